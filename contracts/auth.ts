@@ -1,0 +1,28 @@
+import { roles } from '../domain/enums/roles';
+import { z } from './zod-vi';
+
+export const ZLogin = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const ZSessionUser = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  scopeOrgUnitId: z.number(),
+  scopeName: z.string(),
+  memberId: z.number().nullable(),
+  mustChangePassword: z.boolean(),
+  permissions: z.array(z.string()),
+});
+export type TSessionUser = z.infer<typeof ZSessionUser>;
+
+export const ZSession = z.object({ user: ZSessionUser, csrfToken: z.string() });
+export type TSession = z.infer<typeof ZSession>;
+
+export const ZChangePassword = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+});

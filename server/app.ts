@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import '../contracts/zod-vi';
+import type { Database } from './db/client';
+import { accountsRoutes } from './modules/accounts/accounts.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { membersRoutes } from './modules/members/members.routes';
+import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
+import { overviewRoutes } from './modules/overview/overview.routes';
+import { authRoutes } from './platform/auth/auth.routes';
+import type { AppRuntimeConfig } from './platform/http/context';
+import { registerErrorHandler } from './platform/http/errors.plugin';
+import { registerSession } from './platform/http/session.plugin';
+import { registerSecurityHeaders } from './platform/http/security-headers';
+
+export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export type BuildAppOptions = {
+  database: Database;
+  cookieSecret: string;
+  config?: Partial<AppRuntimeConfig>;
+  logger?: boolean;
+  serveWeb?: boolean;
+};
+
+export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    trustProxy: false,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', options.database);
+  app.decorate('appConfig', { sessionHours: 12, secureCookies: false, ...options.config });
+
+  registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  await app.register(fastifyCookie, { secret: options.cookieSecret });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'dangvu API', description: 'Hệ thống thông tin công tác đảng vụ', version: '0.1.0' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dv_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerSession(app);
+
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(orgUnitsRoutes, { prefix: '/api/org-units' });
+  await app.register(membersRoutes, { prefix: '/api/members' });
+  await app.register(overviewRoutes, { prefix: '/api/overview' });
+  await app.register(accountsRoutes, { prefix: '/api/accounts' });
+  await app.register(auditRoutes, { prefix: '/api/audit' });
+  app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
+
+  if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+    // The SPA owns every non-API path.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: 'Không có địa chỉ này.' });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  await app.ready();
+  return app;
+};

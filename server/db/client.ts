@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's transaction type differs per driver.
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, any>;
+/** Anything that runs queries: the database or a transaction. */
+export type DbOrTx = Db | Tx;
+
+export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+// Legal dates stay strings ("2025-12-05"): no Date at local midnight, no off-by-one day.
+pg.types.setTypeParser(1082, (value: string) => value);
+
+export type Database = {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  close: () => Promise<void>;
+};
+
+export const pgliteExtensions = { ltree, pg_trgm, unaccent };
+
+export const openPglite = async (dataDir?: string, loadDataDir?: Blob): Promise<PGlite> => {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  return PGlite.create({ dataDir, extensions: pgliteExtensions, loadDataDir });
+};
+
+export const createDatabase = async (options: {
+  databaseUrl?: string;
+  dataDir?: string;
+  pglite?: PGlite;
+  poolSize?: number;
+}): Promise<Database> => {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // JIT costs 60–85 ms per backend and gains nothing here (performance-limits.md §2.3).
+      options: '-c jit=off -c parallel_setup_cost=10000',
+    });
+    const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+    return { db, kind: 'postgres', pool, close: () => pool.end() };
+  }
+  const client = options.pglite ?? (await openPglite(options.dataDir));
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+};
+
+export const migrateDatabase = async (database: Database): Promise<void> => {
+  if (database.kind === 'postgres') {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type.
+    await migratePg(database.db as any, { migrationsFolder });
+  } else {
+    // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the driver-specific type.
+    await migratePglite(database.db as any, { migrationsFolder });
+  }
+};
+
+/** Raw SQL returning typed rows, the same on both drivers. */
+export const queryRows = async <T>(db: DbOrTx, query: SQL): Promise<T[]> => {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+};
+
+export const queryOne = async <T>(db: DbOrTx, query: SQL): Promise<T | undefined> =>
+  (await queryRows<T>(db, query))[0];
+
+export { sql };

@@ -1,0 +1,3 @@
+export * from './members';
+export * from './org-units';
+export * from './platform';

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { orgUnits } from './org-units';
+
+/**
+ * The member record (lý lịch 1-HSĐV / phiếu 2-HSĐV). Columns under "derived" are written only by
+ * the member timeline (domain/rules/members) from `member_events`, never edited directly.
+ */
+export const members = pgTable(
+  'members',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    // identity
+    fullName: text().notNull(),
+    birthName: text(),
+    alias: text(),
+    sex: text().notNull(),
+    birthDate: date({ mode: 'string' }).notNull(),
+    birthPlace: text(),
+    homeTown: text(),
+    permanentAddress: text(),
+    currentAddress: text(),
+    ethnicity: text().notNull().default('Kinh'),
+    religion: text().notNull().default('Không'),
+    citizenId: text(),
+    phone: text(),
+    email: text(),
+    // work
+    occupation: text(),
+    workplace: text(),
+    position: text(),
+    civilServiceRank: text(),
+    salaryGrade: text(),
+    // education
+    generalEducation: text(),
+    professionalLevel: text().notNull().default('none'),
+    professionalField: text(),
+    academicTitle: text(),
+    politicalTheory: text().notNull().default('none'),
+    foreignLanguage: text(),
+    itLevel: text(),
+    minorityLanguage: text(),
+    // party data (not derived)
+    referee1: text(),
+    referee2: text(),
+    cardNumber: text(),
+    cardIssuedOn: date({ mode: 'string' }),
+    recordNumber: text(),
+    // other organisations, history
+    youthUnionJoinedOn: date({ mode: 'string' }),
+    tradeUnionJoinedOn: date({ mode: 'string' }),
+    militaryEnlistedOn: date({ mode: 'string' }),
+    militaryDischargedOn: date({ mode: 'string' }),
+    militaryRank: text(),
+    health: text(),
+    policyFamily: text(),
+    awards: text(),
+    workHistory: jsonb().$type<{ from: string; to: string | null; description: string }[]>(),
+    // sensitive (need-to-know, reads logged)
+    disciplineHistory: text(),
+    familyPoliticalHistory: text(),
+    family: jsonb().$type<{ relation: string; fullName: string; birthYear: number | null; note: string }[]>(),
+    // derived from member_events by the member timeline
+    orgUnitId: integer()
+      .notNull()
+      .references(() => orgUnits.id),
+    status: text().notNull(),
+    standing: text().notNull(),
+    admittedOn: date({ mode: 'string' }),
+    recognisedOn: date({ mode: 'string' }),
+    partyAgeFrom: date({ mode: 'string' }),
+    temporarilyAway: boolean().notNull().default(false),
+    // search and sort
+    nameNorm: text().generatedAlwaysAs(sql`lower(immutable_unaccent(full_name))`),
+    givenName: text().generatedAlwaysAs(sql`regexp_replace(full_name, '^.* ', '')`),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('members_org_idx').on(t.orgUnitId, t.status),
+    index('members_name_norm_trgm').using('gin', t.nameNorm.op('gin_trgm_ops')),
+    index('members_citizen_id_idx').on(t.citizenId),
+  ],
+);
+
+export const memberEvents = pgTable(
+  'member_events',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    kind: text().notNull(),
+    eventDate: date({ mode: 'string' }).notNull(),
+    orgUnitId: integer().references(() => orgUnits.id),
+    /** An organisation outside the tree (transfer from/to), as written on the letter. */
+    externalOrg: text(),
+    standing: text(),
+    originalAdmittedOn: date({ mode: 'string' }),
+    originalRecognisedOn: date({ mode: 'string' }),
+    decisionNumber: text(),
+    note: text(),
+    orgOperationId: integer(),
+    recordedBy: integer(),
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('member_events_member_idx').on(t.memberId, t.eventDate)],
+);
+
+/** Derived intervals (status, cell) per member, for counts and lists "as of" any date. */
+export const memberPeriods = pgTable(
+  'member_periods',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    memberId: integer()
+      .notNull()
+      .references(() => members.id),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validTo: date({ mode: 'string' }),
+    orgUnitId: integer().notNull(),
+    status: text().notNull(),
+    standing: text().notNull(),
+  },
+  (t) => [
+    index('member_periods_member_idx').on(t.memberId),
+    index('member_periods_org_idx').on(t.orgUnitId, t.validFrom),
+  ],
+);
+
+/**
+ * Maintained subtree totals of members in the party today, per dimension (status, sex, birth
+ * year, …): each org row holds the sum over its whole subtree, so any scope is one lookup.
+ */
+export const orgMemberCounts = pgTable(
+  'org_member_counts',
+  {
+    orgUnitId: integer().notNull(),
+    dimension: text().notNull(),
+    key: text().notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgUnitId, t.dimension, t.key] })],
+);

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { roleLabels } from '../domain/enums/roles';
+import { buildApp, webDistDir } from './app';
+import { loadConfig } from './config';
+import { createDatabase, migrateDatabase } from './db/client';
+import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './db/seed/load-demo';
+import { ensureSecret } from './db/settings';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const printAccounts = (accounts: DemoAccount[], url: string) => {
+  const lines = [
+    '',
+    '════════════════════════════════════════════════════════════════════════',
+    ' dangvu – lần khởi động đầu tiên. Mật khẩu dưới đây chỉ hiện MỘT lần.',
+    ` Mở ${url} và đăng nhập. Quản trị viên phải đổi mật khẩu khi đăng nhập lần đầu.`,
+    '════════════════════════════════════════════════════════════════════════',
+    ...accounts.map((a) => `  ${a.username.padEnd(9)} | ${roleLabels[a.role].padEnd(26)} | ${a.password} | ${a.scope}`),
+    '',
+    // Machine-readable lines for scripts and browser tests.
+    ...accounts.map((a) => `ACCOUNT ${a.username} ${a.password} ${a.role}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+};
+
+const buildWebIfNeeded = async () => {
+  if (existsSync(path.join(webDistDir, 'index.html'))) return;
+  process.stdout.write('Đang dựng giao diện web lần đầu (vite build)…\n');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
+};
+
+const main = async () => {
+  const config = loadConfig();
+  const database = await createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: path.join(config.dataDir, 'pglite'),
+  });
+  await migrateDatabase(database);
+  const db = database.db;
+  const firstStart = await isDatabaseEmpty(db);
+  let accounts: DemoAccount[] = [];
+  if (firstStart) {
+    process.stdout.write(
+      config.seed === 'demo' ? 'Đang tạo dữ liệu mẫu (Đảng bộ các cơ quan, ~6.000 đảng viên)…\n' : '',
+    );
+    accounts = config.seed === 'demo' ? await seedDemo(db) : await seedEmpty(db);
+  }
+  const cookieSecret = config.cookieSecret ?? (await ensureSecret(db, 'cookie_secret'));
+  await buildWebIfNeeded();
+  const app = await buildApp({
+    database,
+    cookieSecret,
+    config: { sessionHours: config.sessionHours, secureCookies: config.secureCookies },
+    logger: process.env.DANGVU_LOG === '1',
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const url = `http://${shown}:${config.port}`;
+  if (firstStart) printAccounts(accounts, url);
+  process.stdout.write(
+    `dangvu đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'}; API: ${url}/api/docs)\n`,
+  );
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+};
+
+main().catch((error) => {
+  process.stderr.write(`Không khởi động được dangvu: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

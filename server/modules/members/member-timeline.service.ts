@@ -1,0 +1,86 @@
+import { eq } from 'drizzle-orm';
+import {
+  deriveMemberTimeline,
+  type Standing,
+  type TimelineEvent,
+} from '../../../domain/rules/members/member-timeline';
+import type { DbOrTx } from '../../db/client';
+import { memberEvents, memberPeriods, members } from '../../db/schema/index';
+import { AppError } from '../../platform/errors';
+import { applyRollupChange, type RollupSource } from './member-rollup';
+
+const rollupSourceOf = (m: typeof members.$inferSelect): RollupSource => ({
+  orgUnitId: m.orgUnitId,
+  status: m.status,
+  sex: m.sex,
+  birthDate: m.birthDate,
+  ethnicity: m.ethnicity,
+  religion: m.religion,
+  professionalLevel: m.professionalLevel,
+  politicalTheory: m.politicalTheory,
+  partyAgeFrom: m.partyAgeFrom,
+});
+
+/**
+ * Re-derive a member's status, cell, dates and periods from their events, and move the
+ * maintained totals by the difference. The only writer of the derived columns.
+ * `before` is the member as it was before the change (null for a new member).
+ */
+export const applyMemberTimeline = async (
+  tx: DbOrTx,
+  memberId: number,
+  before: typeof members.$inferSelect | null,
+): Promise<typeof members.$inferSelect> => {
+  const events = await tx
+    .select()
+    .from(memberEvents)
+    .where(eq(memberEvents.memberId, memberId))
+    .orderBy(memberEvents.eventDate, memberEvents.id);
+  const timeline = deriveMemberTimeline(
+    events.map(
+      (e): TimelineEvent => ({
+        kind: e.kind as TimelineEvent['kind'],
+        eventDate: e.eventDate,
+        orgUnitId: e.orgUnitId,
+        standing: e.standing as Standing | null,
+        originalAdmittedOn: e.originalAdmittedOn,
+        originalRecognisedOn: e.originalRecognisedOn,
+      }),
+    ),
+  );
+  if (timeline.problems.length > 0 || !timeline.current) {
+    const message = timeline.problems[0]?.message ?? 'Đảng viên chưa có sự kiện vào Đảng.';
+    throw new AppError('VALIDATION', { message, fields: [{ path: 'kind', message }] });
+  }
+  const c = timeline.current;
+  const [after] = await tx
+    .update(members)
+    .set({
+      orgUnitId: c.orgUnitId,
+      status: c.status,
+      standing: c.standing,
+      admittedOn: c.admittedOn,
+      recognisedOn: c.recognisedOn,
+      partyAgeFrom: c.partyAgeFrom,
+      temporarilyAway: c.temporarilyAway,
+    })
+    .where(eq(members.id, memberId))
+    .returning();
+  await tx.delete(memberPeriods).where(eq(memberPeriods.memberId, memberId));
+  await tx.insert(memberPeriods).values(timeline.periods.map((p) => ({ memberId, ...p })));
+  await applyRollupChange(tx, before ? rollupSourceOf(before) : null, rollupSourceOf(after));
+  return after;
+};
+
+/** Attribute edits (sex, birth date, ethnicity…) move the totals too. */
+export const applyMemberAttributeChange = async (
+  tx: DbOrTx,
+  before: typeof members.$inferSelect,
+  after: typeof members.$inferSelect,
+) => applyRollupChange(tx, rollupSourceOf(before), rollupSourceOf(after));
+
+export const lockMember = async (tx: DbOrTx, memberId: number) => {
+  const [row] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
+  return row;
+};
+

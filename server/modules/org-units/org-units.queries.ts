@@ -1,0 +1,143 @@
+import { activeStatuses } from '../../../domain/enums/members';
+import { toSearchKey } from '../../../domain/text/vietnamese';
+import type { OrgUnitKind } from '../../../domain/enums/org-units';
+import type { TOrgUnitNode } from '../../../contracts/org-units';
+import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
+import { notFound } from '../../platform/errors';
+
+export const activeStatusList = sql.join(
+  activeStatuses.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+type NodeRow = {
+  id: number;
+  parent_id: number | null;
+  kind: OrgUnitKind;
+  name: string;
+  short_name: string | null;
+  path: string;
+  member_count: number;
+  child_count: number;
+};
+
+const toNode = (r: NodeRow): TOrgUnitNode => ({
+  id: r.id,
+  parentId: r.parent_id,
+  kind: r.kind,
+  name: r.name,
+  shortName: r.short_name,
+  path: r.path,
+  memberCount: Number(r.member_count),
+  childCount: Number(r.child_count),
+});
+
+/** Units valid on a date, as they were then (name, parent, path), within the actor's scope. */
+export const unitsAsOf = (actor: Actor, asOf: string) => sql`(
+  select h.org_unit_id as id, h.parent_id, h.kind, h.name, h.short_name, h.path
+  from org_unit_history h join org_units cur on cur.id = h.org_unit_id
+  where h.valid_from <= ${asOf} and (h.valid_to is null or h.valid_to > ${asOf})
+    and ${inScope(actor, sql`cur.path`)})`;
+
+/** Today's children (or the scope root) with counts from the maintained totals. */
+export const findCurrentChildren = async (
+  db: DbOrTx,
+  actor: Actor,
+  parentId: number | undefined,
+): Promise<TOrgUnitNode[]> => {
+  const where =
+    parentId === undefined ? sql`o.id = ${actor.scopeOrgUnitId}` : sql`o.parent_id = ${parentId}`;
+  const rows = await queryRows<NodeRow>(
+    db,
+    sql`select o.id, o.parent_id, o.kind, o.name, o.short_name, o.path::text as path,
+          coalesce((select sum(c.count) from org_member_counts c
+                    where c.org_unit_id = o.id and c.dimension = 'status'), 0)::int as member_count,
+          (select count(*) from org_units k where k.parent_id = o.id and k.dissolved_on is null)::int as child_count
+        from org_units o
+        where ${where} and o.dissolved_on is null and ${inScope(actor, sql`o.path`)}
+        order by o.kind, o.name collate vi`,
+  );
+  return rows.map(toNode);
+};
+
+/** Children as they were on a past date, with counts from the member periods of that date. */
+export const findChildrenAsOf = async (
+  db: DbOrTx,
+  actor: Actor,
+  parentId: number | undefined,
+  asOf: string,
+): Promise<TOrgUnitNode[]> => {
+  const where =
+    parentId === undefined ? sql`u.id = ${actor.scopeOrgUnitId}` : sql`u.parent_id = ${parentId}`;
+  const rows = await queryRows<NodeRow>(
+    db,
+    sql`with units as ${unitsAsOf(actor, asOf)},
+        counts as (
+          select p.org_unit_id, count(*) as n from member_periods p
+          where p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to > ${asOf})
+            and p.status in (${activeStatusList})
+          group by 1)
+        select u.id, u.parent_id, u.kind, u.name, u.short_name, u.path::text as path,
+          coalesce((select sum(c.n) from units d join counts c on c.org_unit_id = d.id
+                    where d.path <@ u.path), 0)::int as member_count,
+          (select count(*) from units k where k.parent_id = u.id)::int as child_count
+        from units u where ${where}
+        order by u.kind, u.name collate vi`,
+  );
+  return rows.map(toNode);
+};
+
+export const searchUnits = async (db: DbOrTx, actor: Actor, q: string, asOf: string) => {
+  const rows = await queryRows<NodeRow & { ancestor_ids: number[]; ancestor_names: string[] }>(
+    db,
+    sql`with units as ${unitsAsOf(actor, asOf)}
+        select u.id, u.parent_id, u.kind, u.name, u.short_name, u.path::text as path,
+          0 as member_count,
+          (select count(*) from units k where k.parent_id = u.id)::int as child_count,
+          array(select a.id from units a where a.path @> u.path and a.id <> u.id
+                order by nlevel(a.path)) as ancestor_ids,
+          array(select a.name from units a where a.path @> u.path and a.id <> u.id
+                order by nlevel(a.path)) as ancestor_names
+        from units u
+        where lower(immutable_unaccent(u.name)) like ${`%${toLikeKey(q)}%`}
+           or lower(immutable_unaccent(coalesce(u.short_name, ''))) like ${`%${toLikeKey(q)}%`}
+        order by nlevel(u.path), u.name collate vi
+        limit 50`,
+  );
+  return rows.map((r) => ({
+    ...toNode(r),
+    ancestorIds: r.ancestor_ids.map(Number),
+    ancestorNames: r.ancestor_names,
+  }));
+};
+
+/** Search text → the unaccented, lower-case form stored in name_norm; LIKE wildcards escaped. */
+export const toLikeKey = (q: string): string =>
+  toSearchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export type UnitRow = {
+  id: number;
+  kind: OrgUnitKind;
+  name: string;
+  short_name: string | null;
+  parent_id: number | null;
+  path: string;
+  established_on: string;
+  dissolved_on: string | null;
+  version: number;
+};
+
+/** A unit today, only if in the actor's scope; otherwise "not found" (never "forbidden"). */
+export const getUnitInScope = async (db: DbOrTx, actor: Actor, id: number, lock = false) => {
+  const row = await queryOne<UnitRow>(
+    db,
+    sql`select id, kind, name, short_name, parent_id, path::text as path, established_on,
+          dissolved_on, version
+        from org_units o where o.id = ${id} and ${inScope(actor, sql`o.path`)}
+        ${lock ? sql`for update` : sql``}`,
+  );
+  if (!row) throw notFound('tổ chức đảng');
+  return row;
+};

@@ -1,0 +1,137 @@
+import {
+  ageBandLabels,
+  ageBandRanges,
+  ageBands,
+  bandOf,
+  memberStatusLabels,
+  activeStatuses,
+  partyAgeBandLabels,
+  partyAgeBandRanges,
+  partyAgeBands,
+  politicalTheoryLabels,
+  politicalTheoryLevels,
+  professionalLevelLabels,
+  professionalLevels,
+  sexLabels,
+  sexes,
+} from '../../../domain/enums/members';
+import { compareVietnamese } from '../../../domain/text/vietnamese';
+import type { TOverview } from '../../../contracts/overview';
+import { type Db, queryOne, queryRows, sql } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { readOrgMemberCounts } from '../members/member-rollup';
+import { activeStatusList, getUnitInScope, unitsAsOf } from '../org-units/org-units.queries';
+import { todayIso } from '../org-units/org-units.policy';
+
+type CountRow = { dimension: string; key: string; count: number };
+type Breakdown = TOverview['byStatus'];
+
+const fixed = (rows: CountRow[], dimension: string, keys: readonly string[], labels: Record<string, string>): Breakdown => {
+  const byKey = new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key, Number(r.count)]));
+  return keys.map((key) => ({ key, label: labels[key], count: byKey.get(key) ?? 0 }));
+};
+
+const banded = (
+  rows: CountRow[],
+  dimension: string,
+  year: number,
+  bands: readonly string[],
+  ranges: Record<string, [number, number]>,
+  labels: Record<string, string>,
+): Breakdown => {
+  const totals = new Map<string, number>(bands.map((b) => [b, 0]));
+  for (const r of rows) {
+    if (r.dimension !== dimension || r.key === 'unknown') continue;
+    const band = bandOf(year - Number(r.key), ranges);
+    if (band) totals.set(band, (totals.get(band) ?? 0) + Number(r.count));
+  }
+  return bands.map((key) => ({ key, label: labels[key], count: totals.get(key) ?? 0 }));
+};
+
+/** Open-ended lists (ethnicity, religion): largest first, Vietnamese order on ties. */
+const open = (rows: CountRow[], dimension: string): Breakdown =>
+  rows
+    .filter((r) => r.dimension === dimension && Number(r.count) > 0)
+    .map((r) => ({ key: r.key, label: r.key, count: Number(r.count) }))
+    .sort((a, b) => b.count - a.count || compareVietnamese(a.label, b.label));
+
+/** Turn dimension counts into the overview's breakdowns; the same for rollup and history. */
+export const buildBreakdowns = (rows: CountRow[], asOf: string) => {
+  const year = Number(asOf.slice(0, 4));
+  const byStatus = fixed(rows, 'status', activeStatuses, memberStatusLabels);
+  return {
+    total: byStatus.reduce((s, r) => s + r.count, 0),
+    byStatus,
+    bySex: fixed(rows, 'sex', sexes, sexLabels),
+    byAgeBand: banded(rows, 'birth_year', year, ageBands, ageBandRanges, ageBandLabels),
+    byPartyAgeBand: banded(rows, 'party_age_year', year, partyAgeBands, partyAgeBandRanges, partyAgeBandLabels),
+    byEthnicity: open(rows, 'ethnicity'),
+    byReligion: open(rows, 'religion'),
+    byProfessionalLevel: fixed(rows, 'professional_level', professionalLevels, professionalLevelLabels),
+    byPoliticalTheory: fixed(rows, 'political_theory', politicalTheoryLevels, politicalTheoryLabels),
+  };
+};
+
+/** The same dimensions, counted from the member periods valid on a past date. */
+const countsAsOf = async (db: Db, actor: Actor, orgUnitId: number, asOf: string): Promise<CountRow[]> =>
+  queryRows<CountRow>(
+    db,
+    sql`with units as ${unitsAsOf(actor, asOf)},
+        root as (select path from units where id = ${orgUnitId}),
+        ms as (
+          select m.*, p.status as p_status from member_periods p
+          join members m on m.id = p.member_id
+          join units u on u.id = p.org_unit_id
+          where p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to > ${asOf})
+            and p.status in (${activeStatusList})
+            and u.path <@ (select path from root))
+        select d.dimension, d.key, count(*)::int as count
+        from ms cross join lateral (values
+          ('status', ms.p_status), ('sex', ms.sex), ('birth_year', to_char(ms.birth_date, 'YYYY')),
+          ('ethnicity', ms.ethnicity), ('religion', ms.religion),
+          ('professional_level', ms.professional_level), ('political_theory', ms.political_theory),
+          ('party_age_year', coalesce(to_char(ms.party_age_from, 'YYYY'), 'unknown'))) as d(dimension, key)
+        group by 1, 2`,
+  );
+
+export const getOverview = async ({
+  db,
+  actor,
+  orgUnitId,
+  asOf,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId?: number;
+  asOf?: string;
+}): Promise<TOverview> => {
+  const today = todayIso();
+  const date = asOf && asOf < today ? asOf : today;
+  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
+  const isToday = date === today;
+  const rows = isToday ? await readOrgMemberCounts(db, unit.id) : await countsAsOf(db, actor, unit.id, date);
+  const units = await queryOne<{ grassroots: number; cells: number; name: string | null }>(
+    db,
+    isToday
+      ? sql`select
+          count(*) filter (where kind in ('grassroots_committee', 'grassroots_cell'))::int as grassroots,
+          count(*) filter (where kind in ('cell', 'grassroots_cell'))::int as cells,
+          (select name from org_units where id = ${unit.id}) as name
+        from org_units where path <@ ${unit.path}::ltree and dissolved_on is null`
+      : sql`with units as ${unitsAsOf(actor, date)}
+        select
+          count(*) filter (where kind in ('grassroots_committee', 'grassroots_cell'))::int as grassroots,
+          count(*) filter (where kind in ('cell', 'grassroots_cell'))::int as cells,
+          (select name from units where id = ${unit.id}) as name
+        from units where path <@ (select path from units where id = ${unit.id})`,
+  );
+  return {
+    orgUnitId: unit.id,
+    orgUnitName: units?.name ?? unit.name,
+    asOf: date,
+    source: isToday ? 'rollup' : 'history',
+    grassrootsCount: units?.grassroots ?? 0,
+    cellCount: units?.cells ?? 0,
+    ...buildBreakdowns(rows, date),
+  };
+};

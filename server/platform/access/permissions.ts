@@ -1,0 +1,48 @@
+// Who may do what, as data. Scope (which subtree) is checked separately by `inScope`.
+import type { Role } from '../../../domain/enums/roles';
+import type { Actor } from './actor';
+
+export const permissions = [
+  'org.read',
+  'org.restructure',
+  'member.list',
+  'member.read',
+  'member.write',
+  'member.readSensitive',
+  'member.export',
+  'overview.read',
+  'accounts.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const officeRoles: Role[] = ['admin', 'org_office', 'grassroots_office'];
+const allButMember: Role[] = [
+  'admin',
+  'org_office',
+  'inspection',
+  'standing',
+  'grassroots_office',
+  'cell_secretary',
+];
+
+export const rolePermissions: Record<Permission, readonly Role[]> = {
+  'org.read': [...allButMember, 'member'],
+  'org.restructure': ['admin', 'org_office'],
+  'member.list': allButMember,
+  'member.read': [...allButMember, 'member'],
+  'member.write': officeRoles,
+  // Ethnicity, religion, family political history, discipline: need-to-know (DOMAIN.md §3).
+  'member.readSensitive': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
+  'member.export': allButMember,
+  'overview.read': allButMember,
+  'accounts.manage': ['admin'],
+  'audit.read': ['admin'],
+};
+
+export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>
+  rolePermissions[permission].includes(actor.role);
+
+/** Whether a unit (by its ltree path) lies in the actor's subtree. */
+export const isPathInScope = (actor: Pick<Actor, 'scopePath'>, path: string): boolean =>
+  path === actor.scopePath || path.startsWith(`${actor.scopePath}.`);

@@ -1,0 +1,103 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZChangePassword, ZLogin, ZSession } from '../../../contracts/auth';
+import { ZOk } from '../../../contracts/common';
+import { queryOne, sql } from '../../db/client';
+import { permissions, can } from '../access/permissions';
+import { actorOf } from '../http/context';
+import { clearSessionCookie, setSessionCookie } from '../http/session.plugin';
+import { changePassword, login, logout, logoutEverywhere, resolveSession } from './auth.service';
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  const sessionOf = async (token: string) => {
+    const session = await resolveSession(db, token);
+    if (!session) throw new Error('session vanished');
+    const scope = await queryOne<{ name: string }>(
+      db,
+      sql`select name from org_units where id = ${session.actor.scopeOrgUnitId}`,
+    );
+    return {
+      user: {
+        id: session.actor.userId,
+        username: session.actor.username,
+        displayName: session.actor.displayName,
+        role: session.actor.role,
+        scopeOrgUnitId: session.actor.scopeOrgUnitId,
+        scopeName: scope?.name ?? '',
+        memberId: session.actor.memberId,
+        mustChangePassword: session.mustChangePassword,
+        permissions: permissions.filter((p) => can(session.actor, p)),
+      },
+      csrfToken: session.csrfToken,
+    };
+  };
+
+  app.post(
+    '/login',
+    {
+      schema: { tags: ['auth'], summary: 'Đăng nhập', body: ZLogin, response: { 200: ZSession } },
+      config: {
+        public: true,
+        skipCsrf: true,
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const session = await login({
+        db,
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+        sessionHours: app.appConfig.sessionHours,
+      });
+      setSessionCookie(reply, session.token, session.expiresAt, app.appConfig.secureCookies);
+      return sessionOf(session.token);
+    },
+  );
+
+  app.get(
+    '/session',
+    { schema: { tags: ['auth'], summary: 'Phiên đăng nhập hiện tại', response: { 200: ZSession } } },
+    async (request) => sessionOf(request.sessionToken!),
+  );
+
+  app.post(
+    '/logout',
+    { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 200: ZOk } } },
+    async (request, reply) => {
+      await logout({ db, token: request.sessionToken!, actor: actorOf(request) });
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/logout-everywhere',
+    { schema: { tags: ['auth'], summary: 'Đăng xuất trên mọi thiết bị', response: { 200: ZOk } } },
+    async (request, reply) => {
+      await logoutEverywhere({ db, actor: actorOf(request) });
+      clearSessionCookie(reply);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/change-password',
+    {
+      schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: ZChangePassword, response: { 200: ZOk } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      await changePassword({
+        db,
+        actor: actorOf(request),
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
+        keepSessionToken: request.sessionToken!,
+      });
+      return { ok: true as const };
+    },
+  );
+};

@@ -1,0 +1,221 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Role } from '../../../domain/enums/roles';
+import { type Db, queryOne } from '../../db/client';
+import { orgUnits, sessions, users } from '../../db/schema/index';
+import type { Actor } from '../access/actor';
+import { writeAudit } from '../audit/audit';
+import { AppError } from '../errors';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from './password';
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+const LOCK_AFTER = 5;
+/** Back-off after repeated failures: 1 min, doubling per further failure, at most 1 hour. */
+export const lockoutMinutes = (failedLogins: number): number =>
+  failedLogins < LOCK_AFTER ? 0 : Math.min(60, 2 ** (failedLogins - LOCK_AFTER));
+
+export type SessionInfo = { token: string; csrfToken: string; expiresAt: Date };
+
+const invalidCredentials = () =>
+  new AppError('INVALID_CREDENTIALS', { message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+
+export const login = async ({
+  db,
+  username,
+  password,
+  ip,
+  userAgent,
+  sessionHours,
+}: {
+  db: Db;
+  username: string;
+  password: string;
+  ip?: string;
+  userAgent?: string;
+  sessionHours: number;
+}): Promise<SessionInfo> => {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username.trim()})`);
+  if (!user || !user.isActive) {
+    // Spend the same time as a real check so timing does not reveal which usernames exist.
+    await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    throw invalidCredentials();
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60000);
+    throw new AppError('ACCOUNT_LOCKED', {
+      message: `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
+    });
+  }
+  const ok = await verifyPassword(password, user.passwordHash);
+  const actor = {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role as Role,
+    scopeOrgUnitId: user.scopeOrgUnitId,
+    scopePath: '',
+    memberId: user.memberId,
+    ip,
+  };
+  if (!ok) {
+    const failed = user.failedLogins + 1;
+    const minutes = lockoutMinutes(failed);
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({
+          failedLogins: failed,
+          lockedUntil: minutes > 0 ? new Date(Date.now() + minutes * 60000) : null,
+        })
+        .where(eq(users.id, user.id));
+      await writeAudit(tx, {
+        actor,
+        action: 'login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        meta: { failedLogins: failed, lockedMinutes: minutes },
+      });
+    });
+    throw invalidCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      id: hashToken(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt,
+      ip,
+      userAgent: userAgent?.slice(0, 300),
+    });
+    await tx
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+      .where(eq(users.id, user.id));
+    await writeAudit(tx, { actor, action: 'login', entityType: 'user', entityId: user.id });
+  });
+  return { token, csrfToken, expiresAt };
+};
+
+export type SessionActor = { actor: Actor; csrfToken: string; mustChangePassword: boolean };
+
+/** Resolve a session token to its actor, with the scope path read fresh. */
+export const resolveSession = async (db: Db, token: string): Promise<SessionActor | null> => {
+  const row = await queryOne<{
+    user_id: number;
+    username: string;
+    display_name: string;
+    role: Role;
+    scope_org_unit_id: number;
+    scope_path: string;
+    member_id: number | null;
+    csrf_token: string;
+    must_change_password: boolean;
+    last_seen_at: Date | string;
+  }>(
+    db,
+    sql`select u.id as user_id, u.username, u.display_name, u.role, u.scope_org_unit_id,
+          o.path::text as scope_path, u.member_id, s.csrf_token, u.must_change_password, s.last_seen_at
+        from ${sessions} s
+        join ${users} u on u.id = s.user_id and u.is_active
+        join ${orgUnits} o on o.id = u.scope_org_unit_id
+        where s.id = ${hashToken(token)} and s.expires_at > now()`,
+  );
+  if (!row) return null;
+  // Touch at most once a minute: no write on every request.
+  if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date() })
+      .where(eq(sessions.id, hashToken(token)));
+  }
+  return {
+    actor: {
+      userId: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      scopeOrgUnitId: row.scope_org_unit_id,
+      scopePath: row.scope_path,
+      memberId: row.member_id,
+    },
+    csrfToken: row.csrf_token,
+    mustChangePassword: row.must_change_password,
+  };
+};
+
+export const logout = async ({ db, token, actor }: { db: Db; token: string; actor: Actor }) => {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
+    await writeAudit(tx, { actor, action: 'logout', entityType: 'user', entityId: actor.userId });
+  });
+};
+
+export const logoutEverywhere = async ({ db, actor }: { db: Db; actor: Actor }) => {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.userId, actor.userId));
+    await writeAudit(tx, {
+      actor,
+      action: 'logout_everywhere',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
+  });
+};
+
+export const changePassword = async ({
+  db,
+  actor,
+  currentPassword,
+  newPassword,
+  keepSessionToken,
+}: {
+  db: Db;
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+  keepSessionToken: string;
+}) => {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+    throw new AppError('VALIDATION', {
+      message: 'Mật khẩu hiện tại không đúng.',
+      fields: [{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }],
+    });
+  }
+  const policy = checkPasswordPolicy(newPassword);
+  if (policy) {
+    throw new AppError('VALIDATION', { message: policy, fields: [{ path: 'newPassword', message: policy }] });
+  }
+  if (newPassword === currentPassword) {
+    const message = 'Mật khẩu mới phải khác mật khẩu hiện tại.';
+    throw new AppError('VALIDATION', { message, fields: [{ path: 'newPassword', message }] });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false, version: sql`${users.version} + 1` })
+      .where(eq(users.id, actor.userId));
+    // Other sessions of this account end: a changed password locks out whoever had the old one.
+    await tx
+      .delete(sessions)
+      .where(
+        and(
+          eq(sessions.userId, actor.userId),
+          sql`${sessions.id} <> ${hashToken(keepSessionToken)}`,
+        ),
+      );
+    await writeAudit(tx, { actor, action: 'password_changed', entityType: 'user', entityId: actor.userId });
+  });
+};
+
+export const purgeExpiredSessions = async (db: Db) =>
+  db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+
