@@ -205,10 +205,24 @@ export const ZMemberEvent = z.object({
 const sensitiveKeys = ['ethnicity', 'religion', 'disciplineHistory', 'familyPoliticalHistory', 'family'] as const;
 export const memberSensitiveFields: readonly string[] = sensitiveKeys;
 
-export const ZMemberDetail = ZMemberFields.extend({
+/** The record as the server returns it: plain values, no input transforms. */
+const ZMemberFieldsOut = z.object(
+  Object.fromEntries(
+    Object.keys(ZMemberFields.shape).map((key) => [key, z.string().nullable()]),
+  ) as { [K in keyof typeof ZMemberFields.shape]: z.ZodNullable<z.ZodString> },
+);
+
+export const ZMemberDetail = ZMemberFieldsOut.extend({
+  fullName: z.string(),
+  sex: z.enum(sexes),
+  birthDate: z.string(),
+  professionalLevel: z.enum(professionalLevels),
+  politicalTheory: z.enum(politicalTheoryLevels),
+  workHistory: z.array(z.object({ from: z.string(), to: z.string().nullable(), description: z.string() })).nullable(),
+  family: z
+    .array(z.object({ relation: z.string(), fullName: z.string(), birthYear: z.number().nullable(), note: z.string() }))
+    .nullable(),
   id: z.number(),
-  ethnicity: z.string().nullable(),
-  religion: z.string().nullable(),
   status: z.enum(memberStatuses),
   standing: z.enum(['probationary', 'full']),
   orgUnitId: z.number(),

@@ -45,7 +45,12 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', options.database);
-  app.decorate('appConfig', { sessionHours: 12, secureCookies: false, ...options.config });
+  app.decorate('appConfig', {
+    sessionHours: 12,
+    secureCookies: false,
+    loginRateLimit: 10,
+    ...options.config,
+  });
 
   registerErrorHandler(app);
   registerSecurityHeaders(app);

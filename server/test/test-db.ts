@@ -42,9 +42,14 @@ export const openTestDatabase = async (template: 'empty' | 'demo' = 'demo'): Pro
 
 export const TEST_COOKIE_SECRET = 'test-cookie-secret-with-enough-length-0123456789';
 
-export const openTestApp = async (template: 'empty' | 'demo' = 'demo') => {
+export const openTestApp = async (template: 'empty' | 'demo' = 'demo', loginRateLimit = 1000) => {
   const database = await openTestDatabase(template);
-  const app = await buildApp({ database, cookieSecret: TEST_COOKIE_SECRET, serveWeb: false });
+  const app = await buildApp({
+    database,
+    cookieSecret: TEST_COOKIE_SECRET,
+    serveWeb: false,
+    config: { loginRateLimit },
+  });
   return {
     app,
     database,

@@ -40,7 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: {
         public: true,
         skipCsrf: true,
-        rateLimit: { max: 10, timeWindow: '1 minute' },
+        rateLimit: { max: app.appConfig.loginRateLimit, timeWindow: '1 minute' },
       },
     },
     async (request, reply) => {

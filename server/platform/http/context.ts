@@ -22,7 +22,12 @@ declare module 'fastify' {
   }
 }
 
-export type AppRuntimeConfig = { sessionHours: number; secureCookies: boolean };
+export type AppRuntimeConfig = {
+  sessionHours: number;
+  secureCookies: boolean;
+  /** Login attempts per client address per minute. */
+  loginRateLimit: number;
+};
 
 export const actorOf = (request: FastifyRequest): Actor => {
   if (!request.actor) throw new AppError('UNAUTHENTICATED', { message: 'Vui lòng đăng nhập.' });

@@ -43,6 +43,7 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       return reply.status(status).send({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' });
     }
     request.log.error({ err: error }, 'unhandled error');
+    if (process.env.VITEST) console.error(error);
     return reply.status(500).send({
       code: 'INTERNAL',
       message: 'Hệ thống gặp lỗi ngoài dự kiến. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại.',

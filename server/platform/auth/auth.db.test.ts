@@ -1,0 +1,96 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../db/schema/index';
+import { TEST_PASSWORD } from '../../test/constants';
+import { loginAs, openTestApp } from '../../test/test-db';
+
+let t: Awaited<ReturnType<typeof openTestApp>>;
+beforeAll(async () => {
+  t = await openTestApp('demo');
+});
+afterAll(async () => t.close());
+
+const login = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('logging in', () => {
+  it('gives an HttpOnly, SameSite=Strict session cookie and the user scope', async () => {
+    const res = await login('vanphong', TEST_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(res.json().user).toMatchObject({ username: 'vanphong', role: 'org_office', scopeName: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn' });
+  });
+
+  it('refuses a wrong password with the same Vietnamese message as an unknown user', async () => {
+    const wrong = await login('btv', 'sai-mat-khau-1');
+    const unknown = await login('khongtontai', 'sai-mat-khau-1');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(unknown.json().message).toBe(wrong.json().message);
+  });
+
+  it('locks an account after five failures, even for the right password, and says for how long', async () => {
+    for (let i = 0; i < 5; i++) await login('ubkt', `sai-${i}-mat-khau`);
+    const res = await login('ubkt', TEST_PASSWORD);
+    expect(res.statusCode).toBe(423);
+    expect(res.json().message).toMatch(/tạm khóa.*phút/);
+    await t.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.username, 'ubkt'));
+  });
+
+  it('rejects a mutating request without the CSRF token', async () => {
+    const s = await loginAs(t.app, 'vanphong');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('CSRF');
+    expect((await s.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await s.get('/api/auth/session')).statusCode).toBe(401);
+  });
+
+  it('ends every session of the account on "log out everywhere"', async () => {
+    const a = await loginAs(t.app, 'btv');
+    const b = await loginAs(t.app, 'btv');
+    expect((await a.post('/api/auth/logout-everywhere')).statusCode).toBe(200);
+    expect((await b.get('/api/auth/session')).statusCode).toBe(401);
+  });
+
+  it('makes a user with a one-time password change it before anything else', async () => {
+    await t.db.update(users).set({ mustChangePassword: true }).where(eq(users.username, 'admin'));
+    const s = await loginAs(t.app, 'admin');
+    const blocked = await s.get('/api/members');
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().message).toMatch(/đổi mật khẩu/);
+    const weak = await s.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'chuachuso!!' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().message).toMatch(/cả chữ và số/);
+    const ok = await s.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'MatKhauMoi2026' });
+    expect(ok.statusCode).toBe(200);
+    expect((await s.get('/api/members')).statusCode).toBe(200);
+    expect((await login('admin', TEST_PASSWORD)).statusCode).toBe(401);
+  });
+
+  it('asks anonymous callers to log in, in Vietnamese', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/members' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: 'Vui lòng đăng nhập.' });
+  });
+
+  it('slows down a client that tries too many logins', async () => {
+    const strict = await openTestApp('empty', 3);
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
+      codes.push(res.statusCode);
+    }
+    expect(codes).toEqual([401, 401, 401, 429]);
+    await strict.close();
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toContain('/api/members/{id}');
+  });
+});
