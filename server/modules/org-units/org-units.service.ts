@@ -146,14 +146,12 @@ const recordHistory = async (tx: Tx, unitId: number, date: string, operationId: 
   });
 };
 
+/** The latest recorded change of these units; a decision cannot be dated before it. */
 const lastChangeOf = async (tx: DbOrTx, unitIds: number[]): Promise<string | null> => {
   const row = await queryOne<{ last: string | null }>(
     tx,
-    sql`select greatest(
-          (select max(valid_from) from org_unit_history where org_unit_id in (${sql.join(unitIds.map((i) => sql`${i}`), sql`, `)})),
-          (select max(e.event_date) from member_events e join members m on m.id = e.member_id
-             where m.org_unit_id in (${sql.join(unitIds.map((i) => sql`${i}`), sql`, `)}))
-        )::text as last`,
+    sql`select max(valid_from)::text as last from org_unit_history
+        where org_unit_id in (${sql.join(unitIds.map((i) => sql`${i}`), sql`, `)})`,
   );
   return row?.last ?? null;
 };
@@ -192,7 +190,12 @@ const moveMembers = async (
       orgOperationId: op.id,
       recordedBy: actor.userId,
     });
-    await applyMemberTimeline(tx, memberId, before);
+    try {
+      await applyMemberTimeline(tx, memberId, before);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      throw invalid(`Không thể chuyển sinh hoạt cho đảng viên ${before.fullName}: ${error.message}`, 'effectiveDate');
+    }
   }
 };
 
