@@ -29,6 +29,6 @@ describe('audit log', () => {
     await t.db.execute(sql`update audit_log set after = '{"username":"ke-gian"}'::jsonb where id = ${target!.id}`);
     const check = await verifyAuditChain(t.db);
     expect(check.ok).toBe(false);
-    expect(check.firstBrokenId).toBe(target!.id);
+    expect(check.firstBrokenId).toBe(Number(target!.id));
   });
 });
