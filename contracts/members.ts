@@ -66,7 +66,10 @@ export const ZMemberFields = z.object({
     .regex(/^[0-9 +.()-]{8,20}$/, 'Số điện thoại không hợp lệ.')
     .nullish()
     .or(z.literal('').transform(() => null)),
-  email: z.email().nullish().or(z.literal('').transform(() => null)),
+  email: z
+    .email()
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   // work
   occupation: ZText,
   workplace: ZText,
@@ -147,7 +150,14 @@ export const ZMemberEventInput = z.object({
 });
 export type TMemberEventInput = z.infer<typeof ZMemberEventInput>;
 
-export const memberSorts = ['name', '-name', 'birthDate', '-birthDate', 'admittedOn', '-admittedOn'] as const;
+export const memberSorts = [
+  'name',
+  '-name',
+  'birthDate',
+  '-birthDate',
+  'admittedOn',
+  '-admittedOn',
+] as const;
 
 export const ZMemberListQuery = ZPageQuery.extend({
   orgUnitId: ZId.optional(),
@@ -202,7 +212,13 @@ export const ZMemberEvent = z.object({
   recordedByName: z.string().nullable(),
 });
 
-const sensitiveKeys = ['ethnicity', 'religion', 'disciplineHistory', 'familyPoliticalHistory', 'family'] as const;
+const sensitiveKeys = [
+  'ethnicity',
+  'religion',
+  'disciplineHistory',
+  'familyPoliticalHistory',
+  'family',
+] as const;
 export const memberSensitiveFields: readonly string[] = sensitiveKeys;
 
 /** The record as the server returns it: plain values, no input transforms. */
@@ -218,9 +234,18 @@ export const ZMemberDetail = ZMemberFieldsOut.extend({
   birthDate: z.string(),
   professionalLevel: z.enum(professionalLevels),
   politicalTheory: z.enum(politicalTheoryLevels),
-  workHistory: z.array(z.object({ from: z.string(), to: z.string().nullable(), description: z.string() })).nullable(),
+  workHistory: z
+    .array(z.object({ from: z.string(), to: z.string().nullable(), description: z.string() }))
+    .nullable(),
   family: z
-    .array(z.object({ relation: z.string(), fullName: z.string(), birthYear: z.number().nullable(), note: z.string() }))
+    .array(
+      z.object({
+        relation: z.string(),
+        fullName: z.string(),
+        birthYear: z.number().nullable(),
+        note: z.string(),
+      }),
+    )
     .nullable(),
   id: z.number(),
   status: z.enum(memberStatuses),

@@ -1,4 +1,4 @@
-import { orgUnitKinds, orgOperationKinds } from '../domain/enums/org-units';
+import { orgOperationKinds, orgUnitKinds } from '../domain/enums/org-units';
 import { ZId, ZIsoDate, ZOptionalText } from './common';
 import { z } from './zod-vi';
 
@@ -20,9 +20,14 @@ export const ZTreeQuery = z.object({
 });
 export const ZTreeResponse = z.object({ asOf: z.string(), nodes: z.array(ZOrgUnitNode) });
 
-export const ZOrgSearchQuery = z.object({ q: z.string().trim().min(1).max(100), asOf: ZIsoDate.optional() });
+export const ZOrgSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  asOf: ZIsoDate.optional(),
+});
 export const ZOrgSearchResponse = z.object({
-  items: z.array(ZOrgUnitNode.extend({ ancestorIds: z.array(z.number()), ancestorNames: z.array(z.string()) })),
+  items: z.array(
+    ZOrgUnitNode.extend({ ancestorIds: z.array(z.number()), ancestorNames: z.array(z.string()) }),
+  ),
 });
 
 export const ZOrgHistoryRow = z.object({
@@ -43,7 +48,12 @@ export const ZAgency = z.object({
   kind: z.string(),
   staffCount: z.number().nullable(),
   massOrganisations: z.array(
-    z.object({ id: z.number(), kind: z.string(), name: z.string(), memberCount: z.number().nullable() }),
+    z.object({
+      id: z.number(),
+      kind: z.string(),
+      name: z.string(),
+      memberCount: z.number().nullable(),
+    }),
   ),
 });
 
@@ -83,7 +93,13 @@ export const ZOrgOperation = z.discriminatedUnion('kind', [
     shortName: ZOptionalText(50),
     ...ZDecision,
   }),
-  z.object({ kind: z.literal('rename'), orgUnitId: ZId, name: ZName, shortName: ZOptionalText(50), ...ZDecision }),
+  z.object({
+    kind: z.literal('rename'),
+    orgUnitId: ZId,
+    name: ZName,
+    shortName: ZOptionalText(50),
+    ...ZDecision,
+  }),
   z.object({ kind: z.literal('move'), orgUnitId: ZId, newParentId: ZId, ...ZDecision }),
   z.object({
     kind: z.literal('merge'),
@@ -95,7 +111,9 @@ export const ZOrgOperation = z.discriminatedUnion('kind', [
     kind: z.literal('split'),
     orgUnitId: ZId,
     newUnits: z
-      .array(z.object({ name: ZName, shortName: ZOptionalText(50), memberIds: z.array(ZId).max(5000) }))
+      .array(
+        z.object({ name: ZName, shortName: ZOptionalText(50), memberIds: z.array(ZId).max(5000) }),
+      )
       .min(1)
       .max(20),
     ...ZDecision,

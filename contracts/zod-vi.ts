@@ -8,7 +8,9 @@ export const vietnameseErrorMap: z.core.$ZodErrorMap = (issue) => {
       return 'Giá trị không đúng kiểu.';
     case 'too_small':
       if (issue.origin === 'string')
-        return Number(issue.minimum) <= 1 ? 'Trường này bắt buộc.' : `Cần ít nhất ${issue.minimum} ký tự.`;
+        return Number(issue.minimum) <= 1
+          ? 'Trường này bắt buộc.'
+          : `Cần ít nhất ${issue.minimum} ký tự.`;
       if (issue.origin === 'array') return `Cần chọn ít nhất ${issue.minimum} mục.`;
       return `Giá trị phải từ ${issue.minimum} trở lên.`;
     case 'too_big':

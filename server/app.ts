@@ -23,8 +23,8 @@ import { overviewRoutes } from './modules/overview/overview.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
 import { registerErrorHandler } from './platform/http/errors.plugin';
-import { registerSession } from './platform/http/session.plugin';
 import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerSession } from './platform/http/session.plugin';
 
 export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
@@ -58,7 +58,11 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'dangvu API', description: 'Hệ thống thông tin công tác đảng vụ', version: '0.1.0' },
+      info: {
+        title: 'dangvu API',
+        description: 'Hệ thống thông tin công tác đảng vụ',
+        version: '0.1.0',
+      },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dv_session' } },
       },
@@ -66,7 +70,10 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+  });
   registerSession(app);
 
   await app.register(authRoutes, { prefix: '/api/auth' });

@@ -17,7 +17,10 @@ const printAccounts = (accounts: DemoAccount[], url: string) => {
     ' dangvu – lần khởi động đầu tiên. Mật khẩu dưới đây chỉ hiện MỘT lần.',
     ` Mở ${url} và đăng nhập. Quản trị viên phải đổi mật khẩu khi đăng nhập lần đầu.`,
     '════════════════════════════════════════════════════════════════════════',
-    ...accounts.map((a) => `  ${a.username.padEnd(9)} | ${roleLabels[a.role].padEnd(26)} | ${a.password} | ${a.scope}`),
+    ...accounts.map(
+      (a) =>
+        `  ${a.username.padEnd(9)} | ${roleLabels[a.role].padEnd(26)} | ${a.password} | ${a.scope}`,
+    ),
     '',
     // Machine-readable lines for scripts and browser tests.
     ...accounts.map((a) => `ACCOUNT ${a.username} ${a.password} ${a.role}`),
@@ -45,7 +48,9 @@ const main = async () => {
   let accounts: DemoAccount[] = [];
   if (firstStart) {
     process.stdout.write(
-      config.seed === 'demo' ? 'Đang tạo dữ liệu mẫu (Đảng bộ các cơ quan, ~6.000 đảng viên)…\n' : '',
+      config.seed === 'demo'
+        ? 'Đang tạo dữ liệu mẫu (Đảng bộ các cơ quan, ~6.000 đảng viên)…\n'
+        : '',
     );
     accounts = config.seed === 'demo' ? await seedDemo(db) : await seedEmpty(db);
   }
@@ -78,6 +83,8 @@ const main = async () => {
 };
 
 main().catch((error) => {
-  process.stderr.write(`Không khởi động được dangvu: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Không khởi động được dangvu: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

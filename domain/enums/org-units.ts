@@ -49,7 +49,13 @@ export const orgOperationLabels: Record<OrgOperationKind, string> = {
   dissolve: 'Giải thể',
 };
 
-export const agencyKinds = ['party', 'state', 'front_mass', 'public_service', 'enterprise'] as const;
+export const agencyKinds = [
+  'party',
+  'state',
+  'front_mass',
+  'public_service',
+  'enterprise',
+] as const;
 export type AgencyKind = (typeof agencyKinds)[number];
 export const agencyKindLabels: Record<AgencyKind, string> = {
   party: 'Cơ quan Đảng',
@@ -59,12 +65,7 @@ export const agencyKindLabels: Record<AgencyKind, string> = {
   enterprise: 'Doanh nghiệp',
 };
 
-export const massOrganisationKinds = [
-  'trade_union',
-  'youth_union',
-  'veterans',
-  'women',
-] as const;
+export const massOrganisationKinds = ['trade_union', 'youth_union', 'veterans', 'women'] as const;
 export type MassOrganisationKind = (typeof massOrganisationKinds)[number];
 export const massOrganisationKindLabels: Record<MassOrganisationKind, string> = {
   trade_union: 'Công đoàn cơ sở',

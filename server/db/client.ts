@@ -21,7 +21,10 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, any>;
 /** Anything that runs queries: the database or a transaction. */
 export type DbOrTx = Db | Tx;
 
-export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+export const migrationsFolder = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'migrations',
+);
 
 // Legal dates stay strings ("2025-12-05"): no Date at local midnight, no off-by-one day.
 pg.types.setTypeParser(1082, (value: string) => value);

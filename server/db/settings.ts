@@ -7,6 +7,9 @@ export const ensureSecret = async (db: Db, key: string): Promise<string> => {
   const candidate = randomBytes(32).toString('base64url');
   await db.execute(sql`insert into settings (key, value) values (${key}, ${JSON.stringify(candidate)}::jsonb)
     on conflict (key) do nothing`);
-  const row = await queryOne<{ value: string }>(db, sql`select value from settings where key = ${key}`);
+  const row = await queryOne<{ value: string }>(
+    db,
+    sql`select value from settings where key = ${key}`,
+  );
   return row!.value;
 };

@@ -39,7 +39,9 @@ export class AppError extends Error {
 
 /** Not found and out of scope look the same, so errors never reveal what exists elsewhere. */
 export const notFound = (what = 'bản ghi'): AppError =>
-  new AppError('NOT_FOUND', { message: `Không tìm thấy ${what} hoặc bạn không có quyền truy cập.` });
+  new AppError('NOT_FOUND', {
+    message: `Không tìm thấy ${what} hoặc bạn không có quyền truy cập.`,
+  });
 
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.'): AppError =>
   new AppError('FORBIDDEN', { message });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createDatabase, migrateDatabase, type Database } from '../db/client';
+import { createDatabase, type Database, migrateDatabase } from '../db/client';
 import { users } from '../db/schema/index';
 import { seedDemo } from '../db/seed/load-demo';
 import { hashPassword } from '../platform/auth/password';
@@ -26,7 +26,10 @@ const prepare = async (database: Database, withDemo: boolean) => {
   // Known passwords for tests; the real first start prints random ones.
   const hash = await hashPassword(TEST_PASSWORD);
   await database.db.update(users).set({ passwordHash: hash });
-  await database.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, 'admin'));
+  await database.db
+    .update(users)
+    .set({ mustChangePassword: false })
+    .where(eq(users.username, 'admin'));
 };
 
 const withDb = async (url: string, sql: string) => {

@@ -19,8 +19,20 @@ describe('member status derived from dated events', () => {
       recognisedOn: '2016-03-02',
     });
     expect(t.periods).toEqual([
-      { validFrom: '2015-03-02', validTo: '2016-03-02', orgUnitId: cellA, status: 'probationary', standing: 'probationary' },
-      { validFrom: '2016-03-02', validTo: null, orgUnitId: cellA, status: 'full', standing: 'full' },
+      {
+        validFrom: '2015-03-02',
+        validTo: '2016-03-02',
+        orgUnitId: cellA,
+        status: 'probationary',
+        standing: 'probationary',
+      },
+      {
+        validFrom: '2016-03-02',
+        validTo: null,
+        orgUnitId: cellA,
+        status: 'full',
+        standing: 'full',
+      },
     ]);
   });
 
@@ -99,6 +111,10 @@ describe('member status derived from dated events', () => {
         originalRecognisedOn: '1996-02-03',
       },
     ]);
-    expect(t.current).toMatchObject({ status: 'full', admittedOn: '1995-02-03', partyAgeFrom: '1995-02-03' });
+    expect(t.current).toMatchObject({
+      status: 'full',
+      admittedOn: '1995-02-03',
+      partyAgeFrom: '1995-02-03',
+    });
   });
 });

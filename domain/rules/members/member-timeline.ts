@@ -88,8 +88,10 @@ export const deriveMemberTimeline = (events: readonly TimelineEvent[]): MemberTi
     current = next;
   };
 
-  sortEvents(events).forEach((event, index) => {
-    const fail = (message: string) => problems.push({ index, message });
+  const applyEvent = (event: TimelineEvent, index: number) => {
+    const fail = (message: string): void => {
+      problems.push({ index, message });
+    };
     const date = event.eventDate;
     const now = current as MemberCurrent | null;
     const isIn = now !== null && inPartyStatuses.includes(now.status);
@@ -192,7 +194,7 @@ export const deriveMemberTimeline = (events: readonly TimelineEvent[]): MemberTi
         return;
       }
       case 'temporary_return': {
-        if (!now || !now.temporarilyAway) return fail('Đảng viên không đang sinh hoạt tạm thời.');
+        if (!now?.temporarilyAway) return fail('Đảng viên không đang sinh hoạt tạm thời.');
         current = { ...now, temporarilyAway: false };
         return;
       }
@@ -203,7 +205,7 @@ export const deriveMemberTimeline = (events: readonly TimelineEvent[]): MemberTi
         return;
       }
       case 'exemption_ended': {
-        if (!now || now.status !== 'exempted') return fail('Đảng viên không đang được miễn sinh hoạt.');
+        if (now?.status !== 'exempted') return fail('Đảng viên không đang được miễn sinh hoạt.');
         open(date, { ...now, status: now.standing });
         return;
       }
@@ -214,12 +216,13 @@ export const deriveMemberTimeline = (events: readonly TimelineEvent[]): MemberTi
         return;
       }
       case 'suspension_ended': {
-        if (!now || now.status !== 'suspended') return fail('Đảng viên không đang bị đình chỉ.');
+        if (now?.status !== 'suspended') return fail('Đảng viên không đang bị đình chỉ.');
         open(date, { ...now, status: now.standing });
         return;
       }
     }
-  });
+  };
+  sortEvents(events).forEach(applyEvent);
 
   return { periods, current, problems };
 };

@@ -70,7 +70,10 @@ export const members = pgTable(
     // sensitive (need-to-know, reads logged)
     disciplineHistory: text(),
     familyPoliticalHistory: text(),
-    family: jsonb().$type<{ relation: string; fullName: string; birthYear: number | null; note: string }[]>(),
+    family:
+      jsonb().$type<
+        { relation: string; fullName: string; birthYear: number | null; note: string }[]
+      >(),
     // derived from member_events by the member timeline
     orgUnitId: integer()
       .notNull()

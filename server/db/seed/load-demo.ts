@@ -2,13 +2,22 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/enums/roles';
 import { deriveMemberTimeline, type Standing } from '../../../domain/rules/members/member-timeline';
+import { rebuildOrgMemberCounts } from '../../modules/members/member-rollup';
+import { applyOrgOperation } from '../../modules/org-units/org-units.service';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
-import { rebuildOrgMemberCounts } from '../../modules/members/member-rollup';
-import { applyOrgOperation } from '../../modules/org-units/org-units.service';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
-import { agencies, massOrganisations, memberEvents, memberPeriods, members, orgUnitHistory, orgUnits, users } from '../schema/index';
+import {
+  agencies,
+  massOrganisations,
+  memberEvents,
+  memberPeriods,
+  members,
+  orgUnitHistory,
+  orgUnits,
+  users,
+} from '../schema/index';
 import { type DemoOptions, generateDemoBloc } from './demo-bloc';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
@@ -18,7 +27,9 @@ const chunk = <T>(items: T[], size: number): T[][] => {
 };
 
 /** Units that the demo's 2025 restructuring merges away: no member event after that day. */
-export const demoFrozenUnits: Record<string, string> = { So_Thong_tin_va_Truyen_thong: '2025-03-01' };
+export const demoFrozenUnits: Record<string, string> = {
+  So_Thong_tin_va_Truyen_thong: '2025-03-01',
+};
 
 export type LoadedDemo = { unitIds: Map<string, number>; memberIds: number[] };
 
@@ -31,15 +42,28 @@ export const loadDemoData = async (db: Db, options: DemoOptions = {}): Promise<L
     for (const batch of chunk(bloc.units, 500)) {
       const rows = await tx
         .insert(orgUnits)
-        .values(batch.map((u) => ({ kind: u.kind, name: u.name, shortName: u.shortName, path: '0', establishedOn: u.establishedOn })))
+        .values(
+          batch.map((u) => ({
+            kind: u.kind,
+            name: u.name,
+            shortName: u.shortName,
+            path: '0',
+            establishedOn: u.establishedOn,
+          })),
+        )
         .returning({ id: orgUnits.id });
-      batch.forEach((u, i) => unitIds.set(u.key, rows[i].id));
+      batch.forEach((u, i) => {
+        unitIds.set(u.key, rows[i].id);
+      });
     }
     for (const u of bloc.units) {
       const id = unitIds.get(u.key)!;
       paths.set(u.key, u.parentKey ? `${paths.get(u.parentKey)}.${id}` : String(id));
     }
-    const updates = bloc.units.map((u) => sql`(${unitIds.get(u.key)!}::int, ${u.parentKey ? unitIds.get(u.parentKey)! : null}::int, ${paths.get(u.key)!}::ltree)`);
+    const updates = bloc.units.map(
+      (u) =>
+        sql`(${unitIds.get(u.key)!}::int, ${u.parentKey ? unitIds.get(u.parentKey)! : null}::int, ${paths.get(u.key)!}::ltree)`,
+    );
     for (const batch of chunk(updates, 1000)) {
       await tx.execute(sql`update org_units o set parent_id = v.parent_id, path = v.path
         from (values ${sql.join(batch, sql`, `)}) as v(id, parent_id, path) where o.id = v.id`);
@@ -59,9 +83,16 @@ export const loadDemoData = async (db: Db, options: DemoOptions = {}): Promise<L
       if (!u.agency) continue;
       const [agency] = await tx
         .insert(agencies)
-        .values({ orgUnitId: unitIds.get(u.key)!, name: u.agency.name, kind: u.agency.kind, staffCount: u.agency.staffCount })
+        .values({
+          orgUnitId: unitIds.get(u.key)!,
+          name: u.agency.name,
+          kind: u.agency.kind,
+          staffCount: u.agency.staffCount,
+        })
         .returning({ id: agencies.id });
-      await tx.insert(massOrganisations).values(u.agency.massOrganisations.map((m) => ({ ...m, agencyId: agency.id })));
+      await tx
+        .insert(massOrganisations)
+        .values(u.agency.massOrganisations.map((m) => ({ ...m, agencyId: agency.id })));
     }
 
     const memberIds: number[] = [];
@@ -79,7 +110,8 @@ export const loadDemoData = async (db: Db, options: DemoOptions = {}): Promise<L
         ),
       );
       derived.forEach((t, i) => {
-        if (t.problems.length || !t.current) throw new Error(`demo member ${batch[i].fullName}: ${t.problems[0]?.message}`);
+        if (t.problems.length || !t.current)
+          throw new Error(`demo member ${batch[i].fullName}: ${t.problems[0]?.message}`);
       });
       const rows = await tx
         .insert(members)
@@ -117,16 +149,30 @@ export const loadDemoData = async (db: Db, options: DemoOptions = {}): Promise<L
           })),
         ),
       );
-      await tx.insert(memberPeriods).values(derived.flatMap((t, i) => t.periods.map((p) => ({ memberId: ids[i], ...p }))));
+      await tx
+        .insert(memberPeriods)
+        .values(derived.flatMap((t, i) => t.periods.map((p) => ({ memberId: ids[i], ...p }))));
     }
     await rebuildOrgMemberCounts(tx);
     return { unitIds, memberIds };
   });
 };
 
-export type DemoAccount = { username: string; role: Role; password: string; displayName: string; scope: string };
+export type DemoAccount = {
+  username: string;
+  role: Role;
+  password: string;
+  displayName: string;
+  scope: string;
+};
 
-const systemActor = (userId: number, username: string, role: Role, scopeOrgUnitId: number, scopePath: string): Actor => ({
+const systemActor = (
+  userId: number,
+  username: string,
+  role: Role,
+  scopeOrgUnitId: number,
+  scopePath: string,
+): Actor => ({
   userId,
   username,
   displayName: username,
@@ -137,26 +183,79 @@ const systemActor = (userId: number, username: string, role: Role, scopeOrgUnitI
 });
 
 const pathOf = async (db: DbOrTx, id: number) =>
-  (await queryOne<{ path: string }>(db, sql`select path::text as path from org_units where id = ${id}`))!.path;
+  (await queryOne<{ path: string }>(
+    db,
+    sql`select path::text as path from org_units where id = ${id}`,
+  ))!.path;
 
 /** Accounts: an administrator (must change the password at first login) and one user per role. */
-export const createDemoAccounts = async (db: Db, unitIds: Map<string, number>): Promise<DemoAccount[]> => {
+export const createDemoAccounts = async (
+  db: Db,
+  unitIds: Map<string, number>,
+): Promise<DemoAccount[]> => {
   const root = unitIds.get('P')!;
   const upper = unitIds.get('U')!;
   const committee = unitIds.get('So_Y_te')!;
-  const cell = (await queryOne<{ id: number }>(db, sql`select id from org_units where parent_id = ${committee} and name = 'Chi bộ Phòng Nghiệp vụ Y'`))!.id;
+  const cell = (await queryOne<{ id: number }>(
+    db,
+    sql`select id from org_units where parent_id = ${committee} and name = 'Chi bộ Phòng Nghiệp vụ Y'`,
+  ))!.id;
   const member = (await queryOne<{ id: number; full_name: string }>(
     db,
     sql`select id, full_name from members where org_unit_id = ${cell} and status = 'full' order by id limit 1`,
   ))!;
-  const specs: { username: string; role: Role; displayName: string; scope: number; memberId?: number; mustChange?: boolean }[] = [
-    { username: 'admin', role: 'admin', displayName: 'Quản trị hệ thống', scope: root, mustChange: true },
-    { username: 'vanphong', role: 'org_office', displayName: 'Nông Thị Thu Hà (Văn phòng Đảng ủy)', scope: upper },
-    { username: 'ubkt', role: 'inspection', displayName: 'Hoàng Văn Sơn (Ủy ban Kiểm tra)', scope: upper },
-    { username: 'btv', role: 'standing', displayName: 'Lương Đức Thịnh (Ban Thường vụ)', scope: upper },
-    { username: 'coso', role: 'grassroots_office', displayName: 'Vi Thị Hồng (Văn phòng Đảng ủy Sở Y tế)', scope: committee },
-    { username: 'bithu', role: 'cell_secretary', displayName: 'Lăng Văn Kiên (Bí thư Chi bộ Phòng Nghiệp vụ Y)', scope: cell },
-    { username: 'dangvien', role: 'member', displayName: member.full_name, scope: cell, memberId: member.id },
+  const specs: {
+    username: string;
+    role: Role;
+    displayName: string;
+    scope: number;
+    memberId?: number;
+    mustChange?: boolean;
+  }[] = [
+    {
+      username: 'admin',
+      role: 'admin',
+      displayName: 'Quản trị hệ thống',
+      scope: root,
+      mustChange: true,
+    },
+    {
+      username: 'vanphong',
+      role: 'org_office',
+      displayName: 'Nông Thị Thu Hà (Văn phòng Đảng ủy)',
+      scope: upper,
+    },
+    {
+      username: 'ubkt',
+      role: 'inspection',
+      displayName: 'Hoàng Văn Sơn (Ủy ban Kiểm tra)',
+      scope: upper,
+    },
+    {
+      username: 'btv',
+      role: 'standing',
+      displayName: 'Lương Đức Thịnh (Ban Thường vụ)',
+      scope: upper,
+    },
+    {
+      username: 'coso',
+      role: 'grassroots_office',
+      displayName: 'Vi Thị Hồng (Văn phòng Đảng ủy Sở Y tế)',
+      scope: committee,
+    },
+    {
+      username: 'bithu',
+      role: 'cell_secretary',
+      displayName: 'Lăng Văn Kiên (Bí thư Chi bộ Phòng Nghiệp vụ Y)',
+      scope: cell,
+    },
+    {
+      username: 'dangvien',
+      role: 'member',
+      displayName: member.full_name,
+      scope: cell,
+      memberId: member.id,
+    },
   ];
   const out: DemoAccount[] = [];
   await db.transaction(async (tx) => {
@@ -180,10 +279,24 @@ export const createDemoAccounts = async (db: Db, unitIds: Map<string, number>): 
         entityType: 'user',
         entityId: created.id,
         orgUnitId: s.scope,
-        after: { username: s.username, role: s.role, scopeOrgUnitId: s.scope, source: 'first start' },
+        after: {
+          username: s.username,
+          role: s.role,
+          scopeOrgUnitId: s.scope,
+          source: 'first start',
+        },
       });
-      const scopeName = (await queryOne<{ name: string }>(tx, sql`select name from org_units where id = ${s.scope}`))!.name;
-      out.push({ username: s.username, role: s.role, password, displayName: s.displayName, scope: scopeName });
+      const scopeName = (await queryOne<{ name: string }>(
+        tx,
+        sql`select name from org_units where id = ${s.scope}`,
+      ))!.name;
+      out.push({
+        username: s.username,
+        role: s.role,
+        password,
+        displayName: s.displayName,
+        scope: scopeName,
+      });
     }
   });
   return out;
@@ -191,19 +304,110 @@ export const createDemoAccounts = async (db: Db, unitIds: Map<string, number>): 
 
 /** The 2025 reform as it happened to such a committee, through the real restructuring service. */
 export const applyDemoRestructuring = async (db: Db, unitIds: Map<string, number>) => {
-  const office = await queryOne<{ id: number }>(db, sql`select id from users where username = 'vanphong'`);
+  const office = await queryOne<{ id: number }>(
+    db,
+    sql`select id from users where username = 'vanphong'`,
+  );
   const upper = unitIds.get('U')!;
   const actor = systemActor(office!.id, 'vanphong', 'org_office', upper, await pathOf(db, upper));
   const id = (key: string) => unitIds.get(key)!;
-  const common = { effectiveDate: '2025-03-01', decisionDate: '2025-02-27', note: 'Sắp xếp tổ chức bộ máy theo Nghị quyết 18-NQ/TW' };
-  await applyOrgOperation({ db, actor, input: { kind: 'rename', orgUnitId: upper, name: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn', shortName: 'ĐU', effectiveDate: '2025-02-01', decisionNumber: '1589-QĐ/TU', decisionDate: '2025-01-31', note: 'Kết luận 121-KL/TW' } });
-  await applyOrgOperation({ db, actor, input: { kind: 'merge', sourceIds: [id('So_Ke_hoach_va_Dau_tu')], targetId: id('So_Tai_chinh'), decisionNumber: '1602-QĐ/TU', ...common } });
-  await applyOrgOperation({ db, actor, input: { kind: 'merge', sourceIds: [id('So_Lao_dong_Thuong_binh_va_Xa_hoi')], targetId: id('So_Noi_vu'), decisionNumber: '1603-QĐ/TU', ...common } });
-  await applyOrgOperation({ db, actor, input: { kind: 'merge', sourceIds: [id('So_Tai_nguyen_va_Moi_truong')], targetId: id('So_Nong_nghiep_va_Phat_trien_nong_thon'), decisionNumber: '1604-QĐ/TU', ...common } });
-  await applyOrgOperation({ db, actor, input: { kind: 'rename', orgUnitId: id('So_Nong_nghiep_va_Phat_trien_nong_thon'), name: 'Đảng bộ Sở Nông nghiệp và Môi trường', decisionNumber: '1604-QĐ/TU', ...common } });
-  await applyOrgOperation({ db, actor, input: { kind: 'merge', sourceIds: [id('So_Giao_thong_van_tai')], targetId: id('So_Xay_dung'), decisionNumber: '1605-QĐ/TU', ...common } });
-  const established = await applyOrgOperation({ db, actor, input: { kind: 'establish', parentId: id('So_Khoa_hoc_va_Cong_nghe'), unitKind: 'cell', name: 'Chi bộ Phòng Bưu chính, Viễn thông và Chuyển đổi số', decisionNumber: '25-QĐ/ĐU', ...common } });
-  await applyOrgOperation({ db, actor, input: { kind: 'merge', sourceIds: [id('So_Thong_tin_va_Truyen_thong')], targetId: established.affectedUnitIds[0], decisionNumber: '1606-QĐ/TU', ...common } });
+  const common = {
+    effectiveDate: '2025-03-01',
+    decisionDate: '2025-02-27',
+    note: 'Sắp xếp tổ chức bộ máy theo Nghị quyết 18-NQ/TW',
+  };
+  await applyOrgOperation({
+    db,
+    actor,
+    input: {
+      kind: 'rename',
+      orgUnitId: upper,
+      name: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn',
+      shortName: 'ĐU',
+      effectiveDate: '2025-02-01',
+      decisionNumber: '1589-QĐ/TU',
+      decisionDate: '2025-01-31',
+      note: 'Kết luận 121-KL/TW',
+    },
+  });
+  await applyOrgOperation({
+    db,
+    actor,
+    input: {
+      kind: 'merge',
+      sourceIds: [id('So_Ke_hoach_va_Dau_tu')],
+      targetId: id('So_Tai_chinh'),
+      decisionNumber: '1602-QĐ/TU',
+      ...common,
+    },
+  });
+  await applyOrgOperation({
+    db,
+    actor,
+    input: {
+      kind: 'merge',
+      sourceIds: [id('So_Lao_dong_Thuong_binh_va_Xa_hoi')],
+      targetId: id('So_Noi_vu'),
+      decisionNumber: '1603-QĐ/TU',
+      ...common,
+    },
+  });
+  await applyOrgOperation({
+    db,
+    actor,
+    input: {
+      kind: 'merge',
+      sourceIds: [id('So_Tai_nguyen_va_Moi_truong')],
+      targetId: id('So_Nong_nghiep_va_Phat_trien_nong_thon'),
+      decisionNumber: '1604-QĐ/TU',
+      ...common,
+    },
+  });
+  await applyOrgOperation({
+    db,
+    actor,
+    input: {
+      kind: 'rename',
+      orgUnitId: id('So_Nong_nghiep_va_Phat_trien_nong_thon'),
+      name: 'Đảng bộ Sở Nông nghiệp và Môi trường',
+      decisionNumber: '1604-QĐ/TU',
+      ...common,
+    },
+  });
+  await applyOrgOperation({
+    db,
+    actor,
+    input: {
+      kind: 'merge',
+      sourceIds: [id('So_Giao_thong_van_tai')],
+      targetId: id('So_Xay_dung'),
+      decisionNumber: '1605-QĐ/TU',
+      ...common,
+    },
+  });
+  const established = await applyOrgOperation({
+    db,
+    actor,
+    input: {
+      kind: 'establish',
+      parentId: id('So_Khoa_hoc_va_Cong_nghe'),
+      unitKind: 'cell',
+      name: 'Chi bộ Phòng Bưu chính, Viễn thông và Chuyển đổi số',
+      decisionNumber: '25-QĐ/ĐU',
+      ...common,
+    },
+  });
+  await applyOrgOperation({
+    db,
+    actor,
+    input: {
+      kind: 'merge',
+      sourceIds: [id('So_Thong_tin_va_Truyen_thong')],
+      targetId: established.affectedUnitIds[0],
+      decisionNumber: '1606-QĐ/TU',
+      ...common,
+    },
+  });
 };
 
 export const isDatabaseEmpty = async (db: Db): Promise<boolean> =>
@@ -224,11 +428,41 @@ export const seedEmpty = async (db: Db): Promise<DemoAccount[]> =>
   db.transaction(async (tx) => {
     const [root] = await tx
       .insert(orgUnits)
-      .values({ kind: 'upper_committee', name: 'Đảng bộ các cơ quan Đảng tỉnh', shortName: 'ĐU', path: '0', establishedOn: '2025-02-01' })
+      .values({
+        kind: 'upper_committee',
+        name: 'Đảng bộ các cơ quan Đảng tỉnh',
+        shortName: 'ĐU',
+        path: '0',
+        establishedOn: '2025-02-01',
+      })
       .returning({ id: orgUnits.id });
-    await tx.execute(sql`update org_units set path = ${String(root.id)}::ltree where id = ${root.id}`);
-    await tx.insert(orgUnitHistory).values({ orgUnitId: root.id, validFrom: '2025-02-01', kind: 'upper_committee', name: 'Đảng bộ các cơ quan Đảng tỉnh', shortName: 'ĐU', path: String(root.id) });
+    await tx.execute(
+      sql`update org_units set path = ${String(root.id)}::ltree where id = ${root.id}`,
+    );
+    await tx.insert(orgUnitHistory).values({
+      orgUnitId: root.id,
+      validFrom: '2025-02-01',
+      kind: 'upper_committee',
+      name: 'Đảng bộ các cơ quan Đảng tỉnh',
+      shortName: 'ĐU',
+      path: String(root.id),
+    });
     const password = generatePassword();
-    await tx.insert(users).values({ username: 'admin', displayName: 'Quản trị hệ thống', passwordHash: await hashPassword(password), role: 'admin', scopeOrgUnitId: root.id, mustChangePassword: true });
-    return [{ username: 'admin', role: 'admin' as Role, password, displayName: 'Quản trị hệ thống', scope: 'Đảng bộ các cơ quan Đảng tỉnh' }];
+    await tx.insert(users).values({
+      username: 'admin',
+      displayName: 'Quản trị hệ thống',
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      scopeOrgUnitId: root.id,
+      mustChangePassword: true,
+    });
+    return [
+      {
+        username: 'admin',
+        role: 'admin' as Role,
+        password,
+        displayName: 'Quản trị hệ thống',
+        scope: 'Đảng bộ các cơ quan Đảng tỉnh',
+      },
+    ];
   });

@@ -49,7 +49,7 @@ export const addMonths = (iso: string, months: number): string => {
 export const randomDate = (rng: Random, from: string, to: string): string => {
   const a = Date.parse(`${from}T00:00:00Z`);
   const b = Date.parse(`${to}T00:00:00Z`);
-  return new Date(a + Math.floor(rng.next() * (b - a + 86_400_000) / 86_400_000) * 86_400_000)
+  return new Date(a + Math.floor((rng.next() * (b - a + 86_400_000)) / 86_400_000) * 86_400_000)
     .toISOString()
     .slice(0, 10);
 };

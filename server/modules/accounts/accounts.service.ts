@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Role } from '../../../domain/enums/roles';
 import type { TAccount } from '../../../contracts/accounts';
+import type { Role } from '../../../domain/enums/roles';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../../db/client';
 import { sessions, users } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
@@ -47,7 +47,19 @@ const selectAccounts = sql`select u.id, u.username, u.display_name, u.role, u.sc
   from users u join org_units o on o.id = u.scope_org_unit_id`;
 
 /** Administrators see accounts whose scope lies in their own subtree. */
-export const listAccounts = async ({ db, actor, q, page, pageSize }: { db: Db; actor: Actor; q?: string; page: number; pageSize: number }) => {
+export const listAccounts = async ({
+  db,
+  actor,
+  q,
+  page,
+  pageSize,
+}: {
+  db: Db;
+  actor: Actor;
+  q?: string;
+  page: number;
+  pageSize: number;
+}) => {
   const filter = q
     ? sql`and (lower(u.username) like ${`%${q.toLowerCase()}%`} or lower(immutable_unaccent(u.display_name)) like lower(immutable_unaccent(${`%${q}%`})))`
     : sql``;
@@ -79,7 +91,10 @@ const checkMemberLink = async (db: DbOrTx, role: Role, memberId: number | null |
     throw new AppError('VALIDATION', { message, fields: [{ path: 'memberId', message }] });
   }
   if (memberId) {
-    const m = await queryOne<{ id: number }>(db, sql`select id from members where id = ${memberId}`);
+    const m = await queryOne<{ id: number }>(
+      db,
+      sql`select id from members where id = ${memberId}`,
+    );
     if (!m) {
       const message = 'Không tìm thấy hồ sơ đảng viên để gắn với tài khoản.';
       throw new AppError('VALIDATION', { message, fields: [{ path: 'memberId', message }] });
@@ -94,7 +109,13 @@ export const createAccount = async ({
 }: {
   db: Db;
   actor: Actor;
-  input: { username: string; displayName: string; role: Role; scopeOrgUnitId: number; memberId?: number | null };
+  input: {
+    username: string;
+    displayName: string;
+    role: Role;
+    scopeOrgUnitId: number;
+    memberId?: number | null;
+  };
 }) => {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
@@ -111,7 +132,12 @@ export const createAccount = async ({
     }
     const [created] = await tx
       .insert(users)
-      .values({ ...input, memberId: input.memberId ?? null, passwordHash, mustChangePassword: true })
+      .values({
+        ...input,
+        memberId: input.memberId ?? null,
+        passwordHash,
+        mustChangePassword: true,
+      })
       .returning({ id: users.id });
     await writeAudit(tx, {
       actor,
@@ -134,7 +160,14 @@ export const updateAccount = async ({
   db: Db;
   actor: Actor;
   id: number;
-  input: { displayName: string; role: Role; scopeOrgUnitId: number; memberId?: number | null; isActive: boolean; version: number };
+  input: {
+    displayName: string;
+    role: Role;
+    scopeOrgUnitId: number;
+    memberId?: number | null;
+    isActive: boolean;
+    version: number;
+  };
 }) =>
   db.transaction(async (tx) => {
     const before = await getAccount(tx, actor, id);
@@ -151,7 +184,11 @@ export const updateAccount = async ({
       .set({ ...values, memberId: values.memberId ?? null, version: version + 1 })
       .where(eq(users.id, id));
     // Access changed: end the account's sessions so the new scope applies at once.
-    if (!input.isActive || input.role !== before.role || input.scopeOrgUnitId !== before.scope_org_unit_id) {
+    if (
+      !input.isActive ||
+      input.role !== before.role ||
+      input.scopeOrgUnitId !== before.scope_org_unit_id
+    ) {
       await tx.delete(sessions).where(eq(sessions.userId, id));
     }
     await writeAudit(tx, {
@@ -166,17 +203,36 @@ export const updateAccount = async ({
     return toAccount(await getAccount(tx, actor, id));
   });
 
-export const resetAccountPassword = async ({ db, actor, id }: { db: Db; actor: Actor; id: number }) => {
+export const resetAccountPassword = async ({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+}) => {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     await getAccount(tx, actor, id);
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
-    await writeAudit(tx, { actor, action: 'account.reset_password', entityType: 'user', entityId: id });
+    await writeAudit(tx, {
+      actor,
+      action: 'account.reset_password',
+      entityType: 'user',
+      entityId: id,
+    });
     return { account: toAccount(await getAccount(tx, actor, id)), password };
   });
 };

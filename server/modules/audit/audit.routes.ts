@@ -10,7 +10,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {
-      schema: { tags: ['audit'], summary: 'Nhật ký thao tác', querystring: ZAuditQuery, response: { 200: ZAuditList } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Nhật ký thao tác',
+        querystring: ZAuditQuery,
+        response: { 200: ZAuditList },
+      },
       config: { permission: 'audit.read' },
     },
     async (request) => {
@@ -28,13 +33,28 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       if (q.to) parts.push(sql`a.at < ${q.to}::date + 1`);
       const where = sql.join(parts, sql` and `);
       const rows = await queryRows<{
-        id: number; at: Date | string; user_id: number | null; username: string | null; action: string;
-        entity_type: string; entity_id: string | null; org_unit_id: number | null; before: unknown;
-        after: unknown; meta: unknown; ip: string | null;
-      }>(db, sql`select id, at, user_id, username, action, entity_type, entity_id, org_unit_id, before, after, meta, ip
+        id: number;
+        at: Date | string;
+        user_id: number | null;
+        username: string | null;
+        action: string;
+        entity_type: string;
+        entity_id: string | null;
+        org_unit_id: number | null;
+        before: unknown;
+        after: unknown;
+        meta: unknown;
+        ip: string | null;
+      }>(
+        db,
+        sql`select id, at, user_id, username, action, entity_type, entity_id, org_unit_id, before, after, meta, ip
                  from audit_log a where ${where} order by id desc
-                 limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
-      const total = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from audit_log a where ${where}`);
+                 limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+      );
+      const total = await queryOne<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from audit_log a where ${where}`,
+      );
       return {
         total: total?.n ?? 0,
         items: rows.map((r) => ({
@@ -58,7 +78,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/verify',
     {
-      schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi băm của nhật ký', response: { 200: ZAuditVerify } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Kiểm tra chuỗi băm của nhật ký',
+        response: { 200: ZAuditVerify },
+      },
       config: { permission: 'audit.read' },
     },
     async () => verifyAuditChain(db),

@@ -83,4 +83,3 @@ export const lockMember = async (tx: DbOrTx, memberId: number) => {
   const [row] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
   return row;
 };
-

@@ -26,7 +26,12 @@ const newMember = (overrides: Record<string, unknown> = {}) => ({
   professionalLevel: 'bachelor',
   politicalTheory: 'elementary',
   position: 'Chuyên viên',
-  entry: { kind: 'admitted', eventDate: '2026-03-02', orgUnitId: f.cellId, decisionNumber: '112-QĐ/ĐU' },
+  entry: {
+    kind: 'admitted',
+    eventDate: '2026-03-02',
+    orgUnitId: f.cellId,
+    decisionNumber: '112-QĐ/ĐU',
+  },
   ...overrides,
 });
 
@@ -46,7 +51,9 @@ describe('member list', () => {
 
   it('sorts by given name first, in Vietnamese letter order (Â after A, Đ after D)', async () => {
     const res = await office.get(`/api/members?orgUnitId=${f.upperId}&pageSize=200&page=1`);
-    const given = res.json().items.map((m: { fullName: string }) => m.fullName.split(' ').pop() as string);
+    const given = res
+      .json()
+      .items.map((m: { fullName: string }) => m.fullName.split(' ').pop() as string);
     const letters = given.map((g: string) => g[0]);
     expect(letters[0]).toBe('A');
     const firstD = letters.indexOf('D');
@@ -65,18 +72,28 @@ describe('member list', () => {
     expect(women + men).toBe(all.total);
     const young = (await office.get('/api/members?ageBand=to30&pageSize=200')).json();
     const year = new Date().getFullYear();
-    expect(young.items.every((m: { birthDate: string }) => year - Number(m.birthDate.slice(0, 4)) <= 30)).toBe(true);
+    expect(
+      young.items.every((m: { birthDate: string }) => year - Number(m.birthDate.slice(0, 4)) <= 30),
+    ).toBe(true);
     const exempted = (await office.get('/api/members?status=exempted&pageSize=200')).json();
     expect(exempted.total).toBeGreaterThan(0);
     expect(exempted.items.every((m: { status: string }) => m.status === 'exempted')).toBe(true);
-    const advanced = (await office.get('/api/members?politicalTheory=advanced,bachelor&pageSize=200')).json();
-    expect(advanced.items.every((m: { politicalTheory: string }) => ['advanced', 'bachelor'].includes(m.politicalTheory))).toBe(true);
+    const advanced = (
+      await office.get('/api/members?politicalTheory=advanced,bachelor&pageSize=200')
+    ).json();
+    expect(
+      advanced.items.every((m: { politicalTheory: string }) =>
+        ['advanced', 'bachelor'].includes(m.politicalTheory),
+      ),
+    ).toBe(true);
   });
 
   it('exports exactly the filtered list, with the exporter and purpose in the file', async () => {
     const filter = `orgUnitId=${f.committeeId}&sex=female`;
     const list = (await office.get(`/api/members?${filter}&pageSize=200`)).json();
-    const res = await office.get(`/api/members/export.xlsx?${filter}&purpose=${encodeURIComponent('Báo cáo Ban Tổ chức')}`);
+    const res = await office.get(
+      `/api/members/export.xlsx?${filter}&purpose=${encodeURIComponent('Báo cáo Ban Tổ chức')}`,
+    );
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
@@ -84,7 +101,8 @@ describe('member list', () => {
     expect(String(sheet.getRow(2).getCell(1).value)).toMatch(/vanphong.*Báo cáo Ban Tổ chức/);
     const names: string[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 4 && typeof row.getCell(1).value === 'number') names.push(String(row.getCell(2).value));
+      if (n > 4 && typeof row.getCell(1).value === 'number')
+        names.push(String(row.getCell(2).value));
     });
     expect(names).toEqual(list.items.map((m: { fullName: string }) => m.fullName));
     const noPurpose = await office.get(`/api/members/export.xlsx?${filter}`);
@@ -98,58 +116,117 @@ describe('member record', () => {
     const res = await office.post('/api/members', newMember());
     expect(res.statusCode).toBe(200);
     const detail = (await office.get(`/api/members/${res.json().id}`)).json();
-    expect(detail).toMatchObject({ status: 'probationary', orgUnitId: f.cellId, admittedOn: '2026-03-02' });
+    expect(detail).toMatchObject({
+      status: 'probationary',
+      orgUnitId: f.cellId,
+      admittedOn: '2026-03-02',
+    });
     expect(detail.events.map((e: { kind: string }) => e.kind)).toEqual(['admitted']);
     const after = (await office.get(`/api/overview?orgUnitId=${f.cellId}`)).json();
     expect(after.total).toBe(before.total + 1);
     const upper = (await office.get(`/api/overview?orgUnitId=${f.upperId}`)).json();
-    expect(upper.byStatus.find((s: { key: string }) => s.key === 'probationary').count).toBeGreaterThan(0);
+    expect(
+      upper.byStatus.find((s: { key: string }) => s.key === 'probationary').count,
+    ).toBeGreaterThan(0);
   });
 
   it('explains bad input in Vietnamese and writes nothing', async () => {
     const count = async () => (await office.get('/api/members?pageSize=1')).json().total;
     const before = await count();
-    const res = await office.post('/api/members', newMember({ fullName: 'Hà', citizenId: '12345', birthDate: '2030-01-01' }));
+    const res = await office.post(
+      '/api/members',
+      newMember({ fullName: 'Hà', citizenId: '12345', birthDate: '2030-01-01' }),
+    );
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('VALIDATION');
     const messages = body.fields.map((x: { message: string }) => x.message).join(' | ');
     expect(messages).toMatch(/Họ và tên cần ít nhất 3 ký tự/);
     expect(messages).toMatch(/12 chữ số/);
-    const future = await office.post('/api/members', newMember({ citizenId: '020195999777', birthDate: '2030-01-01' }));
+    const future = await office.post(
+      '/api/members',
+      newMember({ citizenId: '020195999777', birthDate: '2030-01-01' }),
+    );
     expect(future.json().message).toBe('Ngày sinh không được sau ngày hôm nay.');
-    const notACell = await office.post('/api/members', newMember({ citizenId: '020195999778', entry: { kind: 'admitted', eventDate: '2026-03-02', orgUnitId: f.committeeId } }));
+    const notACell = await office.post(
+      '/api/members',
+      newMember({
+        citizenId: '020195999778',
+        entry: { kind: 'admitted', eventDate: '2026-03-02', orgUnitId: f.committeeId },
+      }),
+    );
     expect(notACell.json().message).toMatch(/phải sinh hoạt tại một chi bộ/);
     expect(await count()).toBe(before);
   });
 
   it('refuses the second of two concurrent edits with a clear conflict', async () => {
     const m = (await office.get(`/api/members/${f.memberInSibling.id}`)).json();
-    const { id: _id, status: _s, standing: _st, orgUnitId: _o, orgUnitName: _on, orgUnitPath: _op, admittedOn: _a, recognisedOn: _r, partyAgeFrom: _p, partyAgeYears: _py, temporarilyAway: _t, sensitiveHidden: _sh, canEdit: _ce, events: _e, updatedAt: _u, ...fields } = m;
+    const {
+      id: _id,
+      status: _s,
+      standing: _st,
+      orgUnitId: _o,
+      orgUnitName: _on,
+      orgUnitPath: _op,
+      admittedOn: _a,
+      recognisedOn: _r,
+      partyAgeFrom: _p,
+      partyAgeYears: _py,
+      temporarilyAway: _t,
+      sensitiveHidden: _sh,
+      canEdit: _ce,
+      events: _e,
+      updatedAt: _u,
+      ...fields
+    } = m;
     const first = await office.put(`/api/members/${m.id}`, { ...fields, position: 'Trưởng phòng' });
     expect(first.statusCode).toBe(200);
-    const second = await office.put(`/api/members/${m.id}`, { ...fields, position: 'Phó Trưởng phòng' });
+    const second = await office.put(`/api/members/${m.id}`, {
+      ...fields,
+      position: 'Phó Trưởng phòng',
+    });
     expect(second.statusCode).toBe(409);
     expect(second.json().message).toMatch(/người khác cập nhật/);
     const now = (await office.get(`/api/members/${m.id}`)).json();
     expect(now.position).toBe('Trưởng phòng');
     expect(now.version).toBe(m.version + 1);
-    const audit = await (await loginAs(t.app, 'admin')).get(`/api/audit?entityType=member&entityId=${m.id}&action=member.update`);
-    expect(audit.json().items[0]).toMatchObject({ username: 'vanphong', before: { position: m.position }, after: { position: 'Trưởng phòng' } });
+    const audit = await (await loginAs(t.app, 'admin')).get(
+      `/api/audit?entityType=member&entityId=${m.id}&action=member.update`,
+    );
+    expect(audit.json().items[0]).toMatchObject({
+      username: 'vanphong',
+      before: { position: m.position },
+      after: { position: 'Trưởng phòng' },
+    });
   });
 
   it('derives status from events: an exemption, then death, and impossible events are refused', async () => {
     const m = (await office.get(`/api/members/${f.memberInCell.id}`)).json();
-    const exempt = await office.post(`/api/members/${m.id}/events`, { kind: 'exempted', eventDate: '2026-06-01', version: m.version });
+    const exempt = await office.post(`/api/members/${m.id}/events`, {
+      kind: 'exempted',
+      eventDate: '2026-06-01',
+      version: m.version,
+    });
     expect(exempt.statusCode).toBe(200);
     expect((await office.get(`/api/members/${m.id}`)).json().status).toBe('exempted');
-    const died = await office.post(`/api/members/${m.id}/events`, { kind: 'died', eventDate: '2026-07-01', version: exempt.json().version });
+    const died = await office.post(`/api/members/${m.id}/events`, {
+      kind: 'died',
+      eventDate: '2026-07-01',
+      version: exempt.json().version,
+    });
     expect((await office.get(`/api/members/${m.id}`)).json().status).toBe('died');
-    const after = await office.post(`/api/members/${m.id}/events`, { kind: 'moved', eventDate: '2026-08-01', orgUnitId: f.siblingCellId, version: died.json().version });
+    const after = await office.post(`/api/members/${m.id}/events`, {
+      kind: 'moved',
+      eventDate: '2026-08-01',
+      orgUnitId: f.siblingCellId,
+      version: died.json().version,
+    });
     expect(after.statusCode).toBe(400);
     expect(after.json().message).toBe('Đảng viên không còn sinh hoạt trong Đảng bộ.');
     // As of a date before the death the member still counts; today they do not.
     const past = (await office.get(`/api/overview?orgUnitId=${f.cellId}&asOf=2026-06-15`)).json();
-    expect(past.byStatus.find((s: { key: string }) => s.key === 'exempted').count).toBeGreaterThan(0);
+    expect(past.byStatus.find((s: { key: string }) => s.key === 'exempted').count).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { TMemberListQuery } from '../../../contracts/members';
 import {
   memberStatusLabels,
   politicalTheoryLabels,
@@ -7,7 +8,6 @@ import {
   sexLabels,
 } from '../../../domain/enums/members';
 import { formatDate } from '../../../domain/text/vietnamese';
-import type { TMemberListQuery } from '../../../contracts/members';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
@@ -58,19 +58,34 @@ export const exportMembersXlsx = async ({
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   workbook.creator = `dangvu – ${actor.displayName}`;
   const sheet = workbook.addWorksheet('Danh sách đảng viên', {
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   });
   sheet.columns = columns.map((c) => ({ width: c.width }));
   const stamp = exportedAt.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
   const title = sheet.addRow(['DANH SÁCH ĐẢNG VIÊN']);
   title.font = { bold: true, size: 14, name: 'Times New Roman' };
   title.commit();
-  sheet.addRow([`Người xuất: ${actor.displayName} (${actor.username}) – lúc ${stamp} – mục đích: ${purpose}`]).commit();
+  sheet
+    .addRow([
+      `Người xuất: ${actor.displayName} (${actor.username}) – lúc ${stamp} – mục đích: ${purpose}`,
+    ])
+    .commit();
   sheet.addRow(['Tài liệu chứa dữ liệu cá nhân; chỉ sử dụng đúng mục đích đã khai báo.']).commit();
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = { bold: true, name: 'Times New Roman' };
   header.eachCell((cell) => {
-    cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    cell.border = {
+      top: { style: 'thin' },
+      bottom: { style: 'thin' },
+      left: { style: 'thin' },
+      right: { style: 'thin' },
+    };
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
   header.commit();

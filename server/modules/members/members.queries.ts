@@ -1,18 +1,18 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { TMemberListItem, TMemberListQuery } from '../../../contracts/members';
 import {
   type AgeBand,
   ageBandRanges,
   type PartyAgeBand,
   partyAgeBandRanges,
 } from '../../../domain/enums/members';
-import type { TMemberListItem, TMemberListQuery } from '../../../contracts/members';
 import { type DbOrTx, queryOne, queryRows } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { inScope } from '../../platform/access/scope';
 import { forbidden } from '../../platform/errors';
-import { activeStatusList, getUnitInScope, toLikeKey } from '../org-units/org-units.queries';
 import { todayIso } from '../org-units/org-units.policy';
+import { activeStatusList, getUnitInScope, toLikeKey } from '../org-units/org-units.queries';
 
 export type MemberFilter = Omit<TMemberListQuery, 'page' | 'pageSize' | 'sort'>;
 
@@ -39,22 +39,29 @@ const yearBands = (
 
 /** The WHERE clause of a member list: scope first, then each filter the user chose. */
 export const memberWhere = async (db: DbOrTx, actor: Actor, f: MemberFilter): Promise<SQL> => {
-  const unitPath = f.orgUnitId ? (await getUnitInScope(db, actor, f.orgUnitId)).path : actor.scopePath;
+  const unitPath = f.orgUnitId
+    ? (await getUnitInScope(db, actor, f.orgUnitId)).path
+    : actor.scopePath;
   const year = Number(todayIso().slice(0, 4));
   const parts: SQL[] = [inScope(actor, sql`o.path`), sql`o.path <@ ${unitPath}::ltree`];
-  parts.push(f.status?.length ? inList(sql`m.status`, f.status) : sql`m.status in (${activeStatusList})`);
+  parts.push(
+    f.status?.length ? inList(sql`m.status`, f.status) : sql`m.status in (${activeStatusList})`,
+  );
   const sensitiveFilter = Boolean(f.ethnicity?.length || f.religion?.length);
   if (sensitiveFilter && !can(actor, 'member.readSensitive'))
     throw forbidden('Bạn không có quyền lọc theo dân tộc, tôn giáo.');
   if (f.sex) parts.push(sql`m.sex = ${f.sex}`);
   if (f.ethnicity?.length) parts.push(inList(sql`m.ethnicity`, f.ethnicity));
   if (f.religion?.length) parts.push(inList(sql`m.religion`, f.religion));
-  if (f.professionalLevel?.length) parts.push(inList(sql`m.professional_level`, f.professionalLevel));
+  if (f.professionalLevel?.length)
+    parts.push(inList(sql`m.professional_level`, f.professionalLevel));
   if (f.politicalTheory?.length) parts.push(inList(sql`m.political_theory`, f.politicalTheory));
   if (f.ageBand?.length)
     parts.push(yearBands(sql`m.birth_date`, f.ageBand as AgeBand[], ageBandRanges, year));
   if (f.partyAgeBand?.length)
-    parts.push(yearBands(sql`m.party_age_from`, f.partyAgeBand as PartyAgeBand[], partyAgeBandRanges, year));
+    parts.push(
+      yearBands(sql`m.party_age_from`, f.partyAgeBand as PartyAgeBand[], partyAgeBandRanges, year),
+    );
   if (f.admissionYear) parts.push(sql`extract(year from m.admitted_on)::int = ${f.admissionYear}`);
   if (f.q) {
     const q = f.q.trim();

@@ -1,8 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { type MemberEventKind, memberEventLabels } from '../../../domain/enums/members';
-import { memberHoldingKinds, type OrgUnitKind } from '../../../domain/enums/org-units';
-import { partyAgeYears } from '../../../domain/rules/members/member-timeline';
-import { normalizeText } from '../../../domain/text/vietnamese';
 import type {
   TMemberCreate,
   TMemberDetail,
@@ -11,14 +7,18 @@ import type {
   TMemberUpdate,
 } from '../../../contracts/members';
 import { memberSensitiveFields } from '../../../contracts/members';
+import { type MemberEventKind, memberEventLabels } from '../../../domain/enums/members';
+import { memberHoldingKinds, type OrgUnitKind } from '../../../domain/enums/org-units';
+import { partyAgeYears } from '../../../domain/rules/members/member-timeline';
+import { normalizeText } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../../db/client';
 import { memberEvents, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
-import { getUnitInScope } from '../org-units/org-units.queries';
 import { todayIso } from '../org-units/org-units.policy';
+import { getUnitInScope } from '../org-units/org-units.queries';
 import {
   applyMemberAttributeChange,
   applyMemberTimeline,
@@ -31,7 +31,12 @@ const invalid = (message: string, path: string) =>
   new AppError('VALIDATION', { message, fields: [{ path, message }] });
 
 /** The member row, only if its cell is in the actor's scope (a member sees only themself). */
-const getMemberInScope = async (db: DbOrTx, actor: Actor, id: number, lock = false): Promise<MemberRow> => {
+const getMemberInScope = async (
+  db: DbOrTx,
+  actor: Actor,
+  id: number,
+  lock = false,
+): Promise<MemberRow> => {
   if (actor.role === 'member' && actor.memberId !== id) throw notFound('đảng viên');
   const inScopeRow = await queryOne<{ id: number }>(
     db,
@@ -50,18 +55,24 @@ const assertCell = async (db: DbOrTx, actor: Actor, orgUnitId: number, path = 'o
   const unit = await getUnitInScope(db, actor, orgUnitId);
   if (unit.dissolved_on) throw invalid(`${unit.name} đã giải thể.`, path);
   if (!memberHoldingKinds.includes(unit.kind as OrgUnitKind))
-    throw invalid('Đảng viên phải sinh hoạt tại một chi bộ (chi bộ trực thuộc hoặc chi bộ cơ sở).', path);
+    throw invalid(
+      'Đảng viên phải sinh hoạt tại một chi bộ (chi bộ trực thuộc hoặc chi bộ cơ sở).',
+      path,
+    );
   return unit;
 };
 
 const checkDates = (fields: TMemberFields, eventDate?: string) => {
   const today = todayIso();
-  if (fields.birthDate > today) throw invalid('Ngày sinh không được sau ngày hôm nay.', 'birthDate');
+  if (fields.birthDate > today)
+    throw invalid('Ngày sinh không được sau ngày hôm nay.', 'birthDate');
   if (fields.birthDate < '1900-01-01') throw invalid('Ngày sinh không hợp lệ.', 'birthDate');
   if (eventDate) {
-    if (eventDate > today) throw invalid('Ngày của sự kiện không được sau ngày hôm nay.', 'entry.eventDate');
+    if (eventDate > today)
+      throw invalid('Ngày của sự kiện không được sau ngày hôm nay.', 'entry.eventDate');
     const age = partyAgeYears(fields.birthDate, eventDate);
-    if (age < 16) throw invalid('Ngày vào Đảng không phù hợp với ngày sinh (chưa đủ tuổi).', 'entry.eventDate');
+    if (age < 16)
+      throw invalid('Ngày vào Đảng không phù hợp với ngày sinh (chưa đủ tuổi).', 'entry.eventDate');
   }
 };
 
@@ -178,7 +189,10 @@ export const createMember = async ({
         sql`select id, full_name from members where citizen_id = ${fields.citizenId} limit 1`,
       );
       if (dup)
-        throw invalid('Số định danh cá nhân này đã có trong hồ sơ một đảng viên khác.', 'citizenId');
+        throw invalid(
+          'Số định danh cá nhân này đã có trong hồ sơ một đảng viên khác.',
+          'citizenId',
+        );
     }
     const [created] = await tx
       .insert(members)
@@ -239,7 +253,11 @@ export const updateMember = async ({
         tx,
         sql`select id from members where citizen_id = ${fields.citizenId} and id <> ${id} limit 1`,
       );
-      if (dup) throw invalid('Số định danh cá nhân này đã có trong hồ sơ một đảng viên khác.', 'citizenId');
+      if (dup)
+        throw invalid(
+          'Số định danh cá nhân này đã có trong hồ sơ một đảng viên khác.',
+          'citizenId',
+        );
     }
     const values = recordValues(fields);
     if (!can(actor, 'member.readSensitive')) {
@@ -317,7 +335,12 @@ export const addMemberEvent = async ({
       entityId: id,
       orgUnitId: after.orgUnitId,
       before: { status: before.status, orgUnitId: before.orgUnitId },
-      after: { status: after.status, orgUnitId: after.orgUnitId, event: input, label: memberEventLabels[input.kind] },
+      after: {
+        status: after.status,
+        orgUnitId: after.orgUnitId,
+        event: input,
+        label: memberEventLabels[input.kind],
+      },
     });
     return { id, version: bumped.version };
   });

@@ -10,7 +10,9 @@ describe('organisation tree rules', () => {
   });
 
   it('refuses restructuring dated in the future or before the last change', () => {
-    expect(effectiveDateProblem('2026-01-02', '2025-07-01', '2026-01-01')).toMatch(/sau ngày hôm nay/);
+    expect(effectiveDateProblem('2026-01-02', '2025-07-01', '2026-01-01')).toMatch(
+      /sau ngày hôm nay/,
+    );
     expect(effectiveDateProblem('2025-06-30', '2025-07-01', '2026-01-01')).toMatch(/01\/07\/2025/);
     expect(effectiveDateProblem('2025-07-01', '2025-07-01', '2026-01-01')).toBeNull();
   });

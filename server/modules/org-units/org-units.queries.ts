@@ -1,7 +1,7 @@
-import { activeStatuses } from '../../../domain/enums/members';
-import { toSearchKey } from '../../../domain/text/vietnamese';
-import type { OrgUnitKind } from '../../../domain/enums/org-units';
 import type { TOrgUnitNode } from '../../../contracts/org-units';
+import { activeStatuses } from '../../../domain/enums/members';
+import type { OrgUnitKind } from '../../../domain/enums/org-units';
+import { toSearchKey } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
@@ -114,8 +114,7 @@ export const searchUnits = async (db: DbOrTx, actor: Actor, q: string, asOf: str
 };
 
 /** Search text → the unaccented, lower-case form stored in name_norm; LIKE wildcards escaped. */
-export const toLikeKey = (q: string): string =>
-  toSearchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`);
+export const toLikeKey = (q: string): string => toSearchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export type UnitRow = {
   id: number;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZIdParams } from '../../../contracts/common';
+import { ZIdParams, ZIsoDate } from '../../../contracts/common';
 import {
   ZOrgOperation,
   ZOrgOperationResult,
@@ -11,10 +11,14 @@ import {
   ZTreeResponse,
 } from '../../../contracts/org-units';
 import { z } from '../../../contracts/zod-vi';
-import { ZIsoDate } from '../../../contracts/common';
 import { actorOf } from '../../platform/http/context';
-import { findChildrenAsOf, findCurrentChildren, getUnitInScope, searchUnits } from './org-units.queries';
 import { todayIso } from './org-units.policy';
+import {
+  findChildrenAsOf,
+  findCurrentChildren,
+  getUnitInScope,
+  searchUnits,
+} from './org-units.queries';
 import { applyOrgOperation, getOrgUnitDetail, listOrgOperations } from './org-units.service';
 
 export const orgUnitsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +39,8 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = actorOf(request);
       const today = todayIso();
       const asOf = request.query.asOf ?? today;
-      if (request.query.parentId !== undefined) await getUnitInScope(db, actor, request.query.parentId);
+      if (request.query.parentId !== undefined)
+        await getUnitInScope(db, actor, request.query.parentId);
       const nodes =
         asOf >= today
           ? await findCurrentChildren(db, actor, request.query.parentId)
@@ -56,7 +61,12 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'org.read' },
     },
     async (request) => ({
-      items: await searchUnits(db, actorOf(request), request.query.q, request.query.asOf ?? todayIso()),
+      items: await searchUnits(
+        db,
+        actorOf(request),
+        request.query.q,
+        request.query.asOf ?? todayIso(),
+      ),
     }),
   );
 
@@ -72,7 +82,11 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'org.read' },
     },
     async (request) => ({
-      items: await listOrgOperations({ db, actor: actorOf(request), orgUnitId: request.query.orgUnitId }),
+      items: await listOrgOperations({
+        db,
+        actor: actorOf(request),
+        orgUnitId: request.query.orgUnitId,
+      }),
     }),
   );
 

@@ -1,16 +1,15 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { TOrgOperation, TOrgUnitDetail } from '../../../contracts/org-units';
 import {
   type OrgOperationKind,
   type OrgUnitKind,
   orgOperationLabels,
 } from '../../../domain/enums/org-units';
-import type { TOrgOperation, TOrgUnitDetail } from '../../../contracts/org-units';
-import { type Db, type DbOrTx, type Tx, queryOne, queryRows } from '../../db/client';
+import { type Db, type DbOrTx, queryOne, queryRows, type Tx } from '../../db/client';
 import {
   agencies,
   massOrganisations,
   memberEvents,
-  members,
   orgOperations,
   orgUnitHistory,
   orgUnits,
@@ -20,8 +19,8 @@ import { writeAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors';
 import { moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
-import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
 import { childKindProblem, effectiveDateProblem, holdsMembers, todayIso } from './org-units.policy';
+import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
 
 const invalid = (message: string, path = 'kind') =>
   new AppError('VALIDATION', { message, fields: [{ path, message }] });
@@ -38,7 +37,13 @@ export const getOrgUnitDetail = async ({
   asOf: string;
 }): Promise<TOrgUnitDetail> => {
   const unit = await getUnitInScope(db, actor, id);
-  const at = await queryOne<{ name: string; short_name: string | null; kind: OrgUnitKind; path: string; parent_id: number | null }>(
+  const at = await queryOne<{
+    name: string;
+    short_name: string | null;
+    kind: OrgUnitKind;
+    path: string;
+    parent_id: number | null;
+  }>(
     db,
     sql`select name, short_name, kind, path::text as path, parent_id from ${unitsAsOf(actor, asOf)} u where u.id = ${id}`,
   );
@@ -87,7 +92,12 @@ export const getOrgUnitDetail = async ({
     ? await db
         .select()
         .from(massOrganisations)
-        .where(sql`${massOrganisations.agencyId} in (${sql.join(agencyRows.map((a) => sql`${a.id}`), sql`, `)})`)
+        .where(
+          sql`${massOrganisations.agencyId} in (${sql.join(
+            agencyRows.map((a) => sql`${a.id}`),
+            sql`, `,
+          )})`,
+        )
     : [];
   return {
     id,
@@ -151,7 +161,10 @@ const lastChangeOf = async (tx: DbOrTx, unitIds: number[]): Promise<string | nul
   const row = await queryOne<{ last: string | null }>(
     tx,
     sql`select max(valid_from)::text as last from org_unit_history
-        where org_unit_id in (${sql.join(unitIds.map((i) => sql`${i}`), sql`, `)})`,
+        where org_unit_id in (${sql.join(
+          unitIds.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
   );
   return row?.last ?? null;
 };
@@ -194,7 +207,10 @@ const moveMembers = async (
       await applyMemberTimeline(tx, memberId, before);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      throw invalid(`Không thể chuyển sinh hoạt cho đảng viên ${before.fullName}: ${error.message}`, 'effectiveDate');
+      throw invalid(
+        `Không thể chuyển sinh hoạt cho đảng viên ${before.fullName}: ${error.message}`,
+        'effectiveDate',
+      );
     }
   }
 };
@@ -202,7 +218,10 @@ const moveMembers = async (
 /** Re-parent a unit: rewrite the paths of its subtree, move its totals, record history. */
 const reparent = async (tx: Tx, unit: UnitRow, newParent: UnitRow, date: string, opId: number) => {
   if (newParent.path === unit.path || newParent.path.startsWith(`${unit.path}.`))
-    throw invalid('Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.', 'newParentId');
+    throw invalid(
+      'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.',
+      'newParentId',
+    );
   const kindProblem = childKindProblem(newParent.kind, unit.kind);
   if (kindProblem) throw invalid(kindProblem, 'newParentId');
   const oldParentPath = unit.path.split('.').slice(0, -1).join('.');
@@ -232,7 +251,11 @@ const dissolve = async (tx: Tx, unitId: number, date: string, opId: number) => {
 
 const unitName = (u: { name: string }) => u.name;
 
-export type OrgOperationResult = { operationId: number; affectedUnitIds: number[]; movedMembers: number };
+export type OrgOperationResult = {
+  operationId: number;
+  affectedUnitIds: number[];
+  movedMembers: number;
+};
 
 /**
  * One restructuring decision, all or nothing: the tree, its history, the members moved by it,
@@ -250,7 +273,11 @@ export const applyOrgOperation = async ({
   db.transaction(async (tx) => {
     const today = todayIso();
     const checkDate = async (unitIds: number[]) => {
-      const problem = effectiveDateProblem(input.effectiveDate, await lastChangeOf(tx, unitIds), today);
+      const problem = effectiveDateProblem(
+        input.effectiveDate,
+        await lastChangeOf(tx, unitIds),
+        today,
+      );
       if (problem) throw invalid(problem, 'effectiveDate');
     };
     const liveUnit = async (id: number, field: string) => {
@@ -269,7 +296,11 @@ export const applyOrgOperation = async ({
         actorUserId: actor.userId,
       })
       .returning();
-    const opRef = { id: op.id, effectiveDate: input.effectiveDate, decisionNumber: input.decisionNumber };
+    const opRef = {
+      id: op.id,
+      effectiveDate: input.effectiveDate,
+      decisionNumber: input.decisionNumber,
+    };
     const affected: number[] = [];
     let moved = 0;
     let summary = '';
@@ -279,7 +310,8 @@ export const applyOrgOperation = async ({
         const parent = await liveUnit(input.parentId, 'parentId');
         const kindProblem = childKindProblem(parent.kind, input.unitKind);
         if (kindProblem) throw invalid(kindProblem, 'unitKind');
-        if (input.effectiveDate > today) throw invalid('Ngày hiệu lực không được sau ngày hôm nay.', 'effectiveDate');
+        if (input.effectiveDate > today)
+          throw invalid('Ngày hiệu lực không được sau ngày hôm nay.', 'effectiveDate');
         const [created] = await tx
           .insert(orgUnits)
           .values({
@@ -320,7 +352,8 @@ export const applyOrgOperation = async ({
       case 'move': {
         const unit = await liveUnit(input.orgUnitId, 'orgUnitId');
         const parent = await liveUnit(input.newParentId, 'newParentId');
-        if (unit.parent_id === parent.id) throw invalid(`${unit.name} đã trực thuộc ${parent.name}.`, 'newParentId');
+        if (unit.parent_id === parent.id)
+          throw invalid(`${unit.name} đã trực thuộc ${parent.name}.`, 'newParentId');
         await checkDate([unit.id]);
         await reparent(tx, unit, parent, input.effectiveDate, op.id);
         affected.push(unit.id);
@@ -331,7 +364,11 @@ export const applyOrgOperation = async ({
         const target = await liveUnit(input.targetId, 'targetId');
         const sources: UnitRow[] = [];
         for (const id of input.sourceIds) {
-          if (id === target.id) throw invalid('Tổ chức nhận hợp nhất không thể đồng thời là tổ chức bị hợp nhất.', 'sourceIds');
+          if (id === target.id)
+            throw invalid(
+              'Tổ chức nhận hợp nhất không thể đồng thời là tổ chức bị hợp nhất.',
+              'sourceIds',
+            );
           const s = await liveUnit(id, 'sourceIds');
           if (target.path.startsWith(`${s.path}.`))
             throw invalid(`Không thể hợp nhất ${s.name} vào tổ chức cấp dưới của nó.`, 'targetId');
@@ -347,11 +384,17 @@ export const applyOrgOperation = async ({
           const memberIds = await activeMemberIdsIn(tx, s.id);
           if (memberIds.length > 0) {
             if (!holdsMembers(target.kind))
-              throw invalid(`${target.name} không trực tiếp quản lý đảng viên; hãy hợp nhất vào một chi bộ.`, 'targetId');
+              throw invalid(
+                `${target.name} không trực tiếp quản lý đảng viên; hãy hợp nhất vào một chi bộ.`,
+                'targetId',
+              );
             await moveMembers(tx, actor, memberIds, target.id, opRef);
             moved += memberIds.length;
           }
-          await tx.update(agencies).set({ orgUnitId: target.id }).where(eq(agencies.orgUnitId, s.id));
+          await tx
+            .update(agencies)
+            .set({ orgUnitId: target.id })
+            .where(eq(agencies.orgUnitId, s.id));
           await dissolve(tx, s.id, input.effectiveDate, op.id);
           affected.push(s.id);
         }
@@ -362,21 +405,36 @@ export const applyOrgOperation = async ({
       case 'split': {
         const unit = await liveUnit(input.orgUnitId, 'orgUnitId');
         if (!holdsMembers(unit.kind) || (await liveChildrenOf(tx, unit.id)).length > 0)
-          throw invalid('Chỉ chia tách được chi bộ; với đảng bộ, hãy thành lập tổ chức mới rồi điều chuyển các chi bộ.', 'orgUnitId');
+          throw invalid(
+            'Chỉ chia tách được chi bộ; với đảng bộ, hãy thành lập tổ chức mới rồi điều chuyển các chi bộ.',
+            'orgUnitId',
+          );
         await checkDate([unit.id]);
         const active = new Set(await activeMemberIdsIn(tx, unit.id));
         const assigned = new Set<number>();
         for (const part of input.newUnits) {
           for (const id of part.memberIds) {
-            if (!active.has(id)) throw invalid('Danh sách có đảng viên không thuộc chi bộ đang chia tách.', 'newUnits');
-            if (assigned.has(id)) throw invalid('Một đảng viên được phân vào hai chi bộ mới.', 'newUnits');
+            if (!active.has(id))
+              throw invalid(
+                'Danh sách có đảng viên không thuộc chi bộ đang chia tách.',
+                'newUnits',
+              );
+            if (assigned.has(id))
+              throw invalid('Một đảng viên được phân vào hai chi bộ mới.', 'newUnits');
             assigned.add(id);
           }
         }
         if (assigned.size !== active.size)
-          throw invalid(`Còn ${active.size - assigned.size} đảng viên chưa được phân vào chi bộ mới.`, 'newUnits');
+          throw invalid(
+            `Còn ${active.size - assigned.size} đảng viên chưa được phân vào chi bộ mới.`,
+            'newUnits',
+          );
         const parent = unit.parent_id ? await getUnitInScope(tx, actor, unit.parent_id) : null;
-        if (!parent) throw invalid('Không thể chia tách tổ chức cấp cao nhất trong phạm vi của bạn.', 'orgUnitId');
+        if (!parent)
+          throw invalid(
+            'Không thể chia tách tổ chức cấp cao nhất trong phạm vi của bạn.',
+            'orgUnitId',
+          );
         for (const part of input.newUnits) {
           const [created] = await tx
             .insert(orgUnits)
@@ -389,7 +447,10 @@ export const applyOrgOperation = async ({
               establishedOn: input.effectiveDate,
             })
             .returning();
-          await tx.update(orgUnits).set({ path: `${parent.path}.${created.id}` }).where(eq(orgUnits.id, created.id));
+          await tx
+            .update(orgUnits)
+            .set({ path: `${parent.path}.${created.id}` })
+            .where(eq(orgUnits.id, created.id));
           await recordHistory(tx, created.id, input.effectiveDate, op.id);
           await moveMembers(tx, actor, part.memberIds, created.id, opRef);
           moved += part.memberIds.length;
@@ -402,14 +463,21 @@ export const applyOrgOperation = async ({
       }
       case 'dissolve': {
         const unit = await liveUnit(input.orgUnitId, 'orgUnitId');
-        if (unit.id === actor.scopeOrgUnitId) throw invalid('Không thể giải thể tổ chức gốc trong phạm vi của bạn.', 'orgUnitId');
+        if (unit.id === actor.scopeOrgUnitId)
+          throw invalid('Không thể giải thể tổ chức gốc trong phạm vi của bạn.', 'orgUnitId');
         await checkDate([unit.id]);
         const children = await liveChildrenOf(tx, unit.id);
         if (children.length > 0)
-          throw invalid(`${unit.name} còn ${children.length} tổ chức trực thuộc; hãy điều chuyển hoặc giải thể trước.`, 'orgUnitId');
+          throw invalid(
+            `${unit.name} còn ${children.length} tổ chức trực thuộc; hãy điều chuyển hoặc giải thể trước.`,
+            'orgUnitId',
+          );
         const remaining = await activeMemberIdsIn(tx, unit.id);
         if (remaining.length > 0)
-          throw invalid(`${unit.name} còn ${remaining.length} đảng viên đang sinh hoạt; hãy chuyển sinh hoạt trước khi giải thể.`, 'orgUnitId');
+          throw invalid(
+            `${unit.name} còn ${remaining.length} đảng viên đang sinh hoạt; hãy chuyển sinh hoạt trước khi giải thể.`,
+            'orgUnitId',
+          );
         await dissolve(tx, unit.id, input.effectiveDate, op.id);
         affected.push(unit.id);
         summary = `Giải thể ${unit.name}`;
@@ -473,4 +541,3 @@ export const listOrgOperations = async ({
     createdAt: new Date(r.created_at).toISOString(),
   }));
 };
-

@@ -1,10 +1,11 @@
+import type { TOverview } from '../../../contracts/overview';
 import {
+  activeStatuses,
   ageBandLabels,
   ageBandRanges,
   ageBands,
   bandOf,
   memberStatusLabels,
-  activeStatuses,
   partyAgeBandLabels,
   partyAgeBandRanges,
   partyAgeBands,
@@ -12,22 +13,28 @@ import {
   politicalTheoryLevels,
   professionalLevelLabels,
   professionalLevels,
-  sexLabels,
   sexes,
+  sexLabels,
 } from '../../../domain/enums/members';
 import { compareVietnamese } from '../../../domain/text/vietnamese';
-import type { TOverview } from '../../../contracts/overview';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { readOrgMemberCounts } from '../members/member-rollup';
-import { activeStatusList, getUnitInScope, unitsAsOf } from '../org-units/org-units.queries';
 import { todayIso } from '../org-units/org-units.policy';
+import { activeStatusList, getUnitInScope, unitsAsOf } from '../org-units/org-units.queries';
 
 type CountRow = { dimension: string; key: string; count: number };
 type Breakdown = TOverview['byStatus'];
 
-const fixed = (rows: CountRow[], dimension: string, keys: readonly string[], labels: Record<string, string>): Breakdown => {
-  const byKey = new Map(rows.filter((r) => r.dimension === dimension).map((r) => [r.key, Number(r.count)]));
+const fixed = (
+  rows: CountRow[],
+  dimension: string,
+  keys: readonly string[],
+  labels: Record<string, string>,
+): Breakdown => {
+  const byKey = new Map(
+    rows.filter((r) => r.dimension === dimension).map((r) => [r.key, Number(r.count)]),
+  );
   return keys.map((key) => ({ key, label: labels[key], count: byKey.get(key) ?? 0 }));
 };
 
@@ -64,16 +71,38 @@ export const buildBreakdowns = (rows: CountRow[], asOf: string) => {
     byStatus,
     bySex: fixed(rows, 'sex', sexes, sexLabels),
     byAgeBand: banded(rows, 'birth_year', year, ageBands, ageBandRanges, ageBandLabels),
-    byPartyAgeBand: banded(rows, 'party_age_year', year, partyAgeBands, partyAgeBandRanges, partyAgeBandLabels),
+    byPartyAgeBand: banded(
+      rows,
+      'party_age_year',
+      year,
+      partyAgeBands,
+      partyAgeBandRanges,
+      partyAgeBandLabels,
+    ),
     byEthnicity: open(rows, 'ethnicity'),
     byReligion: open(rows, 'religion'),
-    byProfessionalLevel: fixed(rows, 'professional_level', professionalLevels, professionalLevelLabels),
-    byPoliticalTheory: fixed(rows, 'political_theory', politicalTheoryLevels, politicalTheoryLabels),
+    byProfessionalLevel: fixed(
+      rows,
+      'professional_level',
+      professionalLevels,
+      professionalLevelLabels,
+    ),
+    byPoliticalTheory: fixed(
+      rows,
+      'political_theory',
+      politicalTheoryLevels,
+      politicalTheoryLabels,
+    ),
   };
 };
 
 /** The same dimensions, counted from the member periods valid on a past date. */
-const countsAsOf = async (db: Db, actor: Actor, orgUnitId: number, asOf: string): Promise<CountRow[]> =>
+const countsAsOf = async (
+  db: Db,
+  actor: Actor,
+  orgUnitId: number,
+  asOf: string,
+): Promise<CountRow[]> =>
   queryRows<CountRow>(
     db,
     sql`with units as ${unitsAsOf(actor, asOf)},
@@ -109,7 +138,9 @@ export const getOverview = async ({
   const date = asOf && asOf < today ? asOf : today;
   const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
   const isToday = date === today;
-  const rows = isToday ? await readOrgMemberCounts(db, unit.id) : await countsAsOf(db, actor, unit.id, date);
+  const rows = isToday
+    ? await readOrgMemberCounts(db, unit.id)
+    : await countsAsOf(db, actor, unit.id, date);
   const units = await queryOne<{ grassroots: number; cells: number; name: string | null }>(
     db,
     isToday

@@ -32,7 +32,9 @@ describe('organisation scope', () => {
     // Asking for another cell is answered as if it did not exist.
     const other = await sessions.bithu.get(`/api/members?orgUnitId=${f.siblingCellId}`);
     expect(other.statusCode).toBe(404);
-    expect(other.json().message).toMatch(/Không tìm thấy tổ chức đảng hoặc bạn không có quyền truy cập/);
+    expect(other.json().message).toMatch(
+      /Không tìm thấy tổ chức đảng hoặc bạn không có quyền truy cập/,
+    );
   });
 
   it('does not find members outside the scope through search, by name or by citizen ID', async () => {
@@ -61,12 +63,16 @@ describe('organisation scope', () => {
   it('refuses edits outside the scope and edits by roles that only read', async () => {
     const body = (v: number) => ({ version: v });
     const outside = await sessions.coso.post(`/api/members/${f.memberElsewhere.id}/events`, {
-      kind: 'exempted', eventDate: '2026-01-05', ...body(f.memberElsewhere.version),
+      kind: 'exempted',
+      eventDate: '2026-01-05',
+      ...body(f.memberElsewhere.version),
     });
     expect(outside.statusCode).toBe(404);
     for (const user of ['bithu', 'btv', 'ubkt', 'dangvien']) {
       const res = await sessions[user].post(`/api/members/${f.memberInCell.id}/events`, {
-        kind: 'exempted', eventDate: '2026-01-05', ...body(f.memberInCell.version),
+        kind: 'exempted',
+        eventDate: '2026-01-05',
+        ...body(f.memberInCell.version),
       });
       expect(res.statusCode, user).toBe(403);
     }
@@ -79,8 +85,12 @@ describe('organisation scope', () => {
     expect((await sessions.coso.get(`/api/overview?orgUnitId=${f.upperId}`)).statusCode).toBe(404);
     const tree = await sessions.coso.get('/api/org-units/tree');
     expect(tree.json().nodes.map((n: { id: number }) => n.id)).toEqual([f.committeeId]);
-    expect((await sessions.coso.get(`/api/org-units/tree?parentId=${f.upperId}`)).statusCode).toBe(404);
-    const search = await sessions.coso.get(`/api/org-units/search?q=${encodeURIComponent('bệnh viện')}`);
+    expect((await sessions.coso.get(`/api/org-units/tree?parentId=${f.upperId}`)).statusCode).toBe(
+      404,
+    );
+    const search = await sessions.coso.get(
+      `/api/org-units/search?q=${encodeURIComponent('bệnh viện')}`,
+    );
     expect(search.json().items).toEqual([]);
   });
 
@@ -92,7 +102,8 @@ describe('organisation scope', () => {
     const sheet = wb.worksheets[0];
     const names: string[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 4 && typeof row.getCell(1).value === 'number') names.push(String(row.getCell(2).value));
+      if (n > 4 && typeof row.getCell(1).value === 'number')
+        names.push(String(row.getCell(2).value));
     });
     const list = await sessions.coso.get('/api/members?pageSize=200');
     expect(names.length).toBe(list.json().total);
@@ -116,7 +127,9 @@ describe('organisation scope', () => {
     expect(filtered.statusCode).toBe(403);
     const shown = (await sessions.coso.get(`/api/members/${f.memberInCell.id}`)).json();
     expect(shown.ethnicity).toEqual(expect.any(String));
-    const audit = await sessions.admin.get(`/api/audit?action=read_sensitive&entityId=${f.memberInCell.id}`);
+    const audit = await sessions.admin.get(
+      `/api/audit?action=read_sensitive&entityId=${f.memberInCell.id}`,
+    );
     expect(audit.json().items.map((a: { username: string }) => a.username)).toContain('coso');
   });
 });

@@ -20,7 +20,11 @@ describe('logging in', () => {
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    expect(res.json().user).toMatchObject({ username: 'vanphong', role: 'org_office', scopeName: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn' });
+    expect(res.json().user).toMatchObject({
+      username: 'vanphong',
+      role: 'org_office',
+      scopeName: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn',
+    });
   });
 
   it('refuses a wrong password with the same Vietnamese message as an unknown user', async () => {
@@ -37,12 +41,19 @@ describe('logging in', () => {
     const res = await login('ubkt', TEST_PASSWORD);
     expect(res.statusCode).toBe(423);
     expect(res.json().message).toMatch(/tạm khóa.*phút/);
-    await t.db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.username, 'ubkt'));
+    await t.db
+      .update(users)
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where(eq(users.username, 'ubkt'));
   });
 
   it('rejects a mutating request without the CSRF token', async () => {
     const s = await loginAs(t.app, 'vanphong');
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF');
     expect((await s.post('/api/auth/logout')).statusCode).toBe(200);
@@ -62,10 +73,16 @@ describe('logging in', () => {
     const blocked = await s.get('/api/members');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().message).toMatch(/đổi mật khẩu/);
-    const weak = await s.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'chuachuso!!' });
+    const weak = await s.post('/api/auth/change-password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'chuachuso!!',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().message).toMatch(/cả chữ và số/);
-    const ok = await s.post('/api/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'MatKhauMoi2026' });
+    const ok = await s.post('/api/auth/change-password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'MatKhauMoi2026',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await s.get('/api/members')).statusCode).toBe(200);
     expect((await login('admin', TEST_PASSWORD)).statusCode).toBe(401);
@@ -81,7 +98,11 @@ describe('logging in', () => {
     const strict = await openTestApp('empty', 3);
     const codes: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y' } });
+      const res = await strict.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'x', password: 'y' },
+      });
       codes.push(res.statusCode);
     }
     expect(codes).toEqual([401, 401, 401, 429]);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZChangePassword, ZLogin, ZSession } from '../../../contracts/auth';
 import { ZOk } from '../../../contracts/common';
 import { queryOne, sql } from '../../db/client';
-import { permissions, can } from '../access/permissions';
+import { can, permissions } from '../access/permissions';
 import { actorOf } from '../http/context';
 import { clearSessionCookie, setSessionCookie } from '../http/session.plugin';
 import { changePassword, login, logout, logoutEverywhere, resolveSession } from './auth.service';
@@ -59,7 +59,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/session',
-    { schema: { tags: ['auth'], summary: 'Phiên đăng nhập hiện tại', response: { 200: ZSession } } },
+    {
+      schema: { tags: ['auth'], summary: 'Phiên đăng nhập hiện tại', response: { 200: ZSession } },
+    },
     async (request) => sessionOf(request.sessionToken!),
   );
 
@@ -86,7 +88,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/change-password',
     {
-      schema: { tags: ['auth'], summary: 'Đổi mật khẩu', body: ZChangePassword, response: { 200: ZOk } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đổi mật khẩu',
+        body: ZChangePassword,
+        response: { 200: ZOk },
+      },
       config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request) => {

@@ -39,9 +39,12 @@ export const login = async ({
     .select()
     .from(users)
     .where(sql`lower(${users.username}) = lower(${username.trim()})`);
-  if (!user || !user.isActive) {
+  if (!user?.isActive) {
     // Spend the same time as a real check so timing does not reveal which usernames exist.
-    await verifyPassword(password, 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    await verifyPassword(
+      password,
+      'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    );
     throw invalidCredentials();
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
@@ -191,7 +194,10 @@ export const changePassword = async ({
   }
   const policy = checkPasswordPolicy(newPassword);
   if (policy) {
-    throw new AppError('VALIDATION', { message: policy, fields: [{ path: 'newPassword', message: policy }] });
+    throw new AppError('VALIDATION', {
+      message: policy,
+      fields: [{ path: 'newPassword', message: policy }],
+    });
   }
   if (newPassword === currentPassword) {
     const message = 'Mật khẩu mới phải khác mật khẩu hiện tại.';
@@ -212,10 +218,14 @@ export const changePassword = async ({
           sql`${sessions.id} <> ${hashToken(keepSessionToken)}`,
         ),
       );
-    await writeAudit(tx, { actor, action: 'password_changed', entityType: 'user', entityId: actor.userId });
+    await writeAudit(tx, {
+      actor,
+      action: 'password_changed',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
 };
 
 export const purgeExpiredSessions = async (db: Db) =>
   db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
-

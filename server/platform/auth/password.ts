@@ -8,8 +8,12 @@ const KEY_LEN = 32;
 
 const derive = (password: string, salt: Buffer, n: number, rr: number, pp: number) =>
   new Promise<Buffer>((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LEN, { N: n, r: rr, p: pp, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize('NFC'),
+      salt,
+      KEY_LEN,
+      { N: n, r: rr, p: pp, maxmem: 64 * 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 
@@ -23,15 +27,20 @@ export const verifyPassword = async (password: string, stored: string): Promise<
   const [scheme, n, rr, pp, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64url');
-  const actual = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(rr), Number(pp));
+  const actual = await derive(
+    password,
+    Buffer.from(salt, 'base64url'),
+    Number(n),
+    Number(rr),
+    Number(pp),
+  );
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 };
 
 /** Password policy: at least 10 characters with letters and digits. Returns a reason or null. */
 export const checkPasswordPolicy = (password: string): string | null => {
   if (password.length < 10) return 'Mật khẩu phải có ít nhất 10 ký tự.';
-  if (!/\p{L}/u.test(password) || !/\d/.test(password))
-    return 'Mật khẩu phải có cả chữ và số.';
+  if (!/\p{L}/u.test(password) || !/\d/.test(password)) return 'Mật khẩu phải có cả chữ và số.';
   return null;
 };
 

@@ -37,7 +37,9 @@ export const registerErrorHandler = (app: FastifyInstance) => {
       });
     }
     if (status === 413) {
-      return reply.status(413).send({ code: 'BAD_REQUEST', message: 'Tệp hoặc dữ liệu gửi lên quá lớn.' });
+      return reply
+        .status(413)
+        .send({ code: 'BAD_REQUEST', message: 'Tệp hoặc dữ liệu gửi lên quá lớn.' });
     }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ.' });
@@ -46,10 +48,14 @@ export const registerErrorHandler = (app: FastifyInstance) => {
     if (process.env.VITEST) console.error(error);
     return reply.status(500).send({
       code: 'INTERNAL',
-      message: 'Hệ thống gặp lỗi ngoài dự kiến. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại.',
+      message:
+        'Hệ thống gặp lỗi ngoài dự kiến. Dữ liệu của bạn chưa bị thay đổi; vui lòng thử lại.',
     });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ code: 'NOT_FOUND', message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.` });
+    reply.status(404).send({
+      code: 'NOT_FOUND',
+      message: `Không có địa chỉ ${request.method} ${request.url.split('?')[0]}.`,
+    });
   });
 };

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { resolveSession } from '../auth/auth.service';
 import { can } from '../access/permissions';
+import { resolveSession } from '../auth/auth.service';
 import { AppError } from '../errors';
 
 export const SESSION_COOKIE = 'dv_session';
@@ -27,7 +27,8 @@ export const setSessionCookie = (
     expires: expiresAt,
   });
 
-export const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+export const clearSessionCookie = (reply: FastifyReply) =>
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
 /**
  * Every /api request: resolve the session cookie to an actor; private routes need one; mutating
@@ -56,7 +57,11 @@ export const registerSession = (app: FastifyInstance) => {
               });
             }
           }
-          if (session.mustChangePassword && !config.public && !request.url.startsWith('/api/auth/')) {
+          if (
+            session.mustChangePassword &&
+            !config.public &&
+            !request.url.startsWith('/api/auth/')
+          ) {
             throw new AppError('FORBIDDEN', {
               message: 'Bạn cần đổi mật khẩu lần đầu trước khi tiếp tục.',
               details: { mustChangePassword: true },
