@@ -18,7 +18,7 @@ import {
   orgUnits,
   users,
 } from '../schema/index';
-import { type DemoOptions, generateDemoBloc } from './demo-bloc';
+import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -34,9 +34,12 @@ export const demoFrozenUnits: Record<string, string> = {
 export type LoadedDemo = { unitIds: Map<string, number>; memberIds: number[] };
 
 /** Bulk-load the tree and the members with their derived state; all in one transaction. */
-export const loadDemoData = async (db: Db, options: DemoOptions = {}): Promise<LoadedDemo> => {
-  const bloc = generateDemoBloc({ frozenUnits: demoFrozenUnits, ...options });
-  return db.transaction(async (tx) => {
+export const loadDemoData = async (db: Db, options: DemoOptions = {}): Promise<LoadedDemo> =>
+  loadBloc(db, generateDemoBloc({ frozenUnits: demoFrozenUnits, ...options }));
+
+/** Write a generated bloc (or several joined under one root) in one transaction. */
+export const loadBloc = async (db: Db, bloc: DemoBloc): Promise<LoadedDemo> =>
+  db.transaction(async (tx) => {
     const unitIds = new Map<string, number>();
     const paths = new Map<string, string>();
     for (const batch of chunk(bloc.units, 500)) {
@@ -156,7 +159,6 @@ export const loadDemoData = async (db: Db, options: DemoOptions = {}): Promise<L
     await rebuildOrgMemberCounts(tx);
     return { unitIds, memberIds };
   });
-};
 
 export type DemoAccount = {
   username: string;

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TMemberListItem, TMemberListQuery } from '../../../contracts/members';
 import {
+  activeStatuses,
   type AgeBand,
   ageBandRanges,
   type PartyAgeBand,
@@ -124,22 +125,45 @@ const toItem = (r: ListRow, showSensitive: boolean): TMemberListItem => ({
   ethnicity: showSensitive ? r.ethnicity : null,
 });
 
+/**
+ * A list filtered only by subtree and in-party statuses is counted from the maintained totals:
+ * one row instead of a scan of every member of a province.
+ */
+const countFromRollup = async (db: DbOrTx, actor: Actor, f: MemberFilter): Promise<number | null> => {
+  const { orgUnitId, status, ...rest } = f;
+  const others = Object.values(rest).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
+  const statuses = status?.length ? status : activeStatuses;
+  if (others || !statuses.every((s) => activeStatuses.includes(s))) return null;
+  const unitId = orgUnitId ?? actor.scopeOrgUnitId;
+  const row = await queryOne<{ n: number }>(
+    db,
+    sql`select coalesce(sum(count), 0)::int as n from org_member_counts
+        where org_unit_id = ${unitId} and dimension = 'status'
+          and ${inList(sql`key`, statuses)}`,
+  );
+  return row?.n ?? 0;
+};
+
 export const findMembers = async (db: DbOrTx, actor: Actor, query: TMemberListQuery) => {
   const where = await memberWhere(db, actor, query);
   const offset = (query.page - 1) * query.pageSize;
-  const [rows, total] = await Promise.all([
-    queryRows<ListRow>(
-      db,
-      sql`select ${listColumns} from members m join org_units o on o.id = m.org_unit_id
-          where ${where} order by ${orderBy(query.sort)} limit ${query.pageSize} offset ${offset}`,
-    ),
-    queryOne<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from members m join org_units o on o.id = m.org_unit_id where ${where}`,
-    ),
-  ]);
+  const { page: _p, pageSize: _s, sort: _o, ...filter } = query;
+  const rows = await queryRows<ListRow>(
+    db,
+    sql`select ${listColumns} from members m join org_units o on o.id = m.org_unit_id
+        where ${where} order by ${orderBy(query.sort)} limit ${query.pageSize} offset ${offset}`,
+  );
+  const total =
+    (await countFromRollup(db, actor, filter)) ??
+    (
+      await queryOne<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from members m join org_units o on o.id = m.org_unit_id where ${where}`,
+      )
+    )?.n ??
+    0;
   const showSensitive = can(actor, 'member.readSensitive');
-  return { items: rows.map((r) => toItem(r, showSensitive)), total: total?.n ?? 0 };
+  return { items: rows.map((r) => toItem(r, showSensitive)), total };
 };
 
 /** Every row of a filtered list, in pages, for exports (bounded memory). */
