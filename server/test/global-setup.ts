@@ -1,6 +1,6 @@
 // Migrate (and seed) one template database per run; each test file then clones it. On PGlite the
 // template is a dumped data directory; on PostgreSQL (TEST_DATABASE_URL) a template database.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -75,4 +75,5 @@ export default async function setup(project: TestProject) {
   }
   project.provide('pgliteTemplates', files);
   project.provide('pgTemplates', null);
+  return () => rmSync(dir, { recursive: true, force: true });
 }

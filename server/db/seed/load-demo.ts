@@ -71,17 +71,19 @@ export const loadBloc = async (db: Db, bloc: DemoBloc): Promise<LoadedDemo> =>
       await tx.execute(sql`update org_units o set parent_id = v.parent_id, path = v.path
         from (values ${sql.join(batch, sql`, `)}) as v(id, parent_id, path) where o.id = v.id`);
     }
-    await tx.insert(orgUnitHistory).values(
-      bloc.units.map((u) => ({
-        orgUnitId: unitIds.get(u.key)!,
-        validFrom: u.establishedOn,
-        kind: u.kind,
-        name: u.name,
-        shortName: u.shortName,
-        parentId: u.parentKey ? unitIds.get(u.parentKey)! : null,
-        path: paths.get(u.key)!,
-      })),
-    );
+    for (const batch of chunk(bloc.units, 1000)) {
+      await tx.insert(orgUnitHistory).values(
+        batch.map((u) => ({
+          orgUnitId: unitIds.get(u.key)!,
+          validFrom: u.establishedOn,
+          kind: u.kind,
+          name: u.name,
+          shortName: u.shortName,
+          parentId: u.parentKey ? unitIds.get(u.parentKey)! : null,
+          path: paths.get(u.key)!,
+        })),
+      );
+    }
     for (const u of bloc.units) {
       if (!u.agency) continue;
       const [agency] = await tx
