@@ -31,6 +31,10 @@ const printAccounts = (accounts: DemoAccount[], url: string) => {
 
 const buildWebIfNeeded = async () => {
   if (existsSync(path.join(webDistDir, 'index.html'))) return;
+  if (!existsSync(path.join(root, 'web/vite.config.ts'))) {
+    process.stdout.write('Không tìm thấy mã nguồn giao diện web: chỉ phục vụ API.\n');
+    return;
+  }
   process.stdout.write('Đang dựng giao diện web lần đầu (vite build)…\n');
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });

@@ -261,7 +261,7 @@ export const generateDemoBloc = (options: DemoOptions = {}): DemoBloc => {
       ] as const);
       const birthYear = Number(cellEnd.slice(0, 4)) - age;
       const birthDate = randomDate(rng, `${birthYear}-01-01`, `${birthYear}-12-28`);
-      const admitAge = Math.min(age - 0.5, 19 + rng.next() * 14);
+      const admitAge = 19 + rng.next() * Math.max(0.5, Math.min(14, age - 19));
       let admittedOn = addDays(birthDate, Math.floor(admitAge * 365.25));
       if (admittedOn > cellEnd) admittedOn = addDays(cellEnd, -rng.int(10, 200));
       const position =

@@ -424,6 +424,14 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
     const { unitIds } = await loadDemoData(t, options);
     const accounts = await createDemoAccounts(t, unitIds);
     await applyDemoRestructuring(t, unitIds);
+    // Scope names as they are after the 2025 renaming.
+    for (const a of accounts) {
+      const row = await queryOne<{ name: string }>(
+        t,
+        sql`select o.name from users u join org_units o on o.id = u.scope_org_unit_id where u.username = ${a.username}`,
+      );
+      a.scope = row?.name ?? a.scope;
+    }
     return accounts;
   });
 
