@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { TMemberListItem, TMemberListQuery } from '../../../contracts/members';
 import {
-  activeStatuses,
   type AgeBand,
+  activeStatuses,
   ageBandRanges,
   type PartyAgeBand,
   partyAgeBandRanges,
@@ -129,9 +129,15 @@ const toItem = (r: ListRow, showSensitive: boolean): TMemberListItem => ({
  * A list filtered only by subtree and in-party statuses is counted from the maintained totals:
  * one row instead of a scan of every member of a province.
  */
-const countFromRollup = async (db: DbOrTx, actor: Actor, f: MemberFilter): Promise<number | null> => {
+const countFromRollup = async (
+  db: DbOrTx,
+  actor: Actor,
+  f: MemberFilter,
+): Promise<number | null> => {
   const { orgUnitId, status, ...rest } = f;
-  const others = Object.values(rest).some((v) => (Array.isArray(v) ? v.length > 0 : v !== undefined));
+  const others = Object.values(rest).some((v) =>
+    Array.isArray(v) ? v.length > 0 : v !== undefined,
+  );
   const statuses = status?.length ? status : activeStatuses;
   if (others || !statuses.every((s) => activeStatuses.includes(s))) return null;
   const unitId = orgUnitId ?? actor.scopeOrgUnitId;

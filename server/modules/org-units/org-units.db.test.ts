@@ -149,10 +149,27 @@ describe('organisation tree', () => {
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().message).toMatch(/chưa được phân vào chi bộ mới/);
+    const parts = [
+      { name: 'Chi bộ Khoa Ngoại tổng hợp', memberIds: ids.slice(0, half) },
+      { name: 'Chi bộ Khoa Chấn thương chỉnh hình', memberIds: ids.slice(half) },
+    ];
+    // Members admitted after the effective date cannot be moved on it: the reason names them.
+    const tooEarly = await office.post('/api/org-units/operations', {
+      kind: 'split',
+      orgUnitId: cell,
+      ...decision,
+      effectiveDate: '2010-01-04',
+      newUnits: parts,
+    });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.json().message).toMatch(
+      /^Không thể chuyển sinh hoạt cho đảng viên .+: Đảng viên không còn sinh hoạt/,
+    );
     const ok = await office.post('/api/org-units/operations', {
       kind: 'split',
       orgUnitId: cell,
       ...decision,
+      effectiveDate: '2026-11-02',
       newUnits: [
         { name: 'Chi bộ Khoa Ngoại tổng hợp', memberIds: ids.slice(0, half) },
         { name: 'Chi bộ Khoa Chấn thương chỉnh hình', memberIds: ids.slice(half) },

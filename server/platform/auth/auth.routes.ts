@@ -94,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: ZChangePassword,
         response: { 200: ZOk },
       },
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: app.appConfig.loginRateLimit, timeWindow: '1 minute' } },
     },
     async (request) => {
       await changePassword({

@@ -37,7 +37,7 @@ export const clearSessionCookie = (reply: FastifyReply) =>
 export const registerSession = (app: FastifyInstance) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const config = request.routeOptions.config;
     const raw = request.cookies[SESSION_COOKIE];

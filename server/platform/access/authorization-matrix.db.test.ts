@@ -1,0 +1,262 @@
+// Every API route × every role × a record inside and one outside the caller's subtree. Expected
+// outcomes are data; a route missing from the table fails the test. "allowed" means the request got
+// past authorisation (any answer but 401/403/404); business rules may still refuse it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../../domain/enums/roles';
+import { demoFixtures } from '../../test/fixtures';
+import { loginAs, openTestApp, type Session } from '../../test/test-db';
+
+type Outcome = 'allowed' | 'forbidden' | 'notFound';
+type Target = 'inside' | 'outside';
+type Fixtures = Awaited<ReturnType<typeof demoFixtures>>;
+type Call = { url: string; body?: unknown };
+
+const users: Record<string, Role> = {
+  admin: 'admin',
+  vanphong: 'org_office',
+  ubkt: 'inspection',
+  btv: 'standing',
+  coso: 'grassroots_office',
+  bithu: 'cell_secretary',
+  dangvien: 'member',
+};
+const wide = ['admin', 'vanphong', 'ubkt', 'btv'];
+const narrow = ['coso', 'bithu', 'dangvien'];
+
+/** Helper to state: who may, and what the narrow scopes get for a record outside their subtree. */
+const rule =
+  (allowed: string[], options: { outsideForNarrow?: Outcome; insideForMember?: Outcome } = {}) =>
+  (user: string, target: Target): Outcome => {
+    if (!allowed.includes(user)) return 'forbidden';
+    if (user === 'dangvien' && target === 'inside' && options.insideForMember)
+      return options.insideForMember;
+    if (target === 'outside' && narrow.includes(user))
+      return options.outsideForNarrow ?? 'notFound';
+    return 'allowed';
+  };
+
+const everyone = Object.keys(users);
+const allButMember = everyone.filter((u) => u !== 'dangvien');
+const offices = ['admin', 'vanphong', 'coso'];
+
+type Entry = {
+  call: (f: Fixtures, target: Target, user: string) => Call;
+  expect: (user: string, target: Target) => Outcome;
+};
+
+const memberOf = (f: Fixtures, target: Target, user: string) =>
+  target === 'outside'
+    ? f.memberElsewhere.id
+    : user === 'dangvien'
+      ? f.selfMemberId
+      : f.memberInCell.id;
+const cellOf = (f: Fixtures, target: Target) =>
+  target === 'outside' ? f.otherCommitteeId : f.cellId;
+
+const table: Record<string, Entry> = {
+  'GET /api/health': { call: () => ({ url: '/api/health' }), expect: () => 'allowed' },
+  'GET /api/auth/session': { call: () => ({ url: '/api/auth/session' }), expect: () => 'allowed' },
+  'POST /api/auth/login': {
+    call: () => ({ url: '/api/auth/login', body: { username: 'x', password: 'y' } }),
+    expect: () => 'allowed',
+  },
+  'POST /api/auth/logout': { call: () => ({ url: '/__skip__' }), expect: () => 'allowed' },
+  'POST /api/auth/logout-everywhere': {
+    call: () => ({ url: '/__skip__' }),
+    expect: () => 'allowed',
+  },
+  'POST /api/auth/change-password': {
+    call: () => ({
+      url: '/api/auth/change-password',
+      body: { currentPassword: 'sai-mat-khau', newPassword: 'MatKhauMoi2027' },
+    }),
+    expect: () => 'allowed',
+  },
+  'GET /api/org-units/tree': {
+    call: (f, t) => ({ url: `/api/org-units/tree?parentId=${cellOf(f, t)}` }),
+    expect: rule(everyone),
+  },
+  // Search takes no record: what it returns is scoped (scope.db.test.ts), so everyone is let through.
+  'GET /api/org-units/search': {
+    call: () => ({ url: '/api/org-units/search?q=chi%20bo' }),
+    expect: () => 'allowed',
+  },
+  'GET /api/org-units/operations': {
+    call: (f, t) => ({ url: `/api/org-units/operations?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(everyone),
+  },
+  'POST /api/org-units/operations': {
+    call: (f, t) => ({
+      url: '/api/org-units/operations',
+      body: {
+        kind: 'rename',
+        orgUnitId: cellOf(f, t),
+        name: 'Tên thử nghiệm quyền',
+        effectiveDate: '2026-11-01',
+        decisionNumber: '1-QĐ/TEST',
+      },
+    }),
+    expect: rule(['admin', 'vanphong']),
+  },
+  'GET /api/org-units/{id}': {
+    call: (f, t) => ({ url: `/api/org-units/${cellOf(f, t)}` }),
+    expect: rule(everyone),
+  },
+  'GET /api/members/': {
+    call: (f, t) => ({ url: `/api/members?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/members/export.xlsx': {
+    call: (f, t) => ({
+      url: `/api/members/export.xlsx?orgUnitId=${cellOf(f, t)}&purpose=ki%E1%BB%83m%20tra`,
+    }),
+    expect: rule(allButMember),
+  },
+  'GET /api/members/{id}': {
+    call: (f, t, u) => ({ url: `/api/members/${memberOf(f, t, u)}` }),
+    expect: rule(everyone),
+  },
+  'POST /api/members/': {
+    call: (f, t) => ({
+      url: '/api/members',
+      body: {
+        fullName: 'Lò Văn Thử',
+        sex: 'male',
+        birthDate: '1990-01-01',
+        entry: {
+          kind: 'admitted',
+          eventDate: '2026-01-05',
+          orgUnitId: t === 'outside' ? f.memberElsewhereCellId : f.cellId,
+        },
+      },
+    }),
+    expect: rule(offices),
+  },
+  'PUT /api/members/{id}': {
+    call: (f, t, u) => ({
+      url: `/api/members/${memberOf(f, t, u)}`,
+      body: { fullName: 'Lò Văn Thử', sex: 'male', birthDate: '1990-01-01', version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/members/{id}/events': {
+    call: (f, t, u) => ({
+      url: `/api/members/${memberOf(f, t, u)}/events`,
+      body: { kind: 'exemption_ended', eventDate: '2026-01-05', version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/overview/': {
+    call: (f, t) => ({ url: `/api/overview?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/accounts/': { call: () => ({ url: '/api/accounts' }), expect: rule(['admin']) },
+  'POST /api/accounts/': {
+    call: (f, t) => ({
+      url: '/api/accounts',
+      body: {
+        username: `thu.${t}`,
+        displayName: 'Tài khoản thử',
+        role: 'standing',
+        scopeOrgUnitId: cellOf(f, t),
+      },
+    }),
+    expect: rule(['admin']),
+  },
+  'PUT /api/accounts/{id}': {
+    call: (f) => ({
+      url: `/api/accounts/${f.bithuUserId}`,
+      body: {
+        displayName: 'Bí thư',
+        role: 'cell_secretary',
+        scopeOrgUnitId: f.cellId,
+        isActive: true,
+        version: 999,
+      },
+    }),
+    expect: rule(['admin']),
+  },
+  'POST /api/accounts/{id}/reset-password': {
+    call: () => ({ url: '/__skip__' }),
+    expect: rule(['admin']),
+  },
+  'GET /api/audit/': { call: () => ({ url: '/api/audit' }), expect: rule(['admin']) },
+  'GET /api/audit/verify': { call: () => ({ url: '/api/audit/verify' }), expect: rule(['admin']) },
+};
+
+let t: Awaited<ReturnType<typeof openTestApp>>;
+let f: Fixtures & { memberElsewhereCellId: number; bithuUserId: number };
+const sessions: Record<string, Session> = {};
+
+beforeAll(async () => {
+  t = await openTestApp('demo');
+  const base = await demoFixtures(t.db);
+  const detail = (
+    await (await loginAs(t.app, 'vanphong')).get(`/api/members/${base.memberElsewhere.id}`)
+  ).json();
+  const accounts = (await (await loginAs(t.app, 'admin')).get('/api/accounts?q=bithu')).json();
+  f = {
+    ...base,
+    memberElsewhereCellId: detail.orgUnitId,
+    bithuUserId: accounts.items.find((a: { username: string }) => a.username === 'bithu').id,
+  };
+  for (const u of Object.keys(users)) sessions[u] = await loginAs(t.app, u);
+});
+afterAll(async () => t.close());
+
+const outcomeOf = (status: number): Outcome =>
+  status === 403 ? 'forbidden' : status === 404 ? 'notFound' : 'allowed';
+
+describe('authorisation matrix', () => {
+  it('covers every route in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
+    const routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const missing = routes.filter((r) => !(r in table));
+    expect(missing).toEqual([]);
+  });
+
+  it('gives each role exactly the declared outcome inside and outside its subtree', async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const [route, entry] of Object.entries(table)) {
+      const [method] = route.split(' ');
+      for (const user of Object.keys(users)) {
+        for (const target of ['inside', 'outside'] as const) {
+          const call = entry.call(f, target, user);
+          if (call.url === '/__skip__') continue; // ends the session or the password: tested in auth tests
+          const s = sessions[user];
+          const res =
+            method === 'GET'
+              ? await s.get(call.url)
+              : method === 'PUT'
+                ? await s.put(call.url, call.body)
+                : await s.post(call.url, call.body);
+          expect(res.statusCode, `${route} ${user} ${target}`).not.toBe(500);
+          const got = outcomeOf(res.statusCode);
+          const want = entry.expect(user, target);
+          checked += 1;
+          if (got !== want)
+            mismatches.push(`${route} as ${user} (${target}): got ${res.statusCode}, want ${want}`);
+          if (got === 'notFound') expect(res.body).not.toContain(f.memberElsewhere.full_name);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(250);
+  });
+
+  it('answers anonymous callers 401 on every private route, before looking at the input', async () => {
+    for (const route of Object.keys(table)) {
+      const [method, path] = route.split(' ');
+      if (['/api/health', '/api/auth/login'].includes(path)) continue;
+      const res = await t.app.inject({
+        method: method as 'GET',
+        url: path.replace('{id}', '1'),
+        payload: method === 'GET' ? undefined : {},
+      });
+      expect(res.statusCode, route).toBe(401);
+    }
+  });
+});
