@@ -8,7 +8,7 @@ import { loginAs, openTestApp, type Session } from '../../test/test-db';
 
 type Outcome = 'allowed' | 'forbidden' | 'notFound';
 type Target = 'inside' | 'outside';
-type Fixtures = Awaited<ReturnType<typeof demoFixtures>>;
+type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & { memberElsewhereCellId: number; bithuUserId: number };
 type Call = { url: string; body?: unknown };
 
 const users: Record<string, Role> = {
@@ -185,7 +185,7 @@ const table: Record<string, Entry> = {
 };
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
-let f: Fixtures & { memberElsewhereCellId: number; bithuUserId: number };
+let f: Fixtures;
 const sessions: Record<string, Session> = {};
 
 beforeAll(async () => {
