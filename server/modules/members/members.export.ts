@@ -12,7 +12,7 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { writeAudit } from '../../platform/audit/audit';
-import { iterateMembers, memberWhere } from './members.queries';
+import { buildMemberQuery, iterateMembers } from './members.queries';
 
 const columns = [
   { header: 'STT', width: 6 },
@@ -44,7 +44,7 @@ export const exportMembersXlsx = async ({
   query: TMemberListQuery;
   purpose: string;
 }): Promise<PassThrough> => {
-  await memberWhere(db, actor, query); // validates scope and filters before anything is written
+  await buildMemberQuery(db, actor, query); // checks scope and filters before anything is written
   const exportedAt = new Date();
   await db.transaction((tx) =>
     writeAudit(tx, {

@@ -38,11 +38,29 @@ const yearBands = (
     sql` or `,
   )})`;
 
-/** The WHERE clause of a member list: scope first, then each filter the user chose. */
-export const memberWhere = async (db: DbOrTx, actor: Actor, f: MemberFilter): Promise<SQL> => {
-  const unitPath = f.orgUnitId
-    ? (await getUnitInScope(db, actor, f.orgUnitId)).path
-    : actor.scopePath;
+export type MemberQuery = { from: SQL; where: SQL };
+
+/** Above this many members in the chosen subtree, walking the name-order index beats a sort. */
+const SMALL_SCOPE = 20_000;
+
+/**
+ * FROM and WHERE of a member list: scope first, then each filter the user chose. The FROM narrows
+ * to name matches or to a small subtree first (`offset 0` keeps the planner from walking the
+ * whole name-order index and filtering, the slow plan of performance-limits.md §3).
+ */
+export const buildMemberQuery = async (
+  db: DbOrTx,
+  actor: Actor,
+  f: MemberFilter,
+): Promise<MemberQuery> => {
+  const unit = f.orgUnitId
+    ? await getUnitInScope(db, actor, f.orgUnitId)
+    : { id: actor.scopeOrgUnitId, path: actor.scopePath };
+  const unitPath = unit.path;
+  const joinUnits = sql`join org_units o on o.id = m.org_unit_id`;
+  let from = sql`members m ${joinUnits}`;
+  const q = f.q?.trim();
+  const isNumber = q ? /^\d{6,12}$/.test(q) : false;
   const year = Number(todayIso().slice(0, 4));
   const parts: SQL[] = [inScope(actor, sql`o.path`), sql`o.path <@ ${unitPath}::ltree`];
   parts.push(
@@ -64,16 +82,28 @@ export const memberWhere = async (db: DbOrTx, actor: Actor, f: MemberFilter): Pr
       yearBands(sql`m.party_age_from`, f.partyAgeBand as PartyAgeBand[], partyAgeBandRanges, year),
     );
   if (f.admissionYear) parts.push(sql`extract(year from m.admitted_on)::int = ${f.admissionYear}`);
-  if (f.q) {
-    const q = f.q.trim();
-    if (/^\d{6,12}$/.test(q)) {
-      parts.push(sql`(m.citizen_id = ${q} or m.card_number = ${q} or m.record_number = ${q})`);
-    } else {
-      // Diacritic- and case-blind: "nguyen van hung" finds "Nguyễn Văn Hưng"; matches any part.
-      parts.push(sql`m.name_norm like ${`%${toLikeKey(q)}%`}`);
+  if (q && isNumber) {
+    parts.push(sql`(m.citizen_id = ${q} or m.card_number = ${q} or m.record_number = ${q})`);
+  } else if (q) {
+    // Diacritic- and case-blind word prefixes: "nguyen van hung" and "van hung" find
+    // "Nguyễn Văn Hưng"; "hung" does not find "Phùng". Both patterns use the trigram index.
+    const key = toLikeKey(q);
+    const match = (alias: SQL) =>
+      sql`(${alias}.name_norm like ${`${key}%`} or ${alias}.name_norm like ${`% ${key}%`})`;
+    parts.push(match(sql`m`));
+    from = sql`(select * from members m0 where ${match(sql`m0`)} offset 0) m ${joinUnits}`;
+  } else {
+    const size = await queryOne<{ n: number }>(
+      db,
+      sql`select coalesce(sum(count), 0)::int as n from org_member_counts
+          where org_unit_id = ${unit.id} and dimension = 'status'`,
+    );
+    if ((size?.n ?? 0) <= SMALL_SCOPE) {
+      from = sql`(select * from members m0 where m0.org_unit_id in
+        (select id from org_units where path <@ ${unitPath}::ltree) offset 0) m ${joinUnits}`;
     }
   }
-  return sql.join(parts, sql` and `);
+  return { from, where: sql.join(parts, sql` and `) };
 };
 
 const orderBy = (sort: TMemberListQuery['sort']): SQL => {
@@ -151,12 +181,12 @@ const countFromRollup = async (
 };
 
 export const findMembers = async (db: DbOrTx, actor: Actor, query: TMemberListQuery) => {
-  const where = await memberWhere(db, actor, query);
+  const { from, where } = await buildMemberQuery(db, actor, query);
   const offset = (query.page - 1) * query.pageSize;
   const { page: _p, pageSize: _s, sort: _o, ...filter } = query;
   const rows = await queryRows<ListRow>(
     db,
-    sql`select ${listColumns} from members m join org_units o on o.id = m.org_unit_id
+    sql`select ${listColumns} from ${from}
         where ${where} order by ${orderBy(query.sort)} limit ${query.pageSize} offset ${offset}`,
   );
   const total =
@@ -164,7 +194,7 @@ export const findMembers = async (db: DbOrTx, actor: Actor, query: TMemberListQu
     (
       await queryOne<{ n: number }>(
         db,
-        sql`select count(*)::int as n from members m join org_units o on o.id = m.org_unit_id where ${where}`,
+        sql`select count(*)::int as n from ${from} where ${where}`,
       )
     )?.n ??
     0;
@@ -179,12 +209,12 @@ export async function* iterateMembers(
   query: TMemberListQuery,
   batch = 2000,
 ): AsyncGenerator<TMemberListItem[]> {
-  const where = await memberWhere(db, actor, query);
+  const { from, where } = await buildMemberQuery(db, actor, query);
   const showSensitive = can(actor, 'member.readSensitive');
   for (let offset = 0; ; offset += batch) {
     const rows = await queryRows<ListRow>(
       db,
-      sql`select ${listColumns} from members m join org_units o on o.id = m.org_unit_id
+      sql`select ${listColumns} from ${from}
           where ${where} order by ${orderBy(query.sort)} limit ${batch} offset ${offset}`,
     );
     if (rows.length === 0) return;
