@@ -6,6 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['domain/**/*.test.ts', 'contracts/**/*.test.ts', 'server/**/*.test.ts'],
           exclude: ['**/*.db.test.ts', 'node_modules/**'],
           env: { TZ: 'Asia/Ho_Chi_Minh' },
@@ -14,6 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
+          sequence: { groupOrder: 1 },
           include: ['server/**/*.db.test.ts'],
           globalSetup: ['server/test/global-setup.ts'],
           env: { TZ: 'Asia/Ho_Chi_Minh' },
@@ -27,6 +29,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.ts'],
           env: { TZ: 'Asia/Ho_Chi_Minh' },
           testTimeout: 120_000,

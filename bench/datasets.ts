@@ -5,24 +5,47 @@ import { type DemoBloc, generateDemoBloc, type SeedUnit } from '../server/db/see
 export type DatasetName = 'bloc' | 'province';
 
 export const datasets: Record<DatasetName, { label: string; build: () => DemoBloc }> = {
-  bloc: { label: 'bloc, ~8,000 members', build: () => generateDemoBloc({ seed: 8000, grassroots: 150, members: 8000 }) },
+  bloc: {
+    label: 'bloc, ~8,000 members',
+    build: () => generateDemoBloc({ seed: 8000, grassroots: 150, members: 8000 }),
+  },
   province: {
     label: 'province, ~200,000 members',
-    build: () => joinBlocs(Array.from({ length: 33 }, (_, i) => generateDemoBloc({ seed: 1000 + i, grassroots: 120, members: 6100 }))),
+    build: () =>
+      joinBlocs(
+        Array.from({ length: 33 }, (_, i) =>
+          generateDemoBloc({ seed: 1000 + i, grassroots: 120, members: 6100 }),
+        ),
+      ),
   },
 };
 
 /** Several blocs under one provincial root: unit keys are prefixed so they stay distinct. */
 export const joinBlocs = (blocs: DemoBloc[]): DemoBloc => {
-  const units: SeedUnit[] = [{ key: 'P', kind: 'province_committee', name: 'Đảng bộ tỉnh (dữ liệu thử tải)', shortName: null, parentKey: null, establishedOn: '1945-10-01' }];
+  const units: SeedUnit[] = [
+    {
+      key: 'P',
+      kind: 'province_committee',
+      name: 'Đảng bộ tỉnh (dữ liệu thử tải)',
+      shortName: null,
+      parentKey: null,
+      establishedOn: '1945-10-01',
+    },
+  ];
   const members: DemoBloc['members'] = [];
   blocs.forEach((bloc, i) => {
     const k = (key: string | null) => (key === null ? null : key === 'P' ? 'P' : `b${i}:${key}`);
     for (const u of bloc.units) {
       if (u.key === 'P') continue;
-      units.push({ ...u, key: k(u.key)!, parentKey: k(u.parentKey), name: u.key === 'U' ? `Đảng bộ khối ${i + 1}` : u.name });
+      units.push({
+        ...u,
+        key: k(u.key)!,
+        parentKey: k(u.parentKey),
+        name: u.key === 'U' ? `Đảng bộ khối ${i + 1}` : u.name,
+      });
     }
-    for (const m of bloc.members) members.push({ ...m, events: m.events.map((e) => ({ ...e, unitKey: k(e.unitKey) })) });
+    for (const m of bloc.members)
+      members.push({ ...m, events: m.events.map((e) => ({ ...e, unitKey: k(e.unitKey) })) });
   });
   return { units, members };
 };

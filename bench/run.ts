@@ -8,7 +8,13 @@ import path from 'node:path';
 import pg from 'pg';
 import { toSearchKey } from '../domain/text/vietnamese';
 import { buildApp } from '../server/app';
-import { createDatabase, type Database, migrateDatabase, queryRows, sql } from '../server/db/client';
+import {
+  createDatabase,
+  type Database,
+  migrateDatabase,
+  queryRows,
+  sql,
+} from '../server/db/client';
 import { users } from '../server/db/schema/index';
 import { loadBloc } from '../server/db/seed/load-demo';
 import { hashPassword } from '../server/platform/auth/password';
@@ -22,7 +28,8 @@ const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const root = path.resolve(import.meta.dirname, '..');
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 const openEngine = async (engine: 'postgres' | 'pglite', size: DatasetName): Promise<Database> => {
   if (engine === 'postgres') {
@@ -41,9 +48,20 @@ const openEngine = async (engine: 'postgres' | 'pglite', size: DatasetName): Pro
   return createDatabase({ dataDir: dir });
 };
 
-type Row = { engine: string; dataset: string; query: string; p50: number; p95: number; max: number; n: number };
+type Row = {
+  engine: string;
+  dataset: string;
+  query: string;
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+};
 
-const measure = async (label: string, run: (i: number) => Promise<void>): Promise<Omit<Row, 'engine' | 'dataset'>> => {
+const measure = async (
+  label: string,
+  run: (i: number) => Promise<void>,
+): Promise<Omit<Row, 'engine' | 'dataset'>> => {
   for (let i = 0; i < 20; i++) await run(i); // warm-up, not measured
   const times: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {
@@ -53,7 +71,13 @@ const measure = async (label: string, run: (i: number) => Promise<void>): Promis
   }
   times.sort((a, b) => a - b);
   const r = (x: number) => Math.round(x * 100) / 100;
-  return { query: label, p50: r(percentile(times, 50)), p95: r(percentile(times, 95)), max: r(times[times.length - 1]), n: times.length };
+  return {
+    query: label,
+    p50: r(percentile(times, 50)),
+    p95: r(percentile(times, 95)),
+    max: r(times[times.length - 1]),
+    n: times.length,
+  };
 };
 
 const benchOne = async (engine: 'postgres' | 'pglite', size: DatasetName) => {
@@ -64,40 +88,100 @@ const benchOne = async (engine: 'postgres' | 'pglite', size: DatasetName) => {
   await loadBloc(database.db, bloc);
   const loadMs = performance.now() - t0;
   await database.db.execute(sql`vacuum analyze`);
-  const [rootUnit] = await queryRows<{ id: number }>(database.db, sql`select id from org_units where parent_id is null`);
+  const [rootUnit] = await queryRows<{ id: number }>(
+    database.db,
+    sql`select id from org_units where parent_id is null`,
+  );
   await database.db.insert(users).values({
-    username: 'bench', displayName: 'Benchmark', passwordHash: await hashPassword('Bench2026pass'), role: 'org_office', scopeOrgUnitId: rootUnit.id,
+    username: 'bench',
+    displayName: 'Benchmark',
+    passwordHash: await hashPassword('Bench2026pass'),
+    role: 'org_office',
+    scopeOrgUnitId: rootUnit.id,
   });
-  const app = await buildApp({ database, cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl', serveWeb: false, config: { loginRateLimit: 1000 } });
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench', password: 'Bench2026pass' } });
+  const app = await buildApp({
+    database,
+    cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
+    serveWeb: false,
+    config: { loginRateLimit: 1000 },
+  });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'bench', password: 'Bench2026pass' },
+  });
   const cookie = String(login.headers['set-cookie']).split(';')[0];
   const get = async (url: string) => {
     const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    if (res.statusCode !== 200)
+      throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
   };
-  const grassroots = (await queryRows<{ id: number }>(database.db, sql`select id from org_units where kind in ('grassroots_committee','grassroots_cell') and dissolved_on is null order by id`)).map((r) => r.id);
-  const names = (await queryRows<{ full_name: string }>(database.db, sql`select full_name from members order by id limit 500`)).map((r) => r.full_name);
+  const grassroots = (
+    await queryRows<{ id: number }>(
+      database.db,
+      sql`select id from org_units where kind in ('grassroots_committee','grassroots_cell') and dissolved_on is null order by id`,
+    )
+  ).map((r) => r.id);
+  const names = (
+    await queryRows<{ full_name: string }>(
+      database.db,
+      sql`select full_name from members order by id limit 500`,
+    )
+  ).map((r) => r.full_name);
   // Searches as people type them: the last two words of a real name, without diacritics.
   const queries = names.map((n) => toSearchKey(n).split(' ').slice(-2).join(' '));
   const rows: Row[] = [];
   const add = (r: Omit<Row, 'engine' | 'dataset'>) => {
     rows.push({ engine, dataset: datasets[size].label, ...r });
-    process.stdout.write(`  ${engine.padEnd(8)} ${size.padEnd(8)} ${r.query.padEnd(44)} p50 ${r.p50} ms  p95 ${r.p95} ms\n`);
+    process.stdout.write(
+      `  ${engine.padEnd(8)} ${size.padEnd(8)} ${r.query.padEnd(44)} p50 ${r.p50} ms  p95 ${r.p95} ms\n`,
+    );
   };
-  add(await measure('member list page (20 rows, Vietnamese order)', (i) => get(`/api/members?page=${1 + (i % 50)}&pageSize=20`)));
-  add(await measure('member list page in one grassroots org', (i) => get(`/api/members?orgUnitId=${grassroots[i % grassroots.length]}&page=1&pageSize=20`)));
-  add(await measure('diacritic-blind name search (top 20)', (i) => get(`/api/members?q=${encodeURIComponent(queries[i % queries.length])}&pageSize=20`)));
+  add(
+    await measure('member list page (20 rows, Vietnamese order)', (i) =>
+      get(`/api/members?page=${1 + (i % 50)}&pageSize=20`),
+    ),
+  );
+  add(
+    await measure('member list page in one grassroots org', (i) =>
+      get(`/api/members?orgUnitId=${grassroots[i % grassroots.length]}&page=1&pageSize=20`),
+    ),
+  );
+  add(
+    await measure('diacritic-blind name search (top 20)', (i) =>
+      get(`/api/members?q=${encodeURIComponent(queries[i % queries.length])}&pageSize=20`),
+    ),
+  );
   add(await measure('overview aggregates, root', () => get('/api/overview')));
-  add(await measure('overview aggregates, one grassroots org', (i) => get(`/api/overview?orgUnitId=${grassroots[i % grassroots.length]}`)));
+  add(
+    await measure('overview aggregates, one grassroots org', (i) =>
+      get(`/api/overview?orgUnitId=${grassroots[i % grassroots.length]}`),
+    ),
+  );
   const memberCount = bloc.members.length;
   await app.close();
   await database.close();
-  return { rows, load: { engine, dataset: datasets[size].label, members: memberCount, units: bloc.units.length, loadSeconds: Math.round(loadMs / 100) / 10 } };
+  return {
+    rows,
+    load: {
+      engine,
+      dataset: datasets[size].label,
+      members: memberCount,
+      units: bloc.units.length,
+      loadSeconds: Math.round(loadMs / 100) / 10,
+    },
+  };
 };
 
 const main = async () => {
   const results: Row[] = [];
-  const loads: { engine: string; dataset: string; members: number; units: number; loadSeconds: number }[] = [];
+  const loads: {
+    engine: string;
+    dataset: string;
+    members: number;
+    units: number;
+    loadSeconds: number;
+  }[] = [];
   for (const size of sizes) {
     for (const engine of engines) {
       process.stdout.write(`\n${engine} / ${datasets[size].label}: loading…\n`);
@@ -114,9 +198,18 @@ const main = async () => {
     }
   })();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const meta = { date: new Date().toISOString(), commit, machine, iterations: ITERATIONS, target: 'PostgreSQL, 200,000 members: every read < 50 ms p95' };
+  const meta = {
+    date: new Date().toISOString(),
+    commit,
+    machine,
+    iterations: ITERATIONS,
+    target: 'PostgreSQL, 200,000 members: every read < 50 ms p95',
+  };
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  writeFileSync(path.join(root, 'bench/results/foundation.json'), `${JSON.stringify({ ...meta, loads, results }, null, 2)}\n`);
+  writeFileSync(
+    path.join(root, 'bench/results/foundation.json'),
+    `${JSON.stringify({ ...meta, loads, results }, null, 2)}\n`,
+  );
   const md = [
     '# Foundation benchmark',
     '',
@@ -125,11 +218,15 @@ const main = async () => {
     '',
     '| engine | dataset | query | p50 ms | p95 ms | max ms |',
     '|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.engine} | ${r.dataset} | ${r.query} | ${r.p50} | ${r.p95} | ${r.max} |`),
+    ...results.map(
+      (r) => `| ${r.engine} | ${r.dataset} | ${r.query} | ${r.p50} | ${r.p95} | ${r.max} |`,
+    ),
     '',
     '| engine | dataset | members (incl. those who left) | units | load (s, multi-row INSERT in one transaction) |',
     '|---|---|---|---|---|',
-    ...loads.map((l) => `| ${l.engine} | ${l.dataset} | ${l.members} | ${l.units} | ${l.loadSeconds} |`),
+    ...loads.map(
+      (l) => `| ${l.engine} | ${l.dataset} | ${l.members} | ${l.units} | ${l.loadSeconds} |`,
+    ),
     '',
   ].join('\n');
   writeFileSync(path.join(root, 'bench/results/foundation.md'), md);

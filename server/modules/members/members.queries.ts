@@ -191,12 +191,8 @@ export const findMembers = async (db: DbOrTx, actor: Actor, query: TMemberListQu
   );
   const total =
     (await countFromRollup(db, actor, filter)) ??
-    (
-      await queryOne<{ n: number }>(
-        db,
-        sql`select count(*)::int as n from ${from} where ${where}`,
-      )
-    )?.n ??
+    (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${from} where ${where}`))
+      ?.n ??
     0;
   const showSensitive = can(actor, 'member.readSensitive');
   return { items: rows.map((r) => toItem(r, showSensitive)), total };

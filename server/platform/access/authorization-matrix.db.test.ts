@@ -8,7 +8,10 @@ import { loginAs, openTestApp, type Session } from '../../test/test-db';
 
 type Outcome = 'allowed' | 'forbidden' | 'notFound';
 type Target = 'inside' | 'outside';
-type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & { memberElsewhereCellId: number; bithuUserId: number };
+type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
+  memberElsewhereCellId: number;
+  bithuUserId: number;
+};
 type Call = { url: string; body?: unknown };
 
 const users: Record<string, Role> = {

@@ -1,0 +1,181 @@
+// `npm run bench:http`: HTTP throughput on loopback with autocannon — the bare Fastify ceiling, a
+// Fastify + `select 1` ceiling, and dangvu's authenticated read endpoints on the 200,000-member
+// province (run `npm run bench -- --sizes=province --engines=postgres` first to create it).
+// Bounded: each run lasts BENCH_HTTP_SECONDS (default 10) at 50 connections, 127.0.0.1 only.
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { toSearchKey } from '../domain/text/vietnamese';
+import { hashPassword } from '../server/platform/auth/password';
+
+const root = path.resolve(import.meta.dirname, '..');
+const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const dbUrl = (() => {
+  const u = new URL(baseUrl);
+  u.pathname = '/dangvu_bench_province';
+  return u.toString();
+})();
+const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const connections = 50;
+
+const start = (mode: string, port: number) =>
+  new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'bench/http-target.ts'), mode, String(port), dbUrl],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    child.stdout?.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
+    child.on('exit', (code) => reject(new Error(`${mode} exited ${code}`)));
+  });
+
+type Result = {
+  endpoint: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+};
+
+const run = async (
+  label: string,
+  url: string,
+  headers: Record<string, string> = {},
+  paths?: string[],
+): Promise<Result> => {
+  const options = {
+    url,
+    connections,
+    duration: seconds,
+    headers,
+    requests: paths?.map((p) => ({ method: 'GET' as const, path: p })),
+  };
+  await autocannon({ ...options, duration: 2 }); // warm-up, not counted
+  const r = await autocannon(options);
+  const result = {
+    endpoint: label,
+    reqPerSec: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
+  process.stdout.write(
+    `  ${label.padEnd(48)} ${String(result.reqPerSec).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  non-2xx ${result.non2xx}\n`,
+  );
+  return result;
+};
+
+const main = async () => {
+  const results: Result[] = [];
+  const hello = await start('hello', 3901);
+  results.push(await run('Fastify hello world', 'http://127.0.0.1:3901/hello'));
+  hello.kill();
+  const select1 = await start('select1', 3902);
+  results.push(await run('Fastify + pg select 1', 'http://127.0.0.1:3902/select1'));
+  select1.kill();
+
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  await client.query(`delete from users where username = 'benchhttp'`);
+  const rootId = (await client.query('select id from org_units where parent_id is null')).rows[0]
+    .id;
+  await client.query(
+    `insert into users (username, display_name, password_hash, role, scope_org_unit_id) values ('benchhttp', 'HTTP bench', $1, 'org_office', $2)`,
+    [await hashPassword('Bench2026pass'), rootId],
+  );
+  const names: string[] = (
+    await client.query('select full_name from members order by id limit 300')
+  ).rows.map((r) => r.full_name);
+  const grassroots: number[] = (
+    await client.query(
+      `select id from org_units where kind in ('grassroots_committee','grassroots_cell') limit 300`,
+    )
+  ).rows.map((r) => r.id);
+  await client.end();
+
+  const app = await start('app', 3903);
+  const login = await fetch('http://127.0.0.1:3903/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'benchhttp', password: 'Bench2026pass' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const headers = { cookie };
+  results.push(
+    await run(
+      'member list page (province root)',
+      'http://127.0.0.1:3903',
+      headers,
+      Array.from({ length: 50 }, (_, i) => `/api/members?page=${i + 1}`),
+    ),
+  );
+  results.push(
+    await run(
+      'member list page (one grassroots org)',
+      'http://127.0.0.1:3903',
+      headers,
+      grassroots.map((id) => `/api/members?orgUnitId=${id}`),
+    ),
+  );
+  results.push(
+    await run(
+      'name search without diacritics',
+      'http://127.0.0.1:3903',
+      headers,
+      names.map(
+        (n) =>
+          `/api/members?q=${encodeURIComponent(toSearchKey(n).split(' ').slice(-2).join(' '))}`,
+      ),
+    ),
+  );
+  results.push(
+    await run('overview (province root)', 'http://127.0.0.1:3903', headers, ['/api/overview']),
+  );
+  results.push(
+    await run(
+      'overview (one grassroots org)',
+      'http://127.0.0.1:3903',
+      headers,
+      grassroots.map((id) => `/api/overview?orgUnitId=${id}`),
+    ),
+  );
+  app.kill();
+
+  const ceiling = results[1].reqPerSec;
+  const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+  const md = [
+    '# HTTP benchmark (autocannon, loopback)',
+    '',
+    `Date ${new Date().toISOString()}, commit ${commit}, ${machine}. ${connections} connections, ${seconds} s per endpoint after a 2 s warm-up; server and load generator share the machine. Data: the 200,000-member province on PostgreSQL.`,
+    'Goal: each real read endpoint ≥ 50% of the Fastify + `select 1` ceiling.',
+    '',
+    '| endpoint | req/s | p50 ms | p99 ms | errors | non-2xx | share of select-1 ceiling |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.endpoint} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${Math.round((r.reqPerSec / ceiling) * 100)}% |`,
+    ),
+    '',
+  ].join('\n');
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  writeFileSync(path.join(root, 'bench/results/http.md'), md);
+  writeFileSync(
+    path.join(root, 'bench/results/http.json'),
+    `${JSON.stringify({ commit, machine, seconds, connections, results }, null, 2)}\n`,
+  );
+  process.stdout.write(`\n${md}\n`);
+};
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
