@@ -23,7 +23,6 @@ const users: Record<string, Role> = {
   bithu: 'cell_secretary',
   dangvien: 'member',
 };
-const wide = ['admin', 'vanphong', 'ubkt', 'btv'];
 const narrow = ['coso', 'bithu', 'dangvien'];
 
 /** Helper to state: who may, and what the narrow scopes get for a record outside their subtree. */
