@@ -115,35 +115,52 @@ const activeList = sql.join(
 );
 
 /** Rebuild every total from the member rows: aggregate per unit first, then up the tree. */
+/**
+ * Units are counted in the same table (dimension `unit_kind`), so "số TCCSĐ, số chi bộ" of any
+ * subtree is a lookup too. Restructuring adds or removes one unit along its ancestors.
+ */
+export const applyUnitCount = async (tx: DbOrTx, unitId: number, kind: string, sign: 1 | -1) => {
+  await tx.execute(sql`
+    insert into org_member_counts (org_unit_id, dimension, key, count)
+    select a.id, 'unit_kind', ${kind}, ${sign}
+    from org_units o join org_units a on a.path @> o.path
+    where o.id = ${unitId}
+    on conflict (org_unit_id, dimension, key)
+    do update set count = org_member_counts.count + excluded.count`);
+};
+
+/** Per unit: its own members' dimensions plus one row for the unit itself. */
+const ownCounts = sql`
+  select m.org_unit_id, d.dimension, d.key, count(*) as n
+  from members m cross join lateral ${memberDimensionValues} as d(dimension, key)
+  where m.status in (${activeList})
+  group by 1, 2, 3
+  union all
+  select u.id, 'unit_kind', u.kind, 1 from org_units u where u.dissolved_on is null`;
+
+/** Rebuild every total from the member and unit rows: aggregate per unit first, then up the tree. */
 export const rebuildOrgMemberCounts = async (tx: DbOrTx): Promise<void> => {
   await tx.execute(sql`delete from org_member_counts`);
   await tx.execute(sql`
     insert into org_member_counts (org_unit_id, dimension, key, count)
     select a.id, own.dimension, own.key, sum(own.n)::int
-    from (
-      select m.org_unit_id, d.dimension, d.key, count(*) as n
-      from members m cross join lateral ${memberDimensionValues} as d(dimension, key)
-      where m.status in (${activeList})
-      group by 1, 2, 3
-    ) own
+    from (${ownCounts}) own
     join org_units o on o.id = own.org_unit_id
     join org_units a on a.path @> o.path
     group by 1, 2, 3`);
 };
 
-/** The same totals computed by scanning members: the reference the rollup must equal. */
+/** The same totals computed by scanning members and units: the reference the rollup must equal. */
 export const scanOrgMemberCounts = async (
   db: DbOrTx,
   orgUnitId: number,
 ): Promise<{ dimension: string; key: string; count: number }[]> =>
   queryRows(
     db,
-    sql`select d.dimension, d.key, count(*)::int as count
-        from members m
-        join org_units o on o.id = m.org_unit_id
-        cross join lateral ${memberDimensionValues} as d(dimension, key)
-        where m.status in (${activeList})
-          and o.path <@ (select path from org_units where id = ${orgUnitId})
+    sql`select own.dimension, own.key, sum(own.n)::int as count
+        from (${ownCounts}) own
+        join org_units o on o.id = own.org_unit_id
+        where o.path <@ (select path from org_units where id = ${orgUnitId})
         group by 1, 2 order by 1, 2`,
   );
 

@@ -17,7 +17,7 @@ import {
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors';
-import { moveSubtreeCounts } from '../members/member-rollup';
+import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
 import { childKindProblem, effectiveDateProblem, holdsMembers, todayIso } from './org-units.policy';
 import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
@@ -242,6 +242,11 @@ const reparent = async (tx: Tx, unit: UnitRow, newParent: UnitRow, date: string,
 };
 
 const dissolve = async (tx: Tx, unitId: number, date: string, opId: number) => {
+  const [unit] = await tx
+    .select({ kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, unitId));
+  await applyUnitCount(tx, unitId, unit.kind, -1);
   await tx
     .update(orgUnits)
     .set({ dissolvedOn: date, version: sql`${orgUnits.version} + 1`, updatedAt: new Date() })
@@ -328,6 +333,7 @@ export const applyOrgOperation = async ({
           .set({ path: `${parent.path}.${created.id}` })
           .where(eq(orgUnits.id, created.id));
         await recordHistory(tx, created.id, input.effectiveDate, op.id);
+        await applyUnitCount(tx, created.id, input.unitKind, 1);
         affected.push(created.id);
         summary = `Thành lập ${input.name} trực thuộc ${parent.name}`;
         break;
@@ -452,6 +458,7 @@ export const applyOrgOperation = async ({
             .set({ path: `${parent.path}.${created.id}` })
             .where(eq(orgUnits.id, created.id));
           await recordHistory(tx, created.id, input.effectiveDate, op.id);
+          await applyUnitCount(tx, created.id, unit.kind, 1);
           await moveMembers(tx, actor, part.memberIds, created.id, opRef);
           moved += part.memberIds.length;
           affected.push(created.id);

@@ -62,6 +62,11 @@ const open = (rows: CountRow[], dimension: string): Breakdown =>
     .map((r) => ({ key: r.key, label: r.key, count: Number(r.count) }))
     .sort((a, b) => b.count - a.count || compareVietnamese(a.label, b.label));
 
+const sumKeys = (rows: CountRow[], dimension: string, keys: string[]) =>
+  rows
+    .filter((r) => r.dimension === dimension && keys.includes(r.key))
+    .reduce((s, r) => s + Number(r.count), 0);
+
 /** Turn dimension counts into the overview's breakdowns; the same for rollup and history. */
 export const buildBreakdowns = (rows: CountRow[], asOf: string) => {
   const year = Number(asOf.slice(0, 4));
@@ -141,21 +146,21 @@ export const getOverview = async ({
   const rows = isToday
     ? await readOrgMemberCounts(db, unit.id)
     : await countsAsOf(db, actor, unit.id, date);
-  const units = await queryOne<{ grassroots: number; cells: number; name: string | null }>(
-    db,
-    isToday
-      ? sql`select
-          count(*) filter (where kind in ('grassroots_committee', 'grassroots_cell'))::int as grassroots,
-          count(*) filter (where kind in ('cell', 'grassroots_cell'))::int as cells,
-          (select name from org_units where id = ${unit.id}) as name
-        from org_units where path <@ ${unit.path}::ltree and dissolved_on is null`
-      : sql`with units as ${unitsAsOf(actor, date)}
-        select
-          count(*) filter (where kind in ('grassroots_committee', 'grassroots_cell'))::int as grassroots,
-          count(*) filter (where kind in ('cell', 'grassroots_cell'))::int as cells,
-          (select name from units where id = ${unit.id}) as name
-        from units where path <@ (select path from units where id = ${unit.id})`,
-  );
+  const units = isToday
+    ? {
+        grassroots: sumKeys(rows, 'unit_kind', ['grassroots_committee', 'grassroots_cell']),
+        cells: sumKeys(rows, 'unit_kind', ['cell', 'grassroots_cell']),
+        name: unit.name,
+      }
+    : await queryOne<{ grassroots: number; cells: number; name: string | null }>(
+        db,
+        sql`with units as ${unitsAsOf(actor, date)}
+          select
+            count(*) filter (where kind in ('grassroots_committee', 'grassroots_cell'))::int as grassroots,
+            count(*) filter (where kind in ('cell', 'grassroots_cell'))::int as cells,
+            (select name from units where id = ${unit.id}) as name
+          from units where path <@ (select path from units where id = ${unit.id})`,
+      );
   return {
     orgUnitId: unit.id,
     orgUnitName: units?.name ?? unit.name,
