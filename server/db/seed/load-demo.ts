@@ -7,17 +7,9 @@ import { applyOrgOperation } from '../../modules/org-units/org-units.service';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
+import { copyRows, snake } from '../bulk';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
-import {
-  agencies,
-  massOrganisations,
-  memberEvents,
-  memberPeriods,
-  members,
-  orgUnitHistory,
-  orgUnits,
-  users,
-} from '../schema/index';
+import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '../schema/index';
 import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
@@ -100,64 +92,98 @@ export const loadBloc = async (db: Db, bloc: DemoBloc): Promise<LoadedDemo> =>
         .values(u.agency.massOrganisations.map((m) => ({ ...m, agencyId: agency.id })));
     }
 
+    // Members, events and periods go in by COPY with ids assigned here (COPY writes identity
+    // columns as given), then the sequence is moved past them.
     const memberIds: number[] = [];
-    for (const batch of chunk(bloc.members, 400)) {
-      const derived = batch.map((m) =>
-        deriveMemberTimeline(
-          m.events.map((e) => ({
-            kind: e.kind,
-            eventDate: e.eventDate,
-            orgUnitId: e.unitKey ? unitIds.get(e.unitKey)! : null,
-            standing: (e.standing ?? null) as Standing | null,
-            originalAdmittedOn: e.originalAdmittedOn ?? null,
-            originalRecognisedOn: e.originalRecognisedOn ?? null,
-          })),
-        ),
+    const base = (await queryOne<{ n: number }>(
+      tx,
+      sql`select coalesce(max(id), 0)::int as n from members`,
+    ))!.n;
+    const unitOf = (key: string | null) => (key ? unitIds.get(key)! : null);
+    const memberColumns = Object.keys(bloc.members[0] ?? {}).filter((k) => k !== 'events');
+    const derivedColumns = [
+      'orgUnitId',
+      'status',
+      'standing',
+      'admittedOn',
+      'recognisedOn',
+      'partyAgeFrom',
+      'temporarilyAway',
+    ] as const;
+    const memberRows: unknown[][] = [];
+    const eventRows: unknown[][] = [];
+    const periodRows: unknown[][] = [];
+    bloc.members.forEach((m, i) => {
+      const id = base + i + 1;
+      memberIds.push(id);
+      const t = deriveMemberTimeline(
+        m.events.map((e) => ({
+          kind: e.kind,
+          eventDate: e.eventDate,
+          orgUnitId: unitOf(e.unitKey),
+          standing: (e.standing ?? null) as Standing | null,
+          originalAdmittedOn: e.originalAdmittedOn ?? null,
+          originalRecognisedOn: e.originalRecognisedOn ?? null,
+        })),
       );
-      derived.forEach((t, i) => {
-        if (t.problems.length || !t.current)
-          throw new Error(`demo member ${batch[i].fullName}: ${t.problems[0]?.message}`);
-      });
-      const rows = await tx
-        .insert(members)
-        .values(
-          batch.map(({ events: _e, ...m }, i) => {
-            const c = derived[i].current!;
-            return {
-              ...m,
-              orgUnitId: c.orgUnitId,
-              status: c.status,
-              standing: c.standing,
-              admittedOn: c.admittedOn,
-              recognisedOn: c.recognisedOn,
-              partyAgeFrom: c.partyAgeFrom,
-              temporarilyAway: c.temporarilyAway,
-            };
-          }),
-        )
-        .returning({ id: members.id });
-      const ids = rows.map((r) => r.id);
-      memberIds.push(...ids);
-      await tx.insert(memberEvents).values(
-        batch.flatMap((m, i) =>
-          m.events.map((e) => ({
-            memberId: ids[i],
-            kind: e.kind,
-            eventDate: e.eventDate,
-            orgUnitId: e.unitKey ? unitIds.get(e.unitKey)! : null,
-            externalOrg: e.externalOrg ?? null,
-            standing: e.standing ?? null,
-            originalAdmittedOn: e.originalAdmittedOn ?? null,
-            originalRecognisedOn: e.originalRecognisedOn ?? null,
-            decisionNumber: e.decisionNumber ?? null,
-            note: e.note ?? null,
-          })),
-        ),
-      );
-      await tx
-        .insert(memberPeriods)
-        .values(derived.flatMap((t, i) => t.periods.map((p) => ({ memberId: ids[i], ...p }))));
-    }
+      if (t.problems.length || !t.current)
+        throw new Error(`demo member ${m.fullName}: ${t.problems[0]?.message}`);
+      const c = t.current;
+      const record = m as unknown as Record<string, unknown>;
+      memberRows.push([
+        id,
+        ...memberColumns.map((k) => record[k]),
+        ...derivedColumns.map((k) => c[k]),
+      ]);
+      for (const e of m.events) {
+        eventRows.push([
+          id,
+          e.kind,
+          e.eventDate,
+          unitOf(e.unitKey),
+          e.externalOrg,
+          e.standing,
+          e.originalAdmittedOn,
+          e.originalRecognisedOn,
+          e.decisionNumber,
+          e.note,
+        ]);
+      }
+      for (const p of t.periods)
+        periodRows.push([id, p.validFrom, p.validTo, p.orgUnitId, p.status, p.standing]);
+    });
+    await copyRows(
+      tx,
+      'members',
+      ['id', ...memberColumns, ...derivedColumns].map(snake),
+      memberRows as never,
+    );
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence('members', 'id'), greatest((select max(id) from members), 1))`,
+    );
+    await copyRows(
+      tx,
+      'member_events',
+      [
+        'member_id',
+        'kind',
+        'event_date',
+        'org_unit_id',
+        'external_org',
+        'standing',
+        'original_admitted_on',
+        'original_recognised_on',
+        'decision_number',
+        'note',
+      ],
+      eventRows as never,
+    );
+    await copyRows(
+      tx,
+      'member_periods',
+      ['member_id', 'valid_from', 'valid_to', 'org_unit_id', 'status', 'standing'],
+      periodRows as never,
+    );
     await rebuildOrgMemberCounts(tx);
     return { unitIds, memberIds };
   });
