@@ -1,5 +1,6 @@
 // Writes the generated demo bloc, its accounts and its 2025 restructuring into an empty database.
 import { sql } from 'drizzle-orm';
+import type { TOrgOperation } from '../../../contracts/org-units';
 import type { Role } from '../../../domain/enums/roles';
 import { deriveMemberTimeline, type Standing } from '../../../domain/rules/members/member-timeline';
 import { rebuildOrgMemberCounts } from '../../modules/members/member-rollup';
@@ -341,102 +342,59 @@ export const applyDemoRestructuring = async (db: Db, unitIds: Map<string, number
   const upper = unitIds.get('U')!;
   const actor = systemActor(office!.id, 'vanphong', 'org_office', upper, await pathOf(db, upper));
   const id = (key: string) => unitIds.get(key)!;
+  const apply = (input: TOrgOperation) => applyOrgOperation({ db, actor, input });
   const common = {
     effectiveDate: '2025-03-01',
     decisionDate: '2025-02-27',
     note: 'Sắp xếp tổ chức bộ máy theo Nghị quyết 18-NQ/TW',
   };
-  await applyOrgOperation({
-    db,
-    actor,
-    input: {
-      kind: 'rename',
-      orgUnitId: upper,
-      name: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn',
-      shortName: 'ĐU',
-      effectiveDate: '2025-02-01',
-      decisionNumber: '1589-QĐ/TU',
-      decisionDate: '2025-01-31',
-      note: 'Kết luận 121-KL/TW',
-    },
+  await apply({
+    kind: 'rename',
+    orgUnitId: upper,
+    name: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn',
+    shortName: 'ĐU',
+    effectiveDate: '2025-02-01',
+    decisionNumber: '1589-QĐ/TU',
+    decisionDate: '2025-01-31',
+    note: 'Kết luận 121-KL/TW',
   });
-  await applyOrgOperation({
-    db,
-    actor,
-    input: {
+  const merges: [source: string, target: string, decision: string][] = [
+    ['So_Ke_hoach_va_Dau_tu', 'So_Tai_chinh', '1602-QĐ/TU'],
+    ['So_Lao_dong_Thuong_binh_va_Xa_hoi', 'So_Noi_vu', '1603-QĐ/TU'],
+    ['So_Tai_nguyen_va_Moi_truong', 'So_Nong_nghiep_va_Phat_trien_nong_thon', '1604-QĐ/TU'],
+    ['So_Giao_thong_van_tai', 'So_Xay_dung', '1605-QĐ/TU'],
+  ];
+  for (const [source, target, decisionNumber] of merges) {
+    await apply({
       kind: 'merge',
-      sourceIds: [id('So_Ke_hoach_va_Dau_tu')],
-      targetId: id('So_Tai_chinh'),
-      decisionNumber: '1602-QĐ/TU',
+      sourceIds: [id(source)],
+      targetId: id(target),
+      decisionNumber,
       ...common,
-    },
+    });
+  }
+  await apply({
+    kind: 'rename',
+    orgUnitId: id('So_Nong_nghiep_va_Phat_trien_nong_thon'),
+    name: 'Đảng bộ Sở Nông nghiệp và Môi trường',
+    decisionNumber: '1604-QĐ/TU',
+    ...common,
   });
-  await applyOrgOperation({
-    db,
-    actor,
-    input: {
-      kind: 'merge',
-      sourceIds: [id('So_Lao_dong_Thuong_binh_va_Xa_hoi')],
-      targetId: id('So_Noi_vu'),
-      decisionNumber: '1603-QĐ/TU',
-      ...common,
-    },
+  // The information department's cell joins Science and Technology as a new cell.
+  const established = await apply({
+    kind: 'establish',
+    parentId: id('So_Khoa_hoc_va_Cong_nghe'),
+    unitKind: 'cell',
+    name: 'Chi bộ Phòng Bưu chính, Viễn thông và Chuyển đổi số',
+    decisionNumber: '25-QĐ/ĐU',
+    ...common,
   });
-  await applyOrgOperation({
-    db,
-    actor,
-    input: {
-      kind: 'merge',
-      sourceIds: [id('So_Tai_nguyen_va_Moi_truong')],
-      targetId: id('So_Nong_nghiep_va_Phat_trien_nong_thon'),
-      decisionNumber: '1604-QĐ/TU',
-      ...common,
-    },
-  });
-  await applyOrgOperation({
-    db,
-    actor,
-    input: {
-      kind: 'rename',
-      orgUnitId: id('So_Nong_nghiep_va_Phat_trien_nong_thon'),
-      name: 'Đảng bộ Sở Nông nghiệp và Môi trường',
-      decisionNumber: '1604-QĐ/TU',
-      ...common,
-    },
-  });
-  await applyOrgOperation({
-    db,
-    actor,
-    input: {
-      kind: 'merge',
-      sourceIds: [id('So_Giao_thong_van_tai')],
-      targetId: id('So_Xay_dung'),
-      decisionNumber: '1605-QĐ/TU',
-      ...common,
-    },
-  });
-  const established = await applyOrgOperation({
-    db,
-    actor,
-    input: {
-      kind: 'establish',
-      parentId: id('So_Khoa_hoc_va_Cong_nghe'),
-      unitKind: 'cell',
-      name: 'Chi bộ Phòng Bưu chính, Viễn thông và Chuyển đổi số',
-      decisionNumber: '25-QĐ/ĐU',
-      ...common,
-    },
-  });
-  await applyOrgOperation({
-    db,
-    actor,
-    input: {
-      kind: 'merge',
-      sourceIds: [id('So_Thong_tin_va_Truyen_thong')],
-      targetId: established.affectedUnitIds[0],
-      decisionNumber: '1606-QĐ/TU',
-      ...common,
-    },
+  await apply({
+    kind: 'merge',
+    sourceIds: [id('So_Thong_tin_va_Truyen_thong')],
+    targetId: established.affectedUnitIds[0],
+    decisionNumber: '1606-QĐ/TU',
+    ...common,
   });
 };
 
