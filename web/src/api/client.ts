@@ -1,0 +1,79 @@
+// Fetch wrapper: same-origin cookie session, CSRF header on mutations, errors as ApiError with the
+// server's Vietnamese message.
+export type FieldError = { path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldError[] = [],
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export const setCsrfToken = (token: string) => {
+  csrfToken = token;
+};
+
+type Listener = (error: ApiError) => void;
+const listeners = new Set<Listener>();
+/** The app listens for 401 and "must change password" answers from any request. */
+export const onApiError = (listener: Listener) => {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+};
+
+export const toQuery = (params: Record<string, unknown>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) search.set(key, value.join(','));
+    } else search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export const api = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
+  }
+  if (res.ok) return (await res.json()) as T;
+  const data = (await res.json().catch(() => ({}))) as {
+    code?: string;
+    message?: string;
+    fields?: FieldError[];
+    details?: Record<string, unknown>;
+  };
+  const error = new ApiError(
+    res.status,
+    data.code ?? 'ERROR',
+    data.message ?? 'Có lỗi xảy ra, vui lòng thử lại.',
+    data.fields ?? [],
+    data.details ?? {},
+  );
+  for (const l of listeners) l(error);
+  throw error;
+};
+
+export const get = <T>(url: string) => api<T>('GET', url);
+export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
+export const put = <T>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});

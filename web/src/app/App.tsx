@@ -1,0 +1,104 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/vi';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
+import '../../../contracts/zod-vi';
+import { ApiError } from '../api/client';
+import { AppLayout } from './AppLayout';
+import { AuthProvider, useAuth } from './auth';
+
+dayjs.locale('vi');
+
+const page = <T extends Record<string, React.ComponentType>>(
+  load: () => Promise<T>,
+  name: keyof T,
+) => lazy(() => load().then((m) => ({ default: m[name] as React.ComponentType })));
+
+const LoginPage = page(() => import('../features/auth/LoginPage'), 'LoginPage');
+const ChangePasswordPage = page(
+  () => import('../features/auth/ChangePasswordPage'),
+  'ChangePasswordPage',
+);
+const OverviewPage = page(() => import('../features/overview/OverviewPage'), 'OverviewPage');
+const OrgUnitsPage = page(() => import('../features/org-units/OrgUnitsPage'), 'OrgUnitsPage');
+const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
+const MemberPage = page(() => import('../features/members/MemberPage'), 'MemberPage');
+const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
+const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+
+const Loading = () => (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin size="large" />
+  </div>
+);
+
+/** Private pages: log in first; a one-time password must be changed before anything else. */
+const RequireUser = () => {
+  const { user, loading } = useAuth();
+  if (loading) return <Loading />;
+  if (!user) return <Navigate to="/dang-nhap" replace />;
+  if (user.mustChangePassword) return <Navigate to="/doi-mat-khau" replace />;
+  return (
+    <AppLayout>
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    </AppLayout>
+  );
+};
+
+const Bare = () => (
+  <Suspense fallback={<Loading />}>
+    <Outlet />
+  </Suspense>
+);
+
+const router = createBrowserRouter([
+  {
+    element: <Bare />,
+    children: [
+      { path: '/dang-nhap', element: <LoginPage /> },
+      { path: '/doi-mat-khau', element: <ChangePasswordPage /> },
+    ],
+  },
+  {
+    element: <RequireUser />,
+    children: [
+      { path: '/', element: <Navigate to="/tong-quan" replace /> },
+      { path: '/tong-quan', element: <OverviewPage /> },
+      { path: '/to-chuc', element: <OrgUnitsPage /> },
+      { path: '/dang-vien', element: <MembersPage /> },
+      { path: '/dang-vien/:id', element: <MemberPage /> },
+      { path: '/tai-khoan', element: <AccountsPage /> },
+      { path: '/nhat-ky', element: <AuditPage /> },
+      { path: '*', element: <Navigate to="/tong-quan" replace /> },
+    ],
+  },
+]);
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export const App = () => (
+  <ConfigProvider
+    locale={viVN}
+    theme={{ token: { fontSize: 15, colorPrimary: '#b71c1c', borderRadius: 6 } }}
+  >
+    <AntApp>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </QueryClientProvider>
+    </AntApp>
+  </ConfigProvider>
+);

@@ -1,0 +1,115 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { roleLabels } from '../../../domain/enums/roles';
+import { post } from '../api/client';
+import { sessionKey, useAuth } from './auth';
+
+const items = [
+  {
+    key: '/tong-quan',
+    icon: <DashboardOutlined />,
+    label: 'Tổng quan',
+    permission: 'overview.read',
+  },
+  { key: '/to-chuc', icon: <ApartmentOutlined />, label: 'Tổ chức đảng', permission: 'org.read' },
+  { key: '/dang-vien', icon: <TeamOutlined />, label: 'Đảng viên', permission: 'member.list' },
+  {
+    key: '/tai-khoan',
+    icon: <UserSwitchOutlined />,
+    label: 'Tài khoản',
+    permission: 'accounts.manage',
+  },
+  { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống', permission: 'audit.read' },
+];
+
+export const AppLayout = ({ children }: { children: ReactNode }) => {
+  const { user, can } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
+  const menu = items.filter((i) => can(i.permission));
+  if (user?.memberId && !can('member.list')) {
+    menu.push({
+      key: `/dang-vien/${user.memberId}`,
+      icon: <UserOutlined />,
+      label: 'Hồ sơ của tôi',
+      permission: '',
+    });
+  }
+  const logout = async (everywhere: boolean) => {
+    await post(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout');
+    client.clear();
+    client.setQueryData(sessionKey, null);
+    message.success(everywhere ? 'Đã đăng xuất trên mọi thiết bị.' : 'Đã đăng xuất.');
+    navigate('/dang-nhap');
+  };
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={230} breakpoint="lg" collapsedWidth={0} theme="dark">
+        <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 700, fontSize: 18 }}>
+          ★ Công tác đảng vụ
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selected]}
+          items={menu.map(({ permission: _p, ...i }) => i)}
+          onClick={(e) => navigate(e.key)}
+          style={{ fontSize: 16 }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'center',
+            borderBottom: '1px solid #eee',
+          }}
+        >
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {user?.scopeName}
+          </Typography.Text>
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'pw', label: 'Đổi mật khẩu', onClick: () => navigate('/doi-mat-khau') },
+                {
+                  key: 'out',
+                  label: 'Đăng xuất',
+                  icon: <LogoutOutlined />,
+                  onClick: () => logout(false),
+                },
+                { key: 'all', label: 'Đăng xuất trên mọi thiết bị', onClick: () => logout(true) },
+              ],
+            }}
+          >
+            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <UserOutlined />
+              <span>{user?.displayName}</span>
+              <Typography.Text type="secondary">
+                ({user ? roleLabels[user.role] : ''})
+              </Typography.Text>
+            </Space>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+};

@@ -1,0 +1,67 @@
+import { TreeSelect } from 'antd';
+import { useEffect, useState } from 'react';
+import type { TOrgUnitNode } from '../../../contracts/org-units';
+import { orgUnitKindLabels } from '../../../domain/enums/org-units';
+import { fetchChildren } from '../api/org-units';
+
+type Option = { id: number; pId: number | null; value: number; title: string; isLeaf: boolean };
+const toOption = (n: TOrgUnitNode): Option => ({
+  id: n.id,
+  pId: n.parentId,
+  value: n.id,
+  title: n.name,
+  isLeaf: n.childCount === 0,
+});
+
+/** Pick a unit of the user's subtree; children load as branches open. */
+export const OrgUnitSelect = ({
+  value,
+  onChange,
+  placeholder = 'Chọn tổ chức đảng',
+  onlyKinds,
+  style,
+  allowClear,
+}: {
+  value?: number;
+  onChange?: (id: number | undefined) => void;
+  placeholder?: string;
+  onlyKinds?: TOrgUnitNode['kind'][];
+  style?: React.CSSProperties;
+  allowClear?: boolean;
+}) => {
+  const [options, setOptions] = useState<(Option & { kind: TOrgUnitNode['kind'] })[]>([]);
+  useEffect(() => {
+    fetchChildren().then((r) => setOptions(r.nodes.map((n) => ({ ...toOption(n), kind: n.kind }))));
+  }, []);
+  const loadData = async ({ id }: { id?: number }) => {
+    const r = await fetchChildren(id);
+    setOptions((prev) => [
+      ...prev,
+      ...r.nodes
+        .filter((n) => !prev.some((p) => p.id === n.id))
+        .map((n) => ({ ...toOption(n), kind: n.kind })),
+    ]);
+  };
+  return (
+    <TreeSelect
+      treeDataSimpleMode
+      treeData={options.map((o) => ({
+        ...o,
+        disabled: onlyKinds ? !onlyKinds.includes(o.kind) : false,
+        title: onlyKinds ? o.title : o.title,
+      }))}
+      loadData={loadData as never}
+      value={value}
+      onChange={(v) => onChange?.(v as number | undefined)}
+      placeholder={placeholder}
+      style={{ minWidth: 320, ...style }}
+      popupMatchSelectWidth={false}
+      allowClear={allowClear}
+      treeNodeFilterProp="title"
+      showSearch
+      title={
+        onlyKinds ? `Chỉ chọn: ${onlyKinds.map((k) => orgUnitKindLabels[k]).join(', ')}` : undefined
+      }
+    />
+  );
+};

@@ -1,0 +1,109 @@
+import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { TMemberDetail } from '../../../../contracts/members';
+import { type MemberEventKind, memberEventLabels } from '../../../../domain/enums/members';
+import { post } from '../../api/client';
+import { applyApiError } from '../../components/errors';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+
+const needsCell: MemberEventKind[] = ['moved', 'readmitted', 'transferred_in'];
+const offered: MemberEventKind[] = [
+  'recognised',
+  'moved',
+  'transferred_out',
+  'temporary_out',
+  'temporary_return',
+  'exempted',
+  'exemption_ended',
+  'suspended',
+  'suspension_ended',
+  'removed',
+  'expelled',
+  'withdrew',
+  'died',
+  'readmitted',
+  'transferred_in',
+];
+
+export const MemberEventModal = ({
+  member,
+  onClose,
+  onDone,
+}: {
+  member: TMemberDetail;
+  onClose: () => void;
+  onDone: () => void;
+}) => {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const kind = Form.useWatch('kind', form) as MemberEventKind | undefined;
+  const submit = async () => {
+    const v = await form.validateFields();
+    setError(null);
+    try {
+      await post(`/api/members/${member.id}/events`, {
+        kind: v.kind,
+        eventDate: (v.eventDate as Dayjs).format('YYYY-MM-DD'),
+        orgUnitId: v.orgUnitId,
+        externalOrg: v.externalOrg,
+        decisionNumber: v.decisionNumber,
+        note: v.note,
+        version: member.version,
+      });
+      message.success('Đã ghi sự kiện.');
+      onDone();
+    } catch (e) {
+      setError(applyApiError(e, form));
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`Ghi sự kiện: ${member.fullName}`}
+      okText="Ghi"
+      cancelText="Hủy"
+      onOk={submit}
+      onCancel={onClose}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ eventDate: dayjs() }}>
+        <Form.Item
+          name="kind"
+          label="Sự kiện"
+          rules={[{ required: true, message: 'Chọn sự kiện.' }]}
+        >
+          <Select options={offered.map((k) => ({ value: k, label: memberEventLabels[k] }))} />
+        </Form.Item>
+        <Form.Item
+          name="eventDate"
+          label="Ngày (theo quyết định)"
+          rules={[{ required: true, message: 'Chọn ngày.' }]}
+        >
+          <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+        {kind && needsCell.includes(kind) && (
+          <Form.Item
+            name="orgUnitId"
+            label="Chi bộ sinh hoạt"
+            rules={[{ required: true, message: 'Chọn chi bộ.' }]}
+          >
+            <OrgUnitSelect onlyKinds={['cell', 'grassroots_cell']} />
+          </Form.Item>
+        )}
+        {kind && ['transferred_out', 'temporary_out', 'transferred_in'].includes(kind) && (
+          <Form.Item name="externalOrg" label="Tổ chức đảng nơi đi / nơi đến">
+            <Input />
+          </Form.Item>
+        )}
+        <Form.Item name="decisionNumber" label="Số quyết định / giấy giới thiệu">
+          <Input />
+        </Form.Item>
+        <Form.Item name="note" label="Ghi chú">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+};

@@ -1,0 +1,262 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Space,
+  Table,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { TMemberDetail } from '../../../../contracts/members';
+import {
+  memberEventLabels,
+  politicalTheoryLabels,
+  professionalLevelLabels,
+  sexLabels,
+} from '../../../../domain/enums/members';
+import { formatDate } from '../../../../domain/text/vietnamese';
+import { ApiError, get, put } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { applyApiError } from '../../components/errors';
+import { StatusTag } from '../../components/StatusTag';
+import { MemberEventModal } from './MemberEventModal';
+import { fromFormValues, MemberFormFields, toFormValues } from './member-form';
+
+const text = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+const hidden = 'Thông tin hạn chế – bạn không có quyền xem';
+
+export const MemberPage = () => {
+  const { id } = useParams();
+  const { can } = useAuth();
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [editing, setEditing] = useState(false);
+  const [addingEvent, setAddingEvent] = useState(false);
+  const [error, setError] = useState<{ text: string; conflict: boolean } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const member = useQuery({
+    queryKey: ['member', id],
+    queryFn: () => get<TMemberDetail>(`/api/members/${id}`),
+  });
+  if (member.error) return <Alert type="error" showIcon title={(member.error as Error).message} />;
+  const m = member.data;
+  if (!m) return <Card loading />;
+
+  const startEdit = () => {
+    form.setFieldsValue(toFormValues(m));
+    setError(null);
+    setEditing(true);
+  };
+  const save = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      await put(`/api/members/${m.id}`, {
+        ...fromFormValues(values, m.sensitiveHidden),
+        version: m.version,
+      });
+      message.success('Đã lưu hồ sơ.');
+      setEditing(false);
+      client.invalidateQueries({ queryKey: ['member', id] });
+      client.invalidateQueries({ queryKey: ['members'] });
+    } catch (e) {
+      setError({
+        text: applyApiError(e, form),
+        conflict: e instanceof ApiError && e.status === 409,
+      });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space direction="vertical" size={0}>
+          <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-name">
+            {m.fullName} <StatusTag status={m.status} />
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {m.orgUnitPath.map((u) => u.name).join(' › ')}
+          </Typography.Text>
+        </Space>
+        {m.canEdit && !editing && (
+          <Space>
+            <Button onClick={() => setAddingEvent(true)}>Ghi sự kiện</Button>
+            <Button type="primary" onClick={startEdit}>
+              Sửa hồ sơ
+            </Button>
+          </Space>
+        )}
+      </Space>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error.text}
+          action={
+            error.conflict ? (
+              <Button
+                onClick={async () => {
+                  const fresh = await member.refetch();
+                  if (fresh.data) form.setFieldsValue(toFormValues(fresh.data));
+                  setError(null);
+                }}
+              >
+                Tải lại bản mới nhất
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      {editing ? (
+        <Card>
+          <Form form={form} layout="vertical">
+            <MemberFormFields showSensitive={!m.sensitiveHidden} />
+          </Form>
+          <Space>
+            <Button type="primary" onClick={save} loading={saving}>
+              Lưu
+            </Button>
+            <Button onClick={() => setEditing(false)}>Hủy</Button>
+          </Space>
+        </Card>
+      ) : (
+        <>
+          <Card title="1. Sơ yếu lý lịch" size="small">
+            <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+              <Descriptions.Item label="Họ và tên khai sinh">{text(m.birthName)}</Descriptions.Item>
+              <Descriptions.Item label="Giới tính">{sexLabels[m.sex]}</Descriptions.Item>
+              <Descriptions.Item label="Ngày sinh">{formatDate(m.birthDate)}</Descriptions.Item>
+              <Descriptions.Item label="Nơi sinh">{text(m.birthPlace)}</Descriptions.Item>
+              <Descriptions.Item label="Quê quán">{text(m.homeTown)}</Descriptions.Item>
+              <Descriptions.Item label="Dân tộc">
+                {m.sensitiveHidden ? hidden : text(m.ethnicity)}
+              </Descriptions.Item>
+              <Descriptions.Item label="Tôn giáo">
+                {m.sensitiveHidden ? hidden : text(m.religion)}
+              </Descriptions.Item>
+              <Descriptions.Item label="Số CCCD">{text(m.citizenId)}</Descriptions.Item>
+              <Descriptions.Item label="Nơi thường trú">
+                {text(m.permanentAddress)}
+              </Descriptions.Item>
+              <Descriptions.Item label="Nơi ở hiện nay">{text(m.currentAddress)}</Descriptions.Item>
+              <Descriptions.Item label="Điện thoại">{text(m.phone)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title="2. Công tác và trình độ" size="small">
+            <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+              <Descriptions.Item label="Nơi làm việc">{text(m.workplace)}</Descriptions.Item>
+              <Descriptions.Item label="Chức vụ">
+                <span data-testid="member-position">{text(m.position)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label="Nghề nghiệp">{text(m.occupation)}</Descriptions.Item>
+              <Descriptions.Item label="Giáo dục phổ thông">
+                {text(m.generalEducation)}
+              </Descriptions.Item>
+              <Descriptions.Item label="Chuyên môn">
+                {professionalLevelLabels[m.professionalLevel]}
+                {m.professionalField ? ` – ${m.professionalField}` : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label="Lý luận chính trị">
+                {politicalTheoryLabels[m.politicalTheory]}
+              </Descriptions.Item>
+              <Descriptions.Item label="Ngoại ngữ">{text(m.foreignLanguage)}</Descriptions.Item>
+              <Descriptions.Item label="Tin học">{text(m.itLevel)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title="3. Thông tin về Đảng" size="small">
+            <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
+              <Descriptions.Item label="Ngày vào Đảng">
+                {formatDate(m.admittedOn) || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="Ngày chính thức">
+                {formatDate(m.recognisedOn) || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="Tuổi đảng">
+                {m.partyAgeYears === null ? '—' : `${m.partyAgeYears} năm`}
+              </Descriptions.Item>
+              <Descriptions.Item label="Chi bộ">
+                {can('org.read') ? <Link to="/to-chuc">{m.orgUnitName}</Link> : m.orgUnitName}
+                {m.temporarilyAway ? ' (đang sinh hoạt tạm thời nơi khác)' : ''}
+              </Descriptions.Item>
+              <Descriptions.Item label="Người giới thiệu">
+                {[m.referee1, m.referee2].filter(Boolean).join('; ') || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="Số thẻ đảng viên">{text(m.cardNumber)}</Descriptions.Item>
+              <Descriptions.Item label="Số lý lịch">{text(m.recordNumber)}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title="4. Đoàn thể, quân ngũ, khen thưởng, kỷ luật, gia đình" size="small">
+            <Descriptions column={{ xs: 1, md: 2 }} size="small">
+              <Descriptions.Item label="Ngày vào Đoàn">
+                {formatDate(m.youthUnionJoinedOn) || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="Ngày vào Công đoàn">
+                {formatDate(m.tradeUnionJoinedOn) || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="Khen thưởng">{text(m.awards)}</Descriptions.Item>
+              <Descriptions.Item label="Kỷ luật">
+                {m.sensitiveHidden ? hidden : text(m.disciplineHistory)}
+              </Descriptions.Item>
+              <Descriptions.Item label="Lịch sử chính trị gia đình" span={2}>
+                {m.sensitiveHidden ? hidden : text(m.familyPoliticalHistory)}
+              </Descriptions.Item>
+            </Descriptions>
+            {!m.sensitiveHidden && m.family && m.family.length > 0 && (
+              <Table
+                size="small"
+                pagination={false}
+                rowKey={(r) => `${r.relation}-${r.fullName}`}
+                dataSource={m.family}
+                columns={[
+                  { title: 'Quan hệ', dataIndex: 'relation' },
+                  { title: 'Họ và tên', dataIndex: 'fullName' },
+                  { title: 'Năm sinh', dataIndex: 'birthYear' },
+                  { title: 'Ghi chú', dataIndex: 'note' },
+                ]}
+              />
+            )}
+          </Card>
+          <Card title="Quá trình sinh hoạt Đảng" size="small">
+            <Timeline
+              items={m.events.map((e) => ({
+                children: (
+                  <div>
+                    <Typography.Text strong>{formatDate(e.eventDate)}</Typography.Text> –{' '}
+                    {memberEventLabels[e.kind]}
+                    {e.orgUnitName ? `: ${e.orgUnitName}` : ''}
+                    {e.externalOrg ? ` (${e.externalOrg})` : ''}
+                    {e.decisionNumber && (
+                      <Typography.Text type="secondary">, số {e.decisionNumber}</Typography.Text>
+                    )}
+                    {e.note && <div style={{ color: '#666' }}>{e.note}</div>}
+                  </div>
+                ),
+              }))}
+            />
+          </Card>
+        </>
+      )}
+      {addingEvent && (
+        <MemberEventModal
+          member={m}
+          onClose={() => setAddingEvent(false)}
+          onDone={() => {
+            setAddingEvent(false);
+            client.invalidateQueries({ queryKey: ['member', id] });
+            client.invalidateQueries({ queryKey: ['members'] });
+          }}
+        />
+      )}
+    </Space>
+  );
+};

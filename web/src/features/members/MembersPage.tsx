@@ -1,0 +1,326 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { TMemberListItem } from '../../../../contracts/members';
+import {
+  ageBandLabels,
+  type MemberStatus,
+  memberStatusLabels,
+  partyAgeBandLabels,
+  politicalTheoryLabels,
+  professionalLevelLabels,
+  sexLabels,
+} from '../../../../domain/enums/members';
+import { ethnicities, religions } from '../../../../domain/enums/people';
+import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
+import { get, toQuery } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { StatusTag } from '../../components/StatusTag';
+import { MemberCreateModal } from './MemberCreateModal';
+
+const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
+const listKeys = [
+  'status',
+  'ethnicity',
+  'religion',
+  'ageBand',
+  'partyAgeBand',
+  'professionalLevel',
+  'politicalTheory',
+] as const;
+
+/** Filters live in the address bar, so a list can be bookmarked and shared. */
+const useFilters = () => {
+  const [params, setParams] = useSearchParams();
+  const filters: Record<string, unknown> = {};
+  for (const [k, v] of params.entries())
+    filters[k] = (listKeys as readonly string[]).includes(k) ? v.split(',') : v;
+  const update = (patch: Record<string, unknown>) => {
+    const next = { ...filters, ...patch };
+    if (!('page' in patch)) next.page = undefined;
+    setParams(new URLSearchParams(toQuery(next).slice(1)));
+  };
+  return { filters, update };
+};
+
+export const MembersPage = () => {
+  const { can } = useAuth();
+  const { filters, update } = useFilters();
+  const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [purpose, setPurpose] = useState('');
+  const page = Number(filters.page ?? 1);
+  const pageSize = Number(filters.pageSize ?? 20);
+  const list = useQuery({
+    queryKey: ['members', filters],
+    queryFn: () =>
+      get<{ items: TMemberListItem[]; total: number }>(
+        `/api/members${toQuery({ ...filters, page, pageSize })}`,
+      ),
+    placeholderData: (prev) => prev,
+  });
+  const sensitive = can('member.readSensitive');
+  const exportUrl = `/api/members/export.xlsx${toQuery({ ...filters, page: undefined, pageSize: undefined, purpose })}`;
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Danh sách đảng viên
+        </Typography.Title>
+        <Space>
+          {can('member.export') && (
+            <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>
+              Xuất Excel
+            </Button>
+          )}
+          {can('member.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              Thêm đảng viên
+            </Button>
+          )}
+        </Space>
+      </Space>
+      <Card size="small">
+        <Row gutter={[12, 12]}>
+          <Col xs={24} md={12} xl={8}>
+            <OrgUnitSelect
+              value={filters.orgUnitId ? Number(filters.orgUnitId) : undefined}
+              onChange={(v) => update({ orgUnitId: v })}
+              placeholder="Toàn bộ phạm vi của tôi"
+              allowClear
+              style={{ width: '100%' }}
+            />
+          </Col>
+          <Col xs={24} md={12} xl={8}>
+            <Input.Search
+              placeholder="Tìm theo họ tên, không cần dấu (hoặc số CCCD, số thẻ)"
+              defaultValue={String(filters.q ?? '')}
+              allowClear
+              enterButton="Tìm"
+              onSearch={(q) => update({ q })}
+              data-testid="member-search"
+            />
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Tình trạng"
+              style={{ width: '100%' }}
+              value={filters.status as string[] | undefined}
+              options={options(memberStatusLabels)}
+              onChange={(v) => update({ status: v })}
+            />
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Select
+              allowClear
+              placeholder="Giới tính"
+              style={{ width: '100%' }}
+              value={filters.sex as string | undefined}
+              options={options(sexLabels)}
+              onChange={(v) => update({ sex: v })}
+            />
+          </Col>
+          {sensitive && (
+            <>
+              <Col xs={12} md={6} xl={4}>
+                <Select
+                  mode="multiple"
+                  allowClear
+                  placeholder="Dân tộc"
+                  style={{ width: '100%' }}
+                  value={filters.ethnicity as string[] | undefined}
+                  options={ethnicities.map((e) => ({ value: e, label: e }))}
+                  onChange={(v) => update({ ethnicity: v })}
+                />
+              </Col>
+              <Col xs={12} md={6} xl={4}>
+                <Select
+                  mode="multiple"
+                  allowClear
+                  placeholder="Tôn giáo"
+                  style={{ width: '100%' }}
+                  value={filters.religion as string[] | undefined}
+                  options={religions.map((e) => ({ value: e, label: e }))}
+                  onChange={(v) => update({ religion: v })}
+                />
+              </Col>
+            </>
+          )}
+          <Col xs={12} md={6} xl={4}>
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Độ tuổi"
+              style={{ width: '100%' }}
+              value={filters.ageBand as string[] | undefined}
+              options={options(ageBandLabels)}
+              onChange={(v) => update({ ageBand: v })}
+            />
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Tuổi đảng"
+              style={{ width: '100%' }}
+              value={filters.partyAgeBand as string[] | undefined}
+              options={options(partyAgeBandLabels)}
+              onChange={(v) => update({ partyAgeBand: v })}
+            />
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Trình độ chuyên môn"
+              style={{ width: '100%' }}
+              value={filters.professionalLevel as string[] | undefined}
+              options={options(professionalLevelLabels)}
+              onChange={(v) => update({ professionalLevel: v })}
+            />
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Lý luận chính trị"
+              style={{ width: '100%' }}
+              value={filters.politicalTheory as string[] | undefined}
+              options={options(politicalTheoryLabels)}
+              onChange={(v) => update({ politicalTheory: v })}
+            />
+          </Col>
+          <Col xs={12} md={6} xl={4}>
+            <InputNumber
+              placeholder="Năm vào Đảng"
+              style={{ width: '100%' }}
+              min={1930}
+              max={2100}
+              value={filters.admissionYear ? Number(filters.admissionYear) : null}
+              onChange={(v) => update({ admissionYear: v ?? undefined })}
+            />
+          </Col>
+        </Row>
+      </Card>
+      {list.error && <Alert type="error" showIcon title={(list.error as Error).message} />}
+      <Table<TMemberListItem>
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        onChange={(pagination, _f, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const field = s?.order ? String(s.field) : undefined;
+          const sort = field
+            ? `${s.order === 'descend' ? '-' : ''}${field === 'fullName' ? 'name' : field}`
+            : undefined;
+          update({ page: pagination.current, pageSize: pagination.pageSize, sort });
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showTotal: (total) => `Tổng số ${formatNumber(total)} đảng viên`,
+          showSizeChanger: true,
+        }}
+        columns={[
+          {
+            title: 'STT',
+            key: 'stt',
+            width: 64,
+            render: (_v, _r, i) => (page - 1) * pageSize + i + 1,
+          },
+          {
+            title: 'Họ và tên',
+            dataIndex: 'fullName',
+            sorter: true,
+            render: (name: string, r) => <Link to={`/dang-vien/${r.id}`}>{name}</Link>,
+          },
+          {
+            title: 'Giới tính',
+            dataIndex: 'sex',
+            width: 90,
+            render: (s: 'male' | 'female') => sexLabels[s],
+          },
+          {
+            title: 'Ngày sinh',
+            dataIndex: 'birthDate',
+            width: 120,
+            sorter: true,
+            render: formatDate,
+          },
+          { title: 'Chi bộ', dataIndex: 'orgUnitName' },
+          {
+            title: 'Ngày vào Đảng',
+            dataIndex: 'admittedOn',
+            width: 130,
+            sorter: true,
+            render: formatDate,
+          },
+          {
+            title: 'Lý luận chính trị',
+            dataIndex: 'politicalTheory',
+            width: 140,
+            render: (v: keyof typeof politicalTheoryLabels) => politicalTheoryLabels[v],
+          },
+          {
+            title: 'Tình trạng',
+            dataIndex: 'status',
+            width: 150,
+            render: (s: MemberStatus) => <StatusTag status={s} />,
+          },
+        ]}
+      />
+      <Modal
+        open={exporting}
+        title="Xuất danh sách ra Excel"
+        okText="Tải tệp"
+        cancelText="Hủy"
+        okButtonProps={{ disabled: purpose.trim().length < 3, href: exportUrl }}
+        onOk={() => setExporting(false)}
+        onCancel={() => setExporting(false)}
+      >
+        <Typography.Paragraph>
+          Tệp chứa đúng danh sách đang lọc ({formatNumber(list.data?.total ?? 0)} người). Đây là dữ
+          liệu cá nhân: hãy ghi mục đích sử dụng; tên người xuất, thời gian và mục đích được ghi vào
+          tệp và vào nhật ký hệ thống.
+        </Typography.Paragraph>
+        <Form layout="vertical">
+          <Form.Item label="Mục đích xuất dữ liệu" required>
+            <Input
+              value={purpose}
+              onChange={(e) => setPurpose(e.target.value)}
+              placeholder="Ví dụ: Rà soát danh sách phục vụ đại hội chi bộ"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+      {creating && (
+        <MemberCreateModal
+          defaultUnit={filters.orgUnitId ? Number(filters.orgUnitId) : undefined}
+          onClose={() => setCreating(false)}
+        />
+      )}
+    </Space>
+  );
+};
