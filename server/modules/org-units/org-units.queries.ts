@@ -57,7 +57,7 @@ export const findCurrentChildren = async (
           (select count(*) from org_units k where k.parent_id = o.id and k.dissolved_on is null)::int as child_count
         from org_units o
         where ${where} and o.dissolved_on is null and ${inScope(actor, sql`o.path`)}
-        order by o.kind, o.name collate vi`,
+        order by o.name collate vi`,
   );
   return rows.map(toNode);
 };
@@ -84,7 +84,7 @@ export const findChildrenAsOf = async (
                     where d.path <@ u.path), 0)::int as member_count,
           (select count(*) from units k where k.parent_id = u.id)::int as child_count
         from units u where ${where}
-        order by u.kind, u.name collate vi`,
+        order by u.name collate vi`,
   );
   return rows.map(toNode);
 };

@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import EChartsModule from 'echarts-for-react/lib/core';
+import { formatNumber } from '../../../domain/text/vietnamese';
 
 // The package is CommonJS: depending on the bundler the component is the default or its `.default`.
 const ReactEChartsCore =
@@ -18,9 +19,14 @@ export const BarChartView = ({ rows, height = 240 }: { rows: ChartRow[]; height?
     echarts={echarts}
     style={{ height }}
     option={{
+      animation: false,
       grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'value', minInterval: 1 },
+      xAxis: {
+        type: 'value',
+        minInterval: 1,
+        axisLabel: { formatter: (v: number) => formatNumber(v) },
+      },
       yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
       series: [
         {
@@ -39,6 +45,7 @@ export const PieChartView = ({ rows, height = 240 }: { rows: ChartRow[]; height?
     echarts={echarts}
     style={{ height }}
     option={{
+      animation: false,
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
       legend: { bottom: 0 },
       series: [

@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Col,
@@ -9,6 +8,7 @@ import {
   Input,
   Row,
   Space,
+  Tag,
   Tree,
   Typography,
 } from 'antd';
@@ -16,6 +16,7 @@ import type { DataNode } from 'antd/es/tree';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { TOrgOperation, TOrgUnitNode } from '../../../../contracts/org-units';
+import { formatNumber } from '../../../../domain/text/vietnamese';
 import { get, toQuery } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { useAuth } from '../../app/auth';
@@ -27,13 +28,9 @@ type SearchHit = TOrgUnitNode & { ancestorIds: number[]; ancestorNames: string[]
 const nodeTitle = (n: TOrgUnitNode) => (
   <Space size={6}>
     <span>{n.name}</span>
-    <Badge
-      count={n.memberCount}
-      overflowCount={99999}
-      showZero
-      color={n.memberCount ? '#8c8c8c' : '#d9d9d9'}
-      title={`${n.memberCount} đảng viên`}
-    />
+    <Tag title={`${n.memberCount} đảng viên`} style={{ marginInlineEnd: 0 }}>
+      {formatNumber(n.memberCount)}
+    </Tag>
   </Space>
 );
 
