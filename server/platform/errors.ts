@@ -51,3 +51,7 @@ export const conflict = (): AppError =>
     message:
       'Bản ghi đã được người khác cập nhật trong lúc bạn sửa. Hãy tải lại để xem thay đổi mới nhất rồi lưu lại.',
   });
+
+/** Bad input on one field: the message is shown next to the field and as the overall message. */
+export const invalidField = (path: string, message: string): AppError =>
+  new AppError('VALIDATION', { message, fields: [{ path, message }] });

@@ -44,3 +44,26 @@ export const demoFixtures = async (db: DbOrTx) => {
     memberElsewhere: await memberOf(otherCommittee.id),
   };
 };
+
+/** The fields of a member detail that PUT /api/members/:id takes back, with its version. */
+export const editableFields = (detail: Record<string, unknown>) => {
+  const {
+    id: _id,
+    status: _s,
+    standing: _st,
+    orgUnitId: _o,
+    orgUnitName: _on,
+    orgUnitPath: _op,
+    admittedOn: _a,
+    recognisedOn: _r,
+    partyAgeFrom: _p,
+    partyAgeYears: _py,
+    temporarilyAway: _t,
+    sensitiveHidden: _sh,
+    canEdit: _ce,
+    events: _e,
+    updatedAt: _u,
+    ...fields
+  } = detail;
+  return fields;
+};

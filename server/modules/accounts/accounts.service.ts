@@ -6,7 +6,7 @@ import { sessions, users } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
-import { AppError, conflict, notFound } from '../../platform/errors';
+import { conflict, invalidField, notFound } from '../../platform/errors';
 import { getUnitInScope } from '../org-units/org-units.queries';
 
 type AccountRow = {
@@ -88,7 +88,7 @@ const getAccount = async (db: DbOrTx, actor: Actor, id: number) => {
 const checkMemberLink = async (db: DbOrTx, role: Role, memberId: number | null | undefined) => {
   if (role === 'member' && !memberId) {
     const message = 'Tài khoản đảng viên phải gắn với một hồ sơ đảng viên.';
-    throw new AppError('VALIDATION', { message, fields: [{ path: 'memberId', message }] });
+    throw invalidField('memberId', message);
   }
   if (memberId) {
     const m = await queryOne<{ id: number }>(
@@ -97,7 +97,7 @@ const checkMemberLink = async (db: DbOrTx, role: Role, memberId: number | null |
     );
     if (!m) {
       const message = 'Không tìm thấy hồ sơ đảng viên để gắn với tài khoản.';
-      throw new AppError('VALIDATION', { message, fields: [{ path: 'memberId', message }] });
+      throw invalidField('memberId', message);
     }
   }
 };
@@ -128,7 +128,7 @@ export const createAccount = async ({
     );
     if (taken) {
       const message = 'Tên đăng nhập đã được sử dụng.';
-      throw new AppError('VALIDATION', { message, fields: [{ path: 'username', message }] });
+      throw invalidField('username', message);
     }
     const [created] = await tx
       .insert(users)
@@ -176,7 +176,7 @@ export const updateAccount = async ({
     await checkMemberLink(tx, input.role, input.memberId);
     if (id === actor.userId && (!input.isActive || input.role !== actor.role)) {
       const message = 'Không thể tự khóa hoặc tự đổi vai trò của tài khoản đang dùng.';
-      throw new AppError('VALIDATION', { message, fields: [{ path: 'role', message }] });
+      throw invalidField('role', message);
     }
     const { version, ...values } = input;
     await tx

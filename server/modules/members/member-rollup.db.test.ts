@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sql } from '../../db/client';
+import { editableFields } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { readOrgMemberCounts, rebuildOrgMemberCounts, scanOrgMemberCounts } from './member-rollup';
 
@@ -64,24 +65,7 @@ describe('maintained member totals', () => {
             const id = members[c.member];
             const m = (await office.get(`/api/members/${id}`)).json();
             if (c.member % 3 === 0) {
-              const {
-                id: _i,
-                status: _s,
-                standing: _st,
-                orgUnitId: _o,
-                orgUnitName: _on,
-                orgUnitPath: _op,
-                admittedOn: _a,
-                recognisedOn: _r,
-                partyAgeFrom: _p,
-                partyAgeYears: _py,
-                temporarilyAway: _t,
-                sensitiveHidden: _sh,
-                canEdit: _ce,
-                events: _e,
-                updatedAt: _u,
-                ...fields
-              } = m;
+              const fields = editableFields(m);
               await office.put(`/api/members/${id}`, {
                 ...fields,
                 sex: c.sex,

@@ -6,7 +6,7 @@ import {
 } from '../../../domain/rules/members/member-timeline';
 import type { DbOrTx } from '../../db/client';
 import { memberEvents, memberPeriods, members } from '../../db/schema/index';
-import { AppError } from '../../platform/errors';
+import { invalidField } from '../../platform/errors';
 import { applyRollupChange, type RollupSource } from './member-rollup';
 
 const rollupSourceOf = (m: typeof members.$inferSelect): RollupSource => ({
@@ -50,7 +50,7 @@ export const applyMemberTimeline = async (
   );
   if (timeline.problems.length > 0 || !timeline.current) {
     const message = timeline.problems[0]?.message ?? 'Đảng viên chưa có sự kiện vào Đảng.';
-    throw new AppError('VALIDATION', { message, fields: [{ path: 'kind', message }] });
+    throw invalidField('kind', message);
   }
   const c = timeline.current;
   const [after] = await tx

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSearchKey } from '../../../domain/text/vietnamese';
 import { queryRows, sql } from '../../db/client';
-import { demoFixtures } from '../../test/fixtures';
+import { demoFixtures, editableFields } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
@@ -161,24 +161,7 @@ describe('member record', () => {
 
   it('refuses the second of two concurrent edits with a clear conflict', async () => {
     const m = (await office.get(`/api/members/${f.memberInSibling.id}`)).json();
-    const {
-      id: _id,
-      status: _s,
-      standing: _st,
-      orgUnitId: _o,
-      orgUnitName: _on,
-      orgUnitPath: _op,
-      admittedOn: _a,
-      recognisedOn: _r,
-      partyAgeFrom: _p,
-      partyAgeYears: _py,
-      temporarilyAway: _t,
-      sensitiveHidden: _sh,
-      canEdit: _ce,
-      events: _e,
-      updatedAt: _u,
-      ...fields
-    } = m;
+    const fields = editableFields(m);
     const first = await office.put(`/api/members/${m.id}`, { ...fields, position: 'Trưởng phòng' });
     expect(first.statusCode).toBe(200);
     const second = await office.put(`/api/members/${m.id}`, {

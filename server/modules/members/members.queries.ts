@@ -40,8 +40,8 @@ const yearBands = (
 
 export type MemberQuery = { from: SQL; where: SQL };
 
-/** Above this many members in the chosen subtree, walking the name-order index beats a sort. */
-const SMALL_SCOPE = 20_000;
+/** Up to this many members in the chosen subtree, sorting them beats walking the name-order index. */
+const SMALL_SCOPE = 2_000;
 
 /**
  * FROM and WHERE of a member list: scope first, then each filter the user chose. The FROM narrows
@@ -93,12 +93,17 @@ export const buildMemberQuery = async (
     parts.push(match(sql`m`));
     from = sql`(select * from members m0 where ${match(sql`m0`)} offset 0) m ${joinUnits}`;
   } else {
-    const size = await queryOne<{ n: number }>(
+    const sizes = await queryOne<{ scope: number; everyone: number }>(
       db,
-      sql`select coalesce(sum(count), 0)::int as n from org_member_counts
-          where org_unit_id = ${unit.id} and dimension = 'status'`,
+      sql`select
+            coalesce((select sum(count) from org_member_counts
+                      where org_unit_id = ${unit.id} and dimension = 'status'), 0)::int as scope,
+            coalesce((select sum(c.count) from org_member_counts c join org_units r on r.id = c.org_unit_id
+                      where r.parent_id is null and c.dimension = 'status'), 0)::int as everyone`,
     );
-    if ((size?.n ?? 0) <= SMALL_SCOPE) {
+    const scope = sizes?.scope ?? 0;
+    // A small subtree, or a small share of all members: sorting its rows beats walking the index.
+    if (scope <= SMALL_SCOPE || scope * 10 < (sizes?.everyone ?? 0)) {
       from = sql`(select * from members m0 where m0.org_unit_id in
         (select id from org_units where path <@ ${unitPath}::ltree) offset 0) m ${joinUnits}`;
     }

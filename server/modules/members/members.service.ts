@@ -16,7 +16,7 @@ import { memberEvents, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { writeAudit } from '../../platform/audit/audit';
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors';
+import { conflict, forbidden, invalidField, notFound } from '../../platform/errors';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import {
@@ -27,8 +27,7 @@ import {
 
 type MemberRow = typeof members.$inferSelect;
 
-const invalid = (message: string, path: string) =>
-  new AppError('VALIDATION', { message, fields: [{ path, message }] });
+const invalid = (message: string, path: string) => invalidField(path, message);
 
 /** The member row, only if its cell is in the actor's scope (a member sees only themself). */
 const getMemberInScope = async (

@@ -16,14 +16,13 @@ import {
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
-import { AppError } from '../../platform/errors';
+import { AppError, invalidField } from '../../platform/errors';
 import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
 import { childKindProblem, effectiveDateProblem, holdsMembers, todayIso } from './org-units.policy';
 import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
 
-const invalid = (message: string, path = 'kind') =>
-  new AppError('VALIDATION', { message, fields: [{ path, message }] });
+const invalid = (message: string, path = 'kind') => invalidField(path, message);
 
 export const getOrgUnitDetail = async ({
   db,
@@ -241,6 +240,38 @@ const reparent = async (tx: Tx, unit: UnitRow, newParent: UnitRow, date: string,
   for (const s of subtree) await recordHistory(tx, s.id, date, opId);
 };
 
+/** A new unit under `parent`: its path (known once the id is), first history row and count. */
+const createUnit = async (
+  tx: Tx,
+  u: {
+    parent: UnitRow;
+    kind: OrgUnitKind;
+    name: string;
+    shortName: string | null;
+    date: string;
+    operationId: number;
+  },
+) => {
+  const [created] = await tx
+    .insert(orgUnits)
+    .values({
+      kind: u.kind,
+      name: u.name,
+      shortName: u.shortName,
+      parentId: u.parent.id,
+      path: u.parent.path,
+      establishedOn: u.date,
+    })
+    .returning();
+  await tx
+    .update(orgUnits)
+    .set({ path: `${u.parent.path}.${created.id}` })
+    .where(eq(orgUnits.id, created.id));
+  await recordHistory(tx, created.id, u.date, u.operationId);
+  await applyUnitCount(tx, created.id, u.kind, 1);
+  return created;
+};
+
 const dissolve = async (tx: Tx, unitId: number, date: string, opId: number) => {
   const [unit] = await tx
     .select({ kind: orgUnits.kind })
@@ -317,23 +348,14 @@ export const applyOrgOperation = async ({
         if (kindProblem) throw invalid(kindProblem, 'unitKind');
         if (input.effectiveDate > today)
           throw invalid('Ngày hiệu lực không được sau ngày hôm nay.', 'effectiveDate');
-        const [created] = await tx
-          .insert(orgUnits)
-          .values({
-            kind: input.unitKind,
-            name: input.name,
-            shortName: input.shortName ?? null,
-            parentId: parent.id,
-            path: parent.path, // replaced below, once the id is known
-            establishedOn: input.effectiveDate,
-          })
-          .returning();
-        await tx
-          .update(orgUnits)
-          .set({ path: `${parent.path}.${created.id}` })
-          .where(eq(orgUnits.id, created.id));
-        await recordHistory(tx, created.id, input.effectiveDate, op.id);
-        await applyUnitCount(tx, created.id, input.unitKind, 1);
+        const created = await createUnit(tx, {
+          parent,
+          kind: input.unitKind,
+          name: input.name,
+          shortName: input.shortName ?? null,
+          date: input.effectiveDate,
+          operationId: op.id,
+        });
         affected.push(created.id);
         summary = `Thành lập ${input.name} trực thuộc ${parent.name}`;
         break;
@@ -442,23 +464,14 @@ export const applyOrgOperation = async ({
             'orgUnitId',
           );
         for (const part of input.newUnits) {
-          const [created] = await tx
-            .insert(orgUnits)
-            .values({
-              kind: unit.kind,
-              name: part.name,
-              shortName: part.shortName ?? null,
-              parentId: parent.id,
-              path: parent.path,
-              establishedOn: input.effectiveDate,
-            })
-            .returning();
-          await tx
-            .update(orgUnits)
-            .set({ path: `${parent.path}.${created.id}` })
-            .where(eq(orgUnits.id, created.id));
-          await recordHistory(tx, created.id, input.effectiveDate, op.id);
-          await applyUnitCount(tx, created.id, unit.kind, 1);
+          const created = await createUnit(tx, {
+            parent,
+            kind: unit.kind,
+            name: part.name,
+            shortName: part.shortName ?? null,
+            date: input.effectiveDate,
+            operationId: op.id,
+          });
           await moveMembers(tx, actor, part.memberIds, created.id, opRef);
           moved += part.memberIds.length;
           affected.push(created.id);

@@ -5,7 +5,7 @@ import { type Db, queryOne } from '../../db/client';
 import { orgUnits, sessions, users } from '../../db/schema/index';
 import type { Actor } from '../access/actor';
 import { writeAudit } from '../audit/audit';
-import { AppError } from '../errors';
+import { AppError, invalidField } from '../errors';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -201,7 +201,7 @@ export const changePassword = async ({
   }
   if (newPassword === currentPassword) {
     const message = 'Mật khẩu mới phải khác mật khẩu hiện tại.';
-    throw new AppError('VALIDATION', { message, fields: [{ path: 'newPassword', message }] });
+    throw invalidField('newPassword', message);
   }
   const passwordHash = await hashPassword(newPassword);
   await db.transaction(async (tx) => {

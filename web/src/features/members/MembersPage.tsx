@@ -47,6 +47,28 @@ const listKeys = [
   'politicalTheory',
 ] as const;
 
+const list = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
+
+/** The list's select filters; ethnicity and religion only for roles with need-to-know. */
+const selectFilters = [
+  { key: 'status', placeholder: 'Tình trạng', options: options(memberStatusLabels) },
+  { key: 'sex', placeholder: 'Giới tính', options: options(sexLabels), single: true },
+  { key: 'ethnicity', placeholder: 'Dân tộc', options: list(ethnicities), sensitive: true },
+  { key: 'religion', placeholder: 'Tôn giáo', options: list(religions), sensitive: true },
+  { key: 'ageBand', placeholder: 'Độ tuổi', options: options(ageBandLabels) },
+  { key: 'partyAgeBand', placeholder: 'Tuổi đảng', options: options(partyAgeBandLabels) },
+  {
+    key: 'professionalLevel',
+    placeholder: 'Trình độ chuyên môn',
+    options: options(professionalLevelLabels),
+  },
+  {
+    key: 'politicalTheory',
+    placeholder: 'Lý luận chính trị',
+    options: options(politicalTheoryLabels),
+  },
+];
+
 /** Filters live in the address bar, so a list can be bookmarked and shared. */
 const useFilters = () => {
   const [params, setParams] = useSearchParams();
@@ -120,97 +142,21 @@ export const MembersPage = () => {
               data-testid="member-search"
             />
           </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Tình trạng"
-              style={{ width: '100%' }}
-              value={filters.status as string[] | undefined}
-              options={options(memberStatusLabels)}
-              onChange={(v) => update({ status: v })}
-            />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              allowClear
-              placeholder="Giới tính"
-              style={{ width: '100%' }}
-              value={filters.sex as string | undefined}
-              options={options(sexLabels)}
-              onChange={(v) => update({ sex: v })}
-            />
-          </Col>
-          {sensitive && (
-            <>
-              <Col xs={12} md={6} xl={4}>
+          {selectFilters
+            .filter((f) => sensitive || !f.sensitive)
+            .map((f) => (
+              <Col key={f.key} xs={12} md={6} xl={4}>
                 <Select
-                  mode="multiple"
+                  mode={f.single ? undefined : 'multiple'}
                   allowClear
-                  placeholder="Dân tộc"
+                  placeholder={f.placeholder}
                   style={{ width: '100%' }}
-                  value={filters.ethnicity as string[] | undefined}
-                  options={ethnicities.map((e) => ({ value: e, label: e }))}
-                  onChange={(v) => update({ ethnicity: v })}
+                  value={filters[f.key] as string | string[] | undefined}
+                  options={f.options}
+                  onChange={(v) => update({ [f.key]: v })}
                 />
               </Col>
-              <Col xs={12} md={6} xl={4}>
-                <Select
-                  mode="multiple"
-                  allowClear
-                  placeholder="Tôn giáo"
-                  style={{ width: '100%' }}
-                  value={filters.religion as string[] | undefined}
-                  options={religions.map((e) => ({ value: e, label: e }))}
-                  onChange={(v) => update({ religion: v })}
-                />
-              </Col>
-            </>
-          )}
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Độ tuổi"
-              style={{ width: '100%' }}
-              value={filters.ageBand as string[] | undefined}
-              options={options(ageBandLabels)}
-              onChange={(v) => update({ ageBand: v })}
-            />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Tuổi đảng"
-              style={{ width: '100%' }}
-              value={filters.partyAgeBand as string[] | undefined}
-              options={options(partyAgeBandLabels)}
-              onChange={(v) => update({ partyAgeBand: v })}
-            />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Trình độ chuyên môn"
-              style={{ width: '100%' }}
-              value={filters.professionalLevel as string[] | undefined}
-              options={options(professionalLevelLabels)}
-              onChange={(v) => update({ professionalLevel: v })}
-            />
-          </Col>
-          <Col xs={12} md={6} xl={4}>
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Lý luận chính trị"
-              style={{ width: '100%' }}
-              value={filters.politicalTheory as string[] | undefined}
-              options={options(politicalTheoryLabels)}
-              onChange={(v) => update({ politicalTheory: v })}
-            />
-          </Col>
+            ))}
           <Col xs={12} md={6} xl={4}>
             <InputNumber
               placeholder="Năm vào Đảng"
