@@ -222,7 +222,7 @@ const main = async () => {
       (r) => `| ${r.engine} | ${r.dataset} | ${r.query} | ${r.p50} | ${r.p95} | ${r.max} |`,
     ),
     '',
-    '| engine | dataset | members (incl. those who left) | units | load (s, multi-row INSERT in one transaction) |',
+    '| engine | dataset | members (incl. those who left) | units | load (s: generate + COPY in one transaction) |',
     '|---|---|---|---|---|',
     ...loads.map(
       (l) => `| ${l.engine} | ${l.dataset} | ${l.members} | ${l.units} | ${l.loadSeconds} |`,
