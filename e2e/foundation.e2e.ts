@@ -120,6 +120,27 @@ describe('foundation in the browser', () => {
     await screenshot(page, '07-nhat-ky');
   });
 
+  it('records a restructuring decision in the tree and keeps the old name in the history', async () => {
+    await freshPage();
+    await logIn(page, server, 'vanphong');
+    await page.waitForURL(/tong-quan/);
+    await page.getByRole('menuitem', { name: 'Tổ chức đảng' }).click();
+    await page.getByPlaceholder('Tìm tổ chức theo tên, không cần dấu').fill('hoi nha bao');
+    await page.getByRole('button', { name: 'Chi bộ Hội Nhà báo tỉnh' }).click();
+    await page.locator('.ant-card-head-title', { hasText: 'Chi bộ Hội Nhà báo tỉnh' }).waitFor();
+    await page.getByRole('button', { name: 'Đổi tên' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên mới').fill('Chi bộ Hội Nhà báo và Truyền thông tỉnh');
+    await dialog.getByLabel('Số quyết định').fill('412-QĐ/ĐU');
+    await screenshot(page, '09-doi-ten');
+    await dialog.getByRole('button', { name: 'Ghi quyết định' }).click();
+    await page.getByText('Đã ghi quyết định 412-QĐ/ĐU').waitFor();
+    await page.getByText('Chi bộ Hội Nhà báo và Truyền thông tỉnh').first().waitFor();
+    await page.getByText('Đổi tên theo quyết định 412-QĐ/ĐU').waitFor();
+    expect(await page.getByText(/: Chi bộ Hội Nhà báo tỉnh \(/).count()).toBe(1);
+    await screenshot(page, '10-lich-su-to-chuc');
+  });
+
   it('keeps a cell secretary out of a member of another cell', async () => {
     const { inCell, elsewhere } = await pickMembers();
     await freshPage();
