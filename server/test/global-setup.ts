@@ -3,14 +3,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDatabase, type Database, migrateDatabase } from '../db/client';
 import { users } from '../db/schema/index';
 import { seedDemo } from '../db/seed/load-demo';
+import { secondFactorRoles } from '../platform/access/permissions';
 import { hashPassword } from '../platform/auth/password';
-import { TEST_PASSWORD } from './constants';
+import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,10 @@ const prepare = async (database: Database, withDemo: boolean) => {
   // Known passwords for tests; the real first start prints random ones.
   const hash = await hashPassword(TEST_PASSWORD);
   await database.db.update(users).set({ passwordHash: hash });
+  await database.db
+    .update(users)
+    .set({ totpSecret: TEST_TOTP_SECRET, totpEnabled: true })
+    .where(inArray(users.role, [...secondFactorRoles]));
   await database.db
     .update(users)
     .set({ mustChangePassword: false })

@@ -5,7 +5,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../app';
 import { createDatabase, type Database, openPglite } from '../db/client';
-import { TEST_PASSWORD } from './constants';
+import { totpCode } from '../platform/auth/totp';
+import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants';
 
 /**
  * A database for one test file, cloned from the migrated template (`demo` has the seeded bloc):
@@ -78,7 +79,8 @@ export const loginAs = async (
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/login',
-    payload: { username, password },
+    // Accounts without a second factor ignore the code; admin and ubkt need it.
+    payload: { username, password, totpCode: totpCode(TEST_TOTP_SECRET) },
   });
   if (res.statusCode !== 200)
     throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

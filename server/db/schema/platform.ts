@@ -23,6 +23,9 @@ export const users = pgTable(
     memberId: integer(),
     isActive: boolean().notNull().default(true),
     mustChangePassword: boolean().notNull().default(false),
+    /** Base32 TOTP secret; pending until `totpEnabled` (set after a first correct code). */
+    totpSecret: text(),
+    totpEnabled: boolean().notNull().default(false),
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     lastLoginAt: timestamp({ withTimezone: true }),

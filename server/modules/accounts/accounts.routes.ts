@@ -13,6 +13,7 @@ import {
   createAccount,
   listAccounts,
   resetAccountPassword,
+  resetAccountTotp,
   updateAccount,
 } from './accounts.service';
 
@@ -73,5 +74,18 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
     },
     async (request) => resetAccountPassword({ db, actor: actorOf(request), id: request.params.id }),
+  );
+  app.post(
+    '/:id/reset-totp',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Đặt lại xác thực hai lớp (mất điện thoại)',
+        params: ZIdParams,
+        response: { 200: ZAccount },
+      },
+      config,
+    },
+    async (request) => resetAccountTotp({ db, actor: actorOf(request), id: request.params.id }),
   );
 };

@@ -236,3 +236,16 @@ export const resetAccountPassword = async ({
     return { account: toAccount(await getAccount(tx, actor, id)), password };
   });
 };
+
+/** A lost phone: the account sets up its second factor again at next login. */
+export const resetAccountTotp = async ({ db, actor, id }: { db: Db; actor: Actor; id: number }) =>
+  db.transaction(async (tx) => {
+    await getAccount(tx, actor, id);
+    await tx
+      .update(users)
+      .set({ totpSecret: null, totpEnabled: false, version: sql`${users.version} + 1` })
+      .where(eq(users.id, id));
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await writeAudit(tx, { actor, action: 'account.reset_totp', entityType: 'user', entityId: id });
+    return toAccount(await getAccount(tx, actor, id));
+  });

@@ -74,6 +74,15 @@ const table: Record<string, Entry> = {
     }),
     expect: () => 'allowed',
   },
+  // Setting up one's own second factor: every signed-in user (admin and ubkt already have it: 409).
+  'POST /api/auth/totp/setup': {
+    call: () => ({ url: '/api/auth/totp/setup' }),
+    expect: () => 'allowed',
+  },
+  'POST /api/auth/totp/enable': {
+    call: () => ({ url: '/api/auth/totp/enable', body: { code: '000000' } }),
+    expect: () => 'allowed',
+  },
   'GET /api/org-units/tree': {
     call: (f, t) => ({ url: `/api/org-units/tree?parentId=${cellOf(f, t)}` }),
     expect: rule(everyone),
@@ -179,6 +188,11 @@ const table: Record<string, Entry> = {
     expect: rule(['admin']),
   },
   'POST /api/accounts/{id}/reset-password': {
+    call: () => ({ url: '/__skip__' }),
+    expect: rule(['admin']),
+  },
+  // Skipped like reset-password: it ends the target's sessions (tested in accounts tests).
+  'POST /api/accounts/{id}/reset-totp': {
     call: () => ({ url: '/__skip__' }),
     expect: rule(['admin']),
   },

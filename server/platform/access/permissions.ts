@@ -46,3 +46,6 @@ export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean
 /** Whether a unit (by its ltree path) lies in the actor's subtree. */
 export const isPathInScope = (actor: Pick<Actor, 'scopePath'>, path: string): boolean =>
   path === actor.scopePath || path.startsWith(`${actor.scopePath}.`);
+
+/** Roles that must use a second factor (one-time codes): administrators and the inspection commission. */
+export const secondFactorRoles: readonly Role[] = ['admin', 'inspection'];

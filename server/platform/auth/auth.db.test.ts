@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../db/schema/index';
 import { TEST_PASSWORD } from '../../test/constants';
 import { loginAs, openTestApp } from '../../test/test-db';
+import { totpCode } from './totp';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 beforeAll(async () => {
@@ -113,5 +114,78 @@ describe('logging in', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);
     expect(Object.keys(res.json().paths)).toContain('/api/members/{id}');
+  });
+});
+
+describe('second factor (one-time codes)', () => {
+  it('makes an administrator set up one-time codes, then asks for a code at every login', async () => {
+    // The first-login test above changed admin's password.
+    const admin = await loginAs(t.app, 'admin', 'MatKhauMoi2026');
+    const created = await admin.post('/api/accounts', {
+      username: 'quantri2',
+      displayName: 'Quản trị viên thứ hai',
+      role: 'admin',
+      scopeOrgUnitId: (await admin.get('/api/auth/session')).json().user.scopeOrgUnitId,
+    });
+    const first = await login('quantri2', created.json().password);
+    const cookie = String(first.headers['set-cookie']).split(';')[0];
+    const headers = { cookie, 'x-csrf-token': first.json().csrfToken };
+    const post = (url: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, headers, payload });
+    await post('/api/auth/change-password', {
+      currentPassword: created.json().password,
+      newPassword: 'QuanTriHai2026',
+    });
+    expect(first.json().user.mustSetupTotp).toBe(true);
+    const blocked = await t.app.inject({
+      method: 'GET',
+      url: '/api/accounts',
+      headers: { cookie },
+    });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().details).toEqual({ mustSetupTotp: true });
+
+    const setup = (await post('/api/auth/totp/setup', {})).json();
+    expect(setup.otpauthUri).toMatch(/^otpauth:\/\/totp\/dangvu%3Aquantri2\?secret=/);
+    expect(setup.qrSvg).toMatch(/^<svg/);
+    const wrong = await post('/api/auth/totp/enable', { code: '000000' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toMatch(/Mã xác thực không đúng/);
+    expect((await post('/api/auth/totp/enable', { code: totpCode(setup.secret) })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/accounts', headers: { cookie } })).statusCode,
+    ).toBe(200);
+
+    const noCode = await login('quantri2', 'QuanTriHai2026');
+    expect(noCode.statusCode).toBe(401);
+    expect(noCode.json()).toMatchObject({
+      message: 'Nhập mã xác thực 6 số từ ứng dụng trên điện thoại.',
+      details: { totpRequired: true },
+    });
+    const badCode = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'quantri2', password: 'QuanTriHai2026', totpCode: '123456' },
+    });
+    expect(badCode.statusCode).toBe(401);
+    const good = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: {
+        username: 'quantri2',
+        password: 'QuanTriHai2026',
+        totpCode: totpCode(setup.secret),
+      },
+    });
+    expect(good.statusCode).toBe(200);
+    expect(good.json().user.mustSetupTotp).toBe(false);
+
+    // A lost phone: the administrator resets it and the account sets it up again.
+    const id = created.json().account.id;
+    expect((await admin.post(`/api/accounts/${id}/reset-totp`)).statusCode).toBe(200);
+    const after = await login('quantri2', 'QuanTriHai2026');
+    expect(after.json().user.mustSetupTotp).toBe(true);
   });
 });

@@ -1,11 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZChangePassword, ZLogin, ZSession } from '../../../contracts/auth';
+import QRCode from 'qrcode';
+import {
+  ZChangePassword,
+  ZLogin,
+  ZSession,
+  ZTotpEnable,
+  ZTotpSetup,
+} from '../../../contracts/auth';
 import { ZOk } from '../../../contracts/common';
 import { queryOne, sql } from '../../db/client';
 import { can, permissions } from '../access/permissions';
 import { actorOf } from '../http/context';
 import { clearSessionCookie, setSessionCookie } from '../http/session.plugin';
-import { changePassword, login, logout, logoutEverywhere, resolveSession } from './auth.service';
+import {
+  beginTotpSetup,
+  changePassword,
+  enableTotp,
+  login,
+  logout,
+  logoutEverywhere,
+  resolveSession,
+} from './auth.service';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -27,6 +42,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         scopeName: scope?.name ?? '',
         memberId: session.actor.memberId,
         mustChangePassword: session.mustChangePassword,
+        mustSetupTotp: session.mustSetupTotp,
         permissions: permissions.filter((p) => can(session.actor, p)),
       },
       csrfToken: session.csrfToken,
@@ -48,6 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         db,
         username: request.body.username,
         password: request.body.password,
+        totpCode: request.body.totpCode,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
         sessionHours: app.appConfig.sessionHours,
@@ -104,6 +121,39 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         newPassword: request.body.newPassword,
         keepSessionToken: request.sessionToken!,
       });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/totp/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Bắt đầu cài đặt xác thực hai lớp (mã QR cho ứng dụng xác thực)',
+        response: { 200: ZTotpSetup },
+      },
+    },
+    async (request) => {
+      const setup = await beginTotpSetup({ db, actor: actorOf(request) });
+      const qrSvg = await QRCode.toString(setup.otpauthUri, { type: 'svg', margin: 1, width: 220 });
+      return { ...setup, qrSvg };
+    },
+  );
+
+  app.post(
+    '/totp/enable',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Bật xác thực hai lớp bằng mã đầu tiên',
+        body: ZTotpEnable,
+        response: { 200: ZOk },
+      },
+      config: { rateLimit: { max: app.appConfig.loginRateLimit, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      await enableTotp({ db, actor: actorOf(request), code: request.body.code });
       return { ok: true as const };
     },
   );

@@ -4,9 +4,11 @@ import type { Role } from '../../../domain/enums/roles';
 import { type Db, queryOne } from '../../db/client';
 import { orgUnits, sessions, users } from '../../db/schema/index';
 import type { Actor } from '../access/actor';
+import { secondFactorRoles } from '../access/permissions';
 import { writeAudit } from '../audit/audit';
 import { AppError, invalidField } from '../errors';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password';
+import { generateTotpSecret, otpauthUri, verifyTotp } from './totp';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -24,6 +26,7 @@ export const login = async ({
   db,
   username,
   password,
+  totpCode: code,
   ip,
   userAgent,
   sessionHours,
@@ -31,6 +34,7 @@ export const login = async ({
   db: Db;
   username: string;
   password: string;
+  totpCode?: string;
   ip?: string;
   userAgent?: string;
   sessionHours: number;
@@ -53,7 +57,16 @@ export const login = async ({
       message: `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
     });
   }
-  const ok = await verifyPassword(password, user.passwordHash);
+  const passwordOk = await verifyPassword(password, user.passwordHash);
+  if (passwordOk && user.totpEnabled && user.totpSecret && !code) {
+    // The password was right: ask for the second factor without counting a failure.
+    throw new AppError('UNAUTHENTICATED', {
+      message: 'Nhập mã xác thực 6 số từ ứng dụng trên điện thoại.',
+      details: { totpRequired: true },
+    });
+  }
+  const totpOk = !user.totpEnabled || !user.totpSecret || verifyTotp(user.totpSecret, code ?? '');
+  const ok = passwordOk && totpOk;
   const actor = {
     userId: user.id,
     username: user.username,
@@ -83,6 +96,12 @@ export const login = async ({
         meta: { failedLogins: failed, lockedMinutes: minutes },
       });
     });
+    if (passwordOk && !totpOk) {
+      throw new AppError('INVALID_CREDENTIALS', {
+        message: 'Mã xác thực không đúng hoặc đã hết hạn.',
+        details: { totpRequired: true },
+      });
+    }
     throw invalidCredentials();
   }
   const token = randomBytes(32).toString('base64url');
@@ -106,7 +125,13 @@ export const login = async ({
   return { token, csrfToken, expiresAt };
 };
 
-export type SessionActor = { actor: Actor; csrfToken: string; mustChangePassword: boolean };
+export type SessionActor = {
+  actor: Actor;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  /** The role requires a second factor that this account has not set up yet. */
+  mustSetupTotp: boolean;
+};
 
 /** Resolve a session token to its actor, with the scope path read fresh. */
 export const resolveSession = async (db: Db, token: string): Promise<SessionActor | null> => {
@@ -120,11 +145,13 @@ export const resolveSession = async (db: Db, token: string): Promise<SessionActo
     member_id: number | null;
     csrf_token: string;
     must_change_password: boolean;
+    totp_enabled: boolean;
     last_seen_at: Date | string;
   }>(
     db,
     sql`select u.id as user_id, u.username, u.display_name, u.role, u.scope_org_unit_id,
-          o.path::text as scope_path, u.member_id, s.csrf_token, u.must_change_password, s.last_seen_at
+          o.path::text as scope_path, u.member_id, s.csrf_token, u.must_change_password,
+          u.totp_enabled, s.last_seen_at
         from ${sessions} s
         join ${users} u on u.id = s.user_id and u.is_active
         join ${orgUnits} o on o.id = u.scope_org_unit_id
@@ -150,6 +177,7 @@ export const resolveSession = async (db: Db, token: string): Promise<SessionActo
     },
     csrfToken: row.csrf_token,
     mustChangePassword: row.must_change_password,
+    mustSetupTotp: secondFactorRoles.includes(row.role) && !row.totp_enabled,
   };
 };
 
@@ -229,3 +257,36 @@ export const changePassword = async ({
 
 export const purgeExpiredSessions = async (db: Db) =>
   db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+
+/** Start setting up the second factor: a new secret, kept pending until a first correct code. */
+export const beginTotpSetup = async ({ db, actor }: { db: Db; actor: Actor }) => {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (user.totpEnabled) {
+    throw new AppError('CONFLICT', { message: 'Xác thực hai lớp đã được bật cho tài khoản này.' });
+  }
+  const secret = generateTotpSecret();
+  await db.update(users).set({ totpSecret: secret }).where(eq(users.id, actor.userId));
+  return { secret, otpauthUri: otpauthUri(user.username, secret) };
+};
+
+export const enableTotp = async ({ db, actor, code }: { db: Db; actor: Actor; code: string }) => {
+  const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
+  if (!user.totpSecret || !verifyTotp(user.totpSecret, code)) {
+    throw invalidField(
+      'code',
+      'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới.',
+    );
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpEnabled: true, version: sql`${users.version} + 1` })
+      .where(eq(users.id, actor.userId));
+    await writeAudit(tx, {
+      actor,
+      action: 'totp_enabled',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
+  });
+};

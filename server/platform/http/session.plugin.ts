@@ -57,14 +57,17 @@ export const registerSession = (app: FastifyInstance) => {
               });
             }
           }
-          if (
-            session.mustChangePassword &&
-            !config.public &&
-            !request.url.startsWith('/api/auth/')
-          ) {
+          const onAuthRoute = config.public || request.url.startsWith('/api/auth/');
+          if (session.mustChangePassword && !onAuthRoute) {
             throw new AppError('FORBIDDEN', {
               message: 'Bạn cần đổi mật khẩu lần đầu trước khi tiếp tục.',
               details: { mustChangePassword: true },
+            });
+          }
+          if (session.mustSetupTotp && !onAuthRoute) {
+            throw new AppError('FORBIDDEN', {
+              message: 'Vai trò của bạn bắt buộc xác thực hai lớp: hãy cài đặt trước khi tiếp tục.',
+              details: { mustSetupTotp: true },
             });
           }
         }
