@@ -3,6 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toSearchKey } from '../domain/text/vietnamese';
+import { totpCode } from '../server/platform/auth/totp';
 import { launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
 
 let server: Server;
@@ -109,6 +110,14 @@ describe('foundation in the browser', () => {
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill('QuanTri2026moi');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('QuanTri2026moi');
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    // Administrators must turn on one-time codes: the app shows the key an authenticator would scan.
+    await page.waitForURL(/xac-thuc-hai-lop/);
+    const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await page.locator('svg').first().waitFor();
+    await screenshot(page, '07a-xac-thuc-hai-lop');
+    await page.getByPlaceholder('Mã 6 số').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
     await page.waitForURL(/tong-quan/);
     await page.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).click();
     await page.getByTestId('audit-action').fill('member.update');
@@ -117,7 +126,7 @@ describe('foundation in the browser', () => {
     await page.getByRole('cell', { name: 'vanphong' }).first().waitFor();
     await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).click();
     await page.getByText(/Nhật ký toàn vẹn: đã kiểm tra \d+ bản ghi/).waitFor();
-    await screenshot(page, '07-nhat-ky');
+    await screenshot(page, '07b-nhat-ky');
   });
 
   it('records a restructuring decision in the tree and keeps the old name in the history', async () => {

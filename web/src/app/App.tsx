@@ -22,6 +22,7 @@ const ChangePasswordPage = page(
   () => import('../features/auth/ChangePasswordPage'),
   'ChangePasswordPage',
 );
+const TotpSetupPage = page(() => import('../features/auth/TotpSetupPage'), 'TotpSetupPage');
 const OverviewPage = page(() => import('../features/overview/OverviewPage'), 'OverviewPage');
 const OrgUnitsPage = page(() => import('../features/org-units/OrgUnitsPage'), 'OrgUnitsPage');
 const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
@@ -41,6 +42,7 @@ const RequireUser = () => {
   if (loading) return <Loading />;
   if (!user) return <Navigate to="/dang-nhap" replace />;
   if (user.mustChangePassword) return <Navigate to="/doi-mat-khau" replace />;
+  if (user.mustSetupTotp) return <Navigate to="/xac-thuc-hai-lop" replace />;
   return (
     <AppLayout>
       <Suspense fallback={<Loading />}>
@@ -62,6 +64,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/dang-nhap', element: <LoginPage /> },
       { path: '/doi-mat-khau', element: <ChangePasswordPage /> },
+      { path: '/xac-thuc-hai-lop', element: <TotpSetupPage /> },
     ],
   },
   {

@@ -90,6 +90,11 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
               items: [
                 { key: 'pw', label: 'Đổi mật khẩu', onClick: () => navigate('/doi-mat-khau') },
                 {
+                  key: 'totp',
+                  label: 'Xác thực hai lớp',
+                  onClick: () => navigate('/xac-thuc-hai-lop'),
+                },
+                {
                   key: 'out',
                   label: 'Đăng xuất',
                   icon: <LogoutOutlined />,

@@ -200,6 +200,15 @@ export const AccountsPage = () => {
                 <Button size="small" onClick={() => reset(a)}>
                   Đặt lại mật khẩu
                 </Button>
+                <Button
+                  size="small"
+                  onClick={async () => {
+                    await post(`/api/accounts/${a.id}/reset-totp`);
+                    message.success(`${a.username} sẽ cài đặt lại xác thực hai lớp khi đăng nhập.`);
+                  }}
+                >
+                  Đặt lại xác thực hai lớp
+                </Button>
               </Space>
             ),
           },

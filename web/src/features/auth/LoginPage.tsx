@@ -4,7 +4,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import type { TSession } from '../../../../contracts/auth';
-import { post, setCsrfToken } from '../../api/client';
+import { ApiError, post, setCsrfToken } from '../../api/client';
 import { sessionKey, useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 
@@ -14,8 +14,9 @@ export const LoginPage = () => {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [needCode, setNeedCode] = useState(false);
   if (user) return <Navigate to="/" replace />;
-  const submit = async (values: { username: string; password: string }) => {
+  const submit = async (values: { username: string; password: string; totpCode?: string }) => {
     setBusy(true);
     setError(null);
     try {
@@ -24,6 +25,7 @@ export const LoginPage = () => {
       client.setQueryData(sessionKey, session);
       navigate(session.user.mustChangePassword ? '/doi-mat-khau' : '/');
     } catch (e) {
+      if (e instanceof ApiError && e.details.totpRequired) setNeedCode(true);
       setError(applyApiError(e));
     } finally {
       setBusy(false);
@@ -56,6 +58,15 @@ export const LoginPage = () => {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          {needCode && (
+            <Form.Item
+              name="totpCode"
+              label="Mã xác thực (6 số trên điện thoại)"
+              rules={[{ required: true, message: 'Nhập mã 6 số.' }]}
+            >
+              <Input maxLength={6} inputMode="numeric" autoComplete="one-time-code" autoFocus />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={busy}>
             Đăng nhập
           </Button>
