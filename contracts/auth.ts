@@ -8,8 +8,17 @@ export const ZLogin = z.object({
   totpCode: z.string().trim().max(10).optional(),
 });
 
-export const ZTotpSetup = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
-export const ZTotpEnable = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.') });
+export const ZTotpSetup = z.object({
+  secret: z.string(),
+  otpauthUri: z.string(),
+  qrSvg: z.string(),
+});
+export const ZTotpEnable = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'Mã xác thực gồm 6 chữ số.'),
+});
 
 export const ZSessionUser = z.object({
   id: z.number(),
