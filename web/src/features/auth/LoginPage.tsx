@@ -1,12 +1,13 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import type { TSession } from '../../../../contracts/auth';
 import { ApiError, post, setCsrfToken } from '../../api/client';
 import { sessionKey, useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { AuthCard } from './AuthCard';
 
 export const LoginPage = () => {
   const { user } = useAuth();
@@ -32,46 +33,42 @@ export const LoginPage = () => {
     }
   };
   return (
-    <div
-      style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f0eb' }}
-    >
-      <Card style={{ width: 420 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', color: '#b71c1c' }}>
-          ★ Công tác đảng vụ
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          Đăng nhập để làm việc với dữ liệu trong phạm vi tổ chức của bạn
-        </Typography.Paragraph>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form layout="vertical" onFinish={submit} size="large">
+    <AuthCard width={420}>
+      <Typography.Title level={3} style={{ textAlign: 'center', color: '#b71c1c' }}>
+        ★ Công tác đảng vụ
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+        Đăng nhập để làm việc với dữ liệu trong phạm vi tổ chức của bạn
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onFinish={submit} size="large">
+        <Form.Item
+          name="username"
+          label="Tên đăng nhập"
+          rules={[{ required: true, message: 'Nhập tên đăng nhập.' }]}
+        >
+          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label="Mật khẩu"
+          rules={[{ required: true, message: 'Nhập mật khẩu.' }]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+        </Form.Item>
+        {needCode && (
           <Form.Item
-            name="username"
-            label="Tên đăng nhập"
-            rules={[{ required: true, message: 'Nhập tên đăng nhập.' }]}
+            name="totpCode"
+            label="Mã xác thực (6 số trên điện thoại)"
+            rules={[{ required: true, message: 'Nhập mã 6 số.' }]}
           >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            <Input maxLength={6} inputMode="numeric" autoComplete="one-time-code" autoFocus />
           </Form.Item>
-          <Form.Item
-            name="password"
-            label="Mật khẩu"
-            rules={[{ required: true, message: 'Nhập mật khẩu.' }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          {needCode && (
-            <Form.Item
-              name="totpCode"
-              label="Mã xác thực (6 số trên điện thoại)"
-              rules={[{ required: true, message: 'Nhập mã 6 số.' }]}
-            >
-              <Input maxLength={6} inputMode="numeric" autoComplete="one-time-code" autoFocus />
-            </Form.Item>
-          )}
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            Đăng nhập
-          </Button>
-        </Form>
-      </Card>
-    </div>
+        )}
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          Đăng nhập
+        </Button>
+      </Form>
+    </AuthCard>
   );
 };

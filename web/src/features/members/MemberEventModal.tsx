@@ -2,29 +2,18 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TMemberDetail } from '../../../../contracts/members';
-import { type MemberEventKind, memberEventLabels } from '../../../../domain/enums/members';
+import {
+  type MemberEventKind,
+  memberEventKinds,
+  memberEventLabels,
+} from '../../../../domain/enums/members';
 import { post } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 
 const needsCell: MemberEventKind[] = ['moved', 'readmitted', 'transferred_in'];
-const offered: MemberEventKind[] = [
-  'recognised',
-  'moved',
-  'transferred_out',
-  'temporary_out',
-  'temporary_return',
-  'exempted',
-  'exemption_ended',
-  'suspended',
-  'suspension_ended',
-  'removed',
-  'expelled',
-  'withdrew',
-  'died',
-  'readmitted',
-  'transferred_in',
-];
+// Every event but the admission, which only creates a record.
+const offered = memberEventKinds.filter((k) => k !== 'admitted');
 
 export const MemberEventModal = ({
   member,
