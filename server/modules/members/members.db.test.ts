@@ -183,6 +183,27 @@ describe('member record', () => {
     });
   });
 
+  it('keeps family and work history, and hides the family from a cell secretary', async () => {
+    const m = (await office.get(`/api/members/${f.memberInCell.id}`)).json();
+    const family = [{ relation: 'Vợ', fullName: 'Lý Thị Hoa', birthYear: 1988, note: 'Giáo viên' }];
+    const workHistory = [
+      { from: '09/2010', to: null, description: 'Chuyên viên Phòng Nghiệp vụ Y, Sở Y tế' },
+    ];
+    const saved = await office.put(`/api/members/${m.id}`, {
+      ...editableFields(m),
+      family,
+      workHistory,
+    });
+    expect(saved.statusCode).toBe(200);
+    const again = (await office.get(`/api/members/${m.id}`)).json();
+    expect(again.family).toEqual(family);
+    expect(again.workHistory).toEqual(workHistory);
+    const secretary = await loginAs(t.app, 'bithu');
+    const seen = (await secretary.get(`/api/members/${m.id}`)).json();
+    expect(seen.family).toBeNull();
+    expect(seen.workHistory).toEqual(workHistory);
+  });
+
   it('derives status from events: an exemption, then death, and impossible events are refused', async () => {
     const m = (await office.get(`/api/members/${f.memberInCell.id}`)).json();
     const exempt = await office.post(`/api/members/${m.id}/events`, {

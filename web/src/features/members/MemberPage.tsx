@@ -173,6 +173,26 @@ export const MemberPage = () => {
               <Descriptions.Item label="Tin học">{text(m.itLevel)}</Descriptions.Item>
             </Descriptions>
           </Card>
+          {m.workHistory && m.workHistory.length > 0 && (
+            <Card title="Quá trình công tác" size="small">
+              <Table
+                size="small"
+                pagination={false}
+                rowKey={(r) => `${r.from}-${r.description}`}
+                dataSource={m.workHistory}
+                columns={[
+                  { title: 'Từ', dataIndex: 'from', width: 110 },
+                  {
+                    title: 'Đến',
+                    dataIndex: 'to',
+                    width: 110,
+                    render: (v: string | null) => v || 'nay',
+                  },
+                  { title: 'Chức vụ, đơn vị công tác', dataIndex: 'description' },
+                ]}
+              />
+            </Card>
+          )}
           <Card title="3. Thông tin về Đảng" size="small">
             <Descriptions column={{ xs: 1, md: 2, xl: 3 }} size="small">
               <Descriptions.Item label="Ngày vào Đảng">

@@ -1,4 +1,15 @@
-import { Col, DatePicker, Divider, Form, Input, Row, Select } from 'antd';
+import {
+  Button,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   politicalTheoryLabels,
@@ -57,7 +68,10 @@ const textFields = [
 
 /** Record → form values (dates as dayjs). */
 export const toFormValues = (record: Record<string, unknown>) => {
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = {
+    family: record.family ?? [],
+    workHistory: record.workHistory ?? [],
+  };
   for (const k of textFields) values[k] = record[k] ?? undefined;
   for (const k of dateFields) values[k] = record[k] ? dayjs(String(record[k])) : undefined;
   return values;
@@ -71,6 +85,19 @@ export const fromFormValues = (values: Record<string, unknown>, omitSensitive: b
     out[k] = v === undefined || v === '' ? null : v;
   }
   for (const k of dateFields) out[k] = values[k] ? (values[k] as Dayjs).format('YYYY-MM-DD') : null;
+  out.workHistory = ((values.workHistory as Record<string, unknown>[] | undefined) ?? []).map(
+    (w) => ({
+      from: String(w.from ?? ''),
+      to: w.to ? String(w.to) : null,
+      description: String(w.description ?? ''),
+    }),
+  );
+  out.family = ((values.family as Record<string, unknown>[] | undefined) ?? []).map((f) => ({
+    relation: String(f.relation ?? ''),
+    fullName: String(f.fullName ?? ''),
+    birthYear: f.birthYear ? Number(f.birthYear) : null,
+    note: String(f.note ?? ''),
+  }));
   for (const k of ['sex', 'professionalLevel', 'politicalTheory', 'ethnicity', 'religion'])
     if (out[k] === null) delete out[k];
   if (omitSensitive)
@@ -314,7 +341,48 @@ export const MemberFormFields = ({ showSensitive }: { showSensitive: boolean }) 
         </Form.Item>
       </Col>
     </Row>
-    <Divider titlePlacement="start">6. Khen thưởng, kỷ luật, gia đình</Divider>
+    <Divider titlePlacement="start">6. Quá trình công tác</Divider>
+    <Form.List name="workHistory">
+      {(rows, { add, remove }) => (
+        <>
+          {rows.map((row) => (
+            <Row key={row.key} gutter={8} align="top">
+              <Col xs={12} md={3}>
+                <Form.Item
+                  name={[row.name, 'from']}
+                  rules={[{ required: true, message: 'Từ (tháng/năm).' }]}
+                >
+                  <Input placeholder="Từ (MM/YYYY)" />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={3}>
+                <Form.Item name={[row.name, 'to']}>
+                  <Input placeholder="Đến (để trống: nay)" />
+                </Form.Item>
+              </Col>
+              <Col xs={20} md={16}>
+                <Form.Item
+                  name={[row.name, 'description']}
+                  rules={[{ required: true, message: 'Nhập nội dung.' }]}
+                >
+                  <Input placeholder="Chức vụ, đơn vị công tác" />
+                </Form.Item>
+              </Col>
+              <Col xs={4} md={2}>
+                <Button onClick={() => remove(row.name)}>Xóa</Button>
+              </Col>
+            </Row>
+          ))}
+          <Button
+            onClick={() => add({ from: '', to: '', description: '' })}
+            style={{ marginBottom: 16 }}
+          >
+            Thêm giai đoạn công tác
+          </Button>
+        </>
+      )}
+    </Form.List>
+    <Divider titlePlacement="start">7. Khen thưởng, kỷ luật, gia đình</Divider>
     <Form.Item name="awards" label="Khen thưởng">
       <Input.TextArea rows={2} />
     </Form.Item>
@@ -326,6 +394,57 @@ export const MemberFormFields = ({ showSensitive }: { showSensitive: boolean }) 
         <Form.Item name="familyPoliticalHistory" label="Lịch sử chính trị của gia đình">
           <Input.TextArea rows={2} />
         </Form.Item>
+        <Typography.Text strong>Quan hệ gia đình</Typography.Text>
+        <Form.List name="family">
+          {(rows, { add, remove }) => (
+            <>
+              {rows.map((row) => (
+                <Row key={row.key} gutter={8} align="top">
+                  <Col xs={12} md={4}>
+                    <Form.Item
+                      name={[row.name, 'relation']}
+                      rules={[{ required: true, message: 'Nhập quan hệ.' }]}
+                    >
+                      <Input placeholder="Quan hệ (Bố, Mẹ, Vợ…)" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={7}>
+                    <Form.Item
+                      name={[row.name, 'fullName']}
+                      rules={[{ required: true, message: 'Nhập họ tên.' }]}
+                    >
+                      <Input placeholder="Họ và tên" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={8} md={3}>
+                    <Form.Item name={[row.name, 'birthYear']}>
+                      <InputNumber
+                        placeholder="Năm sinh"
+                        min={1850}
+                        max={2100}
+                        style={{ width: '100%' }}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={12} md={8}>
+                    <Form.Item name={[row.name, 'note']}>
+                      <Input placeholder="Nghề nghiệp, nơi ở, ghi chú" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={4} md={2}>
+                    <Button onClick={() => remove(row.name)}>Xóa</Button>
+                  </Col>
+                </Row>
+              ))}
+              <Button
+                onClick={() => add({ relation: '', fullName: '', note: '' })}
+                style={{ marginBottom: 16 }}
+              >
+                Thêm người thân
+              </Button>
+            </>
+          )}
+        </Form.List>
       </>
     )}
   </>
