@@ -99,4 +99,3 @@ export const workingDaysBetween = (
     if (isWorkingDay(d, adjustments)) count += 1;
   return count;
 };
-
