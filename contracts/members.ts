@@ -145,6 +145,10 @@ export const ZMemberEventInput = z.object({
   orgUnitId: ZId.nullish(),
   externalOrg: ZOptionalText(300),
   decisionNumber: ZOptionalText(100),
+  /** Transfers: the letter of introduction and the day it was presented at the receiving end. */
+  letterNumber: ZOptionalText(100),
+  letterDate: ZIsoDate.nullish(),
+  presentedOn: ZIsoDate.nullish(),
   note: ZOptionalText(1000),
   version: z.number().int().positive(),
 });
@@ -207,6 +211,9 @@ export const ZMemberEvent = z.object({
   orgUnitName: z.string().nullable(),
   externalOrg: z.string().nullable(),
   decisionNumber: z.string().nullable(),
+  letterNumber: z.string().nullable(),
+  letterDate: z.string().nullable(),
+  presentedOn: z.string().nullable(),
   note: z.string().nullable(),
   recordedAt: z.string(),
   recordedByName: z.string().nullable(),

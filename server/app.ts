@@ -17,9 +17,12 @@ import '../contracts/zod-vi';
 import type { Database } from './db/client';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
+import { recruitmentRoutes } from './modules/recruitment/recruitment.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
 import { registerErrorHandler } from './platform/http/errors.plugin';
@@ -82,6 +85,9 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(overviewRoutes, { prefix: '/api/overview' });
   await app.register(accountsRoutes, { prefix: '/api/accounts' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(recruitmentRoutes, { prefix: '/api/recruitment' });
+  await app.register(lifecycleRoutes, { prefix: '/api/lifecycle' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

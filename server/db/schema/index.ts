@@ -1,3 +1,4 @@
+export * from './lifecycle';
 export * from './members';
 export * from './org-units';
 export * from './platform';

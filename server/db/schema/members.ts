@@ -114,6 +114,10 @@ export const memberEvents = pgTable(
     originalAdmittedOn: date({ mode: 'string' }),
     originalRecognisedOn: date({ mode: 'string' }),
     decisionNumber: text(),
+    /** Transfers: the letter of introduction (giấy giới thiệu) and when it was presented. */
+    letterNumber: text(),
+    letterDate: date({ mode: 'string' }),
+    presentedOn: date({ mode: 'string' }),
     note: text(),
     orgOperationId: integer(),
     recordedBy: integer(),

@@ -12,6 +12,7 @@ import { copyRows, snake } from '../bulk';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
 import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '../schema/index';
 import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
+import { seedDemoLifecycle } from './demo-lifecycle';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -408,6 +409,16 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
     const { unitIds } = await loadDemoData(t, options);
     const accounts = await createDemoAccounts(t, unitIds);
     await applyDemoRestructuring(t, unitIds);
+    const office = (await queryOne<{ id: number }>(
+      t,
+      sql`select id from users where username = 'vanphong'`,
+    ))!;
+    const upper = unitIds.get('U')!;
+    await seedDemoLifecycle(
+      t,
+      systemActor(office.id, 'vanphong', 'org_office', upper, await pathOf(t, upper)),
+      options.seed,
+    );
     // Scope names as they are after the 2025 renaming.
     for (const a of accounts) {
       const row = await queryOne<{ name: string }>(

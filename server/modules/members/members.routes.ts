@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZIdParams } from '../../../contracts/common';
+import { ZIdParams, ZIsoDate } from '../../../contracts/common';
 import {
   ZMemberCreate,
   ZMemberDetail,
@@ -12,7 +12,13 @@ import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
 import { exportMembersXlsx } from './members.export';
 import { findMembers } from './members.queries';
-import { addMemberEvent, createMember, getMemberDetail, updateMember } from './members.service';
+import {
+  addMemberEvent,
+  confirmLetterPresented,
+  createMember,
+  getMemberDetail,
+  updateMember,
+} from './members.service';
 
 const ZSaved = z.object({ id: z.number(), version: z.number() });
 
@@ -117,5 +123,27 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       addMemberEvent({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+  );
+
+  app.post(
+    '/:id/events/:eventId/presented',
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Xác nhận đảng viên đã xuất trình giấy giới thiệu sinh hoạt đảng',
+        params: ZIdParams.extend({ eventId: z.coerce.number().int().positive() }),
+        body: z.object({ presentedOn: ZIsoDate }),
+        response: { 200: z.object({ ok: z.literal(true), late: z.boolean() }) },
+      },
+      config: { permission: 'member.write' },
+    },
+    async (request) =>
+      confirmLetterPresented({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        eventId: request.params.eventId,
+        presentedOn: request.body.presentedOn,
+      }),
   );
 };

@@ -27,6 +27,15 @@ import {
 
 type MemberRow = typeof members.$inferSelect;
 
+/** Events that move a member with a letter of introduction (regulations.md §3.5). */
+const transferKinds: readonly MemberEventKind[] = [
+  'transferred_in',
+  'transferred_out',
+  'moved',
+  'temporary_out',
+  'temporary_return',
+];
+
 const invalid = (message: string, path: string) => invalidField(path, message);
 
 /** The member row, only if its cell is in the actor's scope (a member sees only themself). */
@@ -114,13 +123,16 @@ export const getMemberDetail = async ({
     org_unit_name: string | null;
     external_org: string | null;
     decision_number: string | null;
+    letter_number: string | null;
+    letter_date: string | null;
+    presented_on: string | null;
     note: string | null;
     recorded_at: Date | string;
     recorded_by_name: string | null;
   }>(
     db,
     sql`select e.id, e.kind, e.event_date, e.org_unit_id, o.name as org_unit_name, e.external_org,
-          e.decision_number, e.note, e.recorded_at, u.display_name as recorded_by_name
+          e.decision_number, e.letter_number, e.letter_date, e.presented_on, e.note, e.recorded_at, u.display_name as recorded_by_name
         from member_events e left join org_units o on o.id = e.org_unit_id
         left join users u on u.id = e.recorded_by
         where e.member_id = ${id} order by e.event_date desc, e.id desc`,
@@ -161,6 +173,9 @@ export const getMemberDetail = async ({
       orgUnitName: e.org_unit_name,
       externalOrg: e.external_org,
       decisionNumber: e.decision_number,
+      letterNumber: e.letter_number,
+      letterDate: e.letter_date,
+      presentedOn: e.presented_on,
       note: e.note,
       recordedAt: new Date(e.recorded_at).toISOString(),
       recordedByName: e.recorded_by_name,
@@ -307,6 +322,13 @@ export const addMemberEvent = async ({
 }): Promise<{ id: number; version: number }> => {
   if (input.eventDate > todayIso())
     throw invalid('Ngày của sự kiện không được sau ngày hôm nay.', 'eventDate');
+  const transfer = transferKinds.includes(input.kind);
+  if (!transfer && (input.letterNumber || input.letterDate || input.presentedOn))
+    throw invalid('Giấy giới thiệu chỉ ghi cho sự kiện chuyển sinh hoạt đảng.', 'letterNumber');
+  if (input.letterDate && input.presentedOn && input.presentedOn < input.letterDate)
+    throw invalid('Ngày xuất trình không thể trước ngày của giấy giới thiệu.', 'presentedOn');
+  if (input.presentedOn && input.presentedOn > todayIso())
+    throw invalid('Ngày xuất trình không được sau ngày hôm nay.', 'presentedOn');
   return db.transaction(async (tx) => {
     const before = await getMemberInScope(tx, actor, id, true);
     if (before.version !== input.version) throw conflict();
@@ -318,6 +340,9 @@ export const addMemberEvent = async ({
       orgUnitId: input.orgUnitId ?? null,
       externalOrg: input.externalOrg ?? null,
       decisionNumber: input.decisionNumber ?? null,
+      letterNumber: input.letterNumber ?? null,
+      letterDate: input.letterDate ?? null,
+      presentedOn: input.presentedOn ?? null,
       note: input.note ?? null,
       recordedBy: actor.userId,
     });
@@ -348,3 +373,58 @@ export const addMemberEvent = async ({
 export const assertCanWriteMember = (actor: Actor) => {
   if (!can(actor, 'member.write')) throw forbidden();
 };
+
+/**
+ * The receiving organisation confirmed that the member presented the transfer letter. The
+ * member must present it within 30 days of issue (regulations.md §3.5); later ones are flagged.
+ */
+export const confirmLetterPresented = async ({
+  db,
+  actor,
+  id,
+  eventId,
+  presentedOn,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  eventId: number;
+  presentedOn: string;
+}): Promise<{ ok: true; late: boolean }> => {
+  if (presentedOn > todayIso())
+    throw invalid('Ngày xuất trình không được sau ngày hôm nay.', 'presentedOn');
+  return db.transaction(async (tx) => {
+    const member = await getMemberInScope(tx, actor, id, true);
+    const event = await queryOne<{
+      id: number;
+      kind: MemberEventKind;
+      letter_date: string | null;
+      event_date: string;
+    }>(
+      tx,
+      sql`select id, kind, letter_date, event_date from member_events where id = ${eventId} and member_id = ${id}`,
+    );
+    if (!event || !transferKinds.includes(event.kind)) throw notFound('sự kiện chuyển sinh hoạt');
+    const issued = event.letter_date ?? event.event_date;
+    if (presentedOn < issued)
+      throw invalid('Ngày xuất trình không thể trước ngày của giấy giới thiệu.', 'presentedOn');
+    await tx.execute(
+      sql`update member_events set presented_on = ${presentedOn} where id = ${eventId}`,
+    );
+    const late = presentedOn > addDaysIso(issued, letterPresentationDays);
+    await writeAudit(tx, {
+      actor,
+      action: 'member.letter_presented',
+      entityType: 'member',
+      entityId: id,
+      orgUnitId: member.orgUnitId,
+      after: { eventId, presentedOn, late },
+    });
+    return { ok: true as const, late };
+  });
+};
+
+/** The member presents the letter within 30 (calendar) days of issue (regulations.md §3.5). */
+export const letterPresentationDays = 30;
+const addDaysIso = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

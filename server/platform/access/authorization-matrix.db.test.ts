@@ -3,6 +3,7 @@
 // past authorisation (any answer but 401/403/404); business rules may still refuse it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/enums/roles';
+import { queryOne, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 
@@ -11,6 +12,9 @@ type Target = 'inside' | 'outside';
 type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   memberElsewhereCellId: number;
   bithuUserId: number;
+  applicant: Record<Target, number>;
+  document: Record<Target, number>;
+  letter: Record<Target, { memberId: number; eventId: number }>;
 };
 type Call = { url: string; body?: unknown };
 
@@ -54,6 +58,7 @@ const memberOf = (f: Fixtures, target: Target, user: string) =>
       : f.memberInCell.id;
 const cellOf = (f: Fixtures, target: Target) =>
   target === 'outside' ? f.otherCommitteeId : f.cellId;
+const recruiters = [...offices, 'bithu'];
 
 const table: Record<string, Entry> = {
   'GET /api/health': { call: () => ({ url: '/api/health' }), expect: () => 'allowed' },
@@ -198,6 +203,139 @@ const table: Record<string, Entry> = {
   },
   'GET /api/audit/': { call: () => ({ url: '/api/audit' }), expect: rule(['admin']) },
   'GET /api/audit/verify': { call: () => ({ url: '/api/audit/verify' }), expect: rule(['admin']) },
+  'POST /api/members/{id}/events/{eventId}/presented': {
+    call: (f, t) => ({
+      url: `/api/members/${f.letter[t].memberId}/events/${f.letter[t].eventId}/presented`,
+      body: { presentedOn: '2026-01-05' },
+    }),
+    expect: rule(offices),
+  },
+  // The calendar of working days is the same for everyone: no record, no scope.
+  'GET /api/calendar/{year}': {
+    call: () => ({ url: '/api/calendar/2026' }),
+    expect: () => 'allowed',
+  },
+  'PUT /api/calendar/{year}/adjustments': {
+    call: () => ({ url: '/api/calendar/2031/adjustments', body: { adjustments: [] } }),
+    expect: rule(['admin']),
+  },
+  'GET /api/recruitment/board': {
+    call: (f, t) => ({ url: `/api/recruitment/board?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/recruitment/applicants': {
+    call: (f, t) => ({
+      url: '/api/recruitment/applicants',
+      body: {
+        orgUnitId: t === 'outside' ? f.memberElsewhereCellId : f.cellId,
+        fullName: 'Hoàng Thị Thử',
+        sex: 'female',
+        birthDate: '1998-03-04',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/recruitment/applicants/{id}': {
+    call: (f, t) => ({ url: `/api/recruitment/applicants/${f.applicant[t]}` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/recruitment/applicants/{id}': {
+    call: (f, t) => ({
+      url: `/api/recruitment/applicants/${f.applicant[t]}`,
+      body: { fullName: 'Hoàng Thị Thử', sex: 'female', birthDate: '1998-03-04', version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/recruitment/applicants/{id}/steps': {
+    call: (f, t) => ({
+      url: `/api/recruitment/applicants/${f.applicant[t]}/steps`,
+      body: { step: 'candidate', stepDate: '2026-01-05', version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/recruitment/applicants/{id}/stop': {
+    call: (f, t) => ({
+      url: `/api/recruitment/applicants/${f.applicant[t]}/stop`,
+      body: { stopDate: '2026-01-05', reason: 'Thử quyền', version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/recruitment/documents': {
+    call: (f, t) => ({
+      url: '/api/recruitment/documents',
+      body: {
+        orgUnitId: cellOf(f, t),
+        fileName: 'don.pdf',
+        mimeType: 'application/pdf',
+        contentBase64: 'JVBERi0xLjQK',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/recruitment/documents/{id}': {
+    call: (f, t) => ({ url: `/api/recruitment/documents/${f.document[t]}` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/recruitment/targets': {
+    call: (f, t) => ({ url: `/api/recruitment/targets?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/recruitment/targets': {
+    call: (f, t) => ({
+      url: '/api/recruitment/targets',
+      body: { orgUnitId: cellOf(f, t), year: 2027, target: 3 },
+    }),
+    expect: rule(['admin', 'vanphong']),
+  },
+  'GET /api/lifecycle/reminders': {
+    call: (f, t) => ({ url: `/api/lifecycle/reminders?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/lifecycle/badges': {
+    call: (f, t) => ({ url: `/api/lifecycle/badges?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/lifecycle/badges': {
+    call: (f, t, u) => ({
+      url: '/api/lifecycle/badges',
+      body: { memberId: memberOf(f, t, u), milestone: 90, awardDate: '2026-09-02' },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/lifecycle/members/{id}': {
+    call: (f, t, u) => ({ url: `/api/lifecycle/members/${memberOf(f, t, u)}` }),
+    expect: rule(everyone),
+  },
+  'POST /api/lifecycle/members/{id}/card-events': {
+    call: (f, t, u) => ({
+      url: `/api/lifecycle/members/${memberOf(f, t, u)}/card-events`,
+      body: { action: 'recalled', actionDate: '2026-01-05', version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'PUT /api/lifecycle/members/{id}/dues-profile': {
+    call: (f, t, u) => ({
+      url: `/api/lifecycle/members/${memberOf(f, t, u)}/dues-profile`,
+      body: { category: 'student', version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/lifecycle/dues': {
+    call: (f, t) => ({ url: `/api/lifecycle/dues?orgUnitId=${cellOf(f, t)}&month=2026-10` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/lifecycle/dues/payments': {
+    call: (f, t) => ({
+      url: '/api/lifecycle/dues/payments',
+      body: {
+        orgUnitId: cellOf(f, t),
+        month: '2026-10',
+        paidOn: '2026-10-05',
+        payments: [{ memberId: 999999, amount: 1000 }],
+      },
+    }),
+    expect: rule(recruiters),
+  },
 };
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
@@ -211,10 +349,50 @@ beforeAll(async () => {
     await (await loginAs(t.app, 'vanphong')).get(`/api/members/${base.memberElsewhere.id}`)
   ).json();
   const accounts = (await (await loginAs(t.app, 'admin')).get('/api/accounts?q=bithu')).json();
+  const office = await loginAs(t.app, 'vanphong');
+  const applicantIn = async (orgUnitId: number) =>
+    (
+      await office.post('/api/recruitment/applicants', {
+        orgUnitId,
+        fullName: 'Nông Văn Quyền',
+        sex: 'male',
+        birthDate: '1999-05-06',
+      })
+    ).json().id as number;
+  const documentIn = async (orgUnitId: number) =>
+    (
+      await office.post('/api/recruitment/documents', {
+        orgUnitId,
+        fileName: 'giay-chung-nhan.pdf',
+        mimeType: 'application/pdf',
+        contentBase64: 'JVBERi0xLjQK',
+      })
+    ).json().id as number;
+  // A member of the subtree whose history has a transfer letter (moves and transfers in).
+  const letterIn = async (unitId: number) => {
+    const row = await queryOne<{ member_id: number; id: number }>(
+      t.db,
+      sql`select e.member_id, e.id from member_events e join members m on m.id = e.member_id
+          join org_units o on o.id = m.org_unit_id
+          where o.path <@ (select path from org_units where id = ${unitId})
+            and e.kind in ('transferred_in', 'moved') and m.status in ('full', 'probationary')
+          order by e.id limit 1`,
+    );
+    return { memberId: row!.member_id, eventId: row!.id };
+  };
   f = {
     ...base,
     memberElsewhereCellId: detail.orgUnitId,
     bithuUserId: accounts.items.find((a: { username: string }) => a.username === 'bithu').id,
+    applicant: {
+      inside: await applicantIn(base.cellId),
+      outside: await applicantIn(detail.orgUnitId),
+    },
+    document: {
+      inside: await documentIn(base.cellId),
+      outside: await documentIn(base.otherCommitteeId),
+    },
+    letter: { inside: await letterIn(base.cellId), outside: await letterIn(base.otherCommitteeId) },
   };
   for (const u of Object.keys(users)) sessions[u] = await loginAs(t.app, u);
 });
@@ -269,7 +447,7 @@ describe('authorisation matrix', () => {
       if (['/api/health', '/api/auth/login'].includes(path)) continue;
       const res = await t.app.inject({
         method: method as 'GET',
-        url: path.replace('{id}', '1'),
+        url: path.replace('{id}', '1').replace('{eventId}', '1').replace('{year}', '2026'),
         payload: method === 'GET' ? undefined : {},
       });
       expect(res.statusCode, route).toBe(401);

@@ -13,6 +13,14 @@ export const permissions = [
   'overview.read',
   'accounts.manage',
   'audit.read',
+  'recruitment.read',
+  'recruitment.write',
+  'recruitment.decide',
+  'target.write',
+  'lifecycle.write',
+  'dues.write',
+  'import.run',
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -38,6 +46,18 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'overview.read': allButMember,
   'accounts.manage': ['admin'],
   'audit.read': ['admin'],
+  'recruitment.read': allButMember,
+  // The cell prepares applicants and records its own steps (regulations.md §2.4).
+  'recruitment.write': [...officeRoles, 'cell_secretary'],
+  // Admission and recognition are decided by the upper committee's standing committee (§2.3).
+  'recruitment.decide': ['admin', 'org_office', 'standing'],
+  'target.write': ['admin', 'org_office'],
+  // Badges, cards, transfer letters: the organisation office and grassroots committees.
+  'lifecycle.write': officeRoles,
+  // The cell collects dues monthly (01-QĐ/TW).
+  'dues.write': [...officeRoles, 'cell_secretary'],
+  'import.run': officeRoles,
+  'calendar.manage': ['admin'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

@@ -27,6 +27,14 @@ const OverviewPage = page(() => import('../features/overview/OverviewPage'), 'Ov
 const OrgUnitsPage = page(() => import('../features/org-units/OrgUnitsPage'), 'OrgUnitsPage');
 const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
 const MemberPage = page(() => import('../features/members/MemberPage'), 'MemberPage');
+const RecruitmentPage = page(
+  () => import('../features/recruitment/RecruitmentPage'),
+  'RecruitmentPage',
+);
+const ApplicantPage = page(() => import('../features/recruitment/ApplicantPage'), 'ApplicantPage');
+const RemindersPage = page(() => import('../features/lifecycle/RemindersPage'), 'RemindersPage');
+const BadgesPage = page(() => import('../features/lifecycle/BadgesPage'), 'BadgesPage');
+const DuesPage = page(() => import('../features/lifecycle/DuesPage'), 'DuesPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 
@@ -75,6 +83,11 @@ const router = createBrowserRouter([
       { path: '/to-chuc', element: <OrgUnitsPage /> },
       { path: '/dang-vien', element: <MembersPage /> },
       { path: '/dang-vien/:id', element: <MemberPage /> },
+      { path: '/phat-trien-dang', element: <RecruitmentPage /> },
+      { path: '/phat-trien-dang/:id', element: <ApplicantPage /> },
+      { path: '/viec-can-lam', element: <RemindersPage /> },
+      { path: '/huy-hieu', element: <BadgesPage /> },
+      { path: '/dang-phi', element: <DuesPage /> },
       { path: '/tai-khoan', element: <AccountsPage /> },
       { path: '/nhat-ky', element: <AuditPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },

@@ -1,11 +1,15 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   DashboardOutlined,
   LogoutOutlined,
+  StarOutlined,
   TeamOutlined,
+  UserAddOutlined,
   UserOutlined,
   UserSwitchOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Dropdown, Layout, Menu, Space, Typography } from 'antd';
@@ -17,6 +21,12 @@ import { sessionKey, useAuth } from './auth';
 
 const items = [
   {
+    key: '/viec-can-lam',
+    icon: <BellOutlined />,
+    label: 'Việc cần làm',
+    permission: 'recruitment.read',
+  },
+  {
     key: '/tong-quan',
     icon: <DashboardOutlined />,
     label: 'Tổng quan',
@@ -24,6 +34,14 @@ const items = [
   },
   { key: '/to-chuc', icon: <ApartmentOutlined />, label: 'Tổ chức đảng', permission: 'org.read' },
   { key: '/dang-vien', icon: <TeamOutlined />, label: 'Đảng viên', permission: 'member.list' },
+  {
+    key: '/phat-trien-dang',
+    icon: <UserAddOutlined />,
+    label: 'Phát triển đảng viên',
+    permission: 'recruitment.read',
+  },
+  { key: '/huy-hieu', icon: <StarOutlined />, label: 'Huy hiệu Đảng', permission: 'member.list' },
+  { key: '/dang-phi', icon: <WalletOutlined />, label: 'Đảng phí', permission: 'member.list' },
   {
     key: '/tai-khoan',
     icon: <UserSwitchOutlined />,

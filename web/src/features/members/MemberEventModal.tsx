@@ -1,4 +1,4 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TMemberDetail } from '../../../../contracts/members';
@@ -11,6 +11,13 @@ import { post } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 
+const transferKinds: MemberEventKind[] = [
+  'transferred_in',
+  'transferred_out',
+  'moved',
+  'temporary_out',
+  'temporary_return',
+];
 const needsCell: MemberEventKind[] = ['moved', 'readmitted', 'transferred_in'];
 // Every event but the admission, which only creates a record.
 const offered = memberEventKinds.filter((k) => k !== 'admitted');
@@ -38,6 +45,9 @@ export const MemberEventModal = ({
         orgUnitId: v.orgUnitId,
         externalOrg: v.externalOrg,
         decisionNumber: v.decisionNumber,
+        letterNumber: v.letterNumber,
+        letterDate: (v.letterDate as Dayjs | undefined)?.format('YYYY-MM-DD'),
+        presentedOn: (v.presentedOn as Dayjs | undefined)?.format('YYYY-MM-DD'),
         note: v.note,
         version: member.version,
       });
@@ -86,13 +96,72 @@ export const MemberEventModal = ({
             <Input />
           </Form.Item>
         )}
-        <Form.Item name="decisionNumber" label="Số quyết định / giấy giới thiệu">
+        <Form.Item name="decisionNumber" label="Số quyết định">
           <Input />
         </Form.Item>
+        {kind && transferKinds.includes(kind) && (
+          <Space wrap>
+            <Form.Item name="letterNumber" label="Số giấy giới thiệu">
+              <Input />
+            </Form.Item>
+            <Form.Item name="letterDate" label="Ngày giấy giới thiệu">
+              <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(dayjs())} />
+            </Form.Item>
+            <Form.Item name="presentedOn" label="Ngày xuất trình (nếu đã có)">
+              <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(dayjs())} />
+            </Form.Item>
+          </Space>
+        )}
         <Form.Item name="note" label="Ghi chú">
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
+    </Modal>
+  );
+};
+
+/** The receiving organisation confirms the member presented the transfer letter (≤ 30 days). */
+export const LetterPresentedModal = ({
+  memberId,
+  eventId,
+  onClose,
+  onDone,
+}: {
+  memberId: number;
+  eventId: number;
+  onClose: () => void;
+  onDone: (late: boolean) => void;
+}) => {
+  const [date, setDate] = useState<Dayjs | null>(dayjs());
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (!date) return setError('Chọn ngày.');
+    try {
+      const r = await post<{ late: boolean }>(
+        `/api/members/${memberId}/events/${eventId}/presented`,
+        { presentedOn: date.format('YYYY-MM-DD') },
+      );
+      onDone(r.late);
+    } catch (e) {
+      setError(applyApiError(e));
+    }
+  };
+  return (
+    <Modal
+      open
+      title="Xác nhận đã xuất trình giấy giới thiệu"
+      okText="Ghi"
+      cancelText="Hủy"
+      onOk={submit}
+      onCancel={onClose}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <DatePicker
+        format="DD/MM/YYYY"
+        value={date}
+        onChange={setDate}
+        disabledDate={(d) => d.isAfter(dayjs())}
+      />
     </Modal>
   );
 };

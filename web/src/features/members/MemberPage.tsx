@@ -25,7 +25,8 @@ import { ApiError, get, put } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { StatusTag } from '../../components/StatusTag';
-import { MemberEventModal } from './MemberEventModal';
+import { MemberLifecyclePanel } from '../lifecycle/MemberLifecyclePanel';
+import { LetterPresentedModal, MemberEventModal } from './MemberEventModal';
 import { fromFormValues, MemberFormFields, toFormValues } from './member-form';
 
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
@@ -39,6 +40,7 @@ export const MemberPage = () => {
   const [form] = Form.useForm();
   const [editing, setEditing] = useState(false);
   const [addingEvent, setAddingEvent] = useState(false);
+  const [presenting, setPresenting] = useState<number | null>(null);
   const [error, setError] = useState<{ text: string; conflict: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const member = useQuery({
@@ -246,6 +248,11 @@ export const MemberPage = () => {
               />
             )}
           </Card>
+          <MemberLifecyclePanel
+            memberId={m.id}
+            version={m.version}
+            onChanged={() => client.invalidateQueries({ queryKey: ['member', id] })}
+          />
           <Card title="Quá trình sinh hoạt Đảng" size="small">
             <Timeline
               items={m.events.map((e) => ({
@@ -258,6 +265,20 @@ export const MemberPage = () => {
                     {e.decisionNumber && (
                       <Typography.Text type="secondary">, số {e.decisionNumber}</Typography.Text>
                     )}
+                    {e.letterNumber && (
+                      <div style={{ color: '#666' }}>
+                        Giấy giới thiệu số {e.letterNumber}
+                        {e.letterDate ? ` ngày ${formatDate(e.letterDate)}` : ''}
+                        {e.presentedOn
+                          ? `; đã xuất trình ngày ${formatDate(e.presentedOn)}`
+                          : '; chưa có xác nhận xuất trình'}
+                        {!e.presentedOn && m.canEdit && (
+                          <Button size="small" type="link" onClick={() => setPresenting(e.id)}>
+                            Xác nhận đã xuất trình
+                          </Button>
+                        )}
+                      </div>
+                    )}
                     {e.note && <div style={{ color: '#666' }}>{e.note}</div>}
                   </div>
                 ),
@@ -265,6 +286,22 @@ export const MemberPage = () => {
             />
           </Card>
         </>
+      )}
+      {presenting !== null && (
+        <LetterPresentedModal
+          memberId={m.id}
+          eventId={presenting}
+          onClose={() => setPresenting(null)}
+          onDone={(late) => {
+            setPresenting(null);
+            message[late ? 'warning' : 'success'](
+              late
+                ? 'Đã ghi. Giấy giới thiệu xuất trình quá 30 ngày: cần báo cáo lý do.'
+                : 'Đã ghi ngày xuất trình giấy giới thiệu.',
+            );
+            client.invalidateQueries({ queryKey: ['member', id] });
+          }}
+        />
       )}
       {addingEvent && (
         <MemberEventModal

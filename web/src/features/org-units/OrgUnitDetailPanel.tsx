@@ -12,6 +12,8 @@ import {
 } from '../../../../domain/enums/org-units';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { get, toQuery } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { RemindersList } from '../lifecycle/RemindersPage';
 
 type OperationRow = {
   id: number;
@@ -30,6 +32,7 @@ export const OrgUnitDetailPanel = ({
   asOf?: string;
   reloadKey: number;
 }) => {
+  const { can } = useAuth();
   const detail = useQuery({
     queryKey: ['org-unit', id, asOf, reloadKey],
     queryFn: () => get<TOrgUnitDetail>(`/api/org-units/${id}${toQuery({ asOf })}`),
@@ -141,6 +144,15 @@ export const OrgUnitDetailPanel = ({
               <Typography.Text type="secondary">Chưa gắn cơ quan, đơn vị.</Typography.Text>
             ),
           },
+          ...(can('recruitment.read') && !d.dissolvedOn
+            ? [
+                {
+                  key: 'reminders',
+                  label: 'Việc cần làm',
+                  children: <RemindersList orgUnitId={d.id} compact />,
+                },
+              ]
+            : []),
           {
             key: 'operations',
             label: 'Quyết định sắp xếp',

@@ -1,0 +1,20 @@
+import { ZIsoDate } from './common';
+import { z } from './zod-vi';
+
+export const ZCalendarAdjustment = z.object({
+  date: ZIsoDate,
+  kind: z.enum(['day_off', 'working_day']),
+  note: z.string().trim().min(3, 'Cần ghi căn cứ (số thông báo, văn bản).').max(300),
+});
+export const ZCalendarAdjustments = z.object({
+  adjustments: z.array(ZCalendarAdjustment).max(200),
+});
+
+export const ZHolidayYear = z.object({
+  year: z.number(),
+  holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+  adjustments: z.array(
+    z.object({ date: z.string(), kind: z.enum(['day_off', 'working_day']), note: z.string() }),
+  ),
+  workingDays: z.number(),
+});

@@ -1,0 +1,189 @@
+import { ZId, ZIsoDate, ZOptionalText } from './common';
+import { z } from './zod-vi';
+
+// Party badges (regulations.md §3.4)
+export const ZBadgeQuery = z.object({
+  orgUnitId: ZId.optional(),
+  awardDate: ZIsoDate.optional(),
+  /** Also list members who could receive the badge early because of serious illness. */
+  includeEarly: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export const ZBadgeCandidate = z.object({
+  memberId: z.number(),
+  fullName: z.string(),
+  birthDate: z.string(),
+  orgUnitName: z.string(),
+  partyAgeFrom: z.string(),
+  partyAgeYears: z.number(),
+  milestone: z.number(),
+  eligible: z.boolean(),
+  early: z.boolean(),
+  reason: z.string().nullable(),
+  awarded: z.boolean(),
+});
+export const ZBadgeList = z.object({
+  awardDate: z.string(),
+  awardDates: z.array(z.string()),
+  items: z.array(ZBadgeCandidate),
+  byMilestone: z.array(z.object({ milestone: z.number(), count: z.number() })),
+});
+export type TBadgeList = z.infer<typeof ZBadgeList>;
+export const ZBadgeAward = z.object({
+  memberId: ZId,
+  milestone: z.number().int(),
+  awardDate: ZIsoDate,
+  decisionNumber: ZOptionalText(100),
+  early: z.boolean().default(false),
+});
+
+// Party cards (regulations.md §3.3)
+export const cardActions = ['issued', 'reissued', 'exchanged', 'recalled'] as const;
+export const cardActionLabels: Record<(typeof cardActions)[number], string> = {
+  issued: 'Phát thẻ',
+  reissued: 'Cấp lại (mất thẻ)',
+  exchanged: 'Đổi thẻ (hỏng, đổi thẻ theo 51-CT/TW)',
+  recalled: 'Thu hồi thẻ',
+};
+export const ZCardEventInput = z.object({
+  action: z.enum(cardActions),
+  actionDate: ZIsoDate,
+  cardNumber: ZOptionalText(30),
+  reason: ZOptionalText(500),
+  decisionNumber: ZOptionalText(100),
+  version: z.number().int().positive(),
+});
+export const ZCardEvent = z.object({
+  id: z.number(),
+  action: z.enum(cardActions),
+  actionDate: z.string(),
+  cardNumber: z.string().nullable(),
+  reason: z.string().nullable(),
+  decisionNumber: z.string().nullable(),
+});
+export const ZMemberLifecycle = z.object({
+  cardEvents: z.array(ZCardEvent),
+  badges: z.array(
+    z.object({
+      milestone: z.number(),
+      awardDate: z.string(),
+      decisionNumber: z.string().nullable(),
+    }),
+  ),
+  duesProfile: z
+    .object({
+      category: z.string(),
+      baseAmount: z.number().nullable(),
+      otherArea: z.string().nullable(),
+      socialPensionAllowance: z.boolean(),
+      hardshipExemption: z.boolean(),
+      reductionPercent: z.number().nullable(),
+      reductionFrom: z.string().nullable(),
+      reductionTo: z.string().nullable(),
+      version: z.number(),
+    })
+    .nullable(),
+  duesThisYear: z.array(
+    z.object({
+      month: z.string(),
+      due: z.number(),
+      paid: z.number().nullable(),
+      exempt: z.string().nullable(),
+    }),
+  ),
+});
+export type TMemberLifecycle = z.infer<typeof ZMemberLifecycle>;
+
+// Dues (regulations.md §3.8)
+export const duesCategories = [
+  'insured_salary',
+  'social_insurance_benefit',
+  'pension',
+  'student',
+  'other',
+] as const;
+export const duesCategoryLabels: Record<(typeof duesCategories)[number], string> = {
+  insured_salary: 'Hưởng lương, đóng BHXH bắt buộc (1% tiền lương đóng BHXH)',
+  social_insurance_benefit: 'Nghỉ ốm, thai sản hưởng BHXH (1% trợ cấp)',
+  pension: 'Hưu trí (0,5% lương hưu)',
+  student: 'Học sinh, sinh viên',
+  other: 'Đối tượng khác (mức cố định)',
+};
+const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng ghi dạng YYYY-MM.');
+export const ZDuesProfileInput = z.object({
+  category: z.enum(duesCategories),
+  baseAmount: z.number().int().min(0).max(1_000_000_000).nullish(),
+  otherArea: ZOptionalText(50),
+  socialPensionAllowance: z.boolean().default(false),
+  hardshipExemption: z.boolean().default(false),
+  reductionPercent: z.union([z.literal(30), z.literal(50), z.literal(70)]).nullish(),
+  reductionFrom: ZMonth.nullish(),
+  reductionTo: ZMonth.nullish(),
+  version: z.number().int().min(0),
+});
+export const ZDuesSheetQuery = z.object({ orgUnitId: ZId, month: ZMonth });
+export const ZDuesSheetRow = z.object({
+  memberId: z.number(),
+  fullName: z.string(),
+  category: z.string().nullable(),
+  due: z.number().nullable(),
+  explanation: z.string(),
+  exempt: z.string().nullable(),
+  paid: z.number().nullable(),
+  paidOn: z.string().nullable(),
+  unpaidMonthsThisYear: z.number(),
+  warning: z.boolean(),
+});
+export const ZDuesSheet = z.object({
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  month: z.string(),
+  ruleSet: z.string(),
+  rows: z.array(ZDuesSheetRow),
+  totalDue: z.number(),
+  totalPaid: z.number(),
+});
+export type TDuesSheet = z.infer<typeof ZDuesSheet>;
+export const ZDuesPaymentsInput = z.object({
+  orgUnitId: ZId,
+  month: ZMonth,
+  paidOn: ZIsoDate,
+  method: z.enum(['cash', 'portal']).default('cash'),
+  payments: z
+    .array(z.object({ memberId: ZId, amount: z.number().int().min(0).max(100_000_000) }))
+    .min(1, 'Chọn ít nhất một đảng viên.')
+    .max(1000),
+});
+
+// Statutory-events calendar and reminders
+export const reminderKinds = [
+  'recruitment_deadline',
+  'probation_end',
+  'transfer_letter',
+  'badge_due',
+  'dues_unpaid',
+] as const;
+export const reminderKindLabels: Record<(typeof reminderKinds)[number], string> = {
+  recruitment_deadline: 'Thời hạn phát triển đảng viên',
+  probation_end: 'Hết thời gian dự bị, xét công nhận chính thức',
+  transfer_letter: 'Giấy giới thiệu sinh hoạt đảng quá hạn',
+  badge_due: 'Xét tặng Huy hiệu Đảng',
+  dues_unpaid: 'Không đóng đảng phí 3 tháng',
+};
+export const ZReminder = z.object({
+  kind: z.enum(reminderKinds),
+  date: z.string(),
+  severity: z.enum(['overdue', 'due_soon', 'upcoming']),
+  title: z.string(),
+  detail: z.string(),
+  orgUnitName: z.string().nullable(),
+  link: z.string(),
+});
+export type TReminder = z.infer<typeof ZReminder>;
+export const ZReminders = z.object({
+  items: z.array(ZReminder),
+  counts: z.object({ overdue: z.number(), dueSoon: z.number(), upcoming: z.number() }),
+});
+export const ZRemindersQuery = z.object({ orgUnitId: ZId.optional() });

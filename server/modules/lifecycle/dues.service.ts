@@ -1,0 +1,291 @@
+// Party dues (đảng phí, regulations.md §3.8): each member's monthly amount from the rule set in
+// force that month (342-QĐ/TW before 02/2026, 01-QĐ/TW from then), the cell's monthly collection
+// sheet, payments, and the 3-unpaid-months warning.
+import type { TDuesSheet } from '../../../contracts/lifecycle';
+import { activeStatuses } from '../../../domain/enums/members';
+import {
+  type DuesBasis,
+  type DuesParams,
+  duesDefaults,
+  duesRuleSetFor,
+  monthlyDues,
+  previousMonth,
+  unpaidMonths,
+} from '../../../domain/rules/dues/dues';
+import { formatNumber } from '../../../domain/text/vietnamese';
+import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { writeAudit } from '../../platform/audit/audit';
+import { conflict, invalidField, notFound } from '../../platform/errors';
+import { todayIso } from '../org-units/org-units.policy';
+import { getUnitInScope } from '../org-units/org-units.queries';
+
+export type DuesProfileRow = {
+  member_id: number;
+  category: DuesBasis['category'];
+  base_amount: number | null;
+  other_area: string | null;
+  social_pension_allowance: boolean;
+  hardship_exemption: boolean;
+  reduction_percent: 30 | 50 | 70 | null;
+  reduction_from: string | null;
+  reduction_to: string | null;
+  version: number;
+};
+
+export const basisOf = (p: DuesProfileRow): DuesBasis => ({
+  category: p.category,
+  baseAmount: p.base_amount,
+  otherArea: p.other_area ?? undefined,
+  socialPensionAllowance: p.social_pension_allowance,
+  hardshipExemption: p.hardship_exemption,
+  reduction:
+    p.reduction_percent && p.reduction_from && p.reduction_to
+      ? { percent: p.reduction_percent, from: p.reduction_from, to: p.reduction_to }
+      : null,
+});
+
+/** Administrators may adjust the parameters (settings key `dues_params`); defaults otherwise. */
+export const getDuesParams = async (db: DbOrTx): Promise<DuesParams> => {
+  const row = await queryOne<{ value: Partial<DuesParams> }>(
+    db,
+    sql`select value from settings where key = 'dues_params'`,
+  );
+  return { ...duesDefaults, ...(row?.value ?? {}) } as DuesParams;
+};
+
+const statusList = sql.join(
+  activeStatuses.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+const currentMonth = () => todayIso().slice(0, 7);
+
+export const getDuesSheet = async ({
+  db,
+  actor,
+  orgUnitId,
+  month,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId: number;
+  month: string;
+}): Promise<TDuesSheet> => {
+  const unit = await getUnitInScope(db, actor, orgUnitId);
+  if (unit.kind !== 'cell' && unit.kind !== 'grassroots_cell')
+    throw invalidField('orgUnitId', 'Sổ thu đảng phí lập theo chi bộ: hãy chọn một chi bộ.');
+  const year = month.slice(0, 4);
+  const rows = await queryRows<
+    DuesProfileRow & {
+      id: number;
+      full_name: string;
+      party_age_from: string | null;
+      admitted_on: string | null;
+      paid: number | null;
+      paid_on: string | null;
+      paid_months: string[] | null;
+    }
+  >(
+    db,
+    sql`select m.id, m.full_name, m.party_age_from, m.admitted_on, p.*, pay.amount as paid, pay.paid_on,
+          (select array_agg(x.month) from dues_payments x where x.member_id = m.id and x.month like ${`${year}-%`}) as paid_months
+        from members m
+        left join dues_profiles p on p.member_id = m.id
+        left join dues_payments pay on pay.member_id = m.id and pay.month = ${month}
+        where m.org_unit_id = ${orgUnitId} and m.status in (${statusList}) and not m.temporarily_away
+        order by m.given_name collate "vi", m.full_name collate "vi", m.id`,
+  );
+  const params = await getDuesParams(db);
+  // Only months already past count as unpaid; the current month is still being collected.
+  const asOfMonth = month < currentMonth() ? month : previousMonth(currentMonth());
+  const sheetRows = rows.map((r) => {
+    const computed = r.category
+      ? monthlyDues({ month, basis: basisOf(r), partyAgeFrom: r.party_age_from, params })
+      : null;
+    const unpaid = unpaidMonths({
+      year: Number(year),
+      asOfMonth,
+      paidMonths: r.paid_months ?? [],
+      firstMonth:
+        r.admitted_on && r.admitted_on.slice(0, 4) === year ? r.admitted_on.slice(0, 7) : undefined,
+    });
+    return {
+      memberId: r.id,
+      fullName: r.full_name,
+      category: r.category ?? null,
+      due: computed ? computed.amount : null,
+      explanation: computed
+        ? computed.explanation
+        : 'Chưa khai báo căn cứ tính đảng phí (mức lương, lương hưu…).',
+      exempt: computed?.exempt ?? null,
+      paid: r.paid === null ? null : Number(r.paid),
+      paidOn: r.paid_on,
+      unpaidMonthsThisYear: computed?.exempt ? 0 : unpaid.length,
+      warning: !computed?.exempt && unpaid.length >= 3,
+    };
+  });
+  return {
+    orgUnitId,
+    orgUnitName: unit.name,
+    month,
+    ruleSet: duesRuleSetFor(month),
+    rows: sheetRows,
+    totalDue: sheetRows.reduce((s, r) => s + (r.due ?? 0), 0),
+    totalPaid: sheetRows.reduce((s, r) => s + (r.paid ?? 0), 0),
+  };
+};
+
+/** Record the cell's collection for a month: all rows or none. */
+export const recordDuesPayments = async ({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: {
+    orgUnitId: number;
+    month: string;
+    paidOn: string;
+    method: 'cash' | 'portal';
+    payments: { memberId: number; amount: number }[];
+  };
+}) => {
+  if (input.paidOn > todayIso()) throw invalidField('paidOn', 'Ngày nộp không được sau hôm nay.');
+  const ids = input.payments.map((p) => p.memberId);
+  if (new Set(ids).size !== ids.length)
+    throw invalidField('payments', 'Một đảng viên được ghi hai lần.');
+  return db.transaction(async (tx) => {
+    await getUnitInScope(tx, actor, input.orgUnitId);
+    const found = await queryRows<{ id: number }>(
+      tx,
+      sql`select id from members where org_unit_id = ${input.orgUnitId}
+          and id in (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )})`,
+    );
+    if (found.length !== ids.length)
+      throw invalidField('payments', 'Có đảng viên không sinh hoạt tại chi bộ này.');
+    const already = await queryRows<{ member_id: number }>(
+      tx,
+      sql`select member_id from dues_payments where month = ${input.month}
+          and member_id in (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )})`,
+    );
+    if (already.length)
+      throw invalidField(
+        'payments',
+        `${already.length} đảng viên đã được ghi nộp đảng phí tháng ${input.month.slice(5)}/${input.month.slice(0, 4)}.`,
+      );
+    for (const p of input.payments) {
+      await tx.execute(sql`insert into dues_payments (member_id, month, amount, paid_on, method, recorded_by)
+        values (${p.memberId}, ${input.month}, ${p.amount}, ${input.paidOn}, ${input.method}, ${actor.userId})`);
+    }
+    const total = input.payments.reduce((s, p) => s + p.amount, 0);
+    await writeAudit(tx, {
+      actor,
+      action: 'dues.collect',
+      entityType: 'org_unit',
+      entityId: input.orgUnitId,
+      orgUnitId: input.orgUnitId,
+      after: { month: input.month, paidOn: input.paidOn, count: ids.length, total },
+      meta: { payments: input.payments },
+    });
+    return {
+      count: ids.length,
+      total,
+      message: `Đã ghi ${ids.length} đảng viên, tổng ${formatNumber(total)} đ.`,
+    };
+  });
+};
+
+export const saveDuesProfile = async ({
+  db,
+  actor,
+  memberId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  memberId: number;
+  input: {
+    category: DuesBasis['category'];
+    baseAmount?: number | null;
+    otherArea?: string | null;
+    socialPensionAllowance: boolean;
+    hardshipExemption: boolean;
+    reductionPercent?: 30 | 50 | 70 | null;
+    reductionFrom?: string | null;
+    reductionTo?: string | null;
+    version: number;
+  };
+}) => {
+  const needsBase = ['insured_salary', 'social_insurance_benefit', 'pension'].includes(
+    input.category,
+  );
+  if (needsBase && !input.baseAmount)
+    throw invalidField('baseAmount', 'Cần ghi mức tiền lương, trợ cấp hoặc lương hưu làm căn cứ.');
+  if (input.reductionPercent && (!input.reductionFrom || !input.reductionTo))
+    throw invalidField(
+      'reductionFrom',
+      'Cần ghi thời gian được giảm đảng phí (từ tháng, đến tháng).',
+    );
+  if (input.reductionFrom && input.reductionTo) {
+    const [fy, fm] = input.reductionFrom.split('-').map(Number);
+    const [ty, tm] = input.reductionTo.split('-').map(Number);
+    const months = (ty - fy) * 12 + (tm - fm) + 1;
+    if (months < 1) throw invalidField('reductionTo', 'Tháng kết thúc phải sau tháng bắt đầu.');
+    if (months > 12)
+      throw invalidField(
+        'reductionTo',
+        'Mỗi quyết định giảm đảng phí có thời hạn tối đa 12 tháng.',
+      );
+  }
+  return db.transaction(async (tx) => {
+    const m = await queryOne<{ id: number; org_unit_id: number }>(
+      tx,
+      sql`select m.id, m.org_unit_id from members m join org_units o on o.id = m.org_unit_id
+          where m.id = ${memberId} and o.path <@ ${actor.scopePath}::ltree`,
+    );
+    if (!m) throw notFound('đảng viên');
+    const before = await queryOne<DuesProfileRow>(
+      tx,
+      sql`select * from dues_profiles where member_id = ${memberId} for update`,
+    );
+    if ((before?.version ?? 0) !== input.version) throw conflict();
+    const values = {
+      category: input.category,
+      baseAmount: input.baseAmount ?? null,
+      otherArea: input.otherArea ?? null,
+      social: input.socialPensionAllowance,
+      hardship: input.hardshipExemption,
+      percent: input.reductionPercent ?? null,
+      from: input.reductionPercent ? (input.reductionFrom ?? null) : null,
+      to: input.reductionPercent ? (input.reductionTo ?? null) : null,
+    };
+    await tx.execute(sql`insert into dues_profiles (member_id, category, base_amount, other_area,
+        social_pension_allowance, hardship_exemption, reduction_percent, reduction_from, reduction_to,
+        version, updated_by, updated_at)
+      values (${memberId}, ${values.category}, ${values.baseAmount}, ${values.otherArea}, ${values.social},
+        ${values.hardship}, ${values.percent}, ${values.from}, ${values.to}, 1, ${actor.userId}, now())
+      on conflict (member_id) do update set category = excluded.category, base_amount = excluded.base_amount,
+        other_area = excluded.other_area, social_pension_allowance = excluded.social_pension_allowance,
+        hardship_exemption = excluded.hardship_exemption, reduction_percent = excluded.reduction_percent,
+        reduction_from = excluded.reduction_from, reduction_to = excluded.reduction_to,
+        version = dues_profiles.version + 1, updated_by = excluded.updated_by, updated_at = now()`);
+    await writeAudit(tx, {
+      actor,
+      action: 'dues.profile',
+      entityType: 'member',
+      entityId: memberId,
+      orgUnitId: m.org_unit_id,
+      before: before ?? null,
+      after: values,
+    });
+    return { ok: true as const };
+  });
+};

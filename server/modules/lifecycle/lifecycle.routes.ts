@@ -1,0 +1,153 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZIdParams, ZOk } from '../../../contracts/common';
+import {
+  ZBadgeAward,
+  ZBadgeList,
+  ZBadgeQuery,
+  ZCardEventInput,
+  ZDuesPaymentsInput,
+  ZDuesProfileInput,
+  ZDuesSheet,
+  ZDuesSheetQuery,
+  ZMemberLifecycle,
+  ZReminders,
+  ZRemindersQuery,
+} from '../../../contracts/lifecycle';
+import { z } from '../../../contracts/zod-vi';
+import { actorOf } from '../../platform/http/context';
+import { listBadgeCandidates, recordBadgeAward } from './badges.service';
+import { getDuesSheet, recordDuesPayments, saveDuesProfile } from './dues.service';
+import { getMemberLifecycle, recordCardEvent } from './member-lifecycle.service';
+import { listReminders } from './reminders.service';
+
+const tags = ['lifecycle'];
+
+export const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  app.get(
+    '/reminders',
+    {
+      schema: {
+        tags,
+        summary: 'Việc cần làm: các mốc, thời hạn theo quy định trong một cây con',
+        querystring: ZRemindersQuery,
+        response: { 200: ZReminders },
+      },
+      config: { permission: 'recruitment.read' },
+    },
+    async (request) => listReminders({ db, actor: actorOf(request), ...request.query }),
+  );
+
+  app.get(
+    '/badges',
+    {
+      schema: {
+        tags,
+        summary: 'Đảng viên đủ điều kiện xét tặng Huy hiệu Đảng tại một đợt trao',
+        querystring: ZBadgeQuery,
+        response: { 200: ZBadgeList },
+      },
+      config: { permission: 'member.list' },
+    },
+    async (request) => listBadgeCandidates({ db, actor: actorOf(request), ...request.query }),
+  );
+
+  app.post(
+    '/badges',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận trao Huy hiệu Đảng',
+        body: ZBadgeAward,
+        response: { 200: z.object({ id: z.number() }) },
+      },
+      config: { permission: 'lifecycle.write' },
+    },
+    async (request) => recordBadgeAward({ db, actor: actorOf(request), input: request.body }),
+  );
+
+  app.get(
+    '/members/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Thẻ đảng, huy hiệu và đảng phí của một đảng viên',
+        params: ZIdParams,
+        response: { 200: ZMemberLifecycle },
+      },
+      config: { permission: 'member.read' },
+    },
+    async (request) => getMemberLifecycle(db, actorOf(request), request.params.id),
+  );
+
+  app.post(
+    '/members/:id/card-events',
+    {
+      schema: {
+        tags,
+        summary: 'Phát, cấp lại, đổi hoặc thu hồi thẻ đảng viên',
+        params: ZIdParams,
+        body: ZCardEventInput,
+        response: { 200: z.object({ id: z.number(), version: z.number() }) },
+      },
+      config: { permission: 'lifecycle.write' },
+    },
+    async (request) =>
+      recordCardEvent({
+        db,
+        actor: actorOf(request),
+        memberId: request.params.id,
+        input: request.body,
+      }),
+  );
+
+  app.put(
+    '/members/:id/dues-profile',
+    {
+      schema: {
+        tags,
+        summary: 'Căn cứ tính đảng phí của đảng viên (mức lương, đối tượng, miễn, giảm)',
+        params: ZIdParams,
+        body: ZDuesProfileInput,
+        response: { 200: ZOk },
+      },
+      config: { permission: 'dues.write' },
+    },
+    async (request) =>
+      saveDuesProfile({
+        db,
+        actor: actorOf(request),
+        memberId: request.params.id,
+        input: request.body,
+      }),
+  );
+
+  app.get(
+    '/dues',
+    {
+      schema: {
+        tags,
+        summary: 'Sổ thu đảng phí của chi bộ trong một tháng',
+        querystring: ZDuesSheetQuery,
+        response: { 200: ZDuesSheet },
+      },
+      config: { permission: 'member.list' },
+    },
+    async (request) => getDuesSheet({ db, actor: actorOf(request), ...request.query }),
+  );
+
+  app.post(
+    '/dues/payments',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi đảng phí đã thu của chi bộ trong tháng (tất cả hoặc không)',
+        body: ZDuesPaymentsInput,
+        response: { 200: z.object({ count: z.number(), total: z.number(), message: z.string() }) },
+      },
+      config: { permission: 'dues.write' },
+    },
+    async (request) => recordDuesPayments({ db, actor: actorOf(request), input: request.body }),
+  );
+};

@@ -1,0 +1,198 @@
+// A member's card history, badges and dues on their record page; recording card events.
+import { eq } from 'drizzle-orm';
+import type { TMemberLifecycle } from '../../../contracts/lifecycle';
+import { monthlyDues } from '../../../domain/rules/dues/dues';
+import { formatDate } from '../../../domain/text/vietnamese';
+import { type Db, queryOne, queryRows, sql } from '../../db/client';
+import { members, partyCardEvents } from '../../db/schema/index';
+import type { Actor } from '../../platform/access/actor';
+import { writeAudit } from '../../platform/audit/audit';
+import { conflict, invalidField, notFound } from '../../platform/errors';
+import { lockMember } from '../members/member-timeline.service';
+import { todayIso } from '../org-units/org-units.policy';
+import { basisOf, type DuesProfileRow, getDuesParams } from './dues.service';
+
+const memberInScope = async (db: Db, actor: Actor, id: number) => {
+  if (actor.role === 'member') {
+    if (actor.memberId !== id) throw notFound('đảng viên');
+    return;
+  }
+  const row = await queryOne<{ id: number }>(
+    db,
+    sql`select m.id from members m join org_units o on o.id = m.org_unit_id
+        where m.id = ${id} and o.path <@ ${actor.scopePath}::ltree`,
+  );
+  if (!row) throw notFound('đảng viên');
+};
+
+export const getMemberLifecycle = async (
+  db: Db,
+  actor: Actor,
+  id: number,
+): Promise<TMemberLifecycle> => {
+  await memberInScope(db, actor, id);
+  const cards = await queryRows<{
+    id: number;
+    action: TMemberLifecycle['cardEvents'][number]['action'];
+    action_date: string;
+    card_number: string | null;
+    reason: string | null;
+    decision_number: string | null;
+  }>(
+    db,
+    sql`select id, action, action_date, card_number, reason, decision_number from party_card_events
+        where member_id = ${id} order by action_date, id`,
+  );
+  const badges = await queryRows<{
+    milestone: number;
+    award_date: string;
+    decision_number: string | null;
+  }>(
+    db,
+    sql`select milestone, award_date, decision_number from badge_awards where member_id = ${id} order by milestone`,
+  );
+  const profile = await queryOne<DuesProfileRow>(
+    db,
+    sql`select * from dues_profiles where member_id = ${id}`,
+  );
+  const member = await queryOne<{ party_age_from: string | null; admitted_on: string | null }>(
+    db,
+    sql`select party_age_from, admitted_on from members where id = ${id}`,
+  );
+  const year = todayIso().slice(0, 4);
+  const payments = await queryRows<{ month: string; amount: number }>(
+    db,
+    sql`select month, amount from dues_payments where member_id = ${id} and month like ${`${year}-%`}`,
+  );
+  const paid = new Map(payments.map((p) => [p.month, Number(p.amount)]));
+  const params = await getDuesParams(db);
+  const duesThisYear: TMemberLifecycle['duesThisYear'] = [];
+  const lastMonth = Number(todayIso().slice(5, 7));
+  for (let m = 1; m <= lastMonth; m++) {
+    const month = `${year}-${String(m).padStart(2, '0')}`;
+    if (member?.admitted_on && member.admitted_on.slice(0, 7) > month) continue;
+    const computed = profile
+      ? monthlyDues({
+          month,
+          basis: basisOf(profile),
+          partyAgeFrom: member?.party_age_from ?? null,
+          params,
+        })
+      : null;
+    duesThisYear.push({
+      month,
+      due: computed?.amount ?? 0,
+      paid: paid.get(month) ?? null,
+      exempt: computed?.exempt ?? null,
+    });
+  }
+  return {
+    cardEvents: cards.map((c) => ({
+      id: c.id,
+      action: c.action,
+      actionDate: c.action_date,
+      cardNumber: c.card_number,
+      reason: c.reason,
+      decisionNumber: c.decision_number,
+    })),
+    badges: badges.map((b) => ({
+      milestone: b.milestone,
+      awardDate: b.award_date,
+      decisionNumber: b.decision_number,
+    })),
+    duesProfile: profile
+      ? {
+          category: profile.category,
+          baseAmount: profile.base_amount === null ? null : Number(profile.base_amount),
+          otherArea: profile.other_area,
+          socialPensionAllowance: profile.social_pension_allowance,
+          hardshipExemption: profile.hardship_exemption,
+          reductionPercent: profile.reduction_percent,
+          reductionFrom: profile.reduction_from,
+          reductionTo: profile.reduction_to,
+          version: profile.version,
+        }
+      : null,
+    duesThisYear,
+  };
+};
+
+/** Cards go to full members (regulations.md §3.3); a recall on exit, re-issue when lost. */
+export const recordCardEvent = async ({
+  db,
+  actor,
+  memberId,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  memberId: number;
+  input: {
+    action: 'issued' | 'reissued' | 'exchanged' | 'recalled';
+    actionDate: string;
+    cardNumber?: string | null;
+    reason?: string | null;
+    decisionNumber?: string | null;
+    version: number;
+  };
+}) => {
+  // Scope first: a caller outside the subtree learns nothing from the validation messages.
+  await memberInScope(db, actor, memberId);
+  if (input.actionDate > todayIso())
+    throw invalidField('actionDate', 'Ngày không được sau hôm nay.');
+  if (input.action !== 'recalled' && !input.cardNumber)
+    throw invalidField('cardNumber', 'Cần ghi số thẻ đảng viên.');
+  if ((input.action === 'reissued' || input.action === 'recalled') && !input.reason)
+    throw invalidField('reason', 'Cần ghi lý do (mất thẻ, ra khỏi Đảng…).');
+  return db.transaction(async (tx) => {
+    const before = await lockMember(tx, memberId);
+    if (!before) throw notFound('đảng viên');
+    if (before.version !== input.version) throw conflict();
+    if (input.action !== 'recalled' && before.standing !== 'full')
+      throw invalidField('action', 'Thẻ đảng viên chỉ phát cho đảng viên chính thức.');
+    if (input.action === 'issued' && before.cardNumber)
+      throw invalidField(
+        'action',
+        `Đảng viên đã có thẻ số ${before.cardNumber}; dùng "Cấp lại" hoặc "Đổi thẻ".`,
+      );
+    if (input.action !== 'issued' && !before.cardNumber)
+      throw invalidField('action', 'Đảng viên chưa có thẻ.');
+    if (input.cardNumber && input.cardNumber !== before.cardNumber) {
+      const taken = await queryOne<{ id: number }>(
+        tx,
+        sql`select id from members where card_number = ${input.cardNumber} and id <> ${memberId} limit 1`,
+      );
+      if (taken) throw invalidField('cardNumber', 'Số thẻ này đã cấp cho đảng viên khác.');
+    }
+    await tx.insert(partyCardEvents).values({
+      memberId,
+      action: input.action,
+      actionDate: input.actionDate,
+      cardNumber: input.cardNumber ?? before.cardNumber,
+      reason: input.reason ?? null,
+      decisionNumber: input.decisionNumber ?? null,
+      recordedBy: actor.userId,
+    });
+    const recalled = input.action === 'recalled';
+    const [after] = await tx
+      .update(members)
+      .set({
+        cardNumber: recalled ? null : (input.cardNumber ?? before.cardNumber),
+        cardIssuedOn: recalled ? null : input.actionDate,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(members.id, memberId))
+      .returning({ version: members.version });
+    await writeAudit(tx, {
+      actor,
+      action: 'card.event',
+      entityType: 'member',
+      entityId: memberId,
+      orgUnitId: before.orgUnitId,
+      before: { cardNumber: before.cardNumber, cardIssuedOn: before.cardIssuedOn },
+      after: { ...input, note: `${input.action} ${formatDate(input.actionDate)}` },
+    });
+    return { id: memberId, version: after.version };
+  });
+};

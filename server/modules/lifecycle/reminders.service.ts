@@ -1,0 +1,198 @@
+// The statutory-events calendar (việc cần làm) for a subtree: recruitment deadlines, probation
+// ends, transfer letters not presented in 30 days, badges due at the next award date, and members
+// with 3 unpaid months of dues. Each item says what is due, by when, and links to the record.
+import type { TReminder } from '../../../contracts/lifecycle';
+import { addWorkingDays } from '../../../domain/calendar/working-days';
+import {
+  activeStatuses,
+  type MemberEventKind,
+  memberEventLabels,
+} from '../../../domain/enums/members';
+import { previousMonth, unpaidMonths } from '../../../domain/rules/dues/dues';
+import { probationEnd } from '../../../domain/rules/recruitment/recruitment';
+import { formatDate } from '../../../domain/text/vietnamese';
+import { type Db, queryRows, sql } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { getCalendarAdjustments } from '../calendar/calendar.service';
+import { letterPresentationDays } from '../members/members.service';
+import { todayIso } from '../org-units/org-units.policy';
+import { getUnitInScope } from '../org-units/org-units.queries';
+import { getBoard } from '../recruitment/recruitment.service';
+import { listBadgeCandidates } from './badges.service';
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const statusList = sql.join(
+  activeStatuses.map((s) => sql`${s}`),
+  sql`, `,
+);
+const severityOrder = { overdue: 0, due_soon: 1, upcoming: 2 } as const;
+const maxItems = 500;
+
+export const listReminders = async ({
+  db,
+  actor,
+  orgUnitId,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId?: number;
+}): Promise<{
+  items: TReminder[];
+  counts: { overdue: number; dueSoon: number; upcoming: number };
+}> => {
+  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
+  const today = todayIso();
+  const adjustments = await getCalendarAdjustments(db);
+  const items: TReminder[] = [];
+
+  // 1. Recruitment steps overdue or due within a few working days.
+  const board = await getBoard({ db, actor, orgUnitId: unit.id });
+  for (const a of board.items) {
+    const d = a.nextDeadline;
+    if (!d || (d.status !== 'overdue' && d.status !== 'due_soon')) continue;
+    items.push({
+      kind: 'recruitment_deadline',
+      date: d.dueOn,
+      severity: d.status,
+      title: `${a.fullName}: ${d.label}`,
+      detail: `Hạn ${formatDate(d.dueOn)} (${d.basis}).`,
+      orgUnitName: a.orgUnitName,
+      link: `/phat-trien-dang/${a.id}`,
+    });
+  }
+
+  // 2. Probation ending: the cell must vote on recognition within 30 working days after it.
+  const probationers = await queryRows<{
+    id: number;
+    full_name: string;
+    admitted_on: string | null;
+    org_unit_name: string;
+    ceremony: string | null;
+  }>(
+    db,
+    sql`select m.id, m.full_name, m.admitted_on, o.name as org_unit_name,
+          (select s.step_date from applicants a join recruitment_steps s on s.applicant_id = a.id
+            where a.member_id = m.id and s.step = 'ceremony' and s.outcome = 'passed' limit 1) as ceremony
+        from members m join org_units o on o.id = m.org_unit_id
+        where o.path <@ ${unit.path}::ltree and m.standing = 'probationary'
+          and m.status in (${statusList})`,
+  );
+  for (const p of probationers) {
+    // Without a recorded ceremony, probation is counted from the admission decision.
+    const start = p.ceremony ?? p.admitted_on;
+    if (!start) continue;
+    const end = probationEnd(start);
+    if (end > addDays(today, 45)) continue;
+    const voteBy = addWorkingDays(end, 30, adjustments);
+    items.push({
+      kind: 'probation_end',
+      date: end,
+      severity: today > voteBy ? 'overdue' : end <= today ? 'due_soon' : 'upcoming',
+      title: `${p.full_name}: hết thời gian dự bị ngày ${formatDate(end)}`,
+      detail: `Chi bộ xét, đề nghị công nhận đảng viên chính thức chậm nhất ngày ${formatDate(voteBy)} (30 ngày làm việc).${p.ceremony ? '' : ' Tính từ ngày quyết định kết nạp vì chưa ghi ngày lễ kết nạp.'}`,
+      orgUnitName: p.org_unit_name,
+      link: `/dang-vien/${p.id}`,
+    });
+  }
+
+  // 3. Transfer letters not presented within 30 days of issue.
+  const letters = await queryRows<{
+    member_id: number;
+    full_name: string;
+    kind: MemberEventKind;
+    issued: string;
+    letter_number: string | null;
+    org_unit_name: string;
+  }>(
+    db,
+    sql`select m.id as member_id, m.full_name, e.kind, coalesce(e.letter_date, e.event_date) as issued,
+          e.letter_number, o.name as org_unit_name
+        from member_events e join members m on m.id = e.member_id join org_units o on o.id = m.org_unit_id
+        where o.path <@ ${unit.path}::ltree
+          and e.kind in ('transferred_out', 'temporary_out', 'moved')
+          and e.letter_number is not null and e.presented_on is null
+          and coalesce(e.letter_date, e.event_date) between ${addDays(today, -365)} and ${addDays(today, -letterPresentationDays)}`,
+  );
+  for (const l of letters) {
+    items.push({
+      kind: 'transfer_letter',
+      date: addDays(l.issued, letterPresentationDays),
+      severity: 'overdue',
+      title:
+        `${l.full_name}: chưa xác nhận xuất trình giấy giới thiệu ${l.letter_number ?? ''}`.trim(),
+      detail: `${memberEventLabels[l.kind]} ngày ${formatDate(l.issued)}; quá 30 ngày chưa có xác nhận nơi đến.`,
+      orgUnitName: l.org_unit_name,
+      link: `/dang-vien/${l.member_id}`,
+    });
+  }
+
+  // 4. Badges at the next award date (one item: the list is on the badges page).
+  const badges = await listBadgeCandidates({ db, actor, orgUnitId: unit.id });
+  const due = badges.items.filter((b) => b.eligible && !b.awarded);
+  if (due.length > 0)
+    items.push({
+      kind: 'badge_due',
+      date: badges.awardDate,
+      severity: badges.awardDate <= addDays(today, 30) ? 'due_soon' : 'upcoming',
+      title: `${due.length} đảng viên đủ điều kiện nhận Huy hiệu Đảng dịp ${formatDate(badges.awardDate)}`,
+      detail: badges.byMilestone.map((b) => `${b.milestone} năm: ${b.count}`).join('; '),
+      orgUnitName: unit.name,
+      link: `/huy-hieu?don-vi=${unit.id}&dip=${badges.awardDate}`,
+    });
+
+  // 5. Three unpaid months in the year — only in cells that record dues here at all.
+  const year = Number(today.slice(0, 4));
+  const month = today.slice(0, 7);
+  const unpaid = await queryRows<{
+    id: number;
+    full_name: string;
+    org_unit_id: number;
+    org_unit_name: string;
+    admitted_on: string | null;
+    paid: string[] | null;
+    exempt: boolean;
+  }>(
+    db,
+    sql`select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on,
+          (select array_agg(p.month) from dues_payments p where p.member_id = m.id and p.month like ${`${year}-%`}) as paid,
+          coalesce(dp.hardship_exemption or dp.social_pension_allowance, false) as exempt
+        from members m join org_units o on o.id = m.org_unit_id
+        left join dues_profiles dp on dp.member_id = m.id
+        where o.path <@ ${unit.path}::ltree and m.status in (${statusList}) and not m.temporarily_away
+          and exists (select 1 from dues_payments p join members x on x.id = p.member_id
+                      where x.org_unit_id = m.org_unit_id and p.month like ${`${year}-%`})`,
+  );
+  for (const u of unpaid) {
+    if (u.exempt) continue;
+    const months = unpaidMonths({
+      year,
+      asOfMonth: previousMonth(month),
+      paidMonths: u.paid ?? [],
+      firstMonth: u.admitted_on?.startsWith(`${year}-`) ? u.admitted_on.slice(0, 7) : undefined,
+    });
+    if (months.length < 3) continue;
+    items.push({
+      kind: 'dues_unpaid',
+      date: `${months[2]}-01`,
+      severity: 'overdue',
+      title: `${u.full_name}: ${months.length} tháng chưa đóng đảng phí năm ${year}`,
+      detail: `Các tháng ${months.map((m) => `${m.slice(5)}/${m.slice(0, 4)}`).join(', ')}. Không đóng đảng phí 3 tháng trong năm không có lý do chính đáng là căn cứ xem xét xóa tên.`,
+      orgUnitName: u.org_unit_name,
+      link: `/dang-phi?don-vi=${u.org_unit_id}`,
+    });
+  }
+
+  items.sort(
+    (a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.date.localeCompare(b.date),
+  );
+  return {
+    items: items.slice(0, maxItems),
+    counts: {
+      overdue: items.filter((i) => i.severity === 'overdue').length,
+      dueSoon: items.filter((i) => i.severity === 'due_soon').length,
+      upcoming: items.filter((i) => i.severity === 'upcoming').length,
+    },
+  };
+};

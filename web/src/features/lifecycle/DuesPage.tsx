@@ -1,0 +1,144 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { TDuesSheet } from '../../../../contracts/lifecycle';
+import { formatNumber } from '../../../../domain/text/vietnamese';
+import { get, post, toQuery } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { applyApiError } from '../../components/errors';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+
+type Row = TDuesSheet['rows'][number];
+const money = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} đ`);
+
+/** The cell's monthly collection sheet (sổ thu đảng phí). */
+export const DuesPage = () => {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const orgUnitId = params.get('don-vi') ? Number(params.get('don-vi')) : undefined;
+  const month = params.get('thang') ?? dayjs().format('YYYY-MM');
+  const [selected, setSelected] = useState<number[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const {
+    data,
+    error: loadError,
+    isLoading,
+  } = useQuery({
+    queryKey: ['dues', orgUnitId, month],
+    enabled: Boolean(orgUnitId),
+    queryFn: () => get<TDuesSheet>(`/api/lifecycle/dues${toQuery({ orgUnitId, month })}`),
+  });
+  const setParam = (k: string, v?: string) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next);
+    setSelected([]);
+  };
+  const collect = async () => {
+    if (!data) return;
+    setError(null);
+    try {
+      const rows = data.rows.filter((r) => selected.includes(r.memberId));
+      const result = await post<{ message: string }>('/api/lifecycle/dues/payments', {
+        orgUnitId,
+        month,
+        paidOn: dayjs().format('YYYY-MM-DD'),
+        payments: rows.map((r) => ({ memberId: r.memberId, amount: r.due ?? 0 })),
+      });
+      message.success(result.message);
+      setSelected([]);
+      await client.invalidateQueries({ queryKey: ['dues'] });
+    } catch (e) {
+      setError(applyApiError(e));
+    }
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        Đảng phí
+      </Typography.Title>
+      <Space wrap>
+        <OrgUnitSelect
+          value={orgUnitId}
+          onlyKinds={['cell', 'grassroots_cell']}
+          placeholder="Chọn chi bộ"
+          style={{ width: 340 }}
+          onChange={(id) => setParam('don-vi', id ? String(id) : undefined)}
+        />
+        <DatePicker
+          picker="month"
+          format="MM/YYYY"
+          value={dayjs(`${month}-01`)}
+          allowClear={false}
+          onChange={(d) => setParam('thang', d?.format('YYYY-MM'))}
+          aria-label="Tháng"
+        />
+      </Space>
+      {!orgUnitId && (
+        <Alert type="info" showIcon title="Chọn một chi bộ để xem sổ thu đảng phí tháng." />
+      )}
+      {loadError && <Alert type="error" showIcon title={(loadError as Error).message} />}
+      {error && <Alert type="error" showIcon title={error} />}
+      {data && (
+        <Typography.Paragraph data-testid="dues-summary">
+          {data.orgUnitName}, tháng {month.slice(5)}/{month.slice(0, 4)} — áp dụng {data.ruleSet}.
+          Phải thu {money(data.totalDue)}, đã thu {money(data.totalPaid)}.
+        </Typography.Paragraph>
+      )}
+      {data && can('dues.write') && (
+        <Button type="primary" disabled={selected.length === 0} onClick={collect}>
+          Ghi đã thu ({selected.length})
+        </Button>
+      )}
+      {data && (
+        <Table<Row>
+          rowKey="memberId"
+          loading={isLoading}
+          dataSource={data.rows}
+          size="small"
+          pagination={false}
+          rowSelection={
+            can('dues.write')
+              ? {
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys as number[]),
+                  getCheckboxProps: (r) => ({
+                    disabled: r.paid !== null || r.due === null || Boolean(r.exempt),
+                  }),
+                }
+              : undefined
+          }
+          columns={[
+            {
+              title: 'Họ và tên',
+              render: (_, r) => <Link to={`/dang-vien/${r.memberId}`}>{r.fullName}</Link>,
+            },
+            {
+              title: 'Phải đóng',
+              align: 'right',
+              render: (_, r) => (r.exempt ? <Tag>{r.exempt}</Tag> : money(r.due)),
+            },
+            { title: 'Cách tính', dataIndex: 'explanation' },
+            { title: 'Đã đóng', align: 'right', render: (_, r) => money(r.paid) },
+            {
+              title: 'Chưa đóng trong năm',
+              render: (_, r) =>
+                r.warning ? (
+                  <Tag color="red">{r.unpaidMonthsThisYear} tháng</Tag>
+                ) : r.unpaidMonthsThisYear ? (
+                  `${r.unpaidMonthsThisYear} tháng`
+                ) : (
+                  '—'
+                ),
+            },
+          ]}
+        />
+      )}
+    </Space>
+  );
+};

@@ -1,0 +1,181 @@
+import { UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Upload,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { TApplicantDetail } from '../../../../contracts/recruitment';
+import { post } from '../../api/client';
+import { applyApiError } from '../../components/errors';
+
+const readBase64 = (file: File) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+
+/** Record the next step (or a re-vote): date, document, votes, attached scan. */
+export const StepModal = ({
+  applicant,
+  onClose,
+  onDone,
+}: {
+  applicant: TApplicantDetail;
+  onClose: () => void;
+  onDone: (message: string, failed: boolean) => void;
+}) => {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [saving, setSaving] = useState(false);
+  const decisionSteps = ['admission_decision', 'recognition_decision'];
+  const options = applicant.applicableSteps.filter(
+    (s) =>
+      s.step === applicant.nextStep && (applicant.canDecide || !decisionSteps.includes(s.step)),
+  );
+  const step = Form.useWatch('step', form) as string | undefined;
+  const info = applicant.applicableSteps.find((s) => s.step === step);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setError(null);
+    setSaving(true);
+    try {
+      let documentId: number | undefined;
+      if (file) {
+        const uploaded = await post<{ id: number }>('/api/recruitment/documents', {
+          orgUnitId: applicant.orgUnitId,
+          fileName: file.name,
+          mimeType: file.type || 'application/octet-stream',
+          contentBase64: await readBase64(file),
+        });
+        documentId = uploaded.id;
+      }
+      const result = await post<{ message: string; outcome: 'passed' | 'failed' }>(
+        `/api/recruitment/applicants/${applicant.id}/steps`,
+        {
+          step: v.step,
+          stepDate: (v.stepDate as Dayjs).format('YYYY-MM-DD'),
+          votesFor: v.votesFor,
+          votesTotal: v.votesTotal,
+          documentNumber: v.documentNumber,
+          documentId,
+          note: v.note,
+          version: applicant.version,
+        },
+      );
+      if (result.outcome === 'passed') message.success(result.message);
+      onDone(result.message, result.outcome === 'failed');
+    } catch (e) {
+      setError(applyApiError(e, form));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`Ghi bước: ${applicant.fullName}`}
+      okText="Ghi"
+      cancelText="Hủy"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={saving}
+    >
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 12 }}
+          data-testid="step-error"
+        />
+      )}
+      {options.length === 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          title="Bước tiếp theo là quyết định của Ban Thường vụ cấp trên; tài khoản của bạn không ghi được bước này."
+        />
+      ) : (
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ step: options[0]?.step, stepDate: dayjs() }}
+        >
+          <Form.Item name="step" label="Bước" rules={[{ required: true }]}>
+            <Select
+              options={options.map((s) => ({
+                value: s.step,
+                label: `${s.label}${s.formCode ? ` (${s.formCode})` : ''}`,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="stepDate"
+            label="Ngày"
+            rules={[{ required: true, message: 'Chọn ngày.' }]}
+          >
+            <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(dayjs())} />
+          </Form.Item>
+          {info?.vote && (
+            <Space>
+              <Form.Item
+                name="votesFor"
+                label="Số tán thành"
+                rules={[{ required: true, message: 'Nhập số tán thành.' }]}
+              >
+                <InputNumber min={0} />
+              </Form.Item>
+              <Form.Item
+                name="votesTotal"
+                label={
+                  info.vote === 'cell_full_members'
+                    ? 'Tổng số đảng viên chính thức'
+                    : 'Tổng số cấp ủy viên'
+                }
+                rules={[{ required: true, message: 'Nhập tổng số.' }]}
+              >
+                <InputNumber min={1} />
+              </Form.Item>
+            </Space>
+          )}
+          <Form.Item
+            name="documentNumber"
+            label={step === 'card_issued' ? 'Số thẻ đảng viên' : 'Số văn bản'}
+          >
+            <Input placeholder={info?.formCode ? `Văn bản mẫu ${info.formCode}` : undefined} />
+          </Form.Item>
+          <Form.Item label="Tệp đính kèm (bản chụp, PDF)">
+            <Upload
+              maxCount={1}
+              beforeUpload={(f) => {
+                setFile(f);
+                return false;
+              }}
+              onRemove={() => setFile(null)}
+              accept=".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx"
+            >
+              <Button icon={<UploadOutlined />}>Chọn tệp</Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item name="note" label="Ghi chú">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+};
