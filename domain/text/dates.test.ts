@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { excelSerialToIso, parseDateCell } from './dates';
+
+const today = '2026-06-15';
+const birth = (v: unknown) => parseDateCell(v, { kind: 'birth', today });
+const admission = (v: unknown) => parseDateCell(v, { kind: 'admission', today });
+
+describe('dates typed in office spreadsheets', () => {
+  it('reads day-first dates with /, - or . and full or two-digit years', () => {
+    for (const v of ['05/12/1990', '5/12/1990', '5-12-1990', '5.12.1990', '05 / 12 / 1990']) {
+      expect(birth(v), v).toEqual({ ok: true, iso: '1990-12-05' });
+    }
+    expect(birth('5-12-90')).toEqual({ ok: true, iso: '1990-12-05' });
+    expect(birth('ngày 5 tháng 12 năm 1990')).toEqual({ ok: true, iso: '1990-12-05' });
+    expect(birth('1990-12-05')).toEqual({ ok: true, iso: '1990-12-05' });
+    expect(birth('05/12/1990 00:00:00')).toEqual({ ok: true, iso: '1990-12-05' });
+  });
+
+  it('reads Excel serial numbers and Excel date cells', () => {
+    expect(excelSerialToIso(33212)).toBe('1990-12-05');
+    expect(birth(33212)).toEqual({ ok: true, iso: '1990-12-05' });
+    expect(birth('33212')).toEqual({ ok: true, iso: '1990-12-05' });
+    expect(birth(new Date(Date.UTC(1990, 11, 5)))).toEqual({ ok: true, iso: '1990-12-05' });
+    // A date cell a little before midnight after floating-point rounding is still that day.
+    expect(birth(new Date(Date.UTC(1990, 11, 5) - 1))).toEqual({ ok: true, iso: '1990-12-05' });
+  });
+
+  it('stores a month-only date as the first of the month, with a warning', () => {
+    for (const v of ['tháng 12/1990', '12/1990', 'Tháng 12 năm 1990', 'T12/1990']) {
+      const r = admission(v);
+      expect(r, v).toMatchObject({ ok: true, iso: '1990-12-01' });
+      expect(r?.ok && r.warning, v).toContain('01/12/1990');
+    }
+  });
+
+  it('refuses impossible dates instead of guessing', () => {
+    expect(birth('13/13/1990')).toMatchObject({ ok: false });
+    expect(birth('31/02/1990')).toMatchObject({ ok: false });
+    expect(birth('0/5/1990')).toMatchObject({ ok: false });
+    expect(birth('hôm qua')).toMatchObject({ ok: false });
+    expect(admission('13/2026')).toMatchObject({ ok: false });
+  });
+
+  it('refuses month-first (American) dates', () => {
+    const r = birth('12/25/1990');
+    expect(r).toMatchObject({ ok: false });
+    expect(r?.ok === false && r.error).toContain('tháng trước ngày');
+  });
+
+  it('refuses two-digit years that could be either century', () => {
+    // Admitted on 5/12/15: 1915 is before the Party existed, so 2015.
+    expect(admission('5/12/15')).toEqual({ ok: true, iso: '2015-12-05' });
+    // 5/12/95 as an admission: 2095 is in the future, so 1995.
+    expect(admission('5/12/95')).toEqual({ ok: true, iso: '1995-12-05' });
+    // Born 5/12/05: 2005 makes a 20-year-old, 1905 a 120-year-old: both possible, so an error.
+    const r = birth('5/12/05');
+    expect(r).toMatchObject({ ok: false });
+    expect(r?.ok === false && r.error).toContain('19');
+    // Born 5/12/15: 2015 would make a child of ten, so 1915.
+    expect(birth('5/12/15')).toEqual({ ok: true, iso: '1915-12-05' });
+  });
+
+  it('refuses dates in the future and admissions before the Party was founded', () => {
+    expect(admission('01/01/2027')).toMatchObject({ ok: false });
+    expect(admission('01/01/1925')).toMatchObject({ ok: false });
+  });
+
+  it('treats an empty cell as no date', () => {
+    expect(birth('')).toBeNull();
+    expect(birth('   ')).toBeNull();
+    expect(birth(null)).toBeNull();
+  });
+});
