@@ -299,7 +299,7 @@ export const generateDemoBloc = (options: DemoOptions = {}): DemoBloc => {
           unitKey: firstCell.key,
           decisionNumber: decision(rng.int(10, 980), admittedOn),
         });
-        if (recognisedOn <= cellEnd) {
+        if (recognisedOn <= endDate) {
           events.push({
             kind: 'recognised',
             eventDate: recognisedOn,

@@ -50,6 +50,28 @@ const gapAfter: Partial<Record<RecruitmentStep, [number, number]>> = {
   recognition_decision: [5, 30],
 };
 
+/** Numbers as the documents carry them: certificates, cell and committee resolutions, decisions. */
+const documentNumberOf = (step: RecruitmentStep, rng: Random): string | null => {
+  const n = rng.int(1, 300);
+  switch (step) {
+    case 'awareness_course':
+      return `${n}/GCN-TTCT`;
+    case 'cell_vote':
+    case 'recognition_cell_vote':
+      return `${n}-NQ/CB`;
+    case 'committee_vote':
+    case 'recognition_committee_vote':
+      return `${n}-NQ/ĐU`;
+    case 'admission_decision':
+    case 'recognition_decision':
+      return `${n}-QĐ/ĐU`;
+    case 'card_issued':
+      return String(rng.int(10_000_000, 99_999_999));
+    default:
+      return null;
+  }
+};
+
 const seedTargets = async (db: Db, upperId: number) => {
   const units = await queryRows<{ id: number; members: number }>(
     db,
@@ -135,12 +157,7 @@ const seedApplicants = async (db: Db, actor: Actor, rng: Random) => {
               stepDate: date,
               votesFor: info.vote ? total - rng.int(0, Math.floor(total / 4)) : null,
               votesTotal: info.vote ? total : null,
-              documentNumber:
-                step === 'card_issued'
-                  ? String(rng.int(10_000_000, 99_999_999))
-                  : info.formCode
-                    ? `${rng.int(1, 300)}-${info.formCode.replace(/-.*$/, '')}/${step.includes('decision') ? 'QĐ' : 'NQ'}`
-                    : null,
+              documentNumber: documentNumberOf(step, rng),
               documentId: null,
               note: null,
               version: v,
