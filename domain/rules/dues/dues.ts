@@ -104,6 +104,8 @@ const partyAgeYearsAtMonthEnd = (partyAgeFrom: string, month: string): number =>
 };
 
 const money = (v: number) => `${formatNumber(v)} đ`;
+/** 0.01 → "1%", 0.005 → "0,5%". */
+const rate = (r: number) => `${formatNumber(r * 100, Number.isInteger(r * 100) ? 0 : 1)}%`;
 
 export const monthlyDues = ({
   month,
@@ -139,15 +141,15 @@ export const monthlyDues = ({
   switch (basis.category) {
     case 'insured_salary':
       amount = base * rules.salaryRate;
-      how = `${formatNumber(rules.salaryRate * 100, 1)}% × ${money(base)} tiền lương`;
+      how = `${rate(rules.salaryRate)} × ${money(base)} tiền lương`;
       break;
     case 'social_insurance_benefit':
       amount = base * rules.benefitRate;
-      how = `${formatNumber(rules.benefitRate * 100, 1)}% × ${money(base)} trợ cấp BHXH`;
+      how = `${rate(rules.benefitRate)} × ${money(base)} trợ cấp BHXH`;
       break;
     case 'pension':
       amount = base * rules.pensionRate;
-      how = `${formatNumber(rules.pensionRate * 100, 1)}% × ${money(base)} lương hưu`;
+      how = `${rate(rules.pensionRate)} × ${money(base)} lương hưu`;
       break;
     case 'student':
       amount = rules.studentAmount;
