@@ -35,6 +35,7 @@ const ApplicantPage = page(() => import('../features/recruitment/ApplicantPage')
 const RemindersPage = page(() => import('../features/lifecycle/RemindersPage'), 'RemindersPage');
 const BadgesPage = page(() => import('../features/lifecycle/BadgesPage'), 'BadgesPage');
 const DuesPage = page(() => import('../features/lifecycle/DuesPage'), 'DuesPage');
+const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 
@@ -88,6 +89,7 @@ const router = createBrowserRouter([
       { path: '/viec-can-lam', element: <RemindersPage /> },
       { path: '/huy-hieu', element: <BadgesPage /> },
       { path: '/dang-phi', element: <DuesPage /> },
+      { path: '/lich-lam-viec', element: <CalendarPage /> },
       { path: '/tai-khoan', element: <AccountsPage /> },
       { path: '/nhat-ky', element: <AuditPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   LogoutOutlined,
   StarOutlined,
@@ -42,6 +43,12 @@ const items = [
   },
   { key: '/huy-hieu', icon: <StarOutlined />, label: 'Huy hiệu Đảng', permission: 'member.list' },
   { key: '/dang-phi', icon: <WalletOutlined />, label: 'Đảng phí', permission: 'member.list' },
+  {
+    key: '/lich-lam-viec',
+    icon: <CalendarOutlined />,
+    label: 'Lịch ngày làm việc',
+    permission: 'org.read',
+  },
   {
     key: '/tai-khoan',
     icon: <UserSwitchOutlined />,
