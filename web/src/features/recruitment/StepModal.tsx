@@ -142,7 +142,7 @@ export const StepModal = ({
               <Form.Item
                 name="votesTotal"
                 label={
-                  info.vote === 'cell_full_members'
+                  info.vote === 'full_members'
                     ? 'Tổng số đảng viên chính thức'
                     : 'Tổng số cấp ủy viên'
                 }
