@@ -2,83 +2,22 @@
 // (Fastify inject, authenticated), on PostgreSQL and on PGlite, for a bloc and a province.
 // Writes bench/results/foundation.{json,md}. Options: --sizes=bloc,province --engines=postgres,pglite
 import { execSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { toSearchKey } from '../domain/text/vietnamese';
 import { buildApp } from '../server/app';
-import {
-  createDatabase,
-  type Database,
-  migrateDatabase,
-  queryRows,
-  sql,
-} from '../server/db/client';
+import { migrateDatabase, queryRows, sql } from '../server/db/client';
 import { users } from '../server/db/schema/index';
 import { loadBloc } from '../server/db/seed/load-demo';
 import { hashPassword } from '../server/platform/auth/password';
+import { ITERATIONS, measure, openEngine, type Row, root } from './common';
 import { type DatasetName, datasets } from './datasets';
 
 const arg = (name: string, fallback: string) =>
   (process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback).split(',');
 const sizes = arg('sizes', 'bloc,province') as DatasetName[];
 const engines = arg('engines', 'postgres,pglite') as ('postgres' | 'pglite')[];
-const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
-const root = path.resolve(import.meta.dirname, '..');
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-const openEngine = async (engine: 'postgres' | 'pglite', size: DatasetName): Promise<Database> => {
-  if (engine === 'postgres') {
-    const name = `dangvu_bench_${size}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(pgUrl);
-    url.pathname = `/${name}`;
-    return createDatabase({ databaseUrl: url.toString(), poolSize: 10 });
-  }
-  const dir = path.join(root, 'bench/data', `pglite-${size}`);
-  rmSync(dir, { recursive: true, force: true });
-  return createDatabase({ dataDir: dir });
-};
-
-type Row = {
-  engine: string;
-  dataset: string;
-  query: string;
-  p50: number;
-  p95: number;
-  max: number;
-  n: number;
-};
-
-const measure = async (
-  label: string,
-  run: (i: number) => Promise<void>,
-): Promise<Omit<Row, 'engine' | 'dataset'>> => {
-  for (let i = 0; i < 20; i++) await run(i); // warm-up, not measured
-  const times: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t0 = performance.now();
-    await run(i);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const r = (x: number) => Math.round(x * 100) / 100;
-  return {
-    query: label,
-    p50: r(percentile(times, 50)),
-    p95: r(percentile(times, 95)),
-    max: r(times[times.length - 1]),
-    n: times.length,
-  };
-};
 
 const benchOne = async (engine: 'postgres' | 'pglite', size: DatasetName) => {
   const database = await openEngine(engine, size);

@@ -1,3 +1,9 @@
+import {
+  type DuesCategory,
+  duesAreaLabels,
+  duesAreas,
+  duesCategories,
+} from '../domain/rules/dues/dues';
 import { ZId, ZIsoDate, ZOptionalText } from './common';
 import { z } from './zod-vi';
 
@@ -97,14 +103,8 @@ export const ZMemberLifecycle = z.object({
 export type TMemberLifecycle = z.infer<typeof ZMemberLifecycle>;
 
 // Dues (regulations.md §3.8)
-export const duesCategories = [
-  'insured_salary',
-  'social_insurance_benefit',
-  'pension',
-  'student',
-  'other',
-] as const;
-export const duesCategoryLabels: Record<(typeof duesCategories)[number], string> = {
+export { duesAreaLabels, duesAreas, duesCategories };
+export const duesCategoryLabels: Record<DuesCategory, string> = {
   insured_salary: 'Hưởng lương, đóng BHXH bắt buộc (1% tiền lương đóng BHXH)',
   social_insurance_benefit: 'Nghỉ ốm, thai sản hưởng BHXH (1% trợ cấp)',
   pension: 'Hưu trí (0,5% lương hưu)',
@@ -115,7 +115,7 @@ const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng ghi dạng YY
 export const ZDuesProfileInput = z.object({
   category: z.enum(duesCategories),
   baseAmount: z.number().int().min(0).max(1_000_000_000).nullish(),
-  otherArea: ZOptionalText(50),
+  otherArea: z.enum(duesAreas).nullish(),
   socialPensionAllowance: z.boolean().default(false),
   hardshipExemption: z.boolean().default(false),
   reductionPercent: z.union([z.literal(30), z.literal(50), z.literal(70)]).nullish(),

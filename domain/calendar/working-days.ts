@@ -55,24 +55,44 @@ export const holidaysOfYear = (
   return [...list, ...compensatory].sort((a, b) => a.date.localeCompare(b.date));
 };
 
-const holidayCache = new Map<number, Set<string>>();
-const holidaySet = (year: number): Set<string> => {
+// Deadlines are counted day by day, so the hot path works on day numbers (days since 1970-01-01,
+// UTC) with one holiday set per year, and turns back into ISO dates only at the end.
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const isoOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+const yearOf = (n: number) => new Date(n * 86_400_000).getUTCFullYear();
+
+const holidayCache = new Map<number, Set<number>>();
+const holidaySet = (year: number): Set<number> => {
   let set = holidayCache.get(year);
   if (!set) {
-    set = new Set(holidaysOfYear(year).map((h) => h.date));
+    set = new Set(holidaysOfYear(year).map((h) => dayNumber(h.date)));
     holidayCache.set(year, set);
   }
   return set;
 };
 
+/** Adjustments by day number; built once per list (the list comes from settings per request). */
+const adjustmentIndex = new WeakMap<readonly CalendarAdjustment[], Map<number, boolean>>();
+const adjustmentsByDay = (adjustments: readonly CalendarAdjustment[]) => {
+  let index = adjustmentIndex.get(adjustments);
+  if (!index) {
+    index = new Map(adjustments.map((a) => [dayNumber(a.date), a.kind === 'working_day']));
+    adjustmentIndex.set(adjustments, index);
+  }
+  return index;
+};
+
+const isWorkingDayNumber = (n: number, adjusted: Map<number, boolean>): boolean => {
+  const override = adjusted.get(n);
+  if (override !== undefined) return override;
+  const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday
+  return weekday !== 0 && weekday !== 6 && !holidaySet(yearOf(n)).has(n);
+};
+
 export const isWorkingDay = (
   iso: string,
   adjustments: readonly CalendarAdjustment[] = [],
-): boolean => {
-  const adjusted = adjustments.find((a) => a.date === iso);
-  if (adjusted) return adjusted.kind === 'working_day';
-  return !isWeekend(iso) && !holidaySet(Number(iso.slice(0, 4))).has(iso);
-};
+): boolean => isWorkingDayNumber(dayNumber(iso), adjustmentsByDay(adjustments));
 
 /** The n-th working day after `start` (the start day itself does not count). */
 export const addWorkingDays = (
@@ -80,12 +100,13 @@ export const addWorkingDays = (
   n: number,
   adjustments: readonly CalendarAdjustment[] = [],
 ): string => {
-  let d = start;
+  const adjusted = adjustmentsByDay(adjustments);
+  let d = dayNumber(start);
   for (let left = n; left > 0; ) {
-    d = addDays(d, 1);
-    if (isWorkingDay(d, adjustments)) left -= 1;
+    d += 1;
+    if (isWorkingDayNumber(d, adjusted)) left -= 1;
   }
-  return d;
+  return isoOf(d);
 };
 
 /** Working days after `from` up to and including `to`. */
@@ -94,8 +115,9 @@ export const workingDaysBetween = (
   to: string,
   adjustments: readonly CalendarAdjustment[] = [],
 ): number => {
+  const adjusted = adjustmentsByDay(adjustments);
+  const last = dayNumber(to);
   let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1))
-    if (isWorkingDay(d, adjustments)) count += 1;
+  for (let d = dayNumber(from) + 1; d <= last; d++) if (isWorkingDayNumber(d, adjusted)) count += 1;
   return count;
 };

@@ -232,6 +232,21 @@ describe('transfer letters and reminders', () => {
     expect(after.items.some((i: { title: string }) => i.title.includes('15-GGT/ĐU'))).toBe(false);
   });
 
+  it('warns of three unpaid months in the year, never for members exempt by 50 years of party age', async () => {
+    const res = (await office.get('/api/lifecycle/reminders')).json();
+    const warned = res.items
+      .filter((i: { kind: string }) => i.kind === 'dues_unpaid')
+      .map((i: { link: string }) => Number(i.link.split('/').pop()));
+    expect(warned.length).toBeGreaterThan(0);
+    const veterans = await queryRows<{ id: number }>(
+      t.db,
+      sql`select id from members where party_age_from <= '1975-12-31' and status in ('full', 'exempted')`,
+    );
+    expect(veterans.length).toBeGreaterThan(0);
+    const exempt = new Set(veterans.map((v) => v.id));
+    expect(warned.filter((id: number) => exempt.has(id))).toEqual([]);
+  });
+
   it('shows a secretary only the reminders of their own cell', async () => {
     const res = (await secretary.get('/api/lifecycle/reminders')).json();
     const cellName = (await secretary.get(`/api/org-units/${f.cellId}`)).json().name;

@@ -8,7 +8,7 @@ import {
   type MemberEventKind,
   memberEventLabels,
 } from '../../../domain/enums/members';
-import { previousMonth, unpaidMonths } from '../../../domain/rules/dues/dues';
+import { monthlyDues, previousMonth, unpaidMonths } from '../../../domain/rules/dues/dues';
 import { probationEnd } from '../../../domain/rules/recruitment/recruitment';
 import { formatDate } from '../../../domain/text/vietnamese';
 import { type Db, queryRows, sql } from '../../db/client';
@@ -19,6 +19,7 @@ import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { getBoard } from '../recruitment/recruitment.service';
 import { listBadgeCandidates } from './badges.service';
+import { basisOf, type DuesProfileRow, getDuesParams } from './dues.service';
 
 const addDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -145,30 +146,42 @@ export const listReminders = async ({
   // 5. Three unpaid months in the year — only in cells that record dues here at all.
   const year = Number(today.slice(0, 4));
   const month = today.slice(0, 7);
-  const unpaid = await queryRows<{
-    id: number;
-    full_name: string;
-    org_unit_id: number;
-    org_unit_name: string;
-    admitted_on: string | null;
-    paid: string[] | null;
-    exempt: boolean;
-  }>(
+  const params = await getDuesParams(db);
+  const lastDue = previousMonth(month);
+  const unpaid = await queryRows<
+    Partial<DuesProfileRow> & {
+      id: number;
+      full_name: string;
+      org_unit_id: number;
+      org_unit_name: string;
+      admitted_on: string | null;
+      party_age_from: string | null;
+      paid: string[] | null;
+    }
+  >(
     db,
-    sql`select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on,
-          (select array_agg(p.month) from dues_payments p where p.member_id = m.id and p.month like ${`${year}-%`}) as paid,
-          coalesce(dp.hardship_exemption or dp.social_pension_allowance, false) as exempt
-        from members m join org_units o on o.id = m.org_unit_id
-        left join dues_profiles dp on dp.member_id = m.id
-        where o.path <@ ${unit.path}::ltree and m.status in (${statusList}) and not m.temporarily_away
-          and exists (select 1 from dues_payments p join members x on x.id = p.member_id
-                      where x.org_unit_id = m.org_unit_id and p.month like ${`${year}-%`})`,
+    sql`with scoped as (
+          select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from
+          from members m join org_units o on o.id = m.org_unit_id
+          where o.path <@ ${unit.path}::ltree and m.status in (${statusList}) and not m.temporarily_away),
+        paid as (
+          select p.member_id, array_agg(p.month) as paid from dues_payments p
+          join scoped s on s.id = p.member_id where p.month like ${`${year}-%`} group by p.member_id),
+        dues_cells as (select distinct s.org_unit_id from scoped s join paid on paid.member_id = s.id)
+        select s.*, paid.paid, dp.category, dp.base_amount, dp.other_area, dp.social_pension_allowance,
+          dp.hardship_exemption, dp.reduction_percent, dp.reduction_from, dp.reduction_to
+        from scoped s join dues_cells c on c.org_unit_id = s.org_unit_id
+        left join paid on paid.member_id = s.id
+        left join dues_profiles dp on dp.member_id = s.id`,
   );
   for (const u of unpaid) {
-    if (u.exempt) continue;
+    // Exempt members (≥ 50 years of party age, hardship…) owe nothing and are never warned.
+    const basis = u.category ? basisOf(u as DuesProfileRow) : { category: 'other' as const };
+    if (monthlyDues({ month: lastDue, basis, partyAgeFrom: u.party_age_from, params }).exempt)
+      continue;
     const months = unpaidMonths({
       year,
-      asOfMonth: previousMonth(month),
+      asOfMonth: lastDue,
       paidMonths: u.paid ?? [],
       firstMonth: u.admitted_on?.startsWith(`${year}-`) ? u.admitted_on.slice(0, 7) : undefined,
     });
@@ -180,7 +193,7 @@ export const listReminders = async ({
       title: `${u.full_name}: ${months.length} tháng chưa đóng đảng phí năm ${year}`,
       detail: `Các tháng ${months.map((m) => `${m.slice(5)}/${m.slice(0, 4)}`).join(', ')}. Không đóng đảng phí 3 tháng trong năm không có lý do chính đáng là căn cứ xem xét xóa tên.`,
       orgUnitName: u.org_unit_name,
-      link: `/dang-phi?don-vi=${u.org_unit_id}`,
+      link: `/dang-vien/${u.id}`,
     });
   }
 

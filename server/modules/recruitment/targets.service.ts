@@ -34,14 +34,19 @@ const progressOf = (r: Row) => {
   };
 };
 
-/** Admissions recorded in the year in each unit's subtree (by the cell that admitted them). */
+/**
+ * Admissions recorded in the year in each unit's subtree (by the cell that admitted them): counted
+ * once per cell, then summed up the tree by path, so a bloc's children cost one pass over the year.
+ */
 const rowsFor = (unitFilter: ReturnType<typeof sql>, year: number) => sql`
+  with admitted as (
+    select o.path, count(*) as n from member_events e join org_units o on o.id = e.org_unit_id
+    where e.kind = 'admitted' and e.event_date between ${`${year}-01-01`} and ${`${year}-12-31`}
+    group by o.path)
   select u.id, u.name, t.target,
     (select coalesce(sum(ct.target), 0) from admission_targets ct join org_units c on c.id = ct.org_unit_id
        where c.parent_id = u.id and ct.year = ${year}) as child_targets,
-    (select count(*) from member_events e join org_units o on o.id = e.org_unit_id
-       where e.kind = 'admitted' and o.path <@ u.path
-         and e.event_date between ${`${year}-01-01`} and ${`${year}-12-31`}) as admitted
+    (select coalesce(sum(a.n), 0) from admitted a where a.path <@ u.path) as admitted
   from org_units u left join admission_targets t on t.org_unit_id = u.id and t.year = ${year}
   where ${unitFilter}
   order by u.name`;

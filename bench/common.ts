@@ -1,0 +1,64 @@
+// Shared by the benchmarks: a fresh database per engine and dataset, and p50/p95 of a request.
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { createDatabase, type Database } from '../server/db/client';
+
+export const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
+export const root = path.resolve(import.meta.dirname, '..');
+
+export const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+export const openEngine = async (
+  engine: 'postgres' | 'pglite',
+  size: string,
+): Promise<Database> => {
+  if (engine === 'postgres') {
+    const name = `dangvu_bench_${size}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(pgUrl);
+    url.pathname = `/${name}`;
+    return createDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  }
+  const dir = path.join(root, 'bench/data', `pglite-${size}`);
+  rmSync(dir, { recursive: true, force: true });
+  return createDatabase({ dataDir: dir });
+};
+
+export type Row = {
+  engine: string;
+  dataset: string;
+  query: string;
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+};
+
+export const measure = async (
+  label: string,
+  run: (i: number) => Promise<void>,
+): Promise<Omit<Row, 'engine' | 'dataset'>> => {
+  for (let i = 0; i < 20; i++) await run(i); // warm-up, not measured
+  const times: number[] = [];
+  for (let i = 0; i < ITERATIONS; i++) {
+    const t0 = performance.now();
+    await run(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return {
+    query: label,
+    p50: r(percentile(times, 50)),
+    p95: r(percentile(times, 95)),
+    max: r(times[times.length - 1]),
+    n: times.length,
+  };
+};
