@@ -73,10 +73,12 @@ export const listReminders = async ({
     ceremony: string | null;
   }>(
     db,
-    sql`select m.id, m.full_name, m.admitted_on, o.name as org_unit_name,
-          (select s.step_date from applicants a join recruitment_steps s on s.applicant_id = a.id
-            where a.member_id = m.id and s.step = 'ceremony' and s.outcome = 'passed' limit 1) as ceremony
+    sql`select m.id, m.full_name, m.admitted_on, o.name as org_unit_name, c.step_date as ceremony
         from members m join org_units o on o.id = m.org_unit_id
+        left join (select a.member_id, s.step_date from applicants a
+                   join recruitment_steps s on s.applicant_id = a.id
+                   where a.member_id is not null and s.step = 'ceremony' and s.outcome = 'passed') c
+          on c.member_id = m.id
         where o.path <@ ${unit.path}::ltree and m.standing = 'probationary'
           and m.status in (${statusList})`,
   );
@@ -148,7 +150,9 @@ export const listReminders = async ({
   const month = today.slice(0, 7);
   const params = await getDuesParams(db);
   const lastDue = previousMonth(month);
-  const unpaid = await queryRows<
+  // Count paid months per member first (no arrays for the thousands who are up to date), keep those
+  // short of at least three months, then list the months of just those.
+  const candidates = await queryRows<
     Partial<DuesProfileRow> & {
       id: number;
       full_name: string;
@@ -156,24 +160,40 @@ export const listReminders = async ({
       org_unit_name: string;
       admitted_on: string | null;
       party_age_from: string | null;
-      paid: string[] | null;
     }
   >(
     db,
     sql`with scoped as (
-          select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from
+          select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from,
+            greatest(${`${year}-01-01`}::date, date_trunc('month', m.admitted_on)::date) as first_due
           from members m join org_units o on o.id = m.org_unit_id
           where o.path <@ ${unit.path}::ltree and m.status in (${statusList}) and not m.temporarily_away),
         paid as (
-          select p.member_id, array_agg(p.month) as paid from dues_payments p
-          join scoped s on s.id = p.member_id where p.month like ${`${year}-%`} group by p.member_id),
+          select p.member_id, count(*) as n from dues_payments p join scoped s on s.id = p.member_id
+          where p.month between ${`${year}-01`} and ${lastDue} group by p.member_id),
         dues_cells as (select distinct s.org_unit_id from scoped s join paid on paid.member_id = s.id)
-        select s.*, paid.paid, dp.category, dp.base_amount, dp.other_area, dp.social_pension_allowance,
+        select s.id, s.full_name, s.org_unit_id, s.org_unit_name, s.admitted_on, s.party_age_from,
+          dp.category, dp.base_amount, dp.other_area, dp.social_pension_allowance,
           dp.hardship_exemption, dp.reduction_percent, dp.reduction_from, dp.reduction_to
         from scoped s join dues_cells c on c.org_unit_id = s.org_unit_id
         left join paid on paid.member_id = s.id
-        left join dues_profiles dp on dp.member_id = s.id`,
+        left join dues_profiles dp on dp.member_id = s.id
+        where (extract(year from ${`${lastDue}-01`}::date) * 12 + extract(month from ${`${lastDue}-01`}::date))
+            - (extract(year from s.first_due) * 12 + extract(month from s.first_due)) + 1
+            - coalesce(paid.n, 0) >= 3`,
   );
+  const paidMonths = new Map<number, string[]>();
+  if (candidates.length > 0)
+    for (const r of await queryRows<{ member_id: number; months: string[] }>(
+      db,
+      sql`select member_id, array_agg(month) as months from dues_payments
+          where member_id in (${sql.join(
+            candidates.map((c) => sql`${c.id}`),
+            sql`, `,
+          )}) and month like ${`${year}-%`} group by member_id`,
+    ))
+      paidMonths.set(r.member_id, r.months);
+  const unpaid = candidates.map((c) => ({ ...c, paid: paidMonths.get(c.id) ?? null }));
   for (const u of unpaid) {
     // Exempt members (≥ 50 years of party age, hardship…) owe nothing and are never warned.
     const basis = u.category ? basisOf(u as DuesProfileRow) : { category: 'other' as const };

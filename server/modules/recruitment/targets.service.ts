@@ -39,7 +39,7 @@ const progressOf = (r: Row) => {
  * once per cell, then summed up the tree by path, so a bloc's children cost one pass over the year.
  */
 const rowsFor = (unitFilter: ReturnType<typeof sql>, year: number) => sql`
-  with admitted as (
+  with admitted as materialized (
     select o.path, count(*) as n from member_events e join org_units o on o.id = e.org_unit_id
     where e.kind = 'admitted' and e.event_date between ${`${year}-01-01`} and ${`${year}-12-31`}
     group by o.path)
