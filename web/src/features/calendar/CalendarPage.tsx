@@ -403,7 +403,8 @@ export const CalendarPage = () => {
                             title: 'Căn cứ, ghi chú',
                             render: (_, r, i) => (
                               <Space orientation="vertical" size={0} style={{ width: '100%' }}>
-                                <Input
+                                <Input.TextArea
+                                  autoSize={{ minRows: 1, maxRows: 3 }}
                                   value={r.note}
                                   status={rowErrors[`${i}.note`] ? 'error' : undefined}
                                   placeholder="VD: Thông báo 6150/TB-BLĐTBXH"

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TDuesSheet } from '../../../../contracts/lifecycle';
-import { formatNumber } from '../../../../domain/text/vietnamese';
+import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { get, post, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
@@ -124,7 +124,19 @@ export const DuesPage = () => {
               render: (_, r) => (r.exempt ? <Tag>{r.exempt}</Tag> : money(r.due)),
             },
             { title: 'Cách tính', dataIndex: 'explanation' },
-            { title: 'Đã đóng', align: 'right', render: (_, r) => money(r.paid) },
+            {
+              title: 'Đã đóng',
+              align: 'right',
+              render: (_, r) =>
+                r.paid === null ? (
+                  '—'
+                ) : (
+                  <Space size={4} data-testid={`paid-${r.memberId}`}>
+                    <Tag color="green">Đã thu {formatDate(r.paidOn)}</Tag>
+                    {money(r.paid)}
+                  </Space>
+                ),
+            },
             {
               title: 'Chưa đóng trong năm',
               render: (_, r) =>

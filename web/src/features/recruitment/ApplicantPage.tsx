@@ -32,6 +32,13 @@ import { ApplicantFields, applicantBody } from './applicant-form';
 import { DeadlineTag } from './deadline-tag';
 import { StepModal } from './StepModal';
 
+const statusColors: Record<TApplicantDetail['status'], string> = {
+  in_progress: 'blue',
+  probation: 'gold',
+  full: 'green',
+  stopped: 'default',
+};
+
 const StopModal = ({
   a,
   onClose,
@@ -155,7 +162,14 @@ export const ApplicantPage = () => {
       <Link to="/phat-trien-dang">← Phát triển đảng viên</Link>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {a.fullName} <Tag data-testid="applicant-status">{applicantStatusLabels[a.status]}</Tag>
+          {a.fullName}{' '}
+          <Tag
+            data-testid="applicant-status"
+            color={statusColors[a.status]}
+            style={{ fontSize: 14, verticalAlign: 'middle' }}
+          >
+            {applicantStatusLabels[a.status]}
+          </Tag>
         </Typography.Title>
         <Space>
           {a.canWrite && a.nextStep && (
