@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { roleLabels } from '../domain/enums/roles';
 import { buildApp, webDistDir } from './app';
 import { loadConfig } from './config';
-import { createDatabase, migrateDatabase } from './db/client';
+import { createDatabase, migrateDatabase, refreshStatistics } from './db/client';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './db/seed/load-demo';
 import { ensureSecret } from './db/settings';
 
@@ -58,6 +58,9 @@ const main = async () => {
     );
     accounts = config.seed === 'demo' ? await seedDemo(db) : await seedEmpty(db);
   }
+  await refreshStatistics(database);
+  const statistics = setInterval(() => refreshStatistics(database).catch(() => {}), 6 * 3600_000);
+  statistics.unref();
   const cookieSecret = config.cookieSecret ?? (await ensureSecret(db, 'cookie_secret'));
   await buildWebIfNeeded();
   const app = await buildApp({

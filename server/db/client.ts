@@ -75,6 +75,15 @@ export const migrateDatabase = async (database: Database): Promise<void> => {
   }
 };
 
+/**
+ * PGlite has no autovacuum, so it never gathers planner statistics by itself: without them a
+ * query over a few thousand rows can pick a plan that takes seconds. The app runs ANALYZE at start
+ * and every few hours on PGlite; PostgreSQL's autovacuum does this on its own.
+ */
+export const refreshStatistics = async (database: Database): Promise<void> => {
+  if (database.kind === 'pglite') await database.db.execute(sql`analyze`);
+};
+
 /** Raw SQL returning typed rows, the same on both drivers. */
 export const queryRows = async <T>(db: DbOrTx, query: SQL): Promise<T[]> => {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { createDatabase, type Database, migrateDatabase } from '../db/client';
+import { createDatabase, type Database, migrateDatabase, refreshStatistics } from '../db/client';
 import { users } from '../db/schema/index';
 import { seedDemo } from '../db/seed/load-demo';
 import { secondFactorRoles } from '../platform/access/permissions';
@@ -24,6 +24,7 @@ const prepare = async (database: Database, withDemo: boolean) => {
   await migrateDatabase(database);
   if (!withDemo) return;
   await seedDemo(database.db);
+  await refreshStatistics(database); // as the app does at start
   // Known passwords for tests; the real first start prints random ones.
   const hash = await hashPassword(TEST_PASSWORD);
   await database.db.update(users).set({ passwordHash: hash });
