@@ -70,7 +70,7 @@ describe('foundation in the browser', () => {
     await page.waitForSelector('canvas');
     await screenshot(page, '01-tong-quan');
 
-    await page.getByRole('menuitem', { name: 'Đảng viên' }).click();
+    await page.getByRole('menuitem', { name: /Đảng viên$/ }).click();
     await page.waitForURL(/dang-vien/);
     const query = toSearchKey(elsewhere.fullName);
     expect(query).not.toBe(elsewhere.fullName);

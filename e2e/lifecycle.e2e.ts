@@ -82,6 +82,12 @@ const apiOf = async (p: Page) => {
   };
 };
 
+/** This month as the sheets write it (MM/YYYY), in Vietnam's time zone (TZ is set for the tests). */
+const thisMonth = () => {
+  const now = new Date();
+  return `${String(now.getMonth() + 1).padStart(2, '0')}/${now.getFullYear()}`;
+};
+
 const iso = (ddmmyyyy: string) => ddmmyyyy.split('/').reverse().join('-');
 
 describe('member lifecycle in the browser', () => {
@@ -427,17 +433,19 @@ describe('member lifecycle in the browser', () => {
     await chooseUnit(page.locator('.ant-select').filter({ hasText: 'Chọn chi bộ' }), [
       'Chi bộ Phòng Nghiệp vụ Y',
     ]);
+    // The sheet opens on this month, under 01-QĐ/TW since 02/2026.
     const summary = page.getByTestId('dues-summary');
     await summary
-      .getByText(/Chi bộ Phòng Nghiệp vụ Y, tháng 11\/2026 — áp dụng .*01-QĐ\/TW/)
+      .getByText(new RegExp(`Chi bộ Phòng Nghiệp vụ Y, tháng ${thisMonth()} — áp dụng .*01-QĐ/TW`))
       .waitFor();
     // Before 02/2026 the sheet follows 342-QĐ/TW.
     await typeDate(page.getByLabel('Tháng'), '01/2026');
     await summary.getByText(/tháng 01\/2026 — áp dụng .*342-QĐ\/TW/).waitFor();
     await page.getByRole('heading', { name: 'Đảng phí' }).click();
     await screenshot(page, 'lc-11-dang-phi-342');
-    await typeDate(page.getByLabel('Tháng'), '11/2026');
-    await summary.getByText(/tháng 11\/2026 — áp dụng .*01-QĐ\/TW/).waitFor();
+    await typeDate(page.getByLabel('Tháng'), thisMonth());
+    await summary.getByText(new RegExp(`tháng ${thisMonth()} — áp dụng .*01-QĐ/TW`)).waitFor();
+    await page.getByRole('heading', { name: 'Đảng phí' }).click();
 
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
@@ -514,8 +522,9 @@ describe('member lifecycle in the browser', () => {
 
     await page.getByRole('menuitem', { name: 'Lịch ngày làm việc' }).click();
     await page.waitForURL(/lich-lam-viec/);
-    await page.getByText('Lịch năm 2026').waitFor();
-    await page.getByRole('button', { name: 'Năm trước' }).click();
+    await page.getByText(`Lịch năm ${new Date().getFullYear()}`).waitFor();
+    await typeDate(page.getByLabel('Năm', { exact: true }), '2025');
+    await page.getByRole('heading', { name: 'Lịch ngày làm việc' }).click();
     await page.getByText('Lịch năm 2025').waitFor();
     // Tết Ất Tỵ by the lunar calendar: 29/01/2025 is the first day of the year.
     const holidays = page.getByTestId('holidays');
@@ -572,8 +581,9 @@ describe('member lifecycle in the browser', () => {
     // A member sees the calendar but cannot change it.
     await logInAs('dangvien');
     await page.getByRole('menuitem', { name: 'Lịch ngày làm việc' }).click();
-    await page.getByText('Lịch năm 2026').waitFor();
-    await page.getByRole('button', { name: 'Năm trước' }).click();
+    await page.getByText(`Lịch năm ${new Date().getFullYear()}`).waitFor();
+    await typeDate(page.getByLabel('Năm', { exact: true }), '2025');
+    await page.getByRole('heading', { name: 'Lịch ngày làm việc' }).click();
     const list = page.getByTestId('adjustments');
     await list.getByRole('row', { name: /08\/02\/2025 Thứ bảy Làm bù Thông báo 6150/ }).waitFor();
     await page.getByText('Chỉ quản trị hệ thống ghi được các ngày hoán đổi, làm bù.').waitFor();
