@@ -280,3 +280,56 @@ describe('admission targets', () => {
     ).toBe(403);
   });
 });
+
+describe('documents and concurrent edits', () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n');
+
+  it('keeps a scanned form, checks its content against its type, and logs every download', async () => {
+    const fake = await office.post('/api/recruitment/documents', {
+      orgUnitId: f.cellId,
+      fileName: 'don-xin-vao-dang.pdf',
+      mimeType: 'application/pdf',
+      contentBase64: Buffer.from('MZ\x90\x00 not a pdf').toString('base64'),
+    });
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().message).toContain('không đúng loại');
+    const saved = await office.post('/api/recruitment/documents', {
+      orgUnitId: f.cellId,
+      fileName: 'Đơn xin vào Đảng.pdf',
+      mimeType: 'application/pdf',
+      contentBase64: pdf.toString('base64'),
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const docId = saved.json().id;
+    const download = await secretary.get(`/api/recruitment/documents/${docId}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    const reads = await queryRows<{ username: string }>(
+      t.db,
+      sql`select username from audit_log where action = 'document.read' and entity_id = ${String(docId)}`,
+    );
+    expect(reads.map((r) => r.username)).toEqual(['bithu']);
+  });
+
+  it('lets one of two simultaneous recordings of the same step win and tells the other', async () => {
+    for (let round = 0; round < 5; round++) {
+      const id = await create(office, { fullName: `Hoàng Văn Đua ${round}` });
+      const { version } = await detail(id);
+      const body = { step: 'candidate', stepDate: '2026-03-02', version };
+      const results = await Promise.all([
+        office.post(`/api/recruitment/applicants/${id}/steps`, body),
+        secretary.post(`/api/recruitment/applicants/${id}/steps`, body),
+      ]);
+      const codes = results.map((r) => r.statusCode).sort();
+      expect(codes).toEqual([200, 409]);
+      const loser = results.find((r) => r.statusCode === 409);
+      expect(loser?.json().message).toMatch(/[Đđ]ã có người|thay đổi|tải lại/);
+      const steps = await queryRows<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from recruitment_steps where applicant_id = ${id}`,
+      );
+      expect(steps[0].n).toBe(1);
+    }
+  });
+});
