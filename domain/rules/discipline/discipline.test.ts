@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkAuthority,
+  checkComplaint,
+  checkDecision,
+  checkForm,
+  checkLimitation,
+  disciplineDefaults,
+  disciplineStateOn,
+  finalComplaintLevel,
+  formsFor,
+  lapseDate,
+} from './discipline';
+
+describe('forms of discipline (regulations.md §4.1, Điều lệ art. 35; 69-QĐ/TW art. 7)', () => {
+  it('"Full member: Khiển trách → Cảnh cáo → Cách chức → Khai trừ"', () => {
+    expect(formsFor('member', 'full')).toEqual([
+      'khien_trach',
+      'canh_cao',
+      'cach_chuc',
+      'khai_tru',
+    ]);
+  });
+  it('"Probationary member: Khiển trách → Cảnh cáo only"', () => {
+    expect(formsFor('member', 'probationary')).toEqual(['khien_trach', 'canh_cao']);
+    const res = checkForm('member', 'probationary', 'khai_tru');
+    expect(res.ok).toBe(false);
+    expect(res.message).toContain('dự bị');
+    expect(checkForm('member', 'probationary', 'khien_trach').ok).toBe(true);
+  });
+  it('"Party organisation: Khiển trách → Cảnh cáo → Giải tán"; no cách chức for an organisation', () => {
+    expect(formsFor('organisation', null)).toEqual(['khien_trach', 'canh_cao', 'giai_tan']);
+    expect(checkForm('organisation', null, 'cach_chuc').ok).toBe(false);
+    expect(checkForm('member', 'full', 'giai_tan').ok).toBe(false);
+  });
+});
+
+describe('authority (regulations.md §4.2 🟡, defaults are parameters)', () => {
+  it('"Chi bộ: may impose khiển trách or cảnh cáo on its members", not cách chức or khai trừ', () => {
+    expect(checkAuthority({ body: 'cell', subject: 'member', form: 'canh_cao' }).ok).toBe(true);
+    const res = checkAuthority({ body: 'cell', subject: 'member', form: 'khai_tru' });
+    expect(res.ok).toBe(false);
+    expect(res.message).toContain('Chi bộ chỉ có thẩm quyền khiển trách, cảnh cáo');
+  });
+  it('"Đảng ủy bộ phận and the BTV of a grassroots committee may not discipline"', () => {
+    for (const body of ['sub_committee', 'grassroots_standing'] as const) {
+      const res = checkAuthority({ body, subject: 'member', form: 'khien_trach' });
+      expect(res.ok).toBe(false);
+      expect(res.message).toContain('không có thẩm quyền');
+    }
+  });
+  it('expulsion: the grassroots committee proposes and the superior UBKT decides, unless delegated', () => {
+    const proposed = checkAuthority({
+      body: 'grassroots_committee',
+      subject: 'member',
+      form: 'khai_tru',
+    });
+    expect(proposed.ok).toBe(false);
+    expect(proposed.message).toContain('Ủy ban Kiểm tra Đảng ủy cấp trên quyết định');
+    expect(
+      checkAuthority({ body: 'upper_inspection', subject: 'member', form: 'khai_tru' }).ok,
+    ).toBe(true);
+    const delegated = { ...disciplineDefaults, grassrootsMayExpel: true };
+    expect(
+      checkAuthority(
+        { body: 'grassroots_committee', subject: 'member', form: 'khai_tru' },
+        delegated,
+      ).ok,
+    ).toBe(true);
+  });
+  it('"the superior committee disciplines subordinate organisations"; dissolution needs approval', () => {
+    const res = checkAuthority({
+      body: 'upper_standing',
+      subject: 'organisation',
+      form: 'giai_tan',
+    });
+    expect(res.ok).toBe(true);
+    expect(res.message).toContain('chuẩn y');
+    expect(
+      checkAuthority({ body: 'upper_inspection', subject: 'organisation', form: 'giai_tan' }).ok,
+    ).toBe(false);
+    expect(checkAuthority({ body: 'cell', subject: 'organisation', form: 'khien_trach' }).ok).toBe(
+      false,
+    );
+  });
+});
+
+describe('limitation periods (regulations.md §4.3: 5 / 10 years / none)', () => {
+  it('"Khiển trách: 5 years" counted from the violation', () => {
+    const ok = checkLimitation({
+      form: 'khien_trach',
+      violationOn: '2021-06-01',
+      decidedOn: '2026-05-31',
+      ground: null,
+    });
+    expect(ok.ok).toBe(true);
+    expect(ok.expiresOn).toBe('2026-06-01');
+    const late = checkLimitation({
+      form: 'khien_trach',
+      violationOn: '2021-06-01',
+      decidedOn: '2026-06-01',
+      ground: null,
+    });
+    expect(late.ok).toBe(false);
+    expect(late.message).toContain('hết thời hiệu');
+  });
+  it('"Cảnh cáo / Cách chức: 10 years"', () => {
+    expect(
+      checkLimitation({
+        form: 'canh_cao',
+        violationOn: '2017-01-10',
+        decidedOn: '2026-03-01',
+        ground: null,
+      }).ok,
+    ).toBe(true);
+    expect(
+      checkLimitation({
+        form: 'cach_chuc',
+        violationOn: '2015-01-10',
+        decidedOn: '2026-03-01',
+        ground: null,
+      }).ok,
+    ).toBe(false);
+  });
+  it('"Khai trừ / Giải tán: no limit"', () => {
+    expect(
+      checkLimitation({
+        form: 'khai_tru',
+        violationOn: '1990-01-01',
+        decidedOn: '2026-03-01',
+        ground: null,
+      }).ok,
+    ).toBe(true);
+    expect(
+      checkLimitation({
+        form: 'giai_tan',
+        violationOn: '1990-01-01',
+        decidedOn: '2026-03-01',
+        ground: null,
+      }).expiresOn,
+    ).toBeNull();
+  });
+  it('"No limit regardless of form" for internal politics, security, defence, foreign affairs, fake diplomas', () => {
+    const res = checkLimitation({
+      form: 'khien_trach',
+      violationOn: '2005-01-01',
+      decidedOn: '2026-03-01',
+      ground: 'fake_diploma',
+    });
+    expect(res.ok).toBe(true);
+    expect(res.message).toContain('Không áp dụng thời hiệu');
+  });
+  it('refuses a violation dated after the decision', () => {
+    expect(
+      checkLimitation({
+        form: 'khien_trach',
+        violationOn: '2026-05-01',
+        decidedOn: '2026-03-01',
+        ground: null,
+      }).ok,
+    ).toBe(false);
+  });
+});
+
+describe('automatic lapse (regulations.md §4.4: 12 months after announcement, not for expulsion or dissolution)', () => {
+  const base = {
+    form: 'canh_cao' as const,
+    decidedOn: '2025-03-10',
+    announcedOn: '2025-03-20',
+    annulled: false,
+    complaintPending: false,
+    laterDecisionOn: null,
+  };
+  it('lapses 12 months after the announcement', () => {
+    expect(lapseDate(base)).toBe('2026-03-20');
+    expect(disciplineStateOn(base, '2026-03-19')).toBe('in_force');
+    expect(disciplineStateOn(base, '2026-03-20')).toBe('lapsed');
+  });
+  it('"with no appeal and no new violation": a pending complaint or a new discipline keeps it in force', () => {
+    expect(disciplineStateOn({ ...base, complaintPending: true }, '2026-06-01')).toBe('in_force');
+    expect(disciplineStateOn({ ...base, laterDecisionOn: '2025-12-01' }, '2026-06-01')).toBe(
+      'in_force',
+    );
+  });
+  it('"This does not apply to expulsion or dissolution"', () => {
+    expect(lapseDate({ ...base, form: 'khai_tru' })).toBeNull();
+    expect(disciplineStateOn({ ...base, form: 'khai_tru' }, '2030-01-01')).toBe('permanent');
+  });
+  it('an annulled decision is no longer in force', () => {
+    expect(disciplineStateOn({ ...base, annulled: true }, '2025-04-01')).toBe('annulled');
+  });
+});
+
+describe('complaints (regulations.md §4.5: 1 month from receiving the decision)', () => {
+  it('accepts a complaint within the month and refuses a late one', () => {
+    expect(checkComplaint({ receivedOn: '2026-01-31', filedOn: '2026-02-28' }).ok).toBe(true);
+    const late = checkComplaint({ receivedOn: '2026-01-15', filedOn: '2026-02-16' });
+    expect(late.ok).toBe(false);
+    expect(late.deadline).toBe('2026-02-15');
+  });
+  it('"Final level: UBKTTW for khiển trách, cảnh cáo and cách chức; the Ban Bí thư for khai trừ"', () => {
+    expect(finalComplaintLevel('khai_tru')).toBe('Ban Bí thư');
+    expect(finalComplaintLevel('canh_cao')).toBe('Ủy ban Kiểm tra Trung ương');
+  });
+});
+
+describe('all checks before a decision', () => {
+  it('lists form, authority and limitation and fails when one fails', () => {
+    const res = checkDecision({
+      subject: 'member',
+      standing: 'probationary',
+      form: 'cach_chuc',
+      body: 'upper_inspection',
+      violationOn: '2025-01-01',
+      decidedOn: '2026-01-01',
+      ground: null,
+    });
+    expect(res.ok).toBe(false);
+    expect(res.checks.map((c) => [c.rule, c.ok])).toEqual([
+      ['Hình thức kỷ luật', false],
+      ['Thẩm quyền', true],
+      ['Thời hiệu', true],
+    ]);
+  });
+});
