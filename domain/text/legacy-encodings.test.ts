@@ -113,6 +113,12 @@ describe('detecting the encoding of a cell', () => {
     }
   });
 
+  it('lets the encoding of the rest of the column decide a tie, never override clear Unicode', () => {
+    expect(convertLegacyText('Chi bé').text).toBe('Chi bé');
+    expect(convertLegacyText('Chi bé', { prefer: 'tcvn3' }).text).toBe('Chi bộ');
+    expect(convertLegacyText('Hoà', { prefer: 'tcvn3' }).text).toBe('Hoà');
+  });
+
   it('reads Windows-1258 only from bytes that were read as latin1', () => {
     const bytes = 'Ph\u00fd\u00f5\u00ecc';
     expect(convertLegacyText(bytes, { latin1Bytes: true }).text).toBe('Phước');

@@ -287,13 +287,20 @@ const scoreOf = (original: string, reading: string): number => {
 
 export type Conversion = { text: string; encoding: TextEncoding; changed: boolean };
 
+/** Text with letters only Unicode Vietnamese has: certainly not legacy bytes. */
+export const isUnicodeVietnamese = (text: string): boolean => unicodeOnly.test(text);
+
+export type LegacyEncoding = 'tcvn3' | 'vni' | 'cp1258';
+
 /**
  * Read one cell: NFD becomes NFC; a legacy reading (TCVN3, VNI, and Windows-1258 when the bytes were
  * read as latin1) is used only when its words are better Vietnamese than the text as it stands.
+ * `prefer`: the encoding other cells of the same column were certainly in; it also wins a tie
+ * ("Chi bé" is both Unicode and TCVN3 for "Chi bộ"), never a loss.
  */
 export const convertLegacyText = (
   text: string,
-  options: { latin1Bytes?: boolean } = {},
+  options: { latin1Bytes?: boolean; prefer?: LegacyEncoding | null } = {},
 ): Conversion => {
   if (!legacyRange.test(text) || unicodeOnly.test(text) || combining.test(text)) {
     const nfc = text.normalize('NFC');
@@ -311,7 +318,8 @@ export const convertLegacyText = (
   for (const r of readings) {
     if (r.text === text) continue;
     const score = scoreOf(text, r.text);
-    if (score > bestScore) {
+    const preferred = r.encoding === options.prefer && score > 0 && score === bestScore;
+    if (score > bestScore || preferred) {
       best = { text: r.text, encoding: r.encoding, changed: true };
       bestScore = score;
     }

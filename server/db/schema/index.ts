@@ -1,3 +1,4 @@
+export * from './imports';
 export * from './lifecycle';
 export * from './members';
 export * from './org-units';

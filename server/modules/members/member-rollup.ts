@@ -1,6 +1,8 @@
 // Maintained subtree totals (`org_member_counts`): figures over any subtree are one indexed
 // lookup instead of a scan of members (performance-limits.md §2.3). Kept exact by applying the
 // change of one member's contribution inside the same transaction as the change itself.
+
+import type { SQL } from 'drizzle-orm';
 import { activeStatuses, type MemberStatus } from '../../../domain/enums/members';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
 
@@ -103,11 +105,14 @@ export const moveSubtreeCounts = async (
     do update set count = org_member_counts.count + excluded.count`);
 };
 
-const memberDimensionValues = sql`(values
-  ('status', m.status), ('sex', m.sex), ('birth_year', to_char(m.birth_date, 'YYYY')),
-  ('ethnicity', m.ethnicity), ('religion', m.religion),
-  ('professional_level', m.professional_level), ('political_theory', m.political_theory),
-  ('party_age_year', coalesce(to_char(m.party_age_from, 'YYYY'), 'unknown')))`;
+/** The (dimension, key) rows one member contributes, for a member row aliased `m`. */
+export const memberDimensionValuesOf = (m: SQL) => sql`(values
+  ('status', ${m}.status), ('sex', ${m}.sex), ('birth_year', to_char(${m}.birth_date, 'YYYY')),
+  ('ethnicity', ${m}.ethnicity), ('religion', ${m}.religion),
+  ('professional_level', ${m}.professional_level), ('political_theory', ${m}.political_theory),
+  ('party_age_year', coalesce(to_char(${m}.party_age_from, 'YYYY'), 'unknown')))`;
+
+const memberDimensionValues = memberDimensionValuesOf(sql`m`);
 
 const activeList = sql.join(
   activeStatuses.map((s) => sql`${s}`),

@@ -8,10 +8,11 @@ import {
   sexLabels,
 } from '../../../domain/enums/members';
 import { formatDate } from '../../../domain/text/vietnamese';
-import type { Db } from '../../db/client';
+import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { writeAudit } from '../../platform/audit/audit';
+import { cellLabels } from '../imports/imports.export';
 import { buildMemberQuery, iterateMembers } from './members.queries';
 
 const columns = [
@@ -27,6 +28,11 @@ const columns = [
   { header: 'Trình độ chuyên môn', width: 18 },
   { header: 'Lý luận chính trị', width: 16 },
   { header: 'Trạng thái', width: 16 },
+  // Read back by the spreadsheet import (server/modules/imports).
+  { header: 'Tôn giáo', width: 10 },
+  { header: 'Số CCCD', width: 16 },
+  { header: 'Quê quán', width: 24 },
+  { header: 'Số thẻ đảng', width: 14 },
 ];
 
 /**
@@ -90,13 +96,32 @@ export const exportMembersXlsx = async ({
   });
   header.commit();
   const showEthnicity = can(actor, 'member.readSensitive');
+  // A cell name shared by several cells in the subtree is written with its parent, so the file
+  // can be imported back without ambiguity.
+  const cells = await cellLabels(db, actor);
 
   void (async () => {
     try {
       let n = 0;
       for await (const page of iterateMembers(db, actor, query)) {
+        const extra = new Map(
+          (
+            await queryRows<{
+              id: number;
+              religion: string;
+              citizen_id: string | null;
+              home_town: string | null;
+              card_number: string | null;
+            }>(
+              db,
+              sql`select id, religion, citizen_id, home_town, card_number from members
+                  where id = any(${`{${page.map((m) => m.id).join(',')}}`}::int[])`,
+            )
+          ).map((r) => [r.id, r]),
+        );
         for (const m of page) {
           n += 1;
+          const x = extra.get(m.id);
           sheet
             .addRow([
               n,
@@ -105,12 +130,16 @@ export const exportMembersXlsx = async ({
               formatDate(m.birthDate),
               showEthnicity ? (m.ethnicity ?? '') : '',
               m.position ?? '',
-              m.orgUnitName,
+              cells.get(m.orgUnitId) ?? m.orgUnitName,
               formatDate(m.admittedOn),
               formatDate(m.recognisedOn),
               professionalLevelLabels[m.professionalLevel],
               politicalTheoryLabels[m.politicalTheory],
               memberStatusLabels[m.status],
+              showEthnicity ? (x?.religion ?? '') : '',
+              x?.citizen_id ?? '',
+              x?.home_town ?? '',
+              x?.card_number ?? '',
             ])
             .commit();
         }

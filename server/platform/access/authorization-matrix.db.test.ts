@@ -15,6 +15,7 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   applicant: Record<Target, number>;
   document: Record<Target, number>;
   letter: Record<Target, { memberId: number; eventId: number }>;
+  importJob: Record<Target, number>;
 };
 type Call = { url: string; body?: unknown };
 
@@ -336,7 +337,49 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(recruiters),
   },
+  // Imports: no record to upload into or list (rows are scoped inside); jobs belong to a unit.
+  'POST /api/imports/': {
+    call: () => ({
+      url: '/api/imports',
+      body: { kind: 'members', fileName: 'a.csv', contentBase64: importCsv },
+    }),
+    expect: (u) => (offices.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'GET /api/imports/': {
+    call: () => ({ url: '/api/imports' }),
+    expect: (u) => (offices.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'GET /api/imports/{id}': {
+    call: (f, t) => ({ url: `/api/imports/${f.importJob[t]}` }),
+    expect: rule(offices),
+  },
+  'POST /api/imports/{id}/preview': {
+    call: (f, t) => ({ url: `/api/imports/${f.importJob[t]}/preview`, body: { mapping: {} } }),
+    expect: rule(offices),
+  },
+  'GET /api/imports/{id}/rows': {
+    call: (f, t) => ({ url: `/api/imports/${f.importJob[t]}/rows` }),
+    expect: rule(offices),
+  },
+  'POST /api/imports/{id}/commit': {
+    call: (f, t) => ({ url: `/api/imports/${f.importJob[t]}/commit`, body: {} }),
+    expect: rule(offices),
+  },
+  'GET /api/imports/export/applicants.xlsx': {
+    call: (f, t) => ({
+      url: `/api/imports/export/applicants.xlsx?orgUnitId=${cellOf(f, t)}&purpose=ki%E1%BB%83m%20tra`,
+    }),
+    expect: rule(allButMember),
+  },
+  'GET /api/imports/export/events.xlsx': {
+    call: (f, t) => ({
+      url: `/api/imports/export/events.xlsx?orgUnitId=${cellOf(f, t)}&purpose=ki%E1%BB%83m%20tra`,
+    }),
+    expect: rule(allButMember),
+  },
 };
+
+const importCsv = Buffer.from('Họ và tên;Ngày sinh;Chi bộ\nA B;1/1/1990;x\n').toString('base64');
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Fixtures;
@@ -380,6 +423,16 @@ beforeAll(async () => {
     );
     return { memberId: row!.member_id, eventId: row!.id };
   };
+  const importJobIn = async (orgUnitId: number) => {
+    const job = await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into import_jobs (kind, org_unit_id, file_name, file_sha256, layout_fingerprint, mapping, status)
+          values ('members', ${orgUnitId}, 'a.csv', 'x', 'x', '{}'::jsonb, 'uploaded') returning id`,
+    );
+    await t.db.execute(sql`insert into import_files (job_id, size, content, header_row, headers)
+      values (${job!.id}, 1, ${Buffer.from(importCsv, 'base64')}, 1, '[]'::jsonb)`);
+    return job!.id;
+  };
   f = {
     ...base,
     memberElsewhereCellId: detail.orgUnitId,
@@ -393,6 +446,10 @@ beforeAll(async () => {
       outside: await documentIn(base.otherCommitteeId),
     },
     letter: { inside: await letterIn(base.cellId), outside: await letterIn(base.otherCommitteeId) },
+    importJob: {
+      inside: await importJobIn(base.cellId),
+      outside: await importJobIn(base.otherCommitteeId),
+    },
   };
   for (const u of Object.keys(users)) sessions[u] = await loginAs(t.app, u);
 });

@@ -1,0 +1,612 @@
+// Row-by-row checks of an import, run for the preview and again inside the commit's transaction:
+// each row gets its parsed values, errors (block the commit), warnings, legacy-text conversions,
+// duplicates (need a decision) and its content key (already imported → skipped).
+import { createHash } from 'node:crypto';
+import type { ImportKind, TImportMapping } from '../../../contracts/imports';
+import {
+  type MemberEventKind,
+  memberEventKinds,
+  memberEventLabels,
+  memberStatusLabels,
+  type PoliticalTheoryLevel,
+  type ProfessionalLevel,
+  politicalTheoryLabels,
+  professionalLevelLabels,
+  type Sex,
+} from '../../../domain/enums/members';
+import { memberHoldingKinds } from '../../../domain/enums/org-units';
+import {
+  deriveMemberTimeline,
+  partyAgeYears,
+  type Standing,
+  type TimelineEvent,
+} from '../../../domain/rules/members/member-timeline';
+import { type DateKind, parseDateCell } from '../../../domain/text/dates';
+import { formatDate, normalizeText, toSearchKey } from '../../../domain/text/vietnamese';
+import { type DbOrTx, queryRows, sql } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { importFields } from './imports.fields';
+import type { CellValue, ParsedSheet } from './imports.parse';
+
+export type Duplicate = { reason: string; existingId: number | null; allowImport: boolean };
+
+export type RowResult = {
+  rowNumber: number;
+  values: Record<string, string | null>;
+  /** Typed values for writing (only meaningful when there are no errors). */
+  data: Record<string, string | number | null>;
+  errors: string[];
+  warnings: string[];
+  conversions: { field: string; original: string; converted: string; encoding: string }[];
+  duplicate: Duplicate | null;
+  already: boolean;
+  rowKey: string;
+};
+
+type Cell = { id: number; name: string; kind: string; dissolved: boolean };
+
+const words = (text: string) =>
+  toSearchKey(text)
+    .replace(/[-–—,()/:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Cells of the actor's subtree by name, "name – parent name", or name without "Chi bộ". */
+const loadCells = async (db: DbOrTx, actor: Actor) => {
+  const rows = await queryRows<{
+    id: number;
+    name: string;
+    kind: string;
+    dissolved_on: string | null;
+    parent_name: string | null;
+  }>(
+    db,
+    sql`select o.id, o.name, o.kind, o.dissolved_on, p.name as parent_name
+        from org_units o left join org_units p on p.id = o.parent_id
+        where o.path <@ ${actor.scopePath}::ltree
+          and o.kind in (${sql.join(
+            memberHoldingKinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})`,
+  );
+  const byKey = new Map<string, Cell[]>();
+  const add = (key: string, cell: Cell) => {
+    const list = byKey.get(key) ?? [];
+    if (!list.some((c) => c.id === cell.id)) list.push(cell);
+    byKey.set(key, list);
+  };
+  for (const r of rows) {
+    const cell = { id: r.id, name: r.name, kind: r.kind, dissolved: r.dissolved_on !== null };
+    const own = words(r.name);
+    add(own, cell);
+    add(own.replace(/^chi bo /, ''), cell);
+    if (r.parent_name) {
+      add(`${own} ${words(r.parent_name)}`, cell);
+      add(`${own.replace(/^chi bo /, '')} ${words(r.parent_name)}`, cell);
+    }
+  }
+  return (text: string): { cell?: Cell; error?: string } => {
+    const found = byKey.get(words(text)) ?? [];
+    const live = found.filter((c) => !c.dissolved);
+    if (live.length === 1) return { cell: live[0] };
+    if (live.length > 1)
+      return {
+        error: `Có ${live.length} chi bộ tên "${text}" trong phạm vi của bạn: ghi thêm tên đảng bộ, ví dụ "${text} – Đảng bộ …".`,
+      };
+    if (found.length) return { error: `${found[0].name} đã giải thể.` };
+    return { error: `Không tìm thấy chi bộ "${text}" trong phạm vi quản lý của bạn.` };
+  };
+};
+
+const sexOf = (text: string): Sex | null => {
+  const k = toSearchKey(text);
+  if (['nam', 'm', 'male'].includes(k)) return 'male';
+  if (['nu', 'f', 'female'].includes(k)) return 'female';
+  return null;
+};
+
+const levelFrom = <L extends string>(
+  labels: Record<L, string>,
+  synonyms: Record<string, L>,
+  text: string,
+): L | null => {
+  const k = toSearchKey(text);
+  for (const [level, label] of Object.entries(labels) as [L, string][])
+    if (toSearchKey(label) === k) return level;
+  for (const [word, level] of Object.entries(synonyms)) if (k.includes(word)) return level;
+  return null;
+};
+const professionalSynonyms: Record<string, ProfessionalLevel> = {
+  'tien si': 'doctor',
+  'thac si': 'master',
+  'dai hoc': 'bachelor',
+  'cu nhan': 'bachelor',
+  'ky su': 'bachelor',
+  'bac si': 'bachelor',
+  'cao dang': 'college',
+  'trung cap': 'intermediate',
+  'so cap': 'elementary',
+  khong: 'none',
+  chua: 'none',
+};
+const theorySynonyms: Record<string, PoliticalTheoryLevel> = {
+  'cu nhan': 'bachelor',
+  'cao cap': 'advanced',
+  'trung cap': 'intermediate',
+  'so cap': 'elementary',
+  khong: 'none',
+  chua: 'none',
+};
+
+const eventKindSynonyms: Record<string, MemberEventKind> = {
+  'ket nap lai': 'readmitted',
+  'ket nap': 'admitted',
+  'cong nhan chinh thuc': 'recognised',
+  'chinh thuc': 'recognised',
+  'chuyen den': 'transferred_in',
+  'chuyen di': 'transferred_out',
+  'chuyen sinh hoat tam thoi di': 'temporary_out',
+  'tro lai': 'temporary_return',
+  'chuyen sinh hoat noi bo': 'moved',
+  'thoi mien': 'exemption_ended',
+  'mien sinh hoat': 'exempted',
+  'mien cong tac': 'exempted',
+  'het dinh chi': 'suspension_ended',
+  'dinh chi': 'suspended',
+  'xoa ten': 'removed',
+  'khai tru': 'expelled',
+  'xin ra': 'withdrew',
+  'tu tran': 'died',
+  'tu tuat': 'died',
+};
+const eventKindOf = (text: string): MemberEventKind | null => {
+  const k = toSearchKey(text);
+  for (const kind of memberEventKinds) if (toSearchKey(memberEventLabels[kind]) === k) return kind;
+  if ((memberEventKinds as readonly string[]).includes(text)) return text as MemberEventKind;
+  for (const [word, kind] of Object.entries(eventKindSynonyms)) if (k.includes(word)) return kind;
+  return null;
+};
+const eventKindsWithCell: readonly MemberEventKind[] = [
+  'admitted',
+  'readmitted',
+  'transferred_in',
+  'moved',
+];
+const transferKinds: readonly MemberEventKind[] = [
+  'transferred_in',
+  'transferred_out',
+  'moved',
+  'temporary_out',
+  'temporary_return',
+];
+
+const show = (v: CellValue): string | null => {
+  if (v === null) return null;
+  if (v instanceof Date) return formatDate(v.toISOString().slice(0, 10));
+  return String(v);
+};
+
+type RowContext = {
+  value: (field: string) => CellValue;
+  text: (field: string) => string | null;
+  errors: string[];
+  warnings: string[];
+  data: Record<string, string | number | null>;
+  values: Record<string, string | null>;
+};
+
+const dateField = (
+  ctx: RowContext,
+  field: string,
+  label: string,
+  kind: DateKind,
+  today: string,
+  required = false,
+) => {
+  const raw = ctx.value(field);
+  const parsed = parseDateCell(raw, { kind, today });
+  if (!parsed) {
+    if (required) ctx.errors.push(`Thiếu ${label.toLowerCase()}.`);
+    ctx.data[field] = null;
+    return null;
+  }
+  if (!parsed.ok) {
+    ctx.errors.push(`${label}: ${parsed.error}`);
+    ctx.data[field] = null;
+    return null;
+  }
+  if (parsed.warning) ctx.warnings.push(`${label}: ${parsed.warning}`);
+  ctx.data[field] = parsed.iso;
+  ctx.values[field] = formatDate(parsed.iso);
+  return parsed.iso;
+};
+
+const personFields = (ctx: RowContext, today: string, requireSex = true) => {
+  const fullName = ctx.text('fullName');
+  if (!fullName) ctx.errors.push('Thiếu họ và tên.');
+  else if (fullName.length < 3 || !fullName.includes(' '))
+    ctx.errors.push(`Họ và tên "${fullName}" cần đủ họ, tên đệm (nếu có) và tên.`);
+  ctx.data.fullName = fullName ? normalizeText(fullName) : null;
+  const sexText = ctx.text('sex');
+  if (sexText) {
+    const sex = sexOf(sexText);
+    if (!sex) ctx.errors.push(`Giới tính "${sexText}" không rõ (ghi Nam hoặc Nữ).`);
+    ctx.data.sex = sex;
+  } else {
+    if (requireSex) ctx.errors.push('Thiếu giới tính.');
+    ctx.data.sex = null;
+  }
+  dateField(ctx, 'birthDate', 'Ngày sinh', 'birth', today, true);
+  const id = ctx.text('citizenId');
+  if (id) {
+    const digits = id.replace(/[\s.'-]/g, '');
+    if (!/^\d{12}$/.test(digits))
+      ctx.errors.push(`Số CCCD "${id}" phải gồm đúng 12 chữ số (số định danh cá nhân).`);
+    ctx.data.citizenId = digits;
+    ctx.values.citizenId = digits;
+  } else ctx.data.citizenId = null;
+};
+
+const optionalText = (ctx: RowContext, field: string, max = 300) => {
+  const t = ctx.text(field);
+  if (t && t.length > max) ctx.errors.push(`Ô "${field}" dài quá ${max} ký tự.`);
+  ctx.data[field] = t ? normalizeText(t) : null;
+};
+
+export type ValidateInput = {
+  db: DbOrTx;
+  actor: Actor;
+  kind: ImportKind;
+  sheet: ParsedSheet;
+  mapping: TImportMapping;
+  today: string;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export const rowKeyOf = (kind: ImportKind, values: Record<string, string | null>) =>
+  createHash('sha256')
+    .update(
+      `${kind}|${Object.keys(values)
+        .sort()
+        .map((k) => `${k}=${values[k] ?? ''}`)
+        .join('|')}`,
+    )
+    .digest('hex');
+
+export const validateRows = async (input: ValidateInput): Promise<RowResult[]> => {
+  const { db, actor, kind, sheet, mapping, today, onProgress } = input;
+  const fields = importFields[kind];
+  const findCell = await loadCells(db, actor);
+  const results: RowResult[] = [];
+  const fieldOfColumn = new Map<number, string>();
+  for (const [field, col] of Object.entries(mapping))
+    if (col !== null) fieldOfColumn.set(col, field);
+
+  sheet.rows.forEach((row, i) => {
+    if (i % 5000 === 0) onProgress?.(i, sheet.rows.length);
+    const values: Record<string, string | null> = {};
+    for (const f of fields) {
+      const col = mapping[f.key];
+      values[f.key] = col === null || col === undefined ? null : show(row.cells[col] ?? null);
+    }
+    const ctx: RowContext = {
+      value: (field) => {
+        const col = mapping[field];
+        return col === null || col === undefined ? null : (row.cells[col] ?? null);
+      },
+      text: (field) => {
+        const col = mapping[field];
+        const v = col === null || col === undefined ? null : (row.cells[col] ?? null);
+        if (v === null) return null;
+        return v instanceof Date ? formatDate(v.toISOString().slice(0, 10)) : String(v).trim();
+      },
+      errors: [],
+      warnings: [],
+      data: {},
+      values,
+    };
+    const rowKey = rowKeyOf(kind, values);
+    if (kind === 'members') {
+      personFields(ctx, today);
+      for (const f of ['ethnicity', 'religion']) optionalText(ctx, f, 50);
+      for (const f of ['birthPlace', 'homeTown', 'position', 'occupation', 'workplace'])
+        optionalText(ctx, f);
+      optionalText(ctx, 'cardNumber', 30);
+      optionalText(ctx, 'decisionNumber', 100);
+      const phone = ctx.text('phone');
+      if (phone && !/^[0-9 +.()-]{8,20}$/.test(phone))
+        ctx.errors.push(`Số điện thoại "${phone}" không hợp lệ.`);
+      ctx.data.phone = phone;
+      const admitted = dateField(ctx, 'admittedOn', 'Ngày vào Đảng', 'admission', today, true);
+      const recognised = dateField(ctx, 'recognisedOn', 'Ngày chính thức', 'admission', today);
+      const birth = ctx.data.birthDate as string | null;
+      if (admitted && birth && partyAgeYears(birth, admitted) < 16)
+        ctx.errors.push('Ngày vào Đảng không phù hợp với ngày sinh (chưa đủ tuổi).');
+      if (admitted && recognised && recognised <= admitted)
+        ctx.errors.push('Ngày chính thức phải sau ngày vào Đảng.');
+      if (admitted && !recognised) {
+        const oneYear = `${Number(admitted.slice(0, 4)) + 1}${admitted.slice(4)}`;
+        if (oneYear < today)
+          ctx.warnings.push(
+            'Đã quá 12 tháng dự bị mà chưa có ngày chính thức: sẽ ghi là đảng viên dự bị.',
+          );
+      }
+      const levelText = ctx.text('professionalLevel');
+      ctx.data.professionalLevel = 'none';
+      if (levelText) {
+        const level = levelFrom(professionalLevelLabels, professionalSynonyms, levelText);
+        if (level) ctx.data.professionalLevel = level;
+        else ctx.warnings.push(`Không nhận ra trình độ chuyên môn "${levelText}": để trống.`);
+      }
+      const theoryText = ctx.text('politicalTheory');
+      ctx.data.politicalTheory = 'none';
+      if (theoryText) {
+        const level = levelFrom(politicalTheoryLabels, theorySynonyms, theoryText);
+        if (level) ctx.data.politicalTheory = level;
+        else
+          ctx.warnings.push(`Không nhận ra trình độ lý luận chính trị "${theoryText}": để trống.`);
+      }
+      const statusText = ctx.text('status');
+      if (statusText && admitted) {
+        const derived = memberStatusLabels[recognised ? 'full' : 'probationary'];
+        if (toSearchKey(statusText) !== toSearchKey(derived))
+          ctx.warnings.push(
+            `Trạng thái trong tệp là "${statusText}", theo các mốc ngày là "${derived}". Các biến động khác (miễn sinh hoạt, chuyển đi…) nhập bằng tệp sự kiện.`,
+          );
+      }
+    } else if (kind === 'applicants') {
+      personFields(ctx, today);
+      for (const f of ['ethnicity', 'religion']) optionalText(ctx, f, 50);
+      for (const f of ['workplace', 'position', 'source']) optionalText(ctx, f);
+      optionalText(ctx, 'mentorName', 200);
+      optionalText(ctx, 'phone', 20);
+      const edu = ctx.text('generalEducation');
+      if (edu && !/^\d{1,2}\/1[02]$/.test(edu))
+        ctx.errors.push(`Giáo dục phổ thông "${edu}" cần ghi dạng 12/12 hoặc 9/12.`);
+      ctx.data.generalEducation = edu;
+    } else {
+      personFields(ctx, today, false);
+      const kindText = ctx.text('kind');
+      const eventKind = kindText ? eventKindOf(kindText) : null;
+      if (!kindText) ctx.errors.push('Thiếu loại sự kiện.');
+      else if (!eventKind) ctx.errors.push(`Không nhận ra sự kiện "${kindText}".`);
+      ctx.data.kind = eventKind;
+      dateField(ctx, 'eventDate', 'Ngày sự kiện', 'event', today, true);
+      dateField(ctx, 'letterDate', 'Ngày giấy giới thiệu', 'event', today);
+      for (const f of ['externalOrg', 'decisionNumber', 'letterNumber']) optionalText(ctx, f);
+      optionalText(ctx, 'note', 1000);
+      if (
+        eventKind &&
+        !transferKinds.includes(eventKind) &&
+        (ctx.data.letterNumber || ctx.data.letterDate)
+      )
+        ctx.errors.push('Giấy giới thiệu chỉ ghi cho sự kiện chuyển sinh hoạt đảng.');
+      if (eventKind && eventKindsWithCell.includes(eventKind) && !ctx.text('orgUnit'))
+        ctx.errors.push('Sự kiện này cần chỉ rõ chi bộ sinh hoạt.');
+    }
+    const cellText = ctx.text('orgUnit');
+    ctx.data.orgUnitId = null;
+    if (cellText) {
+      const found = findCell(cellText);
+      if (found.error) ctx.errors.push(found.error);
+      else ctx.data.orgUnitId = found.cell!.id;
+    } else if (kind !== 'events') ctx.errors.push('Thiếu chi bộ.');
+
+    const conversions = row.conversions.map((c) => ({
+      field: fieldOfColumn.get(c.column) ?? sheet.headers[c.column] ?? `cột ${c.column + 1}`,
+      original: c.original,
+      converted: c.converted,
+      encoding: c.encoding,
+    }));
+    results.push({
+      rowNumber: row.rowNumber,
+      values,
+      data: ctx.data,
+      errors: ctx.errors,
+      warnings: ctx.warnings,
+      conversions,
+      duplicate: null,
+      already: false,
+      rowKey,
+    });
+  });
+  onProgress?.(sheet.rows.length, sheet.rows.length);
+
+  await markAlreadyImported(db, kind, results);
+  if (kind === 'events') await checkEvents(db, actor, results);
+  else await markDuplicates(db, kind, results);
+  return results;
+};
+
+const chunks = <T>(items: T[], size: number) => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+const markAlreadyImported = async (db: DbOrTx, kind: ImportKind, rows: RowResult[]) => {
+  const seen = new Set<string>();
+  for (const part of chunks(rows, 20_000)) {
+    const keys = await queryRows<{ row_key: string }>(
+      db,
+      sql`select row_key from import_row_keys
+          where kind = ${kind} and row_key = any(${`{${part.map((r) => r.rowKey).join(',')}}`}::text[])`,
+    );
+    for (const k of keys) seen.add(k.row_key);
+  }
+  for (const r of rows) r.already = seen.has(r.rowKey);
+};
+
+const textArray = (values: (string | null)[]) =>
+  `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
+
+/** Same citizen ID or same name and birth date: in the database, or earlier in the file. */
+const markDuplicates = async (db: DbOrTx, kind: ImportKind, rows: RowResult[]) => {
+  const candidates = rows.filter((r) => !r.already && r.data.fullName && r.data.birthDate);
+  const byCitizen = new Map<string, { id: number; what: string }>();
+  const byPerson = new Map<string, { id: number; what: string; inScope: boolean }>();
+  const ids = [
+    ...new Set(candidates.map((r) => r.data.citizenId as string | null).filter(Boolean)),
+  ];
+  for (const part of chunks(ids as string[], 20_000)) {
+    const found = await queryRows<{ id: number; citizen_id: string; what: string }>(
+      db,
+      sql`select id, citizen_id, 'đảng viên' as what from members where citizen_id = any(${textArray(part)}::text[])
+          ${kind === 'applicants' ? sql`union all select id, citizen_id, 'quần chúng' from applicants where status <> 'stopped' and citizen_id = any(${textArray(part)}::text[])` : sql``}`,
+    );
+    for (const f of found) byCitizen.set(f.citizen_id, { id: f.id, what: f.what });
+  }
+  const table = kind === 'applicants' ? sql`applicants` : sql`members`;
+  for (const part of chunks(candidates, 20_000)) {
+    const found = await queryRows<{ id: number; n: string; b: string }>(
+      db,
+      sql`select t.id, u.n, u.b::text as b
+          from unnest(${textArray(part.map((r) => r.data.fullName as string))}::text[],
+                      ${textArray(part.map((r) => r.data.birthDate as string))}::date[]) as u(n, b)
+          join ${table} t on t.birth_date = u.b and t.name_norm = lower(immutable_unaccent(u.n))`,
+    );
+    for (const f of found)
+      byPerson.set(`${toSearchKey(f.n)}|${f.b}`, { id: f.id, what: '', inScope: true });
+  }
+  const label = kind === 'applicants' ? 'quần chúng' : 'đảng viên';
+  const fileCitizen = new Map<string, number>();
+  const filePerson = new Map<string, number>();
+  for (const r of candidates) {
+    if (r.errors.length) continue;
+    const citizenId = r.data.citizenId as string | null;
+    const personKey = `${toSearchKey(r.data.fullName as string)}|${r.data.birthDate}`;
+    if (citizenId && byCitizen.has(citizenId)) {
+      const hit = byCitizen.get(citizenId)!;
+      r.duplicate = {
+        reason: `Số CCCD ${citizenId} đã có trong hồ sơ một ${hit.what} (mã ${hit.id}): chỉ có thể bỏ qua dòng này.`,
+        existingId: hit.what === 'đảng viên' ? hit.id : null,
+        allowImport: false,
+      };
+    } else if (citizenId && fileCitizen.has(citizenId)) {
+      r.duplicate = {
+        reason: `Số CCCD ${citizenId} trùng với dòng ${fileCitizen.get(citizenId)} của tệp: chỉ có thể bỏ qua dòng này.`,
+        existingId: null,
+        allowImport: false,
+      };
+    } else if (byPerson.has(personKey)) {
+      const hit = byPerson.get(personKey)!;
+      r.duplicate = {
+        reason: `Trùng họ tên và ngày sinh với ${label} đã có (mã ${hit.id}). Bỏ qua, hay vẫn nhập như một người khác?`,
+        existingId: kind === 'members' ? hit.id : null,
+        allowImport: true,
+      };
+    } else if (filePerson.has(personKey)) {
+      r.duplicate = {
+        reason: `Trùng họ tên và ngày sinh với dòng ${filePerson.get(personKey)} của tệp. Bỏ qua, hay vẫn nhập như một người khác?`,
+        existingId: null,
+        allowImport: true,
+      };
+    }
+    if (citizenId && !fileCitizen.has(citizenId)) fileCitizen.set(citizenId, r.rowNumber);
+    if (!filePerson.has(personKey)) filePerson.set(personKey, r.rowNumber);
+  }
+};
+
+/**
+ * Events: find the member (citizen ID, or name and birth date) in the actor's subtree, skip events
+ * already recorded, and replay the member's whole history with the file's events added: any event
+ * the member timeline refuses is an error on its row.
+ */
+const checkEvents = async (db: DbOrTx, actor: Actor, rows: RowResult[]) => {
+  const live = rows.filter((r) => !r.already && r.errors.length === 0);
+  const found = await queryRows<{
+    id: number;
+    citizen_id: string | null;
+    n: string;
+    b: string;
+    i: number;
+  }>(
+    db,
+    sql`select m.id, m.citizen_id, u.n, u.b::text as b, u.i
+        from unnest(${textArray(live.map((r) => r.data.fullName as string))}::text[],
+                    ${textArray(live.map((r) => r.data.birthDate as string))}::date[],
+                    ${textArray(live.map((r) => (r.data.citizenId as string | null) ?? null))}::text[],
+                    ${`{${live.map((_, i) => i).join(',')}}`}::int[]) as u(n, b, c, i)
+        join members m on (u.c is not null and m.citizen_id = u.c)
+          or (u.c is null and m.birth_date = u.b and m.name_norm = lower(immutable_unaccent(u.n)))
+        join org_units o on o.id = m.org_unit_id and o.path <@ ${actor.scopePath}::ltree`,
+  );
+  const matches = new Map<number, number[]>();
+  for (const f of found) matches.set(f.i, [...(matches.get(f.i) ?? []), f.id]);
+  const memberIds = [...new Set(found.map((f) => f.id))];
+  const existing = new Map<number, TimelineEvent[]>();
+  for (const part of chunks(memberIds, 20_000)) {
+    const events = await queryRows<{
+      member_id: number;
+      kind: MemberEventKind;
+      event_date: string;
+      org_unit_id: number | null;
+      standing: Standing | null;
+      original_admitted_on: string | null;
+      original_recognised_on: string | null;
+    }>(
+      db,
+      sql`select member_id, kind, event_date, org_unit_id, standing, original_admitted_on, original_recognised_on
+          from member_events where member_id = any(${`{${part.join(',')}}`}::int[]) order by event_date, id`,
+    );
+    for (const e of events)
+      existing.set(e.member_id, [
+        ...(existing.get(e.member_id) ?? []),
+        {
+          kind: e.kind,
+          eventDate: e.event_date,
+          orgUnitId: e.org_unit_id,
+          standing: e.standing,
+          originalAdmittedOn: e.original_admitted_on,
+          originalRecognisedOn: e.original_recognised_on,
+        },
+      ]);
+  }
+  const perMember = new Map<number, RowResult[]>();
+  live.forEach((r, i) => {
+    const ids = matches.get(i) ?? [];
+    if (ids.length === 0) {
+      r.errors.push(
+        'Không tìm thấy đảng viên này (theo số CCCD, hoặc họ tên và ngày sinh) trong phạm vi của bạn.',
+      );
+      return;
+    }
+    if (ids.length > 1) {
+      r.errors.push(
+        `Có ${ids.length} đảng viên cùng họ tên và ngày sinh: ghi thêm số CCCD để phân biệt.`,
+      );
+      return;
+    }
+    r.data.memberId = ids[0];
+    const same = (existing.get(ids[0]) ?? []).some(
+      (e) => e.kind === r.data.kind && e.eventDate === r.data.eventDate,
+    );
+    if (same) {
+      r.already = true;
+      return;
+    }
+    perMember.set(ids[0], [...(perMember.get(ids[0]) ?? []), r]);
+  });
+  for (const [memberId, list] of perMember) {
+    const before = existing.get(memberId) ?? [];
+    const events: TimelineEvent[] = [
+      ...before,
+      ...list.map((r) => ({
+        kind: r.data.kind as MemberEventKind,
+        eventDate: r.data.eventDate as string,
+        orgUnitId: (r.data.orgUnitId as number | null) ?? null,
+      })),
+    ];
+    // The timeline sorts by date, keeping the given order on the same day; map problems back.
+    const order = events
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => a.e.eventDate.localeCompare(b.e.eventDate) || a.i - b.i)
+      .map(({ i }) => i);
+    const timeline = deriveMemberTimeline(events);
+    for (const p of timeline.problems) {
+      const original = order[p.index];
+      const row = original >= before.length ? list[original - before.length] : list[0];
+      row.errors.push(p.message);
+    }
+  }
+};

@@ -1,0 +1,262 @@
+// Writing an import's accepted rows inside the commit's transaction. Members and applicants go in
+// by COPY with ids reserved from their sequences; member status, dates and periods come from the
+// member timeline (the same pure rules applyMemberTimeline uses) and the maintained totals are
+// moved once, set-based, for all new members. Events go through the per-member timeline.
+import { eq } from 'drizzle-orm';
+import type { MemberEventKind } from '../../../domain/enums/members';
+import { deriveMemberTimeline } from '../../../domain/rules/members/member-timeline';
+import { copyRows } from '../../db/bulk';
+import { type DbOrTx, queryRows, sql } from '../../db/client';
+import { memberEvents, members } from '../../db/schema/index';
+import type { Actor } from '../../platform/access/actor';
+import { memberDimensionValuesOf } from '../members/member-rollup';
+import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
+import type { RowResult } from './imports.validate';
+
+type Progress = (phase: string, done: number, total: number) => void | Promise<void>;
+
+const reserveIds = async (tx: DbOrTx, table: string, n: number): Promise<number[]> => {
+  if (n === 0) return [];
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`,
+  );
+  return rows.map((r) => r.id);
+};
+
+const writeRowKeys = async (
+  tx: DbOrTx,
+  kind: string,
+  jobId: number,
+  rows: RowResult[],
+  ids: number[],
+) =>
+  copyRows(
+    tx,
+    'import_row_keys',
+    ['kind', 'row_key', 'job_id', 'entity_id'],
+    rows.map((r, i) => [kind, r.rowKey, jobId, ids[i]]),
+  );
+
+const memberColumns = [
+  'fullName',
+  'sex',
+  'birthDate',
+  'ethnicity',
+  'religion',
+  'citizenId',
+  'birthPlace',
+  'homeTown',
+  'position',
+  'occupation',
+  'workplace',
+  'phone',
+  'professionalLevel',
+  'politicalTheory',
+  'cardNumber',
+] as const;
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const writeMembers = async (
+  tx: DbOrTx,
+  actor: Actor,
+  jobId: number,
+  rows: RowResult[],
+  progress: Progress,
+): Promise<number[]> => {
+  const ids = await reserveIds(tx, 'members', rows.length);
+  const memberRows: unknown[][] = [];
+  const eventRows: unknown[][] = [];
+  const periodRows: unknown[][] = [];
+  rows.forEach((r, i) => {
+    const d = r.data;
+    const orgUnitId = d.orgUnitId as number;
+    const events = [
+      { kind: 'admitted' as MemberEventKind, eventDate: d.admittedOn as string, orgUnitId },
+      ...(d.recognisedOn
+        ? [
+            {
+              kind: 'recognised' as MemberEventKind,
+              eventDate: d.recognisedOn as string,
+              orgUnitId,
+            },
+          ]
+        : []),
+    ];
+    const t = deriveMemberTimeline(events);
+    if (t.problems.length || !t.current) throw new Error(`row ${r.rowNumber}: timeline refused`);
+    const c = t.current;
+    memberRows.push([
+      ids[i],
+      ...memberColumns.map((k) =>
+        k === 'ethnicity' ? (d[k] ?? 'Kinh') : k === 'religion' ? (d[k] ?? 'Không') : d[k],
+      ),
+      c.orgUnitId,
+      c.status,
+      c.standing,
+      c.admittedOn,
+      c.recognisedOn,
+      c.partyAgeFrom,
+      c.temporarilyAway,
+    ]);
+    for (const e of events)
+      eventRows.push([
+        ids[i],
+        e.kind,
+        e.eventDate,
+        orgUnitId,
+        e.kind === 'admitted' ? (d.decisionNumber ?? null) : null,
+        actor.userId,
+      ]);
+    for (const p of t.periods)
+      periodRows.push([ids[i], p.validFrom, p.validTo, p.orgUnitId, p.status, p.standing]);
+  });
+  await progress('writing', 0, rows.length);
+  await copyRows(
+    tx,
+    'members',
+    [
+      'id',
+      ...memberColumns.map(snake),
+      'org_unit_id',
+      'status',
+      'standing',
+      'admitted_on',
+      'recognised_on',
+      'party_age_from',
+      'temporarily_away',
+    ],
+    memberRows as never,
+  );
+  await progress('writing', Math.round(rows.length / 2), rows.length);
+  await copyRows(
+    tx,
+    'member_events',
+    ['member_id', 'kind', 'event_date', 'org_unit_id', 'decision_number', 'recorded_by'],
+    eventRows as never,
+  );
+  await copyRows(
+    tx,
+    'member_periods',
+    ['member_id', 'valid_from', 'valid_to', 'org_unit_id', 'status', 'standing'],
+    periodRows as never,
+  );
+  await writeRowKeys(tx, 'members', jobId, rows, ids);
+  await progress('totals', 0, 1);
+  // The new members' contributions, summed per unit and added to every ancestor in one statement.
+  await tx.execute(sql`
+    insert into org_member_counts (org_unit_id, dimension, key, count)
+    select a.id, own.dimension, own.key, sum(own.n)::int
+    from (
+      select m.org_unit_id, d.dimension, d.key, count(*) as n
+      from import_row_keys k
+      join members m on m.id = k.entity_id
+      cross join lateral ${memberDimensionValuesOf(sql`m`)} as d(dimension, key)
+      where k.job_id = ${jobId} and k.kind = 'members'
+        and m.status in ('probationary', 'full', 'exempted', 'suspended')
+      group by 1, 2, 3
+    ) own
+    join org_units o on o.id = own.org_unit_id
+    join org_units a on a.path @> o.path
+    group by 1, 2, 3
+    on conflict (org_unit_id, dimension, key)
+    do update set count = org_member_counts.count + excluded.count`);
+  await progress('totals', 1, 1);
+  return ids;
+};
+
+const applicantColumns = [
+  'fullName',
+  'sex',
+  'birthDate',
+  'citizenId',
+  'ethnicity',
+  'religion',
+  'generalEducation',
+  'workplace',
+  'position',
+  'phone',
+  'source',
+  'mentorName',
+  'orgUnitId',
+] as const;
+
+export const writeApplicants = async (
+  tx: DbOrTx,
+  actor: Actor,
+  jobId: number,
+  rows: RowResult[],
+  progress: Progress,
+): Promise<number[]> => {
+  const ids = await reserveIds(tx, 'applicants', rows.length);
+  await progress('writing', 0, rows.length);
+  await copyRows(
+    tx,
+    'applicants',
+    ['id', ...applicantColumns.map(snake), 'created_by'],
+    rows.map((r, i) => [
+      ids[i],
+      ...applicantColumns.map((k) =>
+        k === 'ethnicity'
+          ? (r.data[k] ?? 'Kinh')
+          : k === 'religion'
+            ? (r.data[k] ?? 'Không')
+            : r.data[k],
+      ),
+      actor.userId,
+    ]) as never,
+  );
+  await writeRowKeys(tx, 'applicants', jobId, rows, ids);
+  await progress('writing', rows.length, rows.length);
+  return ids;
+};
+
+/** Events, as POST /api/members/:id/events records them: insert, then re-derive each member. */
+export const writeEvents = async (
+  tx: DbOrTx,
+  actor: Actor,
+  jobId: number,
+  rows: RowResult[],
+  progress: Progress,
+): Promise<number[]> => {
+  const byMember = new Map<number, RowResult[]>();
+  for (const r of rows) {
+    const id = r.data.memberId as number;
+    byMember.set(id, [...(byMember.get(id) ?? []), r]);
+  }
+  const eventIds: number[] = new Array(rows.length);
+  const index = new Map(rows.map((r, i) => [r, i]));
+  let done = 0;
+  for (const [memberId, list] of byMember) {
+    const before = await lockMember(tx, memberId);
+    for (const r of list) {
+      const d = r.data;
+      const [created] = await tx
+        .insert(memberEvents)
+        .values({
+          memberId,
+          kind: d.kind as string,
+          eventDate: d.eventDate as string,
+          orgUnitId: (d.orgUnitId as number | null) ?? null,
+          externalOrg: (d.externalOrg as string | null) ?? null,
+          decisionNumber: (d.decisionNumber as string | null) ?? null,
+          letterNumber: (d.letterNumber as string | null) ?? null,
+          letterDate: (d.letterDate as string | null) ?? null,
+          note: (d.note as string | null) ?? null,
+          recordedBy: actor.userId,
+        })
+        .returning({ id: memberEvents.id });
+      eventIds[index.get(r)!] = created.id;
+    }
+    await applyMemberTimeline(tx, memberId, before);
+    await tx
+      .update(members)
+      .set({ version: before.version + 1, updatedAt: new Date() })
+      .where(eq(members.id, memberId));
+    done += list.length;
+    if (done % 200 < list.length) await progress('writing', done, rows.length);
+  }
+  await writeRowKeys(tx, 'events', jobId, rows, eventIds);
+  return eventIds;
+};
