@@ -1,4 +1,5 @@
 export * from './imports';
+export * from './inspection';
 export * from './lifecycle';
 export * from './members';
 export * from './org-units';
