@@ -18,6 +18,8 @@ let csrfToken = '';
 export const setCsrfToken = (token: string) => {
   csrfToken = token;
 };
+/** For requests made outside `api` (streamed answers): the session's CSRF header. */
+export const csrfHeader = (): Record<string, string> => ({ 'x-csrf-token': csrfToken });
 
 type Listener = (error: ApiError) => void;
 const listeners = new Set<Listener>();

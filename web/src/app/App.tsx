@@ -38,6 +38,7 @@ const DuesPage = page(() => import('../features/lifecycle/DuesPage'), 'DuesPage'
 const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+const ImportsPage = page(() => import('../features/imports/ImportsPage'), 'ImportsPage');
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -92,6 +93,7 @@ const router = createBrowserRouter([
       { path: '/lich-lam-viec', element: <CalendarPage /> },
       { path: '/tai-khoan', element: <AccountsPage /> },
       { path: '/nhat-ky', element: <AuditPage /> },
+      { path: '/nhap-du-lieu', element: <ImportsPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },
     ],
   },

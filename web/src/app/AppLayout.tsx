@@ -4,6 +4,7 @@ import {
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
+  FileExcelOutlined,
   LogoutOutlined,
   StarOutlined,
   TeamOutlined,
@@ -43,6 +44,12 @@ const items = [
   },
   { key: '/huy-hieu', icon: <StarOutlined />, label: 'Huy hiệu Đảng', permission: 'member.list' },
   { key: '/dang-phi', icon: <WalletOutlined />, label: 'Đảng phí', permission: 'member.list' },
+  {
+    key: '/nhap-du-lieu',
+    icon: <FileExcelOutlined />,
+    label: 'Nhập dữ liệu từ Excel',
+    permission: 'import.run',
+  },
   {
     key: '/lich-lam-viec',
     icon: <CalendarOutlined />,
