@@ -15,6 +15,7 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -210,6 +211,8 @@ export const MemberLifecyclePanel = ({
     onChanged();
   };
   const unpaid = data.duesThisYear.filter((d) => d.paid === null && !d.exempt && d.due > 0);
+  // Without a declared basis nothing can be computed: say so instead of a column of "0 đ".
+  const noBasis = !data.duesProfile && data.duesThisYear.every((d) => d.paid === null);
   return (
     <Card title="Thẻ đảng, Huy hiệu Đảng, đảng phí" size="small" data-testid="member-lifecycle">
       <Descriptions size="small" column={1}>
@@ -252,7 +255,13 @@ export const MemberLifecyclePanel = ({
           </Space>
         </Descriptions.Item>
       </Descriptions>
-      {data.duesThisYear.length > 0 && (
+      {noBasis && (
+        <Typography.Text type="secondary" data-testid="dues-no-basis">
+          Chưa khai báo căn cứ tính đảng phí (tiền lương, phụ cấp hoặc thu nhập) nên chưa tính được
+          số phải đóng hằng tháng.
+        </Typography.Text>
+      )}
+      {data.duesThisYear.length > 0 && !noBasis && (
         <Table
           size="small"
           rowKey="month"

@@ -154,7 +154,20 @@ export const StepModal = ({
           )}
           <Form.Item
             name="documentNumber"
-            label={step === 'card_issued' ? 'Số thẻ đảng viên' : 'Số văn bản'}
+            label={
+              step === 'card_issued'
+                ? 'Số thẻ đảng viên'
+                : step && decisionSteps.includes(step)
+                  ? 'Số quyết định'
+                  : 'Số văn bản'
+            }
+            rules={
+              step === 'card_issued'
+                ? [{ required: true, whitespace: true, message: 'Cần ghi số thẻ đảng viên.' }]
+                : step && decisionSteps.includes(step)
+                  ? [{ required: true, whitespace: true, message: 'Cần ghi số quyết định.' }]
+                  : []
+            }
           >
             <Input placeholder={info?.formCode ? `Văn bản mẫu ${info.formCode}` : undefined} />
           </Form.Item>
