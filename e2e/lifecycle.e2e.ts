@@ -142,7 +142,7 @@ describe('member lifecycle in the browser', () => {
         await dialog.getByLabel('Số tán thành').fill(String(s.votes[0]));
         await dialog.getByLabel(/^Tổng số/).fill(String(s.votes[1]));
       }
-      if (s.doc) await dialog.getByLabel('Số văn bản').fill(s.doc);
+      if (s.doc) await dialog.getByLabel(/^Số (văn bản|quyết định)$/).fill(s.doc);
       if (s.card) await dialog.getByLabel('Số thẻ đảng viên').fill(s.card);
       await dialog.getByRole('button', { name: 'Ghi', exact: true }).click();
       await notice.filter({ hasText: s.expect ?? formatDate(iso(s.date)) }).waitFor();
@@ -262,6 +262,12 @@ describe('member lifecycle in the browser', () => {
       expect: 'Nghị quyết đảng ủy cơ sở đề nghị kết nạp: 7/9 tán thành',
     });
     await done('committee_vote', '04/06/2024');
+    // A decision needs its number.
+    await stepButton.click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ghi', exact: true }).click();
+    await page.getByRole('dialog').getByText('Cần ghi số quyết định.').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hủy' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await record({
       step: 'admission_decision',
       date: '01/07/2024',
@@ -367,6 +373,11 @@ describe('member lifecycle in the browser', () => {
     await expectDescription(page, 'Ngày chính thức', '19/07/2025');
     await expectDescription(page, 'Số thẻ đảng viên', '01.234567');
     await screenshot(page, 'lc-09-dang-vien-chinh-thuc');
+    await page.getByTestId('member-lifecycle').getByText('01.234567').first().waitFor();
+    // The new member has no declared basis for dues yet: the panel says so rather than "0 đ".
+    await page.getByTestId('dues-no-basis').waitFor();
+    await page.getByTestId('member-lifecycle').evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'lc-09b-the-dang');
 
     // Finished files leave the board unless asked for.
     await page.goto(`${server.url}/phat-trien-dang`);
