@@ -6,6 +6,7 @@ import {
   holidaysOfYear,
   isWorkingDay,
 } from '../../../domain/calendar/working-days';
+import { formatDate } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryOne, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
@@ -31,9 +32,15 @@ export const setCalendarAdjustments = async (
   const seen = new Set<string>();
   adjustments.forEach((a, i) => {
     if (!a.date.startsWith(`${year}-`))
-      throw invalidField(`adjustments.${i}.date`, `Ngày ${a.date} không thuộc năm ${year}.`);
+      throw invalidField(
+        `adjustments.${i}.date`,
+        `Ngày ${formatDate(a.date)} không thuộc năm ${year}.`,
+      );
     if (seen.has(a.date))
-      throw invalidField(`adjustments.${i}.date`, `Ngày ${a.date} được điều chỉnh hai lần.`);
+      throw invalidField(
+        `adjustments.${i}.date`,
+        `Ngày ${formatDate(a.date)} được điều chỉnh hai lần.`,
+      );
     seen.add(a.date);
   });
   await db.transaction(async (tx) => {
