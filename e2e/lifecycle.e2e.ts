@@ -579,7 +579,18 @@ describe('member lifecycle in the browser', () => {
     await page.getByLabel('Loại điều chỉnh dòng 2').click();
     await page.getByTitle('Nghỉ (hoán đổi)').click();
     await page.getByLabel('Căn cứ dòng 2').fill('Thông báo 6150/TB-BLĐTBXH: nghỉ hoán đổi');
+    // A day entered twice is refused by the server, row by row.
+    await page.getByRole('button', { name: 'Thêm ngày' }).click();
+    await typeDate(page.getByLabel('Ngày điều chỉnh dòng 3'), '08/02/2025');
+    await page.getByLabel('Căn cứ dòng 3').fill('Thông báo 6150/TB-BLĐTBXH');
     await page.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+    await page
+      .getByTestId('calendar-error')
+      .getByText('Dòng 3: Ngày 08/02/2025 được điều chỉnh hai lần.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Xóa dòng 3' }).click();
+    await page.getByRole('button', { name: 'Lưu điều chỉnh' }).click();
+    await page.getByTestId('calendar-error').waitFor({ state: 'detached' });
     await expect.poll(workingDays).toBe(before);
     expect(await page.getByTestId('day-2025-01-27').getAttribute('data-kind')).toBe('day_off');
     await page.reload();
