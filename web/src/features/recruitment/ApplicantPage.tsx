@@ -263,7 +263,8 @@ export const ApplicantPage = () => {
                 : failed.length
                   ? 'red'
                   : s.step === a.nextStep
-                    ? 'blue'
+                    ? // A real blue: the theme's primary colour is red, like a failed vote.
+                      '#1677ff'
                     : 'gray',
               content: (
                 <div data-testid={`step-${s.step}`}>
