@@ -143,16 +143,35 @@ const ownCounts = sql`
   union all
   select u.id, 'unit_kind', u.kind, 1 from org_units u where u.dissolved_on is null`;
 
-/** Rebuild every total from the member and unit rows: aggregate per unit first, then up the tree. */
+/** Every unit's totals from the member and unit rows: aggregate per unit first, then up the tree. */
+const allTotals = sql`
+  select a.id as org_unit_id, own.dimension, own.key, sum(own.n)::int as count
+  from (${ownCounts}) own
+  join org_units o on o.id = own.org_unit_id
+  join org_units a on a.path @> o.path
+  group by 1, 2, 3`;
+
+/** Rebuild every total from scratch. */
 export const rebuildOrgMemberCounts = async (tx: DbOrTx): Promise<void> => {
   await tx.execute(sql`delete from org_member_counts`);
   await tx.execute(sql`
-    insert into org_member_counts (org_unit_id, dimension, key, count)
-    select a.id, own.dimension, own.key, sum(own.n)::int
-    from (${ownCounts}) own
-    join org_units o on o.id = own.org_unit_id
-    join org_units a on a.path @> o.path
-    group by 1, 2, 3`);
+    insert into org_member_counts (org_unit_id, dimension, key, count) ${allTotals}`);
+};
+
+/** The scan of every unit at once (for checking the whole tree), by unit id. */
+export const scanAllOrgMemberCounts = async (
+  db: DbOrTx,
+): Promise<Map<number, { dimension: string; key: string; count: number }[]>> => {
+  const rows = await queryRows<{
+    org_unit_id: number;
+    dimension: string;
+    key: string;
+    count: number;
+  }>(db, sql`select * from (${allTotals}) t where count <> 0 order by org_unit_id, dimension, key`);
+  const byUnit = new Map<number, { dimension: string; key: string; count: number }[]>();
+  for (const { org_unit_id, ...row } of rows)
+    byUnit.set(org_unit_id, [...(byUnit.get(org_unit_id) ?? []), row]);
+  return byUnit;
 };
 
 /** The same totals computed by scanning members and units: the reference the rollup must equal. */
