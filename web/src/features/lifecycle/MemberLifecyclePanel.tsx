@@ -22,6 +22,8 @@ import { useState } from 'react';
 import {
   cardActionLabels,
   cardActions,
+  duesAreaLabels,
+  duesAreas,
   duesCategories,
   duesCategoryLabels,
   type TMemberLifecycle,
@@ -149,17 +151,36 @@ const DuesProfileModal = ({
             options={duesCategories.map((c) => ({ value: c, label: duesCategoryLabels[c] }))}
           />
         </Form.Item>
-        <Form.Item
-          name="baseAmount"
-          label="Tiền lương đóng BHXH / trợ cấp / lương hưu (đồng/tháng)"
-        >
-          <InputNumber<number>
-            min={0}
-            step={100000}
-            style={{ width: 240 }}
-            formatter={(v) => (v ? formatNumber(Number(v)) : '')}
-            parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
-          />
+        <Form.Item noStyle dependencies={['category']}>
+          {({ getFieldValue }) =>
+            ['student', 'other'].includes(getFieldValue('category')) ? (
+              getFieldValue('category') === 'other' && (
+                <Form.Item
+                  name="otherArea"
+                  label="Địa bàn (mức đóng cố định)"
+                  rules={[{ required: true, message: 'Chọn địa bàn để tính mức đóng.' }]}
+                >
+                  <Select
+                    options={duesAreas.map((a) => ({ value: a, label: duesAreaLabels[a] }))}
+                  />
+                </Form.Item>
+              )
+            ) : (
+              <Form.Item
+                name="baseAmount"
+                label="Tiền lương đóng BHXH / trợ cấp / lương hưu (đồng/tháng)"
+                rules={[{ required: true, message: 'Cần ghi mức tiền làm căn cứ.' }]}
+              >
+                <InputNumber<number>
+                  min={0}
+                  step={100000}
+                  style={{ width: 240 }}
+                  formatter={(v) => (v ? formatNumber(Number(v)) : '')}
+                  parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
+                />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Form.Item name="socialPensionAllowance" valuePropName="checked">
           <Checkbox>Hưởng trợ cấp hưu trí xã hội (miễn đảng phí)</Checkbox>
