@@ -15,6 +15,7 @@ const toOption = (n: TOrgUnitNode): Option => ({
 
 /** Pick a unit of the user's subtree; children load as branches open. */
 export const OrgUnitSelect = ({
+  id,
   value,
   onChange,
   placeholder = 'Chọn tổ chức đảng',
@@ -22,6 +23,8 @@ export const OrgUnitSelect = ({
   style,
   allowClear,
 }: {
+  /** Set by Form.Item so that its label points at this field. */
+  id?: string;
   value?: number;
   onChange?: (id: number | undefined) => void;
   placeholder?: string;
@@ -44,6 +47,7 @@ export const OrgUnitSelect = ({
   };
   return (
     <TreeSelect
+      id={id}
       treeDataSimpleMode
       treeData={options.map((o) => ({
         ...o,

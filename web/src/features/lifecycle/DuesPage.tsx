@@ -23,6 +23,7 @@ export const DuesPage = () => {
   const month = params.get('thang') ?? dayjs().format('YYYY-MM');
   const [selected, setSelected] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [paidOn, setPaidOn] = useState(dayjs());
   const {
     data,
     error: loadError,
@@ -47,7 +48,7 @@ export const DuesPage = () => {
       const result = await post<{ message: string }>('/api/lifecycle/dues/payments', {
         orgUnitId,
         month,
-        paidOn: dayjs().format('YYYY-MM-DD'),
+        paidOn: paidOn.format('YYYY-MM-DD'),
         payments: rows.map((r) => ({ memberId: r.memberId, amount: r.due ?? 0 })),
       });
       message.success(result.message);
@@ -91,9 +92,20 @@ export const DuesPage = () => {
         </Typography.Paragraph>
       )}
       {data && can('dues.write') && (
-        <Button type="primary" disabled={selected.length === 0} onClick={collect}>
-          Ghi đã thu ({selected.length})
-        </Button>
+        <Space wrap>
+          <span>Ngày thu</span>
+          <DatePicker
+            aria-label="Ngày thu"
+            value={paidOn}
+            onChange={(d) => d && setPaidOn(d)}
+            format="DD/MM/YYYY"
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          />
+          <Button type="primary" disabled={selected.length === 0} onClick={collect}>
+            Ghi đã thu ({selected.length})
+          </Button>
+        </Space>
       )}
       {data && (
         <Table<Row>

@@ -256,6 +256,12 @@ export const MemberPage = () => {
           <Card title="Quá trình sinh hoạt Đảng" size="small">
             <Timeline
               items={m.events.map((e) => ({
+                // The theme's primary colour is red: keep red out of an ordinary history.
+                color: ['admitted', 'recognised', 'readmitted'].includes(e.kind)
+                  ? 'green'
+                  : ['died', 'removed', 'expelled', 'withdrew'].includes(e.kind)
+                    ? 'gray'
+                    : '#1677ff',
                 children: (
                   <div>
                     <Typography.Text strong>{formatDate(e.eventDate)}</Typography.Text> –{' '}
