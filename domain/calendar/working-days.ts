@@ -1,6 +1,7 @@
 // Working days for statutory deadlines ("trong thời hạn N ngày làm việc"): Monday–Friday, less the
 // public holidays of Bộ luật Lao động 2019 art. 112 and their compensatory days, plus the
 // adjustments the Government announces each year (swapped days, make-up Saturdays) as data.
+import { addDays } from './date-math';
 import { lunarToSolar } from './lunar';
 
 export type Holiday = { date: string; name: string };
@@ -16,8 +17,6 @@ export type HolidayOptions = {
 
 export const holidayDefaults: HolidayOptions = { tetDaysBefore: 1, nationalDayExtra: 'before' };
 
-const addDays = (iso: string, days: number): string =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 const isWeekend = (iso: string) => weekday(iso) === 0 || weekday(iso) === 6;
 

@@ -2,6 +2,7 @@
 // awarded on 3/2, 19/5, 2/9 and 7/11; seriously ill members up to 12 months early (30–65 years)
 // or 24 months early (70–90); not while disciplined or under disciplinary review (🟡: the waiting
 // periods after a discipline come from the 2007 guidance and are parameters).
+import { addMonths } from '../../calendar/date-math';
 import { formatDate } from '../../text/vietnamese';
 
 export const badgeMilestones = [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90] as const;
@@ -26,15 +27,6 @@ const disciplineLabels: Record<DisciplineForm, string> = {
   canh_cao: 'cảnh cáo',
   cach_chuc: 'cách chức',
   khai_tru: 'khai trừ',
-};
-
-const addMonths = (iso: string, months: number): string => {
-  const [y, m, d] = iso.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 };
 
 /** The award dates from `from` to `to`, both included, in order. */

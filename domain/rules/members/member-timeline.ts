@@ -1,6 +1,7 @@
 // A member's status is never stored as a free field: it is derived here from the dated events
 // (DOMAIN.md §3). The server writes the result to cached columns and to `member_periods`
 // (for "as of" queries) in the same transaction as the events, and nowhere else.
+import { addDays } from '../../calendar/date-math';
 import type { MemberEventKind, MemberStatus } from '../../enums/members';
 
 export type Standing = 'probationary' | 'full';
@@ -47,9 +48,6 @@ const inPartyStatuses: readonly MemberStatus[] = ['probationary', 'full', 'exemp
 
 const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
-const addDays = (iso: string, days: number): string =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Events in the order they happened; same-day events keep the order they were recorded in. */
 export const sortEvents = <E extends TimelineEvent>(events: readonly E[]): E[] =>

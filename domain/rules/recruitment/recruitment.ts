@@ -2,6 +2,8 @@
 // eligibility at the cell vote and the deadlines in working days. Sources: regulations.md §2
 // (Điều lệ art. 1–5; 01-HD/TW 2021, kept by 294-QĐ/TW + 06-HD/TW 2025). The numbers marked 🟡/❓
 // there are parameters in `recruitmentDefaults`, never constants inside the functions.
+
+import { addMonths } from '../../calendar/date-math';
 import {
   addWorkingDays,
   type CalendarAdjustment,
@@ -191,15 +193,6 @@ export const nextStep = (
   recorded: readonly RecordedStep[],
   ctx: RecruitmentContext,
 ): RecruitmentStep | null => applicableSteps(ctx).find((s) => !passed(recorded, s)) ?? null;
-
-const addMonths = (iso: string, months: number): string => {
-  const [y, m, d] = iso.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
-};
 
 /**
  * The day full membership takes effect: 12 months after the admission ceremony (§2.5), even when

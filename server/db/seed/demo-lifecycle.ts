@@ -1,8 +1,9 @@
 // The demo bloc's member-lifecycle records: admission targets for 2025–2026, applicants at every
 // step of the pipeline (recorded through the real recruitment service, so every rule and deadline
 // applies), badge awards in past years, dues profiles and the 2026 collections.
+
+import { addYears } from '../../../domain/calendar/date-math';
 import { addWorkingDays } from '../../../domain/calendar/working-days';
-import { activeStatuses } from '../../../domain/enums/members';
 import { awardDatesBetween, badgeMilestones } from '../../../domain/rules/badges/badges';
 import type { DuesBasis } from '../../../domain/rules/dues/dues';
 import { duesDefaults, monthlyDues } from '../../../domain/rules/dues/dues';
@@ -11,6 +12,7 @@ import {
   type RecruitmentStep,
   recruitmentStepInfo,
 } from '../../../domain/rules/recruitment/recruitment';
+import { activeStatusList } from '../../modules/members/member-rollup';
 import { createApplicant, recordStep } from '../../modules/recruitment/recruitment.service';
 import type { Actor } from '../../platform/access/actor';
 import { copyRows } from '../bulk';
@@ -20,14 +22,6 @@ import { addDays, createRandom, type Random } from './random';
 
 /** Demo data stops here: the last recorded day of the demo year. */
 export const demoLifecycleEnd = '2026-11-20';
-
-const statusList = sql.join(
-  activeStatuses.map((s) => sql`${s}`),
-  sql`, `,
-);
-
-const addYears = (iso: string, years: number) =>
-  `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
 
 /** Typical gaps between steps, in working days (the cell's real rhythm, within the deadlines). */
 const gapAfter: Partial<Record<RecruitmentStep, [number, number]>> = {
@@ -76,7 +70,7 @@ const seedTargets = async (db: Db, upperId: number) => {
   const units = await queryRows<{ id: number; members: number }>(
     db,
     sql`select g.id, (select count(*) from members m join org_units c on c.id = m.org_unit_id
-            where c.path <@ g.path and m.status in (${statusList})) as members
+            where c.path <@ g.path and m.status in (${activeStatusList})) as members
         from org_units g where g.parent_id = ${upperId} and g.dissolved_on is null order by g.id`,
   );
   const total = units.reduce((s, u) => s + Number(u.members), 0);
@@ -178,7 +172,7 @@ const seedApplicants = async (db: Db, actor: Actor, rng: Random) => {
 const seedBadges = async (db: Db, rng: Random) => {
   const rows = await queryRows<{ id: number; party_age_from: string }>(
     db,
-    sql`select id, party_age_from from members where status in (${statusList})
+    sql`select id, party_age_from from members where status in (${activeStatusList})
         and party_age_from is not null and party_age_from <= ${addYears(demoLifecycleEnd, -badgeMilestones[0])}`,
   );
   const dates = awardDatesBetween('1990-01-01', demoLifecycleEnd);
@@ -211,7 +205,7 @@ const seedDues = async (db: Db, rng: Random) => {
   }>(
     db,
     sql`select id, birth_date, party_age_from, admitted_on, org_unit_id from members
-        where status in (${statusList}) and not temporarily_away order by id`,
+        where status in (${activeStatusList}) and not temporarily_away order by id`,
   );
   const profiles: (string | number | null)[][] = [];
   const payments: (string | number)[][] = [];

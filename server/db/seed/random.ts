@@ -34,17 +34,7 @@ export const createRandom = (seed: number): Random => {
   };
 };
 
-export const addDays = (iso: string, days: number): string =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-export const addMonths = (iso: string, months: number): string => {
-  const [y, m, d] = iso.split('-').map(Number);
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-};
+export { addDays, addMonths } from '../../../domain/calendar/date-math';
 
 export const randomDate = (rng: Random, from: string, to: string): string => {
   const a = Date.parse(`${from}T00:00:00Z`);

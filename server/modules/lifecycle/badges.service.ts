@@ -2,7 +2,7 @@
 // the award. The eligibility rule is the pure `badgeDue`; discipline facts come from the
 // inspection module when it has landed (see disciplineFactsFor).
 import type { TBadgeList } from '../../../contracts/lifecycle';
-import { activeStatuses } from '../../../domain/enums/members';
+import { addYears } from '../../../domain/calendar/date-math';
 import {
   awardDatesBetween,
   badgeDue,
@@ -15,17 +15,10 @@ import { badgeAwards } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { invalidField, notFound } from '../../platform/errors';
+import { activeStatusList } from '../members/member-rollup';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { disciplineFactsFor } from './discipline-facts';
-
-const addYears = (iso: string, years: number) =>
-  `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
-
-const statusList = sql.join(
-  activeStatuses.map((s) => sql`${s}`),
-  sql`, `,
-);
 
 export const listBadgeCandidates = async ({
   db,
@@ -60,7 +53,7 @@ export const listBadgeCandidates = async ({
           (select array_agg(b.milestone) from badge_awards b where b.member_id = m.id) as awarded,
           (select array_agg(b.milestone) from badge_awards b where b.member_id = m.id and b.award_date = ${date}) as awarded_at_date
         from members m join org_units o on o.id = m.org_unit_id
-        where o.path <@ ${unit.path}::ltree and m.status in (${statusList})
+        where o.path <@ ${unit.path}::ltree and m.status in (${activeStatusList})
           and m.party_age_from is not null and m.party_age_from <= ${earliest}
         order by m.party_age_from, m.id`,
   );

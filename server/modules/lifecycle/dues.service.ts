@@ -2,7 +2,6 @@
 // force that month (342-QĐ/TW before 02/2026, 01-QĐ/TW from then), the cell's monthly collection
 // sheet, payments, and the 3-unpaid-months warning.
 import type { TDuesSheet } from '../../../contracts/lifecycle';
-import { activeStatuses } from '../../../domain/enums/members';
 import {
   type DuesBasis,
   type DuesParams,
@@ -17,6 +16,7 @@ import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client'
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { conflict, invalidField, notFound } from '../../platform/errors';
+import { activeStatusList } from '../members/member-rollup';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 
@@ -54,11 +54,6 @@ export const getDuesParams = async (db: DbOrTx): Promise<DuesParams> => {
   return { ...duesDefaults, ...(row?.value ?? {}) } as DuesParams;
 };
 
-const statusList = sql.join(
-  activeStatuses.map((s) => sql`${s}`),
-  sql`, `,
-);
-
 const currentMonth = () => todayIso().slice(0, 7);
 
 export const getDuesSheet = async ({
@@ -93,7 +88,7 @@ export const getDuesSheet = async ({
         from members m
         left join dues_profiles p on p.member_id = m.id
         left join dues_payments pay on pay.member_id = m.id and pay.month = ${month}
-        where m.org_unit_id = ${orgUnitId} and m.status in (${statusList}) and not m.temporarily_away
+        where m.org_unit_id = ${orgUnitId} and m.status in (${activeStatusList}) and not m.temporarily_away
         order by m.given_name collate "vi", m.full_name collate "vi", m.id`,
   );
   const params = await getDuesParams(db);

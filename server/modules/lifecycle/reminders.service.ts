@@ -2,18 +2,16 @@
 // ends, transfer letters not presented in 30 days, badges due at the next award date, and members
 // with 3 unpaid months of dues. Each item says what is due, by when, and links to the record.
 import type { TReminder } from '../../../contracts/lifecycle';
+import { addDays } from '../../../domain/calendar/date-math';
 import { addWorkingDays } from '../../../domain/calendar/working-days';
-import {
-  activeStatuses,
-  type MemberEventKind,
-  memberEventLabels,
-} from '../../../domain/enums/members';
+import { type MemberEventKind, memberEventLabels } from '../../../domain/enums/members';
 import { monthlyDues, previousMonth, unpaidMonths } from '../../../domain/rules/dues/dues';
 import { probationEnd } from '../../../domain/rules/recruitment/recruitment';
 import { formatDate } from '../../../domain/text/vietnamese';
 import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getCalendarAdjustments } from '../calendar/calendar.service';
+import { activeStatusList } from '../members/member-rollup';
 import { letterPresentationDays } from '../members/members.service';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
@@ -21,13 +19,6 @@ import { getBoard } from '../recruitment/recruitment.service';
 import { listBadgeCandidates } from './badges.service';
 import { basisOf, type DuesProfileRow, getDuesParams } from './dues.service';
 
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-const statusList = sql.join(
-  activeStatuses.map((s) => sql`${s}`),
-  sql`, `,
-);
 const severityOrder = { overdue: 0, due_soon: 1, upcoming: 2 } as const;
 const maxItems = 500;
 
@@ -80,7 +71,7 @@ export const listReminders = async ({
                    where a.member_id is not null and s.step = 'ceremony' and s.outcome = 'passed') c
           on c.member_id = m.id
         where o.path <@ ${unit.path}::ltree and m.standing = 'probationary'
-          and m.status in (${statusList})`,
+          and m.status in (${activeStatusList})`,
   );
   for (const p of probationers) {
     // Without a recorded ceremony, probation is counted from the admission decision.
@@ -175,7 +166,7 @@ export const listReminders = async ({
           where p.member_id = m.id and p.month between ${`${year}-01`} and ${lastDue}) paid
         cross join lateral (
           select greatest(${`${year}-01-01`}::date, date_trunc('month', m.admitted_on)::date) as first_due) f
-        where o.path <@ ${unit.path}::ltree and m.status in (${statusList}) and not m.temporarily_away
+        where o.path <@ ${unit.path}::ltree and m.status in (${activeStatusList}) and not m.temporarily_away
           and (extract(year from ${`${lastDue}-01`}::date) * 12 + extract(month from ${`${lastDue}-01`}::date))
             - (extract(year from f.first_due) * 12 + extract(month from f.first_due)) + 1 - paid.n >= 3
           and exists (select 1 from members x join dues_payments p on p.member_id = x.id

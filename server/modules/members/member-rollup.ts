@@ -114,7 +114,8 @@ export const memberDimensionValuesOf = (m: SQL) => sql`(values
 
 const memberDimensionValues = memberDimensionValuesOf(sql`m`);
 
-const activeList = sql.join(
+/** The statuses counted as in the party, as an SQL list: `status in (${activeStatusList})`. */
+export const activeStatusList = sql.join(
   activeStatuses.map((s) => sql`${s}`),
   sql`, `,
 );
@@ -138,7 +139,7 @@ export const applyUnitCount = async (tx: DbOrTx, unitId: number, kind: string, s
 const ownCounts = sql`
   select m.org_unit_id, d.dimension, d.key, count(*) as n
   from members m cross join lateral ${memberDimensionValues} as d(dimension, key)
-  where m.status in (${activeList})
+  where m.status in (${activeStatusList})
   group by 1, 2, 3
   union all
   select u.id, 'unit_kind', u.kind, 1 from org_units u where u.dissolved_on is null`;
