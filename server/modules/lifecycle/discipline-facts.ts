@@ -1,8 +1,10 @@
 // The seam between the member lifecycle and inspection/discipline (issue 4): badges and transfers
-// ask here whether a member was disciplined or is under disciplinary review. Until the discipline
-// register exists there are no recorded facts, so nothing is withheld on that ground; the pages
-// say so rather than inventing a status.
+// ask here whether a member was disciplined or is under disciplinary review. The facts come from
+// the discipline register (server/modules/inspection): decisions in force today (lapsed and
+// annulled ones excluded; an expulsion never lapses), and "under review" = an open case on signs of
+// violation or an accusation naming the member, or an undecided discipline proposal.
 import type { DbOrTx } from '../../db/client';
+import { memberDisciplinesInForce, membersUnderReview } from '../inspection/discipline.queries';
 
 export type DisciplineFacts = {
   disciplines: Array<{
@@ -12,9 +14,25 @@ export type DisciplineFacts = {
   underReview: boolean;
 };
 
-export const disciplineRegisterAvailable = false;
+export const disciplineRegisterAvailable = true;
 
 export const disciplineFactsFor = async (
-  _db: DbOrTx,
-  _memberIds: number[],
-): Promise<Map<number, DisciplineFacts>> => new Map();
+  db: DbOrTx,
+  memberIds: number[],
+): Promise<Map<number, DisciplineFacts>> => {
+  const out = new Map<number, DisciplineFacts>();
+  if (memberIds.length === 0) return out;
+  const [inForce, review] = await Promise.all([
+    memberDisciplinesInForce(db, memberIds),
+    membersUnderReview(db, memberIds),
+  ]);
+  for (const id of new Set([...inForce.keys(), ...review])) {
+    out.set(id, {
+      disciplines: (inForce.get(id) ?? []).filter(
+        (d): d is DisciplineFacts['disciplines'][number] => d.form !== 'giai_tan',
+      ),
+      underReview: review.has(id),
+    });
+  }
+  return out;
+};

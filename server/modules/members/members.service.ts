@@ -17,6 +17,7 @@ import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { writeAudit } from '../../platform/audit/audit';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors';
+import { isUnderDisciplineReview } from '../inspection/discipline.queries';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import {
@@ -333,6 +334,16 @@ export const addMemberEvent = async ({
     const before = await getMemberInScope(tx, actor, id, true);
     if (before.version !== input.version) throw conflict();
     if (input.orgUnitId) await assertCell(tx, actor, input.orgUnitId);
+    // A member being inspected for signs of violation, an accusation, or proposed for discipline
+    // is not transferred out until it is settled (regulations.md §4.4).
+    if (
+      (input.kind === 'transferred_out' || input.kind === 'temporary_out') &&
+      (await isUnderDisciplineReview(tx, id))
+    )
+      throw invalid(
+        `Đồng chí ${before.fullName} đang được xem xét kỷ luật (đang bị kiểm tra khi có dấu hiệu vi phạm, giải quyết tố cáo hoặc đề nghị kỷ luật), chưa chuyển sinh hoạt đảng ra ngoài cho đến khi có kết luận.`,
+        'kind',
+      );
     await tx.insert(memberEvents).values({
       memberId: id,
       kind: input.kind,

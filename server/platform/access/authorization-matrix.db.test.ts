@@ -16,6 +16,18 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   document: Record<Target, number>;
   letter: Record<Target, { memberId: number; eventId: number }>;
   importJob: Record<Target, number>;
+  inspection: Record<
+    Target,
+    {
+      committeeProgramme: number;
+      inspectionProgramme: number;
+      item: number;
+      caseId: number;
+      recommendation: number;
+      decision: number;
+      complaint: number;
+    }
+  >;
 };
 type Call = { url: string; body?: unknown };
 
@@ -377,6 +389,158 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(allButMember),
   },
+
+  // Inspection and discipline. Case lists take no record (each role sees its own cases); a case
+  // "inside" is a published one about the demo member, so each role may at least know it exists.
+  'GET /api/inspection/programmes': {
+    call: (f, t) => ({ url: `/api/inspection/programmes?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(everyone),
+  },
+  'POST /api/inspection/programmes': {
+    call: (f, t, u) => ({
+      url: '/api/inspection/programmes',
+      body: {
+        orgUnitId: t === 'outside' ? f.otherCommitteeId : f.committeeId,
+        body: u === 'ubkt' ? 'grassroots_inspection' : 'grassroots_committee',
+        period: 'year',
+        year: 2027,
+        title: 'Chương trình thử quyền',
+      },
+    }),
+    expect: rule(['vanphong', 'ubkt', 'coso']),
+  },
+  'POST /api/inspection/programmes/{id}/items': {
+    call: (f, t, u) => ({
+      url: `/api/inspection/programmes/${u === 'ubkt' ? f.inspection[t].inspectionProgramme : f.inspection[t].committeeProgramme}/items`,
+      body: { kind: 'supervision_thematic', subjectText: 'Chi bộ thử', theme: 'Thử quyền' },
+    }),
+    expect: rule(['vanphong', 'ubkt', 'coso']),
+  },
+  'POST /api/inspection/programme-items/{id}/case': {
+    call: (f, t) => ({
+      url: `/api/inspection/programme-items/${f.inspection[t].item}/case`,
+      body: { decisionNumber: '1-QĐ/THU', decisionDate: '2030-01-01', subjects: [] },
+    }),
+    expect: rule(['ubkt']),
+  },
+  'GET /api/inspection/cases': {
+    call: () => ({ url: '/api/inspection/cases' }),
+    expect: () => 'allowed',
+  },
+  'POST /api/inspection/cases': {
+    call: (f, t) => ({
+      url: '/api/inspection/cases',
+      body: {
+        orgUnitId: f.upperId,
+        body: 'upper_inspection',
+        kind: 'inspection_programme',
+        title: 'Thử quyền',
+        decisionNumber: '2-QĐ/THU',
+        decisionDate: '2030-01-01',
+        subjects: [{ kind: 'organisation', orgUnitId: cellOf(f, t) }],
+      },
+    }),
+    expect: rule(['ubkt']),
+  },
+  'GET /api/inspection/cases/{id}': {
+    call: (f, t) => ({ url: `/api/inspection/cases/${f.inspection[t].caseId}` }),
+    expect: rule(everyone),
+  },
+  'POST /api/inspection/cases/{id}/steps': {
+    call: (f, t) => ({
+      url: `/api/inspection/cases/${f.inspection[t].caseId}/steps`,
+      body: { step: 'verification', stepDate: '2026-01-05', version: 999 },
+    }),
+    expect: rule(['ubkt']),
+  },
+  'POST /api/inspection/cases/{id}/conclusion': {
+    call: (f, t) => ({
+      url: `/api/inspection/cases/${f.inspection[t].caseId}/conclusion`,
+      body: {
+        conclusionNumber: '1-TB/THU',
+        conclusionDate: '2026-01-05',
+        conclusionText: 'Thử',
+        outcomeSummary: 'Thử',
+        violationFound: false,
+        publish: false,
+        version: 999,
+      },
+    }),
+    expect: rule(['ubkt']),
+  },
+  'POST /api/inspection/cases/{id}/publish': {
+    call: (f, t) => ({
+      url: `/api/inspection/cases/${f.inspection[t].caseId}/publish`,
+      body: { publishedOn: '2026-01-05', version: 999 },
+    }),
+    expect: rule(['ubkt']),
+  },
+  'PUT /api/inspection/recommendations/{id}': {
+    call: (f, t) => ({
+      url: `/api/inspection/recommendations/${f.inspection[t].recommendation}`,
+      body: { status: 'open', version: 999 },
+    }),
+    expect: rule(['ubkt']),
+  },
+  'GET /api/inspection/discipline': {
+    call: (f, t) => ({ url: `/api/inspection/discipline?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(['admin', 'vanphong', 'ubkt', 'btv', 'coso']),
+  },
+  'POST /api/inspection/discipline/check': {
+    call: (f, t, u) => ({
+      url: '/api/inspection/discipline/check',
+      body: {
+        subjectKind: 'member',
+        memberId: memberOf(f, t, u),
+        form: 'khien_trach',
+        body: 'upper_inspection',
+        bodyOrgUnitId: f.upperId,
+        violation: 'Thử quyền',
+        violationFrom: '2026-01-05',
+      },
+    }),
+    expect: rule(['ubkt', 'btv']),
+  },
+  // Without a decision date: refused by the service after authorisation, so nothing is recorded.
+  'POST /api/inspection/discipline': {
+    call: (f, t, u) => ({
+      url: '/api/inspection/discipline',
+      body: {
+        subjectKind: 'member',
+        memberId: memberOf(f, t, u),
+        form: 'khien_trach',
+        body: 'upper_inspection',
+        bodyOrgUnitId: f.upperId,
+        violation: 'Thử quyền',
+        violationFrom: '2026-01-05',
+      },
+    }),
+    expect: rule(['ubkt', 'btv']),
+  },
+  'POST /api/inspection/discipline/{id}/complaints': {
+    call: (f, t) => ({
+      url: `/api/inspection/discipline/${f.inspection[t].decision}/complaints`,
+      body: { filedOn: '2030-01-01', handledBy: 'Thử' },
+    }),
+    expect: rule(['ubkt', 'btv']),
+  },
+  'PUT /api/inspection/complaints/{id}': {
+    call: (f, t) => ({
+      url: `/api/inspection/complaints/${f.inspection[t].complaint}`,
+      body: { outcome: 'upheld', outcomeOn: '2026-01-05', version: 999 },
+    }),
+    expect: rule(['ubkt', 'btv']),
+  },
+  'GET /api/inspection/figures': {
+    call: (f, t) => ({ url: `/api/inspection/figures?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(['admin', 'vanphong', 'ubkt', 'btv', 'coso']),
+  },
+  'GET /api/inspection/figures/records': {
+    call: (f, t) => ({
+      url: `/api/inspection/figures/records?orgUnitId=${cellOf(f, t)}&year=2026&figure=cases`,
+    }),
+    expect: rule(['admin', 'vanphong', 'ubkt', 'btv', 'coso']),
+  },
 };
 
 const importCsv = Buffer.from('Họ và tên;Ngày sinh;Chi bộ\nA B;1/1/1990;x\n').toString('base64');
@@ -433,6 +597,68 @@ beforeAll(async () => {
       values (${job!.id}, 1, ${Buffer.from(importCsv, 'base64')}, 1, '[]'::jsonb)`);
     return job!.id;
   };
+  // Programmes of both kinds, a published case about a member with a recommendation, and a
+  // decided discipline with a pending complaint, in the given grassroots committee.
+  const inspectionIn = async (committeeId: number, memberId: number) => {
+    const programme = async (user: string, body: string) =>
+      (
+        await (
+          await loginAs(t.app, user)
+        ).post('/api/inspection/programmes', {
+          orgUnitId: committeeId,
+          body,
+          period: 'year',
+          year: 2026,
+          title: 'Chương trình kiểm tra, giám sát năm 2026',
+          items: [
+            { kind: 'supervision_thematic', subjectText: 'Chi bộ', theme: 'Sinh hoạt chi bộ' },
+          ],
+        })
+      ).json().id as number;
+    const inspectionProgramme = await programme('ubkt', 'grassroots_inspection');
+    const committeeProgramme = await programme('vanphong', 'grassroots_committee');
+    const item = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from inspection_programme_items where programme_id = ${inspectionProgramme}`,
+    ))!.id;
+    const one = async (query: ReturnType<typeof sql>) =>
+      (await queryOne<{ id: number }>(t.db, query))!.id;
+    const cell = (await queryOne<{ org_unit_id: number }>(
+      t.db,
+      sql`select org_unit_id from members where id = ${memberId}`,
+    ))!.org_unit_id;
+    const caseId = await one(
+      sql`insert into inspection_cases (org_unit_id, body, kind, title, decision_number, decision_date,
+            year, status, conclusion_number, conclusion_date, conclusion_text, outcome_summary, published_on)
+          values (${committeeId}, 'grassroots_inspection', 'inspection_programme', 'Kiểm tra thử quyền',
+            '7-QĐ/UBKT', '2026-03-02', 2026, 'concluded', '7-TB/UBKT', '2026-04-01', 'Mật', 'Tốt', '2026-04-02')
+          returning id`,
+    );
+    await t.db.execute(sql`insert into inspection_case_subjects (case_id, subject_kind, org_unit_id, member_id)
+      values (${caseId}, 'member', ${cell}, ${memberId})`);
+    const recommendation = await one(
+      sql`insert into inspection_recommendations (case_id, text) values (${caseId}, 'Thử') returning id`,
+    );
+    const decision = await one(
+      sql`insert into discipline_decisions (subject_kind, member_id, org_unit_id, standing, status, form, body,
+            body_org_unit_id, decision_number, violation, violation_from, decided_on)
+          values ('member', ${memberId}, ${cell}, 'full', 'decided', 'khien_trach', 'cell', ${cell}, '1-QĐ/CB',
+            'Thử', '2025-12-01', '2026-01-10') returning id`,
+    );
+    const complaint = await one(
+      sql`insert into discipline_complaints (decision_id, filed_on, deadline_on, handled_by)
+          values (${decision}, '2026-01-20', '2026-02-10', 'Đảng ủy') returning id`,
+    );
+    return {
+      committeeProgramme,
+      inspectionProgramme,
+      item,
+      caseId,
+      recommendation,
+      decision,
+      complaint,
+    };
+  };
   f = {
     ...base,
     memberElsewhereCellId: detail.orgUnitId,
@@ -449,6 +675,10 @@ beforeAll(async () => {
     importJob: {
       inside: await importJobIn(base.cellId),
       outside: await importJobIn(base.otherCommitteeId),
+    },
+    inspection: {
+      inside: await inspectionIn(base.committeeId, base.selfMemberId),
+      outside: await inspectionIn(base.otherCommitteeId, base.memberElsewhere.id),
     },
   };
   for (const u of Object.keys(users)) sessions[u] = await loginAs(t.app, u);

@@ -21,6 +21,12 @@ export const permissions = [
   'dues.write',
   'import.run',
   'calendar.manage',
+  'inspection.read',
+  'inspection.programme',
+  'inspection.write',
+  'inspection.figures',
+  'discipline.read',
+  'discipline.decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -58,6 +64,20 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'dues.write': [...officeRoles, 'cell_secretary'],
   'import.run': officeRoles,
   'calendar.manage': ['admin'],
+  // Inspection and discipline (DOMAIN.md §5). Everyone may list cases: what each role sees of a
+  // case is decided per case (need-to-know: the UBKT and the case's team see the file; others at
+  // most that it exists and its published outcome, cell secretaries and members only published ones).
+  'inspection.read': [...allButMember, 'member'],
+  // Programmes: the upper committee's office (for the committee and its standing committee), the
+  // UBKT (its own) and each grassroots committee (its own).
+  'inspection.programme': ['org_office', 'inspection', 'grassroots_office'],
+  // Cases are conducted and recorded by the inspection commission.
+  'inspection.write': ['inspection'],
+  'inspection.figures': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
+  // The discipline register is sensitive (need-to-know, read-logged), like discipline on the record.
+  'discipline.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
+  // Decisions are recorded by the UBKT and by the standing committee that decides.
+  'discipline.decide': ['inspection', 'standing'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>
