@@ -12,6 +12,7 @@ import { copyRows, snake } from '../bulk';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
 import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '../schema/index';
 import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
+import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
@@ -419,6 +420,15 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       systemActor(office.id, 'vanphong', 'org_office', upper, await pathOf(t, upper)),
       options.seed,
     );
+    const userId = async (username: string) =>
+      (await queryOne<{ id: number }>(t, sql`select id from users where username = ${username}`))!
+        .id;
+    const upperPath = await pathOf(t, upper);
+    await seedDemoInspection(t, {
+      office: systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
+      ubkt: systemActor(await userId('ubkt'), 'ubkt', 'inspection', upper, upperPath),
+      standing: systemActor(await userId('btv'), 'btv', 'standing', upper, upperPath),
+    });
     // Scope names as they are after the 2025 renaming.
     for (const a of accounts) {
       const row = await queryOne<{ name: string }>(

@@ -691,6 +691,10 @@ const insertCase = async (
   return created;
 };
 
+/** For the demo seed: an unplanned case in its own transaction. */
+export const insertCaseForSeed = (db: Db, actor: Actor, input: TCaseInput) =>
+  db.transaction((tx) => insertCase(tx, actor, input));
+
 export const createCase = async ({
   db,
   actor,

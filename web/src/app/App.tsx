@@ -40,6 +40,20 @@ const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'Ac
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const ImportsPage = page(() => import('../features/imports/ImportsPage'), 'ImportsPage');
 
+const InspectionPage = page(
+  () => import('../features/inspection/InspectionPage'),
+  'InspectionPage',
+);
+const CasePage = page(() => import('../features/inspection/CasePage'), 'CasePage');
+const DisciplinePage = page(
+  () => import('../features/inspection/DisciplinePage'),
+  'DisciplinePage',
+);
+const InspectionFiguresPage = page(
+  () => import('../features/inspection/FiguresPage'),
+  'FiguresPage',
+);
+
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
     <Spin size="large" />
@@ -94,6 +108,10 @@ const router = createBrowserRouter([
       { path: '/tai-khoan', element: <AccountsPage /> },
       { path: '/nhat-ky', element: <AuditPage /> },
       { path: '/nhap-du-lieu', element: <ImportsPage /> },
+      { path: '/kiem-tra-giam-sat', element: <InspectionPage /> },
+      { path: '/kiem-tra-giam-sat/:id', element: <CasePage /> },
+      { path: '/ky-luat', element: <DisciplinePage /> },
+      { path: '/so-lieu-kiem-tra', element: <InspectionFiguresPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },
     ],
   },

@@ -1,10 +1,13 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileExcelOutlined,
+  FileSearchOutlined,
+  FundOutlined,
   LogoutOutlined,
   StarOutlined,
   TeamOutlined,
@@ -44,6 +47,19 @@ const items = [
   },
   { key: '/huy-hieu', icon: <StarOutlined />, label: 'Huy hiệu Đảng', permission: 'member.list' },
   { key: '/dang-phi', icon: <WalletOutlined />, label: 'Đảng phí', permission: 'member.list' },
+  {
+    key: '/kiem-tra-giam-sat',
+    icon: <FileSearchOutlined />,
+    label: 'Kiểm tra, giám sát',
+    permission: 'inspection.read',
+  },
+  { key: '/ky-luat', icon: <AlertOutlined />, label: 'Kỷ luật', permission: 'discipline.read' },
+  {
+    key: '/so-lieu-kiem-tra',
+    icon: <FundOutlined />,
+    label: 'Số liệu kiểm tra, giám sát',
+    permission: 'inspection.figures',
+  },
   {
     key: '/nhap-du-lieu',
     icon: <FileExcelOutlined />,

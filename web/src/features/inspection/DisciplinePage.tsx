@@ -1,0 +1,426 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Form,
+  Input,
+  List,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import type { TDisciplineRow } from '../../../../contracts/inspection';
+import {
+  decidingBodies,
+  decidingBodyLabels,
+  disciplineFormLabels,
+  disciplineForms,
+  disciplineStateLabels,
+  limitationGroundLabels,
+  limitationGrounds,
+} from '../../../../domain/rules/discipline/discipline';
+import { formatDate } from '../../../../domain/text/vietnamese';
+import { get, post, toQuery } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { applyApiError } from '../../components/errors';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { currentYear, MemberPicker, yearOptions } from './shared';
+
+type Check = {
+  ok: boolean;
+  checks: { rule: string; ok: boolean; message: string }[];
+  lapsesOn: string | null;
+};
+
+const stateColors: Record<TDisciplineRow['state'], string> = {
+  proposed: 'orange',
+  in_force: 'red',
+  lapsed: 'default',
+  permanent: 'volcano',
+  annulled: 'default',
+};
+const stateLabel = (s: TDisciplineRow['state']) =>
+  s === 'proposed' ? 'Đang xem xét (đề nghị)' : disciplineStateLabels[s];
+
+const toInput = (v: Record<string, unknown>) => ({
+  subjectKind: v.subjectKind,
+  memberId: v.subjectKind === 'member' ? v.memberId : null,
+  orgUnitId: v.subjectKind === 'organisation' ? v.orgUnitId : null,
+  proposal: false,
+  form: v.form,
+  body: v.body,
+  bodyOrgUnitId: v.bodyOrgUnitId,
+  decisionNumber: v.decisionNumber || null,
+  violation: v.violation,
+  limitationGround: v.limitationGround || null,
+  violationFrom: v.violationFrom,
+  violationTo: v.violationTo || null,
+  decidedOn: v.decidedOn || null,
+  announcedOn: v.announcedOn || null,
+  receivedOn: v.receivedOn || null,
+});
+
+const DecisionModal = ({ onClose }: { onClose: () => void }) => {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [check, setCheck] = useState<Check | null>(null);
+  const subjectKind = Form.useWatch('subjectKind', form);
+  const runCheck = useMutation({
+    mutationFn: () =>
+      form
+        .validateFields()
+        .then((v) => post<Check>('/api/inspection/discipline/check', toInput(v))),
+    onSuccess: setCheck,
+    onError: (e) => message.error(applyApiError(e, form)),
+  });
+  const save = useMutation({
+    mutationFn: (v: Record<string, unknown>) =>
+      post<{ message: string }>('/api/inspection/discipline', toInput(v)),
+    onSuccess: (res) => {
+      message.success(res.message);
+      client.invalidateQueries({ queryKey: ['discipline'] });
+      onClose();
+    },
+    onError: (e) => message.error(applyApiError(e, form)),
+  });
+  return (
+    <Modal
+      open
+      width={760}
+      title="Ghi quyết định kỷ luật"
+      onCancel={onClose}
+      cancelText="Đóng"
+      okText="Ghi quyết định"
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={{ subjectKind: 'member', form: 'khien_trach', body: 'upper_inspection' }}
+      >
+        <Space wrap>
+          <Form.Item name="subjectKind" label="Đối tượng">
+            <Select
+              style={{ width: 200 }}
+              options={[
+                { value: 'member', label: 'Đảng viên' },
+                { value: 'organisation', label: 'Tổ chức đảng' },
+              ]}
+            />
+          </Form.Item>
+          {subjectKind === 'organisation' ? (
+            <Form.Item
+              name="orgUnitId"
+              label="Tổ chức đảng"
+              rules={[{ required: true, message: 'Chọn tổ chức.' }]}
+            >
+              <OrgUnitSelect style={{ width: 420 }} />
+            </Form.Item>
+          ) : (
+            <Form.Item
+              name="memberId"
+              label="Đảng viên"
+              rules={[{ required: true, message: 'Chọn đảng viên.' }]}
+              style={{ width: 420 }}
+            >
+              <MemberPicker />
+            </Form.Item>
+          )}
+        </Space>
+        <Space wrap>
+          <Form.Item name="form" label="Hình thức">
+            <Select
+              style={{ width: 200 }}
+              options={disciplineForms.map((f) => ({ value: f, label: disciplineFormLabels[f] }))}
+            />
+          </Form.Item>
+          <Form.Item name="body" label="Cấp quyết định">
+            <Select
+              style={{ width: 260 }}
+              options={decidingBodies.map((b) => ({ value: b, label: decidingBodyLabels[b] }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="bodyOrgUnitId"
+            label="Thuộc tổ chức"
+            rules={[{ required: true, message: 'Chọn tổ chức của cấp quyết định.' }]}
+          >
+            <OrgUnitSelect style={{ width: 240 }} />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="violation"
+          label="Nội dung vi phạm"
+          rules={[{ required: true, message: 'Cần ghi nội dung vi phạm.' }]}
+        >
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item
+            name="violationFrom"
+            label="Vi phạm từ ngày"
+            rules={[{ required: true, message: 'Chọn ngày.' }]}
+          >
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="violationTo" label="đến ngày">
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="limitationGround" label="Không áp dụng thời hiệu vì">
+            <Select
+              allowClear
+              style={{ width: 260 }}
+              options={limitationGrounds.map((g) => ({
+                value: g,
+                label: limitationGroundLabels[g],
+              }))}
+            />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="decisionNumber" label="Số quyết định">
+            <Input placeholder="Ví dụ: 24-QĐ/UBKT" />
+          </Form.Item>
+          <Form.Item name="decidedOn" label="Ngày quyết định">
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="announcedOn" label="Ngày công bố">
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item name="receivedOn" label="Ngày nhận quyết định">
+            <Input type="date" />
+          </Form.Item>
+        </Space>
+        <Button onClick={() => runCheck.mutate()} loading={runCheck.isPending}>
+          Kiểm tra theo quy định
+        </Button>
+        {check && (
+          <List
+            data-testid="discipline-checks"
+            style={{ marginTop: 12 }}
+            dataSource={check.checks}
+            renderItem={(c) => (
+              <List.Item>
+                <Tag color={c.ok ? 'green' : 'red'}>{c.ok ? 'Đạt' : 'Không đạt'}</Tag>{' '}
+                <b>{c.rule}:</b> {c.message}
+              </List.Item>
+            )}
+          />
+        )}
+        {check?.lapsesOn && (
+          <Typography.Text>
+            Tự động hết hiệu lực ngày {formatDate(check.lapsesOn)} nếu không khiếu nại, không vi
+            phạm mới.
+          </Typography.Text>
+        )}
+      </Form>
+    </Modal>
+  );
+};
+
+const ComplaintButton = ({ row }: { row: TDisciplineRow }) => {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm();
+  const [open, setOpen] = useState(false);
+  const file = useMutation({
+    mutationFn: (v: { filedOn: string; handledBy: string }) =>
+      post<{ message: string; accepted: boolean }>(
+        `/api/inspection/discipline/${row.id}/complaints`,
+        v,
+      ),
+    onSuccess: (res) => {
+      (res.accepted ? message.success : message.warning)(res.message);
+      client.invalidateQueries({ queryKey: ['discipline'] });
+      setOpen(false);
+    },
+    onError: (e) => message.error(applyApiError(e, form)),
+  });
+  return (
+    <>
+      <Button size="small" onClick={() => setOpen(true)}>
+        Ghi khiếu nại
+      </Button>
+      {open && (
+        <Modal
+          open
+          title="Ghi khiếu nại về quyết định kỷ luật"
+          okText="Ghi"
+          cancelText="Đóng"
+          onCancel={() => setOpen(false)}
+          onOk={() => form.submit()}
+        >
+          <Typography.Paragraph>
+            Thời hạn khiếu nại: đến ngày {formatDate(row.complaintDeadline)} (1 tháng kể từ ngày
+            nhận quyết định).
+          </Typography.Paragraph>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => file.mutate(v)}
+            initialValues={{ handledBy: 'Ủy ban Kiểm tra Tỉnh ủy' }}
+          >
+            <Form.Item
+              name="filedOn"
+              label="Ngày khiếu nại"
+              rules={[{ required: true, message: 'Chọn ngày.' }]}
+            >
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item
+              name="handledBy"
+              label="Cơ quan giải quyết"
+              rules={[{ required: true, message: 'Cần nhập.' }]}
+            >
+              <Input />
+            </Form.Item>
+          </Form>
+        </Modal>
+      )}
+    </>
+  );
+};
+
+export const DisciplinePage = () => {
+  const { can } = useAuth();
+  const [filters, setFilters] = useState<{
+    year?: number;
+    form?: string;
+    subjectKind?: string;
+    orgUnitId?: number;
+  }>({ year: currentYear });
+  const [recording, setRecording] = useState(false);
+  const { data, isLoading, error } = useQuery({
+    queryKey: ['discipline', filters],
+    queryFn: () =>
+      get<{ items: TDisciplineRow[] }>(`/api/inspection/discipline${toQuery(filters)}`),
+  });
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Kỷ luật
+        </Typography.Title>
+        {can('discipline.decide') && (
+          <Button type="primary" size="large" onClick={() => setRecording(true)}>
+            Ghi quyết định kỷ luật
+          </Button>
+        )}
+      </Space>
+      <Alert
+        type="info"
+        showIcon
+        title="Sổ theo dõi kỷ luật là thông tin cần bảo mật; mỗi lần xem đều được ghi nhật ký."
+      />
+      <Space wrap>
+        <Select
+          style={{ width: 130 }}
+          allowClear
+          placeholder="Năm"
+          value={filters.year}
+          onChange={(year) => setFilters({ ...filters, year })}
+          options={yearOptions}
+        />
+        <OrgUnitSelect
+          style={{ width: 300 }}
+          allowClear
+          value={filters.orgUnitId}
+          onChange={(orgUnitId) => setFilters({ ...filters, orgUnitId })}
+        />
+        <Select
+          style={{ width: 180 }}
+          allowClear
+          placeholder="Hình thức"
+          value={filters.form}
+          onChange={(form) => setFilters({ ...filters, form })}
+          options={disciplineForms.map((f) => ({ value: f, label: disciplineFormLabels[f] }))}
+        />
+        <Select
+          style={{ width: 180 }}
+          allowClear
+          placeholder="Đối tượng"
+          value={filters.subjectKind}
+          onChange={(subjectKind) => setFilters({ ...filters, subjectKind })}
+          options={[
+            { value: 'member', label: 'Đảng viên' },
+            { value: 'organisation', label: 'Tổ chức đảng' },
+          ]}
+        />
+      </Space>
+      {error && <Alert type="error" showIcon title={(error as Error).message} />}
+      <Table
+        rowKey="id"
+        loading={isLoading}
+        data-testid="discipline-register"
+        dataSource={data?.items}
+        expandable={{
+          rowExpandable: (r) => r.complaints.length > 0,
+          expandedRowRender: (r) => (
+            <List
+              dataSource={r.complaints}
+              renderItem={(c) => (
+                <List.Item>
+                  Khiếu nại ngày {formatDate(c.filedOn)} (hạn {formatDate(c.deadlineOn)}) gửi{' '}
+                  {c.handledBy}:{' '}
+                  <b>
+                    {
+                      {
+                        pending: 'Đang giải quyết',
+                        upheld: 'Giữ nguyên',
+                        reduced: 'Giảm hình thức',
+                        annulled: 'Xóa bỏ quyết định',
+                        not_accepted: 'Không thụ lý (quá hạn)',
+                      }[c.outcome]
+                    }
+                  </b>
+                </List.Item>
+              )}
+            />
+          ),
+        }}
+        columns={[
+          {
+            title: 'Quyết định',
+            render: (_, r) =>
+              r.decisionNumber ? `${r.decisionNumber} (${formatDate(r.decidedOn)})` : 'Đề nghị',
+          },
+          {
+            title: 'Đối tượng',
+            render: (_, r) => `${r.subjectName}${r.standing === 'probationary' ? ' (dự bị)' : ''}`,
+          },
+          { title: 'Thuộc', dataIndex: 'orgUnitName' },
+          { title: 'Hình thức', render: (_, r) => <b>{disciplineFormLabels[r.form]}</b> },
+          { title: 'Cấp quyết định', render: (_, r) => decidingBodyLabels[r.body] },
+          { title: 'Vi phạm', dataIndex: 'violation' },
+          {
+            title: 'Hiệu lực',
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                <Tag color={stateColors[r.state]}>{stateLabel(r.state)}</Tag>
+                {r.lapsesOn && r.state === 'in_force' && <span>đến {formatDate(r.lapsesOn)}</span>}
+              </Space>
+            ),
+          },
+          {
+            title: 'Khiếu nại',
+            render: (_, r) =>
+              can('discipline.decide') && r.decidedOn ? (
+                <ComplaintButton row={r} />
+              ) : (
+                r.complaints.length
+              ),
+          },
+        ]}
+      />
+      {recording && <DecisionModal onClose={() => setRecording(false)} />}
+    </Space>
+  );
+};
