@@ -17,6 +17,7 @@ import '../contracts/zod-vi';
 import type { Database } from './db/client';
 import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { backupRoutes } from './modules/backup/backup.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { inspectionRoutes } from './modules/inspection/inspection.routes';
@@ -87,6 +88,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(overviewRoutes, { prefix: '/api/overview' });
   await app.register(accountsRoutes, { prefix: '/api/accounts' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
+  await app.register(backupRoutes, { prefix: '/api/backup' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
   await app.register(recruitmentRoutes, { prefix: '/api/recruitment' });
   await app.register(lifecycleRoutes, { prefix: '/api/lifecycle' });

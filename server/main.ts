@@ -5,6 +5,7 @@ import { roleLabels } from '../domain/enums/roles';
 import { buildApp, webDistDir } from './app';
 import { loadConfig } from './config';
 import { createDatabase, migrateDatabase, refreshStatistics } from './db/client';
+import { claimDataDir } from './db/data-dir-lock';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './db/seed/load-demo';
 import { ensureSecret } from './db/settings';
 
@@ -42,6 +43,8 @@ const buildWebIfNeeded = async () => {
 
 const main = async () => {
   const config = loadConfig();
+  // One process per embedded database: a second server or `npm run restore` is refused.
+  if (!config.databaseUrl) claimDataDir(config.dataDir, 'npm start');
   const database = await createDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),

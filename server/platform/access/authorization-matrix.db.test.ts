@@ -216,6 +216,19 @@ const table: Record<string, Entry> = {
   },
   'GET /api/audit/': { call: () => ({ url: '/api/audit' }), expect: rule(['admin']) },
   'GET /api/audit/verify': { call: () => ({ url: '/api/audit/verify' }), expect: rule(['admin']) },
+  // Backups: administrators only. The restore call sends no file, so an administrator is refused
+  // by the route (400) after authorisation and nothing is replaced (backup.db.test.ts restores).
+  'GET /api/backup/download': {
+    call: () => ({ url: '/api/backup/download' }),
+    expect: rule(['admin']),
+  },
+  'POST /api/backup/restore': {
+    call: () => ({
+      url: `/api/backup/restore?confirm=${encodeURIComponent('PHỤC HỒI')}`,
+      body: {},
+    }),
+    expect: rule(['admin']),
+  },
   'POST /api/members/{id}/events/{eventId}/presented': {
     call: (f, t) => ({
       url: `/api/members/${f.letter[t].memberId}/events/${f.letter[t].eventId}/presented`,

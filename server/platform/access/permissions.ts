@@ -27,6 +27,7 @@ export const permissions = [
   'inspection.figures',
   'discipline.read',
   'discipline.decide',
+  'backup.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -78,6 +79,8 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'discipline.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
   // Decisions are recorded by the UBKT and by the standing committee that decides.
   'discipline.decide': ['inspection', 'standing'],
+  // A backup holds every record, sensitive fields included; a restore replaces everything.
+  'backup.manage': ['admin'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

@@ -38,6 +38,7 @@ const DuesPage = page(() => import('../features/lifecycle/DuesPage'), 'DuesPage'
 const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
+const BackupPage = page(() => import('../features/backup/BackupPage'), 'BackupPage');
 const ImportsPage = page(() => import('../features/imports/ImportsPage'), 'ImportsPage');
 
 const InspectionPage = page(
@@ -107,6 +108,7 @@ const router = createBrowserRouter([
       { path: '/lich-lam-viec', element: <CalendarPage /> },
       { path: '/tai-khoan', element: <AccountsPage /> },
       { path: '/nhat-ky', element: <AuditPage /> },
+      { path: '/sao-luu', element: <BackupPage /> },
       { path: '/nhap-du-lieu', element: <ImportsPage /> },
       { path: '/kiem-tra-giam-sat', element: <InspectionPage /> },
       { path: '/kiem-tra-giam-sat/:id', element: <CasePage /> },

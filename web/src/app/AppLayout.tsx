@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
+  CloudServerOutlined,
   DashboardOutlined,
   FileExcelOutlined,
   FileSearchOutlined,
@@ -79,6 +80,12 @@ const items = [
     permission: 'accounts.manage',
   },
   { key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống', permission: 'audit.read' },
+  {
+    key: '/sao-luu',
+    icon: <CloudServerOutlined />,
+    label: 'Sao lưu, phục hồi',
+    permission: 'backup.manage',
+  },
 ];
 
 export const AppLayout = ({ children }: { children: ReactNode }) => {
