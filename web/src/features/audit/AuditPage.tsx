@@ -37,6 +37,8 @@ const actionLabels: Record<string, string> = {
   'org.merge': 'Hợp nhất tổ chức',
   'org.split': 'Chia tách tổ chức',
   'org.dissolve': 'Giải thể tổ chức',
+  'backup.create': 'Sao lưu dữ liệu',
+  'backup.restore': 'Phục hồi dữ liệu',
 };
 
 const Json = ({ value }: { value: unknown }) => (
