@@ -224,6 +224,13 @@ describe('backup and restore', () => {
     expect(await fingerprint(t.db)).toEqual(fingerprintBefore);
   });
 
+  it('reads uploads larger than the JSON body limit, and refuses trailing bytes', async () => {
+    const padded = Buffer.concat([backup, Buffer.alloc(3 * 1024 * 1024, 7)]);
+    const res = await restore(admin, padded);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/^Tệp sao lưu bị hỏng hoặc đã bị sửa/);
+  });
+
   it('asks for the typed confirmation and refuses other roles', async () => {
     const res = await t.app.inject({
       method: 'POST',
