@@ -366,7 +366,7 @@ export const commitImport = async ({
   if (first.status === 'uploaded')
     throw new AppError('CONFLICT', { message: 'Hãy ghép cột và xem trước trước khi ghi.' });
   const sheet = await sheetOf(db, first, progress);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<TImportResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
     const job = await loadJob(tx, actor, id);
     const same = await queryOne<{ id: number; committed_at: string | Date }>(
@@ -485,4 +485,16 @@ export const commitImport = async ({
     previews.delete(job.id);
     return result;
   });
+  // A large load leaves the planner's statistics stale, and PGlite has no autovacuum to refresh
+  // them: without this, the next lists and checks over these tables can pick plans that take seconds.
+  if (result.created >= ANALYZE_AFTER_ROWS)
+    await db.execute(sql.raw(`analyze ${analyzedTables[first.kind].join(', ')}`));
+  return result;
+};
+
+const ANALYZE_AFTER_ROWS = 5_000;
+const analyzedTables: Record<ImportKind, string[]> = {
+  members: ['members', 'member_events', 'member_periods', 'org_member_counts', 'import_row_keys'],
+  applicants: ['applicants', 'import_row_keys'],
+  events: ['member_events', 'member_periods', 'members', 'org_member_counts', 'import_row_keys'],
 };

@@ -44,6 +44,19 @@ export type RowResult = {
 };
 
 type Cell = { id: number; name: string; kind: string; dissolved: boolean };
+/** Details of an event that a file row may fill in when the recorded event lacks them. */
+export const eventDetails = [
+  'decisionNumber',
+  'note',
+  'externalOrg',
+  'letterNumber',
+  'letterDate',
+] as const;
+type RecordedEvent = TimelineEvent & {
+  id: number;
+  placeholder: boolean;
+  details: Record<(typeof eventDetails)[number], string | null>;
+};
 
 const words = (text: string) =>
   toSearchKey(text)
@@ -534,9 +547,10 @@ const checkEvents = async (db: DbOrTx, actor: Actor, rows: RowResult[]) => {
   const matches = new Map<number, number[]>();
   for (const f of found) matches.set(f.i, [...(matches.get(f.i) ?? []), f.id]);
   const memberIds = [...new Set(found.map((f) => f.id))];
-  const existing = new Map<number, TimelineEvent[]>();
+  const existing = new Map<number, RecordedEvent[]>();
   for (const part of chunks(memberIds, 20_000)) {
     const events = await queryRows<{
+      id: number;
       member_id: number;
       kind: MemberEventKind;
       event_date: string;
@@ -544,15 +558,36 @@ const checkEvents = async (db: DbOrTx, actor: Actor, rows: RowResult[]) => {
       standing: Standing | null;
       original_admitted_on: string | null;
       original_recognised_on: string | null;
+      placeholder: boolean;
+      decision_number: string | null;
+      note: string | null;
+      external_org: string | null;
+      letter_number: string | null;
+      letter_date: string | null;
     }>(
       db,
-      sql`select member_id, kind, event_date, org_unit_id, standing, original_admitted_on, original_recognised_on
-          from member_events where member_id = any(${`{${part.join(',')}}`}::int[]) order by event_date, id`,
+      sql`select e.id, e.member_id, e.kind, e.event_date, e.org_unit_id, e.standing,
+            e.original_admitted_on, e.original_recognised_on, e.decision_number, e.note,
+            e.external_org, e.letter_number, e.letter_date,
+            (e.kind in ('admitted', 'recognised') and e.recorded_at = m.created_at
+              and exists (select 1 from import_row_keys k
+                          where k.kind = 'members' and k.entity_id = m.id)) as placeholder
+          from member_events e join members m on m.id = e.member_id
+          where e.member_id = any(${`{${part.join(',')}}`}::int[]) order by e.event_date, e.id`,
     );
     for (const e of events)
       existing.set(e.member_id, [
         ...(existing.get(e.member_id) ?? []),
         {
+          id: e.id,
+          placeholder: e.placeholder,
+          details: {
+            decisionNumber: e.decision_number,
+            note: e.note,
+            externalOrg: e.external_org,
+            letterNumber: e.letter_number,
+            letterDate: e.letter_date,
+          },
           kind: e.kind,
           eventDate: e.event_date,
           orgUnitId: e.org_unit_id,
@@ -578,23 +613,61 @@ const checkEvents = async (db: DbOrTx, actor: Actor, rows: RowResult[]) => {
       return;
     }
     r.data.memberId = ids[0];
-    const same = (existing.get(ids[0]) ?? []).some(
+    const same = (existing.get(ids[0]) ?? []).find(
       (e) => e.kind === r.data.kind && e.eventDate === r.data.eventDate,
     );
     if (same) {
-      r.already = true;
-      return;
+      // The same event recorded already: the file's details fill in what the record lacks, and
+      // an admission that a member list imported (a placeholder) takes its cell from the file.
+      const cell = (r.data.orgUnitId as number | null) ?? null;
+      const moves = same.placeholder && cell !== null && cell !== same.orgUnitId;
+      const fills = eventDetails.some((f) => r.data[f] != null && same.details[f] == null);
+      if (!moves && !fills) {
+        r.already = true;
+        return;
+      }
+      if (moves) same.orgUnitId = cell;
+      r.data.completesEventId = same.id;
+      r.data.placeholder = same.placeholder ? 1 : 0;
     }
     perMember.set(ids[0], [...(perMember.get(ids[0]) ?? []), r]);
   });
-  for (const [memberId, list] of perMember) {
-    const before = existing.get(memberId) ?? [];
+  for (const [memberId, all] of perMember) {
+    const list = all.filter((r) => r.data.completesEventId === undefined);
+    if (list.length === 0) continue;
+    let before = existing.get(memberId) ?? [];
+    // A member list only knows the admission dates; when the events file says the member came by
+    // transfer, the transfer replaces the admission the member import wrote, keeping its dates.
+    const transfer = list.find((r) => r.data.kind === 'transferred_in');
+    const admitted = before.find((e) => e.kind === 'admitted');
+    if (
+      transfer &&
+      admitted?.placeholder &&
+      !list.some((r) => r.data.kind === 'admitted') &&
+      admitted.eventDate <= (transfer.data.eventDate as string)
+    ) {
+      const recognised = before.find(
+        (e) =>
+          e.kind === 'recognised' &&
+          e.placeholder &&
+          e.eventDate <= (transfer.data.eventDate as string),
+      );
+      const replaced = [admitted, ...(recognised ? [recognised] : [])];
+      before = before.filter((e) => !replaced.includes(e));
+      transfer.data.replacesEventIds = replaced.map((e) => e.id).join(',');
+      transfer.data.standing = recognised ? 'full' : 'probationary';
+      transfer.data.originalAdmittedOn = admitted.eventDate;
+      transfer.data.originalRecognisedOn = recognised?.eventDate ?? null;
+    }
     const events: TimelineEvent[] = [
       ...before,
       ...list.map((r) => ({
         kind: r.data.kind as MemberEventKind,
         eventDate: r.data.eventDate as string,
         orgUnitId: (r.data.orgUnitId as number | null) ?? null,
+        standing: (r.data.standing as Standing | undefined) ?? null,
+        originalAdmittedOn: (r.data.originalAdmittedOn as string | undefined) ?? null,
+        originalRecognisedOn: (r.data.originalRecognisedOn as string | undefined) ?? null,
       })),
     ];
     // The timeline sorts by date, keeping the given order on the same day; map problems back.

@@ -105,7 +105,8 @@ export const writeMembers = async (
         ids[i],
         e.kind,
         e.eventDate,
-        orgUnitId,
+        // As POST /api/members/:id/events records them: recognition names no cell.
+        e.kind === 'admitted' ? orgUnitId : null,
         e.kind === 'admitted' ? (d.decisionNumber ?? null) : null,
         actor.userId,
       ]);
@@ -232,6 +233,27 @@ export const writeEvents = async (
     const before = await lockMember(tx, memberId);
     for (const r of list) {
       const d = r.data;
+      const text = (key: string) => (d[key] as string | null | undefined) ?? null;
+      if (d.completesEventId !== undefined) {
+        // The same event recorded already: fill in the details it lacks; an imported admission
+        // (placeholder) takes the file's cell.
+        await tx.execute(sql`
+          update member_events set
+            decision_number = coalesce(decision_number, ${text('decisionNumber')}),
+            note = coalesce(note, ${text('note')}),
+            external_org = coalesce(external_org, ${text('externalOrg')}),
+            letter_number = coalesce(letter_number, ${text('letterNumber')}),
+            letter_date = coalesce(letter_date, ${text('letterDate')}::date),
+            org_unit_id = case when ${d.placeholder === 1} then coalesce(${(d.orgUnitId as number | null) ?? null}::int, org_unit_id)
+                          else org_unit_id end
+          where id = ${d.completesEventId as number} and member_id = ${memberId}`);
+        eventIds[index.get(r)!] = d.completesEventId as number;
+        continue;
+      }
+      if (d.replacesEventIds)
+        await tx.execute(sql`
+          delete from member_events
+          where member_id = ${memberId} and id = any(${`{${d.replacesEventIds}}`}::int[])`);
       const [created] = await tx
         .insert(memberEvents)
         .values({
@@ -239,11 +261,14 @@ export const writeEvents = async (
           kind: d.kind as string,
           eventDate: d.eventDate as string,
           orgUnitId: (d.orgUnitId as number | null) ?? null,
-          externalOrg: (d.externalOrg as string | null) ?? null,
-          decisionNumber: (d.decisionNumber as string | null) ?? null,
-          letterNumber: (d.letterNumber as string | null) ?? null,
-          letterDate: (d.letterDate as string | null) ?? null,
-          note: (d.note as string | null) ?? null,
+          externalOrg: text('externalOrg'),
+          standing: text('standing'),
+          originalAdmittedOn: text('originalAdmittedOn'),
+          originalRecognisedOn: text('originalRecognisedOn'),
+          decisionNumber: text('decisionNumber'),
+          letterNumber: text('letterNumber'),
+          letterDate: text('letterDate'),
+          note: text('note'),
           recordedBy: actor.userId,
         })
         .returning({ id: memberEvents.id });

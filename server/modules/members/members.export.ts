@@ -33,6 +33,11 @@ const columns = [
   { header: 'Số CCCD', width: 16 },
   { header: 'Quê quán', width: 24 },
   { header: 'Số thẻ đảng', width: 14 },
+  { header: 'Số quyết định kết nạp', width: 22 },
+  { header: 'Nơi sinh', width: 24 },
+  { header: 'Nghề nghiệp', width: 18 },
+  { header: 'Nơi làm việc', width: 24 },
+  { header: 'Số điện thoại', width: 14 },
 ];
 
 /**
@@ -112,10 +117,20 @@ export const exportMembersXlsx = async ({
               citizen_id: string | null;
               home_town: string | null;
               card_number: string | null;
+              admission_decision: string | null;
+              birth_place: string | null;
+              occupation: string | null;
+              workplace: string | null;
+              phone: string | null;
             }>(
               db,
-              sql`select id, religion, citizen_id, home_town, card_number from members
-                  where id = any(${`{${page.map((m) => m.id).join(',')}}`}::int[])`,
+              sql`select m.id, m.religion, m.citizen_id, m.home_town, m.card_number, m.birth_place,
+                    m.occupation, m.workplace, m.phone,
+                    (select e.decision_number from member_events e
+                     where e.member_id = m.id and e.kind in ('admitted', 'readmitted')
+                     order by e.event_date desc, e.id desc limit 1) as admission_decision
+                  from members m
+                  where m.id = any(${`{${page.map((m) => m.id).join(',')}}`}::int[])`,
             )
           ).map((r) => [r.id, r]),
         );
@@ -140,6 +155,11 @@ export const exportMembersXlsx = async ({
               x?.citizen_id ?? '',
               x?.home_town ?? '',
               x?.card_number ?? '',
+              x?.admission_decision ?? '',
+              x?.birth_place ?? '',
+              x?.occupation ?? '',
+              x?.workplace ?? '',
+              x?.phone ?? '',
             ])
             .commit();
         }
