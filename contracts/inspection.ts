@@ -81,6 +81,13 @@ const ZTeamInput = z.object({
   userId: ZId.nullish(),
 });
 
+/** Accounts that may be put on a case's team (so that they see its file): active, in the caller's scope. */
+export const ZTeamCandidateQuery = z.object({ q: z.string().trim().max(100).optional() });
+export const ZTeamCandidates = z.object({
+  items: z.array(z.object({ id: z.number(), displayName: z.string(), scopeName: z.string() })),
+});
+export type TTeamCandidate = z.infer<typeof ZTeamCandidates>['items'][number];
+
 export const ZCaseInput = z.object({
   orgUnitId: ZId,
   body: z.enum(conductingBodies),

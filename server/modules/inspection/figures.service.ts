@@ -57,7 +57,7 @@ type SubjectRow = {
 };
 
 const disciplineRows = (path: string, f: Filter) => sql`
-  select d.id, d.member_id, d.subject_kind, d.form, d.body, d.decision_number, d.decided_on, d.violation,
+  select d.id, d.member_id, d.org_unit_id, d.case_id, d.subject_kind, d.form, d.body, d.decision_number, d.decided_on, d.violation,
     coalesce(m.full_name, o.name) as subject_name, o.name as org_unit_name
   from discipline_decisions d join org_units o on o.id = d.org_unit_id
   left join members m on m.id = d.member_id
@@ -68,6 +68,8 @@ const disciplineRows = (path: string, f: Filter) => sql`
 type DisciplineFigureRow = {
   id: number;
   member_id: number | null;
+  org_unit_id: number;
+  case_id: number | null;
   subject_kind: 'member' | 'organisation';
   form: DisciplineForm;
   body: keyof typeof decidingBodyLabels;
@@ -236,6 +238,8 @@ export const getFigureRecords = async ({
       }
       bySubject.set(key, {
         caseId: r.case_id,
+        memberId: r.member_id,
+        orgUnitId: r.org_unit_id,
         body: group ? reportGroupLabels[reportGroupOf[r.body]] : conductingBodyLabels[r.body],
         subject: r.member_name ?? r.org_unit_name,
         subjectKind: r.subject_kind === 'member' ? 'Đảng viên' : 'Tổ chức đảng',
@@ -274,6 +278,9 @@ export const getFigureRecords = async ({
       ],
       rows: rows.map((r) => ({
         disciplineId: r.id,
+        caseId: r.case_id,
+        memberId: r.member_id,
+        orgUnitId: r.org_unit_id,
         decision: `${r.decision_number ?? ''} (${formatDate(r.decided_on)})`,
         subject: r.subject_name,
         orgUnit: r.org_unit_name,

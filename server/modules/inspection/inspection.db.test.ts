@@ -523,3 +523,69 @@ describe('figures', () => {
     expect((await s.bithu.get('/api/inspection/figures?year=2026')).statusCode).toBe(403);
   });
 });
+
+describe('what the web pages need', () => {
+  it('lists accounts in scope that may join a case team, and a team member with an account sees the file', async () => {
+    const res = await s.ubkt.get('/api/inspection/team-candidates?q=thinh');
+    expect(res.statusCode, res.body).toBe(200);
+    const btv = res
+      .json()
+      .items.find((u: { displayName: string }) => u.displayName.startsWith('Lương Đức Thịnh'));
+    expect(btv).toBeDefined();
+    expect(Object.keys(btv).sort()).toEqual(['displayName', 'id', 'scopeName']);
+    const admin = await loginAs(t.app, 'admin');
+    expect((await admin.get('/api/inspection/team-candidates')).statusCode).toBe(403);
+    const ubktId = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from users where username = 'ubkt'`,
+    ))!.id;
+    const member = await fullMemberIn(f.cellId);
+    const created = await openCase({
+      kind: 'inspection_signs',
+      title: 'Kiểm tra khi có dấu hiệu vi phạm (đoàn có tài khoản)',
+      decisionNumber: '97-QĐ/UBKT',
+      subjects: [{ kind: 'member', memberId: member.id }],
+      team: [
+        { name: 'Hoàng Văn Sơn', role: 'lead', userId: ubktId },
+        { name: btv.displayName, role: 'member', userId: btv.id },
+      ],
+    });
+    const file = (await s.btv.get(`/api/inspection/cases/${created.id}`)).json();
+    expect(file.file).not.toBeNull();
+    await t.db.execute(sql`update users set is_active = false where id = ${btv.id}`);
+    const refused = await s.ubkt.post('/api/inspection/cases', {
+      orgUnitId: f.upperId,
+      body: 'upper_inspection',
+      kind: 'inspection_signs',
+      title: 'Thử tài khoản đã khóa',
+      decisionNumber: '96-QĐ/UBKT',
+      decisionDate: '2026-09-01',
+      subjects: [{ kind: 'organisation', orgUnitId: f.cellId }],
+      team: [{ name: btv.displayName, role: 'member', userId: btv.id }],
+    });
+    await t.db.execute(sql`update users set is_active = true where id = ${btv.id}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message + JSON.stringify(refused.json().fields)).toContain('đã khóa');
+  });
+
+  it('gives the drill-down rows the case, member and unit they are about', async () => {
+    const subjects = (
+      await s.ubkt.get(
+        `/api/inspection/figures/records?year=2026&orgUnitId=${f.upperId}&figure=subjects`,
+      )
+    ).json();
+    const memberRow = subjects.rows.find((r: { memberId: number | null }) => r.memberId);
+    expect(memberRow).toMatchObject({ caseId: expect.any(Number), orgUnitId: expect.any(Number) });
+    const discipline = (
+      await s.ubkt.get(
+        `/api/inspection/figures/records?year=2026&orgUnitId=${f.upperId}&figure=discipline&subjectKind=member`,
+      )
+    ).json();
+    expect(discipline.rows.length).toBeGreaterThan(0);
+    for (const r of discipline.rows) {
+      expect(r.memberId).toEqual(expect.any(Number));
+      expect(r.orgUnitId).toEqual(expect.any(Number));
+      expect('caseId' in r).toBe(true);
+    }
+  });
+});

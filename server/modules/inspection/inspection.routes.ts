@@ -23,6 +23,8 @@ import {
   ZProgrammeList,
   ZProgrammeQuery,
   ZRecommendationUpdate,
+  ZTeamCandidateQuery,
+  ZTeamCandidates,
 } from '../../../contracts/inspection';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
@@ -42,6 +44,7 @@ import {
   getCaseDetail,
   listCases,
   listProgrammes,
+  listTeamCandidates,
   publishCase,
   recordCaseStep,
   recordConclusion,
@@ -142,6 +145,21 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'inspection.write' },
     },
     async (request) => createCase({ db, actor: actorOf(request), input: request.body }),
+  );
+  app.get(
+    '/team-candidates',
+    {
+      schema: {
+        tags,
+        summary: 'Tài khoản có thể cử vào đoàn kiểm tra, giám sát (trong phạm vi)',
+        querystring: ZTeamCandidateQuery,
+        response: { 200: ZTeamCandidates },
+      },
+      config: { permission: 'inspection.write' },
+    },
+    async (request) => ({
+      items: await listTeamCandidates({ db, actor: actorOf(request), q: request.query.q }),
+    }),
   );
   app.get(
     '/cases/:id',

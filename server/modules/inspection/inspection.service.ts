@@ -17,6 +17,7 @@ import type {
   TProgrammeInput,
   TProgrammeItemInput,
   TRecommendationUpdate,
+  TTeamCandidate,
 } from '../../../contracts/inspection';
 import type { OrgUnitKind } from '../../../domain/enums/org-units';
 import type { disciplineFormLabels } from '../../../domain/rules/discipline/discipline';
@@ -640,8 +641,16 @@ const insertCase = async (
   const subjects = await resolveSubjects(tx, actor, conductor, input.subjects);
   for (const t of input.team) {
     if (!t.userId) continue;
-    const u = await queryOne<{ id: number }>(tx, sql`select id from users where id = ${t.userId}`);
-    if (!u) throw invalidField('team', 'Không tìm thấy tài khoản của thành viên đoàn.');
+    const u = await queryOne<{ id: number }>(
+      tx,
+      sql`select u.id from users u join org_units o on o.id = u.scope_org_unit_id
+          where u.id = ${t.userId} and u.is_active and o.path <@ ${actor.scopePath}::ltree`,
+    );
+    if (!u)
+      throw invalidField(
+        'team',
+        'Không tìm thấy tài khoản của thành viên đoàn (tài khoản đã khóa hoặc ngoài phạm vi).',
+      );
   }
   const [created] = await tx
     .insert(inspectionCases)
@@ -689,6 +698,33 @@ const insertCase = async (
     after: { ...input, content: input.content ? '(mật)' : null },
   });
   return created;
+};
+
+/**
+ * Accounts that may be put on a case's team, so that the confidentiality rule "people assigned to
+ * a case see its file" can be used: active accounts whose scope lies in the caller's subtree. Only
+ * the id, display name and scope are given (no role, username or login data).
+ */
+export const listTeamCandidates = async ({
+  db,
+  actor,
+  q,
+}: {
+  db: Db;
+  actor: Actor;
+  q?: string;
+}): Promise<TTeamCandidate[]> => {
+  const filter = q
+    ? sql`and lower(immutable_unaccent(u.display_name)) like lower(immutable_unaccent(${`%${q}%`}))`
+    : sql``;
+  const rows = await queryRows<{ id: number; display_name: string; scope_name: string }>(
+    db,
+    sql`select u.id, u.display_name, o.name as scope_name from users u
+        join org_units o on o.id = u.scope_org_unit_id
+        where u.is_active and o.path <@ ${actor.scopePath}::ltree ${filter}
+        order by u.display_name, u.id limit 50`,
+  );
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, scopeName: r.scope_name }));
 };
 
 /** For the demo seed: an unplanned case in its own transaction. */

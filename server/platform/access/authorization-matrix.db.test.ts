@@ -455,6 +455,10 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(['ubkt']),
   },
+  'GET /api/inspection/team-candidates': {
+    call: () => ({ url: '/api/inspection/team-candidates?q=a' }),
+    expect: rule(['ubkt']),
+  },
   'GET /api/inspection/cases/{id}': {
     call: (f, t) => ({ url: `/api/inspection/cases/${f.inspection[t].caseId}` }),
     expect: rule(everyone),
