@@ -1,7 +1,8 @@
 // The inspection commission's work in the browser: a case opened from a programme item, its steps
 // and conclusion, then a discipline decision checked against the rules, seen in the register and
-// in the figures.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+// in the figures; a new programme with its items, an unplanned case whose team member (with an
+// account) then sees the file, and a complaint's outcome.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../server/platform/auth/totp';
 import { launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
@@ -24,6 +25,27 @@ afterAll(async () => {
 });
 
 const today = new Date().toISOString().slice(0, 10);
+
+/**
+ * Choose an option of an antd Select (found by its label) and check the choice took: a click that
+ * lands while the list is still opening is sometimes lost, so try again.
+ */
+const pick = async (field: Locator, text: string) => {
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await option.isVisible())) await field.click();
+    await option.click({ timeout: 5000 }).catch(() => undefined);
+    await option.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+    if ((await select.textContent())?.includes(text)) return;
+  }
+  throw new Error(`could not choose ${text}`);
+};
 
 describe('inspection commission', () => {
   it('opens a case from a programme item, records its steps and conclusion', async () => {
@@ -107,5 +129,108 @@ describe('inspection commission', () => {
       .click();
     await page.getByTestId('figure-records').getByText('89-QĐ/UBKT', { exact: false }).waitFor();
     await screenshot(page, 'kt-06-so-lieu');
+  });
+
+  it('creates a programme with an item, then adds another item to it', async () => {
+    await page.goto(`${server.url}/kiem-tra-giam-sat`);
+    await page.getByRole('tab', { name: 'Chương trình kiểm tra, giám sát' }).click();
+    await page.getByRole('button', { name: 'Lập chương trình' }).click();
+    const modal = page.getByRole('dialog');
+    await modal.getByLabel('Thuộc tổ chức đảng').click();
+    await page.locator('.ant-select-tree-title').first().click();
+    await modal
+      .getByLabel('Tên chương trình')
+      .fill('Chương trình giám sát chuyên đề bổ sung (thử)');
+    await modal.getByLabel('Số văn bản ban hành').fill('90-CTr/UBKT');
+    await modal.getByLabel('Ngày ban hành').fill(today);
+    await modal.getByRole('button', { name: 'Thêm một mục' }).click();
+    await pick(modal.getByLabel('Loại', { exact: true }), 'Giám sát chuyên đề');
+    await modal.getByLabel('Đối tượng', { exact: true }).fill('Chi bộ Phòng Nghiệp vụ Y');
+    await pick(modal.getByLabel('Quý'), 'Quý 3');
+    await modal.getByLabel('Nội dung').fill('Việc thực hiện quy chế dân chủ ở cơ sở');
+    await screenshot(page, 'kt-07-lap-chuong-trinh');
+    await modal.getByRole('button', { name: 'Lập chương trình' }).click();
+    await page.getByText('Đã lập chương trình kiểm tra, giám sát.').first().waitFor();
+    const card = page
+      .locator('.ant-card')
+      .filter({ hasText: 'Chương trình giám sát chuyên đề bổ sung (thử)' });
+    await card.getByText('Việc thực hiện quy chế dân chủ ở cơ sở').waitFor();
+    await card.getByRole('button', { name: 'Thêm mục' }).click();
+    const itemModal = page.getByRole('dialog');
+    await pick(itemModal.getByLabel('Loại', { exact: true }), 'Kiểm tra tài chính đảng');
+    await itemModal.getByLabel('Đối tượng', { exact: true }).fill('Đảng ủy Sở Y tế');
+    await itemModal.getByLabel('Nội dung').fill('Thu, nộp, quản lý đảng phí năm nay');
+    await itemModal.getByRole('button', { name: 'Thêm mục' }).click();
+    await page.getByText('Đã thêm mục vào chương trình.').first().waitFor();
+    await card.getByText('Thu, nộp, quản lý đảng phí năm nay').waitFor();
+    await screenshot(page, 'kt-08-chuong-trinh-moi');
+    expect(await card.locator('tbody tr').count()).toBe(2);
+  });
+
+  it('creates an unplanned case about a member with a team member who then sees the file', async () => {
+    await page.goto(`${server.url}/kiem-tra-giam-sat`);
+    await page.getByRole('button', { name: 'Lập cuộc ngoài chương trình' }).click();
+    const modal = page.getByRole('dialog');
+    await pick(modal.getByLabel('Loại', { exact: true }), 'Kiểm tra khi có dấu hiệu vi phạm');
+    await modal
+      .getByLabel('Tên cuộc kiểm tra, giám sát')
+      .fill('Kiểm tra khi có dấu hiệu vi phạm trong kê khai tài sản (thử)');
+    await modal.getByLabel('Số quyết định').fill('91-QĐ/UBKT');
+    await modal.getByLabel('Ngày quyết định').fill(today);
+    await modal.locator('#subjectMembers_0_memberId').click();
+    await page.keyboard.type('Nguyễn');
+    await page
+      .locator('.ant-select-item-option:visible')
+      .filter({ hasText: 'Nguyễn' })
+      .first()
+      .click();
+    await modal.locator('#team_0_name').fill('Hoàng Văn Sơn');
+    await modal.getByRole('button', { name: 'Thêm người vào đoàn' }).click();
+    await modal.locator('#team_1_userId').click();
+    await page.keyboard.type('Thịnh');
+    await page
+      .locator('.ant-select-item-option:visible')
+      .filter({ hasText: 'Lương Đức Thịnh' })
+      .click();
+    expect(await modal.locator('#team_1_name').inputValue()).toBe('Lương Đức Thịnh');
+    await screenshot(page, 'kt-09-lap-ngoai-chuong-trinh');
+    await modal.getByRole('button', { name: 'Lập cuộc kiểm tra, giám sát' }).click();
+    await page.waitForURL(/kiem-tra-giam-sat\/\d+/);
+    await page.getByText('Thành viên: Lương Đức Thịnh').waitFor();
+    await screenshot(page, 'kt-10-cuoc-ngoai-chuong-trinh');
+    const caseUrl = page.url();
+    // The standing-committee member on the team sees the file (need-to-know by assignment).
+    const other = await browser.newContext({
+      locale: 'vi-VN',
+      viewport: { width: 1440, height: 900 },
+    });
+    const btvPage = await other.newPage();
+    await logIn(btvPage, server, 'btv');
+    await btvPage.waitForURL(/tong-quan/);
+    await btvPage.goto(caseUrl);
+    await btvPage.getByText('Đoàn kiểm tra, giám sát').waitFor();
+    expect(await btvPage.getByText('Bạn chỉ xem được thông tin chung').count()).toBe(0);
+    await other.close();
+  });
+
+  it('records a complaint and its outcome: the form is reduced', async () => {
+    await page.goto(`${server.url}/ky-luat`);
+    const row = page.getByRole('row', { name: /89-QĐ\/UBKT/ });
+    await row.getByRole('button', { name: 'Ghi khiếu nại' }).click();
+    let modal = page.getByRole('dialog');
+    await modal.getByLabel('Ngày khiếu nại').fill(today);
+    await modal.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await row.getByRole('button', { name: 'Ghi kết quả khiếu nại' }).click();
+    modal = page.getByRole('dialog');
+    await pick(modal.getByLabel('Kết quả'), 'Giảm hình thức kỷ luật');
+    await pick(modal.getByLabel('Hình thức mới (nhẹ hơn)'), 'Cảnh cáo');
+    await modal.getByLabel('Ghi chú (số văn bản, lý do)').fill('Quyết định 92-QĐ/UBKT');
+    await screenshot(page, 'kt-11-ket-qua-khieu-nai');
+    await modal.getByRole('button', { name: 'Ghi kết quả' }).click();
+    await page.getByText('Giảm hình thức kỷ luật xuống cảnh cáo.').first().waitFor();
+    await row.getByText('Cảnh cáo', { exact: true }).waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByText(/Giảm hình thức kỷ luật ngày .* \(xuống cảnh cáo\)/).waitFor();
+    await screenshot(page, 'kt-12-so-ky-luat-sau-khieu-nai');
   });
 });

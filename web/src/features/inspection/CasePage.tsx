@@ -25,6 +25,7 @@ import {
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { get, post, put } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { todayLocal } from './shared';
 
 const teamRoles: Record<string, string> = {
   lead: 'Trưởng đoàn',
@@ -74,6 +75,16 @@ export const CasePage = () => {
     },
     onError: (e) => message.error(applyApiError(e, conclusionForm)),
   });
+  const [publishForm] = Form.useForm();
+  const publish = useMutation({
+    mutationFn: (v: { publishedOn: string }) =>
+      post(`/api/inspection/cases/${id}/publish`, { ...v, version: data?.version }),
+    onSuccess: () => {
+      message.success('Đã thông báo kết luận.');
+      refresh();
+    },
+    onError: (e) => message.error(applyApiError(e, publishForm)),
+  });
   const recDone = useMutation({
     mutationFn: (r: { id: number; version: number }) =>
       put(`/api/inspection/recommendations/${r.id}`, {
@@ -111,8 +122,10 @@ export const CasePage = () => {
         <Descriptions.Item label="Tình trạng">
           {data.status === 'open' ? (
             <Tag color="blue">Đang tiến hành</Tag>
+          ) : data.published ? (
+            <Tag color="green">Đã kết luận, đã thông báo</Tag>
           ) : (
-            <Tag color="green">Đã kết luận</Tag>
+            <Tag color="gold">Đã kết luận, chưa thông báo</Tag>
           )}
         </Descriptions.Item>
         <Descriptions.Item label="Đối tượng" span={2}>
@@ -255,6 +268,30 @@ export const CasePage = () => {
                 </Form.Item>
                 <Button type="primary" htmlType="submit" loading={conclude.isPending}>
                   Ghi kết luận
+                </Button>
+              </Form>
+            </Card>
+          )}
+          {file.canWrite && data.status === 'concluded' && !data.published && (
+            <Card title="Thông báo kết luận" data-testid="publish-conclusion">
+              <Typography.Paragraph>
+                Kết luận chưa được thông báo: tổ chức, đảng viên liên quan chưa xem được kết quả.
+              </Typography.Paragraph>
+              <Form
+                form={publishForm}
+                layout="inline"
+                onFinish={(v) => publish.mutate(v)}
+                initialValues={{ publishedOn: todayLocal() }}
+              >
+                <Form.Item
+                  name="publishedOn"
+                  label="Ngày thông báo"
+                  rules={[{ required: true, message: 'Chọn ngày.' }]}
+                >
+                  <Input type="date" />
+                </Form.Item>
+                <Button type="primary" htmlType="submit" loading={publish.isPending}>
+                  Thông báo kết luận
                 </Button>
               </Form>
             </Card>

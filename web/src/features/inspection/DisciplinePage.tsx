@@ -21,15 +21,16 @@ import {
   disciplineFormLabels,
   disciplineForms,
   disciplineStateLabels,
+  formsBySubject,
   limitationGroundLabels,
   limitationGrounds,
 } from '../../../../domain/rules/discipline/discipline';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { get, post, put, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
-import { currentYear, MemberPicker, yearOptions } from './shared';
+import { currentYear, MemberPicker, todayLocal, yearOptions } from './shared';
 
 type Check = {
   ok: boolean;
@@ -289,6 +290,120 @@ const ComplaintButton = ({ row }: { row: TDisciplineRow }) => {
   );
 };
 
+const complaintOutcomeLabels: Record<TDisciplineRow['complaints'][number]['outcome'], string> = {
+  pending: 'Đang giải quyết',
+  upheld: 'Giữ nguyên quyết định',
+  reduced: 'Giảm hình thức kỷ luật',
+  annulled: 'Xóa bỏ quyết định',
+  not_accepted: 'Không thụ lý (quá hạn)',
+};
+
+/** Record how a pending complaint was resolved: upheld, reduced to a lighter form, or annulled. */
+const ComplaintOutcomeButton = ({
+  row,
+  complaint,
+}: {
+  row: TDisciplineRow;
+  complaint: TDisciplineRow['complaints'][number];
+}) => {
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [form] = Form.useForm();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const outcome = Form.useWatch('outcome', form);
+  const forms = formsBySubject[row.subjectKind];
+  const lighter = forms.slice(0, forms.indexOf(row.form));
+  const save = useMutation({
+    mutationFn: (v: {
+      outcome: string;
+      outcomeOn: string;
+      outcomeNote?: string;
+      newForm?: string;
+    }) =>
+      put<{ message: string }>(`/api/inspection/complaints/${complaint.id}`, {
+        outcome: v.outcome,
+        outcomeOn: v.outcomeOn,
+        outcomeNote: v.outcomeNote || null,
+        newForm: v.outcome === 'reduced' ? v.newForm : null,
+        version: complaint.version,
+      }),
+    onSuccess: (res) => {
+      message.success(res.message);
+      client.invalidateQueries({ queryKey: ['discipline'] });
+      setOpen(false);
+    },
+    onError: (e) => {
+      const text = applyApiError(e, form);
+      setError(text);
+      message.error(text);
+    },
+  });
+  return (
+    <>
+      <Button size="small" type="primary" ghost onClick={() => setOpen(true)}>
+        Ghi kết quả khiếu nại
+      </Button>
+      {open && (
+        <Modal
+          open
+          title="Ghi kết quả giải quyết khiếu nại"
+          okText="Ghi kết quả"
+          cancelText="Đóng"
+          onCancel={() => setOpen(false)}
+          onOk={() => form.submit()}
+          confirmLoading={save.isPending}
+        >
+          <Typography.Paragraph>
+            {row.subjectName}: <b>{disciplineFormLabels[row.form]}</b>
+            {row.decisionNumber ? ` (${row.decisionNumber})` : ''}. Khiếu nại ngày{' '}
+            {formatDate(complaint.filedOn)}, gửi {complaint.handledBy}.
+          </Typography.Paragraph>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => {
+              setError(null);
+              save.mutate(v);
+            }}
+            initialValues={{ outcome: 'upheld', outcomeOn: todayLocal() }}
+          >
+            <Form.Item name="outcome" label="Kết quả">
+              <Select
+                options={(['upheld', 'reduced', 'annulled'] as const)
+                  .filter((o) => o !== 'reduced' || lighter.length > 0)
+                  .map((o) => ({ value: o, label: complaintOutcomeLabels[o] }))}
+              />
+            </Form.Item>
+            {outcome === 'reduced' && (
+              <Form.Item
+                name="newForm"
+                label="Hình thức mới (nhẹ hơn)"
+                rules={[{ required: true, message: 'Chọn hình thức mới.' }]}
+              >
+                <Select
+                  options={lighter.map((f) => ({ value: f, label: disciplineFormLabels[f] }))}
+                />
+              </Form.Item>
+            )}
+            <Form.Item
+              name="outcomeOn"
+              label="Ngày giải quyết"
+              rules={[{ required: true, message: 'Chọn ngày.' }]}
+            >
+              <Input type="date" />
+            </Form.Item>
+            <Form.Item name="outcomeNote" label="Ghi chú (số văn bản, lý do)">
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </Form>
+          {error && <Alert type="error" showIcon title={error} />}
+        </Modal>
+      )}
+    </>
+  );
+};
+
 export const DisciplinePage = () => {
   const { can } = useAuth();
   const [filters, setFilters] = useState<{
@@ -367,20 +482,18 @@ export const DisciplinePage = () => {
             <List
               dataSource={r.complaints}
               renderItem={(c) => (
-                <List.Item>
+                <List.Item
+                  extra={
+                    c.outcome === 'pending' && can('discipline.decide') ? (
+                      <ComplaintOutcomeButton row={r} complaint={c} />
+                    ) : undefined
+                  }
+                >
                   Khiếu nại ngày {formatDate(c.filedOn)} (hạn {formatDate(c.deadlineOn)}) gửi{' '}
-                  {c.handledBy}:{' '}
-                  <b>
-                    {
-                      {
-                        pending: 'Đang giải quyết',
-                        upheld: 'Giữ nguyên',
-                        reduced: 'Giảm hình thức',
-                        annulled: 'Xóa bỏ quyết định',
-                        not_accepted: 'Không thụ lý (quá hạn)',
-                      }[c.outcome]
-                    }
-                  </b>
+                  {c.handledBy}: <b>{complaintOutcomeLabels[c.outcome]}</b>
+                  {c.outcomeOn ? ` ngày ${formatDate(c.outcomeOn)}` : ''}
+                  {c.newForm ? ` (xuống ${disciplineFormLabels[c.newForm].toLowerCase()})` : ''}
+                  {c.outcomeNote ? ` – ${c.outcomeNote}` : ''}
                 </List.Item>
               )}
             />
@@ -411,12 +524,23 @@ export const DisciplinePage = () => {
           },
           {
             title: 'Khiếu nại',
-            render: (_, r) =>
-              can('discipline.decide') && r.decidedOn ? (
-                <ComplaintButton row={r} />
-              ) : (
-                r.complaints.length
-              ),
+            render: (_, r) => {
+              const pending = r.complaints.filter((c) => c.outcome === 'pending');
+              if (!can('discipline.decide'))
+                return pending.length ? (
+                  <Tag color="orange">Đang giải quyết</Tag>
+                ) : (
+                  r.complaints.length
+                );
+              return (
+                <Space orientation="vertical" size={4}>
+                  {pending.map((c) => (
+                    <ComplaintOutcomeButton key={c.id} row={r} complaint={c} />
+                  ))}
+                  {r.decidedOn && pending.length === 0 && <ComplaintButton row={r} />}
+                </Space>
+              );
+            },
           },
         ]}
       />

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { TFigureRecords, TFigures } from '../../../../contracts/inspection';
 import {
   conductingBodies,
@@ -12,6 +13,31 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { currentYear, yearOptions } from './shared';
 
 type Drill = Record<string, string | undefined>;
+type Cell = string | number | null;
+
+/**
+ * A drill-down cell, linked to what it is about when the row says so: the case file (caseId),
+ * the member's record (memberId). A discipline row's own decision links to the case it followed.
+ */
+const recordCell = (key: string, value: Cell, row: Record<string, Cell>) => {
+  if (value == null || value === '') return '—';
+  const text = String(value);
+  const caseLink = row.caseId ? `/kiem-tra-giam-sat/${row.caseId}` : null;
+  if (key === 'subject' && row.memberId)
+    return <Link to={`/dang-vien/${row.memberId}`}>{text}</Link>;
+  if ((key === 'decision' || key === 'case') && caseLink)
+    return (
+      <Link
+        to={caseLink}
+        title={row.disciplineId ? 'Mở cuộc kiểm tra dẫn đến quyết định này' : undefined}
+      >
+        {text}
+      </Link>
+    );
+  // A subject seen in several cases: one link per decision is not known, so only a single one links.
+  if (key === 'cases' && caseLink && !text.includes(';')) return <Link to={caseLink}>{text}</Link>;
+  return text;
+};
 
 const NumberTable = ({
   rows,
@@ -182,7 +208,11 @@ export const FiguresPage = () => {
               data-testid="figure-records"
               dataSource={records.data.rows}
               pagination={{ pageSize: 50 }}
-              columns={records.data.columns.map((c) => ({ title: c.title, dataIndex: c.key }))}
+              columns={records.data.columns.map((c) => ({
+                title: c.title,
+                dataIndex: c.key,
+                render: (v: Cell, row: Record<string, Cell>) => recordCell(c.key, v, row),
+              }))}
             />
           </Space>
         )}

@@ -31,6 +31,8 @@ import { get, post, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { CaseCreateModal } from './CaseCreateModal';
+import { ProgrammeItemModal, ProgrammeModal, programmeBodies } from './ProgrammeForms';
 import { currentYear, yearOptions } from './shared';
 
 type Filters = {
@@ -45,47 +47,57 @@ const subjectText = (c: TCaseSummary) =>
   c.subjects.map((s) => s.memberName ?? s.orgUnitName).join('; ') || '—';
 
 const CasesTable = ({ filters }: { filters: Filters }) => {
+  const { can } = useAuth();
+  const [creating, setCreating] = useState(false);
   const { data, isLoading, error } = useQuery({
     queryKey: ['inspection-cases', filters],
     queryFn: () => get<{ items: TCaseSummary[] }>(`/api/inspection/cases${toQuery(filters)}`),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   return (
-    <Table
-      rowKey="id"
-      loading={isLoading}
-      data-testid="cases"
-      dataSource={data?.items}
-      pagination={{ pageSize: 20 }}
-      columns={[
-        {
-          title: 'Quyết định',
-          render: (_, c) => (
-            <Link to={`/kiem-tra-giam-sat/${c.id}`}>
-              {c.decisionNumber} ({formatDate(c.decisionDate)})
-            </Link>
-          ),
-        },
-        { title: 'Loại', render: (_, c) => caseKindLabels[c.kind] },
-        { title: 'Chủ thể', render: (_, c) => conductingBodyLabels[c.body] },
-        { title: 'Nội dung', dataIndex: 'title' },
-        { title: 'Đối tượng', render: (_, c) => subjectText(c) },
-        {
-          title: 'Kết quả',
-          render: (_, c) =>
-            c.status === 'open' ? (
-              <Tag color="blue">Đang tiến hành</Tag>
-            ) : (
-              <Space orientation="vertical" size={0}>
-                <Tag color={c.published ? 'green' : 'gold'}>
-                  {c.published ? 'Đã thông báo kết luận' : 'Đã kết luận, chưa thông báo'}
-                </Tag>
-                {c.outcomeSummary && <Typography.Text>{c.outcomeSummary}</Typography.Text>}
-              </Space>
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {can('inspection.write') && (
+        <Button type="primary" size="large" onClick={() => setCreating(true)}>
+          Lập cuộc ngoài chương trình
+        </Button>
+      )}
+      {creating && <CaseCreateModal onClose={() => setCreating(false)} />}
+      <Table
+        rowKey="id"
+        loading={isLoading}
+        data-testid="cases"
+        dataSource={data?.items}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          {
+            title: 'Quyết định',
+            render: (_, c) => (
+              <Link to={`/kiem-tra-giam-sat/${c.id}`}>
+                {c.decisionNumber} ({formatDate(c.decisionDate)})
+              </Link>
             ),
-        },
-      ]}
-    />
+          },
+          { title: 'Loại', render: (_, c) => caseKindLabels[c.kind] },
+          { title: 'Chủ thể', render: (_, c) => conductingBodyLabels[c.body] },
+          { title: 'Nội dung', dataIndex: 'title' },
+          { title: 'Đối tượng', render: (_, c) => subjectText(c) },
+          {
+            title: 'Kết quả',
+            render: (_, c) =>
+              c.status === 'open' ? (
+                <Tag color="blue">Đang tiến hành</Tag>
+              ) : (
+                <Space orientation="vertical" size={0}>
+                  <Tag color={c.published ? 'green' : 'gold'}>
+                    {c.published ? 'Đã thông báo kết luận' : 'Đã kết luận, chưa thông báo'}
+                  </Tag>
+                  {c.outcomeSummary && <Typography.Text>{c.outcomeSummary}</Typography.Text>}
+                </Space>
+              ),
+          },
+        ]}
+      />
+    </Space>
   );
 };
 
@@ -177,7 +189,9 @@ const CaseFromItemModal = ({
 };
 
 const Programmes = ({ year, orgUnitId }: { year?: number; orgUnitId?: number }) => {
-  const { can } = useAuth();
+  const { can, user } = useAuth();
+  const [creating, setCreating] = useState(false);
+  const [adding, setAdding] = useState<TProgramme | null>(null);
   const [opening, setOpening] = useState<{
     item: TProgramme['items'][number];
     programme: TProgramme;
@@ -189,6 +203,11 @@ const Programmes = ({ year, orgUnitId }: { year?: number; orgUnitId?: number }) 
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="programmes">
+      {can('inspection.programme') && (
+        <Button type="primary" size="large" onClick={() => setCreating(true)}>
+          Lập chương trình
+        </Button>
+      )}
       {isLoading && <Card loading />}
       {data?.items.length === 0 && (
         <Alert type="info" showIcon title="Chưa có chương trình kiểm tra, giám sát của năm này." />
@@ -198,10 +217,17 @@ const Programmes = ({ year, orgUnitId }: { year?: number; orgUnitId?: number }) 
           key={p.id}
           title={`${p.title}${p.decisionNumber ? ` (${p.decisionNumber})` : ''}`}
           extra={
-            <Tag>
-              {programmePeriodLabels[p.period]}
-              {p.toYear ? ` ${p.year}–${p.toYear}` : ''}
-            </Tag>
+            <Space>
+              <Tag>
+                {programmePeriodLabels[p.period]}
+                {p.toYear ? ` ${p.year}–${p.toYear}` : ` ${p.year}`}
+              </Tag>
+              {can('inspection.programme') && programmeBodies(user?.role).includes(p.body) && (
+                <Button size="small" onClick={() => setAdding(p)}>
+                  Thêm mục
+                </Button>
+              )}
+            </Space>
           }
         >
           <Typography.Text type="secondary">
@@ -236,6 +262,8 @@ const Programmes = ({ year, orgUnitId }: { year?: number; orgUnitId?: number }) 
         </Card>
       ))}
       {opening && <CaseFromItemModal {...opening} onClose={() => setOpening(null)} />}
+      {creating && <ProgrammeModal onClose={() => setCreating(false)} />}
+      {adding && <ProgrammeItemModal programme={adding} onClose={() => setAdding(null)} />}
     </Space>
   );
 };

@@ -1,10 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
+import type { TTeamCandidate } from '../../../../contracts/inspection';
 import type { TMemberListItem } from '../../../../contracts/members';
+import type { TOrgUnitNode } from '../../../../contracts/org-units';
+import {
+  type ConductingBody,
+  conductingLevel,
+} from '../../../../domain/rules/inspection/inspection';
 import { get, toQuery } from '../../api/client';
 
 export const currentYear = new Date().getFullYear();
+/** Today as YYYY-MM-DD in the user's own time zone. */
+export const todayLocal = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 export const yearOptions = [currentYear + 1, currentYear, currentYear - 1, currentYear - 2].map(
   (y) => ({ value: y, label: `Năm ${y}` }),
 );
@@ -40,6 +51,54 @@ export const MemberPicker = ({
       options={(data?.items ?? []).map((m) => ({
         value: m.id,
         label: `${m.fullName} – ${m.orgUnitName}${m.status === 'probationary' ? ' (dự bị)' : ''}`,
+      }))}
+      style={{ width: '100%' }}
+    />
+  );
+};
+
+const levelUnitKinds: Record<'upper' | 'grassroots' | 'cell', TOrgUnitNode['kind'][]> = {
+  upper: ['upper_committee'],
+  grassroots: ['grassroots_committee', 'grassroots_cell'],
+  cell: ['cell', 'grassroots_cell'],
+};
+/** The kinds of unit a conducting body belongs to (the server checks the same). */
+export const bodyUnitKinds = (body: ConductingBody) => levelUnitKinds[conductingLevel[body]];
+
+/** Pick an account (active, in the user's scope) for a case team member. */
+export const AccountPicker = ({
+  value,
+  onChange,
+  onPick,
+  id,
+}: {
+  value?: number;
+  onChange?: (id: number | undefined) => void;
+  onPick?: (account: TTeamCandidate | undefined) => void;
+  id?: string;
+}) => {
+  const [q, setQ] = useState('');
+  const { data, isFetching } = useQuery({
+    queryKey: ['team-candidates', q],
+    queryFn: () =>
+      get<{ items: TTeamCandidate[] }>(`/api/inspection/team-candidates${toQuery({ q })}`),
+  });
+  return (
+    <Select
+      id={id}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value}
+      onChange={(v: number | undefined) => {
+        onChange?.(v);
+        onPick?.(data?.items.find((a) => a.id === v));
+      }}
+      loading={isFetching}
+      placeholder="Không có tài khoản"
+      notFoundContent="Không tìm thấy tài khoản"
+      options={(data?.items ?? []).map((a) => ({
+        value: a.id,
+        label: `${a.displayName} – ${a.scopeName}`,
       }))}
       style={{ width: '100%' }}
     />
