@@ -18,9 +18,11 @@ import {
   type TaskFacts,
 } from './levels';
 import {
+  type AutomaticKhtnvParams,
   applyMemberCaps,
   atLeastShare,
   atMostShare,
+  automaticKhtnvReasons,
   type Citations,
   completedOf,
   disciplinesInPeriod,
@@ -49,15 +51,7 @@ export type Params366 = SpecialCaseParams & {
   /** Whether the HTNV conditions also bind individuals (the individual wording was truncated 🟡). */
   htnvConditionsForIndividuals: boolean;
   /** Automatic KHTNV cases carried over from 124 (❓ under 366). */
-  automaticKhtnv: {
-    /** Completed less than this share of tasks. */
-    minCompletedShare: number;
-    collectiveDisciplined: boolean;
-    /** More than this share of subordinate units disciplined. */
-    subordinateDisciplinedShare: number;
-    seriousDisunity: boolean;
-    degeneration: boolean;
-  };
+  automaticKhtnv: AutomaticKhtnvParams;
   /** The criteria frameworks (the committee's own set per Công văn 10072-CV/BTCTW). */
   frameworks: Framework366[];
   htxsCap: HtxsCapParams;
@@ -204,43 +198,6 @@ const leaderConditions = (
       ok: led.total > 0 && atLeastShare(led.exceeded, led.total, params.htxsExceededShare),
       text: `lĩnh vực, đơn vị trực tiếp phụ trách: ${led.exceeded}/${led.total} nhiệm vụ vượt yêu cầu (yêu cầu từ ${formatPoints(params.htxsExceededShare * 100)}%)`,
     });
-};
-
-/** Automatic KHTNV cases (124, carried over), as reasons; empty when none applies. */
-export const automaticKhtnvReasons = (
-  facts: SubjectFacts,
-  tasks: TaskFacts | undefined,
-  auto: Params366['automaticKhtnv'],
-  source: string,
-): string[] => {
-  const out: string[] = [];
-  if (
-    tasks &&
-    tasks.total > 0 &&
-    !atLeastShare(completedOf(tasks), tasks.total, auto.minCompletedShare)
-  )
-    out.push(
-      `Hoàn thành ${completedOf(tasks)}/${tasks.total} nhiệm vụ, dưới ${formatPoints(auto.minCompletedShare * 100)}%: không hoàn thành nhiệm vụ (${source}).`,
-    );
-  if (facts.kind === 'member') {
-    if (auto.degeneration && facts.degeneration)
-      out.push(
-        `Suy thoái về tư tưởng chính trị, đạo đức, lối sống: không hoàn thành nhiệm vụ (${source}).`,
-      );
-    return out;
-  }
-  if (auto.collectiveDisciplined && disciplinesInPeriod(facts).length > 0)
-    out.push(
-      `Tập thể bị kỷ luật trong ${periodLabel(facts.period)}: không hoàn thành nhiệm vụ (${source}).`,
-    );
-  const sub = facts.subordinateUnits;
-  if (sub && sub.total > 0 && sub.disciplined > auto.subordinateDisciplinedShare * sub.total + 1e-9)
-    out.push(
-      `${sub.disciplined}/${sub.total} tổ chức trực thuộc bị kỷ luật (${percent(sub.disciplined, sub.total)}, trên ${formatPoints(auto.subordinateDisciplinedShare * 100)}%): không hoàn thành nhiệm vụ (${source}).`,
-    );
-  if (auto.seriousDisunity && facts.seriousDisunity)
-    out.push(`Mất đoàn kết nội bộ nghiêm trọng: không hoàn thành nhiệm vụ (${source}).`);
-  return out;
 };
 
 export const evaluate366 = (
