@@ -1,7 +1,12 @@
 import { z } from './zod-vi';
 
-export const ZId = z.coerce.number().int().positive();
-export const ZIsoDate = z.iso.date();
+/** Ids are PostgreSQL integers: a larger number is a validation error, not a crash. */
+export const MAX_INT4 = 2_147_483_647;
+export const ZId = z.coerce.number().int().positive().max(MAX_INT4);
+/** A calendar date; years outside 1800–2999 are typing mistakes (and year 0 breaks PostgreSQL). */
+export const ZIsoDate = z.iso
+  .date()
+  .refine((d) => d >= '1800-01-01' && d <= '2999-12-31', 'Năm phải từ 1800 đến 2999.');
 export const ZOptionalText = (max = 500) =>
   z
     .string()

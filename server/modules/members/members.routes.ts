@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZIdParams, ZIsoDate } from '../../../contracts/common';
+import { ZId, ZIdParams, ZIsoDate } from '../../../contracts/common';
 import {
   ZMemberCreate,
   ZMemberDetail,
@@ -131,7 +131,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['members'],
         summary: 'Xác nhận đảng viên đã xuất trình giấy giới thiệu sinh hoạt đảng',
-        params: ZIdParams.extend({ eventId: z.coerce.number().int().positive() }),
+        params: ZIdParams.extend({ eventId: ZId }),
         body: z.object({ presentedOn: ZIsoDate }),
         response: { 200: z.object({ ok: z.literal(true), late: z.boolean() }) },
       },

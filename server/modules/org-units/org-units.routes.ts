@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZIdParams, ZIsoDate } from '../../../contracts/common';
+import { ZId, ZIdParams, ZIsoDate } from '../../../contracts/common';
 import {
   ZOrgOperation,
   ZOrgOperationResult,
@@ -76,7 +76,7 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['org-units'],
         summary: 'Các quyết định sắp xếp tổ chức trong phạm vi',
-        querystring: z.object({ orgUnitId: z.coerce.number().int().positive().optional() }),
+        querystring: z.object({ orgUnitId: ZId.optional() }),
         response: { 200: ZOrgOperationsResponse },
       },
       config: { permission: 'org.read' },

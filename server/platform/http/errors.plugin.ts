@@ -4,8 +4,34 @@ import { AppError } from '../errors';
 
 const fieldLabel = (path: string) => path.replace(/^\//, '').replace(/\//g, '.');
 
+/**
+ * The path of the first string holding a NUL character (U+0000), which PostgreSQL cannot store in
+ * text: refused as invalid input instead of failing in the database (a 500).
+ */
+const nulCharacterAt = (value: unknown, path = ''): string | null => {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  // Only parsed JSON: a streamed upload (backup restore) or a buffer is not walked.
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return path ? `${path}.${key}` : key;
+    const found = nulCharacterAt(item, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
+};
+
 /** One handler maps every error to `{ code, message, fields? }` with a Vietnamese message. */
 export const registerErrorHandler = (app: FastifyInstance) => {
+  app.addHook('preValidation', async (request) => {
+    const at = nulCharacterAt(request.body) ?? nulCharacterAt(request.query);
+    if (at !== null)
+      throw new AppError('VALIDATION', {
+        message: `Dữ liệu chưa hợp lệ: ${at ? `${at} – ` : ''}có ký tự không in được (NUL).`,
+        fields: [{ path: at, message: 'Có ký tự không in được (NUL).' }],
+      });
+  });
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       return reply.status(error.status).send({
