@@ -29,9 +29,16 @@ export type ParsedSheet = {
 
 type RawRow = { rowNumber: number; cells: CellValue[] };
 
+/** Control characters (NUL among them, which PostgreSQL cannot store) are never meant: dropped. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 const plain = (value: unknown): CellValue => {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'string') {
+    const text = value.replace(controlCharacters, '');
+    return text.trim() === '' ? null : text;
+  }
   if (typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'boolean') return value ? 'x' : null;
   if (typeof value === 'object') {
