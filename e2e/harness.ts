@@ -18,12 +18,22 @@ const freePort = () =>
     });
   });
 
-export type Server = { url: string; passwords: Record<string, string>; stop: () => Promise<void> };
+export type Server = {
+  url: string;
+  passwords: Record<string, string>;
+  dataDir: string;
+  /** Ends the process at once (SIGKILL): no shutdown, the data directory stays as it is. */
+  kill: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
-/** Start dangvu on a fresh data directory; read the one-time passwords it prints. */
-export const startServer = async (): Promise<Server> => {
+/**
+ * Start dangvu on a fresh data directory (or on `dataDir`, which is kept when stopped); read the
+ * one-time passwords it prints (only on the first start of a directory).
+ */
+export const startServer = async (options: { dataDir?: string } = {}): Promise<Server> => {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dangvu-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dangvu-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DANGVU_DATA_DIR: dataDir },
@@ -49,15 +59,21 @@ export const startServer = async (): Promise<Server> => {
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  const end = async (signal: NodeJS.Signals) => {
+    child.removeAllListeners('exit');
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     passwords,
+    dataDir,
+    kill: () => end('SIGKILL'),
     stop: async () => {
-      child.removeAllListeners('exit');
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      rmSync(dataDir, { recursive: true, force: true });
+      await end('SIGTERM');
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };
