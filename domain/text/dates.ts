@@ -72,6 +72,14 @@ export const parseDateCell = (
       .slice(0, 10);
     return checkRange(iso, kind, today);
   }
+  if (typeof value === 'object') {
+    // Spreadsheet cells that are objects: a formula carries its result, rich text its runs.
+    const cell = value as { result?: unknown; richText?: { text?: unknown }[] };
+    if ('result' in cell) return parseDateCell(cell.result, options);
+    if (Array.isArray(cell.richText))
+      return parseDateCell(cell.richText.map((r) => String(r?.text ?? '')).join(''), options);
+    return { ok: false, error: 'Ô này không phải ngày tháng.' };
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 1 || value > 2_958_465)
       return { ok: false, error: `Số ${value} không phải là ngày.` };
