@@ -30,16 +30,11 @@ import {
 } from '../../../domain/rules/discipline/discipline';
 import { formatDate, normalizeText } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
-import {
-  disciplineComplaints,
-  disciplineDecisions,
-  memberEvents,
-  members,
-} from '../../db/schema/index';
+import { disciplineComplaints, disciplineDecisions } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
-import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
+import { appendMemberEvent, lockMember } from '../members/member-timeline.service';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope, type UnitRow } from '../org-units/org-units.queries';
 import { applyOrgOperation } from '../org-units/org-units.service';
@@ -189,21 +184,15 @@ const expelMember = async (
 ) => {
   const before = await lockMember(tx, memberId);
   if (!before) throw notFound('đảng viên');
-  const [event] = await tx
-    .insert(memberEvents)
-    .values({
-      memberId,
+  try {
+    const { eventId } = await appendMemberEvent(tx, actor, before, {
       kind: 'expelled',
       eventDate: date,
       orgUnitId: null,
       decisionNumber,
       note: 'Khai trừ ra khỏi Đảng (quyết định kỷ luật).',
-      recordedBy: actor.userId,
-    })
-    .returning({ id: memberEvents.id });
-  let after: Awaited<ReturnType<typeof applyMemberTimeline>>;
-  try {
-    after = await applyMemberTimeline(tx, memberId, before);
+    });
+    return eventId;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     throw invalidField(
@@ -211,20 +200,6 @@ const expelMember = async (
       `Không ghi được việc khai trừ vào lý lịch đảng viên: ${error.message}`,
     );
   }
-  await tx
-    .update(members)
-    .set({ version: before.version + 1, updatedAt: new Date() })
-    .where(eq(members.id, memberId));
-  await writeAudit(tx, {
-    actor,
-    action: 'member.event',
-    entityType: 'member',
-    entityId: memberId,
-    orgUnitId: after.orgUnitId,
-    before: { status: before.status },
-    after: { status: after.status, event: { kind: 'expelled', eventDate: date, decisionNumber } },
-  });
-  return event.id;
 };
 
 export const recordDiscipline = async ({

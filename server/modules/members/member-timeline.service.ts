@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { type MemberEventKind, memberEventLabels } from '../../../domain/enums/members';
 import {
   deriveMemberTimeline,
   type Standing,
@@ -6,6 +7,8 @@ import {
 } from '../../../domain/rules/members/member-timeline';
 import type { DbOrTx } from '../../db/client';
 import { memberEvents, memberPeriods, members } from '../../db/schema/index';
+import type { Actor } from '../../platform/access/actor';
+import { writeAudit } from '../../platform/audit/audit';
 import { invalidField } from '../../platform/errors';
 import { applyRollupChange, type RollupSource } from './member-rollup';
 
@@ -82,4 +85,43 @@ export const applyMemberAttributeChange = async (
 export const lockMember = async (tx: DbOrTx, memberId: number) => {
   const [row] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
   return row;
+};
+
+type MemberEventValues = Omit<typeof memberEvents.$inferInsert, 'id' | 'memberId' | 'recordedBy'>;
+
+/**
+ * Append one dated event to a member locked by the caller, re-derive everything that follows from the
+ * history, bump the record's version and audit it: the one way every module records a member event.
+ */
+export const appendMemberEvent = async (
+  tx: DbOrTx,
+  actor: Actor,
+  before: typeof members.$inferSelect,
+  event: MemberEventValues,
+): Promise<{ eventId: number; version: number; after: typeof members.$inferSelect }> => {
+  const [row] = await tx
+    .insert(memberEvents)
+    .values({ ...event, memberId: before.id, recordedBy: actor.userId })
+    .returning({ id: memberEvents.id });
+  const after = await applyMemberTimeline(tx, before.id, before);
+  const [bumped] = await tx
+    .update(members)
+    .set({ version: before.version + 1, updatedAt: new Date() })
+    .where(eq(members.id, before.id))
+    .returning({ version: members.version });
+  await writeAudit(tx, {
+    actor,
+    action: 'member.event',
+    entityType: 'member',
+    entityId: before.id,
+    orgUnitId: after.orgUnitId,
+    before: { status: before.status, orgUnitId: before.orgUnitId },
+    after: {
+      status: after.status,
+      orgUnitId: after.orgUnitId,
+      event,
+      label: memberEventLabels[event.kind as MemberEventKind],
+    },
+  });
+  return { eventId: row.id, version: bumped.version, after };
 };

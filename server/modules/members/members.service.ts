@@ -7,7 +7,7 @@ import type {
   TMemberUpdate,
 } from '../../../contracts/members';
 import { memberSensitiveFields } from '../../../contracts/members';
-import { type MemberEventKind, memberEventLabels } from '../../../domain/enums/members';
+import type { MemberEventKind } from '../../../domain/enums/members';
 import { memberHoldingKinds, type OrgUnitKind } from '../../../domain/enums/org-units';
 import { partyAgeYears } from '../../../domain/rules/members/member-timeline';
 import { normalizeText } from '../../../domain/text/vietnamese';
@@ -21,6 +21,7 @@ import { isUnderDisciplineReview } from '../inspection/discipline.queries';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import {
+  appendMemberEvent,
   applyMemberAttributeChange,
   applyMemberTimeline,
   lockMember,
@@ -344,8 +345,7 @@ export const addMemberEvent = async ({
         `Đồng chí ${before.fullName} đang được xem xét kỷ luật (đang bị kiểm tra khi có dấu hiệu vi phạm, giải quyết tố cáo hoặc đề nghị kỷ luật), chưa chuyển sinh hoạt đảng ra ngoài cho đến khi có kết luận.`,
         'kind',
       );
-    await tx.insert(memberEvents).values({
-      memberId: id,
+    const { version } = await appendMemberEvent(tx, actor, before, {
       kind: input.kind,
       eventDate: input.eventDate,
       orgUnitId: input.orgUnitId ?? null,
@@ -355,29 +355,8 @@ export const addMemberEvent = async ({
       letterDate: input.letterDate ?? null,
       presentedOn: input.presentedOn ?? null,
       note: input.note ?? null,
-      recordedBy: actor.userId,
     });
-    const after = await applyMemberTimeline(tx, id, before);
-    const [bumped] = await tx
-      .update(members)
-      .set({ version: before.version + 1, updatedAt: new Date() })
-      .where(eq(members.id, id))
-      .returning({ version: members.version });
-    await writeAudit(tx, {
-      actor,
-      action: 'member.event',
-      entityType: 'member',
-      entityId: id,
-      orgUnitId: after.orgUnitId,
-      before: { status: before.status, orgUnitId: before.orgUnitId },
-      after: {
-        status: after.status,
-        orgUnitId: after.orgUnitId,
-        event: input,
-        label: memberEventLabels[input.kind],
-      },
-    });
-    return { id, version: bumped.version };
+    return { id, version };
   });
 };
 

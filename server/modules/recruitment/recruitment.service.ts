@@ -45,7 +45,11 @@ import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
 import { getCalendarAdjustments } from '../calendar/calendar.service';
-import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
+import {
+  appendMemberEvent,
+  applyMemberTimeline,
+  lockMember,
+} from '../members/member-timeline.service';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope, toLikeKey } from '../org-units/org-units.queries';
 
@@ -418,29 +422,7 @@ const addEventToMember = async (
 ) => {
   const before = await lockMember(tx, memberId);
   if (!before) throw notFound('đảng viên');
-  await tx.insert(memberEvents).values({
-    memberId,
-    kind: event.kind,
-    eventDate: event.eventDate,
-    orgUnitId: null,
-    decisionNumber: event.decisionNumber,
-    note: event.note,
-    recordedBy: actor.userId,
-  });
-  const after = await applyMemberTimeline(tx, memberId, before);
-  await tx
-    .update(members)
-    .set({ version: before.version + 1, updatedAt: new Date() })
-    .where(eq(members.id, memberId));
-  await writeAudit(tx, {
-    actor,
-    action: 'member.event',
-    entityType: 'member',
-    entityId: memberId,
-    orgUnitId: after.orgUnitId,
-    before: { status: before.status },
-    after: { status: after.status, event },
-  });
+  await appendMemberEvent(tx, actor, before, { ...event, orgUnitId: null });
 };
 
 export type StepResult = {
