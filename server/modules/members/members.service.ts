@@ -7,6 +7,7 @@ import type {
   TMemberUpdate,
 } from '../../../contracts/members';
 import { memberSensitiveFields } from '../../../contracts/members';
+import { addDays } from '../../../domain/calendar/date-math';
 import type { MemberEventKind } from '../../../domain/enums/members';
 import { memberHoldingKinds, type OrgUnitKind } from '../../../domain/enums/org-units';
 import { partyAgeYears } from '../../../domain/rules/members/member-timeline';
@@ -401,7 +402,7 @@ export const confirmLetterPresented = async ({
     await tx.execute(
       sql`update member_events set presented_on = ${presentedOn} where id = ${eventId}`,
     );
-    const late = presentedOn > addDaysIso(issued, letterPresentationDays);
+    const late = presentedOn > addDays(issued, letterPresentationDays);
     await writeAudit(tx, {
       actor,
       action: 'member.letter_presented',
@@ -416,5 +417,3 @@ export const confirmLetterPresented = async ({
 
 /** The member presents the letter within 30 (calendar) days of issue (regulations.md §3.5). */
 export const letterPresentationDays = 30;
-const addDaysIso = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
