@@ -188,8 +188,10 @@ describe('member lifecycle in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Bước').click();
     const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-    await options.first().waitFor();
-    expect(await options.allTextContents()).toEqual(['Nghị quyết chi bộ đề nghị kết nạp (6-KNĐ)']);
+    // The list renders while the dropdown opens: wait for its content, not just its first node.
+    await expect
+      .poll(() => options.allTextContents(), { timeout: 10_000 })
+      .toEqual(['Nghị quyết chi bộ đề nghị kết nạp (6-KNĐ)']);
     await page.keyboard.press('Escape');
     await typeDate(dialog.getByLabel('Ngày', { exact: true }), '01/04/2024');
     await dialog.getByLabel('Số tán thành').fill('8');
