@@ -1,0 +1,51 @@
+// The shape every metric of the catalogue shares (ENGINEERING.md pattern 6). Targets, the dashboard and
+// the annual report read figures only through `computeMetric`, so one definition answers all three and
+// every figure can show the records behind it.
+import type { DbOrTx } from '../../../db/client';
+
+/** What a figure is about: a subtree (the tree as of `asOf`), a period, and the facts known at `asOf`. */
+export type MetricScope = {
+  /** Root of the subtree (an org unit id); the caller has already checked it is in the actor's scope. */
+  unitId: number;
+  /** The period, ISO dates, both inclusive (a year: YYYY-01-01 … YYYY-12-31). */
+  from: string;
+  to: string;
+  /** Facts recorded on or before this date count; defaults to `to` (or today when `to` is later). */
+  asOf: string;
+};
+
+/** A record behind a figure, for drill-down and the report's evidence appendix. */
+export type MetricRecord = {
+  /** The table the id belongs to: 'member', 'org_unit', 'applicant', 'inspection_case', … */
+  kind: string;
+  id: number;
+  /** A human label (name, unit name, case title) so that an evidence list reads without lookups. */
+  label: string;
+};
+
+export type MetricValue =
+  | {
+      status: 'ok';
+      /** A count, or for a percentage 100 × numerator / denominator (null when the denominator is 0). */
+      value: number | null;
+      numerator?: number;
+      denominator?: number;
+      /** The records counted (for a percentage: those in the numerator). */
+      records: MetricRecord[];
+    }
+  | {
+      /** The module that records these facts has not landed, or has no data for the period: never a guess. */
+      status: 'unavailable';
+      reason: string;
+    };
+
+export type MetricDefinition = {
+  /** Stable code stored on targets, e.g. 'members.admitted'. */
+  code: string;
+  /** Vietnamese label shown on targets and dashboards. */
+  label: string;
+  /** How it is computed, in Vietnamese, shown next to the figure ("explainable"). */
+  description: string;
+  unit: 'count' | 'percent';
+  compute: (args: { db: DbOrTx; scope: MetricScope }) => Promise<MetricValue>;
+};
