@@ -9,7 +9,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
@@ -31,12 +31,20 @@ export type Server = {
  * Start dangvu on a fresh data directory (or on `dataDir`, which is kept when stopped); read the
  * one-time passwords it prints (only on the first start of a directory).
  */
-export const startServer = async (options: { dataDir?: string } = {}): Promise<Server> => {
+export const startServer = async (
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<Server> => {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dangvu-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DANGVU_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DANGVU_DATA_DIR: dataDir,
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const passwords: Record<string, string> = {};

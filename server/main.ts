@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { roleLabels } from '../domain/enums/roles';
 import { buildApp, webDistDir } from './app';
 import { loadConfig } from './config';
-import { createDatabase, migrateDatabase, refreshStatistics } from './db/client';
+import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } from './db/client';
 import { claimDataDir } from './db/data-dir-lock';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './db/seed/load-demo';
 import { ensureSecret } from './db/settings';
@@ -49,18 +49,21 @@ const main = async () => {
     databaseUrl: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),
   });
-  await migrateDatabase(database);
   const db = database.db;
-  const firstStart = await isDatabaseEmpty(db);
-  let accounts: DemoAccount[] = [];
-  if (firstStart) {
+  // Several processes may start together on one PostgreSQL: one migrates and seeds, the others wait.
+  const { firstStart, accounts } = await withStartupLock(database, async () => {
+    await migrateDatabase(database);
+    if (!(await isDatabaseEmpty(db))) return { firstStart: false, accounts: [] as DemoAccount[] };
     process.stdout.write(
       config.seed === 'demo'
         ? 'Đang tạo dữ liệu mẫu (Đảng bộ các cơ quan, ~6.000 đảng viên)…\n'
         : '',
     );
-    accounts = config.seed === 'demo' ? await seedDemo(db) : await seedEmpty(db);
-  }
+    return {
+      firstStart: true,
+      accounts: config.seed === 'demo' ? await seedDemo(db) : await seedEmpty(db),
+    };
+  });
   await refreshStatistics(database);
   const statistics = setInterval(() => refreshStatistics(database).catch(() => {}), 6 * 3600_000);
   statistics.unref();

@@ -76,6 +76,29 @@ export const migrateDatabase = async (database: Database): Promise<void> => {
 };
 
 /**
+ * Runs the start-up work (migrations, the first start's seed) under a PostgreSQL advisory lock, so that
+ * several server processes started together against one database do it once, one after the other: the
+ * second waits, then finds the schema migrated and the data seeded. PGlite has one process by design
+ * (the data-directory lock), so it needs none.
+ */
+export const withStartupLock = async <T>(
+  database: Database,
+  work: () => Promise<T>,
+): Promise<T> => {
+  if (database.kind !== 'postgres' || !database.pool) return work();
+  const client = await database.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => {});
+    client.release();
+  }
+};
+/** An arbitrary constant that names dangvu's start-up lock among the database's advisory locks. */
+const STARTUP_LOCK_KEY = 0x64616e67; // "dang"
+
+/**
  * PGlite has no autovacuum, so it never gathers planner statistics by itself: without them a
  * query over a few thousand rows can pick a plan that takes seconds. The app runs ANALYZE at start
  * and every few hours on PGlite; PostgreSQL's autovacuum does this on its own.
