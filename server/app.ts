@@ -25,6 +25,7 @@ import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
+import { dashboardRoutes, planRoutes } from './modules/plans/plans.routes';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
@@ -94,6 +95,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(lifecycleRoutes, { prefix: '/api/lifecycle' });
   await app.register(importsRoutes, { prefix: '/api/imports' });
   await app.register(inspectionRoutes, { prefix: '/api/inspection' });
+  await app.register(planRoutes, { prefix: '/api/plans' });
+  await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

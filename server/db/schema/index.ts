@@ -3,4 +3,5 @@ export * from './inspection';
 export * from './lifecycle';
 export * from './members';
 export * from './org-units';
+export * from './plans';
 export * from './platform';

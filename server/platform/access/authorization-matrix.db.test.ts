@@ -16,6 +16,7 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   document: Record<Target, number>;
   letter: Record<Target, { memberId: number; eventId: number }>;
   importJob: Record<Target, number>;
+  plans: PlanFixtures;
   inspection: Record<
     Target,
     {
@@ -29,6 +30,7 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
     }
   >;
 };
+type PlanFixtures = Record<Target, { target: number; task: number }>;
 type Call = { url: string; body?: unknown };
 
 const users: Record<string, Role> = {
@@ -558,6 +560,88 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(['admin', 'vanphong', 'ubkt', 'btv', 'coso']),
   },
+  'GET /api/plans/metrics': {
+    call: () => ({ url: '/api/plans/metrics' }),
+    expect: (u) => (allButMember.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'GET /api/plans/metric-records': {
+    call: (f, t) => ({
+      url: `/api/plans/metric-records?code=recruitment.admitted&orgUnitId=${cellOf(f, t)}&year=2026`,
+    }),
+    expect: rule(allButMember),
+  },
+  'GET /api/plans/terms': {
+    call: (f, t) => ({ url: `/api/plans/terms?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/plans/terms': {
+    call: (f, t) => ({
+      url: '/api/plans/terms',
+      body: { orgUnitId: cellOf(f, t), name: 'Nhiệm kỳ thử', fromYear: 2031, toYear: 2036 },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/plans/year': {
+    call: (f, t) => ({ url: `/api/plans/year?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/plans/targets': {
+    call: (f, t) => ({
+      url: '/api/plans/targets',
+      body: {
+        orgUnitId: cellOf(f, t),
+        year: 2026,
+        title: 'Kết nạp đảng viên',
+        metricCode: 'recruitment.admitted',
+        comparator: 'gte',
+        threshold: 2,
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/plans/targets/{id}': {
+    call: (f, t) => ({ url: `/api/plans/targets/${f.plans[t].target}` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/plans/targets/{id}': {
+    call: (f, t) => ({
+      url: `/api/plans/targets/${f.plans[t].target}`,
+      body: { title: 'Thử', comparator: 'gte', threshold: 3, version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/plans/targets/{id}/cascade': {
+    call: (f, t) => ({
+      url: `/api/plans/targets/${f.plans[t].target}/cascade`,
+      body: { shares: [{ orgUnitId: cellOf(f, t), threshold: 1 }] },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/plans/tasks': {
+    call: (f, t) => ({
+      url: '/api/plans/tasks',
+      body: {
+        orgUnitId: cellOf(f, t),
+        year: 2026,
+        title: 'Nhiệm vụ thử',
+        origin: 'own',
+        ownerKind: 'unit',
+        deadline: '2026-12-31',
+      },
+    }),
+    expect: rule(offices),
+  },
+  'PUT /api/plans/tasks/{id}/result': {
+    call: (f, t) => ({
+      url: `/api/plans/tasks/${f.plans[t].task}/result`,
+      body: { status: 'in_progress', version: 999 },
+    }),
+    expect: rule([...offices, 'bithu']),
+  },
+  'GET /api/dashboard': {
+    call: (f, t) => ({ url: `/api/dashboard?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(allButMember),
+  },
 };
 
 const importCsv = Buffer.from('Họ và tên;Ngày sinh;Chi bộ\nA B;1/1/1990;x\n').toString('base64');
@@ -676,8 +760,22 @@ beforeAll(async () => {
       complaint,
     };
   };
+  // A target and a key task in the cell's plan (inside) and in another committee's (outside).
+  const planIn = async (unitId: number) => ({
+    target: (await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into plan_targets (org_unit_id, year, title, metric_code, comparator, threshold)
+          values (${unitId}, 2026, 'Kết nạp', 'recruitment.admitted', 'gte', 2) returning id`,
+    ))!.id,
+    task: (await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into key_tasks (org_unit_id, year, title, origin, owner_kind, owner_org_unit_id, deadline)
+          values (${unitId}, 2026, 'Nhiệm vụ', 'own', 'unit', ${unitId}, '2026-12-31') returning id`,
+    ))!.id,
+  });
   f = {
     ...base,
+    plans: { inside: await planIn(base.cellId), outside: await planIn(base.otherCommitteeId) },
     memberElsewhereCellId: detail.orgUnitId,
     bithuUserId: accounts.items.find((a: { username: string }) => a.username === 'bithu').id,
     applicant: {

@@ -28,6 +28,9 @@ export const permissions = [
   'discipline.read',
   'discipline.decide',
   'backup.manage',
+  'plans.read',
+  'plans.write',
+  'plans.result',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,6 +84,11 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'discipline.decide': ['inspection', 'standing'],
   // A backup holds every record, sensitive fields included; a restore replaces everything.
   'backup.manage': ['admin'],
+  // The annual plan (DOMAIN.md §7): every committee reads its plan, targets and dashboard; the
+  // offices set terms, targets and key tasks (and cascade them down); the owner cell records results.
+  'plans.read': allButMember,
+  'plans.write': officeRoles,
+  'plans.result': [...officeRoles, 'cell_secretary'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

@@ -1,0 +1,298 @@
+// The annual plan (DOMAIN.md §7): terms, key tasks, numeric targets bound to metrics, the metric
+// catalogue and its drill-down, and the dashboard.
+import { keyTaskOrigins, keyTaskRatings, keyTaskStatuses } from '../domain/rules/plans/key-tasks';
+import { comparators, targetStatuses } from '../domain/rules/plans/target-status';
+import { ZId, ZIsoDate, ZOptionalText } from './common';
+import { z } from './zod-vi';
+
+const ZYear = z.coerce.number().int().min(1990).max(2100);
+const ZText = (max = 500) => z.string().trim().min(1, 'Trường này bắt buộc.').max(max);
+const ZMetricUnit = z.enum(['count', 'percent', 'amount']);
+
+// ---------------------------------------------------------------------------------------------
+// Metrics
+
+export const ZMetricInfo = z.object({
+  code: z.string(),
+  label: z.string(),
+  description: z.string(),
+  unit: ZMetricUnit,
+  area: z.string(),
+  areaLabel: z.string(),
+});
+export const ZMetricList = z.object({ items: z.array(ZMetricInfo) });
+
+export const ZMetricRecord = z.object({ kind: z.string(), id: z.number(), label: z.string() });
+
+export const ZMetricRecordsQuery = z.object({
+  code: z.string().min(1).max(100),
+  orgUnitId: ZId.optional(),
+  year: ZYear,
+  /** A term's figure: the period runs from January of `year` to December of `toYear`. */
+  toYear: ZYear.optional(),
+  asOf: ZIsoDate.optional(),
+});
+export const ZMetricRecords = z.object({
+  code: z.string(),
+  label: z.string(),
+  description: z.string(),
+  unit: ZMetricUnit,
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  status: z.enum(['ok', 'unavailable']),
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  reason: z.string().nullable(),
+  records: z.array(ZMetricRecord),
+});
+export type TMetricRecords = z.infer<typeof ZMetricRecords>;
+
+// ---------------------------------------------------------------------------------------------
+// Terms
+
+export const ZTermInput = z
+  .object({
+    orgUnitId: ZId,
+    name: ZText(200),
+    fromYear: ZYear,
+    toYear: ZYear,
+    congressResolution: ZOptionalText(500),
+    congressDate: ZIsoDate.nullish(),
+    note: ZOptionalText(2000),
+  })
+  .refine((t) => t.toYear > t.fromYear, {
+    message: 'Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.',
+    path: ['toYear'],
+  });
+export type TTermInput = z.infer<typeof ZTermInput>;
+
+export const ZTerm = z.object({
+  id: z.number(),
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  name: z.string(),
+  fromYear: z.number(),
+  toYear: z.number(),
+  congressResolution: z.string().nullable(),
+  congressDate: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type TTerm = z.infer<typeof ZTerm>;
+export const ZTermQuery = z.object({ orgUnitId: ZId.optional() });
+export const ZTermList = z.object({ items: z.array(ZTerm) });
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+export const ZTargetInput = z.object({
+  orgUnitId: ZId,
+  /** A yearly target; null with a termId: a target of the whole term. */
+  year: ZYear.nullish(),
+  termId: ZId.nullish(),
+  title: ZText(300),
+  metricCode: z.string().min(1).max(100),
+  comparator: z.enum(comparators),
+  threshold: z.number().min(0).max(1e12),
+  baseline: z.number().min(0).max(1e12).nullish(),
+  note: ZOptionalText(2000),
+});
+export type TTargetInput = z.infer<typeof ZTargetInput>;
+
+export const ZTargetUpdate = z.object({
+  title: ZText(300),
+  comparator: z.enum(comparators),
+  threshold: z.number().min(0).max(1e12),
+  baseline: z.number().min(0).max(1e12).nullish(),
+  note: ZOptionalText(2000),
+  version: z.number().int(),
+});
+export type TTargetUpdate = z.infer<typeof ZTargetUpdate>;
+
+export const ZCascadeInput = z.object({
+  shares: z
+    .array(z.object({ orgUnitId: ZId, threshold: z.number().min(0).max(1e12) }))
+    .min(1)
+    .max(500),
+});
+export type TCascadeInput = z.infer<typeof ZCascadeInput>;
+
+export const ZTargetView = z.object({
+  id: z.number(),
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  year: z.number().nullable(),
+  termId: z.number().nullable(),
+  parentTargetId: z.number().nullable(),
+  title: z.string(),
+  metricCode: z.string(),
+  metricLabel: z.string(),
+  metricUnit: ZMetricUnit,
+  comparator: z.enum(comparators),
+  threshold: z.number(),
+  baseline: z.number().nullable(),
+  note: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  value: z.number().nullable(),
+  unavailableReason: z.string().nullable(),
+  /** The pro-rata value expected by asOf for counts of the period; null otherwise. */
+  expected: z.number().nullable(),
+  status: z.enum(targetStatuses),
+  statusLabel: z.string(),
+  /** "vượt 15,8% chỉ tiêu", "đạt 87,5% chỉ tiêu". */
+  progress: z.string(),
+  childCount: z.number(),
+  childThresholdSum: z.number().nullable(),
+  version: z.number(),
+});
+export type TTargetView = z.infer<typeof ZTargetView>;
+
+export const ZTargetDetailQuery = z.object({ asOf: ZIsoDate.optional() });
+export const ZTargetDetail = z.object({
+  target: ZTargetView,
+  description: z.string(),
+  history: z.array(z.object({ date: z.string(), value: z.number().nullable() })),
+  children: z.array(ZTargetView),
+  records: z.array(ZMetricRecord),
+});
+export type TTargetDetail = z.infer<typeof ZTargetDetail>;
+
+// ---------------------------------------------------------------------------------------------
+// Key tasks
+
+export const ZKeyTaskInput = z
+  .object({
+    orgUnitId: ZId,
+    year: ZYear,
+    title: ZText(500),
+    requirement: ZOptionalText(2000),
+    products: ZOptionalText(2000),
+    origin: z.enum(keyTaskOrigins),
+    ownerKind: z.enum(['unit', 'member']),
+    ownerOrgUnitId: ZId.nullish(),
+    ownerMemberId: ZId.nullish(),
+    deadline: ZIsoDate,
+  })
+  .refine((t) => t.ownerKind !== 'member' || t.ownerMemberId != null, {
+    message: 'Cần chọn đảng viên phụ trách.',
+    path: ['ownerMemberId'],
+  });
+export type TKeyTaskInput = z.infer<typeof ZKeyTaskInput>;
+
+export const ZKeyTaskResult = z.object({
+  status: z.enum(keyTaskStatuses),
+  completedOn: ZIsoDate.nullish(),
+  exceededPercent: z.number().min(0).max(1000).nullish(),
+  resultNote: ZOptionalText(2000),
+  rating: z.enum(keyTaskRatings).nullish(),
+  ratedOn: ZIsoDate.nullish(),
+  version: z.number().int(),
+});
+export type TKeyTaskResult = z.infer<typeof ZKeyTaskResult>;
+
+export const ZKeyTask = z.object({
+  id: z.number(),
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  year: z.number(),
+  title: z.string(),
+  requirement: z.string().nullable(),
+  products: z.string().nullable(),
+  origin: z.enum(keyTaskOrigins),
+  assignedByOrgUnitId: z.number().nullable(),
+  assignedByName: z.string().nullable(),
+  ownerKind: z.enum(['unit', 'member']),
+  ownerOrgUnitId: z.number().nullable(),
+  ownerMemberId: z.number().nullable(),
+  ownerName: z.string(),
+  deadline: z.string(),
+  status: z.enum(keyTaskStatuses),
+  completedOn: z.string().nullable(),
+  exceededPercent: z.number().nullable(),
+  resultNote: z.string().nullable(),
+  rating: z.enum(keyTaskRatings).nullable(),
+  ratedOn: z.string().nullable(),
+  timeliness: z.object({
+    kind: z.enum(['ahead', 'on_time', 'late', 'pending', 'overdue']),
+    days: z.number(),
+    label: z.string(),
+  }),
+  version: z.number(),
+});
+export type TKeyTask = z.infer<typeof ZKeyTask>;
+
+export const ZTaskSummary = z.object({
+  total: z.number(),
+  completed: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  exceeded: z.number(),
+  byRating: z.array(
+    z.object({ rating: z.enum(keyTaskRatings), label: z.string(), count: z.number() }),
+  ),
+  sentence: z.string(),
+});
+export type TTaskSummary = z.infer<typeof ZTaskSummary>;
+
+// ---------------------------------------------------------------------------------------------
+// The year's plan of a unit
+
+export const ZYearPlanQuery = z.object({
+  orgUnitId: ZId.optional(),
+  year: ZYear,
+  asOf: ZIsoDate.optional(),
+});
+export const ZYearPlan = z.object({
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  year: z.number(),
+  asOf: z.string(),
+  canWrite: z.boolean(),
+  canRecordResults: z.boolean(),
+  term: ZTerm.nullable(),
+  termTargets: z.array(ZTargetView),
+  targets: z.array(ZTargetView),
+  tasks: z.array(ZKeyTask),
+  taskSummary: ZTaskSummary,
+  assignedTasks: z.array(ZKeyTask),
+});
+export type TYearPlan = z.infer<typeof ZYearPlan>;
+
+// ---------------------------------------------------------------------------------------------
+// Dashboard
+
+export const ZDashboardQuery = ZYearPlanQuery;
+export const ZDashboardFigure = z.object({
+  code: z.string(),
+  label: z.string(),
+  description: z.string(),
+  unit: ZMetricUnit,
+  area: z.string(),
+  status: z.enum(['ok', 'unavailable']),
+  value: z.number().nullable(),
+  previous: z.number().nullable(),
+  reason: z.string().nullable(),
+});
+export type TDashboardFigure = z.infer<typeof ZDashboardFigure>;
+export const ZDashboard = z.object({
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  year: z.number(),
+  asOf: z.string(),
+  /** The same day one year earlier: the year-over-year comparison is at the same point of the year. */
+  previousAsOf: z.string(),
+  targets: z.array(ZTargetView),
+  taskSummary: ZTaskSummary,
+  previousTaskSummary: ZTaskSummary,
+  figures: z.array(ZDashboardFigure),
+  /** Admissions to the end of each month (cumulative), this year and the year before. */
+  admissionsByMonth: z.array(
+    z.object({ month: z.number(), value: z.number().nullable(), previous: z.number().nullable() }),
+  ),
+});
+export type TDashboard = z.infer<typeof ZDashboard>;

@@ -1,0 +1,143 @@
+// The dashboard of a scope for a year and an as-of date (DOMAIN.md §7): every target with its status,
+// the key tasks, and the figures of recruitment, members, inspection, evaluation and dissemination read
+// through the metric catalogue, each next to the same figure one year earlier (at the same point of
+// that year: asOf − 1 year), and the admissions month by month. Each figure drills down through
+// GET /api/plans/metric-records.
+import type { TDashboard } from '../../../contracts/plans';
+import { addDays, addMonths, addYears } from '../../../domain/calendar/date-math';
+import type { Db } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { getUnitInScope } from '../org-units/org-units.queries';
+import { summariseTasks } from './key-tasks.service';
+import { computeMetric, findMetric } from './metrics/catalogue';
+import type { MetricScope } from './metrics/metric';
+import { termFor } from './plans.queries';
+import { unitTaskRows } from './plans.service';
+import { asOfFor, listTargetRows, viewTarget } from './targets.service';
+
+/** The figures the dashboard shows, in order; their cards group by the metric's area. */
+export const dashboardMetricCodes = [
+  'recruitment.admitted',
+  'recruitment.recognised',
+  'members.total',
+  'members.status.probationary',
+  'members.transferred_in',
+  'members.transferred_out',
+  'lifecycle.badges_awarded',
+  'lifecycle.cards_issued',
+  'lifecycle.dues_collected',
+  'inspection.cases',
+  'inspection.inspected.organisations.committees',
+  'inspection.inspected.members.committees',
+  'inspection.supervised.organisations.committees',
+  'inspection.supervised.members.committees',
+  'inspection.inspected.organisations.inspection_commissions',
+  'inspection.inspected.members.inspection_commissions',
+  'inspection.supervised.organisations.inspection_commissions',
+  'inspection.supervised.members.inspection_commissions',
+  'discipline.members',
+  'discipline.organisations',
+  'evaluation.grassroots_good_or_better',
+  'evaluation.members_good_or_better',
+  'evaluation.mass_organisations_good_or_better',
+  'evaluation.agencies_cultural_standard',
+  'resolutions.cells_disseminated',
+  'plans.key_tasks.completed_share',
+] as const;
+
+const figureOf = async (db: Db, code: string, scope: MetricScope) => {
+  const v = await computeMetric({ db, code, scope, withRecords: false });
+  return v.status === 'ok' ? { value: v.value, reason: null } : { value: null, reason: v.reason };
+};
+
+export const getDashboard = async ({
+  db,
+  actor,
+  orgUnitId,
+  year,
+  asOf: asked,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId?: number;
+  year: number;
+  asOf?: string;
+}): Promise<TDashboard> => {
+  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
+  const asOf = asOfFor(`${year}-12-31`, asked);
+  const previousAsOf = addYears(asOf, -1);
+  const scope = { unitId: unit.id, from: `${year}-01-01`, to: `${year}-12-31`, asOf };
+  const previousScope = {
+    unitId: unit.id,
+    from: `${year - 1}-01-01`,
+    to: `${year - 1}-12-31`,
+    asOf: previousAsOf,
+  };
+
+  const term = await termFor(db, unit.path, year);
+  const targetRows = [
+    ...(term && term.orgUnitId === unit.id
+      ? await listTargetRows(db, unit.id, { termId: term.id })
+      : []),
+    ...(await listTargetRows(db, unit.id, { year })),
+  ];
+  const targets = [];
+  for (const r of targetRows) targets.push(await viewTarget(db, r, asOf));
+
+  const figures: TDashboard['figures'] = [];
+  for (const code of dashboardMetricCodes) {
+    const metric = findMetric(code)!;
+    const now = await figureOf(db, code, scope);
+    const before = await figureOf(db, code, previousScope);
+    figures.push({
+      code,
+      label: metric.label,
+      description: metric.description,
+      unit: metric.unit,
+      area: metric.area ?? 'members',
+      status: now.reason === null ? 'ok' : 'unavailable',
+      value: now.value,
+      previous: before.value,
+      reason: now.reason,
+    });
+  }
+
+  const admissionsByMonth: TDashboard['admissionsByMonth'] = [];
+  for (let month = 1; month <= 12; month++) {
+    const end = (y: number) =>
+      addDays(addMonths(`${y}-${String(month).padStart(2, '0')}-01`, 1), -1);
+    const current = end(year);
+    const previous = end(year - 1);
+    admissionsByMonth.push({
+      month,
+      value:
+        current <= asOf || current.slice(0, 7) === asOf.slice(0, 7)
+          ? (
+              await figureOf(db, 'recruitment.admitted', {
+                ...scope,
+                asOf: current < asOf ? current : asOf,
+              })
+            ).value
+          : null,
+      previous: (await figureOf(db, 'recruitment.admitted', { ...previousScope, asOf: previous }))
+        .value,
+    });
+  }
+
+  const [tasks, previousTasks] = [
+    await unitTaskRows(db, actor, unit.id, year),
+    await unitTaskRows(db, actor, unit.id, year - 1),
+  ];
+  return {
+    orgUnitId: unit.id,
+    orgUnitName: unit.name,
+    year,
+    asOf,
+    previousAsOf,
+    targets,
+    taskSummary: summariseTasks(tasks, asOf),
+    previousTaskSummary: summariseTasks(previousTasks, previousAsOf),
+    figures,
+    admissionsByMonth,
+  };
+};

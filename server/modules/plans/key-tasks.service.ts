@@ -1,0 +1,185 @@
+// Key tasks (nhiệm vụ trọng tâm): entered in a unit's plan for a year — handed down by the upper level
+// or set by the unit itself — with an owner (the unit or one of its lower units, or a member), a
+// deadline and products; their result (completion date, share exceeded) and year-end rating.
+import type { TKeyTaskInput, TKeyTaskResult, TTaskSummary } from '../../../contracts/plans';
+import {
+  type KeyTaskRating,
+  keyTaskRatingLabels,
+  keyTaskRatings,
+  keyTaskSummary,
+  taskFacts,
+} from '../../../domain/rules/plans/key-tasks';
+import { type Db, type DbOrTx, queryOne, sql } from '../../db/client';
+import { keyTasks } from '../../db/schema/index';
+import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
+import { writeAudit } from '../../platform/audit/audit';
+import { conflict, invalidField } from '../../platform/errors';
+import { todayIso } from '../org-units/org-units.policy';
+import { getUnitInScope } from '../org-units/org-units.queries';
+import { getTaskInScope, type TaskRow } from './plans.queries';
+
+/** "hoàn thành 6/6 nhiệm vụ trọng tâm; 2 xuất sắc, 4 tốt", with the facts behind it, at asOf. */
+export const summariseTasks = (rows: TaskRow[], asOf: string): TTaskSummary => {
+  const facts = taskFacts(
+    rows.map((r) => ({
+      deadline: r.deadline,
+      status: r.status,
+      completedOn: r.completed_on,
+      exceededPercent: r.exceeded_percent === null ? null : Number(r.exceeded_percent),
+    })),
+    asOf,
+  );
+  const counts: Partial<Record<KeyTaskRating, number>> = {};
+  for (const r of rows)
+    if (r.rating && r.rated_on && r.rated_on <= asOf)
+      counts[r.rating] = (counts[r.rating] ?? 0) + 1;
+  return {
+    total: facts.total,
+    completed: facts.completed ?? 0,
+    onTime: facts.onTime,
+    late: facts.late,
+    exceeded: facts.exceeded,
+    byRating: keyTaskRatings.map((rating) => ({
+      rating,
+      label: keyTaskRatingLabels[rating],
+      count: counts[rating] ?? 0,
+    })),
+    sentence: keyTaskSummary(facts.total, facts.completed ?? 0, counts),
+  };
+};
+
+const checkOwner = async (
+  tx: DbOrTx,
+  actor: Actor,
+  unitPath: string,
+  input: Pick<TKeyTaskInput, 'ownerKind' | 'ownerOrgUnitId' | 'ownerMemberId'>,
+  unitId: number,
+) => {
+  if (input.ownerKind === 'member') {
+    const m = await queryOne<{ id: number }>(
+      tx,
+      sql`select m.id from members m join org_units o on o.id = m.org_unit_id
+          where m.id = ${input.ownerMemberId!} and o.path <@ ${unitPath}::ltree and ${inScope(actor, sql`o.path`)}
+            and m.status in ('probationary', 'full', 'exempted', 'suspended')`,
+    );
+    if (!m)
+      throw invalidField(
+        'ownerMemberId',
+        'Đảng viên phụ trách phải đang sinh hoạt trong tổ chức này.',
+      );
+    return { ownerOrgUnitId: null, ownerMemberId: m.id };
+  }
+  const ownerId = input.ownerOrgUnitId ?? unitId;
+  const o = await queryOne<{ id: number }>(
+    tx,
+    sql`select id from org_units o where id = ${ownerId} and path <@ ${unitPath}::ltree and dissolved_on is null`,
+  );
+  if (!o)
+    throw invalidField(
+      'ownerOrgUnitId',
+      'Tập thể phụ trách phải là tổ chức này hoặc tổ chức cấp dưới.',
+    );
+  return { ownerOrgUnitId: o.id, ownerMemberId: null };
+};
+
+export const createKeyTask = async ({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: TKeyTaskInput;
+}): Promise<{ id: number }> =>
+  db.transaction(async (tx) => {
+    const unit = await getUnitInScope(tx, actor, input.orgUnitId);
+    if (unit.dissolved_on) throw invalidField('orgUnitId', `${unit.name} đã giải thể.`);
+    if (input.deadline < `${input.year}-01-01`)
+      throw invalidField('deadline', `Hạn hoàn thành không được trước năm ${input.year}.`);
+    if (input.origin === 'assigned' && unit.parent_id === null)
+      throw invalidField('origin', 'Tổ chức cấp cao nhất không có cấp trên giao nhiệm vụ.');
+    const owner = await checkOwner(tx, actor, unit.path, input, unit.id);
+    const term = await queryOne<{ id: number }>(
+      tx,
+      sql`select t.id from plan_terms t join org_units o on o.id = t.org_unit_id
+          where o.path @> ${unit.path}::ltree and ${input.year} between t.from_year and t.to_year
+          order by nlevel(o.path) desc limit 1`,
+    );
+    const [row] = await tx
+      .insert(keyTasks)
+      .values({
+        orgUnitId: unit.id,
+        year: input.year,
+        termId: term?.id ?? null,
+        title: input.title,
+        requirement: input.requirement ?? null,
+        products: input.products ?? null,
+        origin: input.origin,
+        assignedByOrgUnitId: input.origin === 'assigned' ? unit.parent_id : null,
+        ownerKind: input.ownerKind,
+        ...owner,
+        deadline: input.deadline,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.task.create',
+      entityType: 'key_task',
+      entityId: row.id,
+      orgUnitId: unit.id,
+      after: row,
+    });
+    return { id: row.id };
+  });
+
+/** Record the result: status, completion date, share exceeded, year-end rating. */
+export const recordTaskResult = async ({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: TKeyTaskResult;
+}): Promise<{ id: number; version: number }> =>
+  db.transaction(async (tx) => {
+    const before = await getTaskInScope(tx, actor, id, true);
+    if (before.version !== input.version) throw conflict();
+    const today = todayIso();
+    const completed = input.status === 'completed';
+    if (completed && !input.completedOn)
+      throw invalidField('completedOn', 'Cần nhập ngày hoàn thành.');
+    if (input.completedOn && input.completedOn > today)
+      throw invalidField('completedOn', 'Ngày hoàn thành không được sau hôm nay.');
+    if (input.completedOn && input.completedOn < `${before.year}-01-01`)
+      throw invalidField('completedOn', `Ngày hoàn thành không được trước năm ${before.year}.`);
+    if (input.rating && input.status !== 'completed' && input.rating !== 'not_completed')
+      throw invalidField(
+        'rating',
+        'Nhiệm vụ chưa hoàn thành chỉ được đánh giá "Không hoàn thành".',
+      );
+    if (input.rating === 'not_completed' && completed)
+      throw invalidField('rating', 'Nhiệm vụ đã hoàn thành không thể đánh giá "Không hoàn thành".');
+    const ratedOn = input.rating ? (input.ratedOn ?? today) : null;
+    if (ratedOn && ratedOn > today)
+      throw invalidField('ratedOn', 'Ngày đánh giá không được sau hôm nay.');
+    await tx.execute(sql`update key_tasks set status = ${input.status},
+      completed_on = ${completed ? input.completedOn! : null},
+      exceeded_percent = ${completed ? (input.exceededPercent ?? 0) : null},
+      result_note = ${input.resultNote ?? null}, rating = ${input.rating ?? null}, rated_on = ${ratedOn},
+      version = version + 1, updated_at = now() where id = ${id}`);
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.task.result',
+      entityType: 'key_task',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before,
+      after: input,
+    });
+    return { id, version: before.version + 1 };
+  });

@@ -1,0 +1,399 @@
+// The annual plan through the API, per role: targets bound to live metrics (value, status, progress,
+// history, cascade and roll-up, records), key tasks and their results, the dashboard, and the task facts
+// the evaluation engine reads.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryOne, queryRows, sql } from '../../db/client';
+import { demoFixtures } from '../../test/fixtures';
+import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { todayIso } from '../org-units/org-units.policy';
+import { taskFactsForMembers, taskFactsForUnits } from './task-facts.queries';
+
+let t: Awaited<ReturnType<typeof openTestApp>>;
+let f: Awaited<ReturnType<typeof demoFixtures>>;
+const s: Record<string, Session> = {};
+const year = Number(todayIso().slice(0, 4));
+
+beforeAll(async () => {
+  t = await openTestApp('demo');
+  f = await demoFixtures(t.db);
+  for (const u of ['vanphong', 'coso', 'bithu', 'btv', 'dangvien']) s[u] = await loginAs(t.app, u);
+});
+afterAll(async () => t.close());
+
+const admissionTarget = async (orgUnitId: number, threshold: number) => {
+  const res = await s.vanphong.post('/api/plans/targets', {
+    orgUnitId,
+    year,
+    title: `Kết nạp ${threshold} đảng viên`,
+    metricCode: 'recruitment.admitted',
+    comparator: 'gte',
+    threshold,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().id as number;
+};
+
+describe('targets bound to metrics', () => {
+  it('shows the live value, which agrees with the recruitment module’s own count', async () => {
+    const id = await admissionTarget(f.committeeId, 5);
+    const detail = (await s.vanphong.get(`/api/plans/targets/${id}`)).json();
+    const recruitment = (
+      await s.vanphong.get(`/api/recruitment/targets?orgUnitId=${f.committeeId}&year=${year}`)
+    ).json();
+    expect(detail.target.value).toBe(recruitment.unit.admitted);
+    expect(detail.records).toHaveLength(detail.target.value);
+    expect(detail.target.asOf).toBe(todayIso());
+    // History: one point per month end up to today, counts only grow, the last is today's value.
+    const values = detail.history.map((h: { value: number }) => h.value);
+    expect(detail.history.at(-1).date).toBe(todayIso());
+    expect(values.at(-1)).toBe(detail.target.value);
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThanOrEqual(values[i - 1]);
+  });
+
+  it('phrases the progress as the year-end report does and sets the status', async () => {
+    const probe = await admissionTarget(f.committeeId, 1);
+    const actual = (await s.vanphong.get(`/api/plans/targets/${probe}`)).json().target.value;
+    expect(actual).toBeGreaterThan(0);
+    const exact = (
+      await s.vanphong.get(`/api/plans/targets/${await admissionTarget(f.committeeId, actual)}`)
+    ).json();
+    expect(exact.target.progress).toContain('đạt 100% chỉ tiêu');
+    expect(exact.target.status).toBe('achieved');
+    const high = (
+      await s.vanphong.get(
+        `/api/plans/targets/${await admissionTarget(f.committeeId, actual * 100)}`,
+      )
+    ).json();
+    expect(high.target.status).toBe('at_risk');
+    expect(high.target.progress).toMatch(/^\d+\/[\d.]+ – đạt [\d,]+% chỉ tiêu$/);
+    // The same target seen at the end of last year's December is over: missed.
+    const past = (
+      await s.vanphong.get(`/api/plans/targets/${probe}?asOf=${year - 1}-12-31`)
+    ).json();
+    expect(past.target.asOf).toBe(`${year - 1}-12-31`);
+  });
+
+  it('cascades a target to lower units, whose values roll up to the parent’s', async () => {
+    const id = await admissionTarget(f.committeeId, 12);
+    const children = await queryRows<{ id: number }>(
+      t.db,
+      sql`select id from org_units where parent_id = ${f.committeeId} and dissolved_on is null order by id`,
+    );
+    const shares = children.map((c, i) => ({
+      orgUnitId: c.id,
+      threshold: i === 0 ? 12 - (children.length - 1) : 1,
+    }));
+    const res = await s.vanphong.post(`/api/plans/targets/${id}/cascade`, { shares });
+    expect(res.json()).toMatchObject({ created: children.length, updated: 0 });
+    const detail = (await s.vanphong.get(`/api/plans/targets/${id}`)).json();
+    expect(detail.target.childThresholdSum).toBe(12);
+    expect(detail.children).toHaveLength(children.length);
+    const sum = detail.children.reduce((a: number, c: { value: number }) => a + c.value, 0);
+    expect(sum).toBe(detail.target.value);
+    // Again with a new share for one unit: updated, not duplicated.
+    const again = await s.vanphong.post(`/api/plans/targets/${id}/cascade`, {
+      shares: [{ orgUnitId: children[0].id, threshold: 4 }],
+    });
+    expect(again.json()).toMatchObject({ created: 0, updated: 1 });
+    // A unit outside the target's subtree cannot receive a share.
+    const outside = await s.vanphong.post(`/api/plans/targets/${id}/cascade`, {
+      shares: [{ orgUnitId: f.otherCommitteeId, threshold: 1 }],
+    });
+    expect(outside.statusCode).toBe(400);
+  });
+
+  it('refuses an unknown metric and a percentage above 100', async () => {
+    const base = { orgUnitId: f.committeeId, year, title: 'Thử', comparator: 'gte' };
+    const unknown = await s.vanphong.post('/api/plans/targets', {
+      ...base,
+      metricCode: 'x.y',
+      threshold: 1,
+    });
+    expect(unknown.json().fields[0].path).toBe('metricCode');
+    const pct = await s.vanphong.post('/api/plans/targets', {
+      ...base,
+      metricCode: 'evaluation.members_good_or_better',
+      threshold: 120,
+    });
+    expect(pct.json().fields[0].path).toBe('threshold');
+  });
+
+  it('shows an evaluation target as unavailable with the reason, never a number', async () => {
+    const res = await s.vanphong.post('/api/plans/targets', {
+      orgUnitId: f.upperId,
+      year,
+      title: '90% trở lên tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên',
+      metricCode: 'evaluation.grassroots_good_or_better',
+      comparator: 'gte',
+      threshold: 90,
+    });
+    const detail = (await s.vanphong.get(`/api/plans/targets/${res.json().id}`)).json();
+    expect(detail.target).toMatchObject({ value: null, status: 'unavailable' });
+    expect(detail.target.progress).toContain('Chưa có dữ liệu đánh giá');
+  });
+
+  it('keeps targets within scope: a grassroots office sees its own, not another committee’s', async () => {
+    const mine = await admissionTarget(f.committeeId, 3);
+    const other = await admissionTarget(f.otherCommitteeId, 3);
+    expect((await s.coso.get(`/api/plans/targets/${mine}`)).statusCode).toBe(200);
+    expect((await s.coso.get(`/api/plans/targets/${other}`)).statusCode).toBe(404);
+    expect((await s.btv.post('/api/plans/targets', { orgUnitId: f.committeeId })).statusCode).toBe(
+      403,
+    );
+    expect((await s.dangvien.get(`/api/plans/year?year=${year}`)).statusCode).toBe(403);
+  });
+});
+
+describe('key tasks', () => {
+  it('records a task handed down to a unit, its result by the owner cell, and the year-end summary', async () => {
+    const created = await s.coso.post('/api/plans/tasks', {
+      orgUnitId: f.cellId,
+      year,
+      title: 'Nâng cao chất lượng sinh hoạt chi bộ',
+      products: 'Nghị quyết chuyên đề',
+      origin: 'assigned',
+      ownerKind: 'unit',
+      deadline: `${year}-06-30`,
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id;
+    const plan = (await s.bithu.get(`/api/plans/year?year=${year}`)).json();
+    const task = plan.tasks.find((k: { id: number }) => k.id === id);
+    expect(task).toMatchObject({
+      origin: 'assigned',
+      assignedByOrgUnitId: f.committeeId,
+      status: 'planned',
+    });
+    expect(task.timeliness.kind).toBe('overdue');
+    // The committee sees it among the tasks it handed down.
+    const upper = (await s.coso.get(`/api/plans/year?year=${year}`)).json();
+    expect(upper.assignedTasks.map((k: { id: number }) => k.id)).toContain(id);
+    // Done ten days early, 20% beyond the requirement, rated excellent.
+    const result = await s.bithu.put(`/api/plans/tasks/${id}/result`, {
+      status: 'completed',
+      completedOn: `${year}-06-20`,
+      exceededPercent: 20,
+      rating: 'excellent',
+      ratedOn: `${year}-06-25`,
+      version: 1,
+    });
+    expect(result.statusCode, result.body).toBe(200);
+    const after = (await s.bithu.get(`/api/plans/year?year=${year}`)).json();
+    expect(after.tasks.find((k: { id: number }) => k.id === id).timeliness).toMatchObject({
+      kind: 'ahead',
+      days: 10,
+      label: 'Vượt tiến độ 10 ngày',
+    });
+    expect(after.taskSummary.sentence).toBe('hoàn thành 1/1 nhiệm vụ trọng tâm; 1 xuất sắc');
+    // The stale version is refused.
+    const stale = await s.bithu.put(`/api/plans/tasks/${id}/result`, {
+      status: 'completed',
+      completedOn: `${year}-06-20`,
+      version: 1,
+    });
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it('refuses inconsistent results', async () => {
+    const id = (
+      await s.coso.post('/api/plans/tasks', {
+        orgUnitId: f.committeeId,
+        year,
+        title: 'Tổng kết công tác',
+        origin: 'own',
+        ownerKind: 'unit',
+        deadline: `${year}-12-15`,
+      })
+    ).json().id;
+    const noDate = await s.coso.put(`/api/plans/tasks/${id}/result`, {
+      status: 'completed',
+      version: 1,
+    });
+    expect(noDate.json().fields[0].path).toBe('completedOn');
+    const future = await s.coso.put(`/api/plans/tasks/${id}/result`, {
+      status: 'completed',
+      completedOn: '2999-01-01',
+      version: 1,
+    });
+    expect(future.json().fields[0].path).toBe('completedOn');
+    const rated = await s.coso.put(`/api/plans/tasks/${id}/result`, {
+      status: 'in_progress',
+      rating: 'good',
+      version: 1,
+    });
+    expect(rated.json().fields[0].path).toBe('rating');
+    // A cell secretary cannot touch a task its cell does not own.
+    expect(
+      (await s.bithu.put(`/api/plans/tasks/${id}/result`, { status: 'in_progress', version: 1 }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('gives the evaluation engine the facts of the tasks each unit and member owns', async () => {
+    const member = f.memberInCell.id;
+    const make = async (deadline: string, ownerKind: 'unit' | 'member') =>
+      (
+        await s.coso.post('/api/plans/tasks', {
+          orgUnitId: f.cellId,
+          year: 2025,
+          title: `Nhiệm vụ hạn ${deadline}`,
+          origin: 'own',
+          ownerKind,
+          ownerOrgUnitId: ownerKind === 'unit' ? f.siblingCellId : null,
+          ownerMemberId: ownerKind === 'member' ? member : null,
+          deadline,
+        })
+      ).json().id as number;
+    const sibling = f.siblingCellId;
+    // The sibling is not in the cell's subtree: refused as owner.
+    expect(
+      (
+        await s.coso.post('/api/plans/tasks', {
+          orgUnitId: f.cellId,
+          year: 2025,
+          title: 'x',
+          origin: 'own',
+          ownerKind: 'unit',
+          ownerOrgUnitId: sibling,
+          deadline: '2025-05-01',
+        })
+      ).statusCode,
+    ).toBe(400);
+    const results = [
+      ['2025-03-31', { status: 'completed', completedOn: '2025-03-20', exceededPercent: 10 }],
+      ['2025-06-30', { status: 'completed', completedOn: '2025-07-05', exceededPercent: 0 }],
+      ['2025-09-30', { status: 'not_completed' }],
+      ['2026-03-31', { status: 'completed', completedOn: '2026-03-01' }],
+    ] as const;
+    for (const [deadline, result] of results) {
+      const id = await make(deadline, 'member');
+      expect(
+        (await s.coso.put(`/api/plans/tasks/${id}/result`, { ...result, version: 1 })).statusCode,
+      ).toBe(200);
+    }
+    const byMember = await taskFactsForMembers({
+      db: t.db,
+      memberIds: [member, f.memberInSibling.id],
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    expect(byMember.get(member)).toEqual({
+      total: 3,
+      onTime: 1,
+      late: 1,
+      exceeded: 1,
+      completed: 2,
+    });
+    expect(byMember.get(f.memberInSibling.id)).toEqual({
+      total: 0,
+      onTime: 0,
+      late: 0,
+      exceeded: 0,
+      completed: 0,
+    });
+    const unitTask = (
+      await s.coso.post('/api/plans/tasks', {
+        orgUnitId: f.committeeId,
+        year: 2025,
+        title: 'Chi bộ làm',
+        origin: 'own',
+        ownerKind: 'unit',
+        ownerOrgUnitId: f.cellId,
+        deadline: '2025-11-30',
+      })
+    ).json().id;
+    await s.coso.put(`/api/plans/tasks/${unitTask}/result`, {
+      status: 'completed',
+      completedOn: '2025-11-30',
+      exceededPercent: 5,
+      version: 1,
+    });
+    const byUnit = await taskFactsForUnits({
+      db: t.db,
+      unitIds: [f.cellId],
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    expect(byUnit.get(f.cellId)).toEqual({
+      total: 1,
+      onTime: 1,
+      late: 0,
+      exceeded: 1,
+      completed: 1,
+    });
+  });
+});
+
+describe('terms and the dashboard', () => {
+  it('creates a term, refuses an overlapping one, and files yearly targets under it', async () => {
+    const res = await s.vanphong.post('/api/plans/terms', {
+      orgUnitId: f.upperId,
+      name: 'Nhiệm kỳ 2025–2030',
+      fromYear: 2025,
+      toYear: 2030,
+      congressResolution: 'Nghị quyết Đại hội đại biểu lần thứ II',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const overlap = await s.vanphong.post('/api/plans/terms', {
+      orgUnitId: f.upperId,
+      name: 'x',
+      fromYear: 2028,
+      toYear: 2033,
+    });
+    expect(overlap.statusCode).toBe(400);
+    const cellTerms = (await s.bithu.get('/api/plans/terms')).json();
+    expect(cellTerms.items.map((x: { name: string }) => x.name)).toContain('Nhiệm kỳ 2025–2030');
+    const termTarget = await s.vanphong.post('/api/plans/targets', {
+      orgUnitId: f.upperId,
+      termId: res.json().id,
+      title: 'Kết nạp 600 đảng viên trong nhiệm kỳ',
+      metricCode: 'recruitment.admitted',
+      comparator: 'gte',
+      threshold: 600,
+    });
+    const detail = (await s.vanphong.get(`/api/plans/targets/${termTarget.json().id}`)).json();
+    expect(detail.target).toMatchObject({ from: '2025-01-01', to: '2030-12-31', year: null });
+    const plan = (await s.vanphong.get(`/api/plans/year?year=${year}`)).json();
+    expect(plan.term.name).toBe('Nhiệm kỳ 2025–2030');
+    expect(plan.termTargets.map((x: { id: number }) => x.id)).toContain(termTarget.json().id);
+  });
+
+  it('answers the dashboard in one call, with last year’s figures and drill-down records', async () => {
+    const res = await s.coso.get(`/api/dashboard?year=${year}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d.orgUnitId).toBe(f.committeeId);
+    expect(d.previousAsOf).toBe(`${year - 1}${d.asOf.slice(4)}`);
+    const admitted = d.figures.find((x: { code: string }) => x.code === 'recruitment.admitted');
+    const records = (
+      await s.coso.get(`/api/plans/metric-records?code=recruitment.admitted&year=${year}`)
+    ).json();
+    expect(records.records).toHaveLength(admitted.value);
+    const before = (
+      await s.coso.get(
+        `/api/plans/metric-records?code=recruitment.admitted&year=${year - 1}&asOf=${d.previousAsOf}`,
+      )
+    ).json();
+    expect(before.value).toBe(admitted.previous);
+    expect(d.admissionsByMonth).toHaveLength(12);
+    expect(d.admissionsByMonth[11].previous).toBe(
+      (
+        await s.coso.get(`/api/plans/metric-records?code=recruitment.admitted&year=${year - 1}`)
+      ).json().value,
+    );
+    const evaluation = d.figures.find(
+      (x: { code: string }) => x.code === 'evaluation.members_good_or_better',
+    );
+    expect(evaluation).toMatchObject({ status: 'unavailable', value: null });
+    expect(evaluation.reason).toContain('phân hệ đánh giá chưa được cài đặt');
+    // Out of scope: not found.
+    expect(
+      (await s.coso.get(`/api/dashboard?year=${year}&orgUnitId=${f.otherCommitteeId}`)).statusCode,
+    ).toBe(404);
+    const audit = await queryOne<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_log where action like 'plans.%'`,
+    );
+    expect(audit!.n).toBeGreaterThan(0);
+  });
+});

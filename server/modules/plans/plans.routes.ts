@@ -1,0 +1,196 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ZIdParams } from '../../../contracts/common';
+import {
+  ZCascadeInput,
+  ZDashboard,
+  ZDashboardQuery,
+  ZKeyTaskInput,
+  ZKeyTaskResult,
+  ZMetricList,
+  ZMetricRecords,
+  ZMetricRecordsQuery,
+  ZTargetDetail,
+  ZTargetDetailQuery,
+  ZTargetInput,
+  ZTargetUpdate,
+  ZTermInput,
+  ZTermList,
+  ZTermQuery,
+  ZYearPlan,
+  ZYearPlanQuery,
+} from '../../../contracts/plans';
+import { z } from '../../../contracts/zod-vi';
+import { actorOf } from '../../platform/http/context';
+import { getDashboard } from './dashboard.service';
+import { createKeyTask, recordTaskResult } from './key-tasks.service';
+import { createTerm, getMetricRecords, getYearPlan, listMetrics, listTerms } from './plans.service';
+import { cascadeTarget, createTarget, getTargetDetail, updateTarget } from './targets.service';
+
+const ZCreated = z.object({ id: z.number() });
+const ZSaved = z.object({ id: z.number(), version: z.number() });
+const tags = ['plans'];
+
+export const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        tags,
+        summary: 'Danh mục chỉ số (mỗi chỉ số là một truy vấn có mô tả cách tính)',
+        response: { 200: ZMetricList },
+      },
+      config: { permission: 'plans.read' },
+    },
+    async () => listMetrics(),
+  );
+  app.get(
+    '/metric-records',
+    {
+      schema: {
+        tags,
+        summary: 'Giá trị của một chỉ số và danh sách bản ghi đứng sau con số',
+        querystring: ZMetricRecordsQuery,
+        response: { 200: ZMetricRecords },
+      },
+      config: { permission: 'plans.read' },
+    },
+    async (request) => getMetricRecords({ db, actor: actorOf(request), ...request.query }),
+  );
+  app.get(
+    '/terms',
+    {
+      schema: {
+        tags,
+        summary: 'Các nhiệm kỳ của tổ chức và cấp trên',
+        querystring: ZTermQuery,
+        response: { 200: ZTermList },
+      },
+      config: { permission: 'plans.read' },
+    },
+    async (request) => listTerms({ db, actor: actorOf(request), ...request.query }),
+  );
+  app.post(
+    '/terms',
+    {
+      schema: { tags, summary: 'Thêm nhiệm kỳ', body: ZTermInput, response: { 200: ZCreated } },
+      config: { permission: 'plans.write' },
+    },
+    async (request) => createTerm({ db, actor: actorOf(request), input: request.body }),
+  );
+  app.get(
+    '/year',
+    {
+      schema: {
+        tags,
+        summary:
+          'Kế hoạch năm của một tổ chức: chỉ tiêu, nhiệm vụ trọng tâm, nhiệm vụ giao cấp dưới',
+        querystring: ZYearPlanQuery,
+        response: { 200: ZYearPlan },
+      },
+      config: { permission: 'plans.read' },
+    },
+    async (request) => getYearPlan({ db, actor: actorOf(request), ...request.query }),
+  );
+  app.post(
+    '/targets',
+    {
+      schema: { tags, summary: 'Đặt chỉ tiêu', body: ZTargetInput, response: { 200: ZCreated } },
+      config: { permission: 'plans.write' },
+    },
+    async (request) => createTarget({ db, actor: actorOf(request), input: request.body }),
+  );
+  app.get(
+    '/targets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Chỉ tiêu: giá trị hiện tại, tình trạng, diễn biến trong năm, phân bổ, bản ghi',
+        params: ZIdParams,
+        querystring: ZTargetDetailQuery,
+        response: { 200: ZTargetDetail },
+      },
+      config: { permission: 'plans.read' },
+    },
+    async (request) =>
+      getTargetDetail({ db, actor: actorOf(request), id: request.params.id, ...request.query }),
+  );
+  app.put(
+    '/targets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa chỉ tiêu',
+        params: ZIdParams,
+        body: ZTargetUpdate,
+        response: { 200: ZSaved },
+      },
+      config: { permission: 'plans.write' },
+    },
+    async (request) =>
+      updateTarget({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+  );
+  app.post(
+    '/targets/:id/cascade',
+    {
+      schema: {
+        tags,
+        summary: 'Giao chỉ tiêu cho các tổ chức cấp dưới',
+        params: ZIdParams,
+        body: ZCascadeInput,
+        response: {
+          200: z.object({ id: z.number(), created: z.number(), updated: z.number() }),
+        },
+      },
+      config: { permission: 'plans.write' },
+    },
+    async (request) =>
+      cascadeTarget({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+  );
+  app.post(
+    '/tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Thêm nhiệm vụ trọng tâm (tự đề ra hoặc cấp trên giao)',
+        body: ZKeyTaskInput,
+        response: { 200: ZCreated },
+      },
+      config: { permission: 'plans.write' },
+    },
+    async (request) => createKeyTask({ db, actor: actorOf(request), input: request.body }),
+  );
+  app.put(
+    '/tasks/:id/result',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi kết quả thực hiện và đánh giá cuối năm của nhiệm vụ',
+        params: ZIdParams,
+        body: ZKeyTaskResult,
+        response: { 200: ZSaved },
+      },
+      config: { permission: 'plans.result' },
+    },
+    async (request) =>
+      recordTaskResult({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+  );
+};
+
+export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'Bảng điều hành: chỉ tiêu, nhiệm vụ, số liệu các mặt công tác và so sánh cùng kỳ',
+        querystring: ZDashboardQuery,
+        response: { 200: ZDashboard },
+      },
+      config: { permission: 'plans.read' },
+    },
+    async (request) =>
+      getDashboard({ db: app.database.db, actor: actorOf(request), ...request.query }),
+  );
+};

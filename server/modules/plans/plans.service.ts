@@ -1,0 +1,191 @@
+// Terms, the year's plan of a unit (targets with live values, key tasks, what it handed down), the
+// metric catalogue and the records behind any figure.
+import type { TMetricRecords, TTerm, TTermInput, TYearPlan } from '../../../contracts/plans';
+import { type Db, queryOne, queryRows, sql } from '../../db/client';
+import { planTerms } from '../../db/schema/index';
+import type { Actor } from '../../platform/access/actor';
+import { can } from '../../platform/access/permissions';
+import { inScope } from '../../platform/access/scope';
+import { writeAudit } from '../../platform/audit/audit';
+import { invalidField } from '../../platform/errors';
+import { getUnitInScope } from '../org-units/org-units.queries';
+import { summariseTasks } from './key-tasks.service';
+import { computeMetric, findMetric, metricCatalogue } from './metrics/catalogue';
+import { metricAreaLabels } from './metrics/metric';
+import {
+  type TaskRow,
+  taskInScope,
+  taskSelect,
+  termFor,
+  termsOf,
+  toKeyTask,
+} from './plans.queries';
+import { asOfFor, listTargetRows, viewTarget } from './targets.service';
+
+export const listMetrics = () => ({
+  items: metricCatalogue.map((m) => ({
+    code: m.code,
+    label: m.label,
+    description: m.description,
+    unit: m.unit,
+    area: m.area ?? 'members',
+    areaLabel: metricAreaLabels[m.area ?? 'members'],
+  })),
+});
+
+export const listTerms = async ({
+  db,
+  actor,
+  orgUnitId,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId?: number;
+}): Promise<{ items: TTerm[] }> => {
+  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
+  return { items: await termsOf(db, unit.path) };
+};
+
+export const createTerm = async ({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: TTermInput;
+}): Promise<{ id: number }> =>
+  db.transaction(async (tx) => {
+    const unit = await getUnitInScope(tx, actor, input.orgUnitId);
+    const overlap = await queryOne<{ name: string }>(
+      tx,
+      sql`select name from plan_terms where org_unit_id = ${unit.id}
+          and from_year < ${input.toYear} and to_year > ${input.fromYear}`,
+    );
+    if (overlap)
+      throw invalidField('fromYear', `Trùng thời gian với ${overlap.name} của ${unit.name}.`);
+    const [row] = await tx
+      .insert(planTerms)
+      .values({
+        orgUnitId: unit.id,
+        name: input.name,
+        fromYear: input.fromYear,
+        toYear: input.toYear,
+        congressResolution: input.congressResolution ?? null,
+        congressDate: input.congressDate ?? null,
+        note: input.note ?? null,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.term.create',
+      entityType: 'plan_term',
+      entityId: row.id,
+      orgUnitId: unit.id,
+      after: row,
+    });
+    return { id: row.id };
+  });
+
+/** Key tasks of a unit's plan for a year, visible to the actor, by deadline. */
+export const unitTaskRows = async (db: Db, actor: Actor, orgUnitId: number, year: number) =>
+  queryRows<TaskRow>(
+    db,
+    sql`${taskSelect} where k.org_unit_id = ${orgUnitId} and k.year = ${year} and ${taskInScope(actor)}
+        order by k.deadline, k.id`,
+  );
+
+export const getYearPlan = async ({
+  db,
+  actor,
+  orgUnitId,
+  year,
+  asOf: asked,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId?: number;
+  year: number;
+  asOf?: string;
+}): Promise<TYearPlan> => {
+  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
+  const asOf = asOfFor(`${year}-12-31`, asked);
+  const term = await termFor(db, unit.path, year);
+  const termTargets =
+    term && term.orgUnitId === unit.id
+      ? await Promise.all(
+          (await listTargetRows(db, unit.id, { termId: term.id })).map((r) =>
+            viewTarget(db, r, asOf),
+          ),
+        )
+      : [];
+  const targets = await Promise.all(
+    (await listTargetRows(db, unit.id, { year })).map((r) => viewTarget(db, r, asOf)),
+  );
+  const taskRows = await unitTaskRows(db, actor, unit.id, year);
+  const assigned = await queryRows<TaskRow>(
+    db,
+    sql`${taskSelect} where k.assigned_by_org_unit_id = ${unit.id} and k.year = ${year}
+          and ${inScope(actor, sql`o.path`)}
+        order by o.name collate vi, k.deadline, k.id`,
+  );
+  return {
+    orgUnitId: unit.id,
+    orgUnitName: unit.name,
+    year,
+    asOf,
+    canWrite: can(actor, 'plans.write'),
+    canRecordResults: can(actor, 'plans.result'),
+    term,
+    termTargets,
+    targets,
+    tasks: taskRows.map((r) => toKeyTask(r, asOf)),
+    taskSummary: summariseTasks(taskRows, asOf),
+    assignedTasks: assigned.map((r) => toKeyTask(r, asOf)),
+  };
+};
+
+/** The records behind a figure: any metric, for a unit in scope, a year (or years) and a date. */
+export const getMetricRecords = async ({
+  db,
+  actor,
+  code,
+  orgUnitId,
+  year,
+  toYear,
+  asOf: asked,
+}: {
+  db: Db;
+  actor: Actor;
+  code: string;
+  orgUnitId?: number;
+  year: number;
+  toYear?: number;
+  asOf?: string;
+}): Promise<TMetricRecords> => {
+  const metric = findMetric(code);
+  if (!metric) throw invalidField('code', 'Chỉ số không có trong danh mục.');
+  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
+  const from = `${year}-01-01`;
+  const to = `${toYear ?? year}-12-31`;
+  const asOf = asOfFor(to, asked);
+  const v = await computeMetric({ db, code, scope: { unitId: unit.id, from, to, asOf } });
+  return {
+    code,
+    label: metric.label,
+    description: metric.description,
+    unit: metric.unit,
+    orgUnitId: unit.id,
+    orgUnitName: unit.name,
+    from,
+    to,
+    asOf,
+    status: v.status,
+    value: v.status === 'ok' ? v.value : null,
+    numerator: v.status === 'ok' ? (v.numerator ?? null) : null,
+    denominator: v.status === 'ok' ? (v.denominator ?? null) : null,
+    reason: v.status === 'unavailable' ? v.reason : null,
+    records: v.status === 'ok' ? v.records : [],
+  };
+};

@@ -1,0 +1,369 @@
+// Numeric targets (chỉ tiêu) bound to a metric: create, update, cascade to lower units, and the view
+// of each with its live value, status (domain/rules/plans/target-status.ts; README.md), progress
+// phrase ("vượt 15,8% chỉ tiêu"), history at month ends and the records behind the value.
+import type {
+  TCascadeInput,
+  TTargetDetail,
+  TTargetInput,
+  TTargetUpdate,
+  TTargetView,
+} from '../../../contracts/plans';
+import { addDays, addMonths } from '../../../domain/calendar/date-math';
+import {
+  comparatorSymbols,
+  elapsedShare,
+  targetStatus,
+  targetStatusLabels,
+} from '../../../domain/rules/plans/target-status';
+import { targetProgress } from '../../../domain/rules/targets/progress';
+import { formatNumber } from '../../../domain/text/vietnamese';
+import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import { planTargets } from '../../db/schema/index';
+import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
+import { writeAudit } from '../../platform/audit/audit';
+import { conflict, invalidField } from '../../platform/errors';
+import { todayIso } from '../org-units/org-units.policy';
+import { getUnitInScope } from '../org-units/org-units.queries';
+import { computeMetric, findMetric } from './metrics/catalogue';
+import type { MetricDefinition } from './metrics/metric';
+import { findTermAbove, getTargetInScope, type TargetRow, targetSelect } from './plans.queries';
+
+/** The period a target measures: its year, or for a term target the whole term. */
+export const targetPeriod = (r: Pick<TargetRow, 'year' | 'term_from' | 'term_to'>) =>
+  r.year !== null
+    ? { from: `${r.year}-01-01`, to: `${r.year}-12-31` }
+    : { from: `${r.term_from}-01-01`, to: `${r.term_to}-12-31` };
+
+/** asOf asked for, else today, never after the period's end. */
+export const asOfFor = (to: string, asked?: string) => {
+  const date = asked ?? todayIso();
+  return date > to ? to : date;
+};
+
+const isAccumulating = (m: MetricDefinition) => m.kind !== 'snapshot' && m.unit !== 'percent';
+
+const formatValue = (m: MetricDefinition, v: number) =>
+  m.unit === 'percent' ? `${formatNumber(v, Number.isInteger(v) ? 0 : 1)}%` : formatNumber(v);
+
+const progressPhrase = (
+  m: MetricDefinition,
+  r: TargetRow,
+  value: number | null,
+  reason: string | null,
+) => {
+  if (value === null) return reason ?? 'Chưa có số liệu';
+  const threshold = Number(r.threshold);
+  const target = `${comparatorSymbols[r.comparator]} ${formatValue(m, threshold)}`;
+  if (m.unit === 'percent' || r.comparator !== 'gte')
+    return `${formatValue(m, value)} (chỉ tiêu ${target})`;
+  return `${formatValue(m, value)}/${formatValue(m, threshold)} – ${targetProgress(value, threshold).phrase}`;
+};
+
+/** A target with its live value and status at `asOf` (the value only: no records). */
+export const viewTarget = async (
+  db: DbOrTx,
+  r: TargetRow,
+  askedAsOf?: string,
+): Promise<TTargetView> => {
+  const metric = findMetric(r.metric_code);
+  const { from, to } = targetPeriod(r);
+  const asOf = asOfFor(to, askedAsOf);
+  const threshold = Number(r.threshold);
+  const result = metric
+    ? await metric.compute({
+        db,
+        scope: {
+          unitId: r.org_unit_id,
+          from,
+          to,
+          asOf,
+          resolutionId: r.resolution_id ?? undefined,
+        },
+        withRecords: false,
+      })
+    : ({
+        status: 'unavailable',
+        reason: `Chỉ số "${r.metric_code}" không còn trong danh mục.`,
+      } as const);
+  const value = result.status === 'ok' ? result.value : null;
+  const reason = result.status === 'unavailable' ? result.reason : null;
+  const accumulating = metric ? isAccumulating(metric) : false;
+  const status = targetStatus({
+    comparator: r.comparator,
+    threshold,
+    value,
+    from,
+    to,
+    asOf,
+    accumulating,
+  });
+  return {
+    id: r.id,
+    orgUnitId: r.org_unit_id,
+    orgUnitName: r.org_unit_name,
+    year: r.year,
+    termId: r.term_id,
+    parentTargetId: r.parent_target_id,
+    title: r.title,
+    metricCode: r.metric_code,
+    metricLabel: metric?.label ?? r.metric_code,
+    metricUnit: metric?.unit ?? 'count',
+    comparator: r.comparator,
+    threshold,
+    baseline: r.baseline === null ? null : Number(r.baseline),
+    note: r.note,
+    from,
+    to,
+    asOf,
+    value,
+    unavailableReason: reason,
+    expected:
+      accumulating && asOf < to
+        ? Math.round(threshold * elapsedShare(from, to, asOf) * 10) / 10
+        : null,
+    status,
+    statusLabel: targetStatusLabels[status],
+    progress: metric ? progressPhrase(metric, r, value, reason) : (reason ?? ''),
+    childCount: Number(r.child_count),
+    childThresholdSum: r.child_sum === null ? null : Number(r.child_sum),
+    version: r.version,
+  };
+};
+
+/** Targets of a unit for a year (yearly) or a term (term targets), in creation order. */
+export const listTargetRows = async (
+  db: DbOrTx,
+  orgUnitId: number,
+  filter: { year: number } | { termId: number },
+) =>
+  queryRows<TargetRow>(
+    db,
+    sql`${targetSelect} where g.org_unit_id = ${orgUnitId}
+        and ${'year' in filter ? sql`g.year = ${filter.year}` : sql`g.year is null and g.term_id = ${filter.termId}`}
+        order by g.id`,
+  );
+
+const checkMetric = (code: string, threshold: number) => {
+  const metric = findMetric(code);
+  if (!metric) throw invalidField('metricCode', 'Chỉ số không có trong danh mục.');
+  if (metric.unit === 'percent' && threshold > 100)
+    throw invalidField('threshold', 'Chỉ tiêu tỷ lệ không vượt quá 100%.');
+  return metric;
+};
+
+export const createTarget = async ({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: TTargetInput;
+}): Promise<{ id: number }> =>
+  db.transaction(async (tx) => {
+    const unit = await getUnitInScope(tx, actor, input.orgUnitId);
+    checkMetric(input.metricCode, input.threshold);
+    let termId = input.termId ?? null;
+    if (termId !== null) {
+      const term = await findTermAbove(tx, termId, unit.path);
+      if (!term) throw invalidField('termId', 'Nhiệm kỳ không thuộc tổ chức này hoặc cấp trên.');
+      if (input.year != null && (input.year < term.fromYear || input.year > term.toYear))
+        throw invalidField('year', `Năm phải trong nhiệm kỳ ${term.fromYear}–${term.toYear}.`);
+    } else if (input.year == null) {
+      throw invalidField('year', 'Cần chọn năm, hoặc nhiệm kỳ cho chỉ tiêu cả nhiệm kỳ.');
+    } else {
+      const term = await queryOne<{ id: number }>(
+        tx,
+        sql`select t.id from plan_terms t join org_units o on o.id = t.org_unit_id
+            where o.path @> ${unit.path}::ltree and ${input.year} between t.from_year and t.to_year
+            order by nlevel(o.path) desc limit 1`,
+      );
+      termId = term?.id ?? null;
+    }
+    const [row] = await tx
+      .insert(planTargets)
+      .values({
+        orgUnitId: unit.id,
+        termId,
+        year: input.year ?? null,
+        title: input.title,
+        metricCode: input.metricCode,
+        comparator: input.comparator,
+        threshold: input.threshold,
+        baseline: input.baseline ?? null,
+        note: input.note ?? null,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.target.create',
+      entityType: 'plan_target',
+      entityId: row.id,
+      orgUnitId: unit.id,
+      after: row,
+    });
+    return { id: row.id };
+  });
+
+export const updateTarget = async ({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: TTargetUpdate;
+}): Promise<{ id: number; version: number }> =>
+  db.transaction(async (tx) => {
+    const before = await getTargetInScope(tx, actor, id, true);
+    if (before.version !== input.version) throw conflict();
+    checkMetric(before.metric_code, input.threshold);
+    await tx.execute(sql`update plan_targets set title = ${input.title}, comparator = ${input.comparator},
+      threshold = ${input.threshold}, baseline = ${input.baseline ?? null}, note = ${input.note ?? null},
+      version = version + 1, updated_at = now() where id = ${id}`);
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.target.update',
+      entityType: 'plan_target',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before,
+      after: input,
+    });
+    return { id, version: before.version + 1 };
+  });
+
+/**
+ * Split a target among lower units (e.g. 120 admissions per grassroots organisation): one child
+ * target per unit, same metric, comparator and period; an existing share of the same unit is updated.
+ * The children's values roll up to the parent's by the tree (the parent's subtree holds them).
+ */
+export const cascadeTarget = async ({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: TCascadeInput;
+}): Promise<{ id: number; created: number; updated: number }> =>
+  db.transaction(async (tx) => {
+    const parent = await getTargetInScope(tx, actor, id, true);
+    const seen = new Set<number>();
+    let created = 0;
+    let updated = 0;
+    for (const [i, share] of input.shares.entries()) {
+      if (seen.has(share.orgUnitId))
+        throw invalidField(`shares.${i}.orgUnitId`, 'Mỗi tổ chức chỉ được giao một lần.');
+      seen.add(share.orgUnitId);
+      const unit = await queryOne<{ id: number }>(
+        tx,
+        sql`select id from org_units o where id = ${share.orgUnitId} and dissolved_on is null
+            and path <@ ${parent.path}::ltree and id <> ${parent.org_unit_id} and ${inScope(actor, sql`o.path`)}`,
+      );
+      if (!unit)
+        throw invalidField(
+          `shares.${i}.orgUnitId`,
+          'Chỉ giao chỉ tiêu cho tổ chức cấp dưới đang hoạt động.',
+        );
+      checkMetric(parent.metric_code, share.threshold);
+      const existing = await queryOne<{ id: number }>(
+        tx,
+        sql`select id from plan_targets where parent_target_id = ${id} and org_unit_id = ${share.orgUnitId}`,
+      );
+      if (existing) {
+        await tx.execute(sql`update plan_targets set threshold = ${share.threshold}, version = version + 1,
+          updated_at = now() where id = ${existing.id}`);
+        updated++;
+      } else {
+        await tx.insert(planTargets).values({
+          orgUnitId: share.orgUnitId,
+          termId: parent.term_id,
+          year: parent.year,
+          parentTargetId: id,
+          title: parent.title,
+          metricCode: parent.metric_code,
+          resolutionId: parent.resolution_id,
+          comparator: parent.comparator,
+          threshold: share.threshold,
+          baseline: null,
+          createdBy: actor.userId,
+        });
+        created++;
+      }
+    }
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.target.cascade',
+      entityType: 'plan_target',
+      entityId: id,
+      orgUnitId: parent.org_unit_id,
+      after: input,
+    });
+    return { id, created, updated };
+  });
+
+/** Month ends of the period up to asOf (and asOf itself when it is not a month end). */
+const monthEnds = (from: string, to: string, asOf: string): string[] => {
+  const out: string[] = [];
+  for (let d = addDays(addMonths(`${from.slice(0, 8)}01`, 1), -1); d <= asOf && d <= to; ) {
+    out.push(d);
+    d = addDays(addMonths(addDays(d, 1), 1), -1);
+  }
+  if (out.at(-1) !== asOf && asOf >= from) out.push(asOf);
+  return out;
+};
+
+export const getTargetDetail = async ({
+  db,
+  actor,
+  id,
+  asOf: asked,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  asOf?: string;
+}): Promise<TTargetDetail> => {
+  const row = await getTargetInScope(db, actor, id);
+  const target = await viewTarget(db, row, asked);
+  const metric = findMetric(row.metric_code);
+  const scope = {
+    unitId: row.org_unit_id,
+    from: target.from,
+    to: target.to,
+    resolutionId: row.resolution_id ?? undefined,
+  };
+  const history: TTargetDetail['history'] = [];
+  for (const date of monthEnds(target.from, target.to, target.asOf)) {
+    const v = metric
+      ? await computeMetric({
+          db,
+          code: row.metric_code,
+          scope: { ...scope, asOf: date },
+          withRecords: false,
+        })
+      : null;
+    history.push({ date, value: v?.status === 'ok' ? v.value : null });
+  }
+  const full = metric
+    ? await computeMetric({ db, code: row.metric_code, scope: { ...scope, asOf: target.asOf } })
+    : null;
+  const children = await queryRows<TargetRow>(
+    db,
+    sql`${targetSelect} where g.parent_target_id = ${id} and ${inScope(actor, sql`o.path`)} order by o.name collate vi`,
+  );
+  return {
+    target,
+    description: metric?.description ?? '',
+    history,
+    children: await Promise.all(children.map((c) => viewTarget(db, c, target.asOf))),
+    records: full?.status === 'ok' ? full.records : [],
+  };
+};
