@@ -4,3 +4,4 @@ export * from './lifecycle';
 export * from './members';
 export * from './org-units';
 export * from './platform';
+export * from './reports';
