@@ -12,6 +12,8 @@ export type MetricScope = {
   to: string;
   /** Facts recorded on or before this date count; defaults to `to` (or today when `to` is later). */
   asOf: string;
+  /** For metrics about one resolution (dissemination coverage): the resolution's id. */
+  resolutionId?: number;
 };
 
 /** A record behind a figure, for drill-down and the report's evidence appendix. */
@@ -46,6 +48,39 @@ export type MetricDefinition = {
   label: string;
   /** How it is computed, in Vietnamese, shown next to the figure ("explainable"). */
   description: string;
-  unit: 'count' | 'percent';
-  compute: (args: { db: DbOrTx; scope: MetricScope }) => Promise<MetricValue>;
+  /** 'amount': a sum of money in đồng (dues collected). */
+  unit: 'count' | 'percent' | 'amount';
+  /** The dashboard group it belongs to (members, recruitment, inspection, …). */
+  area?: MetricArea;
+  /** Period metrics count facts dated in [from, min(to, asOf)]; snapshot metrics read the state at asOf. */
+  kind?: 'period' | 'snapshot';
+  /**
+   * `withRecords: false` (dashboards, target lists) may answer from maintained totals without listing
+   * the records; the records are then `[]`. Default true.
+   */
+  compute: (args: {
+    db: DbOrTx;
+    scope: MetricScope;
+    withRecords?: boolean;
+  }) => Promise<MetricValue>;
+};
+
+export const metricAreas = [
+  'members',
+  'recruitment',
+  'lifecycle',
+  'inspection',
+  'evaluation',
+  'resolutions',
+  'plans',
+] as const;
+export type MetricArea = (typeof metricAreas)[number];
+export const metricAreaLabels: Record<MetricArea, string> = {
+  members: 'Đảng viên',
+  recruitment: 'Phát triển đảng viên',
+  lifecycle: 'Huy hiệu, thẻ đảng, đảng phí',
+  inspection: 'Kiểm tra, giám sát, kỷ luật',
+  evaluation: 'Đánh giá, xếp loại',
+  resolutions: 'Học tập, quán triệt nghị quyết',
+  plans: 'Nhiệm vụ trọng tâm',
 };

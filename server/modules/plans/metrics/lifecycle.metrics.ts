@@ -1,0 +1,85 @@
+// Party badges, party cards and dues (lifecycle module, regulations.md §3.4–§3.6). Each fact is placed
+// by the member's cell on the fact's date (./placement.ts).
+import { formatNumber } from '../../../../domain/text/vietnamese';
+import { queryOne, queryRows, sql } from '../../../db/client';
+import type { MetricDefinition, MetricRecord } from './metric';
+import { countRecords, factsUntil, memberUnitOn, placedIn } from './placement';
+
+export const lifecycleMetrics: MetricDefinition[] = [
+  {
+    code: 'lifecycle.badges_awarded',
+    label: 'Đảng viên được trao Huy hiệu Đảng',
+    description:
+      'Số huy hiệu Đảng (30 đến 90 năm tuổi đảng) trao trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt tại ngày trao.',
+    unit: 'count',
+    area: 'lifecycle',
+    kind: 'period',
+    compute: ({ db, scope, withRecords }) =>
+      countRecords(
+        db,
+        sql`select 'badge_award' as kind, b.id,
+              m.full_name || ' – Huy hiệu ' || b.milestone || ' năm tuổi Đảng' as label
+            from badge_awards b join members m on m.id = b.member_id
+            where b.award_date >= ${scope.from} and b.award_date <= ${factsUntil(scope)}
+              and ${placedIn(scope.unitId, memberUnitOn(sql`b.member_id`, sql`b.award_date`), sql`b.award_date`)}`,
+        withRecords,
+      ),
+  },
+  {
+    code: 'lifecycle.cards_issued',
+    label: 'Đảng viên được phát thẻ đảng',
+    description:
+      'Số thẻ đảng phát lần đầu trong kỳ (không tính cấp lại, đổi thẻ), tính cho chi bộ nơi đảng viên sinh hoạt tại ngày phát.',
+    unit: 'count',
+    area: 'lifecycle',
+    kind: 'period',
+    compute: ({ db, scope, withRecords }) =>
+      countRecords(
+        db,
+        sql`select 'party_card_event' as kind, c.id,
+              m.full_name || coalesce(' – thẻ số ' || c.card_number, '') as label
+            from party_card_events c join members m on m.id = c.member_id
+            where c.action = 'issued' and c.action_date >= ${scope.from} and c.action_date <= ${factsUntil(scope)}
+              and ${placedIn(scope.unitId, memberUnitOn(sql`c.member_id`, sql`c.action_date`), sql`c.action_date`)}`,
+        withRecords,
+      ),
+  },
+  {
+    code: 'lifecycle.dues_collected',
+    label: 'Đảng phí đã thu',
+    description:
+      'Tổng số tiền đảng phí (đồng) đã nộp có ngày nộp trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt tại ngày nộp; danh sách là các đảng viên đã nộp và số tiền của từng người.',
+    unit: 'amount',
+    area: 'lifecycle',
+    kind: 'period',
+    compute: async ({ db, scope, withRecords = true }) => {
+      const payments = sql`
+        select d.member_id, d.amount from dues_payments d
+        where d.paid_on >= ${scope.from} and d.paid_on <= ${factsUntil(scope)}
+          and ${placedIn(scope.unitId, memberUnitOn(sql`d.member_id`, sql`d.paid_on`), sql`d.paid_on`)}`;
+      if (!withRecords) {
+        const r = await queryOne<{ total: number }>(
+          db,
+          sql`select coalesce(sum(amount), 0)::bigint as total from (${payments}) t`,
+        );
+        return { status: 'ok', value: Number(r?.total ?? 0), records: [] };
+      }
+      const rows = await queryRows<{ id: number; full_name: string; total: number; n: number }>(
+        db,
+        sql`select m.id, m.full_name, sum(t.amount)::bigint as total, count(*)::int as n
+            from (${payments}) t join members m on m.id = t.member_id
+            group by m.id, m.full_name order by m.full_name, m.id`,
+      );
+      const records: MetricRecord[] = rows.map((r) => ({
+        kind: 'member',
+        id: Number(r.id),
+        label: `${r.full_name} – ${formatNumber(Number(r.total))} đ (${r.n} tháng)`,
+      }));
+      return {
+        status: 'ok',
+        value: rows.reduce((s, r) => s + Number(r.total), 0),
+        records,
+      };
+    },
+  },
+];

@@ -1,0 +1,147 @@
+// Member figures: the members by status at a date, and the movements of the period (transfers in and
+// out, removals, expulsions, deaths). Placement rule: ./placement.ts.
+import { type MemberEventKind, memberStatusLabels } from '../../../../domain/enums/members';
+import { queryOne, sql } from '../../../db/client';
+import { todayIso } from '../../org-units/org-units.policy';
+import type { MetricDefinition } from './metric';
+import {
+  activeStatusSql,
+  countRecords,
+  factsUntil,
+  memberUnitBefore,
+  placedIn,
+  underRoot,
+} from './placement';
+
+type SnapshotStatus = 'probationary' | 'full' | 'exempted' | 'suspended' | null;
+
+/**
+ * Members in the party (or of one status) on the date: from the maintained subtree totals when the
+ * date is today and no records are asked for (one lookup at any level), otherwise from the member
+ * periods valid on the date, their cells placed in the tree of that date.
+ */
+const membersOn =
+  (status: SnapshotStatus): MetricDefinition['compute'] =>
+  async ({ db, scope, withRecords = true }) => {
+    const date = factsUntil(scope);
+    if (!withRecords && date >= todayIso()) {
+      const r = await queryOne<{ n: number }>(
+        db,
+        sql`select coalesce(sum(count), 0)::int as n from org_member_counts
+            where org_unit_id = ${scope.unitId} and dimension = 'status'
+              ${status ? sql`and key = ${status}` : sql`and key in (${activeStatusSql})`}`,
+      );
+      return { status: 'ok', value: Number(r?.n ?? 0), records: [] };
+    }
+    return countRecords(
+      db,
+      sql`select 'member' as kind, m.id, m.full_name as label
+          from member_periods p join members m on m.id = p.member_id
+          join org_unit_history h on h.org_unit_id = p.org_unit_id
+            and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date})
+          where p.valid_from <= ${date} and (p.valid_to is null or p.valid_to > ${date})
+            and ${status ? sql`p.status = ${status}` : sql`p.status in (${activeStatusSql})`}
+            and h.path ~ ${underRoot(scope.unitId)}`,
+      withRecords,
+    );
+  };
+
+/** Members with an event of these kinds dated in the period, placed by the cell they were in. */
+export const memberEventCount =
+  (kinds: readonly MemberEventKind[]): MetricDefinition['compute'] =>
+  async ({ db, scope, withRecords = true }) =>
+    countRecords(
+      db,
+      sql`select distinct 'member' as kind, m.id, m.full_name as label
+          from member_events e join members m on m.id = e.member_id
+          where e.kind in (${sql.join(
+            kinds.map((k) => sql`${k}`),
+            sql`, `,
+          )})
+            and e.event_date >= ${scope.from} and e.event_date <= ${factsUntil(scope)}
+            and ${placedIn(
+              scope.unitId,
+              sql`coalesce(e.org_unit_id, ${memberUnitBefore(sql`e.member_id`, sql`e.event_date`)})`,
+              sql`e.event_date`,
+            )}`,
+      withRecords,
+    );
+
+const snapshot = (
+  code: string,
+  status: SnapshotStatus,
+  label: string,
+  description: string,
+): MetricDefinition => ({
+  code,
+  label,
+  description,
+  unit: 'count',
+  area: 'members',
+  kind: 'snapshot',
+  compute: membersOn(status),
+});
+
+export const memberMetrics: MetricDefinition[] = [
+  snapshot(
+    'members.total',
+    null,
+    'Tổng số đảng viên',
+    'Đảng viên đang sinh hoạt (dự bị, chính thức, miễn sinh hoạt, đình chỉ) trong phạm vi tại ngày cuối kỳ (hoặc ngày xem nếu sớm hơn), theo cây tổ chức tại ngày đó.',
+  ),
+  ...(['probationary', 'full', 'exempted', 'suspended'] as const).map((s) =>
+    snapshot(
+      `members.status.${s}`,
+      s,
+      `Đảng viên ${memberStatusLabels[s].toLowerCase()}`,
+      `Đảng viên có tình trạng "${memberStatusLabels[s]}" tại ngày cuối kỳ (hoặc ngày xem nếu sớm hơn), theo cây tổ chức tại ngày đó.`,
+    ),
+  ),
+  {
+    code: 'members.transferred_in',
+    label: 'Đảng viên chuyển sinh hoạt đến',
+    description:
+      'Đảng viên chuyển sinh hoạt đảng chính thức đến trong kỳ, tính cho chi bộ tiếp nhận (theo cây tổ chức tại ngày chuyển đến).',
+    unit: 'count',
+    area: 'members',
+    kind: 'period',
+    compute: memberEventCount(['transferred_in']),
+  },
+  {
+    code: 'members.transferred_out',
+    label: 'Đảng viên chuyển sinh hoạt đi',
+    description:
+      'Đảng viên chuyển sinh hoạt đảng chính thức ra ngoài Đảng bộ trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt trước khi chuyển.',
+    unit: 'count',
+    area: 'members',
+    kind: 'period',
+    compute: memberEventCount(['transferred_out']),
+  },
+  {
+    code: 'members.removed',
+    label: 'Đảng viên bị xóa tên',
+    description: 'Đảng viên bị xóa tên trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
+    unit: 'count',
+    area: 'members',
+    kind: 'period',
+    compute: memberEventCount(['removed']),
+  },
+  {
+    code: 'members.expelled',
+    label: 'Đảng viên bị khai trừ',
+    description: 'Đảng viên bị khai trừ trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
+    unit: 'count',
+    area: 'members',
+    kind: 'period',
+    compute: memberEventCount(['expelled']),
+  },
+  {
+    code: 'members.died',
+    label: 'Đảng viên từ trần',
+    description: 'Đảng viên từ trần trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
+    unit: 'count',
+    area: 'members',
+    kind: 'period',
+    compute: memberEventCount(['died']),
+  },
+];

@@ -1,0 +1,82 @@
+// Where a fact belongs in the tree, for any subtree and date (DOMAIN.md §2, the tree is effective-dated).
+//
+// The rule every metric of the catalogue follows: a fact is attributed to the unit where it was
+// recorded (the admitting cell, the member's cell on the day, the inspected organisation), and that
+// unit is placed in the tree as it was ON THE FACT'S DATE (`org_unit_history`). A fact counts for a
+// subtree root R when R was the unit or one of its ancestors on that date. So after a merge the
+// admissions of the dissolved cell still count for its grassroots organisation and the bloc, and after
+// a move a unit's earlier facts stay with its former parent, its later ones go to the new parent — as
+// the reports of each period stated them. Snapshot figures ("members at 31/12") place the members'
+// cells in the tree as of that date.
+import type { SQL } from 'drizzle-orm';
+import { activeStatuses } from '../../../../domain/enums/members';
+import { type DbOrTx, queryOne, queryRows, sql } from '../../../db/client';
+import type { MetricRecord, MetricScope, MetricValue } from './metric';
+
+/** An lquery matching every path that holds the unit's id as a label. */
+export const underRoot = (rootId: number) => sql`${`*.${rootId}.*`}::lquery`;
+
+/** The path of unit `unit` on `date` (its history row then; its current path when none). */
+export const pathOn = (unit: SQL, date: SQL) => sql`coalesce(
+  (select h.path from org_unit_history h where h.org_unit_id = ${unit}
+     and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date})
+   order by h.valid_from desc limit 1),
+  (select o.path from org_units o where o.id = ${unit}))`;
+
+/** True when `unit` lay in the subtree of `rootId` on `date`. */
+export const placedIn = (rootId: number, unit: SQL, date: SQL) =>
+  sql`(${pathOn(unit, date)} ~ ${underRoot(rootId)})`;
+
+/** The member's cell on a date, whatever their status (for badges, cards, dues). */
+export const memberUnitOn = (member: SQL, date: SQL) => sql`(
+  select p.org_unit_id from member_periods p where p.member_id = ${member}
+    and p.valid_from <= ${date} and (p.valid_to is null or p.valid_to > ${date})
+  order by p.valid_from desc limit 1)`;
+
+/** The cell a member left (events without a unit: transfer out, removal, death…): the period before. */
+export const memberUnitBefore = (member: SQL, date: SQL) => sql`(
+  select p.org_unit_id from member_periods p where p.member_id = ${member} and p.valid_from < ${date}
+  order by p.valid_from desc limit 1)`;
+
+/** The last date facts count to: the period's end, or asOf when earlier. */
+export const factsUntil = (scope: MetricScope): string =>
+  scope.asOf < scope.to ? scope.asOf : scope.to;
+
+export const activeStatusSql = sql.join(
+  activeStatuses.map((s) => sql`${s}`),
+  sql`, `,
+);
+
+/**
+ * Run a query returning `(kind, id, label)` rows: the rows themselves when records are wanted, only
+ * their count otherwise. The query must return distinct records.
+ */
+export const countRecords = async (
+  db: DbOrTx,
+  rows: SQL,
+  withRecords = true,
+): Promise<MetricValue> => {
+  if (!withRecords) {
+    const r = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from (${rows}) t`);
+    return { status: 'ok', value: Number(r?.n ?? 0), records: [] };
+  }
+  const records = await queryRows<MetricRecord>(
+    db,
+    sql`select kind, id, label from (${rows}) t order by label, id`,
+  );
+  return {
+    status: 'ok',
+    value: records.length,
+    records: records.map((r) => ({ kind: r.kind, id: Number(r.id), label: r.label })),
+  };
+};
+
+/** A percentage from numerator records and a denominator; null when nothing is counted. */
+export const percentOf = (records: MetricRecord[], numerator: number, denominator: number) =>
+  ({
+    status: 'ok',
+    value: denominator === 0 ? null : Math.round((10000 * numerator) / denominator) / 100,
+    numerator,
+    denominator,
+    records,
+  }) satisfies MetricValue;
