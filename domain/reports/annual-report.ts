@@ -381,7 +381,10 @@ export const buildReportModel = (
     summary: reportTitleLines(N),
     blocks: w.blocks,
     recipients: data.recipients,
-    signer: data.signer,
+    signer: {
+      ...data.signer,
+      name: texts.signerName?.trim() || data.signer.name || '[Họ và tên người ký]',
+    },
   };
 };
 

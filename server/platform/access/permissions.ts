@@ -28,6 +28,10 @@ export const permissions = [
   'discipline.read',
   'discipline.decide',
   'backup.manage',
+  'report.read',
+  'report.write',
+  'document.read',
+  'document.issue',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,6 +85,12 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'discipline.decide': ['inspection', 'standing'],
   // A backup holds every record, sensitive fields included; a restore replaces everything.
   'backup.manage': ['admin'],
+  // The annual report and the document register: the offices draft and issue; the standing committee
+  // and the UBKT read them. Evidence lists name members: exports are audit-logged.
+  'report.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
+  'report.write': officeRoles,
+  'document.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
+  'document.issue': officeRoles,
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>
