@@ -51,7 +51,7 @@ export type ReportSnapshot = { report: AnnualReportData; evidence: Evidence[] };
 
 /** The value as the report prints it. */
 export const displayFigure = (unit: ReportFigure['unit'], value: FigureValue | null) => {
-  if (!value || value.status !== 'ok' || value.value === null) return null;
+  if (value?.status !== 'ok' || value.value === null) return null;
   if (unit === 'percent') return formatPercentValue(value.value);
   if (unit === 'amount') return `${formatCount(value.value)} đồng`;
   return formatCount(value.value);
