@@ -19,6 +19,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { backupRoutes } from './modules/backup/backup.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { documentsRoutes } from './modules/documents/documents.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { inspectionRoutes } from './modules/inspection/inspection.routes';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
@@ -27,6 +28,7 @@ import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
 import { dashboardRoutes, planRoutes } from './modules/plans/plans.routes';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
 import { registerErrorHandler } from './platform/http/errors.plugin';
@@ -97,6 +99,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(inspectionRoutes, { prefix: '/api/inspection' });
   await app.register(planRoutes, { prefix: '/api/plans' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
+  await app.register(reportsRoutes, { prefix: '/api/reports' });
+  await app.register(documentsRoutes, { prefix: '/api/documents' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

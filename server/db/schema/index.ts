@@ -5,3 +5,4 @@ export * from './members';
 export * from './org-units';
 export * from './plans';
 export * from './platform';
+export * from './reports';

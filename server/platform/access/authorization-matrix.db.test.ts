@@ -17,6 +17,7 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   letter: Record<Target, { memberId: number; eventId: number }>;
   importJob: Record<Target, number>;
   plans: PlanFixtures;
+  reportDraft: Record<Target, number>;
   inspection: Record<
     Target,
     {
@@ -74,6 +75,7 @@ const memberOf = (f: Fixtures, target: Target, user: string) =>
 const cellOf = (f: Fixtures, target: Target) =>
   target === 'outside' ? f.otherCommitteeId : f.cellId;
 const recruiters = [...offices, 'bithu'];
+const reportReaders = ['admin', 'vanphong', 'ubkt', 'btv', 'coso'];
 
 const table: Record<string, Entry> = {
   'GET /api/health': { call: () => ({ url: '/api/health' }), expect: () => 'allowed' },
@@ -405,6 +407,75 @@ const table: Record<string, Entry> = {
     expect: rule(allButMember),
   },
 
+  // The annual report and the document register (issue 7). "Inside" is the demo grassroots
+  // committee (the coso office's scope), "outside" another committee. Report drafts are read by the
+  // offices, the standing committee and the UBKT; written by the offices.
+  'GET /api/reports/annual': {
+    call: (f, t) => ({
+      url: `/api/reports/annual?orgUnitId=${t === 'inside' ? f.committeeId : f.otherCommitteeId}&year=2025`,
+    }),
+    expect: rule(reportReaders),
+  },
+  'POST /api/reports/annual/generate': {
+    call: (f, t) => ({
+      url: '/api/reports/annual/generate',
+      body: { orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId, year: 2025 },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/reports/jobs/{id}': {
+    // A job is visible only to whoever started it: an unknown job is "not found" for any writer.
+    call: () => ({ url: '/api/reports/jobs/00000000-0000-4000-8000-000000000000' }),
+    expect: (u) => (offices.includes(u) ? 'notFound' : 'forbidden'),
+  },
+  'GET /api/reports/annual/{id}': {
+    call: (f, t) => ({ url: `/api/reports/annual/${f.reportDraft[t]}` }),
+    expect: rule(reportReaders),
+  },
+  'PUT /api/reports/annual/{id}/texts': {
+    call: (f, t) => ({
+      url: `/api/reports/annual/${f.reportDraft[t]}/texts`,
+      body: { version: 1, texts: {} },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/reports/annual/{id}/evidence': {
+    call: (f, t) => ({ url: `/api/reports/annual/${f.reportDraft[t]}/evidence` }),
+    expect: rule(reportReaders),
+  },
+  'GET /api/reports/annual/{id}/export': {
+    call: (f, t) => ({ url: `/api/reports/annual/${f.reportDraft[t]}/export?format=docx` }),
+    expect: rule(reportReaders),
+  },
+  'POST /api/reports/annual/{id}/issue': {
+    call: (f, t) => ({ url: `/api/reports/annual/${f.reportDraft[t]}/issue`, body: {} }),
+    expect: rule(offices),
+  },
+  'GET /api/documents/': {
+    call: (f, t) => ({
+      url: `/api/documents?orgUnitId=${t === 'inside' ? f.committeeId : f.otherCommitteeId}`,
+    }),
+    expect: rule(reportReaders),
+  },
+  'GET /api/documents/types': {
+    call: (f, t) => ({
+      url: `/api/documents/types?orgUnitId=${t === 'inside' ? f.committeeId : f.otherCommitteeId}`,
+    }),
+    expect: rule(reportReaders),
+  },
+  'POST /api/documents/': {
+    call: (f, t) => ({
+      url: '/api/documents',
+      body: {
+        issuerOrgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        type: 'notice',
+        title: 'Thông báo kiểm tra quyền',
+        issuedOn: '2026-01-05',
+      },
+    }),
+    expect: rule(offices),
+  },
+
   // Inspection and discipline. Case lists take no record (each role sees its own cases); a case
   // "inside" is a published one about the demo member, so each role may at least know it exists.
   'GET /api/inspection/programmes': {
@@ -688,6 +759,11 @@ beforeAll(async () => {
     );
     return { memberId: row!.member_id, eventId: row!.id };
   };
+  const reportDraftIn = async (orgUnitId: number) =>
+    (await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into report_drafts (org_unit_id, year) values (${orgUnitId}, 2025) returning id`,
+    ))!.id;
   const importJobIn = async (orgUnitId: number) => {
     const job = await queryOne<{ id: number }>(
       t.db,
@@ -790,6 +866,10 @@ beforeAll(async () => {
     importJob: {
       inside: await importJobIn(base.cellId),
       outside: await importJobIn(base.otherCommitteeId),
+    },
+    reportDraft: {
+      inside: await reportDraftIn(base.committeeId),
+      outside: await reportDraftIn(base.otherCommitteeId),
     },
     inspection: {
       inside: await inspectionIn(base.committeeId, base.selfMemberId),

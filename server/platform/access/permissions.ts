@@ -31,6 +31,10 @@ export const permissions = [
   'plans.read',
   'plans.write',
   'plans.result',
+  'report.read',
+  'report.write',
+  'document.read',
+  'document.issue',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -89,6 +93,12 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'plans.read': allButMember,
   'plans.write': officeRoles,
   'plans.result': [...officeRoles, 'cell_secretary'],
+  // The annual report and the document register: the offices draft and issue; the standing committee
+  // and the UBKT read them. Evidence lists name members: exports are audit-logged.
+  'report.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
+  'report.write': officeRoles,
+  'document.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
+  'document.issue': officeRoles,
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

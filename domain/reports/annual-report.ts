@@ -1,0 +1,393 @@
+// The annual party-building report as a document model (regulations.md §6.1 outline; §5 format). The
+// server fills `AnnualReportData` from the metric catalogue; this pure builder turns it and the office's
+// free text into blocks of inline runs. The DOCX writer, the PDF (from the DOCX) and the browser preview
+// all render the same model. Figures are runs that name their figure (so the preview links each number
+// to its records); narrative parts only people can write are placeholders, never invented text.
+import {
+  achievementSentence,
+  capitalise,
+  comparisonPhrase,
+  formatCount,
+  formatPercentValue,
+  joinVietnamese,
+  keyTasksSentence,
+  placeAndDate,
+} from './phrasing';
+
+export type FigureValue =
+  | { status: 'ok'; value: number | null; numerator?: number; denominator?: number }
+  | { status: 'unavailable'; reason: string };
+
+export type ReportFigure = {
+  key: string;
+  metricCode: string;
+  label: string;
+  unit: 'count' | 'percent' | 'amount';
+  current: FigureValue;
+  /** The same figure for year N−1 (null when not asked). */
+  previous: FigureValue | null;
+  /** How many records stand behind the current value (the evidence appendix lists them). */
+  recordCount: number;
+};
+
+export type ReportTarget = {
+  label: string;
+  metricCode: string | null;
+  unit: 'count' | 'percent';
+  value: number;
+  /** How the report states it: "kết nạp 120 đảng viên", "90% trở lên đảng viên …". */
+  text: string;
+};
+
+export type KeyTaskFigures =
+  | { status: 'ok'; total: number; completed: number; excellent: number; good: number }
+  | { status: 'unavailable'; reason: string };
+
+export type AnnualReportData = {
+  orgUnit: { id: number; name: string; kind: string };
+  year: number;
+  /** First header line (the superior body), e.g. "ĐẢNG BỘ TỈNH LẠNG SƠN". */
+  superiorName: string;
+  /** Second header line (the issuing committee), e.g. "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH LẠNG SƠN". */
+  issuerName: string;
+  issuerCode: string;
+  /** "Đảng bộ" or "Chi bộ": how the body calls itself in sentences. */
+  selfName: string;
+  place: string;
+  issuedOn: string;
+  /** "Số 12-BC/ĐUK" once issued; null for a draft (printed "Số   -BC/ĐUK"). */
+  documentNumber: string | null;
+  figures: Record<string, ReportFigure>;
+  /** Targets recorded for year N (for progress) and year N+1 (Part 2). */
+  admissionTarget: number | null;
+  nextYearTargets: ReportTarget[];
+  keyTasks: KeyTaskFigures;
+  massOrganisations: { kind: string; label: string; count: number; members: number }[];
+  recipients: string[];
+  signer: { authority: string; title: string; name: string };
+  generatedAt: string;
+};
+
+export type Inline =
+  | { t: 'text'; text: string }
+  | { t: 'figure'; key: string; text: string }
+  | { t: 'missing'; key: string; text: string }
+  | { t: 'placeholder'; key: string; text: string; filled: boolean };
+
+export type Block =
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  | { kind: 'paragraph'; inlines: Inline[] };
+
+export type ReportModel = {
+  header: {
+    superiorName: string;
+    issuerName: string;
+    numberText: string;
+    placeDate: string;
+  };
+  typeName: string;
+  summary: string[];
+  blocks: Block[];
+  recipients: string[];
+  signer: AnnualReportData['signer'];
+};
+
+/** Narrative parts only people can write: key → what the office is asked for. */
+export const placeholderPrompts = {
+  situation: 'tình hình đặc điểm, thuận lợi, khó khăn trong năm',
+  leadership: 'kết quả lãnh đạo các cơ quan, đơn vị thực hiện nhiệm vụ chính trị',
+  ideology: 'công tác chính trị, tư tưởng, thực hiện Chỉ thị 05-CT/TW, định hướng dư luận',
+  ethics: 'công tác xây dựng Đảng về đạo đức',
+  organisation: 'củng cố tổ chức, nâng cao chất lượng sinh hoạt chi bộ, công tác cán bộ',
+  inspection: 'nhận xét về công tác kiểm tra, giám sát, thi hành kỷ luật đảng',
+  massMobilisation: 'công tác dân vận',
+  antiCorruption: 'phòng, chống tham nhũng, lãng phí, tiêu cực',
+  office: 'công tác văn phòng, lưu trữ và tài chính đảng',
+  massOrganisations:
+    'kết quả hoạt động của Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh, Nữ công',
+  strengths: 'ưu điểm',
+  limitations: 'hạn chế, khuyết điểm',
+  causes: 'nguyên nhân của hạn chế',
+  lessons: 'bài học kinh nghiệm',
+  goals: 'mục tiêu tổng quát năm sau',
+  tasks: 'nhiệm vụ, giải pháp trọng tâm năm sau',
+  proposals: 'đề xuất, kiến nghị với cấp trên',
+} as const;
+export type PlaceholderKey = keyof typeof placeholderPrompts;
+export const placeholderKeys = Object.keys(placeholderPrompts) as PlaceholderKey[];
+
+export const placeholderText = (key: PlaceholderKey): string =>
+  `[Nội dung do Văn phòng bổ sung: ${placeholderPrompts[key]}]`;
+
+/** The title of the report (regulations.md §6.1). */
+export const reportTitleLines = (year: number): string[] => [
+  `tổng kết công tác xây dựng Đảng năm ${year},`,
+  `phương hướng, nhiệm vụ năm ${year + 1}`,
+];
+
+const text = (value: string): Inline => ({ t: 'text', text: value });
+
+class Writer {
+  constructor(
+    private readonly data: AnnualReportData,
+    private readonly texts: Partial<Record<string, string>>,
+  ) {}
+  readonly blocks: Block[] = [];
+
+  heading(level: 1 | 2 | 3, value: string) {
+    this.blocks.push({ kind: 'heading', level, text: value });
+  }
+  paragraph(...inlines: (Inline | string | null | undefined)[]) {
+    const runs = inlines
+      .filter((i): i is Inline | string => i !== null && i !== undefined && i !== '')
+      .map((i) => (typeof i === 'string' ? text(i) : i));
+    if (runs.length > 0) this.blocks.push({ kind: 'paragraph', inlines: runs });
+  }
+  /** The office's text (one paragraph per line) or the marked placeholder. */
+  placeholder(key: PlaceholderKey) {
+    const written = this.texts[key]?.trim();
+    if (written) {
+      for (const line of written.split(/\n+/)) {
+        if (line.trim())
+          this.blocks.push({
+            kind: 'paragraph',
+            inlines: [{ t: 'placeholder', key, text: line.trim(), filled: true }],
+          });
+      }
+      return;
+    }
+    this.blocks.push({
+      kind: 'paragraph',
+      inlines: [{ t: 'placeholder', key, text: placeholderText(key), filled: false }],
+    });
+  }
+
+  figure(key: string): ReportFigure | undefined {
+    return this.data.figures[key];
+  }
+  /** The current value of a figure when it is known, else null. */
+  value(key: string): number | null {
+    const f = this.figure(key);
+    return f?.current.status === 'ok' ? f.current.value : null;
+  }
+  /** A run for a figure already phrased, or a marked gap when the figure is not available. */
+  run(key: string, phrase: (value: number) => string): Inline {
+    const f = this.figure(key);
+    if (!f) return { t: 'missing', key, text: `[Số liệu chưa có: ${key}]` };
+    if (f.current.status !== 'ok' || f.current.value === null)
+      return {
+        t: 'missing',
+        key,
+        text: `[Số liệu chưa có: ${f.label.toLocaleLowerCase('vi-VN')}${f.current.status === 'unavailable' ? ` — ${f.current.reason}` : ''}]`,
+      };
+    return { t: 'figure', key, text: phrase(f.current.value) };
+  }
+  count(key: string, noun: string) {
+    return this.run(key, (v) => `${formatCount(v)} ${noun}`);
+  }
+  percent(key: string) {
+    return this.run(key, (v) => formatPercentValue(v));
+  }
+  /** ", tăng 12 đảng viên so với năm 2024" when both years are known. */
+  comparison(key: string, noun?: string): Inline | null {
+    const f = this.figure(key);
+    if (f?.current.status !== 'ok' || f.previous?.status !== 'ok') return null;
+    if (f.current.value === null || f.previous.value === null) return null;
+    return {
+      t: 'figure',
+      key,
+      text: ` (${comparisonPhrase({
+        current: f.current.value,
+        previous: f.previous.value,
+        previousYear: this.data.year - 1,
+        noun,
+        unit: f.unit === 'percent' ? 'percent' : 'count',
+      })})`,
+    };
+  }
+}
+
+export const buildReportModel = (
+  data: AnnualReportData,
+  texts: Partial<Record<string, string>> = {},
+): ReportModel => {
+  const w = new Writer(data, texts);
+  const N = data.year;
+  const self = data.selfName;
+
+  w.heading(1, `Phần thứ nhất\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM ${N}`);
+  w.heading(2, 'I. TÌNH HÌNH CHUNG');
+  w.placeholder('situation');
+
+  w.heading(2, 'II. LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ');
+  if (data.keyTasks.status === 'ok')
+    w.paragraph(
+      `Năm ${N}, ${self} `,
+      { t: 'figure', key: 'keyTasks', text: keyTasksSentence(data.keyTasks) },
+      '.',
+    );
+  else
+    w.paragraph({
+      t: 'missing',
+      key: 'keyTasks',
+      text: `[Số liệu chưa có: kết quả thực hiện nhiệm vụ trọng tâm — ${data.keyTasks.reason}]`,
+    });
+  w.placeholder('leadership');
+
+  w.heading(2, 'III. CÔNG TÁC XÂY DỰNG ĐẢNG');
+  w.heading(3, '1. Công tác chính trị, tư tưởng');
+  w.paragraph(
+    'Tỷ lệ chi bộ tổ chức học tập, quán triệt nghị quyết và ban hành chương trình hành động thực hiện đạt ',
+    w.percent('resolutions.cells_disseminated'),
+    '.',
+  );
+  w.placeholder('ideology');
+  w.heading(3, '2. Công tác xây dựng Đảng về đạo đức');
+  w.placeholder('ethics');
+
+  w.heading(3, '3. Công tác tổ chức, cán bộ và đảng viên');
+  w.paragraph(
+    `Đến cuối năm ${N}, ${self} có `,
+    w.count('members.total', 'đảng viên'),
+    w.comparison('members.total', 'đảng viên'),
+    '.',
+  );
+  w.placeholder('organisation');
+  // Recruitment against the target recorded for the year.
+  const admitted = w.value('recruitment.admitted');
+  w.paragraph(
+    'Công tác phát triển đảng viên: trong năm, ',
+    admitted === null
+      ? w.run('recruitment.admitted', () => '')
+      : {
+          t: 'figure',
+          key: 'recruitment.admitted',
+          text: achievementSentence({
+            verb: 'kết nạp được',
+            actual: admitted,
+            noun: 'đảng viên',
+            target: data.admissionTarget,
+          }),
+        },
+    w.comparison('recruitment.admitted', 'đảng viên'),
+    '; công nhận đảng viên chính thức cho ',
+    w.count('recruitment.recognised', 'đồng chí'),
+    '.',
+  );
+  w.paragraph(
+    'Công tác quản lý đảng viên: tiếp nhận sinh hoạt đảng chính thức ',
+    w.count('members.transferred_in', 'đảng viên'),
+    ', chuyển sinh hoạt đảng chính thức đi ',
+    w.count('members.transferred_out', 'đảng viên'),
+    '; phát thẻ đảng viên cho ',
+    w.count('lifecycle.cards_issued', 'đồng chí'),
+    '; đề nghị tặng Huy hiệu Đảng cho ',
+    w.count('lifecycle.badges_awarded', 'đồng chí'),
+    '; thu đảng phí ',
+    w.run('lifecycle.dues_collected', (v) => `${formatCount(v)} đồng`),
+    '.',
+  );
+  w.paragraph(
+    `Kết quả đánh giá, xếp loại chất lượng năm ${N}: `,
+    w.run(
+      'evaluation.members_good_or_better',
+      (v) => `${formatPercentValue(v)} đảng viên hoàn thành tốt nhiệm vụ trở lên`,
+    ),
+    '; ',
+    w.run(
+      'evaluation.grassroots_good_or_better',
+      (v) => `${formatPercentValue(v)} tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên`,
+    ),
+    '.',
+  );
+
+  w.heading(3, '4. Công tác kiểm tra, giám sát và thi hành kỷ luật đảng');
+  w.paragraph(
+    'Cấp ủy, ủy ban kiểm tra các cấp đã tiến hành ',
+    w.count('inspection.cases', 'cuộc kiểm tra, giám sát'),
+    w.comparison('inspection.cases', 'cuộc'),
+    '; thi hành kỷ luật ',
+    w.count('discipline.members', 'đảng viên'),
+    ' và ',
+    w.count('discipline.organisations', 'tổ chức đảng'),
+    '.',
+  );
+  w.placeholder('inspection');
+  w.heading(3, '5. Công tác dân vận');
+  w.placeholder('massMobilisation');
+  w.heading(3, '6. Công tác phòng, chống tham nhũng, lãng phí, tiêu cực');
+  w.placeholder('antiCorruption');
+  w.heading(3, '7. Công tác văn phòng, lưu trữ và tài chính đảng');
+  w.placeholder('office');
+
+  w.heading(2, 'IV. LÃNH ĐẠO CÁC TỔ CHỨC ĐOÀN THỂ');
+  if (data.massOrganisations.length > 0)
+    w.paragraph(
+      `${self} lãnh đạo `,
+      {
+        t: 'figure',
+        key: 'massOrganisations',
+        text: joinVietnamese(
+          data.massOrganisations.map(
+            (m) =>
+              `${formatCount(m.count)} ${m.label.toLocaleLowerCase('vi-VN')} (${formatCount(m.members)} thành viên)`,
+          ),
+        ),
+      },
+      '.',
+    );
+  w.placeholder('massOrganisations');
+
+  w.heading(2, 'V. ĐÁNH GIÁ CHUNG');
+  w.heading(3, '1. Ưu điểm');
+  w.placeholder('strengths');
+  w.heading(3, '2. Hạn chế, khuyết điểm');
+  w.placeholder('limitations');
+  w.heading(3, '3. Nguyên nhân');
+  w.placeholder('causes');
+  w.heading(3, '4. Bài học kinh nghiệm');
+  w.placeholder('lessons');
+
+  w.heading(1, `Phần thứ hai\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM ${N + 1}`);
+  w.heading(2, 'I. MỤC TIÊU');
+  w.placeholder('goals');
+  w.heading(2, 'II. CÁC CHỈ TIÊU CHỦ YẾU');
+  if (data.nextYearTargets.length === 0)
+    w.paragraph({
+      t: 'missing',
+      key: 'nextYearTargets',
+      text: `[Chưa có chỉ tiêu năm ${N + 1} được ghi nhận trong hệ thống]`,
+    });
+  for (const [i, target] of data.nextYearTargets.entries())
+    w.paragraph(`${i + 1}. `, {
+      t: 'figure',
+      key: `target.${i}`,
+      text: `${capitalise(target.text)}.`,
+    });
+  w.heading(2, 'III. NHIỆM VỤ, GIẢI PHÁP');
+  w.placeholder('tasks');
+
+  w.heading(1, 'Phần thứ ba\nĐỀ XUẤT, KIẾN NGHỊ');
+  w.placeholder('proposals');
+
+  return {
+    header: {
+      superiorName: data.superiorName,
+      issuerName: data.issuerName,
+      numberText: data.documentNumber ?? `Số      -BC/${data.issuerCode}`,
+      placeDate: placeAndDate(data.place, data.issuedOn),
+    },
+    typeName: 'BÁO CÁO',
+    summary: reportTitleLines(N),
+    blocks: w.blocks,
+    recipients: data.recipients,
+    signer: {
+      ...data.signer,
+      name: texts.signerName?.trim() || data.signer.name || '[Họ và tên người ký]',
+    },
+  };
+};
+
+/** Plain text of a block (tests, search, the CLI's JSON). */
+export const blockText = (block: Block): string =>
+  block.kind === 'heading' ? block.text : block.inlines.map((i) => i.text).join('');

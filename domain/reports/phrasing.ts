@@ -1,0 +1,149 @@
+// Vietnamese sentences for the annual report (DOMAIN.md §8–9): counts "1.234", percentages "15,8%",
+// progress against a target "vượt 15,8% chỉ tiêu đề ra" / "đạt 87,5% chỉ tiêu đề ra", comparisons with
+// the year before, key tasks, and document dates. Pure; every case (above, below, exactly on target,
+// zero, one) has a table test.
+import { targetProgress } from '../rules/targets/progress';
+import { formatDateLong, formatNumber } from '../text/vietnamese';
+
+/** 1234 → "1.234". */
+export const formatCount = (value: number): string => formatNumber(value);
+
+/** A percentage value (15.83 → "15,8%", 100 → "100%", 98.04 → "98%"): one decimal, no ",0". */
+export const formatPercentValue = (value: number): string => {
+  const rounded = Math.round(value * 10) / 10;
+  return Number.isInteger(rounded) ? `${formatNumber(rounded)}%` : `${formatNumber(rounded, 1)}%`;
+};
+
+/** "a", "a và b", "a, b và c". */
+export const joinVietnamese = (parts: readonly string[]): string => {
+  const items = parts.filter((p) => p.length > 0);
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} và ${items[items.length - 1]}`;
+};
+
+/** "139 đảng viên"; zero reads "không có đảng viên nào" unless `zero` says otherwise. */
+export const countPhrase = (value: number, noun: string, zero?: string): string =>
+  value === 0 ? (zero ?? `không có ${noun} nào`) : `${formatCount(value)} ${noun}`;
+
+/** Progress against a target, as the report prints it: "vượt 15,8% chỉ tiêu đề ra", "đạt 100% chỉ tiêu đề ra". */
+export const targetPhrase = (actual: number, target: number | null): string | null => {
+  if (target === null) return null;
+  if (target === 0) return null;
+  return `${targetProgress(actual, target).phrase} đề ra`;
+};
+
+/**
+ * An achievement with its target: "kết nạp được 139 đảng viên (vượt 15,8% chỉ tiêu đề ra)".
+ * Zero: "chưa kết nạp được đảng viên nào (chỉ tiêu đề ra là 120 đảng viên)".
+ */
+export const achievementSentence = (args: {
+  verb: string;
+  actual: number;
+  noun: string;
+  target: number | null;
+}): string => {
+  const { verb, actual, noun, target } = args;
+  if (actual === 0) {
+    const base = `chưa ${verb} ${noun} nào`;
+    return target && target > 0 ? `${base} (chỉ tiêu đề ra là ${countPhrase(target, noun)})` : base;
+  }
+  const phrase = targetPhrase(actual, target);
+  const base = `${verb} ${formatCount(actual)} ${noun}`;
+  return phrase ? `${base} (${phrase})` : base;
+};
+
+/**
+ * Comparison with the year before: "tăng 12 đảng viên so với năm 2024", "giảm 3 đảng viên so với năm
+ * 2024", "bằng năm trước". Percentages compare in percentage points.
+ */
+export const comparisonPhrase = (args: {
+  current: number;
+  previous: number;
+  previousYear: number;
+  noun?: string;
+  unit?: 'count' | 'percent';
+}): string => {
+  const { current, previous, previousYear, noun, unit = 'count' } = args;
+  const diff = current - previous;
+  const rounded = unit === 'percent' ? Math.round(diff * 10) / 10 : diff;
+  if (rounded === 0) return 'bằng năm trước';
+  const amount =
+    unit === 'percent'
+      ? `${Number.isInteger(Math.abs(rounded)) ? formatNumber(Math.abs(rounded)) : formatNumber(Math.abs(rounded), 1)} điểm phần trăm`
+      : `${formatCount(Math.abs(rounded))}${noun ? ` ${noun}` : ''}`;
+  return `${rounded > 0 ? 'tăng' : 'giảm'} ${amount} so với năm ${previousYear}`;
+};
+
+/** A share: "98,1%" of a whole, with the count: "4.740 đảng viên (98,1%)". */
+export const shareWithCount = (count: number, whole: number, noun: string): string =>
+  whole > 0
+    ? `${formatCount(count)} ${noun} (${formatPercentValue((100 * count) / whole)})`
+    : `${formatCount(count)} ${noun}`;
+
+export type KeyTaskCounts = {
+  total: number;
+  /** Completed (any level). */
+  completed: number;
+  excellent: number;
+  good: number;
+};
+
+/**
+ * "hoàn thành 6/6 nhiệm vụ trọng tâm; trong đó, 2 nhiệm vụ hoàn thành xuất sắc và 4 nhiệm vụ hoàn
+ * thành tốt". The breakdown lists only levels with at least one task; the rest of the completed ones
+ * (neither excellent nor good) read "hoàn thành".
+ */
+export const keyTasksSentence = (counts: KeyTaskCounts): string => {
+  const { total, completed, excellent, good } = counts;
+  if (total === 0) return 'chưa xác định nhiệm vụ trọng tâm';
+  if (completed === 0) return `chưa hoàn thành nhiệm vụ trọng tâm nào (0/${total} nhiệm vụ)`;
+  const head = `hoàn thành ${completed}/${total} nhiệm vụ trọng tâm`;
+  const plain = completed - excellent - good;
+  const parts = [
+    excellent > 0 ? `${formatCount(excellent)} nhiệm vụ hoàn thành xuất sắc` : '',
+    good > 0 ? `${formatCount(good)} nhiệm vụ hoàn thành tốt` : '',
+    plain > 0 && (excellent > 0 || good > 0) ? `${formatCount(plain)} nhiệm vụ hoàn thành` : '',
+  ];
+  const breakdown = joinVietnamese(parts);
+  return breakdown ? `${head}; trong đó, ${breakdown}` : head;
+};
+
+/** "ngày 05 tháng 12 năm 2025". */
+export const documentDate = (iso: string): string => formatDateLong(iso);
+
+/** "Lạng Sơn, ngày 05 tháng 12 năm 2025". */
+export const placeAndDate = (place: string, iso: string): string =>
+  `${place}, ${documentDate(iso)}`;
+
+/** Sentence case: the first letter upper case (a phrase that opens a sentence). */
+export const capitalise = (text: string): string =>
+  text.length === 0 ? text : text[0]!.toLocaleUpperCase('vi-VN') + text.slice(1);
+
+const lowerFirst = (text: string): string =>
+  text.length === 0 ? text : text[0]!.toLocaleLowerCase('vi-VN') + text.slice(1);
+
+/**
+ * A target as recorded, for Part 2 ("Các chỉ tiêu chủ yếu"): "kết nạp đảng viên mới: 120 trở lên",
+ * "đảng viên hoàn thành tốt nhiệm vụ trở lên: 90% trở lên", "đảng viên bị kỷ luật: không quá 2".
+ */
+export const targetText = (args: {
+  title: string;
+  comparator: 'gte' | 'lte' | 'eq';
+  threshold: number;
+  unit: 'count' | 'percent' | 'amount';
+}): string => {
+  const { title, comparator, threshold, unit } = args;
+  const amount =
+    unit === 'percent'
+      ? formatPercentValue(threshold)
+      : unit === 'amount'
+        ? `${formatCount(threshold)} đồng`
+        : formatCount(threshold);
+  const bound =
+    comparator === 'gte'
+      ? `${amount} trở lên`
+      : comparator === 'lte'
+        ? `không quá ${amount}`
+        : amount;
+  return `${lowerFirst(title.trim())}: ${bound}`;
+};

@@ -1,0 +1,302 @@
+// Gathers the annual report's data: every figure through the metric catalogue (`computeMetric`), the
+// header from the organisation tree, targets as recorded (plan targets, or the admission targets of the
+// recruitment module), mass organisations, and the evidence (metric, scope, record ids) per figure.
+import type { OrgUnitKind } from '../../../domain/enums/org-units';
+import { massOrganisationKindLabels } from '../../../domain/enums/org-units';
+import type {
+  AnnualReportData,
+  FigureValue,
+  KeyTaskFigures,
+  ReportFigure,
+  ReportTarget,
+} from '../../../domain/reports/annual-report';
+import { formatCount, formatPercentValue, targetText } from '../../../domain/reports/phrasing';
+import type { Comparator } from '../../../domain/rules/plans/target-status';
+import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import { issuerCodeOf, readSetting } from '../documents/documents.service';
+import { computeMetric, findMetric } from '../plans/metrics/catalogue';
+import type { MetricRecord, MetricScope, MetricValue } from '../plans/metrics/metric';
+
+/** The figures the report states, by metric code; `compare` asks for year N−1 too. */
+export const reportMetrics: { code: string; compare: boolean }[] = [
+  { code: 'members.total', compare: true },
+  { code: 'recruitment.admitted', compare: true },
+  { code: 'recruitment.recognised', compare: false },
+  { code: 'members.transferred_in', compare: false },
+  { code: 'members.transferred_out', compare: false },
+  { code: 'lifecycle.cards_issued', compare: false },
+  { code: 'lifecycle.badges_awarded', compare: false },
+  { code: 'lifecycle.dues_collected', compare: false },
+  { code: 'resolutions.cells_disseminated', compare: false },
+  { code: 'evaluation.members_good_or_better', compare: false },
+  { code: 'evaluation.grassroots_good_or_better', compare: false },
+  { code: 'inspection.cases', compare: true },
+  { code: 'discipline.members', compare: false },
+  { code: 'discipline.organisations', compare: false },
+  { code: 'plans.key_tasks.total', compare: false },
+  { code: 'plans.key_tasks.completed', compare: false },
+  { code: 'plans.key_tasks.rated_excellent', compare: false },
+  { code: 'plans.key_tasks.rated_good', compare: false },
+];
+
+export type Evidence = {
+  key: string;
+  metricCode: string;
+  label: string;
+  scope: MetricScope;
+  records: MetricRecord[];
+};
+
+export type ReportSnapshot = { report: AnnualReportData; evidence: Evidence[] };
+
+/** The value as the report prints it. */
+export const displayFigure = (unit: ReportFigure['unit'], value: FigureValue | null) => {
+  if (value?.status !== 'ok' || value.value === null) return null;
+  if (unit === 'percent') return formatPercentValue(value.value);
+  if (unit === 'amount') return `${formatCount(value.value)} đồng`;
+  return formatCount(value.value);
+};
+
+const toFigureValue = (v: MetricValue): FigureValue =>
+  v.status === 'ok'
+    ? { status: 'ok', value: v.value, numerator: v.numerator, denominator: v.denominator }
+    : { status: 'unavailable', reason: v.reason };
+
+const today = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+export const yearScope = (unitId: number, year: number): MetricScope => {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const now = today();
+  return { unitId, from, to, asOf: now < to ? now : to };
+};
+
+type Unit = { id: number; kind: string; name: string; parent_id: number | null; path: string };
+
+const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
+
+/** "Đảng bộ Khối …" → "ĐẢNG ỦY KHỐI …" (the committee issues); a chi bộ issues as itself. */
+const issuerNameOf = (unit: Unit) => upper(unit.name.replace(/^Đảng bộ/u, 'Đảng ủy'));
+
+const signerOf = (kind: string) =>
+  kind === 'grassroots_cell' || kind === 'cell'
+    ? { authority: 'T/M CHI BỘ', title: 'BÍ THƯ' }
+    : kind === 'grassroots_committee' || kind === 'sub_committee'
+      ? { authority: 'T/M ĐẢNG ỦY', title: 'BÍ THƯ' }
+      : { authority: 'T/M BAN THƯỜNG VỤ', title: 'BÍ THƯ' };
+
+const recipientsOf = (unit: Unit, parent: Unit | null): string[] => {
+  const isCell = unit.kind === 'grassroots_cell' || unit.kind === 'cell';
+  const parentCommittee = parent ? parent.name.replace(/^Đảng bộ/u, 'Đảng ủy') : null;
+  return [
+    ...(unit.kind === 'upper_committee'
+      ? ['- Ban Thường vụ Tỉnh ủy (b/c),', '- Các ban xây dựng Đảng Tỉnh ủy,']
+      : parentCommittee
+        ? [`- ${parentCommittee} (b/c),`]
+        : []),
+    ...(isCell ? ['- Các đảng viên trong chi bộ,'] : ['- Các tổ chức đảng trực thuộc,']),
+    isCell ? '- Lưu Chi bộ.' : '- Lưu Văn phòng Đảng ủy.',
+  ];
+};
+
+/** The place printed before the date: the setting `reports.place`, else the province's name. */
+const placeOf = async (db: DbOrTx, unit: Unit) => {
+  const setting = await readSetting<string>(db, 'reports.place');
+  if (setting) return setting;
+  const province = await queryOne<{ name: string }>(
+    db,
+    sql`select name from org_units where kind = 'province_committee' and ${unit.path}::ltree <@ path
+        order by nlevel(path) desc limit 1`,
+  );
+  return province?.name.replace(/^Đảng bộ (tỉnh|thành phố)\s+/iu, '') ?? '';
+};
+
+/** The admission target of a unit for a year: its own, else the sum of its children's (recruitment). */
+const admissionTargetOf = async (db: DbOrTx, unitId: number, year: number) => {
+  const row = await queryOne<{ own: number | null; children: number | null }>(
+    db,
+    sql`select (select target from admission_targets where org_unit_id = ${unitId} and year = ${year}) as own,
+          (select sum(t.target)::int from admission_targets t join org_units c on c.id = t.org_unit_id
+            where c.parent_id = ${unitId} and t.year = ${year}) as children`,
+  );
+  return row?.own ?? (row?.children ? Number(row.children) : null);
+};
+
+type PlanTargetRow = {
+  title: string;
+  metric_code: string;
+  comparator: Comparator;
+  threshold: number;
+};
+
+const planTargetsOf = (db: DbOrTx, unitId: number, year: number) =>
+  queryRows<PlanTargetRow>(
+    db,
+    sql`select title, metric_code, comparator, threshold from plan_targets
+        where org_unit_id = ${unitId} and year = ${year} order by id`,
+  );
+
+export type Progress = (step: 'figures' | 'annex', done: number, total: number) => void;
+
+export const gatherReportData = async ({
+  db,
+  unitId,
+  year,
+  issuedOn,
+  documentNumber = null,
+  signerName,
+  onProgress,
+}: {
+  db: DbOrTx;
+  unitId: number;
+  year: number;
+  issuedOn?: string;
+  documentNumber?: string | null;
+  signerName?: string;
+  onProgress?: Progress;
+}): Promise<ReportSnapshot> => {
+  const unit = (await queryOne<Unit>(
+    db,
+    sql`select id, kind, name, parent_id, path::text as path from org_units where id = ${unitId}`,
+  ))!;
+  const parent = unit.parent_id
+    ? ((await queryOne<Unit>(
+        db,
+        sql`select id, kind, name, parent_id, path::text as path from org_units where id = ${unit.parent_id}`,
+      )) ?? null)
+    : null;
+
+  const scope = yearScope(unitId, year);
+  const previousScope = yearScope(unitId, year - 1);
+  const figures: Record<string, ReportFigure> = {};
+  const evidence: Evidence[] = [];
+  let done = 0;
+  for (const { code, compare } of reportMetrics) {
+    const metric = findMetric(code);
+    if (!metric) {
+      figures[code] = {
+        key: code,
+        metricCode: code,
+        label: code,
+        unit: 'count',
+        current: { status: 'unavailable', reason: 'chỉ số chưa có trong danh mục' },
+        previous: null,
+        recordCount: 0,
+      };
+    } else {
+      const current = await computeMetric({ db, code, scope });
+      const previous = compare
+        ? await computeMetric({ db, code, scope: previousScope, withRecords: false })
+        : null;
+      const records = current.status === 'ok' ? current.records : [];
+      figures[code] = {
+        key: code,
+        metricCode: code,
+        label: metric.label,
+        unit: metric.unit,
+        current: toFigureValue(current),
+        previous: previous ? toFigureValue(previous) : null,
+        recordCount: records.length,
+      };
+      evidence.push({ key: code, metricCode: code, label: metric.label, scope, records });
+    }
+    onProgress?.('figures', ++done, reportMetrics.length);
+  }
+
+  const value = (code: string) => {
+    const f = figures[code]?.current;
+    return f?.status === 'ok' ? f.value : null;
+  };
+  const keyTotal = value('plans.key_tasks.total');
+  const keyTasks: KeyTaskFigures =
+    keyTotal === null
+      ? {
+          status: 'unavailable',
+          reason:
+            figures['plans.key_tasks.total']?.current.status === 'unavailable'
+              ? (figures['plans.key_tasks.total'].current as { reason: string }).reason
+              : 'chưa có số liệu nhiệm vụ trọng tâm',
+        }
+      : keyTotal === 0
+        ? { status: 'unavailable', reason: `kế hoạch năm ${year} chưa có nhiệm vụ trọng tâm` }
+        : {
+            status: 'ok',
+            total: keyTotal,
+            completed: value('plans.key_tasks.completed') ?? 0,
+            excellent: value('plans.key_tasks.rated_excellent') ?? 0,
+            good: value('plans.key_tasks.rated_good') ?? 0,
+          };
+
+  // Targets as recorded: the annual plan's targets, else the recruitment module's admission target.
+  const planCurrent = await planTargetsOf(db, unitId, year);
+  const admissionPlan = planCurrent.find(
+    (t) => t.metric_code === 'recruitment.admitted' && t.comparator !== 'lte',
+  );
+  const admissionTarget = admissionPlan
+    ? Number(admissionPlan.threshold)
+    : await admissionTargetOf(db, unitId, year);
+  const planNext = await planTargetsOf(db, unitId, year + 1);
+  const nextYearTargets: ReportTarget[] = planNext.map((t) => {
+    const unitKind = findMetric(t.metric_code)?.unit ?? 'count';
+    return {
+      label: t.title,
+      metricCode: t.metric_code,
+      unit: unitKind === 'percent' ? 'percent' : 'count',
+      value: Number(t.threshold),
+      text: targetText({
+        title: t.title,
+        comparator: t.comparator,
+        threshold: Number(t.threshold),
+        unit: unitKind,
+      }),
+    };
+  });
+  if (!planNext.some((t) => t.metric_code === 'recruitment.admitted')) {
+    const next = await admissionTargetOf(db, unitId, year + 1);
+    if (next !== null)
+      nextYearTargets.unshift({
+        label: 'Kết nạp đảng viên mới',
+        metricCode: 'recruitment.admitted',
+        unit: 'count',
+        value: next,
+        text: `kết nạp ${formatCount(next)} đảng viên mới`,
+      });
+  }
+
+  const mass = await queryRows<{ kind: string; count: number; members: number }>(
+    db,
+    sql`select m.kind, count(*)::int as count, coalesce(sum(m.member_count), 0)::int as members
+        from mass_organisations m join agencies a on a.id = m.agency_id
+        join org_units o on o.id = a.org_unit_id
+        where o.path <@ ${unit.path}::ltree and o.dissolved_on is null
+        group by m.kind order by m.kind`,
+  );
+
+  const report: AnnualReportData = {
+    orgUnit: { id: unit.id, name: unit.name, kind: unit.kind },
+    year,
+    superiorName: parent ? upper(parent.name) : '',
+    issuerName: issuerNameOf(unit),
+    issuerCode: await issuerCodeOf(db, unit),
+    selfName: unit.kind === 'grassroots_cell' || unit.kind === 'cell' ? 'Chi bộ' : 'Đảng bộ',
+    place: await placeOf(db, unit),
+    issuedOn: issuedOn ?? today(),
+    documentNumber,
+    figures,
+    admissionTarget,
+    nextYearTargets,
+    keyTasks,
+    massOrganisations: mass.map((m) => ({
+      kind: m.kind,
+      label:
+        massOrganisationKindLabels[m.kind as keyof typeof massOrganisationKindLabels] ?? m.kind,
+      count: m.count,
+      members: m.members,
+    })),
+    recipients: recipientsOf(unit, parent),
+    signer: { ...signerOf(unit.kind as OrgUnitKind), name: signerName ?? '' },
+    generatedAt: new Date().toISOString(),
+  };
+  return { report, evidence };
+};

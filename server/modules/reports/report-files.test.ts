@@ -1,0 +1,208 @@
+// The report model, its DOCX (read back from word/document.xml), the PDF LibreOffice makes of it (text
+// extraction, embedded fonts, rendered pages) and the XLSX annex writer.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+import { blockText, buildReportModel } from '../../../domain/reports/annual-report';
+import { renderAnnexXlsx } from './report-annex';
+import { defaultDocumentFormat, renderReportDocx } from './report-docx';
+import { sampleReportData } from './report-fixture.test-data';
+import { convertDocxToPdf, findSoffice } from './report-pdf';
+
+const allText = (model: ReturnType<typeof buildReportModel>) =>
+  model.blocks.map(blockText).join('\n');
+
+describe('the report model (regulations.md §6.1)', () => {
+  const model = buildReportModel(sampleReportData());
+  const text = allText(model);
+
+  it('states recruitment against the target and against the year before', () => {
+    expect(text).toContain(
+      'kết nạp được 139 đảng viên (vượt 15,8% chỉ tiêu đề ra) (tăng 12 đảng viên so với năm 2024)',
+    );
+    expect(text).toContain('có 4.832 đảng viên (tăng 12 đảng viên so với năm 2024)');
+  });
+  it('states key tasks, member management, inspection and next year targets', () => {
+    expect(text).toContain(
+      'hoàn thành 6/6 nhiệm vụ trọng tâm; trong đó, 2 nhiệm vụ hoàn thành xuất sắc và 4 nhiệm vụ hoàn thành tốt',
+    );
+    expect(text).toContain('thu đảng phí 1.234.567.000 đồng');
+    expect(text).toContain('23 cuộc kiểm tra, giám sát (tăng 3 cuộc so với năm 2024)');
+    expect(text).toContain('1. Kết nạp 125 đảng viên.');
+  });
+  it('follows the outline: three parts, assessment with its four headings', () => {
+    const headings = model.blocks.filter((b) => b.kind === 'heading').map(blockText);
+    expect(headings.filter((h) => h.startsWith('Phần thứ'))).toHaveLength(3);
+    for (const h of [
+      '1. Ưu điểm',
+      '2. Hạn chế, khuyết điểm',
+      '3. Nguyên nhân',
+      '4. Bài học kinh nghiệm',
+    ])
+      expect(headings).toContain(h);
+    expect(model.summary).toEqual([
+      'tổng kết công tác xây dựng Đảng năm 2025,',
+      'phương hướng, nhiệm vụ năm 2026',
+    ]);
+  });
+  it('marks a figure that is not available instead of printing a number', () => {
+    const evaluation = model.blocks.find(
+      (b) => b.kind === 'paragraph' && blockText(b).startsWith('Kết quả đánh giá'),
+    );
+    expect(evaluation && blockText(evaluation)).toContain(
+      '[Số liệu chưa có: đảng viên hoàn thành tốt',
+    );
+    expect(evaluation && blockText(evaluation)).not.toMatch(/\d+%/);
+  });
+  it('never invents narrative: placeholders until the office writes them, then its text', () => {
+    expect(text).toContain('[Nội dung do Văn phòng bổ sung: ưu điểm]');
+    const filled = allText(
+      buildReportModel(sampleReportData(), { strengths: 'Đoàn kết, thống nhất.\nChủ động.' }),
+    );
+    expect(filled).not.toContain('[Nội dung do Văn phòng bổ sung: ưu điểm]');
+    expect(filled).toContain('Đoàn kết, thống nhất.\nChủ động.');
+  });
+  it('zero admissions read as such, with the target', () => {
+    const data = sampleReportData();
+    data.figures['recruitment.admitted'] = {
+      ...data.figures['recruitment.admitted']!,
+      current: { status: 'ok', value: 0 },
+      previous: null,
+    };
+    expect(allText(buildReportModel(data))).toContain(
+      'chưa kết nạp được đảng viên nào (chỉ tiêu đề ra là 120 đảng viên)',
+    );
+  });
+});
+
+const documentXml = async (docx: Buffer) => {
+  const zip = await JSZip.loadAsync(docx);
+  return zip.file('word/document.xml')!.async('string');
+};
+
+describe('the DOCX in the Party format (regulations.md §5)', async () => {
+  const data = sampleReportData({ documentNumber: 'Số 12-BC/ĐUK' });
+  const docx = await renderReportDocx(buildReportModel(data));
+  const xml = await documentXml(docx);
+  const plain = xml.replace(/<[^>]+>/g, '');
+
+  it('is A4 with the margins of the settings (default 20/20/30/15 mm)', async () => {
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/w:top="1134"/);
+    expect(xml).toMatch(/w:left="1701"/);
+    expect(xml).toMatch(/w:right="850"/);
+    const wide = await renderReportDocx(buildReportModel(data), {
+      ...defaultDocumentFormat,
+      margins: { top: 25, bottom: 25, left: 35, right: 15 },
+    });
+    expect(await documentXml(wide)).toMatch(/w:left="1984"/);
+  });
+  it('has the header blocks, the "*", the number, the type name and the signature', () => {
+    for (const s of [
+      'ĐẢNG BỘ TỈNH LẠNG SƠN',
+      'ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH LẠNG SƠN',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số 12-BC/ĐUK',
+      'BÁO CÁO',
+      'tổng kết công tác xây dựng Đảng năm 2025,',
+      'Nơi nhận:',
+      '- Lưu Văn phòng Đảng ủy.',
+      'T/M BAN THƯỜNG VỤ',
+      'BÍ THƯ',
+      'Hoàng Văn Minh',
+    ])
+      expect(plain).toContain(s);
+    expect(xml).toMatch(/<w:t[^>]*>\*<\/w:t>/);
+  });
+  it('prints the place and date in italics', () => {
+    const run = xml.match(
+      /<w:r>(?:(?!<\/w:r>).)*Lạng Sơn, ngày 05 tháng 12 năm 2025(?:(?!<\/w:r>).)*<\/w:r>/,
+    )?.[0];
+    expect(run).toContain('<w:i/>');
+  });
+  it('carries the figures and the Times New Roman default font', async () => {
+    expect(plain).toContain('kết nạp được 139 đảng viên (vượt 15,8% chỉ tiêu đề ra)');
+    const styles = await (await JSZip.loadAsync(docx)).file('word/styles.xml')!.async('string');
+    expect(styles).toContain('Times New Roman');
+  });
+});
+
+const tools = ['pdftotext', 'pdffonts', 'pdftoppm'].every((t) => {
+  try {
+    execFileSync('which', [t]);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+describe.skipIf(!findSoffice() || !tools)('the PDF (LibreOffice)', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dangvu-report-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const docx = await renderReportDocx(buildReportModel(sampleReportData()));
+  const pdf = await convertDocxToPdf(docx);
+  const file = path.join(dir, 'bao-cao.pdf');
+  writeFileSync(file, pdf);
+
+  it('holds the Vietnamese text and the figures', () => {
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+    expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'kết nạp được 139 đảng viên (vượt 15,8% chỉ tiêu đề ra)',
+    );
+    expect(text).toContain('T/M BAN THƯỜNG VỤ');
+  });
+  it('embeds every font', () => {
+    const lines = execFileSync('pdffonts', [file]).toString('utf8').trim().split('\n').slice(2);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/\byes\b/); // the "emb" column
+  });
+  it('renders A4 pages (a few pages at 50 dpi)', () => {
+    execFileSync('pdftoppm', ['-r', '50', '-png', file, path.join(dir, 'page')]);
+    const pages = readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.length).toBeLessThanOrEqual(8);
+    const png = readFileSync(path.join(dir, pages[0]!));
+    // PNG IHDR: width and height at bytes 16–23. A4 at 50 dpi is 413 × 585 pixels.
+    expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(412);
+    expect(png.readUInt32BE(16)).toBeLessThanOrEqual(415);
+    expect(png.readUInt32BE(20)).toBeGreaterThanOrEqual(583);
+    expect(png.readUInt32BE(20)).toBeLessThanOrEqual(586);
+    expect(png.length).toBeGreaterThan(5000); // not a blank page
+  });
+});
+
+describe('the XLSX annex writer', () => {
+  it('writes compare forms with "Kỳ này | Cùng kỳ năm trước | %" and says when a form has no data', async () => {
+    const buffer = await renderAnnexXlsx({
+      orgName: 'Đảng bộ Khối',
+      year: 2025,
+      sheets: [
+        {
+          form: '1-BTCTW',
+          title: 'Tăng, giảm đảng viên',
+          kind: 'compare',
+          rows: [{ label: 'B. Tăng trong kỳ: kết nạp', current: 139, previous: 120 }],
+        },
+        { form: '6F-BTCTW', title: 'Kiểm điểm', kind: 'unavailable', reason: 'Chưa có số liệu: x' },
+      ],
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('1-BTCTW')!;
+    expect([2, 3, 4].map((c) => ws.getRow(4).getCell(c).value)).toEqual([
+      'Kỳ này',
+      'Cùng kỳ năm trước',
+      '%',
+    ]);
+    expect(ws.getRow(6).getCell(2).value).toBe(139);
+    expect((ws.getRow(6).getCell(4).value as { result: number }).result).toBe(115.8);
+    const empty = wb.getWorksheet('6F-BTCTW')!;
+    expect(empty.getCell('A4').value).toBe('Chưa có số liệu: x');
+    expect(empty.getRow(6).getCell(2).value).toBeNull();
+  });
+});

@@ -1,0 +1,280 @@
+// The annual report through the API on the demo bloc: generation as a job, figures equal to the
+// metric catalogue's, free text kept across regeneration, DOCX / XLSX read back, the evidence appendix,
+// issuing with the register's next number (also under concurrency), and scope per role.
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount } from '../../../domain/reports/phrasing';
+import { queryOne, queryRows, sql } from '../../db/client';
+import { demoFixtures } from '../../test/fixtures';
+import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { computeMetric } from '../plans/metrics/catalogue';
+import { yearScope } from './report-data';
+
+let t: Awaited<ReturnType<typeof openTestApp>>;
+let f: Awaited<ReturnType<typeof demoFixtures>>;
+const s: Record<string, Session> = {};
+const YEAR = 2025;
+
+beforeAll(async () => {
+  t = await openTestApp('demo');
+  f = await demoFixtures(t.db);
+  for (const u of ['vanphong', 'btv', 'coso', 'bithu']) s[u] = await loginAs(t.app, u);
+});
+afterAll(async () => t.close());
+
+const generate = async (session: Session, orgUnitId: number, year = YEAR) => {
+  const start = await session.post('/api/reports/annual/generate', { orgUnitId, year });
+  expect(start.statusCode, start.body).toBe(200);
+  const { jobId } = start.json();
+  for (let i = 0; i < 600; i++) {
+    const job = (await session.get(`/api/reports/jobs/${jobId}`)).json();
+    if (job.status !== 'running') {
+      expect(job.status, job.error).toBe('done');
+      expect(job.steps.every((st: { status: string }) => st.status === 'done')).toBe(true);
+      return job.draftId as number;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('generation did not finish');
+};
+
+const paragraphs = (draft: {
+  model: { blocks: { kind: string; inlines?: { text: string }[]; text?: string }[] };
+}) =>
+  draft.model.blocks.map((b) =>
+    b.kind === 'heading' ? b.text! : b.inlines!.map((i) => i.text).join(''),
+  );
+
+const metric = (code: string, unitId: number, year = YEAR) =>
+  computeMetric({ db: t.db, code, scope: yearScope(unitId, year) });
+
+describe('the annual report of the bloc', () => {
+  let draftId: number;
+
+  it('generates as a job and states the catalogue figures', async () => {
+    draftId = await generate(s.vanphong, f.upperId);
+    const { draft } = (
+      await s.vanphong.get(`/api/reports/annual?orgUnitId=${f.upperId}&year=${YEAR}`)
+    ).json();
+    expect(draft.id).toBe(draftId);
+    const text = paragraphs(draft).join('\n');
+    const admitted = await metric('recruitment.admitted', f.upperId);
+    const total = await metric('members.total', f.upperId);
+    expect(admitted.status).toBe('ok');
+    if (admitted.status !== 'ok' || total.status !== 'ok') return;
+    expect(admitted.value).toBeGreaterThan(0);
+    expect(text).toContain(`kết nạp được ${formatCount(admitted.value!)} đảng viên`);
+    expect(text).toContain(`có ${formatCount(total.value!)} đảng viên`);
+    expect(draft.model.header.issuerName).toBe('ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH LẠNG SƠN');
+    expect(draft.model.header.superiorName).toBe('ĐẢNG BỘ TỈNH LẠNG SƠN');
+    expect(draft.model.header.placeDate).toMatch(/^Lạng Sơn, ngày \d{2} tháng \d{2} năm \d{4}$/);
+    // Evaluation results are not wired yet: a marked gap, never a number.
+    const evaluation = paragraphs(draft).find((p: string) => p.startsWith('Kết quả đánh giá'));
+    expect(evaluation).toContain('[Số liệu chưa có');
+    expect(evaluation).not.toMatch(/\d%/);
+    const fig = draft.figures.find((x: { key: string }) => x.key === 'recruitment.admitted');
+    expect(fig.recordCount).toBe(admitted.records.length);
+  });
+
+  it('keeps the office text when figures are regenerated', async () => {
+    const { draft } = (
+      await s.vanphong.get(`/api/reports/annual?orgUnitId=${f.upperId}&year=${YEAR}`)
+    ).json();
+    const saved = await s.vanphong.put(`/api/reports/annual/${draftId}/texts`, {
+      version: draft.version,
+      texts: { strengths: 'Cấp ủy các cấp đoàn kết, chủ động.', signerName: 'Hoàng Văn Minh' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const stale = await s.vanphong.put(`/api/reports/annual/${draftId}/texts`, {
+      version: draft.version,
+      texts: {},
+    });
+    expect(stale.statusCode).toBe(409);
+    await generate(s.vanphong, f.upperId);
+    const after = (await s.vanphong.get(`/api/reports/annual/${draftId}`)).json();
+    const text = paragraphs(after).join('\n');
+    expect(text).toContain('Cấp ủy các cấp đoàn kết, chủ động.');
+    expect(text).not.toContain('[Nội dung do Văn phòng bổ sung: ưu điểm]');
+    expect(text).toContain('[Nội dung do Văn phòng bổ sung: hạn chế, khuyết điểm]');
+    expect(after.model.signer.name).toBe('Hoàng Văn Minh');
+    const bad = await s.vanphong.put(`/api/reports/annual/${draftId}/texts`, {
+      version: after.version,
+      texts: { inventedSection: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('downloads the DOCX with the figures, logged', async () => {
+    const res = await s.vanphong.get(`/api/reports/annual/${draftId}/export?format=docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('bao-cao-tong-ket-2025.docx');
+    const xml = await (await JSZip.loadAsync(res.rawPayload))
+      .file('word/document.xml')!
+      .async('string');
+    const plain = xml.replace(/<[^>]+>/g, '');
+    const admitted = await metric('recruitment.admitted', f.upperId);
+    if (admitted.status !== 'ok') throw new Error('metric');
+    expect(plain).toContain(`kết nạp được ${formatCount(admitted.value!)} đảng viên`);
+    expect(plain).toContain('Số      -BC/ĐUK');
+    expect(plain).toContain('Hoàng Văn Minh');
+    const audit = await queryOne<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_log where action = 'report.export' and entity_id = ${String(draftId)}`,
+    );
+    expect(audit!.n).toBeGreaterThan(0);
+  });
+
+  it('downloads the XLSX annex: form 1 agrees with the catalogue, 6F says it has no data', async () => {
+    const res = await s.vanphong.get(`/api/reports/annual/${draftId}/export?format=xlsx`);
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '1-BTCTW',
+      '2-BTCTW',
+      '3-BTCTW',
+      '5-BTCTW',
+      '6F-BTCTW',
+      '7-BTCTW',
+    ]);
+    const form1 = wb.getWorksheet('1-BTCTW')!;
+    const rows: Record<string, unknown[]> = {};
+    form1.eachRow((row) => {
+      rows[String(row.getCell(1).value)] = [row.getCell(2).value, row.getCell(3).value];
+    });
+    const admitted = await metric('recruitment.admitted', f.upperId);
+    const previous = await metric('recruitment.admitted', f.upperId, YEAR - 1);
+    if (admitted.status !== 'ok' || previous.status !== 'ok') throw new Error('metric');
+    expect(rows['B. Tăng trong kỳ: kết nạp']).toEqual([admitted.value, previous.value]);
+    expect(String(wb.getWorksheet('6F-BTCTW')!.getCell('A4').value)).toContain('Chưa có số liệu');
+  });
+
+  it('lists the evidence behind each figure: metric, scope and record ids', async () => {
+    const res = await s.vanphong.get(`/api/reports/annual/${draftId}/evidence`);
+    expect(res.statusCode).toBe(200);
+    const evidence = res.json();
+    const admitted = evidence.figures.find(
+      (e: { key: string }) => e.key === 'recruitment.admitted',
+    );
+    const direct = await metric('recruitment.admitted', f.upperId);
+    if (direct.status !== 'ok') throw new Error('metric');
+    expect(admitted.scope).toMatchObject({
+      unitId: f.upperId,
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    expect(admitted.records.map((r: { id: number }) => r.id).sort()).toEqual(
+      direct.records.map((r) => r.id).sort(),
+    );
+  });
+
+  it('issues the report with the next number of the register, once', async () => {
+    const res = await s.vanphong.post(`/api/reports/annual/${draftId}/issue`, {
+      issuedOn: '2025-12-10',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().numberText).toMatch(/^Số \d{2,}-BC\/ĐUK$/);
+    const again = await s.vanphong.post(`/api/reports/annual/${draftId}/issue`, {});
+    expect(again.statusCode).toBe(409);
+    const draft = (await s.vanphong.get(`/api/reports/annual/${draftId}`)).json();
+    expect(draft.model.header.numberText).toBe(res.json().numberText);
+    expect(draft.model.header.placeDate).toBe('Lạng Sơn, ngày 10 tháng 12 năm 2025');
+    const list = (await s.vanphong.get('/api/documents')).json();
+    expect(
+      list.items.some((d: { numberText: string }) => d.numberText === res.json().numberText),
+    ).toBe(true);
+  });
+});
+
+describe('the document register', () => {
+  it('numbers run per type within the term: concurrent issues never share a number', async () => {
+    const issue = () =>
+      s.vanphong.post('/api/documents', {
+        issuerOrgUnitId: f.upperId,
+        type: 'plan',
+        title: 'Kế hoạch kiểm tra, giám sát năm 2026',
+        issuedOn: '2026-01-05',
+      });
+    const results = await Promise.all(Array.from({ length: 8 }, issue));
+    for (const r of results) expect(r.statusCode, r.body).toBe(200);
+    const numbers = results.map((r) => r.json().numberText as string);
+    expect(new Set(numbers).size).toBe(8);
+    const rows = await queryRows<{ number: number }>(
+      t.db,
+      sql`select number from issued_documents where issuer_org_unit_id = ${f.upperId} and type_code = 'KH' order by number`,
+    );
+    expect(rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(numbers).toContain('Số 01-KH/ĐUK');
+    // Another type starts from 01 in the same term.
+    const notice = await s.vanphong.post('/api/documents', {
+      type: 'notice',
+      title: 'Thông báo kết luận hội nghị',
+      issuedOn: '2026-01-06',
+    });
+    expect(notice.json().numberText).toBe('Số 01-TB/ĐUK');
+  });
+
+  it('refuses a type the issuer may not issue (a grassroots committee and a chỉ thị)', async () => {
+    const res = await s.coso.post('/api/documents', {
+      issuerOrgUnitId: f.committeeId,
+      type: 'directive',
+      title: 'Chỉ thị về công tác',
+      issuedOn: '2026-01-05',
+    });
+    expect(res.statusCode).toBe(400);
+    const types = (await s.coso.get(`/api/documents/types?orgUnitId=${f.committeeId}`)).json();
+    expect(types.issuerCode).toBe('ĐU');
+    expect(types.items.map((i: { type: string }) => i.type)).not.toContain('directive');
+    expect(types.items.map((i: { type: string }) => i.type)).toContain('report');
+  });
+});
+
+describe('scope and roles', () => {
+  it('a grassroots office reports on its own committee, not on the bloc', async () => {
+    const own = await generate(s.coso, f.committeeId);
+    expect(own).toBeGreaterThan(0);
+    const bloc = await s.coso.get(`/api/reports/annual?orgUnitId=${f.upperId}&year=${YEAR}`);
+    expect(bloc.statusCode).toBe(404);
+    const blocDraft = await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from report_drafts where org_unit_id = ${f.upperId} and year = ${YEAR}`,
+    );
+    expect(
+      (await s.coso.get(`/api/reports/annual/${blocDraft!.id}/export?format=docx`)).statusCode,
+    ).toBe(404);
+    const own2 = (await s.coso.get(`/api/reports/annual/${own}`)).json();
+    expect(own2.model.header.issuerName).toBe('ĐẢNG ỦY SỞ Y TẾ');
+    expect(own2.model.signer.authority).toBe('T/M ĐẢNG ỦY');
+  });
+
+  it('a cell is not a reporting organisation; the standing committee reads but does not write', async () => {
+    const cell = await s.vanphong.post('/api/reports/annual/generate', {
+      orgUnitId: f.cellId,
+      year: YEAR,
+    });
+    expect(cell.statusCode).toBe(400);
+    expect(
+      (await s.btv.get(`/api/reports/annual?orgUnitId=${f.upperId}&year=${YEAR}`)).statusCode,
+    ).toBe(200);
+    expect(
+      (await s.btv.post('/api/reports/annual/generate', { orgUnitId: f.upperId, year: YEAR }))
+        .statusCode,
+    ).toBe(403);
+    expect((await s.bithu.get(`/api/reports/annual?year=${YEAR}`)).statusCode).toBe(403);
+  });
+
+  it('a job is seen only by whoever started it', async () => {
+    const start = await s.vanphong.post('/api/reports/annual/generate', {
+      orgUnitId: f.upperId,
+      year: YEAR,
+    });
+    const { jobId } = start.json();
+    expect((await s.coso.get(`/api/reports/jobs/${jobId}`)).statusCode).toBe(404);
+    for (let i = 0; i < 600; i++) {
+      const job = (await s.vanphong.get(`/api/reports/jobs/${jobId}`)).json();
+      if (job.status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+});
