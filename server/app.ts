@@ -26,6 +26,7 @@ import { membersRoutes } from './modules/members/members.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes';
+import { resolutionsRoutes } from './modules/resolutions/resolutions.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
 import { registerErrorHandler } from './platform/http/errors.plugin';
@@ -94,6 +95,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(lifecycleRoutes, { prefix: '/api/lifecycle' });
   await app.register(importsRoutes, { prefix: '/api/imports' });
   await app.register(inspectionRoutes, { prefix: '/api/inspection' });
+  await app.register(resolutionsRoutes, { prefix: '/api/resolutions' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

@@ -28,6 +28,12 @@ export const permissions = [
   'discipline.read',
   'discipline.decide',
   'backup.manage',
+  'resolution.read',
+  'resolution.write',
+  'dissemination.record',
+  'reflection.submit',
+  'meeting.read',
+  'meeting.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -81,6 +87,16 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'discipline.decide': ['inspection', 'standing'],
   // A backup holds every record, sensitive fields included; a restore replaces everything.
   'backup.manage': ['admin'],
+  // Resolutions and their dissemination (DOMAIN.md §7): everyone reads the register of their
+  // committees; committees (offices) register documents and plans; each unit records its own
+  // sessions and action programme (cells through their secretary); members write their reflection.
+  'resolution.read': [...allButMember, 'member'],
+  'resolution.write': officeRoles,
+  'dissemination.record': [...officeRoles, 'cell_secretary'],
+  'reflection.submit': ['member'],
+  // Meetings: the cell secretary keeps the cell's meetings; offices their committee's conferences.
+  'meeting.read': allButMember,
+  'meeting.write': [...officeRoles, 'cell_secretary'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>
