@@ -22,6 +22,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { inspectionRoutes } from './modules/inspection/inspection.routes';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
+import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
@@ -96,6 +97,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(importsRoutes, { prefix: '/api/imports' });
   await app.register(inspectionRoutes, { prefix: '/api/inspection' });
   await app.register(resolutionsRoutes, { prefix: '/api/resolutions' });
+  await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {
