@@ -23,12 +23,14 @@ import { documentsRoutes } from './modules/documents/documents.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { inspectionRoutes } from './modules/inspection/inspection.routes';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
+import { meetingsRoutes } from './modules/meetings/meetings.routes';
 import { membersRoutes } from './modules/members/members.routes';
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes';
 import { overviewRoutes } from './modules/overview/overview.routes';
 import { dashboardRoutes, planRoutes } from './modules/plans/plans.routes';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { resolutionsRoutes } from './modules/resolutions/resolutions.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
 import { registerErrorHandler } from './platform/http/errors.plugin';
@@ -101,6 +103,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   await app.register(reportsRoutes, { prefix: '/api/reports' });
   await app.register(documentsRoutes, { prefix: '/api/documents' });
+  await app.register(resolutionsRoutes, { prefix: '/api/resolutions' });
+  await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

@@ -16,6 +16,8 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   document: Record<Target, number>;
   letter: Record<Target, { memberId: number; eventId: number }>;
   importJob: Record<Target, number>;
+  resolution: Record<Target, number>;
+  meeting: Record<Target, number>;
   plans: PlanFixtures;
   reportDraft: Record<Target, number>;
   inspection: Record<
@@ -713,6 +715,165 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/dashboard?orgUnitId=${cellOf(f, t)}&year=2026` }),
     expect: rule(allButMember),
   },
+  // Resolutions (DOMAIN.md §7): the register is read by everyone in the owner's subtree and above.
+  'GET /api/resolutions/': {
+    call: () => ({ url: '/api/resolutions' }),
+    expect: () => 'allowed',
+  },
+  'POST /api/resolutions/': {
+    call: (f, t) => ({
+      url: '/api/resolutions',
+      body: {
+        ownerUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        issuerLevel: 'own',
+        issuerName: 'Đảng ủy',
+        kind: 'conclusion',
+        number: '9-KL/ĐU',
+        issuedOn: '2026-01-05',
+        title: 'Kết luận thử quyền',
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/resolutions/reflections/mine': {
+    call: () => ({ url: '/api/resolutions/reflections/mine' }),
+    expect: (u) => (u === 'dangvien' ? 'allowed' : 'forbidden'),
+  },
+  'POST /api/resolutions/documents': {
+    call: (f, t) => ({
+      url: '/api/resolutions/documents',
+      body: {
+        orgUnitId: cellOf(f, t),
+        fileName: 'chuong-trinh.pdf',
+        mimeType: 'application/pdf',
+        contentBase64: 'JVBERi0xLjQK',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/resolutions/documents/{id}': {
+    call: (f, t) => ({ url: `/api/resolutions/documents/${f.document[t]}` }),
+    expect: rule(everyone),
+  },
+  'GET /api/resolutions/{id}': {
+    call: (f, t) => ({ url: `/api/resolutions/${f.resolution[t]}` }),
+    expect: rule(everyone),
+  },
+  'PUT /api/resolutions/{id}': {
+    call: (f, t) => ({
+      url: `/api/resolutions/${f.resolution[t]}`,
+      body: {
+        ownerUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        issuerLevel: 'own',
+        issuerName: 'Đảng ủy',
+        kind: 'resolution',
+        number: `1-NQ/ĐU-${t}`,
+        issuedOn: '2026-01-05',
+        title: 'Nghị quyết thử quyền',
+        version: 999,
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/resolutions/{id}/coverage': {
+    call: (f, t) => ({ url: `/api/resolutions/${f.resolution[t]}/coverage` }),
+    expect: rule(everyone),
+  },
+  'GET /api/resolutions/{id}/unit-record': {
+    call: (f, t) => ({
+      url: `/api/resolutions/${f.resolution[t]}/unit-record?orgUnitId=${cellOf(f, t)}`,
+    }),
+    expect: rule(everyone),
+  },
+  'POST /api/resolutions/{id}/sessions': {
+    call: (f, t) => ({
+      url: `/api/resolutions/${f.resolution[t]}/sessions`,
+      body: {
+        orgUnitId: cellOf(f, t),
+        heldOn: '2026-02-10',
+        form: 'online',
+        invited: 9,
+        attended: 9,
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/resolutions/{id}/action-programme': {
+    call: (f, t) => ({
+      url: `/api/resolutions/${f.resolution[t]}/action-programme`,
+      body: { orgUnitId: cellOf(f, t), number: '1-CTr/CB', issuedOn: '2026-02-20' },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/resolutions/{id}/progress-reports': {
+    call: (f, t) => ({
+      url: `/api/resolutions/${f.resolution[t]}/progress-reports`,
+      body: { orgUnitId: cellOf(f, t), reportedOn: '2026-06-30', content: 'Sơ kết 6 tháng.' },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/resolutions/{id}/reflections': {
+    call: (f, t) => ({
+      url: `/api/resolutions/${f.resolution[t]}/reflections?orgUnitId=${cellOf(f, t)}`,
+    }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/resolutions/{id}/reflection': {
+    call: (f, t) => ({
+      url: `/api/resolutions/${f.resolution[t]}/reflection`,
+      body: {
+        content:
+          'Bài thu hoạch thử quyền: học tập nghị quyết giúp bản thân nâng cao nhận thức và trách nhiệm.',
+      },
+    }),
+    expect: rule(['dangvien']),
+  },
+  // Meetings: read by all but members; recorded by offices and, for their cell, cell secretaries.
+  'GET /api/meetings/': {
+    call: (f, t) => ({ url: `/api/meetings?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/meetings/': {
+    call: (f, t) => ({
+      url: '/api/meetings',
+      body: {
+        orgUnitId: cellOf(f, t),
+        kind: 'cell_regular',
+        heldOn: '2026-02-05',
+        title: 'Sinh hoạt chi bộ thử quyền',
+        attendance: [],
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/meetings/roster': {
+    call: (f, t) => ({ url: `/api/meetings/roster?orgUnitId=${cellOf(f, t)}&date=2026-02-05` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/meetings/attendance': {
+    call: (f, t) => ({
+      url: `/api/meetings/attendance?unitId=${cellOf(f, t)}&from=2026-01-01&to=2026-03-31`,
+    }),
+    expect: rule(allButMember),
+  },
+  'GET /api/meetings/{id}': {
+    call: (f, t) => ({ url: `/api/meetings/${f.meeting[t]}` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/meetings/{id}': {
+    call: (f, t) => ({
+      url: `/api/meetings/${f.meeting[t]}`,
+      body: {
+        orgUnitId: t === 'inside' ? f.cellId : f.memberElsewhereCellId,
+        kind: 'cell_regular',
+        heldOn: '2026-02-05',
+        title: 'Sinh hoạt chi bộ thử quyền',
+        attendance: [],
+        version: 999,
+      },
+    }),
+    expect: rule(recruiters),
+  },
 };
 
 const importCsv = Buffer.from('Họ và tên;Ngày sinh;Chi bộ\nA B;1/1/1990;x\n').toString('base64');
@@ -849,8 +1010,35 @@ beforeAll(async () => {
           values (${unitId}, 2026, 'Nhiệm vụ', 'own', 'unit', ${unitId}, '2026-12-31') returning id`,
     ))!.id,
   });
+  // A resolution registered by a grassroots committee with a plan for its own subtree.
+  const resolutionIn = async (committeeId: number) => {
+    const row = await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into resolutions (owner_unit_id, issuer_level, issuer_name, kind, number, issued_on, title)
+          values (${committeeId}, 'own', 'Đảng ủy', 'resolution', ${`1-NQ/ĐU-${committeeId}`}, '2026-01-05',
+            'Nghị quyết thử quyền') returning id`,
+    );
+    await t.db.execute(sql`insert into resolution_plans (resolution_id, target_unit_id, unit_kinds,
+        study_deadline, action_programme_required, action_programme_deadline)
+      values (${row!.id}, ${committeeId}, array['grassroots_committee','cell'], '2026-03-31', true, '2026-04-30')`);
+    return row!.id;
+  };
+  const meetingIn = async (cellId: number) =>
+    (await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into meetings (org_unit_id, kind, held_on, title, invited_count, present_count)
+          values (${cellId}, 'cell_regular', '2026-01-06', 'Sinh hoạt chi bộ tháng 1', 10, 9) returning id`,
+    ))!.id;
   f = {
     ...base,
+    meeting: {
+      inside: await meetingIn(base.cellId),
+      outside: await meetingIn(detail.orgUnitId),
+    },
+    resolution: {
+      inside: await resolutionIn(base.committeeId),
+      outside: await resolutionIn(base.otherCommitteeId),
+    },
     plans: { inside: await planIn(base.cellId), outside: await planIn(base.otherCommitteeId) },
     memberElsewhereCellId: detail.orgUnitId,
     bithuUserId: accounts.items.find((a: { username: string }) => a.username === 'bithu').id,

@@ -35,6 +35,12 @@ export const permissions = [
   'report.write',
   'document.read',
   'document.issue',
+  'resolution.read',
+  'resolution.write',
+  'dissemination.record',
+  'reflection.submit',
+  'meeting.read',
+  'meeting.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -99,6 +105,16 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'report.write': officeRoles,
   'document.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
   'document.issue': officeRoles,
+  // Resolutions and their dissemination (DOMAIN.md §7): everyone reads the register of their
+  // committees; committees (offices) register documents and plans; each unit records its own
+  // sessions and action programme (cells through their secretary); members write their reflection.
+  'resolution.read': [...allButMember, 'member'],
+  'resolution.write': officeRoles,
+  'dissemination.record': [...officeRoles, 'cell_secretary'],
+  'reflection.submit': ['member'],
+  // Meetings: the cell secretary keeps the cell's meetings; offices their committee's conferences.
+  'meeting.read': allButMember,
+  'meeting.write': [...officeRoles, 'cell_secretary'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

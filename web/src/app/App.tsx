@@ -55,6 +55,20 @@ const InspectionFiguresPage = page(
   'FiguresPage',
 );
 
+const ResolutionsPage = page(
+  () => import('../features/resolutions/ResolutionsPage'),
+  'ResolutionsPage',
+);
+const ResolutionPage = page(
+  () => import('../features/resolutions/ResolutionPage'),
+  'ResolutionPage',
+);
+const MyReflectionsPage = page(
+  () => import('../features/resolutions/MyReflectionsPage'),
+  'MyReflectionsPage',
+);
+const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
+
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
     <Spin size="large" />
@@ -114,6 +128,10 @@ const router = createBrowserRouter([
       { path: '/kiem-tra-giam-sat/:id', element: <CasePage /> },
       { path: '/ky-luat', element: <DisciplinePage /> },
       { path: '/so-lieu-kiem-tra', element: <InspectionFiguresPage /> },
+      { path: '/nghi-quyet', element: <ResolutionsPage /> },
+      { path: '/nghi-quyet/:id', element: <ResolutionPage /> },
+      { path: '/bai-thu-hoach', element: <MyReflectionsPage /> },
+      { path: '/sinh-hoat', element: <MeetingsPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },
     ],
   },

@@ -1,0 +1,449 @@
+// Meetings (DOMAIN.md §7): cell meetings record each member of the cell on that day as present or
+// absent with a reason; committee conferences record how many were invited and present. Decisions
+// adopted are kept with an owner and a deadline for follow-up.
+import {
+  cellMeetingKinds,
+  cellUnitKinds,
+  committeeUnitKinds,
+  type TAttendanceReport,
+  type TMeetingDetail,
+  type TMeetingInput,
+  type TMeetingListItem,
+  type TMeetingUpdate,
+  type TRoster,
+} from '../../../contracts/meetings';
+import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import { meetingAttendance, meetingDecisions, meetings } from '../../db/schema/index';
+import type { Actor } from '../../platform/access/actor';
+import { can } from '../../platform/access/permissions';
+import { inScope } from '../../platform/access/scope';
+import { writeAudit } from '../../platform/audit/audit';
+import { conflict, invalidField, notFound } from '../../platform/errors';
+import { todayIso } from '../org-units/org-units.policy';
+import { getUnitInScope } from '../org-units/org-units.queries';
+import { loadCellMeetings, monthEnd, monthsBetween } from './attendance.queries';
+
+/** Full and probationary members of a cell on a date (exempted members are not expected). */
+export const rosterOn = async (db: DbOrTx, orgUnitId: number, date: string) =>
+  queryRows<{ member_id: number; full_name: string; standing: string }>(
+    db,
+    sql`select p.member_id, m.full_name, p.standing from member_periods p
+        join members m on m.id = p.member_id
+        where p.org_unit_id = ${orgUnitId} and p.valid_from <= ${date}
+          and (p.valid_to is null or p.valid_to > ${date}) and p.status in ('full', 'probationary')
+        order by m.given_name collate vi, m.full_name collate vi`,
+  );
+
+export const getRoster = async ({
+  db,
+  actor,
+  orgUnitId,
+  date,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId: number;
+  date: string;
+}): Promise<TRoster> => {
+  const unit = await getUnitInScope(db, actor, orgUnitId);
+  const rows = await rosterOn(db, unit.id, date);
+  return {
+    members: rows.map((r) => ({
+      memberId: r.member_id,
+      fullName: r.full_name,
+      standing: r.standing,
+    })),
+  };
+};
+
+const checkInput = async (db: DbOrTx, actor: Actor, input: TMeetingInput) => {
+  const unit = await getUnitInScope(db, actor, input.orgUnitId);
+  if (input.heldOn > todayIso())
+    throw invalidField('heldOn', 'Ngày họp không được sau ngày hôm nay.');
+  const isCellMeeting = cellMeetingKinds.includes(input.kind);
+  if (isCellMeeting && !(cellUnitKinds as readonly string[]).includes(unit.kind))
+    throw invalidField('kind', 'Sinh hoạt chi bộ chỉ ghi cho chi bộ.');
+  if (!isCellMeeting && !(committeeUnitKinds as readonly string[]).includes(unit.kind))
+    throw invalidField('kind', 'Hội nghị Ban Chấp hành, Ban Thường vụ chỉ ghi cho đảng bộ.');
+  if (input.minutesDocumentId) {
+    const doc = await queryOne<{ id: number }>(
+      db,
+      sql`select d.id from documents d join org_units o on o.id = d.org_unit_id
+          where d.id = ${input.minutesDocumentId} and ${inScope(actor, sql`o.path`)}`,
+    );
+    if (!doc) throw invalidField('minutesDocumentId', 'Không tìm thấy tệp biên bản.');
+  }
+  if (!isCellMeeting) {
+    const invited = input.invitedCount ?? 0;
+    const present = input.presentCount ?? 0;
+    if (invited < 1)
+      throw invalidField('invitedCount', 'Cần ghi số đại biểu được triệu tập (từ 1 trở lên).');
+    if (present > invited)
+      throw invalidField(
+        'presentCount',
+        'Số đại biểu có mặt không được lớn hơn số được triệu tập.',
+      );
+    return { unit, invited, present, attendance: [] as TMeetingInput['attendance'] };
+  }
+  const roster = await rosterOn(db, unit.id, input.heldOn);
+  const byId = new Map(roster.map((r) => [r.member_id, r]));
+  const seen = new Set<number>();
+  for (const [i, a] of input.attendance.entries()) {
+    if (!byId.has(a.memberId))
+      throw invalidField(
+        `attendance.${i}.memberId`,
+        'Đảng viên này không sinh hoạt tại chi bộ vào ngày họp.',
+      );
+    if (seen.has(a.memberId))
+      throw invalidField(`attendance.${i}.memberId`, 'Một đảng viên được ghi hai lần.');
+    seen.add(a.memberId);
+    if (!a.present && !a.absenceReason)
+      throw invalidField(
+        `attendance.${i}.absenceReason`,
+        `Cần ghi lý do vắng mặt của đồng chí ${byId.get(a.memberId)!.full_name}.`,
+      );
+  }
+  const missing = roster.filter((r) => !seen.has(r.member_id));
+  if (missing.length > 0)
+    throw invalidField(
+      'attendance',
+      `Chưa điểm danh: ${missing
+        .slice(0, 5)
+        .map((m) => m.full_name)
+        .join(', ')}${missing.length > 5 ? ` và ${missing.length - 5} đồng chí khác` : ''}.`,
+    );
+  return {
+    unit,
+    invited: roster.length,
+    present: input.attendance.filter((a) => a.present).length,
+    attendance: input.attendance,
+  };
+};
+
+const writeChildren = async (
+  tx: DbOrTx,
+  meetingId: number,
+  attendance: TMeetingInput['attendance'],
+  decisions: TMeetingInput['decisions'],
+) => {
+  await tx.execute(sql`delete from meeting_attendance where meeting_id = ${meetingId}`);
+  await tx.execute(sql`delete from meeting_decisions where meeting_id = ${meetingId}`);
+  if (attendance.length)
+    await tx.insert(meetingAttendance).values(
+      attendance.map((a) => ({
+        meetingId,
+        memberId: a.memberId,
+        present: a.present,
+        absenceReason: a.present ? null : (a.absenceReason ?? null),
+      })),
+    );
+  if (decisions.length)
+    await tx.insert(meetingDecisions).values(
+      decisions.map((d) => ({
+        meetingId,
+        text: d.text.normalize('NFC'),
+        owner: d.owner ?? null,
+        deadline: d.deadline ?? null,
+        done: d.done,
+      })),
+    );
+};
+
+export const createMeeting = async ({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: TMeetingInput;
+}): Promise<{ id: number; version: number }> =>
+  db.transaction(async (tx) => {
+    const checked = await checkInput(tx, actor, input);
+    const [row] = await tx
+      .insert(meetings)
+      .values({
+        orgUnitId: checked.unit.id,
+        kind: input.kind,
+        heldOn: input.heldOn,
+        title: input.title.normalize('NFC'),
+        agenda: input.agenda ?? null,
+        invitedCount: checked.invited,
+        presentCount: checked.present,
+        minutesDocumentId: input.minutesDocumentId ?? null,
+        createdBy: actor.userId,
+      })
+      .returning({ id: meetings.id, version: meetings.version });
+    await writeChildren(tx, row.id, checked.attendance, input.decisions);
+    await writeAudit(tx, {
+      actor,
+      action: 'meeting.create',
+      entityType: 'meeting',
+      entityId: row.id,
+      orgUnitId: checked.unit.id,
+      after: input,
+    });
+    return row;
+  });
+
+const getMeetingInScope = async (db: DbOrTx, actor: Actor, id: number, lock = false) => {
+  const row = await queryOne<{
+    id: number;
+    org_unit_id: number;
+    org_unit_name: string;
+    kind: TMeetingDetail['kind'];
+    held_on: string;
+    title: string;
+    agenda: string | null;
+    invited_count: number;
+    present_count: number;
+    minutes_document_id: number | null;
+    minutes_document_name: string | null;
+    version: number;
+  }>(
+    db,
+    sql`select m.id, m.org_unit_id, o.name as org_unit_name, m.kind, m.held_on, m.title, m.agenda,
+          m.invited_count, m.present_count, m.minutes_document_id,
+          d.file_name as minutes_document_name, m.version
+        from meetings m join org_units o on o.id = m.org_unit_id
+        left join documents d on d.id = m.minutes_document_id
+        where m.id = ${id} and ${inScope(actor, sql`o.path`)}
+        ${lock ? sql`for update of m` : sql``}`,
+  );
+  if (!row) throw notFound('cuộc họp');
+  return row;
+};
+
+export const updateMeeting = async ({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: TMeetingUpdate;
+}): Promise<{ id: number; version: number }> =>
+  db.transaction(async (tx) => {
+    const before = await getMeetingInScope(tx, actor, id, true);
+    if (before.version !== input.version) throw conflict();
+    const checked = await checkInput(tx, actor, input);
+    const [row] = await tx
+      .update(meetings)
+      .set({
+        orgUnitId: checked.unit.id,
+        kind: input.kind,
+        heldOn: input.heldOn,
+        title: input.title.normalize('NFC'),
+        agenda: input.agenda ?? null,
+        invitedCount: checked.invited,
+        presentCount: checked.present,
+        minutesDocumentId: input.minutesDocumentId ?? null,
+        version: before.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(sql`id = ${id}`)
+      .returning({ id: meetings.id, version: meetings.version });
+    await writeChildren(tx, id, checked.attendance, input.decisions);
+    await writeAudit(tx, {
+      actor,
+      action: 'meeting.update',
+      entityType: 'meeting',
+      entityId: id,
+      orgUnitId: checked.unit.id,
+      before,
+      after: input,
+    });
+    return row;
+  });
+
+export const getMeeting = async ({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+}): Promise<TMeetingDetail> => {
+  const m = await getMeetingInScope(db, actor, id);
+  const attendance = await queryRows<{
+    member_id: number;
+    full_name: string;
+    present: boolean;
+    absence_reason: string | null;
+  }>(
+    db,
+    sql`select a.member_id, x.full_name, a.present, a.absence_reason from meeting_attendance a
+        join members x on x.id = a.member_id where a.meeting_id = ${id}
+        order by x.given_name collate vi, x.full_name collate vi`,
+  );
+  const decisions = await queryRows<{
+    id: number;
+    text: string;
+    owner: string | null;
+    deadline: string | null;
+    done: boolean;
+  }>(
+    db,
+    sql`select id, text, owner, deadline, done from meeting_decisions where meeting_id = ${id} order by id`,
+  );
+  return {
+    id: m.id,
+    orgUnitId: m.org_unit_id,
+    orgUnitName: m.org_unit_name,
+    kind: m.kind,
+    heldOn: m.held_on,
+    title: m.title,
+    agenda: m.agenda,
+    invitedCount: m.invited_count,
+    presentCount: m.present_count,
+    minutesDocumentId: m.minutes_document_id,
+    minutesDocumentName: m.minutes_document_name,
+    version: m.version,
+    canEdit: can(actor, 'meeting.write'),
+    attendance: attendance.map((a) => ({
+      memberId: a.member_id,
+      fullName: a.full_name,
+      present: a.present,
+      absenceReason: a.absence_reason,
+    })),
+    decisions,
+  };
+};
+
+export const listMeetings = async ({
+  db,
+  actor,
+  orgUnitId,
+  from,
+  to,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId?: number;
+  from?: string;
+  to?: string;
+}): Promise<{ items: TMeetingListItem[] }> => {
+  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
+  const rows = await queryRows<{
+    id: number;
+    org_unit_id: number;
+    org_unit_name: string;
+    kind: TMeetingListItem['kind'];
+    held_on: string;
+    title: string;
+    invited_count: number;
+    present_count: number;
+    decision_count: number;
+  }>(
+    db,
+    sql`select m.id, m.org_unit_id, o.name as org_unit_name, m.kind, m.held_on, m.title,
+          m.invited_count, m.present_count,
+          (select count(*) from meeting_decisions d where d.meeting_id = m.id)::int as decision_count
+        from meetings m join org_units o on o.id = m.org_unit_id
+        where o.path <@ ${unit.path}::ltree
+          ${from ? sql`and m.held_on >= ${from}` : sql``}
+          ${to ? sql`and m.held_on <= ${to}` : sql``}
+        order by m.held_on desc, m.id desc
+        limit 500`,
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      orgUnitId: r.org_unit_id,
+      orgUnitName: r.org_unit_name,
+      kind: r.kind,
+      heldOn: r.held_on,
+      title: r.title,
+      invitedCount: r.invited_count,
+      presentCount: r.present_count,
+      decisionCount: r.decision_count,
+    })),
+  };
+};
+
+/**
+ * Attendance rate per cell and month, and the months in which a cell that existed for the whole
+ * month held no cell meeting (the statute expects one a month). Months not yet over are not flagged.
+ */
+export const getAttendanceReport = async ({
+  db,
+  actor,
+  unitId,
+  from,
+  to,
+}: {
+  db: Db;
+  actor: Actor;
+  unitId?: number;
+  from: string;
+  to: string;
+}): Promise<TAttendanceReport> => {
+  if (to < from) throw invalidField('to', 'Ngày cuối kỳ phải sau ngày đầu kỳ.');
+  const unit = await getUnitInScope(db, actor, unitId ?? actor.scopeOrgUnitId);
+  const months = monthsBetween(from, to);
+  if (months.length > 36) throw invalidField('to', 'Mỗi lần xem tối đa 36 tháng.');
+  const cells = await queryRows<{
+    id: number;
+    name: string;
+    parent_name: string | null;
+    established_on: string;
+    dissolved_on: string | null;
+  }>(
+    db,
+    sql`select o.id, o.name, p.name as parent_name, o.established_on, o.dissolved_on
+        from org_units o left join org_units p on p.id = o.parent_id
+        where o.path <@ ${unit.path}::ltree and o.kind in ('cell', 'grassroots_cell')
+          and o.established_on <= ${to} and (o.dissolved_on is null or o.dissolved_on > ${from})
+        order by p.name collate vi nulls first, o.name collate vi`,
+  );
+  const meetingRows = await loadCellMeetings(db, unit.id, from, to);
+  const today = todayIso();
+  let present = 0;
+  let expected = 0;
+  let missedCount = 0;
+  const out = cells.map((c) => {
+    const mine = meetingRows.filter((m) => m.org_unit_id === c.id);
+    const cellMonths = months.map((month) => {
+      const inMonth = mine.filter((m) => m.held_on.startsWith(month));
+      const start = `${month}-01`;
+      const end = monthEnd(month);
+      const existedAllMonth =
+        c.established_on <= start && (c.dissolved_on === null || c.dissolved_on > end);
+      const missed = inMonth.length === 0 && existedAllMonth && end < today;
+      if (missed) missedCount += 1;
+      return {
+        month,
+        meetings: inMonth.length,
+        present: inMonth.reduce((s, m) => s + m.present, 0),
+        expected: inMonth.reduce((s, m) => s + m.expected, 0),
+        missed,
+      };
+    });
+    const p = cellMonths.reduce((s, m) => s + m.present, 0);
+    const e = cellMonths.reduce((s, m) => s + m.expected, 0);
+    present += p;
+    expected += e;
+    return {
+      id: c.id,
+      name: c.name,
+      parentName: c.parent_name,
+      present: p,
+      expected: e,
+      rate: e === 0 ? null : (100 * p) / e,
+      months: cellMonths,
+    };
+  });
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    months,
+    present,
+    expected,
+    rate: expected === 0 ? null : (100 * present) / expected,
+    missedCount,
+    cells: out,
+  };
+};
