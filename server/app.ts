@@ -19,6 +19,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { backupRoutes } from './modules/backup/backup.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { evaluationsRoutes } from './modules/evaluations/evaluations.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { inspectionRoutes } from './modules/inspection/inspection.routes';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
@@ -94,6 +95,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(lifecycleRoutes, { prefix: '/api/lifecycle' });
   await app.register(importsRoutes, { prefix: '/api/imports' });
   await app.register(inspectionRoutes, { prefix: '/api/inspection' });
+  await app.register(evaluationsRoutes, { prefix: '/api/evaluations' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

@@ -28,8 +28,15 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
       complaint: number;
     }
   >;
+  evaluation: Record<Target, EvaluationFixture>;
 };
 type Call = { url: string; body?: unknown };
+type EvaluationFixture = {
+  campaign: number;
+  record: number;
+  ownRecord: number;
+  complaint: number;
+};
 
 const users: Record<string, Role> = {
   admin: 'admin',
@@ -558,6 +565,116 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(['admin', 'vanphong', 'ubkt', 'btv', 'coso']),
   },
+
+  // Evaluation and classification: a campaign per grassroots committee (inside: the demo cell's).
+  'GET /api/evaluations/campaigns': {
+    call: () => ({ url: '/api/evaluations/campaigns' }),
+    expect: () => 'allowed',
+  },
+  // A cell cannot hold a campaign: refused by the service after the scope check.
+  'POST /api/evaluations/campaigns': {
+    call: (f, t) => ({
+      url: '/api/evaluations/campaigns',
+      body: {
+        orgUnitId: t === 'outside' ? f.memberElsewhereCellId : f.cellId,
+        year: 2026,
+        openedOn: '2026-11-20',
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/evaluations/campaigns/{id}': {
+    call: (f, t) => ({ url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}` }),
+    expect: rule(everyone),
+  },
+  'PUT /api/evaluations/campaigns/{id}': {
+    call: (f, t) => ({
+      url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}`,
+      body: { version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/evaluations/campaigns/{id}/decision-check': {
+    call: (f, t) => ({
+      url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}/decision-check`,
+      body: {
+        decidedOn: '2026-12-20',
+        decisionNumber: '1-QĐ/THU',
+        items: [{ recordId: f.evaluation[t].record, version: 999, level: 'HTTNV' }],
+      },
+    }),
+    expect: rule([...offices, 'btv']),
+  },
+  'POST /api/evaluations/campaigns/{id}/decisions': {
+    call: (f, t) => ({
+      url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}/decisions`,
+      body: {
+        decidedOn: '2026-12-20',
+        decisionNumber: '1-QĐ/THU',
+        items: [{ recordId: f.evaluation[t].record, version: 999, level: 'HTTNV' }],
+      },
+    }),
+    expect: rule([...offices, 'btv']),
+  },
+  'POST /api/evaluations/campaigns/{id}/publication': {
+    call: (f, t) => ({
+      url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}/publication`,
+      body: {
+        publishedOn: '2026-12-28',
+        items: [{ recordId: f.evaluation[t].record, version: 999 }],
+      },
+    }),
+    expect: rule([...offices, 'btv']),
+  },
+  'GET /api/evaluations/records': {
+    call: (f, t) => ({ url: `/api/evaluations/records?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(everyone),
+  },
+  'GET /api/evaluations/records/{id}': {
+    call: (f, t, u) => ({
+      url: `/api/evaluations/records/${u === 'dangvien' && t === 'inside' ? f.evaluation[t].ownRecord : f.evaluation[t].record}`,
+    }),
+    expect: rule(everyone),
+  },
+  'POST /api/evaluations/records/{id}/self-assessment': {
+    call: (f, t, u) => ({
+      url: `/api/evaluations/records/${u === 'dangvien' && t === 'inside' ? f.evaluation[t].ownRecord : f.evaluation[t].record}/self-assessment`,
+      body: { version: 999, assessedOn: '2026-12-05', proposedLevel: 'HTTNV' },
+    }),
+    expect: rule([...offices, 'bithu', 'dangvien']),
+  },
+  'POST /api/evaluations/records/{id}/review': {
+    call: (f, t) => ({
+      url: `/api/evaluations/records/${f.evaluation[t].record}/review`,
+      body: { version: 999, reviewedOn: '2026-12-10', level: 'HTTNV', votes: { present: 5 } },
+    }),
+    expect: rule([...offices, 'bithu']),
+  },
+  'POST /api/evaluations/records/{id}/appraisal': {
+    call: (f, t) => ({
+      url: `/api/evaluations/records/${f.evaluation[t].record}/appraisal`,
+      body: { version: 999, appraisedOn: '2026-12-12', level: 'HTTNV' },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/evaluations/records/{id}/complaints': {
+    call: (f, t, u) => ({
+      url: `/api/evaluations/records/${u === 'dangvien' && t === 'inside' ? f.evaluation[t].ownRecord : f.evaluation[t].record}/complaints`,
+      body: { version: 999, filedOn: '2027-01-05', content: 'Thử quyền' },
+    }),
+    expect: rule([...offices, 'bithu', 'dangvien']),
+  },
+  'POST /api/evaluations/complaints/{id}/resolution': {
+    call: (f, t) => ({
+      url: `/api/evaluations/complaints/${f.evaluation[t].complaint}/resolution`,
+      body: { version: 999, resolvedOn: '2027-01-20', outcome: 'upheld', answer: 'Thử' },
+    }),
+    expect: rule(['admin', 'vanphong', 'btv']),
+  },
+  'GET /api/evaluations/results': {
+    call: (f, t) => ({ url: `/api/evaluations/results?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(allButMember),
+  },
 };
 
 const importCsv = Buffer.from('Họ và tên;Ngày sinh;Chi bộ\nA B;1/1/1990;x\n').toString('base64');
@@ -676,6 +793,26 @@ beforeAll(async () => {
       complaint,
     };
   };
+  const evaluationIn = async (committeeId: number, memberId: number, ownId: number) => {
+    const opened = await office.post('/api/evaluations/campaigns', {
+      orgUnitId: committeeId,
+      year: 2026,
+      openedOn: '2026-11-20',
+    });
+    const campaign = opened.json().id as number;
+    const recordOf = async (id: number) =>
+      (await queryOne<{ id: number }>(
+        t.db,
+        sql`select id from evaluation_records where campaign_id = ${campaign} and member_id = ${id}`,
+      ))!.id;
+    const record = await recordOf(memberId);
+    const complaint = (await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into evaluation_complaints (record_id, filed_on, content)
+          values (${record}, '2027-01-05', 'Thử') returning id`,
+    ))!.id;
+    return { campaign, record, ownRecord: ownId ? await recordOf(ownId) : record, complaint };
+  };
   f = {
     ...base,
     memberElsewhereCellId: detail.orgUnitId,
@@ -696,6 +833,10 @@ beforeAll(async () => {
     inspection: {
       inside: await inspectionIn(base.committeeId, base.selfMemberId),
       outside: await inspectionIn(base.otherCommitteeId, base.memberElsewhere.id),
+    },
+    evaluation: {
+      inside: await evaluationIn(base.committeeId, base.memberInCell.id, base.selfMemberId),
+      outside: await evaluationIn(base.otherCommitteeId, base.memberElsewhere.id, 0),
     },
   };
   for (const u of Object.keys(users)) sessions[u] = await loginAs(t.app, u);
