@@ -54,6 +54,19 @@ const InspectionFiguresPage = page(
   () => import('../features/inspection/FiguresPage'),
   'FiguresPage',
 );
+const EvaluationsPage = page(
+  () => import('../features/evaluations/EvaluationsPage'),
+  'EvaluationsPage',
+);
+const EvaluationCampaignPage = page(
+  () => import('../features/evaluations/CampaignPage'),
+  'CampaignPage',
+);
+const EvaluationRecordPage = page(() => import('../features/evaluations/RecordPage'), 'RecordPage');
+const EvaluationResultsPage = page(
+  () => import('../features/evaluations/ResultsPage'),
+  'ResultsPage',
+);
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -114,6 +127,10 @@ const router = createBrowserRouter([
       { path: '/kiem-tra-giam-sat/:id', element: <CasePage /> },
       { path: '/ky-luat', element: <DisciplinePage /> },
       { path: '/so-lieu-kiem-tra', element: <InspectionFiguresPage /> },
+      { path: '/danh-gia-xep-loai', element: <EvaluationsPage /> },
+      { path: '/danh-gia-xep-loai/ho-so/:id', element: <EvaluationRecordPage /> },
+      { path: '/danh-gia-xep-loai/:id', element: <EvaluationCampaignPage /> },
+      { path: '/ket-qua-xep-loai', element: <EvaluationResultsPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },
     ],
   },
