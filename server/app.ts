@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { backupRoutes } from './modules/backup/backup.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { documentsRoutes } from './modules/documents/documents.routes';
+import { evaluationsRoutes } from './modules/evaluations/evaluations.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { inspectionRoutes } from './modules/inspection/inspection.routes';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes';
@@ -105,6 +106,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(documentsRoutes, { prefix: '/api/documents' });
   await app.register(resolutionsRoutes, { prefix: '/api/resolutions' });
   await app.register(meetingsRoutes, { prefix: '/api/meetings' });
+  await app.register(evaluationsRoutes, { prefix: '/api/evaluations' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

@@ -16,6 +16,7 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   document: Record<Target, number>;
   letter: Record<Target, { memberId: number; eventId: number }>;
   importJob: Record<Target, number>;
+  evaluation: Record<Target, EvaluationFixture>;
   resolution: Record<Target, number>;
   meeting: Record<Target, number>;
   plans: PlanFixtures;
@@ -35,6 +36,12 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
 };
 type PlanFixtures = Record<Target, { target: number; task: number }>;
 type Call = { url: string; body?: unknown };
+type EvaluationFixture = {
+  campaign: number;
+  record: number;
+  ownRecord: number;
+  complaint: number;
+};
 
 const users: Record<string, Role> = {
   admin: 'admin',
@@ -874,6 +881,115 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(recruiters),
   },
+  // Evaluation and classification: a campaign per grassroots committee (inside: the demo cell's).
+  'GET /api/evaluations/campaigns': {
+    call: () => ({ url: '/api/evaluations/campaigns' }),
+    expect: () => 'allowed',
+  },
+  // A cell cannot hold a campaign: refused by the service after the scope check.
+  'POST /api/evaluations/campaigns': {
+    call: (f, t) => ({
+      url: '/api/evaluations/campaigns',
+      body: {
+        orgUnitId: t === 'outside' ? f.memberElsewhereCellId : f.cellId,
+        year: 2026,
+        openedOn: '2026-11-20',
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/evaluations/campaigns/{id}': {
+    call: (f, t) => ({ url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}` }),
+    expect: rule(everyone),
+  },
+  'PUT /api/evaluations/campaigns/{id}': {
+    call: (f, t) => ({
+      url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}`,
+      body: { version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/evaluations/campaigns/{id}/decision-check': {
+    call: (f, t) => ({
+      url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}/decision-check`,
+      body: {
+        decidedOn: '2026-12-20',
+        decisionNumber: '1-QĐ/THU',
+        items: [{ recordId: f.evaluation[t].record, version: 999, level: 'HTTNV' }],
+      },
+    }),
+    expect: rule([...offices, 'btv']),
+  },
+  'POST /api/evaluations/campaigns/{id}/decisions': {
+    call: (f, t) => ({
+      url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}/decisions`,
+      body: {
+        decidedOn: '2026-12-20',
+        decisionNumber: '1-QĐ/THU',
+        items: [{ recordId: f.evaluation[t].record, version: 999, level: 'HTTNV' }],
+      },
+    }),
+    expect: rule([...offices, 'btv']),
+  },
+  'POST /api/evaluations/campaigns/{id}/publication': {
+    call: (f, t) => ({
+      url: `/api/evaluations/campaigns/${f.evaluation[t].campaign}/publication`,
+      body: {
+        publishedOn: '2026-12-28',
+        items: [{ recordId: f.evaluation[t].record, version: 999 }],
+      },
+    }),
+    expect: rule([...offices, 'btv']),
+  },
+  'GET /api/evaluations/records': {
+    call: (f, t) => ({ url: `/api/evaluations/records?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(everyone),
+  },
+  'GET /api/evaluations/records/{id}': {
+    call: (f, t, u) => ({
+      url: `/api/evaluations/records/${u === 'dangvien' && t === 'inside' ? f.evaluation[t].ownRecord : f.evaluation[t].record}`,
+    }),
+    expect: rule(everyone),
+  },
+  'POST /api/evaluations/records/{id}/self-assessment': {
+    call: (f, t, u) => ({
+      url: `/api/evaluations/records/${u === 'dangvien' && t === 'inside' ? f.evaluation[t].ownRecord : f.evaluation[t].record}/self-assessment`,
+      body: { version: 999, assessedOn: '2026-12-05', proposedLevel: 'HTTNV' },
+    }),
+    expect: rule([...offices, 'bithu', 'dangvien']),
+  },
+  'POST /api/evaluations/records/{id}/review': {
+    call: (f, t) => ({
+      url: `/api/evaluations/records/${f.evaluation[t].record}/review`,
+      body: { version: 999, reviewedOn: '2026-12-10', level: 'HTTNV', votes: { present: 5 } },
+    }),
+    expect: rule([...offices, 'bithu']),
+  },
+  'POST /api/evaluations/records/{id}/appraisal': {
+    call: (f, t) => ({
+      url: `/api/evaluations/records/${f.evaluation[t].record}/appraisal`,
+      body: { version: 999, appraisedOn: '2026-12-12', level: 'HTTNV' },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/evaluations/records/{id}/complaints': {
+    call: (f, t, u) => ({
+      url: `/api/evaluations/records/${u === 'dangvien' && t === 'inside' ? f.evaluation[t].ownRecord : f.evaluation[t].record}/complaints`,
+      body: { version: 999, filedOn: '2027-01-05', content: 'Thử quyền' },
+    }),
+    expect: rule([...offices, 'bithu', 'dangvien']),
+  },
+  'POST /api/evaluations/complaints/{id}/resolution': {
+    call: (f, t) => ({
+      url: `/api/evaluations/complaints/${f.evaluation[t].complaint}/resolution`,
+      body: { version: 999, resolvedOn: '2027-01-20', outcome: 'upheld', answer: 'Thử' },
+    }),
+    expect: rule(['admin', 'vanphong', 'btv']),
+  },
+  'GET /api/evaluations/results': {
+    call: (f, t) => ({ url: `/api/evaluations/results?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(allButMember),
+  },
 };
 
 const importCsv = Buffer.from('Họ và tên;Ngày sinh;Chi bộ\nA B;1/1/1990;x\n').toString('base64');
@@ -1029,6 +1145,26 @@ beforeAll(async () => {
       sql`insert into meetings (org_unit_id, kind, held_on, title, invited_count, present_count)
           values (${cellId}, 'cell_regular', '2026-01-06', 'Sinh hoạt chi bộ tháng 1', 10, 9) returning id`,
     ))!.id;
+  const evaluationIn = async (committeeId: number, memberId: number, ownId: number) => {
+    const opened = await office.post('/api/evaluations/campaigns', {
+      orgUnitId: committeeId,
+      year: 2026,
+      openedOn: '2026-11-20',
+    });
+    const campaign = opened.json().id as number;
+    const recordOf = async (id: number) =>
+      (await queryOne<{ id: number }>(
+        t.db,
+        sql`select id from evaluation_records where campaign_id = ${campaign} and member_id = ${id}`,
+      ))!.id;
+    const record = await recordOf(memberId);
+    const complaint = (await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into evaluation_complaints (record_id, filed_on, content)
+          values (${record}, '2027-01-05', 'Thử') returning id`,
+    ))!.id;
+    return { campaign, record, ownRecord: ownId ? await recordOf(ownId) : record, complaint };
+  };
   f = {
     ...base,
     meeting: {
@@ -1062,6 +1198,10 @@ beforeAll(async () => {
     inspection: {
       inside: await inspectionIn(base.committeeId, base.selfMemberId),
       outside: await inspectionIn(base.otherCommitteeId, base.memberElsewhere.id),
+    },
+    evaluation: {
+      inside: await evaluationIn(base.committeeId, base.memberInCell.id, base.selfMemberId),
+      outside: await evaluationIn(base.otherCommitteeId, base.memberElsewhere.id, 0),
     },
   };
   for (const u of Object.keys(users)) sessions[u] = await loginAs(t.app, u);

@@ -41,6 +41,15 @@ export const permissions = [
   'reflection.submit',
   'meeting.read',
   'meeting.write',
+  'evaluation.read',
+  'evaluation.manage',
+  'evaluation.self',
+  'evaluation.review',
+  'evaluation.appraise',
+  'evaluation.decide',
+  'evaluation.complain',
+  'evaluation.resolve',
+  'evaluation.results',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -115,6 +124,25 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // Meetings: the cell secretary keeps the cell's meetings; offices their committee's conferences.
   'meeting.read': allButMember,
   'meeting.write': [...officeRoles, 'cell_secretary'],
+  // Evaluation and classification (DOMAIN.md §6, regulations.md §1.5). Everyone sees the records
+  // of their subtree; a member only their own record.
+  'evaluation.read': [...allButMember, 'member'],
+  // Campaigns (period, deadlines, the year's parameters): the upper committee's office and each
+  // grassroots committee for its own subtree; the administrator.
+  'evaluation.manage': officeRoles,
+  // The member fills in their own self-assessment; the cell and the office may enter it for them.
+  'evaluation.self': [...officeRoles, 'cell_secretary', 'member'],
+  // Review at the cell / committee meeting.
+  'evaluation.review': [...officeRoles, 'cell_secretary'],
+  // Appraisal by the organisation office of the competent level.
+  'evaluation.appraise': officeRoles,
+  // Decision and publication: the grassroots committee for its members and cells, the upper
+  // committee (its standing committee, its office) for grassroots organisations.
+  'evaluation.decide': [...officeRoles, 'standing'],
+  'evaluation.complain': [...officeRoles, 'cell_secretary', 'member'],
+  // Complaints go to the upper committee, which re-verifies.
+  'evaluation.resolve': ['admin', 'org_office', 'standing'],
+  'evaluation.results': allButMember,
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

@@ -54,6 +54,19 @@ const InspectionFiguresPage = page(
   () => import('../features/inspection/FiguresPage'),
   'FiguresPage',
 );
+const EvaluationsPage = page(
+  () => import('../features/evaluations/EvaluationsPage'),
+  'EvaluationsPage',
+);
+const EvaluationCampaignPage = page(
+  () => import('../features/evaluations/CampaignPage'),
+  'CampaignPage',
+);
+const EvaluationRecordPage = page(() => import('../features/evaluations/RecordPage'), 'RecordPage');
+const EvaluationResultsPage = page(
+  () => import('../features/evaluations/ResultsPage'),
+  'ResultsPage',
+);
 
 const ResolutionsPage = page(
   () => import('../features/resolutions/ResolutionsPage'),
@@ -132,6 +145,10 @@ const router = createBrowserRouter([
       { path: '/nghi-quyet/:id', element: <ResolutionPage /> },
       { path: '/bai-thu-hoach', element: <MyReflectionsPage /> },
       { path: '/sinh-hoat', element: <MeetingsPage /> },
+      { path: '/danh-gia-xep-loai', element: <EvaluationsPage /> },
+      { path: '/danh-gia-xep-loai/ho-so/:id', element: <EvaluationRecordPage /> },
+      { path: '/danh-gia-xep-loai/:id', element: <EvaluationCampaignPage /> },
+      { path: '/ket-qua-xep-loai', element: <EvaluationResultsPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },
     ],
   },
