@@ -129,7 +129,7 @@ describe('targets bound to metrics', () => {
     });
     const detail = (await s.vanphong.get(`/api/plans/targets/${res.json().id}`)).json();
     expect(detail.target).toMatchObject({ value: null, status: 'unavailable' });
-    expect(detail.target.progress).toContain('Chưa có dữ liệu đánh giá');
+    expect(detail.target.progress).toContain('Chưa có kết quả xếp loại');
   });
 
   it('keeps targets within scope: a grassroots office sees its own, not another committee’s', async () => {
@@ -385,7 +385,7 @@ describe('terms and the dashboard', () => {
       (x: { code: string }) => x.code === 'evaluation.members_good_or_better',
     );
     expect(evaluation).toMatchObject({ status: 'unavailable', value: null });
-    expect(evaluation.reason).toContain('phân hệ đánh giá chưa được cài đặt');
+    expect(evaluation.reason).toContain('Chưa có kết quả xếp loại');
     // Out of scope: not found.
     expect(
       (await s.coso.get(`/api/dashboard?year=${year}&orgUnitId=${f.otherCommitteeId}`)).statusCode,
