@@ -55,6 +55,9 @@ const InspectionFiguresPage = page(
   'FiguresPage',
 );
 
+const PlanPage = page(() => import('../features/plans/PlanPage'), 'PlanPage');
+const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
+
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
     <Spin size="large" />
@@ -114,6 +117,8 @@ const router = createBrowserRouter([
       { path: '/kiem-tra-giam-sat/:id', element: <CasePage /> },
       { path: '/ky-luat', element: <DisciplinePage /> },
       { path: '/so-lieu-kiem-tra', element: <InspectionFiguresPage /> },
+      { path: '/dieu-hanh', element: <DashboardPage /> },
+      { path: '/ke-hoach', element: <PlanPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },
     ],
   },
