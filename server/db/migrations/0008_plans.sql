@@ -73,4 +73,5 @@ CREATE INDEX "key_tasks_assigned_by_idx" ON "key_tasks" USING btree ("assigned_b
 CREATE INDEX "plan_targets_unit_year_idx" ON "plan_targets" USING btree ("org_unit_id","year");--> statement-breakpoint
 CREATE INDEX "plan_targets_parent_idx" ON "plan_targets" USING btree ("parent_target_id");--> statement-breakpoint
 CREATE INDEX "plan_targets_term_idx" ON "plan_targets" USING btree ("term_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "plan_terms_unit_from_key" ON "plan_terms" USING btree ("org_unit_id","from_year");
+CREATE UNIQUE INDEX "plan_terms_unit_from_key" ON "plan_terms" USING btree ("org_unit_id","from_year");--> statement-breakpoint
+CREATE INDEX "member_events_kind_date_idx" ON "member_events" USING btree ("kind","event_date");

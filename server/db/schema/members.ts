@@ -123,7 +123,11 @@ export const memberEvents = pgTable(
     recordedBy: integer(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('member_events_member_idx').on(t.memberId, t.eventDate)],
+  (t) => [
+    index('member_events_member_idx').on(t.memberId, t.eventDate),
+    // Period figures of the metric catalogue (admissions, transfers… of a year) read by kind and date.
+    index('member_events_kind_date_idx').on(t.kind, t.eventDate),
+  ],
 );
 
 /** Derived intervals (status, cell) per member, for counts and lists "as of" any date. */

@@ -4,6 +4,7 @@ import type { TOrgOperation } from '../../../contracts/org-units';
 import type { Role } from '../../../domain/enums/roles';
 import { deriveMemberTimeline, type Standing } from '../../../domain/rules/members/member-timeline';
 import { rebuildOrgMemberCounts } from '../../modules/members/member-rollup';
+import { todayIso } from '../../modules/org-units/org-units.policy';
 import { applyOrgOperation } from '../../modules/org-units/org-units.service';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
@@ -14,6 +15,7 @@ import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '..
 import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
 import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
+import { seedDemoPlans } from './demo-plans';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -429,6 +431,12 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       ubkt: systemActor(await userId('ubkt'), 'ubkt', 'inspection', upper, upperPath),
       standing: systemActor(await userId('btv'), 'btv', 'standing', upper, upperPath),
     });
+    await seedDemoPlans(
+      t,
+      systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
+      todayIso(),
+      options.seed,
+    );
     // Scope names as they are after the 2025 renaming.
     for (const a of accounts) {
       const row = await queryOne<{ name: string }>(

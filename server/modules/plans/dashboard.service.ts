@@ -4,7 +4,7 @@
 // that year: asOf − 1 year), and the admissions month by month. Each figure drills down through
 // GET /api/plans/metric-records.
 import type { TDashboard } from '../../../contracts/plans';
-import { addDays, addMonths, addYears } from '../../../domain/calendar/date-math';
+import { addYears } from '../../../domain/calendar/date-math';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../org-units/org-units.queries';
@@ -102,27 +102,24 @@ export const getDashboard = async ({
     });
   }
 
-  const admissionsByMonth: TDashboard['admissionsByMonth'] = [];
-  for (let month = 1; month <= 12; month++) {
-    const end = (y: number) =>
-      addDays(addMonths(`${y}-${String(month).padStart(2, '0')}-01`, 1), -1);
-    const current = end(year);
-    const previous = end(year - 1);
-    admissionsByMonth.push({
-      month,
-      value:
-        current <= asOf || current.slice(0, 7) === asOf.slice(0, 7)
-          ? (
-              await figureOf(db, 'recruitment.admitted', {
-                ...scope,
-                asOf: current < asOf ? current : asOf,
-              })
-            ).value
-          : null,
-      previous: (await figureOf(db, 'recruitment.admitted', { ...previousScope, asOf: previous }))
-        .value,
-    });
-  }
+  // Admissions to each month end, from the dated records of the metric (one query per year).
+  const admissions = await computeMetric({ db, code: 'recruitment.admitted', scope });
+  const lastYear = await computeMetric({
+    db,
+    code: 'recruitment.admitted',
+    scope: { ...previousScope, asOf: previousScope.to },
+  });
+  const cumulative = (records: { date?: string }[], month: number) =>
+    records.filter((r) => r.date && Number(r.date.slice(5, 7)) <= month).length;
+  const lastMonth = Number(asOf.slice(5, 7));
+  const admissionsByMonth: TDashboard['admissionsByMonth'] = Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1,
+    value:
+      admissions.status === 'ok' && (asOf.slice(0, 4) > String(year) || i + 1 <= lastMonth)
+        ? cumulative(admissions.records, i + 1)
+        : null,
+    previous: lastYear.status === 'ok' ? cumulative(lastYear.records, i + 1) : null,
+  }));
 
   const [tasks, previousTasks] = [
     await unitTaskRows(db, actor, unit.id, year),

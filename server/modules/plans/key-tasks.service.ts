@@ -104,7 +104,7 @@ export const createKeyTask = async ({
       tx,
       sql`select t.id from plan_terms t join org_units o on o.id = t.org_unit_id
           where o.path @> ${unit.path}::ltree and ${input.year} between t.from_year and t.to_year
-          order by nlevel(o.path) desc limit 1`,
+          order by nlevel(o.path) desc, t.from_year desc limit 1`,
     );
     const [row] = await tx
       .insert(keyTasks)

@@ -327,7 +327,7 @@ describe('key tasks', () => {
 describe('terms and the dashboard', () => {
   it('creates a term, refuses an overlapping one, and files yearly targets under it', async () => {
     const res = await s.vanphong.post('/api/plans/terms', {
-      orgUnitId: f.upperId,
+      orgUnitId: f.committeeId,
       name: 'Nhiệm kỳ 2025–2030',
       fromYear: 2025,
       toYear: 2030,
@@ -344,7 +344,7 @@ describe('terms and the dashboard', () => {
     const cellTerms = (await s.bithu.get('/api/plans/terms')).json();
     expect(cellTerms.items.map((x: { name: string }) => x.name)).toContain('Nhiệm kỳ 2025–2030');
     const termTarget = await s.vanphong.post('/api/plans/targets', {
-      orgUnitId: f.upperId,
+      orgUnitId: f.committeeId,
       termId: res.json().id,
       title: 'Kết nạp 600 đảng viên trong nhiệm kỳ',
       metricCode: 'recruitment.admitted',
@@ -353,8 +353,8 @@ describe('terms and the dashboard', () => {
     });
     const detail = (await s.vanphong.get(`/api/plans/targets/${termTarget.json().id}`)).json();
     expect(detail.target).toMatchObject({ from: '2025-01-01', to: '2030-12-31', year: null });
-    const plan = (await s.vanphong.get(`/api/plans/year?year=${year}`)).json();
-    expect(plan.term.name).toBe('Nhiệm kỳ 2025–2030');
+    const plan = (await s.coso.get(`/api/plans/year?year=${year}`)).json();
+    expect(plan.term).toMatchObject({ name: 'Nhiệm kỳ 2025–2030', orgUnitId: f.committeeId });
     expect(plan.termTargets.map((x: { id: number }) => x.id)).toContain(termTarget.json().id);
   });
 
@@ -395,5 +395,25 @@ describe('terms and the dashboard', () => {
       sql`select count(*)::int as n from audit_log where action like 'plans.%'`,
     );
     expect(audit!.n).toBeGreaterThan(0);
+  });
+});
+
+describe('the demo plans', () => {
+  it('hold the bloc’s terms, rated key tasks and cascaded targets for several years', async () => {
+    const p2024 = (await s.vanphong.get('/api/plans/year?year=2024')).json();
+    expect(p2024.term.name).toBe('Nhiệm kỳ 2020–2025');
+    expect(p2024.taskSummary.sentence).toBe('hoàn thành 6/6 nhiệm vụ trọng tâm; 2 xuất sắc, 4 tốt');
+    const p2025 = (await s.vanphong.get('/api/plans/year?year=2025')).json();
+    expect(p2025.term.name).toBe('Nhiệm kỳ 2025–2030');
+    expect(p2025.taskSummary.sentence).toBe(
+      'hoàn thành 6/6 nhiệm vụ trọng tâm; 1 xuất sắc, 4 tốt, 1 hoàn thành',
+    );
+    expect(p2025.assignedTasks.length).toBeGreaterThan(0);
+    const admissions = p2025.targets.find(
+      (x: { metricCode: string }) => x.metricCode === 'recruitment.admitted',
+    );
+    expect(admissions.childThresholdSum).toBe(admissions.threshold);
+    expect(['achieved', 'missed']).toContain(admissions.status);
+    expect(p2025.termTargets.length).toBeGreaterThan(0);
   });
 });

@@ -61,7 +61,7 @@ export const termFor = async (
   const row = await queryOne<TermRow>(
     db,
     sql`${termSelect} where o.path @> ${unitPath}::ltree and ${year} between t.from_year and t.to_year
-        order by nlevel(o.path) desc limit 1`,
+        order by nlevel(o.path) desc, t.from_year desc limit 1`,
   );
   return row ? toTerm(row) : null;
 };

@@ -177,7 +177,7 @@ export const createTarget = async ({
         tx,
         sql`select t.id from plan_terms t join org_units o on o.id = t.org_unit_id
             where o.path @> ${unit.path}::ltree and ${input.year} between t.from_year and t.to_year
-            order by nlevel(o.path) desc limit 1`,
+            order by nlevel(o.path) desc, t.from_year desc limit 1`,
       );
       termId = term?.id ?? null;
     }

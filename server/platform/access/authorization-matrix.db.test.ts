@@ -718,7 +718,7 @@ const table: Record<string, Entry> = {
     }),
     expect: rule([...offices, 'bithu']),
   },
-  'GET /api/dashboard': {
+  'GET /api/dashboard/': {
     call: (f, t) => ({ url: `/api/dashboard?orgUnitId=${cellOf(f, t)}&year=2026` }),
     expect: rule(allButMember),
   },

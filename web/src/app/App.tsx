@@ -82,6 +82,9 @@ const MyReflectionsPage = page(
 );
 const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
 
+const PlanPage = page(() => import('../features/plans/PlanPage'), 'PlanPage');
+const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
+
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
     <Spin size="large" />
@@ -149,6 +152,8 @@ const router = createBrowserRouter([
       { path: '/danh-gia-xep-loai/ho-so/:id', element: <EvaluationRecordPage /> },
       { path: '/danh-gia-xep-loai/:id', element: <EvaluationCampaignPage /> },
       { path: '/ket-qua-xep-loai', element: <EvaluationResultsPage /> },
+      { path: '/dieu-hanh', element: <DashboardPage /> },
+      { path: '/ke-hoach', element: <PlanPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },
     ],
   },

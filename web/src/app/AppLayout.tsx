@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -42,6 +43,18 @@ const items = [
     icon: <DashboardOutlined />,
     label: 'Tổng quan',
     permission: 'overview.read',
+  },
+  {
+    key: '/dieu-hanh',
+    icon: <AimOutlined />,
+    label: 'Bảng điều hành',
+    permission: 'plans.read',
+  },
+  {
+    key: '/ke-hoach',
+    icon: <ScheduleOutlined />,
+    label: 'Kế hoạch, chỉ tiêu',
+    permission: 'plans.read',
   },
   { key: '/to-chuc', icon: <ApartmentOutlined />, label: 'Tổ chức đảng', permission: 'org.read' },
   { key: '/dang-vien', icon: <TeamOutlined />, label: 'Đảng viên', permission: 'member.list' },

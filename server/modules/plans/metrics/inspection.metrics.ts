@@ -13,7 +13,7 @@ import {
 } from '../../../../domain/rules/inspection/inspection';
 import { sql } from '../../../db/client';
 import type { MetricDefinition } from './metric';
-import { countRecords, factsUntil, placedIn } from './placement';
+import { countRecords, factsUntil, placedJoin } from './placement';
 
 const bodiesOf = (group: ReportGroup) =>
   sql.join(
@@ -51,11 +51,11 @@ const subjectsMetric = (
           join inspection_case_subjects s on s.case_id = c.id
           join org_units o on o.id = s.org_unit_id
           left join members m on m.id = s.member_id
+          ${placedJoin(scope.unitId, sql`s.org_unit_id`, sql`c.decision_date`)}
           where c.decision_date >= ${scope.from} and c.decision_date <= ${factsUntil(scope)}
             and c.body in (${bodiesOf(group)})
             and c.kind ${activity === 'supervised' ? sql`like 'supervision%'` : sql`not like 'supervision%'`}
-            and s.subject_kind = ${subject === 'members' ? 'member' : 'organisation'}
-            and ${placedIn(scope.unitId, sql`s.org_unit_id`, sql`c.decision_date`)}`,
+            and s.subject_kind = ${subject === 'members' ? 'member' : 'organisation'}`,
       withRecords,
     ),
 });
@@ -80,8 +80,9 @@ export const inspectionMetrics: MetricDefinition[] = [
         sql`select 'inspection_case' as kind, c.id, c.decision_number || ' – ' || c.title as label
             from inspection_cases c
             where c.decision_date >= ${scope.from} and c.decision_date <= ${factsUntil(scope)}
-              and exists (select 1 from inspection_case_subjects s where s.case_id = c.id
-                          and ${placedIn(scope.unitId, sql`s.org_unit_id`, sql`c.decision_date`)})`,
+              and exists (select 1 from inspection_case_subjects s
+                          ${placedJoin(scope.unitId, sql`s.org_unit_id`, sql`c.decision_date`)}
+                          where s.case_id = c.id)`,
         withRecords,
       ),
   },
@@ -98,9 +99,9 @@ export const inspectionMetrics: MetricDefinition[] = [
         db,
         sql`select distinct 'member' as kind, m.id, m.full_name as label
             from discipline_decisions d join members m on m.id = d.member_id
+            ${placedJoin(scope.unitId, sql`d.org_unit_id`, sql`d.decided_on`)}
             where d.status = 'decided' and d.subject_kind = 'member'
-              and d.decided_on >= ${scope.from} and d.decided_on <= ${factsUntil(scope)}
-              and ${placedIn(scope.unitId, sql`d.org_unit_id`, sql`d.decided_on`)}`,
+              and d.decided_on >= ${scope.from} and d.decided_on <= ${factsUntil(scope)}`,
         withRecords,
       ),
   },
@@ -117,9 +118,9 @@ export const inspectionMetrics: MetricDefinition[] = [
         db,
         sql`select distinct 'org_unit' as kind, o.id, o.name as label
             from discipline_decisions d join org_units o on o.id = d.org_unit_id
+            ${placedJoin(scope.unitId, sql`d.org_unit_id`, sql`d.decided_on`)}
             where d.status = 'decided' and d.subject_kind = 'organisation'
-              and d.decided_on >= ${scope.from} and d.decided_on <= ${factsUntil(scope)}
-              and ${placedIn(scope.unitId, sql`d.org_unit_id`, sql`d.decided_on`)}`,
+              and d.decided_on >= ${scope.from} and d.decided_on <= ${factsUntil(scope)}`,
         withRecords,
       ),
   },

@@ -1,9 +1,15 @@
 // Party badges, party cards and dues (lifecycle module, regulations.md §3.4–§3.6). Each fact is placed
 // by the member's cell on the fact's date (./placement.ts).
+import type { SQL } from 'drizzle-orm';
 import { formatNumber } from '../../../../domain/text/vietnamese';
 import { queryOne, queryRows, sql } from '../../../db/client';
 import type { MetricDefinition, MetricRecord } from './metric';
-import { countRecords, factsUntil, memberUnitOn, placedIn } from './placement';
+import { countRecords, factsUntil, placedJoin } from './placement';
+
+/** The member's period (cell, status) valid on the fact's day, aliased `p`. */
+const onDay = (member: SQL, date: SQL) => sql`
+  join member_periods p on p.member_id = ${member}
+    and p.valid_from <= ${date} and (p.valid_to is null or p.valid_to > ${date})`;
 
 export const lifecycleMetrics: MetricDefinition[] = [
   {
@@ -20,8 +26,9 @@ export const lifecycleMetrics: MetricDefinition[] = [
         sql`select 'badge_award' as kind, b.id,
               m.full_name || ' – Huy hiệu ' || b.milestone || ' năm tuổi Đảng' as label
             from badge_awards b join members m on m.id = b.member_id
-            where b.award_date >= ${scope.from} and b.award_date <= ${factsUntil(scope)}
-              and ${placedIn(scope.unitId, memberUnitOn(sql`b.member_id`, sql`b.award_date`), sql`b.award_date`)}`,
+            ${onDay(sql`b.member_id`, sql`b.award_date`)}
+            ${placedJoin(scope.unitId, sql`p.org_unit_id`, sql`b.award_date`)}
+            where b.award_date >= ${scope.from} and b.award_date <= ${factsUntil(scope)}`,
         withRecords,
       ),
   },
@@ -39,8 +46,9 @@ export const lifecycleMetrics: MetricDefinition[] = [
         sql`select 'party_card_event' as kind, c.id,
               m.full_name || coalesce(' – thẻ số ' || c.card_number, '') as label
             from party_card_events c join members m on m.id = c.member_id
-            where c.action = 'issued' and c.action_date >= ${scope.from} and c.action_date <= ${factsUntil(scope)}
-              and ${placedIn(scope.unitId, memberUnitOn(sql`c.member_id`, sql`c.action_date`), sql`c.action_date`)}`,
+            ${onDay(sql`c.member_id`, sql`c.action_date`)}
+            ${placedJoin(scope.unitId, sql`p.org_unit_id`, sql`c.action_date`)}
+            where c.action = 'issued' and c.action_date >= ${scope.from} and c.action_date <= ${factsUntil(scope)}`,
         withRecords,
       ),
   },
@@ -55,8 +63,9 @@ export const lifecycleMetrics: MetricDefinition[] = [
     compute: async ({ db, scope, withRecords = true }) => {
       const payments = sql`
         select d.member_id, d.amount from dues_payments d
-        where d.paid_on >= ${scope.from} and d.paid_on <= ${factsUntil(scope)}
-          and ${placedIn(scope.unitId, memberUnitOn(sql`d.member_id`, sql`d.paid_on`), sql`d.paid_on`)}`;
+        ${onDay(sql`d.member_id`, sql`d.paid_on`)}
+        ${placedJoin(scope.unitId, sql`p.org_unit_id`, sql`d.paid_on`)}
+        where d.paid_on >= ${scope.from} and d.paid_on <= ${factsUntil(scope)}`;
       if (!withRecords) {
         const r = await queryOne<{ total: number }>(
           db,

@@ -9,7 +9,7 @@ import {
   countRecords,
   factsUntil,
   memberUnitBefore,
-  placedIn,
+  placedJoin,
   underRoot,
 } from './placement';
 
@@ -52,18 +52,20 @@ export const memberEventCount =
   async ({ db, scope, withRecords = true }) =>
     countRecords(
       db,
-      sql`select distinct 'member' as kind, m.id, m.full_name as label
+      sql`select distinct on (m.id) 'member' as kind, m.id, m.full_name as label,
+            e.event_date::text as date
           from member_events e join members m on m.id = e.member_id
+          ${placedJoin(
+            scope.unitId,
+            sql`coalesce(e.org_unit_id, ${memberUnitBefore(sql`e.member_id`, sql`e.event_date`)})`,
+            sql`e.event_date`,
+          )}
           where e.kind in (${sql.join(
             kinds.map((k) => sql`${k}`),
             sql`, `,
           )})
             and e.event_date >= ${scope.from} and e.event_date <= ${factsUntil(scope)}
-            and ${placedIn(
-              scope.unitId,
-              sql`coalesce(e.org_unit_id, ${memberUnitBefore(sql`e.member_id`, sql`e.event_date`)})`,
-              sql`e.event_date`,
-            )}`,
+          order by m.id, e.event_date`,
       withRecords,
     );
 

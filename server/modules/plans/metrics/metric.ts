@@ -23,6 +23,8 @@ export type MetricRecord = {
   id: number;
   /** A human label (name, unit name, case title) so that an evidence list reads without lookups. */
   label: string;
+  /** The date of the fact (admission, decision, award…) when the record is a dated fact. */
+  date?: string;
 };
 
 export type MetricValue =

@@ -23,7 +23,24 @@ export const pathOn = (unit: SQL, date: SQL) => sql`coalesce(
    order by h.valid_from desc limit 1),
   (select o.path from org_units o where o.id = ${unit}))`;
 
-/** True when `unit` lay in the subtree of `rootId` on `date`. */
+/**
+ * The intervals in which each unit lay in the subtree of `rootId`: its history rows under the root,
+ * plus, for a unit under the root today, the time before its first history row (facts recorded before
+ * the tree's history begins are placed by today's tree).
+ */
+export const placedUnits = (rootId: number) => sql`(
+  select h.org_unit_id as unit_id, h.valid_from, h.valid_to from org_unit_history h
+  where h.path ~ ${underRoot(rootId)}
+  union all
+  select o.id, '0001-01-01'::date, (select min(h.valid_from) from org_unit_history h where h.org_unit_id = o.id)
+  from org_units o where o.path ~ ${underRoot(rootId)})`;
+
+/** Join clause keeping rows whose `unit` lay in the subtree of `rootId` on `date`. */
+export const placedJoin = (rootId: number, unit: SQL, date: SQL) => sql`
+  join ${placedUnits(rootId)} pu on pu.unit_id = ${unit}
+    and pu.valid_from <= ${date} and (pu.valid_to is null or pu.valid_to > ${date})`;
+
+/** True when `unit` lay in the subtree of `rootId` on `date` (the same rule as a condition). */
 export const placedIn = (rootId: number, unit: SQL, date: SQL) =>
   sql`(${pathOn(unit, date)} ~ ${underRoot(rootId)})`;
 
@@ -48,7 +65,7 @@ export const activeStatusSql = sql.join(
 );
 
 /**
- * Run a query returning `(kind, id, label)` rows: the rows themselves when records are wanted, only
+ * Run a query returning `(kind, id, label[, date])` rows: the rows themselves when records are wanted, only
  * their count otherwise. The query must return distinct records.
  */
 export const countRecords = async (
@@ -60,14 +77,19 @@ export const countRecords = async (
     const r = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from (${rows}) t`);
     return { status: 'ok', value: Number(r?.n ?? 0), records: [] };
   }
-  const records = await queryRows<MetricRecord>(
+  const records = await queryRows<MetricRecord & { date?: string | null }>(
     db,
-    sql`select kind, id, label from (${rows}) t order by label, id`,
+    sql`select * from (${rows}) t order by label, id`,
   );
   return {
     status: 'ok',
     value: records.length,
-    records: records.map((r) => ({ kind: r.kind, id: Number(r.id), label: r.label })),
+    records: records.map((r) => ({
+      kind: r.kind,
+      id: Number(r.id),
+      label: r.label,
+      ...(r.date ? { date: String(r.date) } : {}),
+    })),
   };
 };
 

@@ -1,0 +1,115 @@
+// The records behind any figure: the metric's definition, its value and the list, each record linked
+// to its page where one exists.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Descriptions, Drawer, Input, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { TMetricRecords } from '../../../../contracts/plans';
+import { formatDate, toSearchKey } from '../../../../domain/text/vietnamese';
+import { get, toQuery } from '../../api/client';
+import { formatMetricValue } from './format';
+
+export type RecordsRequest = {
+  code: string;
+  orgUnitId?: number;
+  year: number;
+  toYear?: number;
+  asOf?: string;
+  title?: string;
+};
+
+const linkOf = (kind: string, id: number): string | null =>
+  kind === 'member'
+    ? `/dang-vien/${id}`
+    : kind === 'inspection_case'
+      ? `/kiem-tra-giam-sat/${id}`
+      : kind === 'applicant'
+        ? `/phat-trien-dang/${id}`
+        : null;
+
+export const RecordsDrawer = ({
+  request,
+  onClose,
+}: {
+  request: RecordsRequest | null;
+  onClose: () => void;
+}) => {
+  const [q, setQ] = useState('');
+  const { data, error, isFetching } = useQuery({
+    queryKey: ['metric-records', request],
+    queryFn: () =>
+      get<TMetricRecords>(`/api/plans/metric-records${toQuery({ ...request, title: undefined })}`),
+    enabled: request !== null,
+  });
+  const key = toSearchKey(q);
+  const rows = (data?.records ?? []).filter((r) => !key || toSearchKey(r.label).includes(key));
+  return (
+    <Drawer
+      open={request !== null}
+      onClose={() => {
+        setQ('');
+        onClose();
+      }}
+      size="large"
+      title={request?.title ?? data?.label ?? 'Bản ghi'}
+      destroyOnHidden
+    >
+      {error && <Alert type="error" showIcon title={(error as Error).message} />}
+      {data && (
+        <>
+          <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
+            <Descriptions.Item label="Chỉ số">{data.label}</Descriptions.Item>
+            <Descriptions.Item label="Phạm vi">{data.orgUnitName}</Descriptions.Item>
+            <Descriptions.Item label="Kỳ">
+              {formatDate(data.from)} – {formatDate(data.to)}, số liệu đến ngày{' '}
+              {formatDate(data.asOf)}
+            </Descriptions.Item>
+            <Descriptions.Item label="Giá trị">
+              <span data-testid="records-value">
+                {data.status === 'ok' ? formatMetricValue(data.unit, data.value) : data.reason}
+              </span>
+              {data.numerator !== null && data.denominator !== null
+                ? ` (${data.numerator}/${data.denominator})`
+                : ''}
+            </Descriptions.Item>
+            <Descriptions.Item label="Cách tính">{data.description}</Descriptions.Item>
+          </Descriptions>
+          {data.status === 'unavailable' ? (
+            <Alert type="info" showIcon title={data.reason} />
+          ) : (
+            <>
+              <Input.Search
+                allowClear
+                placeholder="Lọc theo tên"
+                onChange={(e) => setQ(e.target.value)}
+                style={{ marginBottom: 8, maxWidth: 360 }}
+              />
+              <Typography.Paragraph type="secondary">
+                {rows.length} bản ghi
+                {rows.length !== data.records.length ? ` (trong ${data.records.length})` : ''}
+              </Typography.Paragraph>
+              <Table
+                size="small"
+                loading={isFetching}
+                rowKey={(r) => `${r.kind}-${r.id}`}
+                dataSource={rows}
+                pagination={{ pageSize: 50, showSizeChanger: false }}
+                columns={[
+                  { title: 'STT', key: 'n', width: 64, render: (_, __, i) => i + 1 },
+                  {
+                    title: 'Bản ghi',
+                    dataIndex: 'label',
+                    render: (label: string, r) => {
+                      const to = linkOf(r.kind, r.id);
+                      return to ? <Link to={to}>{label}</Link> : label;
+                    },
+                  },
+                ]}
+              />
+            </>
+          )}
+        </>
+      )}
+    </Drawer>
+  );
+};
