@@ -8,6 +8,8 @@ import {
   DashboardOutlined,
   FileExcelOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
   FundOutlined,
   LogoutOutlined,
   StarOutlined,
@@ -60,6 +62,18 @@ const items = [
     icon: <FundOutlined />,
     label: 'Số liệu kiểm tra, giám sát',
     permission: 'inspection.figures',
+  },
+  {
+    key: '/bao-cao-tong-ket',
+    icon: <FileTextOutlined />,
+    label: 'Báo cáo tổng kết năm',
+    permission: 'report.read',
+  },
+  {
+    key: '/so-van-ban',
+    icon: <FolderOpenOutlined />,
+    label: 'Sổ văn bản đi',
+    permission: 'document.read',
   },
   {
     key: '/nhap-du-lieu',
