@@ -81,7 +81,7 @@ export const ReportPreview = ({
           <div>{model.header.superiorName}</div>
           <div style={{ fontWeight: 700 }}>{model.header.issuerName}</div>
           <div>*</div>
-          <div>{model.header.numberText}</div>
+          <div style={{ whiteSpace: 'pre' }}>{model.header.numberText}</div>
         </div>
         <div style={{ textAlign: 'center', width: '55%' }}>
           <div style={{ fontWeight: 700, fontSize: 18 }}>ĐẢNG CỘNG SẢN VIỆT NAM</div>

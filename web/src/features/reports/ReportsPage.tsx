@@ -62,13 +62,17 @@ export const ReportsPage = () => {
     enabled: jobId !== null,
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 400 : false),
   });
+  // The steps stay on screen once done; the draft is reloaded once per finished job.
+  const [finishedJob, setFinishedJob] = useState<string | null>(null);
   useEffect(() => {
-    if (job.data?.status === 'done') {
+    if (job.data?.status === 'done' && finishedJob !== job.data.id) {
+      setFinishedJob(job.data.id);
       client.invalidateQueries({ queryKey: ['report-draft'] });
       message.success('Đã lập xong số liệu báo cáo.');
-      setJobId(null);
     }
-  }, [job.data?.status, client, message]);
+  }, [job.data, finishedJob, client, message]);
+  // Another organisation or year: the previous job's steps no longer apply.
+  useEffect(() => setJobId(null), [orgUnitId, year]);
 
   useEffect(() => {
     form.setFieldsValue(
@@ -110,7 +114,7 @@ export const ReportsPage = () => {
   const figure = evidence.data?.figures.find((f) => f.key === evidenceKey);
   const figureInfo = draft?.figures.find((f) => f.key === evidenceKey);
 
-  const running = jobId !== null && job.data?.status !== 'failed';
+  const running = jobId !== null && (!job.data || job.data.status === 'running');
   const exportUrl = (format: string) => `/api/reports/annual/${draft?.id}/export?format=${format}`;
 
   return (
