@@ -196,13 +196,13 @@ class Writer {
     return {
       t: 'figure',
       key,
-      text: ` (${comparisonPhrase({
+      text: `, ${comparisonPhrase({
         current: f.current.value,
         previous: f.previous.value,
         previousYear: this.data.year - 1,
         noun,
         unit: f.unit === 'percent' ? 'percent' : 'count',
-      })})`,
+      })}`,
     };
   }
 }

@@ -22,16 +22,16 @@ describe('the report model (regulations.md §6.1)', () => {
 
   it('states recruitment against the target and against the year before', () => {
     expect(text).toContain(
-      'kết nạp được 139 đảng viên (vượt 15,8% chỉ tiêu đề ra) (tăng 12 đảng viên so với năm 2024)',
+      'kết nạp được 139 đảng viên (vượt 15,8% chỉ tiêu đề ra), tăng 12 đảng viên so với năm 2024',
     );
-    expect(text).toContain('có 4.832 đảng viên (tăng 12 đảng viên so với năm 2024)');
+    expect(text).toContain('có 4.832 đảng viên, tăng 12 đảng viên so với năm 2024');
   });
   it('states key tasks, member management, inspection and next year targets', () => {
     expect(text).toContain(
       'hoàn thành 6/6 nhiệm vụ trọng tâm; trong đó, 2 nhiệm vụ hoàn thành xuất sắc và 4 nhiệm vụ hoàn thành tốt',
     );
     expect(text).toContain('thu đảng phí 1.234.567.000 đồng');
-    expect(text).toContain('23 cuộc kiểm tra, giám sát (tăng 3 cuộc so với năm 2024)');
+    expect(text).toContain('23 cuộc kiểm tra, giám sát, tăng 3 cuộc so với năm 2024');
     expect(text).toContain('1. Kết nạp 125 đảng viên.');
   });
   it('follows the outline: three parts, assessment with its four headings', () => {

@@ -175,6 +175,19 @@ export const startGeneration = async ({
   return { jobId: job.id };
 };
 
+/** Figures, evidence and annex for an organisation and year, without storing them (command line, bench). */
+export const composeSnapshot = async (args: {
+  db: DbOrTx;
+  unitId: number;
+  year: number;
+  issuedOn?: string;
+  documentNumber?: string | null;
+}): Promise<StoredSnapshot> => {
+  const snapshot = await gatherReportData(args);
+  const annex = await gatherAnnex({ db: args.db, unitId: args.unitId, year: args.year });
+  return { ...snapshot, annex };
+};
+
 // ---------------------------------------------------------------- drafts
 
 type DraftRow = {

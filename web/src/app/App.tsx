@@ -50,6 +50,9 @@ const DisciplinePage = page(
   () => import('../features/inspection/DisciplinePage'),
   'DisciplinePage',
 );
+const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'ReportsPage');
+const ReportEvidencePage = page(() => import('../features/reports/EvidencePage'), 'EvidencePage');
+const DocumentsPage = page(() => import('../features/reports/DocumentsPage'), 'DocumentsPage');
 const InspectionFiguresPage = page(
   () => import('../features/inspection/FiguresPage'),
   'FiguresPage',
@@ -154,6 +157,9 @@ const router = createBrowserRouter([
       { path: '/ket-qua-xep-loai', element: <EvaluationResultsPage /> },
       { path: '/dieu-hanh', element: <DashboardPage /> },
       { path: '/ke-hoach', element: <PlanPage /> },
+      { path: '/bao-cao-tong-ket', element: <ReportsPage /> },
+      { path: '/bao-cao-tong-ket/:id/chung-cu', element: <ReportEvidencePage /> },
+      { path: '/so-van-ban', element: <DocumentsPage /> },
       { path: '*', element: <Navigate to="/tong-quan" replace /> },
     ],
   },

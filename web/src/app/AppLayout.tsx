@@ -12,6 +12,8 @@ import {
   EditOutlined,
   FileExcelOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
   FundOutlined,
   LogoutOutlined,
   ScheduleOutlined,
@@ -108,6 +110,18 @@ const items = [
     icon: <BarChartOutlined />,
     label: 'Kết quả xếp loại',
     permission: 'evaluation.results',
+  },
+  {
+    key: '/bao-cao-tong-ket',
+    icon: <FileTextOutlined />,
+    label: 'Báo cáo tổng kết năm',
+    permission: 'report.read',
+  },
+  {
+    key: '/so-van-ban',
+    icon: <FolderOpenOutlined />,
+    label: 'Sổ văn bản đi',
+    permission: 'document.read',
   },
   {
     key: '/nhap-du-lieu',

@@ -1,0 +1,105 @@
+// The office drafts the annual report in the browser: generate (the steps show), preview with figures
+// that open their records, write a placeholder, download the DOCX and read it back, see the evidence
+// page, issue the report with the register's next number and find it in the register.
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
+
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('annual report', () => {
+  it('generates, previews, edits a placeholder, downloads and issues', async () => {
+    await logIn(page, server, 'vanphong');
+    await page.waitForURL(/tong-quan|doi-mat-khau/);
+    await page.goto(`${server.url}/bao-cao-tong-ket`);
+    await page.getByRole('button', { name: 'Lập báo cáo' }).click();
+    await page.getByText('Tiến trình lập báo cáo').waitFor();
+    await page.getByTestId('report-preview').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'bc-01-xem-truoc');
+    const preview = page.getByTestId('report-preview');
+    await expect.poll(() => preview.textContent()).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(await preview.textContent()).toContain('T/M BAN THƯỜNG VỤ');
+
+    // A figure opens the records behind it.
+    const admitted = preview.locator('[data-figure="recruitment.admitted"]').first();
+    const admittedText = (await admitted.textContent()) ?? '';
+    expect(admittedText).toMatch(/kết nạp được \d+ đảng viên|chưa kết nạp/);
+    await admitted.click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('recruitment.admitted').waitFor();
+    await expect.poll(() => drawer.locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, 'bc-02-chung-cu-so-lieu');
+    await page.keyboard.press('Escape');
+
+    // A placeholder opens the editor; the text then replaces it in the preview.
+    await preview.locator('[data-placeholder="strengths"]').click();
+    const field = page.getByLabel('Ưu điểm', { exact: true });
+    await field.fill('Các cấp ủy đoàn kết, chủ động trong lãnh đạo.');
+    await page.getByRole('button', { name: 'Lưu nội dung' }).click();
+    await page.getByText('Đã lưu nội dung.').waitFor();
+    await page.getByRole('tab', { name: 'Xem trước' }).click();
+    await expect
+      .poll(() => preview.textContent())
+      .toContain('Các cấp ủy đoàn kết, chủ động trong lãnh đạo.');
+
+    // The DOCX carries the same text.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-docx').click(),
+    ]);
+    const file = await download.path();
+    const xml = await (await JSZip.loadAsync(readFileSync(file!)))
+      .file('word/document.xml')!
+      .async('string');
+    const plain = xml.replace(/<[^>]+>/g, '');
+    expect(plain).toContain('Các cấp ủy đoàn kết, chủ động trong lãnh đạo.');
+    expect(plain).toContain(admittedText);
+
+    // The evidence page.
+    await page.getByRole('link', { name: 'Phụ lục chứng cứ' }).click();
+    await page.getByText(/Phụ lục chứng cứ — báo cáo tổng kết năm/).waitFor();
+    await page.locator('#so-lieu-recruitment\\.admitted').waitFor();
+    await screenshot(page, 'bc-03-phu-luc-chung-cu');
+    await page.goBack();
+
+    // Issue: the next number of the register.
+    await page.getByRole('button', { name: 'Ban hành (lấy số)' }).click();
+    await page.getByRole('button', { name: 'Lấy số', exact: true }).click();
+    await page
+      .getByText(/Đã vào sổ: Số \d{2,}-BC\//)
+      .first()
+      .waitFor();
+    const number = (
+      await page
+        .getByText(/Đã vào sổ: Số/)
+        .first()
+        .textContent()
+    )?.match(/Số \d+-BC\/\S+/)?.[0];
+    expect(number).toBeTruthy();
+    await expect.poll(() => preview.textContent()).toContain(number!.replace(/\.$/, ''));
+    await page.goto(`${server.url}/so-van-ban`);
+    await page.getByRole('cell', { name: number!.replace(/\.$/, '') }).waitFor();
+    await screenshot(page, 'bc-04-so-van-ban');
+  });
+});
