@@ -14,6 +14,8 @@ import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '..
 import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
 import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
+import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoResolutions } from './demo-resolutions';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -429,6 +431,8 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       ubkt: systemActor(await userId('ubkt'), 'ubkt', 'inspection', upper, upperPath),
       standing: systemActor(await userId('btv'), 'btv', 'standing', upper, upperPath),
     });
+    await seedDemoResolutions(t);
+    await seedDemoMeetings(t);
     // Scope names as they are after the 2025 renaming.
     for (const a of accounts) {
       const row = await queryOne<{ name: string }>(
