@@ -16,6 +16,8 @@ import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
 import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
 import { seedDemoPlans } from './demo-plans';
+import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoResolutions } from './demo-resolutions';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -437,6 +439,8 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       todayIso(),
       options.seed,
     );
+    await seedDemoResolutions(t);
+    await seedDemoMeetings(t);
     // Scope names as they are after the 2025 renaming.
     for (const a of accounts) {
       const row = await queryOne<{ name: string }>(
