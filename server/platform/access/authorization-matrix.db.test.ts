@@ -884,7 +884,7 @@ describe('authorisation matrix', () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(250);
-  });
+  }, 120_000);
 
   it('answers anonymous callers 401 on every private route, before looking at the input', async () => {
     for (const route of Object.keys(table)) {
