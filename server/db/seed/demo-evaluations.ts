@@ -1,5 +1,5 @@
 // The demo bloc's year-end evaluations: decided and published results for 2022 (132-QĐ/TW),
-// 2023–2024 (124-QĐ/TW) and 2025 (366-QĐ/TW) for members and collectives, with realistic
+// 2024 (124-QĐ/TW) and 2025 (366-QĐ/TW) for members and collectives, with realistic
 // distributions (about 15–18% HTXS within the 20% cap of each grassroots organisation, most HTTNV,
 // a few HTNV and KHTNV, exempted and new members not rated, a member KHTNV two years running), and
 // an open 2026 campaign in progress in each grassroots organisation except the two the tests use as
@@ -449,6 +449,6 @@ export const seedDemoEvaluations = async (db: Db, actor: Actor, seed = 2026) => 
     db,
     sql`select id, name, path::text as path from org_units where kind = 'upper_committee' order by id limit 1`,
   ))!;
-  for (const year of [2022, 2023, 2024, 2025]) await seedDecidedYear(db, rng, actor, upper, year);
+  for (const year of [2022, 2024, 2025]) await seedDecidedYear(db, rng, actor, upper, year);
   await seedOpenYear(db, rng, actor, upper.path);
 };
