@@ -13,6 +13,7 @@ import { copyRows, snake } from '../bulk';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
 import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '../schema/index';
 import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
+import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
 import { seedDemoPlans } from './demo-plans';
@@ -441,6 +442,11 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
     );
     await seedDemoResolutions(t);
     await seedDemoMeetings(t);
+    await seedDemoEvaluations(
+      t,
+      systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
+      options.seed,
+    );
     // Scope names as they are after the 2025 renaming.
     for (const a of accounts) {
       const row = await queryOne<{ name: string }>(

@@ -242,8 +242,11 @@ export const getCampaign = async ({
     ProgressRow & { unit_id: number | null; unit_name: string | null }
   >(
     db,
-    sql`select g.id as unit_id, g.name as unit_name, x.* from (
-          select r.grassroots_org_id,
+    // Per unit directly under the campaign's root (the root's own subjects under the root).
+    sql`select g.id as unit_id, g.name as unit_name, x.total, x.not_rated, x.pending, x.self_assessed,
+          x.reviewed, x.appraised, x.decided, x.published from (
+          select case when nlevel(o.path) > nlevel(${c.path}::ltree)
+              then subpath(o.path, 0, nlevel(${c.path}::ltree) + 1) else o.path end as gpath,
           count(*)::int as total,
           count(*) filter (where r.status = 'not_rated')::int as not_rated,
           count(*) filter (where r.status = 'pending')::int as pending,
@@ -254,9 +257,9 @@ export const getCampaign = async ({
           count(*) filter (where r.status = 'published')::int as published
           from evaluation_records r join org_units o on o.id = r.org_unit_id
           where r.campaign_id = ${id} and ${recordScopeSql(actor)}
-          group by r.grassroots_org_id) x
-        left join org_units g on g.id = x.grassroots_org_id
-        order by g.name`,
+          group by 1) x
+        left join org_units g on g.path = x.gpath
+        order by g.path = ${c.path}::ltree desc, g.name`,
   );
   const { params } = paramsFor(c.year, c.params_override);
   const scoring = scoringOf(c.year);
@@ -442,7 +445,6 @@ export const buildCampaignRecords = async (
     ],
     period: { from, to },
   });
-
   type NewRecord = typeof evaluationRecords.$inferInsert;
   const out: NewRecord[] = [];
   const add = (

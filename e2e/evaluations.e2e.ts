@@ -1,0 +1,190 @@
+// Year-end evaluation in the browser: the grassroots office opens the year's campaign, a member
+// fills in their self-assessment on a phone, the cell secretary reviews it at the cell meeting
+// (and the cell itself), the upper level decides with the HTXS cap check shown before saving, and
+// the results page shows the figures.
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
+
+let server: Server;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let campaignUrl = '';
+let recordUrl = '';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+const logInAs = async (username: string, viewport = { width: 1440, height: 900 }) => {
+  await context?.close();
+  context = await browser.newContext({ locale: 'vi-VN', viewport });
+  page = await context.newPage();
+  await logIn(page, server, username);
+  await page.getByTestId('user-menu').waitFor();
+};
+
+/** Choose an option of an antd Select and check that the choice took. */
+const pick = async (field: Locator, text: string) => {
+  const select = field.locator(
+    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
+  );
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await option.isVisible())) await field.click();
+    await option.click({ timeout: 5000 }).catch(() => undefined);
+    await option.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+    if ((await select.textContent())?.includes(text)) return;
+  }
+  throw new Error(`could not choose ${text}`);
+};
+
+/** JSON reads with the page's session, to find the records the steps are about. */
+const apiGet = async (url: string) => {
+  const res = await page.request.get(`${server.url}${url}`);
+  expect(res.ok()).toBe(true);
+  return res.json();
+};
+
+describe('year-end evaluation', () => {
+  it('the grassroots office opens the campaign for its organisation', async () => {
+    await logInAs('coso');
+    await page.goto(`${server.url}/danh-gia-xep-loai`);
+    await page.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+    const modal = page.getByRole('dialog');
+    const unit = modal
+      .locator('.ant-form-item')
+      .filter({ hasText: 'Phạm vi' })
+      .locator('.ant-select');
+    await unit.click();
+    await page.locator('.ant-select-tree-title', { hasText: 'Đảng bộ Sở Y tế' }).first().click();
+    await screenshot(page, 'dg-01-mo-dot');
+    await modal.getByRole('button', { name: 'Mở đợt' }).click();
+    await page.waitForURL(/danh-gia-xep-loai\/\d+/);
+    campaignUrl = page.url();
+    await page.getByText('Quy định 366-QĐ/TW').first().waitFor();
+    await page.getByRole('tab', { name: 'Tiến độ theo đơn vị' }).click();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(1);
+  });
+
+  it('a member fills in their self-assessment on a phone', async () => {
+    await logInAs('dangvien', { width: 390, height: 844 });
+    await page.goto(`${server.url}/danh-gia-xep-loai`);
+    await page.getByRole('button', { name: 'Tự đánh giá' }).first().click();
+    await page.waitForURL(/danh-gia-xep-loai\/ho-so\/\d+/);
+    recordUrl = page.url();
+    const form = page.getByTestId('self-assessment');
+    await form.waitFor();
+    const scores = form.locator('input[id^="scores_"]');
+    expect(await scores.count()).toBeGreaterThan(4);
+    for (const input of await scores.all()) {
+      const max = Number(await input.getAttribute('aria-valuemax'));
+      await input.fill(String(Math.round(max * 0.85)));
+    }
+    await form.locator('#tasks_total').fill('10');
+    await form.locator('#tasks_onTime').fill('10');
+    await form.locator('#tasks_exceeded').fill('2');
+    await form.locator('#tasks_late').fill('0');
+    await form
+      .getByLabel('Ưu điểm, kết quả đạt được')
+      .fill('Hoàn thành đúng hạn các nhiệm vụ được giao.');
+    await pick(form.getByLabel('Tự xếp loại'), 'HTTNV');
+    await screenshot(page, 'dg-02-tu-danh-gia-dien-thoai');
+    await form.getByRole('button', { name: 'Gửi bản tự đánh giá' }).click();
+    await page.getByText('Đã lưu bản tự đánh giá, xếp loại.').waitFor();
+    await expect.poll(() => page.getByTestId('engine-level').textContent()).toContain('HTTNV');
+    await page.getByText(/Nhiệm vụ: 10/).waitFor();
+  });
+
+  it('the cell secretary reviews the member and the cell at the meeting', async () => {
+    await logInAs('bithu');
+    await page.goto(recordUrl);
+    const review = page.getByTestId('review');
+    await review.waitFor();
+    await page
+      .getByTestId('engine-reasons')
+      .getByText(/366-QĐ\/TW/)
+      .first()
+      .waitFor();
+    await review.locator('#votes_present').fill('9');
+    await review.locator('#votes_HTTNV').fill('9');
+    await screenshot(page, 'dg-03-kiem-diem-chi-bo');
+    await review.getByRole('button', { name: 'Ghi kết quả kiểm điểm' }).click();
+    await page.getByText('Đã ghi kết quả kiểm điểm tại hội nghị.').waitFor();
+
+    const campaignId = campaignUrl.split('/').pop();
+    const cell = (
+      await apiGet(`/api/evaluations/records?campaignId=${campaignId}&subjectKind=cell`)
+    ).items[0];
+    await page.goto(`${server.url}/danh-gia-xep-loai/ho-so/${cell.id}`);
+    const cellReview = page.getByTestId('review');
+    await cellReview.waitFor();
+    for (const input of await cellReview.locator('input[id^="scores_"]').all()) {
+      const max = Number(await input.getAttribute('aria-valuemax'));
+      await input.fill(String(Math.round(max * 0.8)));
+    }
+    await cellReview.locator('#tasks_total').fill('8');
+    await cellReview.locator('#tasks_onTime').fill('8');
+    await cellReview.locator('#tasks_exceeded').fill('1');
+    await cellReview.locator('#tasks_late').fill('0');
+    await cellReview.locator('#votes_present').fill('9');
+    await cellReview.locator('#votes_HTTNV').fill('9');
+    await pick(cellReview.getByLabel('Hội nghị đề nghị mức'), 'HTTNV');
+    await cellReview.getByRole('button', { name: 'Ghi kết quả kiểm điểm' }).click();
+    await page.getByText('Đã ghi kết quả kiểm điểm tại hội nghị.').waitFor();
+    // The cell's list shows the member reviewed, with the engine's proposal.
+    await page.goto(campaignUrl);
+    await page.getByRole('row').filter({ hasText: 'Đã kiểm điểm' }).first().waitFor();
+  });
+
+  it('the upper level decides with the cap check shown before saving', async () => {
+    await logInAs('vanphong');
+    await page.goto(campaignUrl);
+    const rows = page.getByRole('row').filter({ hasText: 'Đã kiểm điểm' });
+    await expect.poll(() => rows.count()).toBe(2);
+    for (const row of await rows.all()) await row.locator('.ant-checkbox-input').check();
+    await page.getByRole('button', { name: /Quyết định xếp loại \(2\)/ }).click();
+    const panel = page.getByTestId('decision-panel');
+    await panel.getByLabel('Số quyết định').fill('125-QĐ/ĐU');
+    const check = page.getByTestId('cap-check');
+    await check.getByText('Trong tỷ lệ hoàn thành xuất sắc nhiệm vụ').waitFor();
+    await check
+      .getByText(/được xếp loại HTXSNV tối đa/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'dg-04-quyet-dinh-kiem-tra-ty-le');
+    await panel.getByRole('button', { name: 'Lưu quyết định xếp loại' }).click();
+    await page.getByText('Đã ghi quyết định xếp loại 2 đối tượng.').waitFor();
+    await page.goto(recordUrl);
+    await expect.poll(() => page.getByTestId('decided-level').textContent()).toContain('HTTNV');
+  });
+
+  it('the results page shows the figures and drills down to the records', async () => {
+    const committee = (await apiGet('/api/evaluations/campaigns')).items.find(
+      (c: { orgUnitName: string; year: number }) => c.orgUnitName === 'Đảng bộ Sở Y tế',
+    );
+    await page.goto(
+      `${server.url}/ket-qua-xep-loai?orgUnitId=${committee.orgUnitId}&year=${committee.year}`,
+    );
+    const table = page.getByTestId('results-table');
+    const memberRow = table.getByRole('row').filter({ hasText: 'Đảng viên' });
+    await memberRow.waitFor();
+    await expect.poll(() => memberRow.locator('td').nth(3).textContent()).toMatch(/^0/);
+    await expect.poll(() => memberRow.locator('td').nth(4).textContent()).toMatch(/^1 \(100/);
+    await screenshot(page, 'dg-05-ket-qua');
+    await memberRow.locator('td').nth(4).getByRole('button').click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByRole('link').first().waitFor();
+    expect(await drawer.locator('.ant-table-row').count()).toBe(1);
+  });
+});
