@@ -2,13 +2,15 @@
 // 30,000-row member import and in the middle of a restructuring (a merge of many cells); restarted on
 // the same directory, it must start (PGlite recovers, the stale lock is taken over) and the data must
 // be exactly as before the operation or exactly as after it, never in between; the maintained totals
-// must equal a scan. Report generation does not exist yet: nothing to kill there.
+// must equal a scan. The same for the annual report's generation (its draft is there complete or not
+// at all), and the audit chain still verifies at the end.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, queryOne, queryRows, sql } from '../server/db/client';
 import { scanAllOrgMemberCounts } from '../server/modules/members/member-rollup';
+import { verifyAuditChain } from '../server/platform/audit/audit';
 import { type Server, startServer } from './harness';
 
 const ROWS = 30_000;
@@ -260,6 +262,34 @@ describe('SIGKILL in the middle of long operations', () => {
     }
   }, 120_000);
 
+  it('an annual report killed while it is generated: after restart, no draft or a complete one', async () => {
+    let c = await logIn(server!, 'vanphong');
+    type Draft = { version: number; generatedAt: string | null; figures: unknown[] } | null;
+    const draftOf = async (client: Client) =>
+      (await client.get('/api/reports/annual?year=2024')).draft as Draft;
+    const before = await draftOf(c);
+    const started = await c.post('/api/reports/annual/generate', { year: 2024 });
+    expect(started.status, await started.clone().text()).toBe(200);
+    const delay = await killSoonAfter(server!, 30, 1200);
+    process.stdout.write(`report generation: killed after ${delay} ms\n`);
+
+    server = await startServer({ dataDir });
+    c = await logIn(server, 'vanphong');
+    const after = await draftOf(c);
+    if (after && (!before || after.version > before.version)) {
+      // Generated before the kill: the whole draft, figures and all, in one transaction.
+      expect(after.generatedAt).not.toBeNull();
+      expect(after.figures.length).toBeGreaterThan(5);
+      process.stdout.write('report: complete draft (after)\n');
+    } else {
+      expect(after).toEqual(before);
+      process.stdout.write('report: no new draft (before)\n');
+    }
+    // And it can be generated again after the restart.
+    const again = await c.post('/api/reports/annual/generate', { year: 2024 });
+    expect(again.status).toBe(200);
+  }, 120_000);
+
   it('after a clean stop the maintained totals of every unit equal a scan of the members', async () => {
     await server!.stop();
     server = null;
@@ -286,6 +316,8 @@ describe('SIGKILL in the middle of long operations', () => {
             where o.dissolved_on is not null and m.status in ('probationary', 'full', 'exempted', 'suspended')`,
       );
       expect(orphans?.n).toBe(0);
+      // Nothing the kills interrupted broke the tamper-evident audit chain.
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
     } finally {
       await database.close();
     }
