@@ -12,6 +12,7 @@ import { copyRows, snake } from '../bulk';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
 import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '../schema/index';
 import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
+import { seedDemoDocuments } from './demo-documents';
 import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
 
@@ -429,6 +430,11 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       ubkt: systemActor(await userId('ubkt'), 'ubkt', 'inspection', upper, upperPath),
       standing: systemActor(await userId('btv'), 'btv', 'standing', upper, upperPath),
     });
+    await seedDemoDocuments(
+      t,
+      systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
+      options.seed,
+    );
     // Scope names as they are after the 2025 renaming.
     for (const a of accounts) {
       const row = await queryOne<{ name: string }>(
