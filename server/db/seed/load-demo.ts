@@ -13,11 +13,12 @@ import { copyRows, snake } from '../bulk';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
 import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '../schema/index';
 import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
+import { seedDemoDocuments } from './demo-documents';
 import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
-import { seedDemoPlans } from './demo-plans';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoPlans } from './demo-plans';
 import { seedDemoResolutions } from './demo-resolutions';
 
 const chunk = <T>(items: T[], size: number): T[][] => {
@@ -443,6 +444,11 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
     await seedDemoResolutions(t);
     await seedDemoMeetings(t);
     await seedDemoEvaluations(
+      t,
+      systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
+      options.seed,
+    );
+    await seedDemoDocuments(
       t,
       systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
       options.seed,

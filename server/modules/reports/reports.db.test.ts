@@ -189,6 +189,14 @@ describe('the annual report of the bloc', () => {
 
 describe('the document register', () => {
   it('numbers run per type within the term: concurrent issues never share a number', async () => {
+    // The demo register already holds documents of the 2025–2030 term (from 1/7/2025).
+    const lastOf = async (code: string) =>
+      (await queryOne<{ n: number }>(
+        t.db,
+        sql`select coalesce(max(number), 0)::int as n from issued_documents
+              where issuer_org_unit_id = ${f.upperId} and type_code = ${code} and term_start = '2025-07-01'`,
+      ))!.n;
+    const before = await lastOf('KH');
     const issue = () =>
       s.vanphong.post('/api/documents', {
         issuerOrgUnitId: f.upperId,
@@ -202,17 +210,24 @@ describe('the document register', () => {
     expect(new Set(numbers).size).toBe(8);
     const rows = await queryRows<{ number: number }>(
       t.db,
-      sql`select number from issued_documents where issuer_org_unit_id = ${f.upperId} and type_code = 'KH' order by number`,
+      sql`select number from issued_documents where issuer_org_unit_id = ${f.upperId}
+          and type_code = 'KH' and term_start = '2025-07-01' and number > ${before} order by number`,
     );
-    expect(rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(numbers).toContain('Số 01-KH/ĐUK');
-    // Another type starts from 01 in the same term.
-    const notice = await s.vanphong.post('/api/documents', {
-      type: 'notice',
-      title: 'Thông báo kết luận hội nghị',
+    expect(rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => before + i));
+    expect(numbers).toContain(`Số ${String(before + 1).padStart(2, '0')}-KH/ĐUK`);
+    // A type never used in the term starts from 01; the previous term's numbers do not count.
+    const earlier = await queryOne<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from issued_documents where issuer_org_unit_id = ${f.upperId}
+          and term_start = '2020-07-01'`,
+    );
+    expect(earlier!.n).toBeGreaterThan(0);
+    const minutes = await s.vanphong.post('/api/documents', {
+      type: 'minutes',
+      title: 'Biên bản hội nghị Ban Chấp hành',
       issuedOn: '2026-01-06',
     });
-    expect(notice.json().numberText).toBe('Số 01-TB/ĐUK');
+    expect(minutes.json().numberText).toBe('Số 01-BB/ĐUK');
   });
 
   it('refuses a type the issuer may not issue (a grassroots committee and a chỉ thị)', async () => {
