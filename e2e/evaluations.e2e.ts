@@ -150,6 +150,12 @@ describe('year-end evaluation', () => {
   it('the upper level decides with the cap check shown before saving', async () => {
     await logInAs('vanphong');
     await page.goto(campaignUrl);
+    // The organisation has hundreds of records: show those reviewed.
+    await page.locator('.ant-select').filter({ hasText: 'Bước' }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'Đã kiểm điểm' })
+      .click();
     const rows = page.getByRole('row').filter({ hasText: 'Đã kiểm điểm' });
     await expect.poll(() => rows.count()).toBe(2);
     for (const row of await rows.all()) await row.locator('.ant-checkbox-input').check();
