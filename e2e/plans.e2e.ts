@@ -103,7 +103,7 @@ describe('annual plan and dashboard', () => {
     await targetRow()
       .getByRole('button', { name: String(goal), exact: true })
       .click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer');
     await drawer.getByText('Cách tính').waitFor();
     await screenshot(page, 'kh-04-ban-ghi');
     await drawer.getByText(taskTitle).waitFor();
