@@ -87,6 +87,11 @@ describe('targets bound to metrics', () => {
     expect(res.json()).toMatchObject({ created: children.length, updated: 0 });
     const detail = (await s.vanphong.get(`/api/plans/targets/${id}`)).json();
     expect(detail.target.childThresholdSum).toBe(12);
+    // Each share is titled with its own figure.
+    const first = detail.children.find(
+      (c: { orgUnitId: number }) => c.orgUnitId === shares[0].orgUnitId,
+    );
+    expect(first.title).toBe(`Kết nạp ${shares[0].threshold} đảng viên`);
     expect(detail.children).toHaveLength(children.length);
     const sum = detail.children.reduce((a: number, c: { value: number }) => a + c.value, 0);
     expect(sum).toBe(detail.target.value);

@@ -278,8 +278,9 @@ export const cascadeTarget = async ({
         sql`select id from plan_targets where parent_target_id = ${id} and org_unit_id = ${share.orgUnitId}`,
       );
       if (existing) {
-        await tx.execute(sql`update plan_targets set threshold = ${share.threshold}, version = version + 1,
-          updated_at = now() where id = ${existing.id}`);
+        await tx.execute(sql`update plan_targets set threshold = ${share.threshold},
+          title = ${shareTitle(parent.title, Number(parent.threshold), share.threshold)},
+          version = version + 1, updated_at = now() where id = ${existing.id}`);
         updated++;
       } else {
         await tx.insert(planTargets).values({
@@ -287,7 +288,8 @@ export const cascadeTarget = async ({
           termId: parent.term_id,
           year: parent.year,
           parentTargetId: id,
-          title: parent.title,
+          // "Kết nạp 120 đảng viên mới" becomes "Kết nạp 12 đảng viên mới" for a share of 12.
+          title: shareTitle(parent.title, Number(parent.threshold), share.threshold),
           metricCode: parent.metric_code,
           resolutionId: parent.resolution_id,
           comparator: parent.comparator,
@@ -308,6 +310,11 @@ export const cascadeTarget = async ({
     });
     return { id, created, updated };
   });
+
+const shareTitle = (title: string, whole: number, share: number) => {
+  const pattern = new RegExp(`(^|\\D)${formatNumber(whole).replace('.', '\\.')}(?=\\D|$)`);
+  return pattern.test(title) ? title.replace(pattern, `$1${formatNumber(share)}`) : title;
+};
 
 /** Month ends of the period up to asOf (and asOf itself when it is not a month end). */
 const monthEnds = (from: string, to: string, asOf: string): string[] => {

@@ -1,0 +1,118 @@
+// `npm run bench:dashboard`: p50/p95 of the dashboard's API calls (the dashboard itself, the year's
+// plan, a drill-down) through Fastify with authentication, on the demo bloc of `npm start` (PGlite),
+// and on PostgreSQL too when DATABASE_URL (or BENCH_DATABASE_URL) is set.
+// Writes bench/results/dashboard.{json,md}. BENCH_ITERATIONS defaults to 30 here (a dashboard is dozens
+// of metric queries).
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+if (process.env.DATABASE_URL && !process.env.BENCH_DATABASE_URL)
+  process.env.BENCH_DATABASE_URL = process.env.DATABASE_URL;
+process.env.BENCH_ITERATIONS ??= '30';
+
+const main = async () => {
+  const { buildApp } = await import('../server/app');
+  const { migrateDatabase, queryRows, sql } = await import('../server/db/client');
+  const { users } = await import('../server/db/schema/index');
+  const { seedDemo } = await import('../server/db/seed/load-demo');
+  const { hashPassword } = await import('../server/platform/auth/password');
+  const { ITERATIONS, measure, openEngine, root } = await import('./common');
+  type Row = import('./common').Row;
+  const engines: ('pglite' | 'postgres')[] = process.env.BENCH_DATABASE_URL
+    ? ['pglite', 'postgres']
+    : ['pglite'];
+  const year = new Date().toISOString().slice(0, 4);
+  const dataset = 'demo bloc of npm start, ~6,000 members';
+  const results: Row[] = [];
+  for (const engine of engines) {
+    process.stdout.write(`\n${engine} / ${dataset}: loading…\n`);
+    const database = await openEngine(engine, 'dashboard_bloc');
+    await migrateDatabase(database);
+    await seedDemo(database.db);
+    await database.db.execute(sql`vacuum analyze`);
+    const [top] = await queryRows<{ id: number }>(
+      database.db,
+      sql`select id from org_units where kind = 'upper_committee' order by id limit 1`,
+    );
+    await database.db.insert(users).values({
+      username: 'bench',
+      displayName: 'Benchmark',
+      passwordHash: await hashPassword('Bench2026pass'),
+      role: 'org_office',
+      scopeOrgUnitId: top.id,
+    });
+    const app = await buildApp({
+      database,
+      cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
+      serveWeb: false,
+      config: { loginRateLimit: 1000 },
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'bench', password: 'Bench2026pass' },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0];
+    const get = async (url: string) => {
+      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+      if (res.statusCode !== 200)
+        throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    };
+    const grassroots = (
+      await queryRows<{ id: number }>(
+        database.db,
+        sql`select id from org_units where kind in ('grassroots_committee','grassroots_cell') and dissolved_on is null order by id`,
+      )
+    ).map((r) => r.id);
+    const add = (r: Omit<Row, 'engine' | 'dataset'>) => {
+      results.push({ engine, dataset, ...r });
+      process.stdout.write(
+        `  ${engine.padEnd(8)} ${r.query.padEnd(48)} p50 ${r.p50} ms  p95 ${r.p95} ms\n`,
+      );
+    };
+    add(await measure('dashboard, whole bloc', () => get(`/api/dashboard?year=${year}`)));
+    add(
+      await measure('dashboard, one grassroots org', (i) =>
+        get(`/api/dashboard?year=${year}&orgUnitId=${grassroots[i % grassroots.length]}`),
+      ),
+    );
+    add(await measure('year plan, whole bloc', () => get(`/api/plans/year?year=${year}`)));
+    add(
+      await measure('drill-down: admissions of the year, whole bloc', () =>
+        get(`/api/plans/metric-records?code=recruitment.admitted&year=${year}`),
+      ),
+    );
+    await app.close();
+    await database.close();
+  }
+  const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const date = new Date().toISOString();
+  mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'bench/results/dashboard.json'),
+    `${JSON.stringify({ date, commit, machine, iterations: ITERATIONS, results }, null, 2)}\n`,
+  );
+  const md = [
+    '# Dashboard benchmark',
+    '',
+    `Date ${date}, commit ${commit}, machine ${machine}. Each figure: ${ITERATIONS} authenticated requests through Fastify (inject, no network) after 20 warm-up requests.`,
+    'Target (issue 6): the whole dashboard under 150 ms p95 on PostgreSQL at 200,000 members — not measured here (demo bloc only).',
+    '',
+    '| engine | dataset | query | p50 ms | p95 ms | max ms |',
+    '|---|---|---|---|---|---|',
+    ...results.map(
+      (r) => `| ${r.engine} | ${r.dataset} | ${r.query} | ${r.p50} | ${r.p95} | ${r.max} |`,
+    ),
+    '',
+  ].join('\n');
+  writeFileSync(path.join(root, 'bench/results/dashboard.md'), md);
+  process.stdout.write(`\n${md}\n`);
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
