@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RESTORE_CONFIRMATION } from '../../../contracts/backup';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { verifyAuditChain, writeAudit } from '../../platform/audit/audit';
@@ -11,6 +11,9 @@ import { AppError } from '../../platform/errors';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import type { BackupHeader } from './backup.format';
 import { EXCLUDED_TABLES, listTables, restoreBackup } from './backup.service';
+
+// Each restore rewrites the whole demo database (every module's rows): minutes on a busy machine.
+vi.setConfig({ testTimeout: 300_000 });
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let admin: Session;

@@ -130,5 +130,5 @@ describe('a 100,000-row member file', () => {
     expect(repeat.result).toMatchObject({ created: 0 });
     expect(await memberCount()).toBe(before + ROWS);
     expect(await maintainedCounts()).toEqual(totals);
-  }, 180_000);
+  }, 360_000);
 });

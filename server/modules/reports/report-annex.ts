@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { activeStatuses, politicalTheoryLabels } from '../../../domain/enums/members';
 import { agencyKindLabels, agencyKinds } from '../../../domain/enums/org-units';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import { evaluationLevelCounts } from '../evaluations/evaluation.queries';
 
 export type AnnexRow = { label: string; current: number | null; previous: number | null };
 export type AnnexSheet =
@@ -275,15 +276,61 @@ export const gatherAnnex = async ({
         ],
         rows: form5,
       },
-      {
-        form: '6F-BTCTW',
-        title: 'Kết quả kiểm điểm, đánh giá',
-        kind: 'unavailable',
-        reason:
-          'Chưa có số liệu: phân hệ đánh giá, xếp loại chất lượng chưa ghi nhận kết quả kiểm điểm trong hệ thống.',
-      },
+      await form6F(db, unitId, year),
       { form: '7-BTCTW', title: 'Nghiệp vụ công tác đảng viên', kind: 'compare', rows: form7 },
     ],
+  };
+};
+
+/**
+ * Form 6F-BTCTW: the year's decided levels per kind of subject, from the evaluation module's records
+ * (yearly campaigns of the subtree). "Chưa quyết định" are subjects still in the flow.
+ */
+const form6F = async (db: DbOrTx, unitId: number, year: number): Promise<AnnexSheet> => {
+  const groups = [
+    ['Tổ chức cơ sở đảng', 'grassroots_organisation'],
+    ['Chi bộ trực thuộc', 'cell'],
+    ['Đảng viên', 'member'],
+    ['Đoàn thể chính trị – xã hội', 'mass_organisation'],
+    ['Cơ quan, đơn vị', 'agency'],
+  ] as const;
+  const rows: { label: string; values: number[] }[] = [];
+  for (const [label, kind] of groups) {
+    const r = await evaluationLevelCounts({ db, unitId, year, subjectKind: kind });
+    rows.push({
+      label,
+      values: [
+        r.total,
+        r.counts.HTXSNV,
+        r.counts.HTTNV,
+        r.counts.HTNV,
+        r.counts.KHTNV,
+        r.counts.not_rated,
+        r.pending,
+      ],
+    });
+  }
+  if (rows.every((r) => r.values[0] === 0))
+    return {
+      form: '6F-BTCTW',
+      title: 'Kết quả kiểm điểm, đánh giá',
+      kind: 'unavailable',
+      reason: `Chưa có số liệu: chưa có đợt đánh giá, xếp loại chất lượng năm ${year} trong phạm vi này.`,
+    };
+  return {
+    form: '6F-BTCTW',
+    title: 'Kết quả kiểm điểm, đánh giá',
+    kind: 'table',
+    columns: [
+      'Tổng số',
+      'Hoàn thành xuất sắc nhiệm vụ',
+      'Hoàn thành tốt nhiệm vụ',
+      'Hoàn thành nhiệm vụ',
+      'Không hoàn thành nhiệm vụ',
+      'Không xếp loại',
+      'Chưa quyết định',
+    ],
+    rows,
   };
 };
 

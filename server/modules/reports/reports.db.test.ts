@@ -4,10 +4,11 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCount } from '../../../domain/reports/phrasing';
+import { formatCount, formatPercentValue } from '../../../domain/reports/phrasing';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { evaluationLevelCounts } from '../evaluations/evaluation.queries';
 import { computeMetric } from '../plans/metrics/catalogue';
 import { yearScope } from './report-data';
 
@@ -69,10 +70,14 @@ describe('the annual report of the bloc', () => {
     expect(draft.model.header.issuerName).toBe('ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH LẠNG SƠN');
     expect(draft.model.header.superiorName).toBe('ĐẢNG BỘ TỈNH LẠNG SƠN');
     expect(draft.model.header.placeDate).toMatch(/^Lạng Sơn, ngày \d{2} tháng \d{2} năm \d{4}$/);
-    // Evaluation results are not wired yet: a marked gap, never a number.
+    // The year's decided evaluation results, as the catalogue states them.
     const evaluation = paragraphs(draft).find((p: string) => p.startsWith('Kết quả đánh giá'));
-    expect(evaluation).toContain('[Số liệu chưa có');
-    expect(evaluation).not.toMatch(/\d%/);
+    const members = await metric('evaluation.members_good_or_better', f.upperId);
+    expect(members.status).toBe('ok');
+    if (members.status === 'ok')
+      expect(evaluation).toContain(
+        `${formatPercentValue(members.value!)} đảng viên hoàn thành tốt nhiệm vụ trở lên`,
+      );
     const fig = draft.figures.find((x: { key: string }) => x.key === 'recruitment.admitted');
     expect(fig.recordCount).toBe(admitted.records.length);
   });
@@ -125,7 +130,7 @@ describe('the annual report of the bloc', () => {
     expect(audit!.n).toBeGreaterThan(0);
   });
 
-  it('downloads the XLSX annex: form 1 agrees with the catalogue, 6F says it has no data', async () => {
+  it('downloads the XLSX annex: form 1 agrees with the catalogue, 6F with the decided evaluations', async () => {
     const res = await s.vanphong.get(`/api/reports/annual/${draftId}/export?format=xlsx`);
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
@@ -147,7 +152,27 @@ describe('the annual report of the bloc', () => {
     const previous = await metric('recruitment.admitted', f.upperId, YEAR - 1);
     if (admitted.status !== 'ok' || previous.status !== 'ok') throw new Error('metric');
     expect(rows['B. Tăng trong kỳ: kết nạp']).toEqual([admitted.value, previous.value]);
-    expect(String(wb.getWorksheet('6F-BTCTW')!.getCell('A4').value)).toContain('Chưa có số liệu');
+    // 6F: the members' row holds the year's decided levels, as the evaluation module counts them.
+    const members = await evaluationLevelCounts({
+      db: t.db,
+      unitId: f.upperId,
+      year: YEAR,
+      subjectKind: 'member',
+    });
+    expect(members.rated).toBeGreaterThan(0);
+    let memberRow: unknown[] = [];
+    wb.getWorksheet('6F-BTCTW')!.eachRow((row) => {
+      if (row.getCell(1).value === 'Đảng viên')
+        memberRow = [2, 3, 4, 5, 6, 7].map((c) => row.getCell(c).value);
+    });
+    expect(memberRow).toEqual([
+      members.total,
+      members.counts.HTXSNV,
+      members.counts.HTTNV,
+      members.counts.HTNV,
+      members.counts.KHTNV,
+      members.counts.not_rated,
+    ]);
   });
 
   it('lists the evidence behind each figure: metric, scope and record ids', async () => {

@@ -92,7 +92,11 @@ const text = (min = 0, max = 300) =>
   fc.oneof(
     {
       weight: 4,
-      arbitrary: fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.min(max, 40) }),
+      arbitrary: fc.string({
+        unit: 'grapheme',
+        minLength: min,
+        maxLength: Math.max(min, Math.min(max, 40)),
+      }),
     },
     {
       weight: 2,
