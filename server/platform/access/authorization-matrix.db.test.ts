@@ -931,7 +931,8 @@ describe('authorisation matrix', () => {
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(250);
-  });
+    // Several hundred requests: more than the default minute on a loaded machine.
+  }, 240_000);
 
   it('answers anonymous callers 401 on every private route, before looking at the input', async () => {
     for (const route of Object.keys(table)) {
