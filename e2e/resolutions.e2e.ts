@@ -129,8 +129,8 @@ describe('resolutions and their dissemination', () => {
     await page.getByRole('button', { name: 'Ghi cuộc họp' }).click();
     const modal = page.getByRole('dialog');
     const checklist = modal.getByTestId('attendance-checklist');
-    await checklist.locator('tbody tr .ant-checkbox').first().waitFor();
-    const first = checklist.locator('tbody tr').first();
+    await checklist.locator('tbody tr.ant-table-row .ant-checkbox').first().waitFor();
+    const first = checklist.locator('tbody tr.ant-table-row').first();
     const name = (await first.locator('td').first().textContent())?.trim() ?? '';
     await first.getByRole('checkbox').uncheck();
     await modal.getByRole('button', { name: 'Lưu' }).click();
