@@ -125,7 +125,7 @@ describe('resolutions and their dissemination', () => {
   it('a cell secretary records a monthly meeting with its attendance checklist', async () => {
     await logInAs('bithu');
     await page.goto(`${server.url}/sinh-hoat`);
-    await page.getByTestId('meetings').locator('tbody tr').first().waitFor();
+    await page.getByTestId('meetings').locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByRole('button', { name: 'Ghi cuộc họp' }).click();
     const modal = page.getByRole('dialog');
     const checklist = modal.getByTestId('attendance-checklist');
