@@ -256,7 +256,7 @@ export const ZReflectionInput = z.object({
   content: z
     .string()
     .trim()
-    .min(50, 'Bài thu hoạch cần ít nhất 50 ký tự.')
+    .min(30, 'Bài thu hoạch cần ít nhất 30 ký tự.')
     .max(20000)
     .transform((v) => v.normalize('NFC')),
 });

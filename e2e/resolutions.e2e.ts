@@ -121,4 +121,28 @@ describe('resolutions and their dissemination', () => {
     expect(text).toContain('Chưa tổ chức');
     await screenshot(page, 'nq-04-don-vi-chua-quan-triet');
   });
+
+  it('a cell secretary records a monthly meeting with its attendance checklist', async () => {
+    await logInAs('bithu');
+    await page.goto(`${server.url}/sinh-hoat`);
+    await page.getByTestId('meetings').locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByRole('button', { name: 'Ghi cuộc họp' }).click();
+    const modal = page.getByRole('dialog');
+    const checklist = modal.getByTestId('attendance-checklist');
+    await checklist.locator('tbody tr.ant-table-row .ant-checkbox').first().waitFor();
+    const first = checklist.locator('tbody tr.ant-table-row').first();
+    const name = (await first.locator('td').first().textContent())?.trim() ?? '';
+    await first.getByRole('checkbox').uncheck();
+    await modal.getByRole('button', { name: 'Lưu' }).click();
+    await modal.getByText(`Cần ghi lý do vắng mặt của đồng chí ${name}.`).first().waitFor();
+    await first.getByPlaceholder('Ví dụ: đi công tác').fill('Đi công tác tại Hà Nội');
+    await screenshot(page, 'sh-01-diem-danh');
+    await modal.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu cuộc họp.').first().waitFor();
+    await page.getByRole('tab', { name: 'Tỷ lệ dự sinh hoạt' }).click();
+    const rates = page.getByTestId('attendance-rates');
+    await rates.getByText('Chi bộ Phòng Nghiệp vụ Y').waitFor();
+    expect(await rates.textContent()).toMatch(/\d+,\d%/);
+    await screenshot(page, 'sh-02-ty-le');
+  });
 });

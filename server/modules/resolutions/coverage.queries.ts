@@ -89,6 +89,58 @@ export const loadCoverageUnits = async (
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 };
 
+/**
+ * Required / held / action programmes per resolution for one subtree, in one query (the register's
+ * list): the same rules as `loadCoverageUnits`.
+ */
+export const loadCoverageCounts = async (
+  db: DbOrTx,
+  resolutionIds: number[],
+  unitId: number,
+  asOf: string,
+): Promise<Map<number, { required: number; held: number; actionProgrammes: number }>> => {
+  if (resolutionIds.length === 0) return new Map();
+  const rows = await queryRows<{
+    resolution_id: number;
+    required: number;
+    held: number;
+    action_programmes: number;
+  }>(
+    db,
+    sql`with p as (
+          select rp.resolution_id, rp.unit_kinds, rp.target_unit_id,
+            least(rp.study_deadline, ${asOf}::date) as d
+          from resolution_plans rp
+          where rp.resolution_id in (${sql.join(
+            resolutionIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})),
+        req as (
+          select p.resolution_id, h.org_unit_id as id
+          from p
+          join org_unit_history t on t.org_unit_id = p.target_unit_id and t.valid_from <= p.d
+            and (t.valid_to is null or t.valid_to > p.d)
+          join org_unit_history q on q.org_unit_id = ${unitId} and q.valid_from <= p.d
+            and (q.valid_to is null or q.valid_to > p.d)
+          join org_unit_history h on h.valid_from <= p.d and (h.valid_to is null or h.valid_to > p.d)
+            and h.kind = any(p.unit_kinds) and h.path <@ t.path and h.path <@ q.path)
+        select req.resolution_id, count(*)::int as required,
+          count(*) filter (where exists (
+            select 1 from dissemination_sessions x where x.resolution_id = req.resolution_id
+              and x.org_unit_id = req.id and x.held_on <= ${asOf}))::int as held,
+          count(*) filter (where exists (
+            select 1 from action_programmes a where a.resolution_id = req.resolution_id
+              and a.org_unit_id = req.id and a.issued_on <= ${asOf}))::int as action_programmes
+        from req group by req.resolution_id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      Number(r.resolution_id),
+      { required: r.required, held: r.held, actionProgrammes: r.action_programmes },
+    ]),
+  );
+};
+
 /** Members (full and probationary) in the required subtree on the tree date, and their reflections. */
 export const loadMemberFigures = async (
   db: DbOrTx,

@@ -167,6 +167,11 @@ describe('recording sessions and action programmes', () => {
     expect(ap.statusCode, ap.body).toBe(200);
     const after = await coverage(id, f.committeeId);
     expect(after.held).toBe(before.held + 1);
+    // The register's list gives the same figures for the caller's own subtree.
+    const listed = (await s.coso.get('/api/resolutions'))
+      .json()
+      .items.find((i: { id: number }) => i.id === id);
+    expect(listed).toMatchObject({ required: after.required, held: 1, actionProgrammes: 1 });
     expect(after.actionProgrammes).toBe(before.actionProgrammes + 1);
     expect(after.attended).toBe(11);
     expect(after.invited).toBe(12);

@@ -35,6 +35,7 @@ import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import {
   coverageSentences,
+  loadCoverageCounts,
   loadCoverageUnits,
   loadMemberFigures,
   loadPlanFacts,
@@ -344,35 +345,28 @@ export const listResolutions = async ({
         order by r.issued_on desc, r.id desc
         limit 200`,
   );
-  const today = todayIso();
-  const items: TResolutionListItem[] = [];
-  for (const r of rows) {
-    let required = 0;
-    let held = 0;
-    let ap = 0;
-    if (r.study_deadline) {
-      const plan = (await loadPlanFacts(db, r.id, today))!;
-      const s = summarise(plan, await loadCoverageUnits(db, plan, actor.scopeOrgUnitId, today));
-      required = s.required;
-      held = s.held;
-      ap = s.actionProgrammes;
-    }
-    items.push({
-      id: r.id,
-      ownerUnitId: r.owner_unit_id,
-      ownerUnitName: r.owner_unit_name,
-      issuerLevel: r.issuer_level,
-      issuerName: r.issuer_name,
-      kind: r.kind,
-      number: r.number,
-      issuedOn: r.issued_on,
-      title: r.title,
-      studyDeadline: r.study_deadline,
-      required,
-      held,
-      actionProgrammes: ap,
-    });
-  }
+  const counts = await loadCoverageCounts(
+    db,
+    rows.filter((r) => r.study_deadline).map((r) => r.id),
+    actor.scopeOrgUnitId,
+    todayIso(),
+  );
+  const items: TResolutionListItem[] = rows.map((r) => ({
+    id: r.id,
+    ownerUnitId: r.owner_unit_id,
+    ownerUnitName: r.owner_unit_name,
+    issuerLevel: r.issuer_level,
+    issuerName: r.issuer_name,
+    kind: r.kind,
+    number: r.number,
+    issuedOn: r.issued_on,
+    title: r.title,
+    studyDeadline: r.study_deadline,
+    required: 0,
+    held: 0,
+    actionProgrammes: 0,
+    ...counts.get(r.id),
+  }));
   return { items };
 };
 

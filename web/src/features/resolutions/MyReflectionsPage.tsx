@@ -40,7 +40,7 @@ const WriteModal = ({ item, onClose }: { item: TMyReflectionItem; onClose: () =>
         <Form.Item
           name="content"
           label="Nội dung thu hoạch (nhận thức của bản thân, việc sẽ làm)"
-          rules={[{ required: true, min: 50, message: 'Bài thu hoạch cần ít nhất 50 ký tự.' }]}
+          rules={[{ required: true, min: 30, message: 'Bài thu hoạch cần ít nhất 30 ký tự.' }]}
         >
           <Input.TextArea rows={12} showCount />
         </Form.Item>
