@@ -67,6 +67,8 @@ describe('year-end evaluation', () => {
       .filter({ hasText: 'Phạm vi' })
       .locator('.ant-select');
     await unit.click();
+    // Let the tree dropdown finish opening: a click during its animation can be lost (seen in CI).
+    await page.waitForTimeout(600);
     await page.locator('.ant-select-tree-title', { hasText: 'Đảng bộ Sở Y tế' }).first().click();
     await screenshot(page, 'dg-01-mo-dot');
     await modal.getByRole('button', { name: 'Mở đợt' }).click();
