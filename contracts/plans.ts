@@ -22,7 +22,13 @@ export const ZMetricInfo = z.object({
 });
 export const ZMetricList = z.object({ items: z.array(ZMetricInfo) });
 
-export const ZMetricRecord = z.object({ kind: z.string(), id: z.number(), label: z.string() });
+export const ZMetricRecord = z.object({
+  kind: z.string(),
+  id: z.number(),
+  label: z.string(),
+  /** The date of the fact, for dated records (an admission, a transfer…). */
+  date: z.string().optional(),
+});
 
 export const ZMetricRecordsQuery = z.object({
   code: z.string().min(1).max(100),

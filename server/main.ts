@@ -8,6 +8,7 @@ import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } f
 import { claimDataDir } from './db/data-dir-lock';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './db/seed/load-demo';
 import { ensureSecret } from './db/settings';
+import { ensureMemberFacts } from './modules/members/member-facts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,7 +54,10 @@ const main = async () => {
   // Several processes may start together on one PostgreSQL: one migrates and seeds, the others wait.
   const { firstStart, accounts } = await withStartupLock(database, async () => {
     await migrateDatabase(database);
-    if (!(await isDatabaseEmpty(db))) return { firstStart: false, accounts: [] as DemoAccount[] };
+    if (!(await isDatabaseEmpty(db))) {
+      await db.transaction((tx) => ensureMemberFacts(tx));
+      return { firstStart: false, accounts: [] as DemoAccount[] };
+    }
     process.stdout.write(
       config.seed === 'demo'
         ? 'Đang tạo dữ liệu mẫu (Đảng bộ các cơ quan, ~6.000 đảng viên)…\n'

@@ -12,6 +12,7 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org-units';
+import { ltree } from './types';
 
 /**
  * The member record (lý lịch 1-HSĐV / phiếu 2-HSĐV). Columns under "derived" are written only by
@@ -163,4 +164,55 @@ export const orgMemberCounts = pgTable(
     count: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgUnitId, t.dimension, t.key] })],
+);
+
+/**
+ * Each member event placed in the tree: the unit it counts for (the event's cell, or for an event
+ * without one the cell the member was in before it) and that unit's path on the event's date
+ * (plans/metrics/placement.ts). Kept so that a change can take back exactly what it added to
+ * `org_fact_counts` (server/modules/members/member-facts.ts).
+ */
+export const memberEventFacts = pgTable(
+  'member_event_facts',
+  {
+    eventId: integer().primaryKey(),
+    memberId: integer().notNull(),
+    kind: text().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    path: ltree().notNull(),
+  },
+  (t) => [index('member_event_facts_member_idx').on(t.memberId)],
+);
+
+/**
+ * Each member's time in the party cut by the history of their cell: +1 on the day a piece begins and
+ * −1 on the day it ends, with the cell's path during the piece. Summed up to a day, these give the
+ * members by status of any subtree on that day in the tree of that day (member-facts.ts).
+ */
+export const memberStatusFacts = pgTable(
+  'member_status_facts',
+  {
+    memberId: integer().notNull(),
+    status: text().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    delta: integer().notNull(),
+    path: ltree().notNull(),
+  },
+  (t) => [index('member_status_facts_member_idx').on(t.memberId)],
+);
+
+/**
+ * Maintained per-day counts for every unit that held the cell on that day: member events by kind
+ * (`admitted`, `transferred_out`…) and membership changes by status (`status:full`…, deltas). A
+ * period figure is a range read of one unit's rows and a figure at a date a sum up to it: no scan.
+ */
+export const orgFactCounts = pgTable(
+  'org_fact_counts',
+  {
+    orgUnitId: integer().notNull(),
+    kind: text().notNull(),
+    day: date({ mode: 'string' }).notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgUnitId, t.kind, t.day] })],
 );

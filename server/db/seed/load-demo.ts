@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { TOrgOperation } from '../../../contracts/org-units';
 import type { Role } from '../../../domain/enums/roles';
 import { deriveMemberTimeline, type Standing } from '../../../domain/rules/members/member-timeline';
+import { rebuildMemberFacts } from '../../modules/members/member-facts';
 import { rebuildOrgMemberCounts } from '../../modules/members/member-rollup';
 import { todayIso } from '../../modules/org-units/org-units.policy';
 import { applyOrgOperation } from '../../modules/org-units/org-units.service';
@@ -194,6 +195,7 @@ export const loadBloc = async (db: Db, bloc: DemoBloc): Promise<LoadedDemo> =>
       periodRows as never,
     );
     await rebuildOrgMemberCounts(tx);
+    await rebuildMemberFacts(tx);
     return { unitIds, memberIds };
   });
 

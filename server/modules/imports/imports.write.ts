@@ -9,6 +9,7 @@ import { copyRows } from '../../db/bulk';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
 import { memberEvents, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { recountMembersIn } from '../members/member-facts';
 import { memberDimensionValuesOf } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
 import type { RowResult } from './imports.validate';
@@ -163,6 +164,10 @@ export const writeMembers = async (
     group by 1, 2, 3
     on conflict (org_unit_id, dimension, key)
     do update set count = org_member_counts.count + excluded.count`);
+  await recountMembersIn(
+    tx,
+    sql`(select entity_id from import_row_keys where job_id = ${jobId} and kind = 'members')`,
+  );
   await progress('totals', 1, 1);
   return ids;
 };

@@ -10,6 +10,7 @@ import { memberEvents, memberPeriods, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { invalidField } from '../../platform/errors';
+import { recountMemberFacts } from './member-facts';
 import { applyRollupChange, type RollupSource } from './member-rollup';
 
 const rollupSourceOf = (m: typeof members.$inferSelect): RollupSource => ({
@@ -72,6 +73,7 @@ export const applyMemberTimeline = async (
   await tx.delete(memberPeriods).where(eq(memberPeriods.memberId, memberId));
   await tx.insert(memberPeriods).values(timeline.periods.map((p) => ({ memberId, ...p })));
   await applyRollupChange(tx, before ? rollupSourceOf(before) : null, rollupSourceOf(after));
+  await recountMemberFacts(tx, [memberId]);
   return after;
 };
 

@@ -17,6 +17,7 @@ import {
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, invalidField } from '../../platform/errors';
+import { recountFactsUnder } from '../members/member-facts';
 import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
 import { childKindProblem, effectiveDateProblem, holdsMembers, todayIso } from './org-units.policy';
@@ -238,6 +239,9 @@ const reparent = async (tx: Tx, unit: UnitRow, newParent: UnitRow, date: string,
     sql`select id from org_units where path <@ ${newPath}::ltree and dissolved_on is null`,
   );
   for (const s of subtree) await recordHistory(tx, s.id, date, opId);
+  // Events dated on or after the move now count for the new parent (and, for a backdated move, the
+  // placement of earlier ones may change): recount the subtree's members.
+  await recountFactsUnder(tx, unit.id);
 };
 
 /** A new unit under `parent`: its path (known once the id is), first history row and count. */
@@ -283,6 +287,8 @@ const dissolve = async (tx: Tx, unitId: number, date: string, opId: number) => {
     .set({ dissolvedOn: date, version: sql`${orgUnits.version} + 1`, updatedAt: new Date() })
     .where(eq(orgUnits.id, unitId));
   await recordHistory(tx, unitId, date, opId);
+  // Events dated after the dissolution no longer belong anywhere in the tree: recount its members.
+  await recountFactsUnder(tx, unitId);
 };
 
 const unitName = (u: { name: string }) => u.name;

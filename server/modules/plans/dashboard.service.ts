@@ -7,6 +7,7 @@ import type { TDashboard } from '../../../contracts/plans';
 import { addYears } from '../../../domain/calendar/date-math';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { monthlyMemberFacts } from '../members/member-facts';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { summariseTasks } from './key-tasks.service';
 import { computeMetric, findMetric } from './metrics/catalogue';
@@ -81,50 +82,49 @@ export const getDashboard = async ({
       : []),
     ...(await listTargetRows(db, unit.id, { year })),
   ];
-  const targets = [];
-  for (const r of targetRows) targets.push(await viewTarget(db, r, asOf));
+  // The figures are independent reads: on PostgreSQL they run side by side on the pool.
+  const targets = await Promise.all(targetRows.map((r) => viewTarget(db, r, asOf)));
+  const figures: TDashboard['figures'] = await Promise.all(
+    dashboardMetricCodes.map(async (code) => {
+      const metric = findMetric(code)!;
+      const [now, before] = await Promise.all([
+        figureOf(db, code, scope),
+        figureOf(db, code, previousScope),
+      ]);
+      return {
+        code,
+        label: metric.label,
+        description: metric.description,
+        unit: metric.unit,
+        area: metric.area ?? 'members',
+        status: now.reason === null ? ('ok' as const) : ('unavailable' as const),
+        value: now.value,
+        previous: before.value,
+        reason: now.reason,
+      };
+    }),
+  );
 
-  const figures: TDashboard['figures'] = [];
-  for (const code of dashboardMetricCodes) {
-    const metric = findMetric(code)!;
-    const now = await figureOf(db, code, scope);
-    const before = await figureOf(db, code, previousScope);
-    figures.push({
-      code,
-      label: metric.label,
-      description: metric.description,
-      unit: metric.unit,
-      area: metric.area ?? 'members',
-      status: now.reason === null ? 'ok' : 'unavailable',
-      value: now.value,
-      previous: before.value,
-      reason: now.reason,
-    });
-  }
-
-  // Admissions to each month end, from the dated records of the metric (one query per year).
-  const admissions = await computeMetric({ db, code: 'recruitment.admitted', scope });
-  const lastYear = await computeMetric({
-    db,
-    code: 'recruitment.admitted',
-    scope: { ...previousScope, asOf: previousScope.to },
-  });
-  const cumulative = (records: { date?: string }[], month: number) =>
-    records.filter((r) => r.date && Number(r.date.slice(5, 7)) <= month).length;
+  // Admissions to each month end (the same events and placement as `recruitment.admitted`), from the
+  // maintained per-day counts: this year to asOf, last year whole.
+  const cumulative = (months: { month: number; count: number }[], month: number) =>
+    months.filter((m) => m.month <= month).reduce((sum, m) => sum + m.count, 0);
+  const [admissions, lastYear] = await Promise.all([
+    monthlyMemberFacts(db, unit.id, ['admitted'], scope.from, asOf < scope.to ? asOf : scope.to),
+    monthlyMemberFacts(db, unit.id, ['admitted'], previousScope.from, previousScope.to),
+  ]);
   const lastMonth = Number(asOf.slice(5, 7));
   const admissionsByMonth: TDashboard['admissionsByMonth'] = Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
     value:
-      admissions.status === 'ok' && (asOf.slice(0, 4) > String(year) || i + 1 <= lastMonth)
-        ? cumulative(admissions.records, i + 1)
-        : null,
-    previous: lastYear.status === 'ok' ? cumulative(lastYear.records, i + 1) : null,
+      asOf.slice(0, 4) > String(year) || i + 1 <= lastMonth ? cumulative(admissions, i + 1) : null,
+    previous: cumulative(lastYear, i + 1),
   }));
 
-  const [tasks, previousTasks] = [
-    await unitTaskRows(db, actor, unit.id, year),
-    await unitTaskRows(db, actor, unit.id, year - 1),
-  ];
+  const [tasks, previousTasks] = await Promise.all([
+    unitTaskRows(db, actor, unit.id, year),
+    unitTaskRows(db, actor, unit.id, year - 1),
+  ]);
   return {
     orgUnitId: unit.id,
     orgUnitName: unit.name,

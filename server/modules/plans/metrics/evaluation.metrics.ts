@@ -7,46 +7,46 @@
 import type { SubjectKind } from '../../../../domain/rules/evaluation/levels';
 import { queryRows, sql } from '../../../db/client';
 import type { MetricDefinition, MetricRecord, MetricScope, MetricValue } from './metric';
-import { factsUntil, percentOf, placedIn } from './placement';
+import { factsUntil, percentOf, placedJoin } from './placement';
 
 export const evaluationUnavailableReason =
   'Chưa có kết quả xếp loại được quyết định trong kỳ cho phạm vi này.';
 
-type Rated = { id: number; label: string; good: boolean; excellent: boolean; cultural: boolean };
-
-const ratedSubjects = async (
-  db: Parameters<MetricDefinition['compute']>[0]['db'],
-  scope: MetricScope,
-  kind: SubjectKind,
-): Promise<Rated[]> => {
-  const year = Number(scope.from.slice(0, 4));
-  const until = factsUntil(scope);
-  return queryRows<Rated>(
-    db,
-    sql`select r.id, r.subject_name as label,
-          r.decided_level in ('HTXSNV', 'HTTNV') as good,
-          r.decided_level = 'HTXSNV' as excellent,
-          coalesce(r.cultural_standard, false) as cultural
-        from evaluation_records r join evaluation_campaigns c on c.id = r.campaign_id
-        where c.year = ${year} and c.cycle = 'year' and r.subject_kind = ${kind}
-          and r.decided_level is not null and r.decided_on <= ${until}
-          and ${placedIn(scope.unitId, sql`r.org_unit_id`, sql`r.decided_on`)}
-        order by r.subject_name, r.id`,
-  );
+type Pick = 'good' | 'excellent' | 'cultural';
+const pickSql: Record<Pick, ReturnType<typeof sql>> = {
+  good: sql`r.decided_level in ('HTXSNV', 'HTTNV')`,
+  excellent: sql`r.decided_level = 'HTXSNV'`,
+  cultural: sql`coalesce(r.cultural_standard, false)`,
 };
 
+/** The decided records of a kind in the period's yearly campaigns, placed by their unit on the decision date. */
+const decidedRecords = (scope: MetricScope, kind: SubjectKind) => sql`
+  from evaluation_records r join evaluation_campaigns c on c.id = r.campaign_id
+  ${placedJoin(scope.unitId, sql`r.org_unit_id`, sql`r.decided_on`)}
+  where c.year = ${Number(scope.from.slice(0, 4))} and c.cycle = 'year' and r.subject_kind = ${kind}
+    and r.decided_level is not null and r.decided_on <= ${factsUntil(scope)}`;
+
+/** The share of the rated subjects that `pick` holds; without records, two counts in one pass. */
 const share =
-  (kind: SubjectKind, pick: (r: Rated) => boolean): MetricDefinition['compute'] =>
-  async ({ db, scope }): Promise<MetricValue> => {
-    const rated = await ratedSubjects(db, scope, kind);
-    if (rated.length === 0) return { status: 'unavailable', reason: evaluationUnavailableReason };
-    const hits = rated.filter(pick);
-    const records: MetricRecord[] = hits.map((r) => ({
-      kind: 'evaluation_record',
-      id: Number(r.id),
-      label: r.label,
-    }));
-    return percentOf(records, hits.length, rated.length);
+  (kind: SubjectKind, pick: Pick): MetricDefinition['compute'] =>
+  async ({ db, scope, withRecords = true }): Promise<MetricValue> => {
+    const [counts] = await queryRows<{ rated: number; hits: number }>(
+      db,
+      sql`select count(*)::int as rated, count(*) filter (where ${pickSql[pick]})::int as hits
+          ${decidedRecords(scope, kind)}`,
+    );
+    const rated = Number(counts?.rated ?? 0);
+    if (rated === 0) return { status: 'unavailable', reason: evaluationUnavailableReason };
+    const records: MetricRecord[] = withRecords
+      ? (
+          await queryRows<{ id: number; label: string }>(
+            db,
+            sql`select r.id, r.subject_name as label ${decidedRecords(scope, kind)}
+                and ${pickSql[pick]} order by r.subject_name, r.id`,
+          )
+        ).map((r) => ({ kind: 'evaluation_record', id: Number(r.id), label: r.label }))
+      : [];
+    return percentOf(records, Number(counts.hits), rated);
   };
 
 const percentMetric = (
@@ -69,30 +69,30 @@ export const evaluationMetrics: MetricDefinition[] = [
     'evaluation.grassroots_good_or_better',
     'Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên',
     'Tỷ lệ tổ chức cơ sở đảng trong phạm vi được xếp loại "Hoàn thành tốt nhiệm vụ" trở lên trong kỳ đánh giá, trên số tổ chức cơ sở đảng được xếp loại.',
-    share('grassroots_organisation', (r) => r.good),
+    share('grassroots_organisation', 'good'),
   ),
   percentMetric(
     'evaluation.members_good_or_better',
     'Đảng viên hoàn thành tốt nhiệm vụ trở lên',
     'Tỷ lệ đảng viên trong phạm vi được xếp loại "Hoàn thành tốt nhiệm vụ" trở lên trong kỳ đánh giá, trên số đảng viên được xếp loại.',
-    share('member', (r) => r.good),
+    share('member', 'good'),
   ),
   percentMetric(
     'evaluation.members_excellent',
     'Đảng viên hoàn thành xuất sắc nhiệm vụ',
     'Tỷ lệ đảng viên được xếp loại "Hoàn thành xuất sắc nhiệm vụ" trên số đảng viên được xếp loại trong kỳ.',
-    share('member', (r) => r.excellent),
+    share('member', 'excellent'),
   ),
   percentMetric(
     'evaluation.mass_organisations_good_or_better',
     'Đoàn thể hoàn thành tốt nhiệm vụ trở lên',
     'Tỷ lệ tập thể lãnh đạo đoàn thể cơ sở được xếp loại "Hoàn thành tốt nhiệm vụ" trở lên, trên số đoàn thể được xếp loại.',
-    share('mass_organisation', (r) => r.good),
+    share('mass_organisation', 'good'),
   ),
   percentMetric(
     'evaluation.agencies_cultural_standard',
     'Cơ quan, đơn vị đạt chuẩn văn hóa',
     'Tỷ lệ cơ quan, đơn vị trong phạm vi được công nhận "đạt chuẩn văn hóa, an toàn về an ninh trật tự" trong kỳ, trên số cơ quan, đơn vị được đánh giá.',
-    share('agency', (r) => r.cultural),
+    share('agency', 'cultural'),
   ),
 ];

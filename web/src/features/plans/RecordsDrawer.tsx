@@ -91,7 +91,7 @@ export const RecordsDrawer = ({
               <Table
                 size="small"
                 loading={isFetching}
-                rowKey={(r) => `${r.kind}-${r.id}`}
+                rowKey={(r) => `${r.kind}-${r.id}-${r.date ?? ''}`}
                 dataSource={rows}
                 pagination={{ pageSize: 50, showSizeChanger: false }}
                 columns={[
