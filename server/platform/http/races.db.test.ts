@@ -85,4 +85,78 @@ describe('concurrent edits of one record', () => {
       expect(detail.version).toBe(version + 1);
     }
   });
+
+  it('an evaluation record self-assessed and reviewed from two sessions at once: one level recorded, one conflict', async () => {
+    const office = await loginAs(t.app, 'coso');
+    const opened = await office.post('/api/evaluations/campaigns', {
+      orgUnitId: f.committeeId,
+      year: 2026,
+      cycle: 'year',
+      openedOn: '2026-11-20',
+      selfAssessmentDue: '2026-12-05',
+      reviewDue: '2026-12-15',
+      decisionDue: '2026-12-25',
+      publicationDue: '2026-12-31',
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    const a = await loginAs(t.app, 'bithu');
+    const b = await loginAs(t.app, 'bithu');
+    const records = (
+      await a.get(
+        `/api/evaluations/records?campaignId=${opened.json().id}&subjectKind=member&pageSize=500`,
+      )
+    )
+      .json()
+      .items.filter((r: { orgUnitId: number; status: string }) => r.status === 'pending');
+    expect(records.length).toBeGreaterThanOrEqual(ROUNDS / 2);
+    // Each round two sessions of the cell secretary enter the member's self-assessment at once, then
+    // record the cell's review at once, each carrying the version it read.
+    const race = async (
+      id: number,
+      send: (session: Session, level: string) => Promise<{ statusCode: number; body: string }>,
+    ) => {
+      const [ra, rb] = await Promise.all([send(a, 'HTTNV'), send(b, 'HTNV')]);
+      expect([ra.statusCode, rb.statusCode].sort(), `${ra.body} | ${rb.body}`).toEqual([200, 409]);
+      const loser = ra.statusCode === 409 ? ra : rb;
+      expect(JSON.parse(loser.body).message).toMatch(/cập nhật|thay đổi/);
+      return {
+        winner: ra.statusCode === 200 ? 'HTTNV' : 'HTNV',
+        detail: (await a.get(`/api/evaluations/records/${id}`)).json(),
+      };
+    };
+    for (const r of records.slice(0, ROUNDS / 2)) {
+      const criteria = (await a.get(`/api/evaluations/records/${r.id}`)).json().criteria;
+      const scores = Object.fromEntries(
+        criteria.groups
+          .flatMap((g: { items: { code: string; maxPoints: number }[] }) => g.items)
+          .map((i: { code: string; maxPoints: number }) => [i.code, i.maxPoints]),
+      );
+      const selfAssessed = await race(r.id, (session, level) =>
+        session.post(`/api/evaluations/records/${r.id}/self-assessment`, {
+          version: r.version,
+          assessedOn: '2026-12-05',
+          scores,
+          tasks: { total: 10, onTime: 10, exceeded: 4, late: 0 },
+          proposedLevel: level,
+          strengths: 'Hoàn thành tốt nhiệm vụ chuyên môn.',
+        }),
+      );
+      expect(selfAssessed.detail.selfLevel).toBe(selfAssessed.winner);
+      expect(selfAssessed.detail.version).toBe(r.version + 1);
+      const reviewed = await race(r.id, (session, level) =>
+        session.post(`/api/evaluations/records/${r.id}/review`, {
+          version: r.version + 1,
+          reviewedOn: '2026-12-10',
+          level,
+          votes: { present: 9, [level]: 9 },
+        }),
+      );
+      expect(reviewed.detail.reviewLevel).toBe(reviewed.winner);
+      expect(reviewed.detail.version).toBe(r.version + 2);
+      for (const step of ['self_assessment', 'review'])
+        expect(reviewed.detail.steps.filter((x: { step: string }) => x.step === step)).toHaveLength(
+          1,
+        );
+    }
+  });
 });
