@@ -504,7 +504,8 @@ export const TaskModal = ({
           nội dung nghị quyết được ghi là đã xong.
         </Typography.Paragraph>
       )}
-      <Form form={form} layout="vertical">
+      {/* Named: its field ids must not clash with the meeting form it opens over. */}
+      <Form form={form} layout="vertical" name="key-task">
         {!editing && !decision && (
           <Form.Item name="orgUnitId" label="Kế hoạch của tổ chức" rules={[{ required: true }]}>
             <OrgUnitSelect />
