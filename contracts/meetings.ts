@@ -36,6 +36,8 @@ export const ZAttendanceInput = z.object({
   absenceReason: ZOptionalText(300),
 });
 export const ZDecisionInput = z.object({
+  /** A decision already saved keeps its id (and its link to a key task) when the meeting is edited. */
+  id: ZId.nullish(),
   text: ZText(2000),
   owner: ZOptionalText(200),
   deadline: ZIsoDate.nullish(),
@@ -96,13 +98,19 @@ export const ZMeetingDetail = ZMeetingListItem.omit({ decisionCount: true }).ext
       text: z.string(),
       owner: z.string().nullable(),
       deadline: z.string().nullable(),
+      /** For a decision turned into a key task: whether the task is completed. */
       done: z.boolean(),
+      keyTask: z
+        .object({ id: z.number(), title: z.string(), year: z.number(), orgUnitId: z.number() })
+        .nullable(),
     }),
   ),
   minutesDocumentId: z.number().nullable(),
   minutesDocumentName: z.string().nullable(),
   version: z.number(),
   canEdit: z.boolean(),
+  /** Whether the caller may turn decisions into key tasks (the offices: plans.write). */
+  canCreateTasks: z.boolean(),
 });
 export type TMeetingDetail = z.infer<typeof ZMeetingDetail>;
 

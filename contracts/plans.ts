@@ -19,6 +19,8 @@ export const ZMetricInfo = z.object({
   unit: ZMetricUnit,
   area: z.string(),
   areaLabel: z.string(),
+  /** A target bound to it names a resolution (dissemination coverage). */
+  perResolution: z.boolean(),
 });
 export const ZMetricList = z.object({ items: z.array(ZMetricInfo) });
 
@@ -60,21 +62,29 @@ export type TMetricRecords = z.infer<typeof ZMetricRecords>;
 // ---------------------------------------------------------------------------------------------
 // Terms
 
-export const ZTermInput = z
-  .object({
-    orgUnitId: ZId,
-    name: ZText(200),
-    fromYear: ZYear,
-    toYear: ZYear,
-    congressResolution: ZOptionalText(500),
-    congressDate: ZIsoDate.nullish(),
-    note: ZOptionalText(2000),
-  })
-  .refine((t) => t.toYear > t.fromYear, {
-    message: 'Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.',
-    path: ['toYear'],
-  });
+const ZTermFields = z.object({
+  name: ZText(200),
+  fromYear: ZYear,
+  toYear: ZYear,
+  congressResolution: ZOptionalText(500),
+  congressDate: ZIsoDate.nullish(),
+  note: ZOptionalText(2000),
+});
+const termYearsInOrder = {
+  check: (t: { fromYear: number; toYear: number }) => t.toYear > t.fromYear,
+  message: 'Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.',
+};
+export const ZTermInput = ZTermFields.extend({ orgUnitId: ZId }).refine(termYearsInOrder.check, {
+  message: termYearsInOrder.message,
+  path: ['toYear'],
+});
 export type TTermInput = z.infer<typeof ZTermInput>;
+/** Edit a term: its name, years, congress resolution and date (optimistic `version`). */
+export const ZTermUpdate = ZTermFields.extend({ version: z.number().int() }).refine(
+  termYearsInOrder.check,
+  { message: termYearsInOrder.message, path: ['toYear'] },
+);
+export type TTermUpdate = z.infer<typeof ZTermUpdate>;
 
 export const ZTerm = z.object({
   id: z.number(),
@@ -86,6 +96,7 @@ export const ZTerm = z.object({
   congressResolution: z.string().nullable(),
   congressDate: z.string().nullable(),
   note: z.string().nullable(),
+  version: z.number(),
 });
 export type TTerm = z.infer<typeof ZTerm>;
 export const ZTermQuery = z.object({ orgUnitId: ZId.optional() });
@@ -101,6 +112,8 @@ export const ZTargetInput = z.object({
   termId: ZId.nullish(),
   title: ZText(300),
   metricCode: z.string().min(1).max(100),
+  /** The resolution a per-resolution metric (dissemination coverage) is about; required for them. */
+  resolutionId: ZId.nullish(),
   comparator: z.enum(comparators),
   threshold: z.number().min(0).max(1e12),
   baseline: z.number().min(0).max(1e12).nullish(),
@@ -110,6 +123,8 @@ export type TTargetInput = z.infer<typeof ZTargetInput>;
 
 export const ZTargetUpdate = z.object({
   title: ZText(300),
+  /** Only for per-resolution metrics; absent: unchanged. */
+  resolutionId: ZId.nullish(),
   comparator: z.enum(comparators),
   threshold: z.number().min(0).max(1e12),
   baseline: z.number().min(0).max(1e12).nullish(),
@@ -137,6 +152,9 @@ export const ZTargetView = z.object({
   metricCode: z.string(),
   metricLabel: z.string(),
   metricUnit: ZMetricUnit,
+  /** Per-resolution metrics: the resolution the target is about, and how to name it. */
+  resolutionId: z.number().nullable(),
+  resolutionLabel: z.string().nullable(),
   comparator: z.enum(comparators),
   threshold: z.number(),
   baseline: z.number().nullable(),
@@ -171,24 +189,45 @@ export type TTargetDetail = z.infer<typeof ZTargetDetail>;
 // ---------------------------------------------------------------------------------------------
 // Key tasks
 
-export const ZKeyTaskInput = z
-  .object({
-    orgUnitId: ZId,
-    year: ZYear,
-    title: ZText(500),
-    requirement: ZOptionalText(2000),
-    products: ZOptionalText(2000),
-    origin: z.enum(keyTaskOrigins),
-    ownerKind: z.enum(['unit', 'member']),
-    ownerOrgUnitId: ZId.nullish(),
-    ownerMemberId: ZId.nullish(),
-    deadline: ZIsoDate,
-  })
-  .refine((t) => t.ownerKind !== 'member' || t.ownerMemberId != null, {
-    message: 'Cần chọn đảng viên phụ trách.',
-    path: ['ownerMemberId'],
-  });
+/** What an office plans for a task: title, requirement, products, owner, deadline. */
+const ZKeyTaskPlanFields = z.object({
+  title: ZText(500),
+  requirement: ZOptionalText(2000),
+  products: ZOptionalText(2000),
+  ownerKind: z.enum(['unit', 'member']),
+  ownerOrgUnitId: ZId.nullish(),
+  ownerMemberId: ZId.nullish(),
+  deadline: ZIsoDate,
+});
+const memberOwnerChosen = (t: { ownerKind: 'unit' | 'member'; ownerMemberId?: number | null }) =>
+  t.ownerKind !== 'member' || t.ownerMemberId != null;
+const memberOwnerMissing = { message: 'Cần chọn đảng viên phụ trách.', path: ['ownerMemberId'] };
+
+export const ZKeyTaskInput = ZKeyTaskPlanFields.extend({
+  orgUnitId: ZId,
+  year: ZYear,
+  origin: z.enum(keyTaskOrigins),
+}).refine(memberOwnerChosen, memberOwnerMissing);
 export type TKeyTaskInput = z.infer<typeof ZKeyTaskInput>;
+
+/** Edit a task's plan fields (not its unit, year or origin; not its result). */
+export const ZKeyTaskUpdate = ZKeyTaskPlanFields.extend({ version: z.number().int() }).refine(
+  memberOwnerChosen,
+  memberOwnerMissing,
+);
+export type TKeyTaskUpdate = z.infer<typeof ZKeyTaskUpdate>;
+
+/**
+ * Turn a decision adopted at a meeting into a key task of the meeting unit's plan for the year of the
+ * deadline (the decision's deadline by default).
+ */
+export const ZDecisionTaskInput = ZKeyTaskPlanFields.extend({ decisionId: ZId }).refine(
+  memberOwnerChosen,
+  memberOwnerMissing,
+);
+export type TDecisionTaskInput = z.infer<typeof ZDecisionTaskInput>;
+
+export const ZDeleted = z.object({ id: z.number(), deleted: z.number() });
 
 export const ZKeyTaskResult = z.object({
   status: z.enum(keyTaskStatuses),
@@ -228,6 +267,8 @@ export const ZKeyTask = z.object({
     days: z.number(),
     label: z.string(),
   }),
+  /** The meeting decision the task was created from: "Từ nghị quyết cuộc họp … ngày dd/mm/yyyy". */
+  source: z.object({ meetingId: z.number(), decisionId: z.number(), label: z.string() }).nullable(),
   version: z.number(),
 });
 export type TKeyTask = z.infer<typeof ZKeyTask>;

@@ -1,8 +1,10 @@
 // The annual plan in the browser: a grassroots office adds a key task, sets a target bound to a metric
 // (key tasks completed: one more than done so far), watches the dashboard show it at risk, records the
-// task's result, watches the dashboard move to "achieved", and clicks the figure through to its records.
+// task's result, watches the dashboard move to "achieved", and clicks the figure through to its records;
+// then edits the task, and turns a decision of a committee conference into a key task of the plan.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../domain/text/vietnamese';
 import { launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
 
 let server: Server;
@@ -116,5 +118,58 @@ describe('annual plan and dashboard', () => {
     await figure.waitFor({ timeout: 30_000 });
     // The year's campaigns are still open: no decided level yet, so no percentage.
     await expect(figure.textContent()).resolves.toContain('Chưa có kết quả xếp loại');
+  });
+
+  it('edits a key task, and turns a meeting decision into a key task found on the plan', async () => {
+    await page.goto(`${server.url}/ke-hoach`);
+    const taskRow = page.locator('tr').filter({ hasText: taskTitle }).first();
+    await taskRow.getByRole('button', { name: 'Sửa' }).click();
+    let modal = page.getByRole('dialog');
+    await modal.getByText('Sửa nhiệm vụ trọng tâm').waitFor();
+    await modal.getByLabel('Sản phẩm').fill('Nghị quyết chuyên đề, báo cáo kết quả');
+    await modal.getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(() => taskRow.textContent())
+      .toContain('Nghị quyết chuyên đề, báo cáo kết quả');
+
+    // A committee conference adopts a decision; the office turns it into a key task.
+    const meetingTitle = 'Hội nghị Ban Chấp hành thử nghiệm giao việc';
+    const decisionText = 'Xây dựng mô hình dân vận khéo (thử nghiệm)';
+    await page.goto(`${server.url}/sinh-hoat`);
+    await page.getByRole('button', { name: 'Ghi cuộc họp' }).click();
+    modal = page.getByRole('dialog');
+    await pick(modal.getByLabel('Loại'), 'Hội nghị Ban Chấp hành');
+    await modal.getByLabel('Tên cuộc họp').fill(meetingTitle);
+    await modal.getByLabel('Số đại biểu được triệu tập').fill('15');
+    await modal.getByLabel('Số đại biểu có mặt').fill('14');
+    await modal.getByRole('button', { name: 'Thêm nội dung' }).click();
+    await modal.getByPlaceholder('Nội dung').fill(decisionText);
+    const deadline = modal.getByPlaceholder('Thời hạn');
+    await deadline.click();
+    await deadline.fill(formatDate(today));
+    await deadline.press('Enter');
+    await modal.getByRole('button', { name: 'Lưu' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByTestId('meetings').getByRole('button', { name: meetingTitle }).click();
+    modal = page.getByRole('dialog').filter({ hasText: 'Sửa cuộc họp' });
+    await modal.getByRole('button', { name: 'Tạo nhiệm vụ' }).click();
+    const taskModal = page
+      .getByRole('dialog')
+      .filter({ hasText: 'Tạo nhiệm vụ trọng tâm từ nghị quyết cuộc họp' });
+    await expect(taskModal.getByLabel('Nhiệm vụ', { exact: true }).inputValue()).resolves.toBe(
+      decisionText,
+    );
+    await taskModal.getByRole('button', { name: 'Lưu' }).click();
+    await modal.getByText(`Nhiệm vụ trọng tâm năm ${today.slice(0, 4)}`).waitFor();
+    await screenshot(page, 'kh-05-nghi-quyet-thanh-nhiem-vu');
+    await modal.getByRole('button', { name: 'Hủy' }).click();
+
+    await page.goto(`${server.url}/ke-hoach`);
+    const fromDecision = page.locator('tr').filter({ hasText: decisionText }).first();
+    await fromDecision.waitFor();
+    await expect(fromDecision.textContent()).resolves.toContain(
+      `Từ nghị quyết cuộc họp Hội nghị Ban Chấp hành ngày ${formatDate(today)}`,
+    );
+    await screenshot(page, 'kh-06-nhiem-vu-tu-nghi-quyet');
   });
 });

@@ -68,6 +68,7 @@ export type Session = {
   get: (url: string) => Promise<LightMyRequestResponse>;
   post: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
   put: (url: string, body?: unknown) => Promise<LightMyRequestResponse>;
+  delete: (url: string) => Promise<LightMyRequestResponse>;
 };
 
 /** Log in through the API as a demo user (all demo users share TEST_PASSWORD in tests). */
@@ -95,5 +96,6 @@ export const loginAs = async (
     get: (url) => app.inject({ method: 'GET', url, headers: { cookie } }),
     post: (url, body) => app.inject({ method: 'POST', url, headers, payload: body as object }),
     put: (url, body) => app.inject({ method: 'PUT', url, headers, payload: body as object }),
+    delete: (url) => app.inject({ method: 'DELETE', url, headers }),
   };
 };

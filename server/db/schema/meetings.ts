@@ -9,10 +9,12 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { documents } from './lifecycle';
 import { members } from './members';
 import { orgUnits } from './org-units';
+import { keyTasks } from './plans';
 
 export const meetings = pgTable(
   'meetings',
@@ -68,7 +70,16 @@ export const meetingDecisions = pgTable(
     text: text().notNull(),
     owner: text(),
     deadline: date({ mode: 'string' }),
+    /** Stored done flag; a decision turned into a key task shows the task's status instead. */
     done: boolean().notNull().default(false),
+    /**
+     * The key task this decision became (in the meeting unit's plan). The task finds its origin
+     * through this link; deleting the task clears it and the decision keeps its own flag again.
+     */
+    keyTaskId: integer().references(() => keyTasks.id, { onDelete: 'set null' }),
   },
-  (t) => [index('meeting_decisions_meeting_idx').on(t.meetingId)],
+  (t) => [
+    index('meeting_decisions_meeting_idx').on(t.meetingId),
+    uniqueIndex('meeting_decisions_key_task_uq').on(t.keyTaskId),
+  ],
 );

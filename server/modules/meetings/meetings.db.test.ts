@@ -2,8 +2,11 @@
 // members on the day, committee conferences, scope, and the attendance rates per cell and month
 // with the months in which a cell did not meet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../../domain/text/vietnamese';
+import { queryOne, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { todayIso } from '../org-units/org-units.policy';
 import { meetingAttendance } from './attendance.queries';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
@@ -177,5 +180,108 @@ describe('attendance rates', () => {
       to: '2023-12-31',
     });
     expect(none.status).toBe('unavailable');
+  });
+});
+
+describe('decisions that become key tasks', () => {
+  it('turns a decision into a key task of the unit’s plan, whose completion marks the decision done', async () => {
+    const today = todayIso();
+    const year = Number(today.slice(0, 4));
+    const meeting = {
+      orgUnitId: f.committeeId,
+      kind: 'committee_conference',
+      heldOn: today,
+      title: 'Hội nghị Ban Chấp hành Đảng bộ',
+      invitedCount: 15,
+      presentCount: 14,
+      decisions: [
+        {
+          text: 'Chỉ đạo chi bộ xây dựng mô hình dân vận khéo',
+          owner: 'Chi bộ',
+          deadline: `${year}-12-20`,
+        },
+        { text: 'Rà soát hồ sơ đảng viên', owner: 'Văn phòng' },
+      ],
+    };
+    const created = await s.coso.post('/api/meetings', meeting);
+    expect(created.statusCode, created.body).toBe(200);
+    const id = created.json().id as number;
+    const detailOf = async () => (await s.coso.get(`/api/meetings/${id}`)).json();
+    const before = await detailOf();
+    expect(before.canCreateTasks).toBe(true);
+    const decision = before.decisions[0];
+    expect(decision).toMatchObject({ done: false, keyTask: null });
+    const body = {
+      decisionId: decision.id,
+      title: decision.text,
+      ownerKind: 'unit',
+      ownerOrgUnitId: f.cellId,
+      deadline: decision.deadline,
+    };
+    // The cell secretary keeps meetings but does not enter tasks in the committee's plan.
+    expect((await s.bithu.post('/api/plans/tasks/from-decision', body)).statusCode).toBe(403);
+    const task = await s.coso.post('/api/plans/tasks/from-decision', body);
+    expect(task.statusCode, task.body).toBe(200);
+    const taskId = task.json().id as number;
+    // The task is in the committee's plan for the deadline's year, saying where it came from.
+    const plan = (await s.coso.get(`/api/plans/year?year=${year}`)).json();
+    const inPlan = plan.tasks.find((k: { id: number }) => k.id === taskId);
+    expect(inPlan).toMatchObject({
+      title: 'Chỉ đạo chi bộ xây dựng mô hình dân vận khéo',
+      origin: 'own',
+      ownerOrgUnitId: f.cellId,
+      deadline: `${year}-12-20`,
+    });
+    expect(inPlan.source).toEqual({
+      meetingId: id,
+      decisionId: decision.id,
+      label: `Từ nghị quyết cuộc họp Hội nghị Ban Chấp hành ngày ${formatDate(today)}`,
+    });
+    expect((await s.coso.post('/api/plans/tasks/from-decision', body)).statusCode).toBe(400);
+    const audit = await queryOne<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_log
+          where action = 'plans.task.create_from_decision' and entity_id = ${taskId}`,
+    );
+    expect(audit!.n).toBe(1);
+    // The owner cell completes it: the decision shows done.
+    const result = await s.bithu.put(`/api/plans/tasks/${taskId}/result`, {
+      status: 'completed',
+      completedOn: today,
+      version: 1,
+    });
+    expect(result.statusCode, result.body).toBe(200);
+    const after = await detailOf();
+    expect(after.decisions[0]).toMatchObject({
+      done: true,
+      keyTask: { id: taskId, year, orgUnitId: f.committeeId },
+    });
+    expect(after.decisions[1].done).toBe(false);
+    // Editing the meeting keeps the decision (by id) and its task; removing it is refused.
+    const decisionsOf = (d: typeof after) =>
+      d.decisions.map(
+        (x: { id: number; text: string; owner: string; deadline: string; done: boolean }) => ({
+          id: x.id,
+          text: x.text,
+          owner: x.owner,
+          deadline: x.deadline,
+          done: x.done,
+        }),
+      );
+    const edited = await s.coso.put(`/api/meetings/${id}`, {
+      ...meeting,
+      title: 'Hội nghị Ban Chấp hành Đảng bộ (bổ sung)',
+      decisions: decisionsOf(after),
+      version: after.version,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await detailOf()).decisions[0].keyTask.id).toBe(taskId);
+    const dropped = await s.coso.put(`/api/meetings/${id}`, {
+      ...meeting,
+      decisions: decisionsOf(after).slice(1),
+      version: edited.json().version,
+    });
+    expect(dropped.statusCode).toBe(400);
+    expect(dropped.json().message).toContain('đã thành nhiệm vụ trọng tâm');
   });
 });

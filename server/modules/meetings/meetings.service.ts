@@ -120,6 +120,11 @@ const checkInput = async (db: DbOrTx, actor: Actor, input: TMeetingInput) => {
   };
 };
 
+/**
+ * Replace the attendance; upsert the decisions by id so that a decision keeps its id, and with it the
+ * key task it became, when the meeting is edited. A decision that became a key task cannot be removed
+ * here: the task in the plan is deleted first (which clears the link).
+ */
 const writeChildren = async (
   tx: DbOrTx,
   meetingId: number,
@@ -127,7 +132,6 @@ const writeChildren = async (
   decisions: TMeetingInput['decisions'],
 ) => {
   await tx.execute(sql`delete from meeting_attendance where meeting_id = ${meetingId}`);
-  await tx.execute(sql`delete from meeting_decisions where meeting_id = ${meetingId}`);
   if (attendance.length)
     await tx.insert(meetingAttendance).values(
       attendance.map((a) => ({
@@ -137,16 +141,41 @@ const writeChildren = async (
         absenceReason: a.present ? null : (a.absenceReason ?? null),
       })),
     );
-  if (decisions.length)
-    await tx.insert(meetingDecisions).values(
-      decisions.map((d) => ({
-        meetingId,
-        text: d.text.normalize('NFC'),
-        owner: d.owner ?? null,
-        deadline: d.deadline ?? null,
-        done: d.done,
-      })),
+  const existing = await queryRows<{ id: number; text: string; key_task_id: number | null }>(
+    tx,
+    sql`select id, text, key_task_id from meeting_decisions where meeting_id = ${meetingId}`,
+  );
+  const kept = new Set<number>();
+  for (const [i, d] of decisions.entries()) {
+    if (d.id == null) continue;
+    if (!existing.some((e) => e.id === d.id) || kept.has(d.id))
+      throw invalidField(`decisions.${i}.id`, 'Nội dung nghị quyết không thuộc cuộc họp này.');
+    kept.add(d.id);
+  }
+  const removed = existing.filter((e) => !kept.has(e.id));
+  const linked = removed.find((e) => e.key_task_id !== null);
+  if (linked)
+    throw invalidField(
+      'decisions',
+      `Nội dung "${linked.text}" đã thành nhiệm vụ trọng tâm: hãy xóa nhiệm vụ trong kế hoạch trước.`,
     );
+  if (removed.length)
+    await tx.execute(
+      sql`delete from meeting_decisions where id in (${sql.join(
+        removed.map((e) => sql`${e.id}`),
+        sql`, `,
+      )})`,
+    );
+  for (const d of decisions) {
+    const fields = {
+      text: d.text.normalize('NFC'),
+      owner: d.owner ?? null,
+      deadline: d.deadline ?? null,
+      done: d.done,
+    };
+    if (d.id == null) await tx.insert(meetingDecisions).values({ meetingId, ...fields });
+    else await tx.update(meetingDecisions).set(fields).where(sql`id = ${d.id}`);
+  }
 };
 
 export const createMeeting = async ({
@@ -279,15 +308,25 @@ export const getMeeting = async ({
         join members x on x.id = a.member_id where a.meeting_id = ${id}
         order by x.given_name collate vi, x.full_name collate vi`,
   );
+  // "Done" of a decision that became a key task is derived from the task's status here rather than
+  // copied into meeting_decisions: the result is recorded in the plans module (possibly by the owner
+  // cell), so a derived value cannot drift and needs no write across modules.
   const decisions = await queryRows<{
     id: number;
     text: string;
     owner: string | null;
     deadline: string | null;
     done: boolean;
+    task_id: number | null;
+    task_title: string | null;
+    task_year: number | null;
+    task_unit_id: number | null;
   }>(
     db,
-    sql`select id, text, owner, deadline, done from meeting_decisions where meeting_id = ${id} order by id`,
+    sql`select d.id, d.text, d.owner, d.deadline, coalesce(k.status = 'completed', d.done) as done,
+          k.id as task_id, k.title as task_title, k.year as task_year, k.org_unit_id as task_unit_id
+        from meeting_decisions d left join key_tasks k on k.id = d.key_task_id
+        where d.meeting_id = ${id} order by d.id`,
   );
   return {
     id: m.id,
@@ -303,13 +342,24 @@ export const getMeeting = async ({
     minutesDocumentName: m.minutes_document_name,
     version: m.version,
     canEdit: can(actor, 'meeting.write'),
+    canCreateTasks: can(actor, 'plans.write'),
     attendance: attendance.map((a) => ({
       memberId: a.member_id,
       fullName: a.full_name,
       present: a.present,
       absenceReason: a.absence_reason,
     })),
-    decisions,
+    decisions: decisions.map((d) => ({
+      id: d.id,
+      text: d.text,
+      owner: d.owner,
+      deadline: d.deadline,
+      done: d.done,
+      keyTask:
+        d.task_id === null
+          ? null
+          : { id: d.task_id, title: d.task_title!, year: d.task_year!, orgUnitId: d.task_unit_id! },
+    })),
   };
 };
 

@@ -1,7 +1,13 @@
 // Key tasks (nhiệm vụ trọng tâm): entered in a unit's plan for a year — handed down by the upper level
 // or set by the unit itself — with an owner (the unit or one of its lower units, or a member), a
 // deadline and products; their result (completion date, share exceeded) and year-end rating.
-import type { TKeyTaskInput, TKeyTaskResult, TTaskSummary } from '../../../contracts/plans';
+import type {
+  TDecisionTaskInput,
+  TKeyTaskInput,
+  TKeyTaskResult,
+  TKeyTaskUpdate,
+  TTaskSummary,
+} from '../../../contracts/plans';
 import {
   type KeyTaskRating,
   keyTaskRatingLabels,
@@ -14,7 +20,7 @@ import { keyTasks } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
-import { conflict, invalidField } from '../../platform/errors';
+import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { getTaskInScope, type TaskRow } from './plans.queries';
@@ -83,6 +89,61 @@ const checkOwner = async (
   return { ownerOrgUnitId: o.id, ownerMemberId: null };
 };
 
+/**
+ * Insert a task into a unit's plan after the checks every entry path shares (unit in scope and not
+ * dissolved, deadline within the year, an upper level for a handed-down task, the owner), and audit it.
+ */
+const insertKeyTask = async (
+  tx: DbOrTx,
+  actor: Actor,
+  input: TKeyTaskInput,
+  audit: { action: string; source?: Record<string, unknown> },
+) => {
+  const unit = await getUnitInScope(tx, actor, input.orgUnitId);
+  if (unit.dissolved_on) throw invalidField('orgUnitId', `${unit.name} đã giải thể.`);
+  checkDeadline(input.deadline, input.year);
+  if (input.origin === 'assigned' && unit.parent_id === null)
+    throw invalidField('origin', 'Tổ chức cấp cao nhất không có cấp trên giao nhiệm vụ.');
+  const owner = await checkOwner(tx, actor, unit.path, input, unit.id);
+  const term = await queryOne<{ id: number }>(
+    tx,
+    sql`select t.id from plan_terms t join org_units o on o.id = t.org_unit_id
+        where o.path @> ${unit.path}::ltree and ${input.year} between t.from_year and t.to_year
+        order by nlevel(o.path) desc, t.from_year desc limit 1`,
+  );
+  const [row] = await tx
+    .insert(keyTasks)
+    .values({
+      orgUnitId: unit.id,
+      year: input.year,
+      termId: term?.id ?? null,
+      title: input.title,
+      requirement: input.requirement ?? null,
+      products: input.products ?? null,
+      origin: input.origin,
+      assignedByOrgUnitId: input.origin === 'assigned' ? unit.parent_id : null,
+      ownerKind: input.ownerKind,
+      ...owner,
+      deadline: input.deadline,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await writeAudit(tx, {
+    actor,
+    action: audit.action,
+    entityType: 'key_task',
+    entityId: row.id,
+    orgUnitId: unit.id,
+    after: { ...row, ...audit.source },
+  });
+  return row;
+};
+
+const checkDeadline = (deadline: string, year: number) => {
+  if (deadline < `${year}-01-01`)
+    throw invalidField('deadline', `Hạn hoàn thành không được trước năm ${year}.`);
+};
+
 export const createKeyTask = async ({
   db,
   actor,
@@ -93,45 +154,143 @@ export const createKeyTask = async ({
   input: TKeyTaskInput;
 }): Promise<{ id: number }> =>
   db.transaction(async (tx) => {
-    const unit = await getUnitInScope(tx, actor, input.orgUnitId);
-    if (unit.dissolved_on) throw invalidField('orgUnitId', `${unit.name} đã giải thể.`);
-    if (input.deadline < `${input.year}-01-01`)
-      throw invalidField('deadline', `Hạn hoàn thành không được trước năm ${input.year}.`);
-    if (input.origin === 'assigned' && unit.parent_id === null)
-      throw invalidField('origin', 'Tổ chức cấp cao nhất không có cấp trên giao nhiệm vụ.');
-    const owner = await checkOwner(tx, actor, unit.path, input, unit.id);
-    const term = await queryOne<{ id: number }>(
+    const row = await insertKeyTask(tx, actor, input, { action: 'plans.task.create' });
+    return { id: row.id };
+  });
+
+/**
+ * A decision adopted at a meeting becomes a key task of the meeting unit's own plan for the year of
+ * its deadline, and the decision keeps the link (meeting_decisions.key_task_id). Same authorisation
+ * as entering a task in that plan: plans.write (the route) and the unit in the caller's subtree.
+ */
+export const createTaskFromDecision = async ({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: TDecisionTaskInput;
+}): Promise<{ id: number }> =>
+  db.transaction(async (tx) => {
+    const decision = await queryOne<{
+      id: number;
+      key_task_id: number | null;
+      org_unit_id: number;
+    }>(
       tx,
-      sql`select t.id from plan_terms t join org_units o on o.id = t.org_unit_id
-          where o.path @> ${unit.path}::ltree and ${input.year} between t.from_year and t.to_year
-          order by nlevel(o.path) desc, t.from_year desc limit 1`,
+      sql`select d.id, d.key_task_id, m.org_unit_id from meeting_decisions d
+          join meetings m on m.id = d.meeting_id join org_units o on o.id = m.org_unit_id
+          where d.id = ${input.decisionId} and ${inScope(actor, sql`o.path`)}
+          for update of d`,
     );
-    const [row] = await tx
-      .insert(keyTasks)
-      .values({
-        orgUnitId: unit.id,
-        year: input.year,
-        termId: term?.id ?? null,
-        title: input.title,
-        requirement: input.requirement ?? null,
-        products: input.products ?? null,
-        origin: input.origin,
-        assignedByOrgUnitId: input.origin === 'assigned' ? unit.parent_id : null,
-        ownerKind: input.ownerKind,
-        ...owner,
-        deadline: input.deadline,
-        createdBy: actor.userId,
-      })
-      .returning();
+    if (!decision) throw notFound('nội dung nghị quyết của cuộc họp');
+    if (decision.key_task_id !== null)
+      throw new AppError('BAD_REQUEST', {
+        message: 'Nội dung này đã được chuyển thành nhiệm vụ trọng tâm.',
+      });
+    const { decisionId, ...fields } = input;
+    const row = await insertKeyTask(
+      tx,
+      actor,
+      {
+        ...fields,
+        orgUnitId: decision.org_unit_id,
+        year: Number(input.deadline.slice(0, 4)),
+        origin: 'own',
+      },
+      { action: 'plans.task.create_from_decision', source: { sourceDecisionId: decisionId } },
+    );
+    await tx.execute(
+      sql`update meeting_decisions set key_task_id = ${row.id} where id = ${decisionId}`,
+    );
+    return { id: row.id };
+  });
+
+/** A task of a plan whose unit is in the caller's subtree (an owner cell sees it, but may not edit it). */
+const getPlanTaskForEdit = async (tx: DbOrTx, actor: Actor, id: number) => {
+  const before = await getTaskInScope(tx, actor, id, true);
+  const unit = await getUnitInScope(tx, actor, before.org_unit_id);
+  return { before, unit };
+};
+
+/** Edit the plan fields of a task: title, requirement, products, owner, deadline. */
+export const updateKeyTask = async ({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: TKeyTaskUpdate;
+}): Promise<{ id: number; version: number }> =>
+  db.transaction(async (tx) => {
+    const { before, unit } = await getPlanTaskForEdit(tx, actor, id);
+    if (before.version !== input.version) throw conflict();
+    checkDeadline(input.deadline, before.year);
+    const owner = await checkOwner(tx, actor, unit.path, input, unit.id);
+    await tx.execute(sql`update key_tasks set title = ${input.title},
+      requirement = ${input.requirement ?? null}, products = ${input.products ?? null},
+      owner_kind = ${input.ownerKind}, owner_org_unit_id = ${owner.ownerOrgUnitId},
+      owner_member_id = ${owner.ownerMemberId}, deadline = ${input.deadline},
+      version = version + 1, updated_at = now() where id = ${id}`);
     await writeAudit(tx, {
       actor,
-      action: 'plans.task.create',
+      action: 'plans.task.update',
       entityType: 'key_task',
-      entityId: row.id,
-      orgUnitId: unit.id,
-      after: row,
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before,
+      after: input,
     });
-    return { id: row.id };
+    return { id, version: before.version + 1 };
+  });
+
+/** Why a task cannot be deleted, or null: a recorded result or tasks handed down from it. */
+export const taskDeleteBlocker = (
+  task: Pick<TaskRow, 'status' | 'completed_on' | 'rating' | 'result_note'>,
+  handedDown: number,
+): string | null => {
+  if (task.status !== 'planned' || task.completed_on || task.rating || task.result_note)
+    return 'Nhiệm vụ đã ghi kết quả thực hiện hoặc đánh giá nên không thể xóa.';
+  if (handedDown > 0)
+    return `Nhiệm vụ đã được giao tiếp cho ${handedDown} tổ chức cấp dưới: cần xóa các nhiệm vụ đó trước.`;
+  return null;
+};
+
+/**
+ * Delete a task entered by mistake: only while nothing was recorded on it and nothing was handed down
+ * from it. A meeting decision it came from keeps its text and goes back to its own "done" flag.
+ */
+export const deleteKeyTask = async ({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+}): Promise<{ id: number; deleted: number }> =>
+  db.transaction(async (tx) => {
+    const { before } = await getPlanTaskForEdit(tx, actor, id);
+    const children = await queryOne<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from key_tasks where parent_task_id = ${id}`,
+    );
+    const blocker = taskDeleteBlocker(before, children?.n ?? 0);
+    if (blocker) throw new AppError('BAD_REQUEST', { message: blocker });
+    await tx.execute(sql`delete from key_tasks where id = ${id}`);
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.task.delete',
+      entityType: 'key_task',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before,
+    });
+    return { id, deleted: 1 };
   });
 
 /** Record the result: status, completion date, share exceeded, year-end rating. */

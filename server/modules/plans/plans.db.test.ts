@@ -329,6 +329,215 @@ describe('key tasks', () => {
   });
 });
 
+describe('editing and deleting tasks', () => {
+  const newTask = async (title: string) => {
+    const res = await s.coso.post('/api/plans/tasks', {
+      orgUnitId: f.committeeId,
+      year,
+      title,
+      origin: 'own',
+      ownerKind: 'unit',
+      deadline: `${year}-10-31`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().id as number;
+  };
+  const taskInPlan = async (id: number) =>
+    (await s.coso.get(`/api/plans/year?year=${year}`))
+      .json()
+      .tasks.find((k: { id: number }) => k.id === id);
+
+  it('edits a task’s plan fields and refuses a stale save with 409, writing nothing', async () => {
+    const id = await newTask('Sơ kết công tác 6 tháng');
+    const edit = {
+      title: 'Sơ kết công tác 6 tháng đầu năm',
+      requirement: 'Báo cáo sơ kết gửi cấp trên',
+      products: 'Báo cáo sơ kết',
+      ownerKind: 'unit',
+      ownerOrgUnitId: f.cellId,
+      deadline: `${year}-07-15`,
+      version: 1,
+    };
+    const res = await s.coso.put(`/api/plans/tasks/${id}`, edit);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().version).toBe(2);
+    expect(await taskInPlan(id)).toMatchObject({
+      title: 'Sơ kết công tác 6 tháng đầu năm',
+      products: 'Báo cáo sơ kết',
+      ownerOrgUnitId: f.cellId,
+      deadline: `${year}-07-15`,
+      version: 2,
+    });
+    // Someone else's save came first: the old version is refused and the task stays as it was.
+    const stale = await s.coso.put(`/api/plans/tasks/${id}`, { ...edit, title: 'Cũ', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().message).toContain('đã được người khác cập nhật');
+    expect((await taskInPlan(id)).title).toBe('Sơ kết công tác 6 tháng đầu năm');
+    // The owner cell's secretary records results but does not edit the committee's plan.
+    expect((await s.bithu.put(`/api/plans/tasks/${id}`, { ...edit, version: 2 })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('deletes a task with nothing recorded, and says why it refuses one with a result or hand-downs', async () => {
+    const blank = await newTask('Nhiệm vụ nhập nhầm');
+    const del = await s.coso.delete(`/api/plans/tasks/${blank}`);
+    expect(del.statusCode, del.body).toBe(200);
+    expect(await taskInPlan(blank)).toBeUndefined();
+
+    const done = await newTask('Nhiệm vụ đã làm');
+    await s.coso.put(`/api/plans/tasks/${done}/result`, {
+      status: 'in_progress',
+      resultNote: 'Đang triển khai',
+      version: 1,
+    });
+    const refused = await s.coso.delete(`/api/plans/tasks/${done}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe(
+      'Nhiệm vụ đã ghi kết quả thực hiện hoặc đánh giá nên không thể xóa.',
+    );
+    expect(await taskInPlan(done)).toBeDefined();
+
+    const parent = await newTask('Nhiệm vụ đã giao tiếp');
+    await t.db.execute(sql`insert into key_tasks (org_unit_id, year, title, origin, parent_task_id,
+        assigned_by_org_unit_id, owner_kind, owner_org_unit_id, deadline)
+      values (${f.cellId}, ${year}, 'Phần việc của chi bộ', 'assigned', ${parent}, ${f.committeeId},
+        'unit', ${f.cellId}, ${`${year}-10-31`})`);
+    const withChildren = await s.coso.delete(`/api/plans/tasks/${parent}`);
+    expect(withChildren.statusCode).toBe(400);
+    expect(withChildren.json().message).toContain('đã được giao tiếp cho 1 tổ chức cấp dưới');
+    // Another committee's task is not found.
+    const other = await s.vanphong.post('/api/plans/tasks', {
+      orgUnitId: f.otherCommitteeId,
+      year,
+      title: 'Nhiệm vụ đơn vị khác',
+      origin: 'own',
+      ownerKind: 'unit',
+      deadline: `${year}-12-31`,
+    });
+    expect((await s.coso.delete(`/api/plans/tasks/${other.json().id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('editing and deleting targets and terms', () => {
+  it('deletes a target together with the shares cascaded from it; a lower office may not delete its share', async () => {
+    const id = await admissionTarget(f.upperId, 10);
+    await s.vanphong.post(`/api/plans/targets/${id}/cascade`, {
+      shares: [{ orgUnitId: f.committeeId, threshold: 4 }],
+    });
+    const share = (await s.vanphong.get(`/api/plans/targets/${id}`)).json().children[0].id;
+    const refused = await s.coso.delete(`/api/plans/targets/${share}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('do cấp trên giao');
+    const res = await s.vanphong.delete(`/api/plans/targets/${id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().deleted).toBe(2);
+    expect((await s.vanphong.get(`/api/plans/targets/${share}`)).statusCode).toBe(404);
+    const audit = await queryOne<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_log where action = 'plans.target.delete' and entity_id = ${id}`,
+    );
+    expect(audit!.n).toBe(1);
+  });
+
+  it('edits a term, and refuses years that would leave out a year with targets', async () => {
+    const created = await s.vanphong.post('/api/plans/terms', {
+      orgUnitId: f.otherCommitteeId,
+      name: 'Nhiệm kỳ 2030–2035',
+      fromYear: 2030,
+      toYear: 2035,
+    });
+    const id = created.json().id as number;
+    await s.vanphong.post('/api/plans/targets', {
+      orgUnitId: f.otherCommitteeId,
+      year: 2034,
+      title: 'Kết nạp 5 đảng viên',
+      metricCode: 'recruitment.admitted',
+      comparator: 'gte',
+      threshold: 5,
+    });
+    const res = await s.vanphong.put(`/api/plans/terms/${id}`, {
+      name: 'Nhiệm kỳ 2030–2035 (sửa)',
+      fromYear: 2030,
+      toYear: 2035,
+      congressResolution: 'Nghị quyết Đại hội lần thứ IV',
+      congressDate: '2030-06-15',
+      version: 1,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const term = (await s.vanphong.get(`/api/plans/terms?orgUnitId=${f.otherCommitteeId}`))
+      .json()
+      .items.find((x: { id: number }) => x.id === id);
+    expect(term).toMatchObject({
+      name: 'Nhiệm kỳ 2030–2035 (sửa)',
+      congressResolution: 'Nghị quyết Đại hội lần thứ IV',
+      congressDate: '2030-06-15',
+      version: 2,
+    });
+    const shrink = await s.vanphong.put(`/api/plans/terms/${id}`, {
+      name: 'x',
+      fromYear: 2030,
+      toYear: 2033,
+      version: 2,
+    });
+    expect(shrink.statusCode).toBe(400);
+    expect(shrink.json().message).toContain('năm 2034');
+    expect(
+      (
+        await s.vanphong.put(`/api/plans/terms/${id}`, {
+          name: 'x',
+          fromYear: 2030,
+          toYear: 2035,
+          version: 1,
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await s.coso.put(`/api/plans/terms/${id}`, {
+          name: 'x',
+          fromYear: 2030,
+          toYear: 2035,
+          version: 2,
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('requires the resolution of a per-resolution target and measures that resolution’s coverage', async () => {
+    const resolution = (await s.vanphong.get('/api/resolutions?q=57-NQ')).json().items[0];
+    expect(resolution).toBeDefined();
+    const base = {
+      orgUnitId: f.upperId,
+      year,
+      title: '100% chi bộ quán triệt Nghị quyết 57',
+      metricCode: 'resolutions.cells_disseminated',
+      comparator: 'gte',
+      threshold: 100,
+    };
+    const missing = await s.vanphong.post('/api/plans/targets', base);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().fields[0]).toMatchObject({ path: 'resolutionId' });
+    expect(missing.json().message).toContain('cần chọn nghị quyết');
+    const res = await s.vanphong.post('/api/plans/targets', {
+      ...base,
+      resolutionId: resolution.id,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const detail = (await s.vanphong.get(`/api/plans/targets/${res.json().id}`)).json();
+    const coverage = (
+      await s.vanphong.get(
+        `/api/resolutions/${resolution.id}/coverage?unitId=${f.upperId}&asOf=${detail.target.asOf}`,
+      )
+    ).json();
+    expect(coverage.required).toBeGreaterThan(0);
+    expect(detail.target.resolutionId).toBe(resolution.id);
+    expect(detail.target.resolutionLabel).toContain('57-NQ/TW');
+    expect(detail.target.value).toBeCloseTo((100 * coverage.held) / coverage.required, 1);
+    expect(detail.records).toHaveLength(coverage.held);
+  });
+});
+
 describe('terms and the dashboard', () => {
   it('creates a term, refuses an overlapping one, and files yearly targets under it', async () => {
     const res = await s.vanphong.post('/api/plans/terms', {

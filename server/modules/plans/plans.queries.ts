@@ -1,6 +1,7 @@
 // Reads of the plans module: terms, targets and key tasks, always through the actor's scope. A target
 // or a task is visible when its unit lies in the actor's subtree; a task also when its owner does (the
 // cell that carries out a task of its grassroots organisation's plan records its result).
+import { type MeetingKind, meetingKindLabels } from '../../../contracts/meetings';
 import type { TKeyTask, TTerm } from '../../../contracts/plans';
 import {
   type KeyTaskOrigin,
@@ -10,6 +11,7 @@ import {
   timelinessLabel,
 } from '../../../domain/rules/plans/key-tasks';
 import type { Comparator } from '../../../domain/rules/plans/target-status';
+import { formatDate } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
@@ -25,6 +27,7 @@ export type TermRow = {
   congress_resolution: string | null;
   congress_date: string | null;
   note: string | null;
+  version: number;
 };
 
 export const toTerm = (r: TermRow): TTerm => ({
@@ -37,10 +40,11 @@ export const toTerm = (r: TermRow): TTerm => ({
   congressResolution: r.congress_resolution,
   congressDate: r.congress_date,
   note: r.note,
+  version: r.version,
 });
 
 const termSelect = sql`select t.id, t.org_unit_id, o.name as org_unit_name, t.name, t.from_year, t.to_year,
-  t.congress_resolution, t.congress_date::text as congress_date, t.note
+  t.congress_resolution, t.congress_date::text as congress_date, t.note, t.version
   from plan_terms t join org_units o on o.id = t.org_unit_id`;
 
 /** Terms of the unit and of its ancestors (a cell works within its committee's term), newest first. */
@@ -66,6 +70,19 @@ export const termFor = async (
   return row ? toTerm(row) : null;
 };
 
+/** A term of a unit in the actor's subtree, by id (to edit it). */
+export const getTermInScope = async (db: DbOrTx, actor: Actor, id: number, lock = false) => {
+  const row = await queryOne<TermRow & { path: string }>(
+    db,
+    sql`select t.id, t.org_unit_id, o.name as org_unit_name, o.path::text as path, t.name, t.from_year,
+          t.to_year, t.congress_resolution, t.congress_date::text as congress_date, t.note, t.version
+        from plan_terms t join org_units o on o.id = t.org_unit_id
+        where t.id = ${id} and ${inScope(actor, sql`o.path`)} ${lock ? sql`for update of t` : sql``}`,
+  );
+  if (!row) throw notFound('nhiệm kỳ');
+  return row;
+};
+
 /** A term of the unit itself or of one of its ancestors, by id (targets and tasks sit within it). */
 export const findTermAbove = async (db: DbOrTx, id: number, unitPath: string) => {
   const row = await queryOne<TermRow>(
@@ -86,6 +103,7 @@ export type TargetRow = {
   title: string;
   metric_code: string;
   resolution_id: number | null;
+  resolution_label: string | null;
   comparator: Comparator;
   threshold: number;
   baseline: number | null;
@@ -98,12 +116,14 @@ export type TargetRow = {
 };
 
 export const targetSelect = sql`select g.id, g.org_unit_id, o.name as org_unit_name, o.path::text as path,
-  g.term_id, g.year, g.parent_target_id, g.title, g.metric_code, g.resolution_id, g.comparator,
+  g.term_id, g.year, g.parent_target_id, g.title, g.metric_code, g.resolution_id,
+  r.number || ' – ' || r.title as resolution_label, g.comparator,
   g.threshold, g.baseline, g.note, g.version, tm.from_year as term_from, tm.to_year as term_to,
   (select count(*) from plan_targets c where c.parent_target_id = g.id)::int as child_count,
   (select sum(c.threshold) from plan_targets c where c.parent_target_id = g.id) as child_sum
   from plan_targets g join org_units o on o.id = g.org_unit_id
-  left join plan_terms tm on tm.id = g.term_id`;
+  left join plan_terms tm on tm.id = g.term_id
+  left join resolutions r on r.id = g.resolution_id`;
 
 export const getTargetInScope = async (db: DbOrTx, actor: Actor, id: number, lock = false) => {
   const row = await queryOne<TargetRow>(
@@ -140,18 +160,29 @@ export type TaskRow = {
   rating: KeyTaskRating | null;
   rated_on: string | null;
   version: number;
+  source_decision_id: number | null;
+  source_meeting_id: number | null;
+  source_meeting_kind: MeetingKind | null;
+  source_meeting_held_on: string | null;
 };
+
+/** "Từ nghị quyết cuộc họp Hội nghị Ban Chấp hành ngày 05/03/2026". */
+export const decisionSourceLabel = (kind: MeetingKind, heldOn: string) =>
+  `Từ nghị quyết cuộc họp ${meetingKindLabels[kind]} ngày ${formatDate(heldOn)}`;
 
 export const taskSelect = sql`select k.id, k.org_unit_id, o.name as org_unit_name, k.year, k.term_id, k.title,
   k.requirement, k.products, k.origin, k.assigned_by_org_unit_id, ab.name as assigned_by_name,
   k.parent_task_id, k.owner_kind, k.owner_org_unit_id, k.owner_member_id,
   coalesce(om.full_name, ou.name) as owner_name, k.deadline::text as deadline, k.status,
   k.completed_on::text as completed_on, k.exceeded_percent, k.result_note, k.rating,
-  k.rated_on::text as rated_on, k.version
+  k.rated_on::text as rated_on, k.version, md.id as source_decision_id,
+  mt.id as source_meeting_id, mt.kind as source_meeting_kind, mt.held_on::text as source_meeting_held_on
   from key_tasks k join org_units o on o.id = k.org_unit_id
   left join org_units ab on ab.id = k.assigned_by_org_unit_id
   left join org_units ou on ou.id = k.owner_org_unit_id
-  left join members om on om.id = k.owner_member_id`;
+  left join members om on om.id = k.owner_member_id
+  left join meeting_decisions md on md.key_task_id = k.id
+  left join meetings mt on mt.id = md.meeting_id`;
 
 /** A task is in scope when its plan's unit or its owner unit is. */
 export const taskInScope = (actor: Actor) =>
@@ -182,6 +213,14 @@ export const toKeyTask = (r: TaskRow, asOf: string): TKeyTask => {
     rating: r.rating,
     ratedOn: r.rated_on,
     timeliness: { ...t, label: timelinessLabel(t) },
+    source:
+      r.source_decision_id !== null && r.source_meeting_id !== null
+        ? {
+            meetingId: r.source_meeting_id,
+            decisionId: r.source_decision_id,
+            label: decisionSourceLabel(r.source_meeting_kind!, r.source_meeting_held_on!),
+          }
+        : null,
     version: r.version,
   };
 };

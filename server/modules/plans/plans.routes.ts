@@ -4,8 +4,11 @@ import {
   ZCascadeInput,
   ZDashboard,
   ZDashboardQuery,
+  ZDecisionTaskInput,
+  ZDeleted,
   ZKeyTaskInput,
   ZKeyTaskResult,
+  ZKeyTaskUpdate,
   ZMetricList,
   ZMetricRecords,
   ZMetricRecordsQuery,
@@ -16,15 +19,35 @@ import {
   ZTermInput,
   ZTermList,
   ZTermQuery,
+  ZTermUpdate,
   ZYearPlan,
   ZYearPlanQuery,
 } from '../../../contracts/plans';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
 import { getDashboard } from './dashboard.service';
-import { createKeyTask, recordTaskResult } from './key-tasks.service';
-import { createTerm, getMetricRecords, getYearPlan, listMetrics, listTerms } from './plans.service';
-import { cascadeTarget, createTarget, getTargetDetail, updateTarget } from './targets.service';
+import {
+  createKeyTask,
+  createTaskFromDecision,
+  deleteKeyTask,
+  recordTaskResult,
+  updateKeyTask,
+} from './key-tasks.service';
+import {
+  createTerm,
+  getMetricRecords,
+  getYearPlan,
+  listMetrics,
+  listTerms,
+  updateTerm,
+} from './plans.service';
+import {
+  cascadeTarget,
+  createTarget,
+  deleteTarget,
+  getTargetDetail,
+  updateTarget,
+} from './targets.service';
 
 const ZCreated = z.object({ id: z.number() });
 const ZSaved = z.object({ id: z.number(), version: z.number() });
@@ -79,6 +102,21 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => createTerm({ db, actor: actorOf(request), input: request.body }),
   );
+  app.put(
+    '/terms/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa nhiệm kỳ (tên, năm, Nghị quyết Đại hội)',
+        params: ZIdParams,
+        body: ZTermUpdate,
+        response: { 200: ZSaved },
+      },
+      config: { permission: 'plans.write' },
+    },
+    async (request) =>
+      updateTerm({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+  );
   app.get(
     '/year',
     {
@@ -131,6 +169,19 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       updateTarget({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
   );
+  app.delete(
+    '/targets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Xóa chỉ tiêu cùng các chỉ tiêu đã giao cho cấp dưới từ chỉ tiêu đó',
+        params: ZIdParams,
+        response: { 200: ZDeleted },
+      },
+      config: { permission: 'plans.write' },
+    },
+    async (request) => deleteTarget({ db, actor: actorOf(request), id: request.params.id }),
+  );
   app.post(
     '/targets/:id/cascade',
     {
@@ -160,6 +211,47 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'plans.write' },
     },
     async (request) => createKeyTask({ db, actor: actorOf(request), input: request.body }),
+  );
+  app.post(
+    '/tasks/from-decision',
+    {
+      schema: {
+        tags,
+        summary: 'Chuyển một nội dung nghị quyết của cuộc họp thành nhiệm vụ trọng tâm',
+        body: ZDecisionTaskInput,
+        response: { 200: ZCreated },
+      },
+      config: { permission: 'plans.write' },
+    },
+    async (request) => createTaskFromDecision({ db, actor: actorOf(request), input: request.body }),
+  );
+  app.put(
+    '/tasks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa nhiệm vụ trọng tâm (nội dung, yêu cầu, sản phẩm, phụ trách, hạn)',
+        params: ZIdParams,
+        body: ZKeyTaskUpdate,
+        response: { 200: ZSaved },
+      },
+      config: { permission: 'plans.write' },
+    },
+    async (request) =>
+      updateKeyTask({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+  );
+  app.delete(
+    '/tasks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Xóa nhiệm vụ trọng tâm chưa ghi kết quả và chưa giao cho cấp dưới',
+        params: ZIdParams,
+        response: { 200: ZDeleted },
+      },
+      config: { permission: 'plans.write' },
+    },
+    async (request) => deleteKeyTask({ db, actor: actorOf(request), id: request.params.id }),
   );
   app.put(
     '/tasks/:id/result',

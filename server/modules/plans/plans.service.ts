@@ -1,18 +1,25 @@
 // Terms, the year's plan of a unit (targets with live values, key tasks, what it handed down), the
 // metric catalogue and the records behind any figure.
-import type { TMetricRecords, TTerm, TTermInput, TYearPlan } from '../../../contracts/plans';
+import type {
+  TMetricRecords,
+  TTerm,
+  TTermInput,
+  TTermUpdate,
+  TYearPlan,
+} from '../../../contracts/plans';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import { planTerms } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
-import { invalidField } from '../../platform/errors';
+import { conflict, invalidField } from '../../platform/errors';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { summariseTasks } from './key-tasks.service';
 import { computeMetric, findMetric, metricCatalogue } from './metrics/catalogue';
 import { metricAreaLabels } from './metrics/metric';
 import {
+  getTermInScope,
   type TaskRow,
   taskInScope,
   taskSelect,
@@ -30,6 +37,7 @@ export const listMetrics = () => ({
     unit: m.unit,
     area: m.area ?? 'members',
     areaLabel: metricAreaLabels[m.area ?? 'members'],
+    perResolution: m.perResolution ?? false,
   })),
 });
 
@@ -86,6 +94,62 @@ export const createTerm = async ({
       after: row,
     });
     return { id: row.id };
+  });
+
+/**
+ * Edit a term: name, years, congress resolution and date. The years may not overlap another term of
+ * the unit, nor leave out a year that already has targets or key tasks filed under the term.
+ */
+export const updateTerm = async ({
+  db,
+  actor,
+  id,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+  input: TTermUpdate;
+}): Promise<{ id: number; version: number }> =>
+  db.transaction(async (tx) => {
+    const before = await getTermInScope(tx, actor, id, true);
+    if (before.version !== input.version) throw conflict();
+    const overlap = await queryOne<{ name: string }>(
+      tx,
+      sql`select name from plan_terms where org_unit_id = ${before.org_unit_id} and id <> ${id}
+          and from_year < ${input.toYear} and to_year > ${input.fromYear}`,
+    );
+    if (overlap)
+      throw invalidField(
+        'fromYear',
+        `Trùng thời gian với ${overlap.name} của ${before.org_unit_name}.`,
+      );
+    const stranded = await queryOne<{ year: number }>(
+      tx,
+      sql`select year from (
+            select year from plan_targets where term_id = ${id} and year is not null
+            union all select year from key_tasks where term_id = ${id}
+          ) x where year < ${input.fromYear} or year > ${input.toYear} order by year limit 1`,
+    );
+    if (stranded)
+      throw invalidField(
+        stranded.year < input.fromYear ? 'fromYear' : 'toYear',
+        `Nhiệm kỳ đã có chỉ tiêu, nhiệm vụ năm ${stranded.year}: khoảng năm phải bao gồm năm đó.`,
+      );
+    await tx.execute(sql`update plan_terms set name = ${input.name}, from_year = ${input.fromYear},
+      to_year = ${input.toYear}, congress_resolution = ${input.congressResolution ?? null},
+      congress_date = ${input.congressDate ?? null}, note = ${input.note ?? null},
+      version = version + 1 where id = ${id}`);
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.term.update',
+      entityType: 'plan_term',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before,
+      after: input,
+    });
+    return { id, version: before.version + 1 };
   });
 
 /** Key tasks of a unit's plan for a year, visible to the actor, by deadline. */

@@ -22,7 +22,7 @@ import { planTargets } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
-import { conflict, invalidField } from '../../platform/errors';
+import { AppError, conflict, invalidField } from '../../platform/errors';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { computeMetric, findMetric } from './metrics/catalogue';
@@ -109,6 +109,8 @@ export const viewTarget = async (
     metricCode: r.metric_code,
     metricLabel: metric?.label ?? r.metric_code,
     metricUnit: metric?.unit ?? 'count',
+    resolutionId: r.resolution_id,
+    resolutionLabel: r.resolution_label,
     comparator: r.comparator,
     threshold,
     baseline: r.baseline === null ? null : Number(r.baseline),
@@ -152,6 +154,37 @@ const checkMetric = (code: string, threshold: number) => {
   return metric;
 };
 
+/**
+ * The resolution of a per-resolution metric: required, and one the unit studies (registered by the
+ * unit or an ancestor) or one registered within its subtree — both are visible to whoever sees the
+ * unit. Other metrics carry no resolution.
+ */
+const checkResolution = async (
+  tx: DbOrTx,
+  metric: MetricDefinition,
+  unitPath: string,
+  resolutionId: number | null | undefined,
+): Promise<number | null> => {
+  if (!metric.perResolution) return null;
+  if (resolutionId == null)
+    throw invalidField(
+      'resolutionId',
+      'Chỉ số này tính theo từng nghị quyết: cần chọn nghị quyết, chỉ thị.',
+    );
+  const row = await queryOne<{ id: number }>(
+    tx,
+    sql`select r.id from resolutions r join org_units ow on ow.id = r.owner_unit_id
+        where r.id = ${resolutionId}
+          and (ow.path @> ${unitPath}::ltree or ow.path <@ ${unitPath}::ltree)`,
+  );
+  if (!row)
+    throw invalidField(
+      'resolutionId',
+      'Nghị quyết không có trong sổ nghị quyết của tổ chức này, cấp trên hoặc cấp dưới của nó.',
+    );
+  return row.id;
+};
+
 export const createTarget = async ({
   db,
   actor,
@@ -163,7 +196,8 @@ export const createTarget = async ({
 }): Promise<{ id: number }> =>
   db.transaction(async (tx) => {
     const unit = await getUnitInScope(tx, actor, input.orgUnitId);
-    checkMetric(input.metricCode, input.threshold);
+    const metric = checkMetric(input.metricCode, input.threshold);
+    const resolutionId = await checkResolution(tx, metric, unit.path, input.resolutionId);
     let termId = input.termId ?? null;
     if (termId !== null) {
       const term = await findTermAbove(tx, termId, unit.path);
@@ -189,6 +223,7 @@ export const createTarget = async ({
         year: input.year ?? null,
         title: input.title,
         metricCode: input.metricCode,
+        resolutionId,
         comparator: input.comparator,
         threshold: input.threshold,
         baseline: input.baseline ?? null,
@@ -221,8 +256,15 @@ export const updateTarget = async ({
   db.transaction(async (tx) => {
     const before = await getTargetInScope(tx, actor, id, true);
     if (before.version !== input.version) throw conflict();
-    checkMetric(before.metric_code, input.threshold);
+    const metric = checkMetric(before.metric_code, input.threshold);
+    const resolutionId = await checkResolution(
+      tx,
+      metric,
+      before.path,
+      input.resolutionId === undefined ? before.resolution_id : input.resolutionId,
+    );
     await tx.execute(sql`update plan_targets set title = ${input.title}, comparator = ${input.comparator},
+      resolution_id = ${resolutionId},
       threshold = ${input.threshold}, baseline = ${input.baseline ?? null}, note = ${input.note ?? null},
       version = version + 1, updated_at = now() where id = ${id}`);
     await writeAudit(tx, {
@@ -235,6 +277,54 @@ export const updateTarget = async ({
       after: input,
     });
     return { id, version: before.version + 1 };
+  });
+
+/**
+ * Delete a target together with the shares cascaded from it (and theirs), in one transaction: a share
+ * means nothing without the target it splits. A share handed down from a level outside the caller's
+ * subtree is that level's to delete.
+ */
+export const deleteTarget = async ({
+  db,
+  actor,
+  id,
+}: {
+  db: Db;
+  actor: Actor;
+  id: number;
+}): Promise<{ id: number; deleted: number }> =>
+  db.transaction(async (tx) => {
+    const before = await getTargetInScope(tx, actor, id, true);
+    if (before.parent_target_id !== null) {
+      const parent = await queryOne<{ id: number }>(
+        tx,
+        sql`select g.id from plan_targets g join org_units o on o.id = g.org_unit_id
+            where g.id = ${before.parent_target_id} and ${inScope(actor, sql`o.path`)}`,
+      );
+      if (!parent)
+        throw new AppError('BAD_REQUEST', {
+          message: 'Chỉ tiêu này do cấp trên giao: chỉ cấp trên được xóa.',
+        });
+    }
+    const deleted = await queryRows<{ id: number }>(
+      tx,
+      sql`with recursive sub as (
+            select id from plan_targets where id = ${id}
+            union all
+            select c.id from plan_targets c join sub on c.parent_target_id = sub.id
+          )
+          delete from plan_targets where id in (select id from sub) returning id`,
+    );
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.target.delete',
+      entityType: 'plan_target',
+      entityId: id,
+      orgUnitId: before.org_unit_id,
+      before,
+      after: { deletedIds: deleted.map((r) => r.id) },
+    });
+    return { id, deleted: deleted.length };
   });
 
 /**

@@ -34,7 +34,18 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
     }
   >;
 };
-type PlanFixtures = Record<Target, { target: number; task: number }>;
+type PlanFixtures = Record<
+  Target,
+  {
+    target: number;
+    task: number;
+    term: number;
+    decision: number;
+    /** One per user, so that each allowed delete removes its own row. */
+    spareTarget: Record<string, number>;
+    spareTask: Record<string, number>;
+  }
+>;
 type Call = { url: string; body?: unknown };
 type EvaluationFixture = {
   campaign: number;
@@ -684,6 +695,42 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/plans/targets/${f.plans[t].target}` }),
     expect: rule(allButMember),
   },
+  'PUT /api/plans/terms/{id}': {
+    call: (f, t) => ({
+      url: `/api/plans/terms/${f.plans[t].term}`,
+      body: { name: 'Nhiệm kỳ thử', fromYear: 2040, toYear: 2045, version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'DELETE /api/plans/targets/{id}': {
+    call: (f, t, u) => ({ url: `/api/plans/targets/${f.plans[t].spareTarget[u]}` }),
+    expect: rule(offices),
+  },
+  'PUT /api/plans/tasks/{id}': {
+    call: (f, t) => ({
+      url: `/api/plans/tasks/${f.plans[t].task}`,
+      body: { title: 'Thử', ownerKind: 'unit', deadline: '2026-12-31', version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'DELETE /api/plans/tasks/{id}': {
+    call: (f, t, u) => ({ url: `/api/plans/tasks/${f.plans[t].spareTask[u]}` }),
+    expect: rule(offices),
+  },
+  // A decision of the cell's meeting (inside) or of a cell of another committee (outside): the same
+  // authorisation as entering a key task in that unit's plan.
+  'POST /api/plans/tasks/from-decision': {
+    call: (f, t) => ({
+      url: '/api/plans/tasks/from-decision',
+      body: {
+        decisionId: f.plans[t].decision,
+        title: 'Nhiệm vụ từ nghị quyết',
+        ownerKind: 'unit',
+        deadline: '2026-12-31',
+      },
+    }),
+    expect: rule(offices),
+  },
   'PUT /api/plans/targets/{id}': {
     call: (f, t) => ({
       url: `/api/plans/targets/${f.plans[t].target}`,
@@ -1114,18 +1161,30 @@ beforeAll(async () => {
       complaint,
     };
   };
-  // A target and a key task in the cell's plan (inside) and in another committee's (outside).
-  const planIn = async (unitId: number) => ({
-    target: (await queryOne<{ id: number }>(
-      t.db,
-      sql`insert into plan_targets (org_unit_id, year, title, metric_code, comparator, threshold)
-          values (${unitId}, 2026, 'Kết nạp', 'recruitment.admitted', 'gte', 2) returning id`,
-    ))!.id,
-    task: (await queryOne<{ id: number }>(
-      t.db,
-      sql`insert into key_tasks (org_unit_id, year, title, origin, owner_kind, owner_org_unit_id, deadline)
-          values (${unitId}, 2026, 'Nhiệm vụ', 'own', 'unit', ${unitId}, '2026-12-31') returning id`,
-    ))!.id,
+  // A target, a key task and a term in the cell's plan (inside) and in another committee's (outside),
+  // spare targets and tasks to delete, and a decision of a meeting to turn into a task.
+  const insertId = async (query: ReturnType<typeof sql>) =>
+    (await queryOne<{ id: number }>(t.db, query))!.id;
+  const targetIn = (unitId: number) =>
+    insertId(sql`insert into plan_targets (org_unit_id, year, title, metric_code, comparator, threshold)
+          values (${unitId}, 2026, 'Kết nạp', 'recruitment.admitted', 'gte', 2) returning id`);
+  const taskIn = (unitId: number) =>
+    insertId(sql`insert into key_tasks (org_unit_id, year, title, origin, owner_kind, owner_org_unit_id, deadline)
+          values (${unitId}, 2026, 'Nhiệm vụ', 'own', 'unit', ${unitId}, '2026-12-31') returning id`);
+  const spares = async (make: () => Promise<number>) => {
+    const out: Record<string, number> = {};
+    for (const u of Object.keys(users)) out[u] = await make();
+    return out;
+  };
+  const planIn = async (unitId: number, meetingId: number) => ({
+    target: await targetIn(unitId),
+    task: await taskIn(unitId),
+    term: await insertId(sql`insert into plan_terms (org_unit_id, name, from_year, to_year)
+          values (${unitId}, 'Nhiệm kỳ thử quyền', 2040, 2045) returning id`),
+    decision: await insertId(sql`insert into meeting_decisions (meeting_id, text, deadline)
+          values (${meetingId}, 'Nội dung thử quyền', '2026-12-31') returning id`),
+    spareTarget: await spares(() => targetIn(unitId)),
+    spareTask: await spares(() => taskIn(unitId)),
   });
   // A resolution registered by a grassroots committee with a plan for its own subtree.
   const resolutionIn = async (committeeId: number) => {
@@ -1166,17 +1225,21 @@ beforeAll(async () => {
     ))!.id;
     return { campaign, record, ownRecord: ownId ? await recordOf(ownId) : record, complaint };
   };
+  const meeting = {
+    inside: await meetingIn(base.cellId),
+    outside: await meetingIn(detail.orgUnitId),
+  };
   f = {
     ...base,
-    meeting: {
-      inside: await meetingIn(base.cellId),
-      outside: await meetingIn(detail.orgUnitId),
-    },
+    meeting,
     resolution: {
       inside: await resolutionIn(base.committeeId),
       outside: await resolutionIn(base.otherCommitteeId),
     },
-    plans: { inside: await planIn(base.cellId), outside: await planIn(base.otherCommitteeId) },
+    plans: {
+      inside: await planIn(base.cellId, meeting.inside),
+      outside: await planIn(base.otherCommitteeId, meeting.outside),
+    },
     memberElsewhereCellId: detail.orgUnitId,
     bithuUserId: accounts.items.find((a: { username: string }) => a.username === 'bithu').id,
     applicant: {
@@ -1237,7 +1300,9 @@ describe('authorisation matrix', () => {
               ? await s.get(call.url)
               : method === 'PUT'
                 ? await s.put(call.url, call.body)
-                : await s.post(call.url, call.body);
+                : method === 'DELETE'
+                  ? await s.delete(call.url)
+                  : await s.post(call.url, call.body);
           expect(res.statusCode, `${route} ${user} ${target}`).not.toBe(500);
           const got = outcomeOf(res.statusCode);
           const want = entry.expect(user, target);
@@ -1259,7 +1324,7 @@ describe('authorisation matrix', () => {
       const res = await t.app.inject({
         method: method as 'GET',
         url: path.replace('{id}', '1').replace('{eventId}', '1').replace('{year}', '2026'),
-        payload: method === 'GET' ? undefined : {},
+        payload: ['GET', 'DELETE'].includes(method) ? undefined : {},
       });
       expect(res.statusCode, route).toBe(401);
     }

@@ -79,3 +79,4 @@ export const api = async <T>(method: string, url: string, body?: unknown): Promi
 export const get = <T>(url: string) => api<T>('GET', url);
 export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
 export const put = <T>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});
+export const del = <T>(url: string) => api<T>('DELETE', url);

@@ -22,6 +22,7 @@ export const OrgUnitSelect = ({
   onlyKinds,
   style,
   allowClear,
+  valueLabel,
 }: {
   /** Set by Form.Item so that its label points at this field. */
   id?: string;
@@ -31,6 +32,8 @@ export const OrgUnitSelect = ({
   onlyKinds?: TOrgUnitNode['kind'][];
   style?: React.CSSProperties;
   allowClear?: boolean;
+  /** The name of a preset value whose branch is not loaded yet (editing a saved record). */
+  valueLabel?: string;
 }) => {
   const [options, setOptions] = useState<(Option & { kind: TOrgUnitNode['kind'] })[]>([]);
   useEffect(() => {
@@ -45,11 +48,26 @@ export const OrgUnitSelect = ({
         .map((n) => ({ ...toOption(n), kind: n.kind })),
     ]);
   };
+  // Shown until the value's own branch loads, so a preset value reads as a name, not an id.
+  const shown =
+    value !== undefined && valueLabel && !options.some((o) => o.id === value)
+      ? [
+          ...options,
+          {
+            id: value,
+            pId: null,
+            value,
+            title: valueLabel,
+            isLeaf: true,
+            kind: 'cell' as TOrgUnitNode['kind'],
+          },
+        ]
+      : options;
   return (
     <TreeSelect
       id={id}
       treeDataSimpleMode
-      treeData={options.map((o) => ({
+      treeData={shown.map((o) => ({
         ...o,
         disabled: onlyKinds ? !onlyKinds.includes(o.kind) : false,
         title: onlyKinds ? o.title : o.title,

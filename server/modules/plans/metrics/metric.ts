@@ -57,6 +57,11 @@ export type MetricDefinition = {
   /** Period metrics count facts dated in [from, min(to, asOf)]; snapshot metrics read the state at asOf. */
   kind?: 'period' | 'snapshot';
   /**
+   * The figure is about one resolution (`scope.resolutionId`): a target bound to it must name the
+   * resolution. Dashboards may still read it without one (every resolution due in the period).
+   */
+  perResolution?: boolean;
+  /**
    * `withRecords: false` (dashboards, target lists) may answer from maintained totals without listing
    * the records; the records are then `[]`. Default true.
    */

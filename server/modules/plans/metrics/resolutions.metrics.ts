@@ -39,6 +39,7 @@ export const resolutionMetrics: MetricDefinition[] = [
     unit: 'percent',
     area: 'resolutions',
     kind: 'period',
+    perResolution: true,
     compute: async ({ db, scope }): Promise<MetricValue> => {
       const c = await coverageOf(db, scope);
       if (c.status !== 'ok') return c;
@@ -53,6 +54,7 @@ export const resolutionMetrics: MetricDefinition[] = [
     unit: 'percent',
     area: 'resolutions',
     kind: 'period',
+    perResolution: true,
     compute: async ({ db, scope }): Promise<MetricValue> => {
       const c = await coverageOf(db, scope);
       if (c.status !== 'ok') return c;

@@ -25,10 +25,13 @@ export const MemberPicker = ({
   value,
   onChange,
   id,
+  valueLabel,
 }: {
   value?: number;
   onChange?: (id: number | undefined) => void;
   id?: string;
+  /** The name of a preset value (editing a saved record) until a search lists it. */
+  valueLabel?: string;
 }) => {
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
@@ -48,10 +51,15 @@ export const MemberPicker = ({
       loading={isFetching}
       placeholder="Gõ họ tên đảng viên (ít nhất 2 chữ)"
       notFoundContent={q.length < 2 ? 'Gõ họ tên để tìm' : 'Không tìm thấy'}
-      options={(data?.items ?? []).map((m) => ({
-        value: m.id,
-        label: `${m.fullName} – ${m.orgUnitName}${m.status === 'probationary' ? ' (dự bị)' : ''}`,
-      }))}
+      options={[
+        ...(value !== undefined && valueLabel && !data?.items.some((m) => m.id === value)
+          ? [{ value, label: valueLabel }]
+          : []),
+        ...(data?.items ?? []).map((m) => ({
+          value: m.id,
+          label: `${m.fullName} – ${m.orgUnitName}${m.status === 'probationary' ? ' (dự bị)' : ''}`,
+        })),
+      ]}
       style={{ width: '100%' }}
     />
   );

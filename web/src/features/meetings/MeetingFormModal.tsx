@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import {
   cellMeetingKinds,
   type MeetingKind,
@@ -29,9 +30,11 @@ import {
 import { get, post, put, toQuery } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { type DecisionForTask, TaskModal } from '../plans/PlanForms';
 import { DocumentLink, FilePicker, todayLocal, uploadFile } from '../resolutions/shared';
 
 type Mark = { memberId: number; fullName: string; present: boolean; absenceReason: string };
+type SavedDecision = TMeetingDetail['decisions'][number];
 
 /** Record a meeting: a cell meeting takes attendance from the cell's members on that day. */
 export const MeetingFormModal = ({
@@ -50,6 +53,17 @@ export const MeetingFormModal = ({
   const [saving, setSaving] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [marks, setMarks] = useState<Mark[]>([]);
+  // Saved decisions by id, with the key task each became; refreshed after "Tạo nhiệm vụ".
+  const [saved, setSaved] = useState<Map<number, SavedDecision>>(
+    () => new Map((detail?.decisions ?? []).map((d) => [d.id, d])),
+  );
+  const [toTask, setToTask] = useState<DecisionForTask | null>(null);
+  const reloadDecisions = async () => {
+    if (!detail) return;
+    const fresh = await get<TMeetingDetail>(`/api/meetings/${detail.id}`);
+    setSaved(new Map(fresh.decisions.map((d) => [d.id, d])));
+    await client.invalidateQueries({ queryKey: ['meetings'] });
+  };
   const orgUnitId = Form.useWatch('orgUnitId', form) as number | undefined;
   const kind = (Form.useWatch('kind', form) as MeetingKind | undefined) ?? detail?.kind;
   const heldOn = Form.useWatch('heldOn', form) as Dayjs | undefined;
@@ -98,7 +112,8 @@ export const MeetingFormModal = ({
         invitedCount: isCell ? null : v.invitedCount,
         presentCount: isCell ? null : v.presentCount,
         decisions: (v.decisions ?? []).map(
-          (d: { text: string; owner?: string; deadline?: Dayjs; done?: boolean }) => ({
+          (d: { id?: number; text: string; owner?: string; deadline?: Dayjs; done?: boolean }) => ({
+            id: d.id ?? null,
             text: d.text,
             owner: d.owner,
             deadline: d.deadline ? d.deadline.format('YYYY-MM-DD') : null,
@@ -249,35 +264,81 @@ export const MeetingFormModal = ({
         )}
         <Divider>Nghị quyết, kết luận của cuộc họp</Divider>
         <Typography.Paragraph type="secondary">
-          Mỗi việc được giao ghi người (bộ phận) thực hiện và thời hạn để theo dõi.
+          Mỗi việc được giao ghi người (bộ phận) thực hiện và thời hạn để theo dõi. Nội dung đã lưu
+          có thể chuyển thành nhiệm vụ trọng tâm trong kế hoạch năm (nút "Tạo nhiệm vụ"); khi nhiệm
+          vụ hoàn thành, nội dung được ghi là đã xong.
         </Typography.Paragraph>
         <Form.List name="decisions">
           {(fields, { add, remove }) => (
             <>
-              {fields.map((field) => (
-                <Space key={field.key} wrap align="start">
-                  <Form.Item
-                    name={[field.name, 'text']}
-                    rules={[{ required: true, message: 'Cần nhập nội dung.' }]}
-                  >
-                    <Input.TextArea rows={1} placeholder="Nội dung" style={{ width: 300 }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'owner']}>
-                    <Input placeholder="Người thực hiện" style={{ width: 160 }} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'deadline']}>
-                    <DatePicker format="DD/MM/YYYY" placeholder="Thời hạn" />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'done']} valuePropName="checked">
-                    <Checkbox>Đã xong</Checkbox>
-                  </Form.Item>
-                  <Button
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label="Xóa"
-                  />
-                </Space>
-              ))}
+              {fields.map((field) => {
+                const id = form.getFieldValue(['decisions', field.name, 'id']) as
+                  | number
+                  | undefined;
+                const decision = id === undefined ? undefined : saved.get(id);
+                const task = decision?.keyTask;
+                return (
+                  <div key={field.key} data-testid="meeting-decision">
+                    <Space wrap align="start">
+                      <Form.Item name={[field.name, 'id']} hidden>
+                        <Input />
+                      </Form.Item>
+                      <Form.Item
+                        name={[field.name, 'text']}
+                        rules={[{ required: true, message: 'Cần nhập nội dung.' }]}
+                      >
+                        <Input.TextArea rows={1} placeholder="Nội dung" style={{ width: 300 }} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'owner']}>
+                        <Input placeholder="Người thực hiện" style={{ width: 160 }} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'deadline']}>
+                        <DatePicker format="DD/MM/YYYY" placeholder="Thời hạn" />
+                      </Form.Item>
+                      {task ? (
+                        <Checkbox checked={decision.done} disabled>
+                          Đã xong
+                        </Checkbox>
+                      ) : (
+                        <Form.Item name={[field.name, 'done']} valuePropName="checked">
+                          <Checkbox>Đã xong</Checkbox>
+                        </Form.Item>
+                      )}
+                      <Button
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(field.name)}
+                        disabled={Boolean(task)}
+                        title={task ? 'Đã thành nhiệm vụ trọng tâm: xóa nhiệm vụ trước' : undefined}
+                        aria-label="Xóa"
+                      />
+                      {decision && !task && detail?.canCreateTasks && (
+                        <Button
+                          onClick={() =>
+                            setToTask({
+                              id: decision.id,
+                              text: decision.text,
+                              deadline: decision.deadline,
+                              orgUnitId: detail.orgUnitId,
+                              heldOn: detail.heldOn,
+                            })
+                          }
+                        >
+                          Tạo nhiệm vụ
+                        </Button>
+                      )}
+                    </Space>
+                    {task && (
+                      <Typography.Paragraph style={{ marginTop: -12 }}>
+                        Nhiệm vụ trọng tâm năm {task.year}:{' '}
+                        <Link to={`/ke-hoach?orgUnitId=${task.orgUnitId}&year=${task.year}`}>
+                          {task.title}
+                        </Link>
+                        {decision.done ? ' (đã hoàn thành)' : ''}
+                      </Typography.Paragraph>
+                    )}
+                  </div>
+                );
+              })}
               <Button icon={<PlusOutlined />} onClick={() => add({ done: false })}>
                 Thêm nội dung
               </Button>
@@ -293,6 +354,14 @@ export const MeetingFormModal = ({
           </div>
         )}
       </Form>
+      <TaskModal
+        open={toTask !== null}
+        orgUnitId={toTask?.orgUnitId ?? 0}
+        year={Number((toTask?.deadline ?? toTask?.heldOn ?? '').slice(0, 4))}
+        decision={toTask}
+        onClose={() => setToTask(null)}
+        onSaved={reloadDecisions}
+      />
     </Modal>
   );
 };

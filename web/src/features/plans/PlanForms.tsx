@@ -23,6 +23,7 @@ import type {
   TTargetView,
   TTerm,
 } from '../../../../contracts/plans';
+import type { TResolutionListItem } from '../../../../contracts/resolutions';
 import {
   keyTaskOriginLabels,
   keyTaskOrigins,
@@ -42,20 +43,29 @@ type MetricList = {
   items: (Pick<TMetricRecords, 'code' | 'label' | 'description' | 'unit'> & {
     area: string;
     areaLabel: string;
+    perResolution: boolean;
   })[];
 };
 
 export const useMetricList = () =>
   useQuery({ queryKey: ['plan-metrics'], queryFn: () => get<MetricList>('/api/plans/metrics') });
 
-const useSaved = (onDone: () => void) => {
+/** After a change to the plan: refresh what shows it and tell the user. */
+export const usePlanChanged = () => {
   const client = useQueryClient();
   const { message } = App.useApp();
-  return () => {
-    message.success('Đã lưu.');
+  return (text = 'Đã lưu.') => {
+    message.success(text);
     client.invalidateQueries({ queryKey: ['plan-year'] });
     client.invalidateQueries({ queryKey: ['plan-target'] });
     client.invalidateQueries({ queryKey: ['dashboard'] });
+  };
+};
+
+const useSaved = (onDone: () => void) => {
+  const changed = usePlanChanged();
+  return () => {
+    changed();
     onDone();
   };
 };
@@ -63,24 +73,42 @@ const useSaved = (onDone: () => void) => {
 export const TermModal = ({
   open,
   orgUnitId,
+  editing = null,
   onClose,
 }: {
   open: boolean;
   orgUnitId: number;
+  /** A term to edit (prefilled); null: a new term. */
+  editing?: TTerm | null;
   onClose: () => void;
 }) => {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const saved = useSaved(onClose);
+  useEffect(() => {
+    if (open) {
+      setError(null);
+      form.setFieldsValue(editing ?? {});
+    }
+  }, [open, editing, form]);
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post('/api/plans/terms', { ...v, orgUnitId }),
+    mutationFn: (v: Record<string, unknown>) => {
+      const fields = {
+        ...v,
+        congressResolution: v.congressResolution || null,
+        congressDate: v.congressDate || null,
+      };
+      return editing
+        ? put(`/api/plans/terms/${editing.id}`, { ...fields, version: editing.version })
+        : post('/api/plans/terms', { ...fields, orgUnitId });
+    },
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),
   });
   return (
     <Modal
       open={open}
-      title="Thêm nhiệm kỳ"
+      title={editing ? 'Sửa nhiệm kỳ' : 'Thêm nhiệm kỳ'}
       okText="Lưu"
       onCancel={onClose}
       onOk={() => form.validateFields().then((v) => save.mutate(v))}
@@ -148,6 +176,11 @@ export const TargetModal = ({
   const saved = useSaved(onClose);
   const code = Form.useWatch('metricCode', form) as string | undefined;
   const metric = metrics.data?.items.find((m) => m.code === (editing?.metricCode ?? code));
+  const resolutions = useQuery({
+    queryKey: ['resolution-choices'],
+    queryFn: () => get<{ items: TResolutionListItem[] }>('/api/resolutions'),
+    enabled: open && Boolean(metric?.perResolution),
+  });
   useEffect(() => {
     if (open) {
       setError(null);
@@ -163,6 +196,7 @@ export const TargetModal = ({
       editing
         ? put(`/api/plans/targets/${editing.id}`, {
             title: v.title,
+            resolutionId: metric?.perResolution ? v.resolutionId : null,
             comparator: v.comparator,
             threshold: v.threshold,
             baseline: v.baseline ?? null,
@@ -175,6 +209,7 @@ export const TargetModal = ({
             termId: v.forTerm ? term?.id : (term?.id ?? null),
             title: v.title,
             metricCode: v.metricCode,
+            resolutionId: metric?.perResolution ? v.resolutionId : null,
             comparator: v.comparator,
             threshold: v.threshold,
             baseline: v.baseline ?? null,
@@ -222,6 +257,24 @@ export const TargetModal = ({
           <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
             {metric.description}
           </Typography.Paragraph>
+        )}
+        {metric?.perResolution && (
+          <Form.Item
+            name="resolutionId"
+            label="Nghị quyết, chỉ thị"
+            rules={[{ required: true, message: 'Chọn nghị quyết mà chỉ tiêu đo.' }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={resolutions.isFetching}
+              placeholder="Gõ số hoặc trích yếu để tìm trong sổ nghị quyết"
+              notFoundContent="Không có nghị quyết phù hợp"
+              options={(resolutions.data?.items ?? []).map((r) => ({
+                value: r.id,
+                label: `${r.number} – ${r.title}`,
+              }))}
+            />
+          </Form.Item>
         )}
         <Form.Item
           name="title"
@@ -347,41 +400,96 @@ export const CascadeModal = ({
   );
 };
 
+/** A meeting decision to turn into a key task of the meeting unit's plan. */
+export type DecisionForTask = {
+  id: number;
+  text: string;
+  deadline: string | null;
+  orgUnitId: number;
+  heldOn: string;
+};
+
+/**
+ * A key task: a new one in a unit's plan, an existing one to edit (its plan fields), or a new one from
+ * a meeting decision (the meeting unit's plan, for the deadline's year).
+ */
 export const TaskModal = ({
   open,
   orgUnitId,
   year,
+  editing = null,
+  decision = null,
   onClose,
+  onSaved,
 }: {
   open: boolean;
   orgUnitId: number;
   year: number;
+  editing?: TKeyTask | null;
+  decision?: DecisionForTask | null;
   onClose: () => void;
+  onSaved?: () => void;
 }) => {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
-  const saved = useSaved(onClose);
+  const saved = useSaved(() => {
+    onSaved?.();
+    onClose();
+  });
   const ownerKind = Form.useWatch('ownerKind', form);
   useEffect(() => {
-    if (open) {
-      setError(null);
+    if (!open) return;
+    setError(null);
+    if (editing)
+      form.setFieldsValue({
+        ...editing,
+        ownerOrgUnitId:
+          editing.ownerOrgUnitId === editing.orgUnitId ? undefined : editing.ownerOrgUnitId,
+        ownerMemberId: editing.ownerMemberId ?? undefined,
+      });
+    else if (decision)
+      form.setFieldsValue({
+        title: decision.text,
+        ownerKind: 'unit',
+        deadline: decision.deadline ?? `${decision.heldOn.slice(0, 4)}-12-31`,
+      });
+    else
       form.setFieldsValue({
         orgUnitId,
         origin: 'own',
         ownerKind: 'unit',
         deadline: `${year}-12-31`,
       });
-    }
-  }, [open, orgUnitId, year, form]);
+  }, [open, orgUnitId, year, editing, decision, form]);
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post('/api/plans/tasks', { ...v, year }),
+    mutationFn: (v: Record<string, unknown>) => {
+      const plan = {
+        title: v.title,
+        requirement: v.requirement || null,
+        products: v.products || null,
+        ownerKind: v.ownerKind,
+        ownerOrgUnitId: v.ownerKind === 'unit' ? (v.ownerOrgUnitId ?? null) : null,
+        ownerMemberId: v.ownerKind === 'member' ? v.ownerMemberId : null,
+        deadline: v.deadline,
+      };
+      if (editing)
+        return put(`/api/plans/tasks/${editing.id}`, { ...plan, version: editing.version });
+      if (decision)
+        return post('/api/plans/tasks/from-decision', { ...plan, decisionId: decision.id });
+      return post('/api/plans/tasks', { ...plan, orgUnitId: v.orgUnitId, origin: v.origin, year });
+    },
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),
   });
+  const title = editing
+    ? 'Sửa nhiệm vụ trọng tâm'
+    : decision
+      ? 'Tạo nhiệm vụ trọng tâm từ nghị quyết cuộc họp'
+      : `Thêm nhiệm vụ trọng tâm năm ${year}`;
   return (
     <Modal
       open={open}
-      title={`Thêm nhiệm vụ trọng tâm năm ${year}`}
+      title={title}
       okText="Lưu"
       width={680}
       onCancel={onClose}
@@ -390,10 +498,19 @@ export const TaskModal = ({
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical">
-        <Form.Item name="orgUnitId" label="Kế hoạch của tổ chức" rules={[{ required: true }]}>
-          <OrgUnitSelect />
-        </Form.Item>
+      {decision && (
+        <Typography.Paragraph type="secondary">
+          Nhiệm vụ vào kế hoạch của tổ chức đã họp, năm của hạn hoàn thành. Khi nhiệm vụ hoàn thành,
+          nội dung nghị quyết được ghi là đã xong.
+        </Typography.Paragraph>
+      )}
+      {/* Named: its field ids must not clash with the meeting form it opens over. */}
+      <Form form={form} layout="vertical" name="key-task">
+        {!editing && !decision && (
+          <Form.Item name="orgUnitId" label="Kế hoạch của tổ chức" rules={[{ required: true }]}>
+            <OrgUnitSelect />
+          </Form.Item>
+        )}
         <Form.Item
           name="title"
           label="Nhiệm vụ"
@@ -401,11 +518,13 @@ export const TaskModal = ({
         >
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="origin" label="Nguồn">
-          <Radio.Group
-            options={keyTaskOrigins.map((o) => ({ value: o, label: keyTaskOriginLabels[o] }))}
-          />
-        </Form.Item>
+        {!editing && !decision && (
+          <Form.Item name="origin" label="Nguồn">
+            <Radio.Group
+              options={keyTaskOrigins.map((o) => ({ value: o, label: keyTaskOriginLabels[o] }))}
+            />
+          </Form.Item>
+        )}
         <Row gutter={12}>
           <Col span={10}>
             <Form.Item name="ownerKind" label="Phụ trách">
@@ -424,11 +543,14 @@ export const TaskModal = ({
                 label="Đảng viên phụ trách"
                 rules={[{ required: true, message: 'Chọn đảng viên.' }]}
               >
-                <MemberPicker />
+                <MemberPicker valueLabel={editing?.ownerMemberId ? editing.ownerName : undefined} />
               </Form.Item>
             ) : (
               <Form.Item name="ownerOrgUnitId" label="Tập thể phụ trách (để trống: chính tổ chức)">
-                <OrgUnitSelect allowClear />
+                <OrgUnitSelect
+                  allowClear
+                  valueLabel={editing?.ownerOrgUnitId ? editing.ownerName : undefined}
+                />
               </Form.Item>
             )}
           </Col>

@@ -1,0 +1,3 @@
+ALTER TABLE "meeting_decisions" ADD COLUMN "key_task_id" integer;--> statement-breakpoint
+ALTER TABLE "meeting_decisions" ADD CONSTRAINT "meeting_decisions_key_task_id_key_tasks_id_fk" FOREIGN KEY ("key_task_id") REFERENCES "public"."key_tasks"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "meeting_decisions_key_task_uq" ON "meeting_decisions" USING btree ("key_task_id");
