@@ -2,7 +2,8 @@
 // plan, a drill-down) through Fastify with authentication, on the demo bloc of `npm start` (PGlite),
 // and on PostgreSQL too when DATABASE_URL (or BENCH_DATABASE_URL) is set: there also on the province
 // of ~200,000 members (bench/datasets.ts) with a decided 2025 evaluation of every member and
-// grassroots organisation, so the evaluation figures have 200,000 records behind them.
+// grassroots organisation and ten months of 2026 dues (~2 M payments), so those figures have the
+// province's volume behind them.
 // Writes bench/results/dashboard.{json,md}. BENCH_ITERATIONS defaults to 30 here (a dashboard is dozens
 // of metric queries).
 import { execSync } from 'node:child_process';
@@ -27,8 +28,9 @@ const main = async () => {
     : ['pglite'];
   const year = new Date().toISOString().slice(0, 4);
   const dataset = 'demo bloc of npm start, ~6,000 members';
-  const provinceLabel = 'province, ~200,000 members, 2025 rated';
+  const provinceLabel = 'province, ~200,000 members, 2025 rated, 2026 dues';
   const { loadBloc } = await import('../server/db/seed/load-demo');
+  const { rebuildPlacedFacts } = await import('../server/modules/plans/metrics/placed-facts');
   const { datasets } = await import('./datasets');
   /** The province, and a decided 2025 yearly evaluation over it (one record per member and organisation). */
   const loadProvince = async (db: import('../server/db/client').Db) => {
@@ -50,6 +52,14 @@ const main = async () => {
         o.id, o.name, 'decided', 'HTTNV', (array['HTXSNV','HTTNV','HTTNV','HTNV'])[1 + o.id % 4],
         '2025-12-18'
       from org_units o where o.kind in ('grassroots_committee', 'grassroots_cell') and o.dissolved_on is null`);
+    // 2026 dues, January to October, paid on the 10th by every member in the party then.
+    await db.execute(sql`insert into dues_payments (member_id, month, amount, paid_on)
+      select p.member_id, to_char(d, 'YYYY-MM'), 10000 + 1000 * (p.member_id % 40), (d + 9)::date
+      from generate_series('2026-01-01'::date, '2026-10-01'::date, '1 month') d
+      join member_periods p on p.valid_from <= (d + 9)::date
+        and (p.valid_to is null or p.valid_to > (d + 9)::date)
+        and p.status in ('probationary', 'full')`);
+    await db.transaction((tx) => rebuildPlacedFacts(tx));
   };
   const results: Row[] = [];
   const runs: { engine: 'pglite' | 'postgres'; dataset: string }[] = engines.map((engine) => ({

@@ -8,7 +8,7 @@ import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } f
 import { claimDataDir } from './db/data-dir-lock';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './db/seed/load-demo';
 import { ensureSecret } from './db/settings';
-import { ensureMemberFacts } from './modules/members/member-facts';
+import { ensurePlacedFacts } from './modules/plans/metrics/placed-facts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -55,7 +55,7 @@ const main = async () => {
   const { firstStart, accounts } = await withStartupLock(database, async () => {
     await migrateDatabase(database);
     if (!(await isDatabaseEmpty(db))) {
-      await db.transaction((tx) => ensureMemberFacts(tx));
+      await db.transaction((tx) => ensurePlacedFacts(tx));
       return { firstStart: false, accounts: [] as DemoAccount[] };
     }
     process.stdout.write(

@@ -167,44 +167,29 @@ export const orgMemberCounts = pgTable(
 );
 
 /**
- * Each member event placed in the tree: the unit it counts for (the event's cell, or for an event
- * without one the cell the member was in before it) and that unit's path on the event's date
- * (plans/metrics/placement.ts). Kept so that a change can take back exactly what it added to
- * `org_fact_counts` (server/modules/members/member-facts.ts).
+ * Facts placed in the tree (plans/metrics/placement.ts): a member's events (amount 1), their time in
+ * the party cut by their cell's history (`status:<s>`, +1 where a piece begins and −1 where it ends),
+ * their dues payments (amount in đồng), and decided yearly evaluation records. Each row keeps the path
+ * of the unit it counts for on its day, so a change takes back exactly what it added to
+ * `org_fact_counts` (plans/metrics/placed-facts.ts).
  */
-export const memberEventFacts = pgTable(
-  'member_event_facts',
+export const placedFacts = pgTable(
+  'placed_facts',
   {
-    eventId: integer().primaryKey(),
-    memberId: integer().notNull(),
+    /** 'member' (events, membership, dues) | 'evaluation_record'. */
+    source: text().notNull(),
+    sourceId: integer().notNull(),
     kind: text().notNull(),
     day: date({ mode: 'string' }).notNull(),
+    amount: bigint({ mode: 'number' }).notNull(),
     path: ltree().notNull(),
   },
-  (t) => [index('member_event_facts_member_idx').on(t.memberId)],
+  (t) => [index('placed_facts_source_idx').on(t.source, t.sourceId)],
 );
 
 /**
- * Each member's time in the party cut by the history of their cell: +1 on the day a piece begins and
- * −1 on the day it ends, with the cell's path during the piece. Summed up to a day, these give the
- * members by status of any subtree on that day in the tree of that day (member-facts.ts).
- */
-export const memberStatusFacts = pgTable(
-  'member_status_facts',
-  {
-    memberId: integer().notNull(),
-    status: text().notNull(),
-    day: date({ mode: 'string' }).notNull(),
-    delta: integer().notNull(),
-    path: ltree().notNull(),
-  },
-  (t) => [index('member_status_facts_member_idx').on(t.memberId)],
-);
-
-/**
- * Maintained per-day counts for every unit that held the cell on that day: member events by kind
- * (`admitted`, `transferred_out`…) and membership changes by status (`status:full`…, deltas). A
- * period figure is a range read of one unit's rows and a figure at a date a sum up to it: no scan.
+ * Maintained per-day sums of the placed facts for every unit on their paths: a period figure for any
+ * subtree is a range read of one unit's rows and a figure at a date a sum up to it, never a scan.
  */
 export const orgFactCounts = pgTable(
   'org_fact_counts',
@@ -212,7 +197,7 @@ export const orgFactCounts = pgTable(
     orgUnitId: integer().notNull(),
     kind: text().notNull(),
     day: date({ mode: 'string' }).notNull(),
-    count: integer().notNull(),
+    total: bigint({ mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgUnitId, t.kind, t.day] })],
 );

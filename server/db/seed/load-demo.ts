@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm';
 import type { TOrgOperation } from '../../../contracts/org-units';
 import type { Role } from '../../../domain/enums/roles';
 import { deriveMemberTimeline, type Standing } from '../../../domain/rules/members/member-timeline';
-import { rebuildMemberFacts } from '../../modules/members/member-facts';
 import { rebuildOrgMemberCounts } from '../../modules/members/member-rollup';
 import { todayIso } from '../../modules/org-units/org-units.policy';
 import { applyOrgOperation } from '../../modules/org-units/org-units.service';
+import { rebuildPlacedFacts } from '../../modules/plans/metrics/placed-facts';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
@@ -195,7 +195,7 @@ export const loadBloc = async (db: Db, bloc: DemoBloc): Promise<LoadedDemo> =>
       periodRows as never,
     );
     await rebuildOrgMemberCounts(tx);
-    await rebuildMemberFacts(tx);
+    await rebuildPlacedFacts(tx, ['member']);
     return { unitIds, memberIds };
   });
 
@@ -428,6 +428,7 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       systemActor(office.id, 'vanphong', 'org_office', upper, await pathOf(t, upper)),
       options.seed,
     );
+    await rebuildPlacedFacts(t, ['member']); // the dues payments were copied in bulk
     const userId = async (username: string) =>
       (await queryOne<{ id: number }>(t, sql`select id from users where username = ${username}`))!
         .id;
@@ -450,6 +451,7 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
       options.seed,
     );
+    await rebuildPlacedFacts(t, ['evaluation_record']); // the past years' records were inserted in bulk
     await seedDemoDocuments(
       t,
       systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),

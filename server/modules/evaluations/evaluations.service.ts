@@ -54,6 +54,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
 import { collectivesWithDisciplineInYear } from '../inspection/discipline.queries';
 import { getUnitInScope } from '../org-units/org-units.queries';
+import { recountEvaluationFacts } from '../plans/metrics/placed-facts';
 import { recordScopeSql } from './evaluation.queries';
 import {
   campaignCriteria,
@@ -1039,6 +1040,9 @@ const saveRecord = async (
     .where(sql`${evaluationRecords.id} = ${r.id} and ${evaluationRecords.version} = ${r.version}`)
     .returning({ version: evaluationRecords.version });
   if (!after) throw conflict();
+  // A decided level, its date or the cultural result feed the maintained figures of every subtree.
+  if ('decidedLevel' in set || 'decidedOn' in set || 'culturalStandard' in set)
+    await recountEvaluationFacts(tx, [r.id]);
   return after.version;
 };
 

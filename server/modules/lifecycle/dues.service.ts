@@ -19,6 +19,7 @@ import { conflict, invalidField, notFound } from '../../platform/errors';
 import { activeStatusList } from '../members/member-rollup';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
+import { recountMemberFacts } from '../plans/metrics/placed-facts';
 
 export type DuesProfileRow = {
   member_id: number;
@@ -180,6 +181,7 @@ export const recordDuesPayments = async ({
       await tx.execute(sql`insert into dues_payments (member_id, month, amount, paid_on, method, recorded_by)
         values (${p.memberId}, ${input.month}, ${p.amount}, ${input.paidOn}, ${input.method}, ${actor.userId})`);
     }
+    await recountMemberFacts(tx, ids);
     const total = input.payments.reduce((s, p) => s + p.amount, 0);
     await writeAudit(tx, {
       actor,

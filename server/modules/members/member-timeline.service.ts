@@ -10,7 +10,7 @@ import { memberEvents, memberPeriods, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { invalidField } from '../../platform/errors';
-import { recountMemberFacts } from './member-facts';
+import { recountMemberFacts } from '../plans/metrics/placed-facts';
 import { applyRollupChange, type RollupSource } from './member-rollup';
 
 const rollupSourceOf = (m: typeof members.$inferSelect): RollupSource => ({

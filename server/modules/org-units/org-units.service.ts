@@ -17,9 +17,9 @@ import {
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, invalidField } from '../../platform/errors';
-import { recountFactsUnder } from '../members/member-facts';
 import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
+import { recountFactsUnder } from '../plans/metrics/placed-facts';
 import { childKindProblem, effectiveDateProblem, holdsMembers, todayIso } from './org-units.policy';
 import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
 

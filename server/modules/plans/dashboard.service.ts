@@ -7,11 +7,11 @@ import type { TDashboard } from '../../../contracts/plans';
 import { addYears } from '../../../domain/calendar/date-math';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { monthlyMemberFacts } from '../members/member-facts';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { summariseTasks } from './key-tasks.service';
 import { computeMetric, findMetric } from './metrics/catalogue';
 import type { MetricScope } from './metrics/metric';
+import { monthlyFacts } from './metrics/placed-facts';
 import { termFor } from './plans.queries';
 import { unitTaskRows } from './plans.service';
 import { asOfFor, listTargetRows, viewTarget } from './targets.service';
@@ -110,8 +110,8 @@ export const getDashboard = async ({
   const cumulative = (months: { month: number; count: number }[], month: number) =>
     months.filter((m) => m.month <= month).reduce((sum, m) => sum + m.count, 0);
   const [admissions, lastYear] = await Promise.all([
-    monthlyMemberFacts(db, unit.id, ['admitted'], scope.from, asOf < scope.to ? asOf : scope.to),
-    monthlyMemberFacts(db, unit.id, ['admitted'], previousScope.from, previousScope.to),
+    monthlyFacts(db, unit.id, ['admitted'], scope.from, asOf < scope.to ? asOf : scope.to),
+    monthlyFacts(db, unit.id, ['admitted'], previousScope.from, previousScope.to),
   ]);
   const lastMonth = Number(asOf.slice(5, 7));
   const admissionsByMonth: TDashboard['admissionsByMonth'] = Array.from({ length: 12 }, (_, i) => ({

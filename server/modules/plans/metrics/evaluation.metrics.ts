@@ -7,6 +7,7 @@
 import type { SubjectKind } from '../../../../domain/rules/evaluation/levels';
 import { queryRows, sql } from '../../../db/client';
 import type { MetricDefinition, MetricRecord, MetricScope, MetricValue } from './metric';
+import { sumFacts } from './placed-facts';
 import { factsUntil, percentOf, placedJoin } from './placement';
 
 export const evaluationUnavailableReason =
@@ -26,27 +27,37 @@ const decidedRecords = (scope: MetricScope, kind: SubjectKind) => sql`
   where c.year = ${Number(scope.from.slice(0, 4))} and c.cycle = 'year' and r.subject_kind = ${kind}
     and r.decided_level is not null and r.decided_on <= ${factsUntil(scope)}`;
 
-/** The share of the rated subjects that `pick` holds; without records, two counts in one pass. */
+/**
+ * The share of the rated subjects that `pick` holds. Without records (dashboards, target lists) the two
+ * counts come from the maintained facts (placed-facts.ts); with records, from the records themselves,
+ * so the two paths check each other (placed-facts.db.test.ts).
+ */
 const share =
   (kind: SubjectKind, pick: Pick): MetricDefinition['compute'] =>
   async ({ db, scope, withRecords = true }): Promise<MetricValue> => {
-    const [counts] = await queryRows<{ rated: number; hits: number }>(
+    if (!withRecords) {
+      const facts = (flag: string) =>
+        sumFacts(
+          db,
+          scope.unitId,
+          [`evaluation:${scope.from.slice(0, 4)}:${kind}:${flag}`],
+          '0001-01-01',
+          factsUntil(scope),
+        );
+      const [rated, hits] = await Promise.all([facts('rated'), facts(pick)]);
+      if (rated === 0) return { status: 'unavailable', reason: evaluationUnavailableReason };
+      return percentOf([], hits, rated);
+    }
+    const rows = await queryRows<{ id: number; label: string; hit: boolean }>(
       db,
-      sql`select count(*)::int as rated, count(*) filter (where ${pickSql[pick]})::int as hits
-          ${decidedRecords(scope, kind)}`,
+      sql`select r.id, r.subject_name as label, ${pickSql[pick]} as hit ${decidedRecords(scope, kind)}
+          order by r.subject_name, r.id`,
     );
-    const rated = Number(counts?.rated ?? 0);
-    if (rated === 0) return { status: 'unavailable', reason: evaluationUnavailableReason };
-    const records: MetricRecord[] = withRecords
-      ? (
-          await queryRows<{ id: number; label: string }>(
-            db,
-            sql`select r.id, r.subject_name as label ${decidedRecords(scope, kind)}
-                and ${pickSql[pick]} order by r.subject_name, r.id`,
-          )
-        ).map((r) => ({ kind: 'evaluation_record', id: Number(r.id), label: r.label }))
-      : [];
-    return percentOf(records, Number(counts.hits), rated);
+    if (rows.length === 0) return { status: 'unavailable', reason: evaluationUnavailableReason };
+    const records: MetricRecord[] = rows
+      .filter((r) => r.hit)
+      .map((r) => ({ kind: 'evaluation_record', id: Number(r.id), label: r.label }));
+    return percentOf(records, records.length, rows.length);
   };
 
 const percentMetric = (

@@ -4,6 +4,7 @@ import type { SQL } from 'drizzle-orm';
 import { formatNumber } from '../../../../domain/text/vietnamese';
 import { queryOne, queryRows, sql } from '../../../db/client';
 import type { MetricDefinition, MetricRecord } from './metric';
+import { sumFacts } from './placed-facts';
 import { countRecords, factsUntil, placedJoin } from './placement';
 
 /** The member's period (cell, status) valid on the fact's day, aliased `p`. */
@@ -66,13 +67,12 @@ export const lifecycleMetrics: MetricDefinition[] = [
         ${onDay(sql`d.member_id`, sql`d.paid_on`)}
         ${placedJoin(scope.unitId, sql`p.org_unit_id`, sql`d.paid_on`)}
         where d.paid_on >= ${scope.from} and d.paid_on <= ${factsUntil(scope)}`;
-      if (!withRecords) {
-        const r = await queryOne<{ total: number }>(
-          db,
-          sql`select coalesce(sum(amount), 0)::bigint as total from (${payments}) t`,
-        );
-        return { status: 'ok', value: Number(r?.total ?? 0), records: [] };
-      }
+      if (!withRecords)
+        return {
+          status: 'ok',
+          value: await sumFacts(db, scope.unitId, ['dues'], scope.from, factsUntil(scope)),
+          records: [],
+        };
       const rows = await queryRows<{ id: number; full_name: string; total: number; n: number }>(
         db,
         sql`select m.id, m.full_name, sum(t.amount)::bigint as total, count(*)::int as n

@@ -6,9 +6,9 @@ import {
   memberStatusLabels,
 } from '../../../../domain/enums/members';
 import { queryOne, sql } from '../../../db/client';
-import { countMemberFacts, countMembersOn } from '../../members/member-facts';
 import { todayIso } from '../../org-units/org-units.policy';
 import type { MetricDefinition } from './metric';
+import { countMembersOn, sumFacts } from './placed-facts';
 import {
   activeStatusSql,
   countRecords,
@@ -23,7 +23,7 @@ type SnapshotStatus = 'probationary' | 'full' | 'exempted' | 'suspended' | null;
 /**
  * Members in the party (or of one status) on the date, their cells placed in the tree of that date.
  * Without records: today from the maintained subtree totals (one lookup at any level), an earlier day
- * from the maintained membership deltas summed up to it (members/member-facts.ts); with records, the
+ * from the maintained membership deltas summed up to it (./placed-facts.ts); with records, the
  * member periods valid on the date.
  */
 const membersOn =
@@ -61,8 +61,8 @@ const membersOn =
 /**
  * Events of these kinds dated in the period, placed by the cell the member was in: a member
  * transferred in twice in a year counts twice, as the movement tables of the reports count them.
- * Without records the figure is a range read of the maintained per-day counts (members/member-facts.ts),
- * which the member-facts test proves equal to this scan.
+ * Without records the figure is a range read of the maintained per-day counts (./placed-facts.ts),
+ * which the placed-facts test proves equal to this scan.
  */
 export const memberEventCount =
   (kinds: readonly MemberEventKind[]): MetricDefinition['compute'] =>
@@ -70,7 +70,7 @@ export const memberEventCount =
     if (!withRecords)
       return {
         status: 'ok',
-        value: await countMemberFacts(db, scope.unitId, kinds, scope.from, factsUntil(scope)),
+        value: await sumFacts(db, scope.unitId, kinds, scope.from, factsUntil(scope)),
         records: [],
       };
     return countRecords(

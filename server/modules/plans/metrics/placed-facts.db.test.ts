@@ -3,15 +3,23 @@
 // one, and after restructurings that move members and whole cells.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryOne, queryRows, sql } from '../../db/client';
-import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { computeMetric } from '../plans/metrics/catalogue';
-import { rebuildMemberFacts } from './member-facts';
+import { queryOne, queryRows, sql } from '../../../db/client';
+import { loginAs, openTestApp, type Session } from '../../../test/test-db';
+import { computeMetric } from './catalogue';
+import { rebuildPlacedFacts } from './placed-facts';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let office: Session;
 
 const snapshotMetrics = ['members.total', 'members.status.probationary', 'members.status.full'];
+const otherMetrics = [
+  'lifecycle.dues_collected',
+  'evaluation.grassroots_good_or_better',
+  'evaluation.members_good_or_better',
+  'evaluation.members_excellent',
+  'evaluation.mass_organisations_good_or_better',
+  'evaluation.agencies_cultural_standard',
+];
 const eventMetrics = [
   'recruitment.admitted',
   'recruitment.recognised',
@@ -40,12 +48,11 @@ const isoDay = (year: number, dayOfYear: number) =>
 /** Fast (maintained counts) and scanned values of every event metric, for one subtree and period. */
 const compare = async (unitId: number, from: string, asOf: string) => {
   const scope = { unitId, from, to: `${from.slice(0, 4)}-12-31`, asOf };
-  for (const code of [...eventMetrics, ...snapshotMetrics]) {
+  for (const code of [...eventMetrics, ...snapshotMetrics, ...otherMetrics]) {
     const fast = await computeMetric({ db: t.db, code, scope, withRecords: false });
     const scan = await computeMetric({ db: t.db, code, scope, withRecords: true });
-    expect(fast.status === 'ok' && fast.value, `${code} unit ${unitId} ${from}…${asOf}`).toBe(
-      scan.status === 'ok' && scan.records.length,
-    );
+    const shown = (v: typeof fast) => (v.status === 'ok' ? v.value : v.status);
+    expect(shown(fast), `${code} unit ${unitId} ${from}…${asOf}`).toBe(shown(scan));
   }
 };
 
@@ -73,7 +80,7 @@ const checkRandomSubtrees = async (seed: number) => {
   );
 };
 
-describe('maintained event counts (org_fact_counts)', () => {
+describe('maintained fact sums (org_fact_counts)', () => {
   it('equal the scan on random subtrees and periods after the demo load', async () => {
     const root = await queryOne<{ id: number }>(
       t.db,
@@ -109,6 +116,23 @@ describe('maintained event counts (org_fact_counts)', () => {
       });
       // Some are refused by the rules (a date before the member's last event): nothing moves then.
       expect([200, 400]).toContain(res.statusCode);
+    }
+    // A month's dues of one cell, recorded as the cell's sheet (all members unpaid that month).
+    const sheet = await queryRows<{ org_unit_id: number; member_id: number }>(
+      t.db,
+      sql`select m.org_unit_id, m.id as member_id from members m
+          where m.status = 'full' and m.org_unit_id = ${cells[3]}
+            and not exists (select 1 from dues_payments d where d.member_id = m.id and d.month = '2026-11')`,
+    );
+    if (sheet.length > 0) {
+      const paid = await office.post('/api/lifecycle/dues/payments', {
+        orgUnitId: cells[3],
+        month: '2026-11',
+        paidOn: '2026-11-20',
+        payments: sheet.map((r) => ({ memberId: r.member_id, amount: 12_000 })),
+      });
+      expect(paid.statusCode, paid.body).toBe(200);
+      await compare(cells[3], '2026-01-01', '2026-11-20');
     }
     // A cell merged into a sibling and a cell moved to another grassroots organisation.
     const siblings = await queryRows<{ a: number; b: number }>(
@@ -154,10 +178,10 @@ describe('maintained event counts (org_fact_counts)', () => {
     const read = () =>
       queryRows(
         t.db,
-        sql`select * from org_fact_counts where count <> 0 order by org_unit_id, kind, day`,
+        sql`select * from org_fact_counts where total <> 0 order by org_unit_id, kind, day`,
       );
     const before = await read();
-    await t.db.transaction((tx) => rebuildMemberFacts(tx));
+    await t.db.transaction((tx) => rebuildPlacedFacts(tx));
     expect(await read()).toEqual(before);
   });
 });

@@ -1,0 +1,226 @@
+// Maintained per-day sums of placed facts for every subtree (`org_fact_counts`), so that the figures of
+// dashboards and targets are a range read of one unit's rows instead of a scan of facts placed in the
+// tree (issue 8; ENGINEERING.md "figures over a large subtree never scan members").
+//
+// Placement is the catalogue's rule (./placement.ts): a fact counts for the unit where it was recorded
+// and for every unit that held that unit ON THE FACT'S DATE. The facts kept:
+// - source 'member': each member event (kind = the event's kind, amount 1; an event without a cell is
+//   placed by the cell the member was in before it); their time in the party cut by their cell's history
+//   (`status:<status>`, +1 where a piece begins, −1 where it ends: summed up to a day, the members of a
+//   status in the tree of that day); their dues payments (`dues`, the amount, placed by their cell on the
+//   day paid);
+// - source 'evaluation_record': a decided yearly evaluation (`evaluation:<year>:<subject kind>:rated`,
+//   and `…:good`, `…:excellent`, `…:cultural` when they hold), on the decision date.
+// Each placed row is kept in `placed_facts` with its path, so a change takes back exactly what it added:
+// a recount subtracts the stored rows of the changed sources and adds them again from the source tables
+// and the tree as they are now. Every writer of these sources or of the tree's history calls one of the
+// functions below inside its own transaction; `placed-facts.db.test.ts` checks the sums equal the scans.
+import type { SQL } from 'drizzle-orm';
+import { activeStatuses } from '../../../../domain/enums/members';
+import { type DbOrTx, queryOne, queryRows, sql } from '../../../db/client';
+import { memberUnitBefore } from './placement';
+
+type Source = 'member' | 'evaluation_record';
+
+/** `(v1, v2, …)` for an `in` clause. */
+const valueList = (values: readonly (number | string)[]) =>
+  sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+
+/**
+ * The path of `unit` on `date` exactly as `placedUnits` places it: the history row valid that day, or
+ * today's path for a day before the unit's first history row; none after a unit's history ended.
+ */
+const placedPathOn = (unit: SQL, date: SQL) => sql`coalesce(
+  (select h.path from org_unit_history h where h.org_unit_id = ${unit}
+     and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date})
+   order by h.valid_from desc limit 1),
+  (select o.path from org_units o where o.id = ${unit} and not exists (
+     select 1 from org_unit_history h where h.org_unit_id = ${unit} and h.valid_from <= ${date})))`;
+
+/** Rows `(source_id, kind, day, amount, path)` of the facts of the members in `ids` (an SQL set). */
+const memberFactRows = (ids: SQL) => sql`
+  select e.member_id as source_id, e.kind, e.event_date as day, 1::bigint as amount,
+    ${placedPathOn(sql`coalesce(e.org_unit_id, ${memberUnitBefore(sql`e.member_id`, sql`e.event_date`)})`, sql`e.event_date`)} as path
+  from member_events e where e.member_id in ${ids}
+  union all
+  select piece.member_id, 'status:' || piece.status, d.day, d.delta, piece.path
+  from (
+    select p.member_id, p.status, h.path, greatest(p.valid_from, h.valid_from) as starts,
+      case when p.valid_to is null then h.valid_to when h.valid_to is null then p.valid_to
+           else least(p.valid_to, h.valid_to) end as ends
+    from member_periods p
+    join org_unit_history h on h.org_unit_id = p.org_unit_id
+      and h.valid_from < coalesce(p.valid_to, 'infinity'::date)
+      and coalesce(h.valid_to, 'infinity'::date) > p.valid_from
+    where p.member_id in ${ids} and p.status in ${valueList(activeStatuses)}) piece
+  cross join lateral (values (piece.starts, 1::bigint), (piece.ends, -1::bigint)) as d(day, delta)
+  where d.day is not null and piece.starts < coalesce(piece.ends, 'infinity'::date)
+  union all
+  select d.member_id, 'dues', d.paid_on, d.amount::bigint, ${placedPathOn(sql`p.org_unit_id`, sql`d.paid_on`)}
+  from dues_payments d
+  join member_periods p on p.member_id = d.member_id
+    and p.valid_from <= d.paid_on and (p.valid_to is null or p.valid_to > d.paid_on)
+  where d.member_id in ${ids}`;
+
+/** Rows of the decided yearly evaluation records in `ids`: rated, and good / excellent / cultural. */
+const evaluationFactRows = (ids: SQL) => sql`
+  select r.id as source_id, 'evaluation:' || c.year || ':' || r.subject_kind || ':' || f.flag as kind,
+    r.decided_on as day, 1::bigint as amount, ${placedPathOn(sql`r.org_unit_id`, sql`r.decided_on`)} as path
+  from evaluation_records r join evaluation_campaigns c on c.id = r.campaign_id
+  cross join lateral (values
+    ('rated', true),
+    ('good', r.decided_level in ('HTXSNV', 'HTTNV')),
+    ('excellent', r.decided_level = 'HTXSNV'),
+    ('cultural', coalesce(r.cultural_standard, false))) as f(flag, holds)
+  where r.id in ${ids} and c.cycle = 'year' and r.decided_level is not null
+    and r.decided_on is not null and f.holds`;
+
+const factRows: Record<Source, (ids: SQL) => SQL> = {
+  member: memberFactRows,
+  evaluation_record: evaluationFactRows,
+};
+
+/** Add `sign` × the stored facts of these sources to every unit on their paths. */
+const applyStored = (tx: DbOrTx, source: Source, ids: SQL, sign: 1 | -1) =>
+  tx.execute(sql`
+    insert into org_fact_counts (org_unit_id, kind, day, total)
+    select a.id::int, f.kind, f.day, ${sign} * sum(f.amount)
+    from placed_facts f
+    cross join lateral unnest(string_to_array(f.path::text, '.')) as a(id)
+    where f.source = ${source} and f.source_id in ${ids}
+    group by 1, 2, 3
+    on conflict (org_unit_id, kind, day) do update set total = org_fact_counts.total + excluded.total`);
+
+/**
+ * Take back and add again the facts of these sources (`ids`: an SQL set of ids). Rows that fall to 0
+ * stay: they sum to nothing, and deleting them would scan the table at every change.
+ */
+const recount = async (tx: DbOrTx, source: Source, ids: SQL) => {
+  await applyStored(tx, source, ids, -1);
+  await tx.execute(sql`delete from placed_facts where source = ${source} and source_id in ${ids}`);
+  await tx.execute(sql`
+    insert into placed_facts (source, source_id, kind, day, amount, path)
+    select ${source}, source_id, kind, day, amount, path from (${factRows[source](ids)}) t
+    where path is not null`);
+  await applyStored(tx, source, ids, 1);
+};
+
+/** After these members' events, periods or dues changed. */
+export const recountMemberFacts = async (tx: DbOrTx, memberIds: readonly number[]) => {
+  if (memberIds.length > 0) await recount(tx, 'member', valueList([...new Set(memberIds)]));
+};
+
+/** After a bulk write: the members in an SQL set (e.g. the rows of an import job). */
+export const recountMembersIn = (tx: DbOrTx, memberIds: SQL) => recount(tx, 'member', memberIds);
+
+/** After these evaluation records changed (a decision, a complaint's outcome, the cultural result). */
+export const recountEvaluationFacts = async (tx: DbOrTx, recordIds: readonly number[]) => {
+  if (recordIds.length > 0)
+    await recount(tx, 'evaluation_record', valueList([...new Set(recordIds)]));
+};
+
+/**
+ * The tree changed around `unitId` (a merge, move or dissolution rewrote its history): recount the
+ * facts placed under it and the members and records of its units.
+ */
+export const recountFactsUnder = async (tx: DbOrTx, unitId: number) => {
+  const lquery = sql`${`*.${unitId}.*`}::lquery`;
+  await tx.execute(sql`create temporary table if not exists recount_sources
+    (source text, source_id int, primary key (source, source_id)) on commit drop`);
+  await tx.execute(sql`delete from recount_sources`);
+  await tx.execute(sql`insert into recount_sources
+    select source, source_id from placed_facts where path ~ ${lquery}
+    union
+    select 'member', p.member_id from member_periods p join org_units o on o.id = p.org_unit_id
+    where o.path ~ ${lquery}
+    union
+    select 'evaluation_record', r.id from evaluation_records r join org_units o on o.id = r.org_unit_id
+    where o.path ~ ${lquery}`);
+  for (const source of ['member', 'evaluation_record'] as const)
+    await recount(
+      tx,
+      source,
+      sql`(select source_id from recount_sources where source = ${source})`,
+    );
+};
+
+const allIds: Record<Source, SQL> = {
+  member: sql`(select id from members)`,
+  evaluation_record: sql`(select id from evaluation_records)`,
+};
+
+/** Rebuild the facts of these sources (default: all) from the source tables (bulk loads, seeds). */
+export const rebuildPlacedFacts = async (
+  tx: DbOrTx,
+  sources: readonly Source[] = ['member', 'evaluation_record'],
+) => {
+  if (sources.length === 2) {
+    await tx.execute(sql`delete from org_fact_counts`);
+    await tx.execute(sql`delete from placed_facts`);
+  }
+  for (const source of sources) await recount(tx, source, allIds[source]);
+};
+
+/** An installation upgraded to the maintained facts has sources but no facts yet: build them once. */
+export const ensurePlacedFacts = async (tx: DbOrTx) => {
+  const r = await queryOne<{ missing: boolean }>(
+    tx,
+    sql`select exists (select 1 from member_events)
+          and not exists (select 1 from placed_facts) as missing`,
+  );
+  if (r?.missing) await rebuildPlacedFacts(tx);
+};
+
+/** The sum of the facts of these kinds under `unitId` dated in [from, until] (a period figure). */
+export const sumFacts = async (
+  db: DbOrTx,
+  unitId: number,
+  kinds: readonly string[],
+  from: string,
+  until: string,
+): Promise<number> => {
+  const r = await queryOne<{ n: string | number }>(
+    db,
+    sql`select coalesce(sum(total), 0) as n from org_fact_counts
+        where org_unit_id = ${unitId} and kind in ${valueList(kinds)}
+          and day >= ${from} and day <= ${until}`,
+  );
+  return Number(r?.n ?? 0);
+};
+
+/** Members in the party of these statuses under `unitId` on `date`, in the tree of that day. */
+export const countMembersOn = (
+  db: DbOrTx,
+  unitId: number,
+  statuses: readonly string[],
+  date: string,
+): Promise<number> =>
+  sumFacts(
+    db,
+    unitId,
+    statuses.map((s) => `status:${s}`),
+    '0001-01-01',
+    date,
+  );
+
+/** A period figure month by month: `[{ month: 1…12, count }]`, months with none left out. */
+export const monthlyFacts = async (
+  db: DbOrTx,
+  unitId: number,
+  kinds: readonly string[],
+  from: string,
+  until: string,
+): Promise<{ month: number; count: number }[]> =>
+  (
+    await queryRows<{ month: number; count: string | number }>(
+      db,
+      sql`select extract(month from day)::int as month, sum(total) as count
+          from org_fact_counts
+          where org_unit_id = ${unitId} and kind in ${valueList(kinds)}
+            and day >= ${from} and day <= ${until}
+          group by 1 order by 1`,
+    )
+  ).map((r) => ({ month: Number(r.month), count: Number(r.count) }));
