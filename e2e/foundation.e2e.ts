@@ -86,7 +86,11 @@ describe('foundation in the browser', () => {
     await screenshot(page, '03-sua-ho-so');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.getByText('Đã lưu hồ sơ.').waitFor();
-    expect(await page.getByTestId('member-position').textContent()).toBe('Phó Giám đốc Bệnh viện');
+    // The record is read again after the save: wait for it rather than read the old one.
+    await page
+      .getByTestId('member-position')
+      .filter({ hasText: 'Phó Giám đốc Bệnh viện' })
+      .waitFor({ timeout: 10_000 });
     await screenshot(page, '04-ho-so');
 
     // The as-of date changes the tree: before the 2025 reorganisation the root had its old name.

@@ -36,11 +36,22 @@ export const demoFrozenUnits: Record<string, string> = {
 export type LoadedDemo = { unitIds: Map<string, number>; memberIds: number[] };
 
 /** Bulk-load the tree and the members with their derived state; all in one transaction. */
-export const loadDemoData = async (db: Db, options: DemoOptions = {}): Promise<LoadedDemo> =>
-  loadBloc(db, generateDemoBloc({ frozenUnits: demoFrozenUnits, ...options }));
+export const loadDemoData = async (
+  db: Db,
+  options: DemoOptions = {},
+  load: LoadOptions = {},
+): Promise<LoadedDemo> =>
+  loadBloc(db, generateDemoBloc({ frozenUnits: demoFrozenUnits, ...options }), load);
+
+/** `facts: false` leaves the placed facts to the caller (a seed that rebuilds them once at its end). */
+type LoadOptions = { facts?: boolean };
 
 /** Write a generated bloc (or several joined under one root) in one transaction. */
-export const loadBloc = async (db: Db, bloc: DemoBloc): Promise<LoadedDemo> =>
+export const loadBloc = async (
+  db: Db,
+  bloc: DemoBloc,
+  { facts = true }: LoadOptions = {},
+): Promise<LoadedDemo> =>
   db.transaction(async (tx) => {
     const unitIds = new Map<string, number>();
     const paths = new Map<string, string>();
@@ -195,7 +206,7 @@ export const loadBloc = async (db: Db, bloc: DemoBloc): Promise<LoadedDemo> =>
       periodRows as never,
     );
     await rebuildOrgMemberCounts(tx);
-    await rebuildPlacedFacts(tx, ['member']);
+    if (facts) await rebuildPlacedFacts(tx);
     return { unitIds, memberIds };
   });
 
@@ -415,7 +426,7 @@ export const isDatabaseEmpty = async (db: Db): Promise<boolean> =>
 export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoAccount[]> =>
   db.transaction(async (tx) => {
     const t = tx as unknown as Db;
-    const { unitIds } = await loadDemoData(t, options);
+    const { unitIds } = await loadDemoData(t, options, { facts: false });
     const accounts = await createDemoAccounts(t, unitIds);
     await applyDemoRestructuring(t, unitIds);
     const office = (await queryOne<{ id: number }>(
@@ -428,7 +439,6 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       systemActor(office.id, 'vanphong', 'org_office', upper, await pathOf(t, upper)),
       options.seed,
     );
-    await rebuildPlacedFacts(t, ['member']); // the dues payments were copied in bulk
     const userId = async (username: string) =>
       (await queryOne<{ id: number }>(t, sql`select id from users where username = ${username}`))!
         .id;
@@ -451,12 +461,13 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
       options.seed,
     );
-    await rebuildPlacedFacts(t, ['evaluation_record']); // the past years' records were inserted in bulk
     await seedDemoDocuments(
       t,
       systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
       options.seed,
     );
+    // The members, dues and past evaluations were written in bulk: their figures are summed once here.
+    await rebuildPlacedFacts(t);
     // Scope names as they are after the 2025 renaming.
     for (const a of accounts) {
       const row = await queryOne<{ name: string }>(

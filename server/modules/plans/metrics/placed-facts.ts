@@ -30,21 +30,44 @@ const valueList = (values: readonly (number | string)[]) =>
   )})`;
 
 /**
- * The path of `unit` on `date` exactly as `placedUnits` places it: the history row valid that day, or
- * today's path for a day before the unit's first history row; none after a unit's history ended.
+ * Every unit's intervals in the tree with its path then, exactly as `placedUnits` places facts: its
+ * history rows, and today's path before its first history row. Joined on (unit, day) it gives the path
+ * a fact counts under; a day after a unit's history ended finds none.
  */
-const placedPathOn = (unit: SQL, date: SQL) => sql`coalesce(
+const placedIntervals = sql`(
+  select h.org_unit_id as unit_id, h.valid_from, h.valid_to, h.path from org_unit_history h
+  union all
+  select o.id, '0001-01-01'::date, f.first_from, o.path
+  from org_units o left join (
+    select org_unit_id, min(valid_from) as first_from from org_unit_history group by 1) f
+    on f.org_unit_id = o.id)`;
+
+/** The same placement for one row: index lookups, for a recount of a few members or records. */
+const placedPathOn = (unit: SQL, day: SQL) => sql`coalesce(
   (select h.path from org_unit_history h where h.org_unit_id = ${unit}
-     and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date})
+     and h.valid_from <= ${day} and (h.valid_to is null or h.valid_to > ${day})
    order by h.valid_from desc limit 1),
   (select o.path from org_units o where o.id = ${unit} and not exists (
-     select 1 from org_unit_history h where h.org_unit_id = ${unit} and h.valid_from <= ${date})))`;
+     select 1 from org_unit_history h where h.org_unit_id = ${unit} and h.valid_from <= ${day})))`;
+
+/**
+ * Join the path a fact of `unit` on `day` counts under, as `pi.path`: a hash join over every unit's
+ * intervals for bulk work (a rebuild, an import, a restructuring), lookups per row for a few sources.
+ */
+type PlacedOn = (unit: SQL, day: SQL) => SQL;
+const placedOnBulk: PlacedOn = (unit, day) => sql`
+  join ${placedIntervals} pi on pi.unit_id = ${unit}
+    and pi.valid_from <= ${day} and (pi.valid_to is null or pi.valid_to > ${day})`;
+const placedOnLookup: PlacedOn = (unit, day) => sql`
+  join lateral (select ${placedPathOn(unit, day)} as path) pi on pi.path is not null`;
 
 /** Rows `(source_id, kind, day, amount, path)` of the facts of the members in `ids` (an SQL set). */
-const memberFactRows = (ids: SQL) => sql`
-  select e.member_id as source_id, e.kind, e.event_date as day, 1::bigint as amount,
-    ${placedPathOn(sql`coalesce(e.org_unit_id, ${memberUnitBefore(sql`e.member_id`, sql`e.event_date`)})`, sql`e.event_date`)} as path
-  from member_events e where e.member_id in ${ids}
+const memberFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
+  select e.member_id as source_id, e.kind, e.event_date as day, 1::bigint as amount, pi.path
+  from (select e.*, coalesce(e.org_unit_id,
+          ${memberUnitBefore(sql`e.member_id`, sql`e.event_date`)}) as placed_unit
+        from member_events e where e.member_id in ${ids}) e
+  ${placedOn(sql`e.placed_unit`, sql`e.event_date`)}
   union all
   select piece.member_id, 'status:' || piece.status, d.day, d.delta, piece.path
   from (
@@ -59,17 +82,19 @@ const memberFactRows = (ids: SQL) => sql`
   cross join lateral (values (piece.starts, 1::bigint), (piece.ends, -1::bigint)) as d(day, delta)
   where d.day is not null and piece.starts < coalesce(piece.ends, 'infinity'::date)
   union all
-  select d.member_id, 'dues', d.paid_on, d.amount::bigint, ${placedPathOn(sql`p.org_unit_id`, sql`d.paid_on`)}
+  select d.member_id, 'dues', d.paid_on, d.amount::bigint, pi.path
   from dues_payments d
   join member_periods p on p.member_id = d.member_id
     and p.valid_from <= d.paid_on and (p.valid_to is null or p.valid_to > d.paid_on)
+  ${placedOn(sql`p.org_unit_id`, sql`d.paid_on`)}
   where d.member_id in ${ids}`;
 
 /** Rows of the decided yearly evaluation records in `ids`: rated, and good / excellent / cultural. */
-const evaluationFactRows = (ids: SQL) => sql`
+const evaluationFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
   select r.id as source_id, 'evaluation:' || c.year || ':' || r.subject_kind || ':' || f.flag as kind,
-    r.decided_on as day, 1::bigint as amount, ${placedPathOn(sql`r.org_unit_id`, sql`r.decided_on`)} as path
+    r.decided_on as day, 1::bigint as amount, pi.path
   from evaluation_records r join evaluation_campaigns c on c.id = r.campaign_id
+  ${placedOn(sql`r.org_unit_id`, sql`r.decided_on`)}
   cross join lateral (values
     ('rated', true),
     ('good', r.decided_level in ('HTXSNV', 'HTTNV')),
@@ -78,7 +103,7 @@ const evaluationFactRows = (ids: SQL) => sql`
   where r.id in ${ids} and c.cycle = 'year' and r.decided_level is not null
     and r.decided_on is not null and f.holds`;
 
-const factRows: Record<Source, (ids: SQL) => SQL> = {
+const factRows: Record<Source, (ids: SQL, placedOn: PlacedOn) => SQL> = {
   member: memberFactRows,
   evaluation_record: evaluationFactRows,
 };
@@ -98,28 +123,35 @@ const applyStored = (tx: DbOrTx, source: Source, ids: SQL, sign: 1 | -1) =>
  * Take back and add again the facts of these sources (`ids`: an SQL set of ids). Rows that fall to 0
  * stay: they sum to nothing, and deleting them would scan the table at every change.
  */
-const recount = async (tx: DbOrTx, source: Source, ids: SQL) => {
+const recount = async (tx: DbOrTx, source: Source, ids: SQL, bulk: boolean) => {
   await applyStored(tx, source, ids, -1);
   await tx.execute(sql`delete from placed_facts where source = ${source} and source_id in ${ids}`);
   await tx.execute(sql`
     insert into placed_facts (source, source_id, kind, day, amount, path)
-    select ${source}, source_id, kind, day, amount, path from (${factRows[source](ids)}) t
-    where path is not null`);
+    select ${source}, source_id, kind, day, amount, path
+    from (${factRows[source](ids, bulk ? placedOnBulk : placedOnLookup)}) t`);
   await applyStored(tx, source, ids, 1);
 };
 
 /** After these members' events, periods or dues changed. */
 export const recountMemberFacts = async (tx: DbOrTx, memberIds: readonly number[]) => {
-  if (memberIds.length > 0) await recount(tx, 'member', valueList([...new Set(memberIds)]));
+  if (memberIds.length > 0)
+    await recount(tx, 'member', valueList([...new Set(memberIds)]), memberIds.length > 50);
 };
 
 /** After a bulk write: the members in an SQL set (e.g. the rows of an import job). */
-export const recountMembersIn = (tx: DbOrTx, memberIds: SQL) => recount(tx, 'member', memberIds);
+export const recountMembersIn = (tx: DbOrTx, memberIds: SQL) =>
+  recount(tx, 'member', memberIds, true);
 
 /** After these evaluation records changed (a decision, a complaint's outcome, the cultural result). */
 export const recountEvaluationFacts = async (tx: DbOrTx, recordIds: readonly number[]) => {
   if (recordIds.length > 0)
-    await recount(tx, 'evaluation_record', valueList([...new Set(recordIds)]));
+    await recount(
+      tx,
+      'evaluation_record',
+      valueList([...new Set(recordIds)]),
+      recordIds.length > 50,
+    );
 };
 
 /**
@@ -144,24 +176,16 @@ export const recountFactsUnder = async (tx: DbOrTx, unitId: number) => {
       tx,
       source,
       sql`(select source_id from recount_sources where source = ${source})`,
+      true,
     );
 };
 
-const allIds: Record<Source, SQL> = {
-  member: sql`(select id from members)`,
-  evaluation_record: sql`(select id from evaluation_records)`,
-};
-
-/** Rebuild the facts of these sources (default: all) from the source tables (bulk loads, seeds). */
-export const rebuildPlacedFacts = async (
-  tx: DbOrTx,
-  sources: readonly Source[] = ['member', 'evaluation_record'],
-) => {
-  if (sources.length === 2) {
-    await tx.execute(sql`delete from org_fact_counts`);
-    await tx.execute(sql`delete from placed_facts`);
-  }
-  for (const source of sources) await recount(tx, source, allIds[source]);
+/** Rebuild every fact from the source tables (bulk loads, seeds). */
+export const rebuildPlacedFacts = async (tx: DbOrTx) => {
+  await tx.execute(sql`delete from org_fact_counts`);
+  await tx.execute(sql`delete from placed_facts`);
+  await recount(tx, 'member', sql`(select id from members)`, true);
+  await recount(tx, 'evaluation_record', sql`(select id from evaluation_records)`, true);
 };
 
 /** An installation upgraded to the maintained facts has sources but no facts yet: build them once. */
