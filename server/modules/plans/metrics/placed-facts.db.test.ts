@@ -174,6 +174,46 @@ describe('maintained fact sums (org_fact_counts)', () => {
     await checkRandomSubtrees(2);
   });
 
+  it('concurrent events of one day in many cells neither deadlock nor lose a count', async () => {
+    const members = await queryRows<{ id: number; org_unit_id: number }>(
+      t.db,
+      sql`select distinct on (org_unit_id) id, org_unit_id from members
+          where status = 'full' order by org_unit_id, id limit 12`,
+    );
+    const root = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from org_units where parent_id is null`,
+    ))!.id;
+    const scope = { unitId: root, from: '2026-01-01', to: '2026-12-31', asOf: '2026-11-20' };
+    const before = await computeMetric({
+      db: t.db,
+      code: 'members.died',
+      scope,
+      withRecords: false,
+    });
+    const results = await Promise.all(
+      members.map(async (m) => {
+        const version = (await office.get(`/api/members/${m.id}`)).json().version;
+        return office.post(`/api/members/${m.id}/events`, {
+          kind: 'died',
+          eventDate: '2026-11-18',
+          version,
+        });
+      }),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(members.map(() => 200));
+    const after = await computeMetric({
+      db: t.db,
+      code: 'members.died',
+      scope,
+      withRecords: false,
+    });
+    expect(after.status === 'ok' && before.status === 'ok' && after.value! - before.value!).toBe(
+      members.length,
+    );
+    await compare(root, '2026-01-01', '2026-11-20');
+  });
+
   it('rebuilt from scratch equal the maintained ones', async () => {
     const read = () =>
       queryRows(

@@ -108,30 +108,30 @@ const factRows: Record<Source, (ids: SQL, placedOn: PlacedOn) => SQL> = {
   evaluation_record: evaluationFactRows,
 };
 
-/** Add `sign` × the stored facts of these sources to every unit on their paths. */
-const applyStored = (tx: DbOrTx, source: Source, ids: SQL, sign: 1 | -1) =>
-  tx.execute(sql`
-    insert into org_fact_counts (org_unit_id, kind, day, total)
-    select a.id::int, f.kind, f.day, ${sign} * sum(f.amount)
-    from placed_facts f
-    cross join lateral unnest(string_to_array(f.path::text, '.')) as a(id)
-    where f.source = ${source} and f.source_id in ${ids}
-    group by 1, 2, 3
-    on conflict (org_unit_id, kind, day) do update set total = org_fact_counts.total + excluded.total`);
-
 /**
- * Take back and add again the facts of these sources (`ids`: an SQL set of ids). Rows that fall to 0
- * stay: they sum to nothing, and deleting them would scan the table at every change.
+ * Take back the stored facts of these sources (`ids`: an SQL set of ids), place them again from the
+ * source tables and the tree as they are now, and move every ancestor's sums by the difference: one
+ * statement, whose sum rows are locked in key order so that concurrent recounts cannot deadlock. Rows
+ * that fall to 0 stay: they sum to nothing, and deleting them would scan the table at every change.
  */
-const recount = async (tx: DbOrTx, source: Source, ids: SQL, bulk: boolean) => {
-  await applyStored(tx, source, ids, -1);
-  await tx.execute(sql`delete from placed_facts where source = ${source} and source_id in ${ids}`);
-  await tx.execute(sql`
-    insert into placed_facts (source, source_id, kind, day, amount, path)
-    select ${source}, source_id, kind, day, amount, path
-    from (${factRows[source](ids, bulk ? placedOnBulk : placedOnLookup)}) t`);
-  await applyStored(tx, source, ids, 1);
-};
+const recount = (tx: DbOrTx, source: Source, ids: SQL, bulk: boolean) =>
+  tx.execute(sql`
+    with old as (
+      delete from placed_facts where source = ${source} and source_id in ${ids}
+      returning kind, day, -amount as amount, path),
+    new as (
+      insert into placed_facts (source, source_id, kind, day, amount, path)
+      select ${source}, source_id, kind, day, amount, path
+      from (${factRows[source](ids, bulk ? placedOnBulk : placedOnLookup)}) t
+      returning kind, day, amount, path),
+    change as (
+      select a.id::int as org_unit_id, f.kind, f.day, sum(f.amount) as total
+      from (select * from old union all select * from new) f
+      cross join lateral unnest(string_to_array(f.path::text, '.')) as a(id)
+      group by 1, 2, 3 having sum(f.amount) <> 0)
+    insert into org_fact_counts (org_unit_id, kind, day, total)
+    select org_unit_id, kind, day, total from change order by 1, 2, 3
+    on conflict (org_unit_id, kind, day) do update set total = org_fact_counts.total + excluded.total`);
 
 /** After these members' events, periods or dues changed. */
 export const recountMemberFacts = async (tx: DbOrTx, memberIds: readonly number[]) => {
