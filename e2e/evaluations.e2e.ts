@@ -4,7 +4,7 @@
 // the results page shows the figures.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
+import { chosenIs, launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -44,7 +44,7 @@ const pick = async (field: Locator, text: string) => {
     if (!(await option.isVisible())) await field.click();
     await option.click({ timeout: 5000 }).catch(() => undefined);
     await option.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
-    if ((await select.textContent())?.includes(text)) return;
+    if (await chosenIs(select, text)) return;
   }
   throw new Error(`could not choose ${text}`);
 };

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -118,4 +118,13 @@ export const logIn = async (
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+};
+
+/**
+ * Whether an antd Select shows `text` as its chosen value: the value element only, since a placeholder
+ * ("Ví dụ: Kiểm tra khi có dấu hiệu vi phạm") may hold the same words as an option.
+ */
+export const chosenIs = async (select: Locator, text: string): Promise<boolean> => {
+  const chosen = select.locator('.ant-select-content-has-value, .ant-select-selection-item');
+  return (await chosen.count()) > 0 && ((await chosen.first().textContent()) ?? '').includes(text);
 };
