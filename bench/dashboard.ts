@@ -54,10 +54,10 @@ const main = async () => {
       from org_units o where o.kind in ('grassroots_committee', 'grassroots_cell') and o.dissolved_on is null`);
     // 2026 dues, January to October, paid on the 10th by every member in the party then.
     await db.execute(sql`insert into dues_payments (member_id, month, amount, paid_on)
-      select p.member_id, to_char(d, 'YYYY-MM'), 10000 + 1000 * (p.member_id % 40), (d + 9)::date
+      select p.member_id, to_char(d, 'YYYY-MM'), 10000 + 1000 * (p.member_id % 40), d::date + 9
       from generate_series('2026-01-01'::date, '2026-10-01'::date, '1 month') d
-      join member_periods p on p.valid_from <= (d + 9)::date
-        and (p.valid_to is null or p.valid_to > (d + 9)::date)
+      join member_periods p on p.valid_from <= d::date + 9
+        and (p.valid_to is null or p.valid_to > d::date + 9)
         and p.status in ('probationary', 'full')`);
     await db.transaction((tx) => rebuildPlacedFacts(tx));
   };
