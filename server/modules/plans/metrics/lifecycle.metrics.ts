@@ -2,7 +2,7 @@
 // by the member's cell on the fact's date (./placement.ts).
 import type { SQL } from 'drizzle-orm';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { queryOne, queryRows, sql } from '../../../db/client';
+import { queryRows, sql } from '../../../db/client';
 import type { MetricDefinition, MetricRecord } from './metric';
 import { sumFacts } from './placed-facts';
 import { countRecords, factsUntil, placedJoin } from './placement';
