@@ -7,6 +7,8 @@ import { createDatabase, type Database } from '../server/db/client';
 export const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 export const root = path.resolve(import.meta.dirname, '..');
+/** Appended to every benchmark database's name, so two checkouts can benchmark side by side. */
+export const dbSuffix = process.env.BENCH_DB_SUFFIX ? `_${process.env.BENCH_DB_SUFFIX}` : '';
 
 export const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -16,7 +18,7 @@ export const openEngine = async (
   size: string,
 ): Promise<Database> => {
   if (engine === 'postgres') {
-    const name = `dangvu_bench_${size}`;
+    const name = `dangvu_bench_${size}${dbSuffix}`;
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
     await admin.query(`drop database if exists ${name} with (force)`);

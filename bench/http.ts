@@ -9,13 +9,14 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { toSearchKey } from '../domain/text/vietnamese';
+import { dbSuffix } from './common';
 import { hashPassword } from '../server/platform/auth/password';
 
 const root = path.resolve(import.meta.dirname, '..');
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dbUrl = (() => {
   const u = new URL(baseUrl);
-  u.pathname = '/dangvu_bench_province';
+  u.pathname = `/dangvu_bench_province${dbSuffix}`;
   return u.toString();
 })();
 const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 10);

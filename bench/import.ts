@@ -17,6 +17,7 @@ import {
 } from '../server/modules/imports/imports.service';
 import { readOrgMemberCounts, scanOrgMemberCounts } from '../server/modules/members/member-rollup';
 import type { Actor } from '../server/platform/access/actor';
+import { dbSuffix } from './common';
 import { datasets } from './datasets';
 
 const rowsArg = Number(process.argv.find((a) => a.startsWith('--rows='))?.split('=')[1] ?? 100_000);
@@ -73,7 +74,7 @@ const main = async () => {
   const list = people(rowsArg);
 
   // The file: written with the streaming writer (as an office's 10–20 MB list would be).
-  const db1 = await openDb('dangvu_bench_import');
+  const db1 = await openDb(`dangvu_bench_import${dbSuffix}`);
   const cells = await queryRows<{ id: number; label: string }>(
     db1.db,
     sql`select o.id, o.name || ' – ' || p.name as label from org_units o join org_units p on p.id = o.parent_id
@@ -142,7 +143,7 @@ const main = async () => {
 
   /** The whole import of one file on a fresh copy of the bloc: upload, preview, commit. */
   const importFile = async (fileName: string, bytes: Buffer) => {
-    const database = await openDb('dangvu_bench_import');
+    const database = await openDb(`dangvu_bench_import${dbSuffix}`);
     const rootUnit = (await queryOne<{ id: number; path: string }>(
       database.db,
       sql`select id, path::text as path from org_units where parent_id is null`,
@@ -194,7 +195,7 @@ const main = async () => {
   const csvRun = await importFile('bench.csv', csv);
 
   // Raw COPY of the same member rows (no parsing, checks, events, periods or totals).
-  const db2 = await openDb('dangvu_bench_import_raw');
+  const db2 = await openDb(`dangvu_bench_import_raw${dbSuffix}`);
   const cellIds = await queryRows<{ id: number }>(
     db2.db,
     sql`select id from org_units where kind = 'cell' and dissolved_on is null order by id limit 50`,

@@ -14,7 +14,7 @@ import { toSearchKey } from '../domain/text/vietnamese';
 import { migrateDatabase, sql } from '../server/db/client';
 import { loadBloc } from '../server/db/seed/load-demo';
 import { hashPassword } from '../server/platform/auth/password';
-import { openEngine, pgUrl, root } from './common';
+import { dbSuffix, openEngine, pgUrl, root } from './common';
 import { datasets } from './datasets';
 
 const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -22,7 +22,7 @@ const sessions = Number(process.env.BENCH_LOAD_SESSIONS ?? 200);
 const port = 3911;
 const dbUrl = (() => {
   const u = new URL(pgUrl);
-  u.pathname = '/dangvu_bench_province';
+  u.pathname = `/dangvu_bench_province${dbSuffix}`;
   return u.toString();
 })();
 
@@ -31,7 +31,7 @@ const ensureProvince = async () => {
   const probe = new pg.Client({ connectionString: pgUrl });
   await probe.connect();
   const exists =
-    (await probe.query(`select 1 from pg_database where datname = 'dangvu_bench_province'`))
+    (await probe.query(`select 1 from pg_database where datname = 'dangvu_bench_province${dbSuffix}'`))
       .rowCount === 1;
   await probe.end();
   if (exists) {
