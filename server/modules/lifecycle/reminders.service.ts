@@ -3,7 +3,7 @@
 // with 3 unpaid months of dues. Each item says what is due, by when, and links to the record.
 import type { TReminder } from '../../../contracts/lifecycle';
 import { addDays } from '../../../domain/calendar/date-math';
-import { addWorkingDays } from '../../../domain/calendar/working-days';
+import { addWorkingDays, type CalendarAdjustment } from '../../../domain/calendar/working-days';
 import { type MemberEventKind, memberEventLabels } from '../../../domain/enums/members';
 import { monthlyDues, previousMonth, unpaidMonths } from '../../../domain/rules/dues/dues';
 import { probationEnd } from '../../../domain/rules/recruitment/recruitment';
@@ -22,24 +22,17 @@ import { basisOf, type DuesProfileRow, getDuesParams } from './dues.service';
 const severityOrder = { overdue: 0, due_soon: 1, upcoming: 2 } as const;
 const maxItems = 500;
 
-export const listReminders = async ({
-  db,
-  actor,
-  orgUnitId,
-}: {
+type Section = {
   db: Db;
   actor: Actor;
-  orgUnitId?: number;
-}): Promise<{
-  items: TReminder[];
-  counts: { overdue: number; dueSoon: number; upcoming: number };
-}> => {
-  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
-  const today = todayIso();
-  const adjustments = await getCalendarAdjustments(db);
-  const items: TReminder[] = [];
+  unit: { id: number; name: string; path: string };
+  today: string;
+  adjustments: CalendarAdjustment[];
+};
 
-  // 1. Recruitment steps overdue or due within a few working days.
+/** Recruitment steps overdue or due within a few working days. */
+const recruitmentDeadlines = async ({ db, actor, unit }: Section): Promise<TReminder[]> => {
+  const items: TReminder[] = [];
   const board = await getBoard({ db, actor, orgUnitId: unit.id });
   for (const a of board.items) {
     const d = a.nextDeadline;
@@ -54,8 +47,12 @@ export const listReminders = async ({
       link: `/phat-trien-dang/${a.id}`,
     });
   }
+  return items;
+};
 
-  // 2. Probation ending: the cell must vote on recognition within 30 working days after it.
+/** Probation ending: the cell must vote on recognition within 30 working days after it. */
+const probationEnds = async ({ db, unit, today, adjustments }: Section): Promise<TReminder[]> => {
+  const items: TReminder[] = [];
   const probationers = await queryRows<{
     id: number;
     full_name: string;
@@ -90,8 +87,12 @@ export const listReminders = async ({
       link: `/dang-vien/${p.id}`,
     });
   }
+  return items;
+};
 
-  // 3. Transfer letters not presented within 30 days of issue.
+/** Transfer letters not presented within 30 days of issue. */
+const transferLetters = async ({ db, unit, today }: Section): Promise<TReminder[]> => {
+  const items: TReminder[] = [];
   const letters = await queryRows<{
     member_id: number;
     full_name: string;
@@ -121,8 +122,12 @@ export const listReminders = async ({
       link: `/dang-vien/${l.member_id}`,
     });
   }
+  return items;
+};
 
-  // 4. Badges at the next award date (one item: the list is on the badges page).
+/** Badges at the next award date (one item: the list is on the badges page). */
+const badgesDue = async ({ db, actor, unit, today }: Section): Promise<TReminder[]> => {
+  const items: TReminder[] = [];
   const badges = await listBadgeCandidates({ db, actor, orgUnitId: unit.id });
   const due = badges.items.filter((b) => b.eligible && !b.awarded);
   if (due.length > 0)
@@ -135,8 +140,12 @@ export const listReminders = async ({
       orgUnitName: unit.name,
       link: `/huy-hieu?don-vi=${unit.id}&dip=${badges.awardDate}`,
     });
+  return items;
+};
 
-  // 5. Three unpaid months in the year — only in cells that record dues here at all.
+/** Three unpaid months in the year — only in cells that record dues here at all. */
+const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> => {
+  const items: TReminder[] = [];
   const year = Number(today.slice(0, 4));
   const month = today.slice(0, 7);
   const params = await getDuesParams(db);
@@ -206,7 +215,37 @@ export const listReminders = async ({
       link: `/dang-vien/${u.id}`,
     });
   }
+  return items;
+};
 
+export const listReminders = async ({
+  db,
+  actor,
+  orgUnitId,
+}: {
+  db: Db;
+  actor: Actor;
+  orgUnitId?: number;
+}): Promise<{
+  items: TReminder[];
+  counts: { overdue: number; dueSoon: number; upcoming: number };
+}> => {
+  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
+  const section = {
+    db,
+    actor,
+    unit,
+    today: todayIso(),
+    adjustments: await getCalendarAdjustments(db),
+  };
+  // The five kinds are independent reads: on PostgreSQL they run side by side on the pool.
+  const items = (
+    await Promise.all(
+      [recruitmentDeadlines, probationEnds, transferLetters, badgesDue, duesUnpaid].map((read) =>
+        read(section),
+      ),
+    )
+  ).flat();
   items.sort(
     (a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.date.localeCompare(b.date),
   );
