@@ -9,8 +9,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { toSearchKey } from '../domain/text/vietnamese';
-import { dbSuffix } from './common';
 import { hashPassword } from '../server/platform/auth/password';
+import { dbSuffix } from './common';
 
 const root = path.resolve(import.meta.dirname, '..');
 const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -31,8 +31,11 @@ const ensureProvince = async () => {
   const probe = new pg.Client({ connectionString: pgUrl });
   await probe.connect();
   const exists =
-    (await probe.query(`select 1 from pg_database where datname = 'dangvu_bench_province${dbSuffix}'`))
-      .rowCount === 1;
+    (
+      await probe.query(
+        `select 1 from pg_database where datname = 'dangvu_bench_province${dbSuffix}'`,
+      )
+    ).rowCount === 1;
   await probe.end();
   if (exists) {
     const c = new pg.Client({ connectionString: dbUrl });
