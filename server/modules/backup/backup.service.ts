@@ -29,8 +29,10 @@ import {
  * Tables left out of a backup. `sessions`: a session is a live login (token hash, CSRF token);
  * bringing old ones back would revive logins that had ended, and their user ids may no longer
  * mean the same people. A restore ends every session instead: everyone logs in again.
+ * `member_name_keys`: derived from members by their triggers, which rebuild it as members are
+ * restored (restoring it too would double every key).
  */
-export const EXCLUDED_TABLES = ['sessions'];
+export const EXCLUDED_TABLES = ['sessions', 'member_name_keys'];
 
 const appVersion = (): string => {
   const file = path.join(migrationsFolder, '../../../package.json');
