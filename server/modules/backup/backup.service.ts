@@ -14,6 +14,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { type DbOrTx, migrationsFolder, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { verifyAuditChain, writeAudit } from '../../platform/audit/audit';
+import { forgetSessions } from '../../platform/auth/auth.service';
 import { AppError } from '../../platform/errors';
 import {
   BACKUP_FORMAT,
@@ -380,6 +381,8 @@ export const restoreBackup = async ({
       audit: { ok: true, checked: chain.checked },
     };
   });
+  // Every session ended with the restore: none stays cached in this process.
+  forgetSessions(db);
   // Fresh planner statistics for the new rows (PGlite has no autovacuum).
   await db.execute(sql`analyze`);
   return result;
