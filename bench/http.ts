@@ -72,6 +72,8 @@ const run = async (
 };
 
 const main = async () => {
+  // The machine is shared: the load average before and after says how noisy the run was.
+  const loadBefore = os.loadavg()[0].toFixed(1);
   const results: Result[] = [];
   const hello = await start('hello', 3901);
   results.push(await run('Fastify hello world', 'http://127.0.0.1:3901/hello'));
@@ -82,6 +84,10 @@ const main = async () => {
 
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
+  // A previous run's sessions hold the user: end them first, so the benchmark can run again.
+  await client.query(
+    `delete from sessions where user_id in (select id from users where username = 'benchhttp')`,
+  );
   await client.query(`delete from users where username = 'benchhttp'`);
   const rootId = (await client.query('select id from org_units where parent_id is null')).rows[0]
     .id;
@@ -154,6 +160,7 @@ const main = async () => {
     '# HTTP benchmark (autocannon, loopback)',
     '',
     `Date ${new Date().toISOString()}, commit ${commit}, ${machine}. ${connections} connections, ${seconds} s per endpoint after a 2 s warm-up; server and load generator share the machine. Data: the 200,000-member province on PostgreSQL.`,
+    `Load average (1 min) ${loadBefore} before and ${os.loadavg()[0].toFixed(1)} after the run on ${os.cpus().length} cores: other work shared the machine, so absolute req/s are noisy; the shares of the ceiling measured in the same run are the figure to compare.`,
     'Goal: each real read endpoint ≥ 50% of the Fastify + `select 1` ceiling.',
     '',
     '| endpoint | req/s | p50 ms | p99 ms | errors | non-2xx | share of select-1 ceiling |',

@@ -198,7 +198,13 @@ export type TMemberListItem = z.infer<typeof ZMemberListItem>;
 
 export const ZMemberList = z.object({
   items: z.array(ZMemberListItem),
+  /** Every match; for a name search with more matches than the cap, the cap (see `totalCapped`). */
   total: z.number(),
+  /**
+   * A name search over a large scope matched more than `total` members: the list holds the first
+   * `total` of them by word match, sorted the Vietnamese way; the UI shows "hơn 1.000".
+   */
+  totalCapped: z.boolean().default(false),
   page: z.number(),
   pageSize: z.number(),
 });

@@ -99,6 +99,22 @@ export const members = pgTable(
   ],
 );
 
+/**
+ * Every word-boundary suffix of a member's unaccented name ("nguyen van hung", "van hung", "hung"):
+ * a word-prefix search is one btree range on `key` (index `(key collate "C", member_id)`, migration
+ * 0014), so it costs the matches read, not the members stored. Kept by statement triggers on
+ * `members` (insert, update, delete), so every writer — services, imports, COPY loads, restores —
+ * keeps it without a call; derived, so backups leave it out.
+ */
+export const memberNameKeys = pgTable(
+  'member_name_keys',
+  {
+    memberId: integer().notNull(),
+    key: text().notNull(),
+  },
+  (t) => [index('member_name_keys_member_idx').on(t.memberId)],
+);
+
 export const memberEvents = pgTable(
   'member_events',
   {

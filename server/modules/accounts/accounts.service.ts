@@ -5,6 +5,7 @@ import { type Db, type DbOrTx, queryOne, queryRows } from '../../db/client';
 import { sessions, users } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
+import { forgetSessions } from '../../platform/auth/auth.service';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
 import { conflict, invalidField, notFound } from '../../platform/errors';
 import { getUnitInScope } from '../org-units/org-units.queries';
@@ -168,8 +169,8 @@ export const updateAccount = async ({
     isActive: boolean;
     version: number;
   };
-}) =>
-  db.transaction(async (tx) => {
+}) => {
+  const updated = await db.transaction(async (tx) => {
     const before = await getAccount(tx, actor, id);
     if (before.version !== input.version) throw conflict();
     await getUnitInScope(tx, actor, input.scopeOrgUnitId);
@@ -202,6 +203,10 @@ export const updateAccount = async ({
     });
     return toAccount(await getAccount(tx, actor, id));
   });
+  // Sessions cached in this process follow the account's new role, scope and name at once.
+  forgetSessions(db, id);
+  return updated;
+};
 
 export const resetAccountPassword = async ({
   db,
@@ -214,7 +219,7 @@ export const resetAccountPassword = async ({
 }) => {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (tx) => {
+  const reset = await db.transaction(async (tx) => {
     await getAccount(tx, actor, id);
     await tx
       .update(users)
@@ -235,11 +240,13 @@ export const resetAccountPassword = async ({
     });
     return { account: toAccount(await getAccount(tx, actor, id)), password };
   });
+  forgetSessions(db, id);
+  return reset;
 };
 
 /** A lost phone: the account sets up its second factor again at next login. */
-export const resetAccountTotp = async ({ db, actor, id }: { db: Db; actor: Actor; id: number }) =>
-  db.transaction(async (tx) => {
+export const resetAccountTotp = async ({ db, actor, id }: { db: Db; actor: Actor; id: number }) => {
+  const reset = await db.transaction(async (tx) => {
     await getAccount(tx, actor, id);
     await tx
       .update(users)
@@ -249,3 +256,6 @@ export const resetAccountTotp = async ({ db, actor, id }: { db: Db; actor: Actor
     await writeAudit(tx, { actor, action: 'account.reset_totp', entityType: 'user', entityId: id });
     return toAccount(await getAccount(tx, actor, id));
   });
+  forgetSessions(db, id);
+  return reset;
+};

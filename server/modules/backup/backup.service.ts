@@ -14,6 +14,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { type DbOrTx, migrationsFolder, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { verifyAuditChain, writeAudit } from '../../platform/audit/audit';
+import { forgetSessions } from '../../platform/auth/auth.service';
 import { AppError } from '../../platform/errors';
 import {
   BACKUP_FORMAT,
@@ -29,8 +30,10 @@ import {
  * Tables left out of a backup. `sessions`: a session is a live login (token hash, CSRF token);
  * bringing old ones back would revive logins that had ended, and their user ids may no longer
  * mean the same people. A restore ends every session instead: everyone logs in again.
+ * `member_name_keys`: derived from members by their triggers, which rebuild it as members are
+ * restored (restoring it too would double every key).
  */
-export const EXCLUDED_TABLES = ['sessions'];
+export const EXCLUDED_TABLES = ['sessions', 'member_name_keys'];
 
 const appVersion = (): string => {
   const file = path.join(migrationsFolder, '../../../package.json');
@@ -378,6 +381,8 @@ export const restoreBackup = async ({
       audit: { ok: true, checked: chain.checked },
     };
   });
+  // Every session ended with the restore: none stays cached in this process.
+  forgetSessions(db);
   // Fresh planner statistics for the new rows (PGlite has no autovacuum).
   await db.execute(sql`analyze`);
   return result;

@@ -1,9 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZMemberListQuery } from '../../../contracts/members';
+import type { Role } from '../../../domain/enums/roles';
 import { toSearchKey } from '../../../domain/text/vietnamese';
-import { queryRows, sql } from '../../db/client';
+import { queryOne, queryRows, sql } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
 import { demoFixtures, editableFields } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { findMembers } from './members.queries';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;
@@ -107,6 +111,94 @@ describe('member list', () => {
     expect(names).toEqual(list.items.map((m: { fullName: string }) => m.fullName));
     const noPurpose = await office.get(`/api/members/export.xlsx?${filter}`);
     expect(noPurpose.statusCode).toBe(400);
+  });
+});
+
+describe('name search at national scale (word keys)', () => {
+  const officeActor = async (): Promise<Actor> => {
+    const u = await queryOne<{ id: number; role: Role; scope: number; path: string }>(
+      t.db,
+      sql`select u.id, u.role, u.scope_org_unit_id as scope, o.path::text as path
+          from users u join org_units o on o.id = u.scope_org_unit_id where u.username = 'vanphong'`,
+    );
+    return {
+      userId: u!.id,
+      username: 'vanphong',
+      displayName: 'Văn phòng',
+      role: u!.role,
+      scopeOrgUnitId: u!.scope,
+      scopePath: u!.path,
+      memberId: null,
+    };
+  };
+  const search = async (q: string, options: { smallSearchScope?: number; searchCap?: number }) =>
+    findMembers(t.db, await officeActor(), ZMemberListQuery.parse({ q, pageSize: 200 }), options);
+  const viaKeys = { smallSearchScope: 0, searchCap: 100_000 };
+  const viaScan = { smallSearchScope: Number.MAX_SAFE_INTEGER };
+
+  it('finds the same members, in the same order and total, as a scan of the subtree', async () => {
+    const [someone] = await queryRows<{ full_name: string }>(
+      t.db,
+      sql`select full_name from members where full_name like '% % %' order by id limit 1`,
+    );
+    const lastTwo = toSearchKey(someone.full_name).split(' ').slice(-2).join(' ');
+    for (const q of [lastTwo, 'Thị Thu', 'HU', 'dang', 'đặng v', 'ng', 'zzz']) {
+      const keys = await search(q, viaKeys);
+      const scan = await search(q, viaScan);
+      expect(keys.total, q).toBe(scan.total);
+      expect(keys.totalCapped, q).toBe(false);
+      expect(
+        keys.items.map((m) => m.id),
+        q,
+      ).toEqual(scan.items.map((m) => m.id));
+    }
+    expect((await search(lastTwo, viaKeys)).total).toBeGreaterThan(0);
+  });
+
+  it('matches word prefixes only: "hung" does not find "Phùng", "van hung" finds "Nguyễn Văn Hưng"', async () => {
+    const hung = await search('hung', viaKeys);
+    expect(hung.total).toBeGreaterThan(0);
+    for (const m of hung.items) expect(toSearchKey(m.fullName)).toMatch(/(^| )hung/);
+    const phung = await queryRows<{ id: number }>(
+      t.db,
+      sql`select id from members where name_norm like '%phung%'
+          and not (name_norm like 'hung%' or name_norm like '% hung%')`,
+    );
+    const ids = new Set(hung.items.map((m) => m.id));
+    expect(phung.every((p) => !ids.has(p.id))).toBe(true);
+  });
+
+  it('beyond the cap, says "more than" and lists the first word matches in Vietnamese order', async () => {
+    const all = await search('nguyen', viaScan);
+    expect(all.total).toBeGreaterThan(60);
+    const capped = await search('nguyen', { ...viaKeys, searchCap: 50 });
+    expect(capped.totalCapped).toBe(true);
+    expect(capped.total).toBe(50);
+    expect(capped.items).toHaveLength(50);
+    for (const m of capped.items) expect(toSearchKey(m.fullName)).toMatch(/(^| )nguyen/);
+    const given = capped.items.map((m) => m.fullName.split(' ').pop() as string);
+    expect(given).toEqual([...given].sort(new Intl.Collator('vi').compare));
+  });
+
+  it('keeps the keys with renamed and new members', async () => {
+    const [m] = await queryRows<{ id: number }>(
+      t.db,
+      sql`select id from members order by id limit 1`,
+    );
+    await t.db.execute(sql`update members set full_name = 'Lò Văn Xuyếnh' where id = ${m.id}`);
+    const found = await search('van xuyenh', viaKeys);
+    expect(found.items.map((x) => x.id)).toEqual([m.id]);
+    const keys = await queryRows<{ key: string }>(
+      t.db,
+      sql`select key from member_name_keys where member_id = ${m.id} order by key`,
+    );
+    expect(keys.map((k) => k.key)).toEqual(['lo van xuyenh', 'van xuyenh', 'xuyenh']);
+    const created = await office.post(
+      '/api/members',
+      newMember({ fullName: 'Quàng Thị Xoẳn', citizenId: '020195999077' }),
+    );
+    expect(created.statusCode).toBe(200);
+    expect((await search('xoan', viaKeys)).items.map((x) => x.id)).toEqual([created.json().id]);
   });
 });
 

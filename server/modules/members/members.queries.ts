@@ -11,9 +11,9 @@ import { type DbOrTx, queryOne, queryRows } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { inScope } from '../../platform/access/scope';
-import { forbidden } from '../../platform/errors';
+import { forbidden, notFound } from '../../platform/errors';
 import { todayIso } from '../org-units/org-units.policy';
-import { activeStatusList, getUnitInScope, toLikeKey } from '../org-units/org-units.queries';
+import { activeStatusList, toLikeKey } from '../org-units/org-units.queries';
 
 export type MemberFilter = Omit<TMemberListQuery, 'page' | 'pageSize' | 'sort'>;
 
@@ -38,10 +38,52 @@ const yearBands = (
     sql` or `,
   )})`;
 
-export type MemberQuery = { from: SQL; where: SQL };
+/**
+ * How a name search finds its rows: `subtree` filters a small subtree's members by name; `keys`
+ * reads the matches from the word-prefix index (`member_name_keys`) in key order, so its cost grows
+ * with the matches read, not with the members stored.
+ */
+export type NameSearch = { mode: 'subtree' } | { mode: 'keys'; pattern: string };
+
+export type MemberQuery = {
+  from: SQL;
+  where: SQL;
+  search?: NameSearch;
+  /** Members in the party in the chosen subtree (maintained totals). */
+  scopeCount: number;
+};
 
 /** Up to this many members in the chosen subtree, sorting them beats walking the name-order index. */
 const SMALL_SCOPE = 2_000;
+/** Up to this many members in the chosen subtree, a name search filters them instead of the keys. */
+const SMALL_SEARCH_SCOPE = 20_000;
+/**
+ * A name search lists and counts at most this many matches. Beyond, the list holds the first ones
+ * in word order (the shortest, most exact word matches first), sorted the Vietnamese way, and the
+ * total reads "more than 1,000": type more to narrow it.
+ */
+export const SEARCH_CAP = 1_000;
+
+/** Thresholds, overridable so tests can reach the national-scale paths on the demo bloc. */
+export type SearchOptions = { smallSearchScope?: number; searchCap?: number };
+
+/**
+ * The chosen unit (the actor's scope when none), checked to be in scope, with the members in the
+ * party in its subtree and in the whole tree from the maintained totals: one round trip.
+ */
+const unitWithSizes = async (db: DbOrTx, actor: Actor, unitId: number) => {
+  const row = await queryOne<{ id: number; path: string; scope: number; everyone: number }>(
+    db,
+    sql`select o.id, o.path::text as path,
+          coalesce((select sum(count) from org_member_counts
+                    where org_unit_id = o.id and dimension = 'status'), 0)::int as scope,
+          coalesce((select sum(c.count) from org_member_counts c join org_units r on r.id = c.org_unit_id
+                    where r.parent_id is null and c.dimension = 'status'), 0)::int as everyone
+        from org_units o where o.id = ${unitId} and ${inScope(actor, sql`o.path`)}`,
+  );
+  if (!row) throw notFound('tổ chức đảng');
+  return row;
+};
 
 /**
  * FROM and WHERE of a member list: scope first, then each filter the user chose. The FROM narrows
@@ -52,13 +94,16 @@ export const buildMemberQuery = async (
   db: DbOrTx,
   actor: Actor,
   f: MemberFilter,
+  { smallSearchScope = SMALL_SEARCH_SCOPE }: SearchOptions = {},
 ): Promise<MemberQuery> => {
-  const unit = f.orgUnitId
-    ? await getUnitInScope(db, actor, f.orgUnitId)
-    : { id: actor.scopeOrgUnitId, path: actor.scopePath };
+  const unit = await unitWithSizes(db, actor, f.orgUnitId ?? actor.scopeOrgUnitId);
   const unitPath = unit.path;
   const joinUnits = sql`join org_units o on o.id = m.org_unit_id`;
+  const subtreeRows = (and: SQL = sql`true`) =>
+    sql`(select * from members m0 where m0.org_unit_id in
+        (select id from org_units where path <@ ${unitPath}::ltree) and ${and} offset 0) m ${joinUnits}`;
   let from = sql`members m ${joinUnits}`;
+  let search: NameSearch | undefined;
   const q = f.q?.trim();
   const isNumber = q ? /^\d{6,12}$/.test(q) : false;
   const year = Number(todayIso().slice(0, 4));
@@ -86,29 +131,24 @@ export const buildMemberQuery = async (
     parts.push(sql`(m.citizen_id = ${q} or m.card_number = ${q} or m.record_number = ${q})`);
   } else if (q) {
     // Diacritic- and case-blind word prefixes: "nguyen van hung" and "van hung" find
-    // "Nguyễn Văn Hưng"; "hung" does not find "Phùng". Both patterns use the trigram index.
+    // "Nguyễn Văn Hưng"; "hung" does not find "Phùng".
     const key = toLikeKey(q);
-    const match = (alias: SQL) =>
-      sql`(${alias}.name_norm like ${`${key}%`} or ${alias}.name_norm like ${`% ${key}%`})`;
-    parts.push(match(sql`m`));
-    from = sql`(select * from members m0 where ${match(sql`m0`)} offset 0) m ${joinUnits}`;
-  } else {
-    const sizes = await queryOne<{ scope: number; everyone: number }>(
-      db,
-      sql`select
-            coalesce((select sum(count) from org_member_counts
-                      where org_unit_id = ${unit.id} and dimension = 'status'), 0)::int as scope,
-            coalesce((select sum(c.count) from org_member_counts c join org_units r on r.id = c.org_unit_id
-                      where r.parent_id is null and c.dimension = 'status'), 0)::int as everyone`,
-    );
-    const scope = sizes?.scope ?? 0;
-    // A small subtree, or a small share of all members: sorting its rows beats walking the index.
-    if (scope <= SMALL_SCOPE || scope * 10 < (sizes?.everyone ?? 0)) {
-      from = sql`(select * from members m0 where m0.org_unit_id in
-        (select id from org_units where path <@ ${unitPath}::ltree) offset 0) m ${joinUnits}`;
+    if (unit.scope <= smallSearchScope) {
+      search = { mode: 'subtree' };
+      from = subtreeRows(sql`(m0.name_norm like ${`${key}%`} or m0.name_norm like ${`% ${key}%`})`);
+    } else {
+      // Every word-boundary suffix of every name is a key: one btree range finds the matches.
+      const pattern = `${key}%`;
+      search = { mode: 'keys', pattern };
+      from = sql`(select * from members m0 where m0.id in
+        (select k.member_id from member_name_keys k where (k.key collate "C") like ${pattern})
+        offset 0) m ${joinUnits}`;
     }
+  } else {
+    // A small subtree, or a small share of all members: sorting its rows beats walking the index.
+    if (unit.scope <= SMALL_SCOPE || unit.scope * 10 < unit.everyone) from = subtreeRows();
   }
-  return { from, where: sql.join(parts, sql` and `) };
+  return { from, where: sql.join(parts, sql` and `), search, scopeCount: unit.scope };
 };
 
 const orderBy = (sort: TMemberListQuery['sort']): SQL => {
@@ -168,6 +208,7 @@ const countFromRollup = async (
   db: DbOrTx,
   actor: Actor,
   f: MemberFilter,
+  scopeCount: number,
 ): Promise<number | null> => {
   const { orgUnitId, status, ...rest } = f;
   const others = Object.values(rest).some((v) =>
@@ -175,6 +216,8 @@ const countFromRollup = async (
   );
   const statuses = status?.length ? status : activeStatuses;
   if (others || !statuses.every((s) => activeStatuses.includes(s))) return null;
+  // Every in-party status: the subtree's total, already read with the unit.
+  if (activeStatuses.every((s) => statuses.includes(s))) return scopeCount;
   const unitId = orgUnitId ?? actor.scopeOrgUnitId;
   const row = await queryOne<{ n: number }>(
     db,
@@ -185,8 +228,78 @@ const countFromRollup = async (
   return row?.n ?? 0;
 };
 
-export const findMembers = async (db: DbOrTx, actor: Actor, query: TMemberListQuery) => {
-  const { from, where } = await buildMemberQuery(db, actor, query);
+type SearchPageRow = ListRow & { matched: number; key_rows: number };
+
+/**
+ * A name search over a large scope reads the first `cap + 1` matching keys in key order (the
+ * shortest, most exact word matches first) with the columns the list sorts by, sorts the members
+ * behind the first `cap` of them, and fetches only the page's rows: the cost follows the cap, not
+ * the members stored. With no more than `cap` matches it is exact (every match, the true total);
+ * beyond, the total is the cap and `totalCapped` says there are more. A name matching twice (a
+ * repeated word, "Văn Văn") takes two of the keys read, so such matches are capped a little early.
+ */
+const findByNameKeys = async (
+  db: DbOrTx,
+  { where, pattern }: { where: SQL; pattern: string },
+  query: TMemberListQuery,
+  cap: number,
+) => {
+  const offset = (query.page - 1) * query.pageSize;
+  const found = sql`hits as materialized (
+      select row_number() over () as rn, x.* from (
+        select m.id, m.given_name, m.full_name, m.birth_date, m.admitted_on
+        from member_name_keys k
+          join members m on m.id = k.member_id
+          join org_units o on o.id = m.org_unit_id
+        where (k.key collate "C") like ${pattern} and ${where}
+        order by (k.key collate "C"), k.member_id
+        limit ${cap + 1}) x
+    ), found as materialized (
+      select distinct on (id) * from hits where rn <= ${cap} order by id
+    )`;
+  const counts = sql`(select count(*) from found)::int as matched,
+    (select count(*) from hits)::int as key_rows`;
+  const rows = await queryRows<SearchPageRow>(
+    db,
+    sql`with ${found}, page as (
+          select m.id from found m
+          order by ${orderBy(query.sort)} limit ${query.pageSize} offset ${offset}
+        )
+        select ${listColumns}, ${counts}
+        from page p join members m on m.id = p.id join org_units o on o.id = m.org_unit_id
+        order by ${orderBy(query.sort)}`,
+  );
+  const c =
+    rows[0] ??
+    (await queryOne<{ matched: number; key_rows: number }>(
+      db,
+      sql`with ${found} select ${counts}`,
+    ));
+  const capped = (c?.key_rows ?? 0) > cap;
+  return { rows, total: c?.matched ?? 0, totalCapped: capped };
+};
+
+export const findMembers = async (
+  db: DbOrTx,
+  actor: Actor,
+  query: TMemberListQuery,
+  options: SearchOptions = {},
+) => {
+  const { from, where, search, scopeCount } = await buildMemberQuery(db, actor, query, options);
+  const showSensitive = can(actor, 'member.readSensitive');
+  if (search?.mode === 'keys') {
+    const found = await findByNameKeys(
+      db,
+      { where, pattern: search.pattern },
+      query,
+      options.searchCap ?? SEARCH_CAP,
+    );
+    return {
+      items: found.rows.map((r) => toItem(r, showSensitive)),
+      total: found.total,
+      totalCapped: found.totalCapped,
+    };
+  }
   const offset = (query.page - 1) * query.pageSize;
   const { page: _p, pageSize: _s, sort: _o, ...filter } = query;
   const rows = await queryRows<ListRow>(
@@ -195,12 +308,11 @@ export const findMembers = async (db: DbOrTx, actor: Actor, query: TMemberListQu
         where ${where} order by ${orderBy(query.sort)} limit ${query.pageSize} offset ${offset}`,
   );
   const total =
-    (await countFromRollup(db, actor, filter)) ??
+    (await countFromRollup(db, actor, filter, scopeCount)) ??
     (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${from} where ${where}`))
       ?.n ??
     0;
-  const showSensitive = can(actor, 'member.readSensitive');
-  return { items: rows.map((r) => toItem(r, showSensitive)), total };
+  return { items: rows.map((r) => toItem(r, showSensitive)), total, totalCapped: false };
 };
 
 /** Every row of a filtered list, in pages, for exports (bounded memory). */

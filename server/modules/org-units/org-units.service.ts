@@ -16,6 +16,7 @@ import {
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
+import { forgetSessions } from '../../platform/auth/auth.service';
 import { AppError, invalidField } from '../../platform/errors';
 import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
@@ -311,8 +312,8 @@ export const applyOrgOperation = async ({
   db: Db;
   actor: Actor;
   input: TOrgOperation;
-}): Promise<OrgOperationResult> =>
-  db.transaction(async (tx) => {
+}): Promise<OrgOperationResult> => {
+  const result = await db.transaction(async (tx) => {
     const today = todayIso();
     const checkDate = async (unitIds: number[]) => {
       const problem = effectiveDateProblem(
@@ -526,6 +527,10 @@ export const applyOrgOperation = async ({
     });
     return { operationId: op.id, affectedUnitIds: affected, movedMembers: moved };
   });
+  // Scope paths may have moved: sessions cached in this process read theirs again.
+  forgetSessions(db);
+  return result;
+};
 
 export const listOrgOperations = async ({
   db,

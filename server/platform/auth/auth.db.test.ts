@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { users } from '../../db/schema/index';
 import { TEST_PASSWORD } from '../../test/constants';
 import { loginAs, openTestApp } from '../../test/test-db';
+import { SESSION_CACHE_MS } from './auth.service';
 import { totpCode } from './totp';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
@@ -187,5 +188,66 @@ describe('second factor (one-time codes)', () => {
     expect((await admin.post(`/api/accounts/${id}/reset-totp`)).statusCode).toBe(200);
     const after = await login('quantri2', 'QuanTriHai2026');
     expect(after.json().user.mustSetupTotp).toBe(true);
+  });
+});
+
+describe('sessions cached in the process', () => {
+  type Account = {
+    id: number;
+    username: string;
+    displayName: string;
+    role: string;
+    scopeOrgUnitId: number;
+    memberId: number | null;
+    isActive: boolean;
+    version: number;
+  };
+
+  it('ends a session used a moment ago at once on "log out everywhere" and when an administrator locks the account', async () => {
+    const a = await loginAs(t.app, 'btv');
+    const b = await loginAs(t.app, 'btv');
+    expect((await b.get('/api/members?pageSize=1')).statusCode).toBe(200);
+    expect((await a.post('/api/auth/logout-everywhere')).statusCode).toBe(200);
+    expect((await b.get('/api/members?pageSize=1')).statusCode).toBe(401);
+
+    // The first-login test above changed admin's password.
+    const admin = await loginAs(t.app, 'admin', 'MatKhauMoi2026');
+    const c = await loginAs(t.app, 'btv');
+    expect((await c.get('/api/members?pageSize=1')).statusCode).toBe(200);
+    const find = async () =>
+      (await admin.get('/api/accounts?q=btv&pageSize=100'))
+        .json()
+        .items.find((u: Account) => u.username === 'btv') as Account;
+    const btv = await find();
+    const put = (isActive: boolean, version: number) =>
+      admin.put(`/api/accounts/${btv.id}`, {
+        displayName: btv.displayName,
+        role: btv.role,
+        scopeOrgUnitId: btv.scopeOrgUnitId,
+        memberId: btv.memberId,
+        isActive,
+        version,
+      });
+    expect((await put(false, btv.version)).statusCode).toBe(200);
+    expect((await c.get('/api/members?pageSize=1')).statusCode).toBe(401);
+    expect((await put(true, (await find()).version)).statusCode).toBe(200);
+  });
+
+  it('sees a change written by another process within the cache lifetime', async () => {
+    const s = await loginAs(t.app, 'btv');
+    expect((await s.get('/api/members?pageSize=1')).statusCode).toBe(200);
+    // Another app process locks the account: this one has the session cached.
+    await t.db.update(users).set({ isActive: false }).where(eq(users.username, 'btv'));
+    try {
+      const now = Date.now();
+      const later = vi.spyOn(Date, 'now').mockReturnValue(now + SESSION_CACHE_MS + 1);
+      try {
+        expect((await s.get('/api/members?pageSize=1')).statusCode).toBe(401);
+      } finally {
+        later.mockRestore();
+      }
+    } finally {
+      await t.db.update(users).set({ isActive: true }).where(eq(users.username, 'btv'));
+    }
   });
 });

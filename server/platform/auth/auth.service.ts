@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/enums/roles';
-import { type Db, queryOne } from '../../db/client';
+import { type Db, type DbOrTx, queryOne } from '../../db/client';
 import { orgUnits, sessions, users } from '../../db/schema/index';
 import type { Actor } from '../access/actor';
 import { secondFactorRoles } from '../access/permissions';
@@ -133,8 +133,53 @@ export type SessionActor = {
   mustSetupTotp: boolean;
 };
 
-/** Resolve a session token to its actor, with the scope path read fresh. */
+/**
+ * Resolved sessions, cached in this process for at most SESSION_CACHE_MS: a request then needs no
+ * session query. Everything that ends a session or changes what it may do — log out, log out
+ * everywhere, a password change, the second factor, an account's role, scope, lock or reset, a
+ * restore, a move of units — calls `forgetSessions` after its commit, so in this process the
+ * change applies to the next request. Another process sees it within SESSION_CACHE_MS (README).
+ * The cache belongs to one database handle (a test's database, the app's pool).
+ */
+export const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+type CachedSession = {
+  value: SessionActor;
+  userId: number;
+  /** Cached until: the TTL, or the session's own expiry if sooner. */
+  until: number;
+};
+type SessionCache = { entries: Map<string, CachedSession>; generation: number };
+const sessionCaches = new WeakMap<object, SessionCache>();
+const cacheOf = (db: DbOrTx): SessionCache => {
+  let cache = sessionCaches.get(db);
+  if (!cache) {
+    cache = { entries: new Map(), generation: 0 };
+    sessionCaches.set(db, cache);
+  }
+  return cache;
+};
+
+/**
+ * Drop cached sessions: one account's, or every one. Call after the change has committed. A
+ * lookup that read the old row and finishes later does not cache it (the generation moved on).
+ */
+export const forgetSessions = (db: DbOrTx, userId?: number) => {
+  const cache = cacheOf(db);
+  cache.generation++;
+  if (userId === undefined) cache.entries.clear();
+  else for (const [key, e] of cache.entries) if (e.userId === userId) cache.entries.delete(key);
+};
+
+/** Resolve a session token to its actor, with the scope path read at most SESSION_CACHE_MS ago. */
 export const resolveSession = async (db: Db, token: string): Promise<SessionActor | null> => {
+  const id = hashToken(token);
+  const cache = cacheOf(db);
+  const now = Date.now();
+  const hit = cache.entries.get(id);
+  if (hit && hit.until > now) return hit.value;
+  if (hit) cache.entries.delete(id);
+  const generation = cache.generation;
   const row = await queryOne<{
     user_id: number;
     username: string;
@@ -147,25 +192,23 @@ export const resolveSession = async (db: Db, token: string): Promise<SessionActo
     must_change_password: boolean;
     totp_enabled: boolean;
     last_seen_at: Date | string;
+    expires_at: Date | string;
   }>(
     db,
     sql`select u.id as user_id, u.username, u.display_name, u.role, u.scope_org_unit_id,
           o.path::text as scope_path, u.member_id, s.csrf_token, u.must_change_password,
-          u.totp_enabled, s.last_seen_at
+          u.totp_enabled, s.last_seen_at, s.expires_at
         from ${sessions} s
         join ${users} u on u.id = s.user_id and u.is_active
         join ${orgUnits} o on o.id = u.scope_org_unit_id
-        where s.id = ${hashToken(token)} and s.expires_at > now()`,
+        where s.id = ${id} and s.expires_at > now()`,
   );
   if (!row) return null;
   // Touch at most once a minute: no write on every request.
   if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: new Date() })
-      .where(eq(sessions.id, hashToken(token)));
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
   }
-  return {
+  const value: SessionActor = {
     actor: {
       userId: row.user_id,
       username: row.username,
@@ -179,6 +222,15 @@ export const resolveSession = async (db: Db, token: string): Promise<SessionActo
     mustChangePassword: row.must_change_password,
     mustSetupTotp: secondFactorRoles.includes(row.role) && !row.totp_enabled,
   };
+  if (cache.generation === generation) {
+    if (cache.entries.size >= SESSION_CACHE_MAX) cache.entries.clear();
+    cache.entries.set(id, {
+      value,
+      userId: row.user_id,
+      until: Math.min(now + SESSION_CACHE_MS, new Date(row.expires_at).getTime()),
+    });
+  }
+  return value;
 };
 
 export const logout = async ({ db, token, actor }: { db: Db; token: string; actor: Actor }) => {
@@ -186,6 +238,7 @@ export const logout = async ({ db, token, actor }: { db: Db; token: string; acto
     await tx.delete(sessions).where(eq(sessions.id, hashToken(token)));
     await writeAudit(tx, { actor, action: 'logout', entityType: 'user', entityId: actor.userId });
   });
+  forgetSessions(db, actor.userId);
 };
 
 export const logoutEverywhere = async ({ db, actor }: { db: Db; actor: Actor }) => {
@@ -198,6 +251,7 @@ export const logoutEverywhere = async ({ db, actor }: { db: Db; actor: Actor }) 
       entityId: actor.userId,
     });
   });
+  forgetSessions(db, actor.userId);
 };
 
 export const changePassword = async ({
@@ -253,6 +307,7 @@ export const changePassword = async ({
       entityId: actor.userId,
     });
   });
+  forgetSessions(db, actor.userId);
 };
 
 export const purgeExpiredSessions = async (db: Db) =>
@@ -289,4 +344,5 @@ export const enableTotp = async ({ db, actor, code }: { db: Db; actor: Actor; co
       entityId: actor.userId,
     });
   });
+  forgetSessions(db, actor.userId);
 };

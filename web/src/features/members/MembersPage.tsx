@@ -94,7 +94,7 @@ export const MembersPage = () => {
   const list = useQuery({
     queryKey: ['members', filters],
     queryFn: () =>
-      get<{ items: TMemberListItem[]; total: number }>(
+      get<{ items: TMemberListItem[]; total: number; totalCapped?: boolean }>(
         `/api/members${toQuery({ ...filters, page, pageSize })}`,
       ),
     placeholderData: (prev) => prev,
@@ -186,7 +186,10 @@ export const MembersPage = () => {
           current: page,
           pageSize,
           total: list.data?.total ?? 0,
-          showTotal: (total) => `Tổng số ${formatNumber(total)} đảng viên`,
+          showTotal: (total) =>
+            list.data?.totalCapped
+              ? `Hơn ${formatNumber(total)} đảng viên khớp: hiện ${formatNumber(total)} người khớp sát nhất, gõ thêm để thu hẹp`
+              : `Tổng số ${formatNumber(total)} đảng viên`,
           showSizeChanger: true,
         }}
         columns={[
@@ -247,9 +250,9 @@ export const MembersPage = () => {
         onCancel={() => setExporting(false)}
       >
         <Typography.Paragraph>
-          Tệp chứa đúng danh sách đang lọc ({formatNumber(list.data?.total ?? 0)} người). Đây là dữ
-          liệu cá nhân: hãy ghi mục đích sử dụng; tên người xuất, thời gian và mục đích được ghi vào
-          tệp và vào nhật ký hệ thống.
+          Tệp chứa đúng danh sách đang lọc ({list.data?.totalCapped ? 'hơn ' : ''}
+          {formatNumber(list.data?.total ?? 0)} người). Đây là dữ liệu cá nhân: hãy ghi mục đích sử
+          dụng; tên người xuất, thời gian và mục đích được ghi vào tệp và vào nhật ký hệ thống.
         </Typography.Paragraph>
         <Form layout="vertical">
           <Form.Item label="Mục đích xuất dữ liệu" required>
