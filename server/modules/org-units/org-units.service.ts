@@ -19,7 +19,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import { AppError, invalidField } from '../../platform/errors';
 import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
-import { recountFactsUnder } from '../plans/metrics/placed-facts';
+import { recountDisseminationFacts, recountFactsUnder } from '../plans/metrics/placed-facts';
 import { childKindProblem, effectiveDateProblem, holdsMembers, todayIso } from './org-units.policy';
 import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
 
@@ -273,6 +273,8 @@ const createUnit = async (
     .where(eq(orgUnits.id, created.id));
   await recordHistory(tx, created.id, u.date, u.operationId);
   await applyUnitCount(tx, created.id, u.kind, 1);
+  // A unit established on or before a resolution's study deadline had to study it.
+  await recountDisseminationFacts(tx, [created.id]);
   return created;
 };
 
