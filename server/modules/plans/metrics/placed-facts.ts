@@ -23,7 +23,7 @@
 import type { SQL } from 'drizzle-orm';
 import { activeStatuses } from '../../../../domain/enums/members';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../../db/client';
-import { memberUnitBefore } from './placement';
+import { memberUnitBefore, placedPathOn } from './placement';
 
 type Source = 'member' | 'evaluation_record' | 'dissemination';
 
@@ -46,14 +46,6 @@ const placedIntervals = sql`(
   from org_units o left join (
     select org_unit_id, min(valid_from) as first_from from org_unit_history group by 1) f
     on f.org_unit_id = o.id)`;
-
-/** The same placement for one row: index lookups, for a recount of a few members or records. */
-const placedPathOn = (unit: SQL, day: SQL) => sql`coalesce(
-  (select h.path from org_unit_history h where h.org_unit_id = ${unit}
-     and h.valid_from <= ${day} and (h.valid_to is null or h.valid_to > ${day})
-   order by h.valid_from desc limit 1),
-  (select o.path from org_units o where o.id = ${unit} and not exists (
-     select 1 from org_unit_history h where h.org_unit_id = ${unit} and h.valid_from <= ${day})))`;
 
 /**
  * Join the path a fact of `unit` on `day` counts under, as `pi.path`: a hash join over every unit's
@@ -296,13 +288,15 @@ export const disseminationSums = async (
       n: string | number;
     }>(
       db,
-      sql`select p.resolution_id, p.action_programme_required, f.flag, coalesce(sum(c.total), 0) as n
+      // A range read of the unit's rows per plan and figure (a join would read all the unit's rows).
+      sql`select p.resolution_id, p.action_programme_required, f.flag,
+            (select coalesce(sum(c.total), 0) from org_fact_counts c
+             where c.org_unit_id = ${unitId} and c.day <= ${asOf}
+               and c.kind = 'dissemination:' || p.resolution_id || ':' || f.flag) as n
           from resolution_plans p
           cross join (values ('required'), ('held'), ('action_programme')) as f(flag)
-          left join org_fact_counts c on c.org_unit_id = ${unitId}
-            and c.kind = 'dissemination:' || p.resolution_id || ':' || f.flag and c.day <= ${asOf}
           where ${plans}
-          group by 1, 2, 3 order by 1`,
+          order by 1`,
     )
   ).reduce(
     (out, r) => {
