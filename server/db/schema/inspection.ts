@@ -87,6 +87,8 @@ export const inspectionCases = pgTable(
   (t) => [
     index('inspection_cases_org_year_idx').on(t.orgUnitId, t.year),
     index('inspection_cases_item_idx').on(t.programmeItemId),
+    // The period's cases first, for the dashboard's figures (plans/metrics/inspection.metrics.ts).
+    index('inspection_cases_decision_date_idx').on(t.decisionDate),
   ],
 );
 

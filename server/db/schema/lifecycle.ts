@@ -127,7 +127,11 @@ export const badgeAwards = pgTable(
     recordedBy: integer(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('badge_awards_member_milestone_key').on(t.memberId, t.milestone)],
+  (t) => [
+    uniqueIndex('badge_awards_member_milestone_key').on(t.memberId, t.milestone),
+    // The period's awards first, for the dashboard's figures (plans/metrics/lifecycle.metrics.ts).
+    index('badge_awards_date_idx').on(t.awardDate),
+  ],
 );
 
 /** Card history: issued, re-issued (lost), exchanged (damaged or 51-CT/TW), recalled. */
@@ -146,7 +150,10 @@ export const partyCardEvents = pgTable(
     recordedBy: integer(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('party_card_events_member_idx').on(t.memberId)],
+  (t) => [
+    index('party_card_events_member_idx').on(t.memberId),
+    index('party_card_events_date_idx').on(t.actionDate),
+  ],
 );
 
 /** What a member's dues are computed from (01-QĐ/TW categories); one row per member. */

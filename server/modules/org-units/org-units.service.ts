@@ -20,7 +20,7 @@ import { forgetSessions } from '../../platform/auth/auth.service';
 import { AppError, invalidField } from '../../platform/errors';
 import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
-import { recountFactsUnder } from '../plans/metrics/placed-facts';
+import { recountDisseminationFacts, recountFactsUnder } from '../plans/metrics/placed-facts';
 import { childKindProblem, effectiveDateProblem, holdsMembers, todayIso } from './org-units.policy';
 import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
 
@@ -274,6 +274,8 @@ const createUnit = async (
     .where(eq(orgUnits.id, created.id));
   await recordHistory(tx, created.id, u.date, u.operationId);
   await applyUnitCount(tx, created.id, u.kind, 1);
+  // A unit established on or before a resolution's study deadline had to study it.
+  await recountDisseminationFacts(tx, [created.id]);
   return created;
 };
 

@@ -9,8 +9,8 @@ import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { summariseTasks } from './key-tasks.service';
-import { computeMetric, findMetric } from './metrics/catalogue';
-import type { MetricScope } from './metrics/metric';
+import { computeMetrics, findMetric } from './metrics/catalogue';
+import type { MetricValue } from './metrics/metric';
 import { monthlyFacts } from './metrics/placed-facts';
 import { termFor } from './plans.queries';
 import { unitTaskRows } from './plans.service';
@@ -46,10 +46,8 @@ export const dashboardMetricCodes = [
   'plans.key_tasks.completed_share',
 ] as const;
 
-const figureOf = async (db: Db, code: string, scope: MetricScope) => {
-  const v = await computeMetric({ db, code, scope, withRecords: false });
-  return v.status === 'ok' ? { value: v.value, reason: null } : { value: null, reason: v.reason };
-};
+const figureOf = (v: MetricValue) =>
+  v.status === 'ok' ? { value: v.value, reason: null } : { value: null, reason: v.reason };
 
 export const getDashboard = async ({
   db,
@@ -84,26 +82,27 @@ export const getDashboard = async ({
   ];
   // The figures are independent reads: on PostgreSQL they run side by side on the pool.
   const targets = await Promise.all(targetRows.map((r) => viewTarget(db, r, asOf)));
-  const figures: TDashboard['figures'] = await Promise.all(
-    dashboardMetricCodes.map(async (code) => {
-      const metric = findMetric(code)!;
-      const [now, before] = await Promise.all([
-        figureOf(db, code, scope),
-        figureOf(db, code, previousScope),
-      ]);
-      return {
-        code,
-        label: metric.label,
-        description: metric.description,
-        unit: metric.unit,
-        area: metric.area ?? 'members',
-        status: now.reason === null ? ('ok' as const) : ('unavailable' as const),
-        value: now.value,
-        previous: before.value,
-        reason: now.reason,
-      };
-    }),
-  );
+  // Metrics that share a query (the inspection figures) are answered by it once per scope.
+  const [nowValues, beforeValues] = await Promise.all([
+    computeMetrics({ db, codes: dashboardMetricCodes, scope }),
+    computeMetrics({ db, codes: dashboardMetricCodes, scope: previousScope }),
+  ]);
+  const figures: TDashboard['figures'] = dashboardMetricCodes.map((code) => {
+    const metric = findMetric(code)!;
+    const now = figureOf(nowValues.get(code)!);
+    const before = figureOf(beforeValues.get(code)!);
+    return {
+      code,
+      label: metric.label,
+      description: metric.description,
+      unit: metric.unit,
+      area: metric.area ?? 'members',
+      status: now.reason === null ? ('ok' as const) : ('unavailable' as const),
+      value: now.value,
+      previous: before.value,
+      reason: now.reason,
+    };
+  });
 
   // Admissions to each month end (the same events and placement as `recruitment.admitted`), from the
   // maintained per-day counts: this year to asOf, last year whole.

@@ -33,6 +33,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
+import { recountDisseminationFacts, unitsEverUnder } from '../plans/metrics/placed-facts';
 import {
   coverageSentences,
   loadCoverageCounts,
@@ -144,9 +145,21 @@ const duplicateNumber = (error: unknown) => {
 const duplicateNumberError = () =>
   invalidField('number', 'Số văn bản này đã có trong sổ của cấp ủy.');
 
+/** Replace the plan, and recount the dissemination sums of the units under its old and new target. */
 const writePlan = async (tx: DbOrTx, resolutionId: number, plan: TPlanInput | null | undefined) => {
-  await tx.execute(sql`delete from resolution_plans where resolution_id = ${resolutionId}`);
-  if (!plan) return;
+  const old = await queryOne<{ target_unit_id: number }>(
+    tx,
+    sql`delete from resolution_plans where resolution_id = ${resolutionId} returning target_unit_id`,
+  );
+  const targets = [
+    ...(old ? [Number(old.target_unit_id)] : []),
+    ...(plan ? [plan.targetUnitId] : []),
+  ];
+  if (plan) await insertPlan(tx, resolutionId, plan);
+  if (targets.length > 0) await recountDisseminationFacts(tx, unitsEverUnder(targets));
+};
+
+const insertPlan = async (tx: DbOrTx, resolutionId: number, plan: TPlanInput) => {
   await tx.insert(resolutionPlans).values({
     resolutionId,
     targetUnitId: plan.targetUnitId,
@@ -475,6 +488,7 @@ export const recordSession = async ({
       .insert(disseminationSessions)
       .values({ resolutionId: id, ...input, note: input.note ?? null, recordedBy: actor.userId })
       .returning({ id: disseminationSessions.id });
+    await recountDisseminationFacts(tx, [unit.id]);
     await writeAudit(tx, {
       actor,
       action: 'resolution.session',
@@ -516,6 +530,7 @@ export const recordActionProgramme = async ({
       documentId: input.documentId ?? null,
       recordedBy: actor.userId,
     });
+    await recountDisseminationFacts(tx, [unit.id]);
     await writeAudit(tx, {
       actor,
       action: 'resolution.action_programme',

@@ -44,3 +44,36 @@ export const computeMetric = async ({
     });
   return metric.compute({ db, scope, withRecords });
 };
+
+/**
+ * The values of several metrics for one scope without their records (dashboards): metrics that share
+ * a batch are answered by one query, the others as `computeMetric({ withRecords: false })`.
+ */
+export const computeMetrics = async ({
+  db,
+  codes,
+  scope,
+}: {
+  db: DbOrTx;
+  codes: readonly string[];
+  scope: MetricScope;
+}): Promise<Map<string, MetricValue>> => {
+  const batches = new Map<string, Promise<Record<string, MetricValue>>>();
+  const values = await Promise.all(
+    codes.map(async (code): Promise<[string, MetricValue]> => {
+      const metric = findMetric(code);
+      if (!metric)
+        throw new AppError('BAD_REQUEST', {
+          message: `Không có chỉ số "${code}" trong danh mục.`,
+        });
+      if (!metric.batch) return [code, await metric.compute({ db, scope, withRecords: false })];
+      let batch = batches.get(metric.batch.key);
+      if (!batch) {
+        batch = metric.batch.compute({ db, scope });
+        batches.set(metric.batch.key, batch);
+      }
+      return [code, (await batch)[code]];
+    }),
+  );
+  return new Map(values);
+};

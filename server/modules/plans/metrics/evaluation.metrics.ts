@@ -6,12 +6,12 @@
 // 'unavailable', never 0%.
 import type { SubjectKind } from '../../../../domain/rules/evaluation/levels';
 import { queryRows, sql } from '../../../db/client';
+import { evaluationUnavailableReason, inFactBatch } from './fact-batch';
 import type { MetricDefinition, MetricRecord, MetricScope, MetricValue } from './metric';
 import { sumFacts } from './placed-facts';
 import { factsUntil, percentOf, placedJoin } from './placement';
 
-export const evaluationUnavailableReason =
-  'Chưa có kết quả xếp loại được quyết định trong kỳ cho phạm vi này.';
+export { evaluationUnavailableReason };
 
 type Pick = 'good' | 'excellent' | 'cultural';
 const pickSql: Record<Pick, ReturnType<typeof sql>> = {
@@ -64,7 +64,7 @@ const percentMetric = (
   code: string,
   label: string,
   description: string,
-  compute: MetricDefinition['compute'],
+  [subject, pick]: [SubjectKind, Pick],
 ): MetricDefinition => ({
   code,
   label,
@@ -72,7 +72,8 @@ const percentMetric = (
   unit: 'percent',
   area: 'evaluation',
   kind: 'period',
-  compute,
+  compute: share(subject, pick),
+  batch: inFactBatch(code, { range: 'rated', subject, pick }),
 });
 
 export const evaluationMetrics: MetricDefinition[] = [
@@ -80,30 +81,30 @@ export const evaluationMetrics: MetricDefinition[] = [
     'evaluation.grassroots_good_or_better',
     'Tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên',
     'Tỷ lệ tổ chức cơ sở đảng trong phạm vi được xếp loại "Hoàn thành tốt nhiệm vụ" trở lên trong kỳ đánh giá, trên số tổ chức cơ sở đảng được xếp loại.',
-    share('grassroots_organisation', 'good'),
+    ['grassroots_organisation', 'good'],
   ),
   percentMetric(
     'evaluation.members_good_or_better',
     'Đảng viên hoàn thành tốt nhiệm vụ trở lên',
     'Tỷ lệ đảng viên trong phạm vi được xếp loại "Hoàn thành tốt nhiệm vụ" trở lên trong kỳ đánh giá, trên số đảng viên được xếp loại.',
-    share('member', 'good'),
+    ['member', 'good'],
   ),
   percentMetric(
     'evaluation.members_excellent',
     'Đảng viên hoàn thành xuất sắc nhiệm vụ',
     'Tỷ lệ đảng viên được xếp loại "Hoàn thành xuất sắc nhiệm vụ" trên số đảng viên được xếp loại trong kỳ.',
-    share('member', 'excellent'),
+    ['member', 'excellent'],
   ),
   percentMetric(
     'evaluation.mass_organisations_good_or_better',
     'Đoàn thể hoàn thành tốt nhiệm vụ trở lên',
     'Tỷ lệ tập thể lãnh đạo đoàn thể cơ sở được xếp loại "Hoàn thành tốt nhiệm vụ" trở lên, trên số đoàn thể được xếp loại.',
-    share('mass_organisation', 'good'),
+    ['mass_organisation', 'good'],
   ),
   percentMetric(
     'evaluation.agencies_cultural_standard',
     'Cơ quan, đơn vị đạt chuẩn văn hóa',
     'Tỷ lệ cơ quan, đơn vị trong phạm vi được công nhận "đạt chuẩn văn hóa, an toàn về an ninh trật tự" trong kỳ, trên số cơ quan, đơn vị được đánh giá.',
-    share('agency', 'cultural'),
+    ['agency', 'cultural'],
   ),
 ];

@@ -11,9 +11,9 @@ import {
   reportGroupOf,
   reportGroups,
 } from '../../../../domain/rules/inspection/inspection';
-import { sql } from '../../../db/client';
-import type { MetricDefinition } from './metric';
-import { countRecords, factsUntil, placedJoin } from './placement';
+import { queryOne, sql } from '../../../db/client';
+import type { MetricDefinition, MetricScope, MetricValue } from './metric';
+import { countRecords, factsUntil, placedJoin, placedUnder } from './placement';
 
 const bodiesOf = (group: ReportGroup) =>
   sql.join(
@@ -24,6 +24,81 @@ const bodiesOf = (group: ReportGroup) =>
   );
 
 type Activity = 'inspected' | 'supervised';
+
+const subjectCodes = (['inspected', 'supervised'] as const).flatMap((activity) =>
+  (['organisations', 'members'] as const).flatMap((subject) =>
+    reportGroups.map((group) => ({ activity, subject, group })),
+  ),
+);
+const columnOf = (c: { activity: string; subject: string; group: string }) =>
+  `${c.activity}_${c.subject}_${c.group}`;
+
+/**
+ * Every figure of this file for one scope in one query, without records (dashboards): the cases and
+ * decisions of the period first (by date), each subject placed by index lookups (placement.ts
+ * `placedUnder`), instead of one join over the subtree's units per figure. The same counting rules as
+ * the records queries below, which placed-facts.db.test.ts compares it with.
+ */
+const inspectionBatch = async ({
+  db,
+  scope,
+}: {
+  db: Parameters<MetricDefinition['compute']>[0]['db'];
+  scope: MetricScope;
+}): Promise<Record<string, MetricValue>> => {
+  const until = factsUntil(scope);
+  const groupOf = sql`case ${sql.join(
+    reportGroups.map((g) => sql`when c.body in (${bodiesOf(g)}) then ${g}`),
+    sql` `,
+  )} end`;
+  const row = await queryOne<Record<string, number>>(
+    db,
+    sql`with s as (
+          select c.id as case_id, ${groupOf} as report_group,
+            case when c.kind like 'supervision%' then 'supervised' else 'inspected' end as activity,
+            s.subject_kind, s.org_unit_id, s.member_id
+          from inspection_cases c join inspection_case_subjects s on s.case_id = c.id
+          where c.decision_date >= ${scope.from} and c.decision_date <= ${until}
+            and ${placedUnder(scope.unitId, sql`s.org_unit_id`, sql`c.decision_date`)}),
+        d as (
+          select d.subject_kind, d.member_id, d.org_unit_id from discipline_decisions d
+          where d.status = 'decided' and d.decided_on >= ${scope.from} and d.decided_on <= ${until}
+            and ${placedUnder(scope.unitId, sql`d.org_unit_id`, sql`d.decided_on`)})
+        select
+          (select count(distinct case_id) from s)::int as cases,
+          (select count(distinct member_id) from d where subject_kind = 'member')::int as d_members,
+          (select count(distinct org_unit_id) from d where subject_kind = 'organisation')::int
+            as d_organisations,
+          ${sql.join(
+            subjectCodes.map(
+              (
+                c,
+              ) => sql`(select count(distinct ${c.subject === 'members' ? sql`coalesce(member_id, -1)` : sql`org_unit_id`})
+                from s where report_group = ${c.group} and activity = ${c.activity}
+                  and subject_kind = ${c.subject === 'members' ? 'member' : 'organisation'})::int
+                as ${sql.raw(columnOf(c))}`,
+            ),
+            sql`, `,
+          )}`,
+  );
+  const ok = (n: number | undefined): MetricValue => ({
+    status: 'ok',
+    value: Number(n ?? 0),
+    records: [],
+  });
+  return {
+    'inspection.cases': ok(row?.cases),
+    'discipline.members': ok(row?.d_members),
+    'discipline.organisations': ok(row?.d_organisations),
+    ...Object.fromEntries(
+      subjectCodes.map((c) => [
+        `inspection.${c.activity}.${c.subject}.${c.group}`,
+        ok(row?.[columnOf(c)]),
+      ]),
+    ),
+  };
+};
+const batch = { key: 'inspection', compute: inspectionBatch };
 type Subject = 'organisations' | 'members';
 
 const activityLabel: Record<Activity, string> = { inspected: 'kiểm tra', supervised: 'giám sát' };
@@ -43,6 +118,7 @@ const subjectsMetric = (
   unit: 'count',
   area: 'inspection',
   kind: 'period',
+  batch,
   compute: ({ db, scope, withRecords }) =>
     countRecords(
       db,
@@ -74,6 +150,7 @@ export const inspectionMetrics: MetricDefinition[] = [
     unit: 'count',
     area: 'inspection',
     kind: 'period',
+    batch,
     compute: ({ db, scope, withRecords }) =>
       countRecords(
         db,
@@ -94,6 +171,7 @@ export const inspectionMetrics: MetricDefinition[] = [
     unit: 'count',
     area: 'inspection',
     kind: 'period',
+    batch,
     compute: ({ db, scope, withRecords }) =>
       countRecords(
         db,
@@ -113,6 +191,7 @@ export const inspectionMetrics: MetricDefinition[] = [
     unit: 'count',
     area: 'inspection',
     kind: 'period',
+    batch,
     compute: ({ db, scope, withRecords }) =>
       countRecords(
         db,

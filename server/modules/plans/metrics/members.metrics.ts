@@ -7,6 +7,7 @@ import {
 } from '../../../../domain/enums/members';
 import { queryOne, sql } from '../../../db/client';
 import { todayIso } from '../../org-units/org-units.policy';
+import { inFactBatch } from './fact-batch';
 import type { MetricDefinition } from './metric';
 import { countMembersOn, sumFacts } from './placed-facts';
 import {
@@ -91,6 +92,18 @@ export const memberEventCount =
     );
   };
 
+/** An event metric: counted from the events, or from the fact sums (alone or with the batch). */
+export const eventMetric = (
+  m: Omit<MetricDefinition, 'compute' | 'batch' | 'kind' | 'unit'>,
+  kinds: readonly MemberEventKind[],
+): MetricDefinition => ({
+  ...m,
+  unit: 'count',
+  kind: 'period',
+  compute: memberEventCount(kinds),
+  batch: inFactBatch(m.code, { range: 'period', kinds }),
+});
+
 const snapshot = (
   code: string,
   status: SnapshotStatus,
@@ -121,51 +134,51 @@ export const memberMetrics: MetricDefinition[] = [
       `Đảng viên có tình trạng "${memberStatusLabels[s]}" tại ngày cuối kỳ (hoặc ngày xem nếu sớm hơn), theo cây tổ chức tại ngày đó.`,
     ),
   ),
-  {
-    code: 'members.transferred_in',
-    label: 'Đảng viên chuyển sinh hoạt đến',
-    description:
-      'Đảng viên chuyển sinh hoạt đảng chính thức đến trong kỳ, tính cho chi bộ tiếp nhận (theo cây tổ chức tại ngày chuyển đến).',
-    unit: 'count',
-    area: 'members',
-    kind: 'period',
-    compute: memberEventCount(['transferred_in']),
-  },
-  {
-    code: 'members.transferred_out',
-    label: 'Đảng viên chuyển sinh hoạt đi',
-    description:
-      'Đảng viên chuyển sinh hoạt đảng chính thức ra ngoài Đảng bộ trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt trước khi chuyển.',
-    unit: 'count',
-    area: 'members',
-    kind: 'period',
-    compute: memberEventCount(['transferred_out']),
-  },
-  {
-    code: 'members.removed',
-    label: 'Đảng viên bị xóa tên',
-    description: 'Đảng viên bị xóa tên trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
-    unit: 'count',
-    area: 'members',
-    kind: 'period',
-    compute: memberEventCount(['removed']),
-  },
-  {
-    code: 'members.expelled',
-    label: 'Đảng viên bị khai trừ',
-    description: 'Đảng viên bị khai trừ trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
-    unit: 'count',
-    area: 'members',
-    kind: 'period',
-    compute: memberEventCount(['expelled']),
-  },
-  {
-    code: 'members.died',
-    label: 'Đảng viên từ trần',
-    description: 'Đảng viên từ trần trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
-    unit: 'count',
-    area: 'members',
-    kind: 'period',
-    compute: memberEventCount(['died']),
-  },
+  eventMetric(
+    {
+      code: 'members.transferred_in',
+      label: 'Đảng viên chuyển sinh hoạt đến',
+      description:
+        'Đảng viên chuyển sinh hoạt đảng chính thức đến trong kỳ, tính cho chi bộ tiếp nhận (theo cây tổ chức tại ngày chuyển đến).',
+      area: 'members',
+    },
+    ['transferred_in'],
+  ),
+  eventMetric(
+    {
+      code: 'members.transferred_out',
+      label: 'Đảng viên chuyển sinh hoạt đi',
+      description:
+        'Đảng viên chuyển sinh hoạt đảng chính thức ra ngoài Đảng bộ trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt trước khi chuyển.',
+      area: 'members',
+    },
+    ['transferred_out'],
+  ),
+  eventMetric(
+    {
+      code: 'members.removed',
+      label: 'Đảng viên bị xóa tên',
+      description: 'Đảng viên bị xóa tên trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
+      area: 'members',
+    },
+    ['removed'],
+  ),
+  eventMetric(
+    {
+      code: 'members.expelled',
+      label: 'Đảng viên bị khai trừ',
+      description: 'Đảng viên bị khai trừ trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
+      area: 'members',
+    },
+    ['expelled'],
+  ),
+  eventMetric(
+    {
+      code: 'members.died',
+      label: 'Đảng viên từ trần',
+      description: 'Đảng viên từ trần trong kỳ, tính cho chi bộ nơi đảng viên sinh hoạt.',
+      area: 'members',
+    },
+    ['died'],
+  ),
 ];

@@ -70,6 +70,15 @@ export type MetricDefinition = {
     scope: MetricScope;
     withRecords?: boolean;
   }) => Promise<MetricValue>;
+  /**
+   * Figures one query answers together without their records (`computeMetrics`, for dashboards): the
+   * metrics sharing a key are computed once per scope, each reading its value from the result. It must
+   * equal `compute` (placed-facts.db.test.ts compares them on random subtrees and periods).
+   */
+  batch?: {
+    key: string;
+    compute: (args: { db: DbOrTx; scope: MetricScope }) => Promise<Record<string, MetricValue>>;
+  };
 };
 
 export const metricAreas = [

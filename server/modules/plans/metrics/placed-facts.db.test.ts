@@ -1,11 +1,16 @@
 // The maintained per-day counts must equal the catalogue's scan (events placed in the tree of their
-// date; members at a date in the tree of that date) on random subtrees, periods and dates: after the bulk demo load, after events recorded one by
-// one, and after restructurings that move members and whole cells.
+// date; members at a date in the tree of that date; units required to study a resolution in the tree
+// of its deadline) on random subtrees, periods and dates: after the bulk demo load, after events,
+// sessions and action programmes recorded one by one, and after restructurings that move members and
+// whole cells or establish a cell.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../../db/client';
 import { loginAs, openTestApp, type Session } from '../../../test/test-db';
-import { computeMetric } from './catalogue';
+import { todayIso } from '../../org-units/org-units.policy';
+import { loadCoverageUnits, loadPlanFacts } from '../../resolutions/coverage.queries';
+import { dashboardMetricCodes } from '../dashboard.service';
+import { computeMetric, computeMetrics } from './catalogue';
 import { rebuildPlacedFacts } from './placed-facts';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
@@ -20,6 +25,7 @@ const otherMetrics = [
   'evaluation.mass_organisations_good_or_better',
   'evaluation.agencies_cultural_standard',
 ];
+const disseminationMetrics = ['resolutions.cells_disseminated', 'resolutions.action_programmes'];
 const eventMetrics = [
   'recruitment.admitted',
   'recruitment.recognised',
@@ -45,21 +51,52 @@ const unitIds = async () =>
 const isoDay = (year: number, dayOfYear: number) =>
   new Date(Date.UTC(year, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
 
-/** Fast (maintained counts) and scanned values of every event metric, for one subtree and period. */
-const compare = async (unitId: number, from: string, asOf: string) => {
+const planIds = async () =>
+  (
+    await queryRows<{ id: number }>(
+      t.db,
+      sql`select resolution_id as id from resolution_plans order by resolution_id`,
+    )
+  ).map((r) => r.id);
+
+/**
+ * Fast (maintained counts) and scanned values of every maintained metric, for one subtree and period
+ * (and the dissemination figures of one resolution when `resolutionId` is given).
+ */
+const compare = async (unitId: number, from: string, asOf: string, resolutionId?: number) => {
   const scope = { unitId, from, to: `${from.slice(0, 4)}-12-31`, asOf };
-  for (const code of [...eventMetrics, ...snapshotMetrics, ...otherMetrics]) {
-    const fast = await computeMetric({ db: t.db, code, scope, withRecords: false });
-    const scan = await computeMetric({ db: t.db, code, scope, withRecords: true });
-    const shown = (v: typeof fast) => (v.status === 'ok' ? v.value : v.status);
-    expect(shown(fast), `${code} unit ${unitId} ${from}…${asOf}`).toBe(shown(scan));
-  }
+  const shown = (v: Awaited<ReturnType<typeof computeMetric>>) =>
+    v.status === 'ok' ? [v.value, v.numerator, v.denominator] : v.status;
+  const codes = [
+    ...new Set([
+      ...eventMetrics,
+      ...snapshotMetrics,
+      ...otherMetrics,
+      ...disseminationMetrics,
+      ...dashboardMetricCodes,
+    ]),
+  ];
+  // The dashboard's path: metrics sharing a query (the fact sums, inspection, badges and cards)
+  // answered together; and each alone without records.
+  const together = await computeMetrics({ db: t.db, codes, scope });
+  const check = async (code: string, s: typeof scope & { resolutionId?: number }) => {
+    const scan = shown(await computeMetric({ db: t.db, code, scope: s, withRecords: true }));
+    const fast = await computeMetric({ db: t.db, code, scope: s, withRecords: false });
+    const where = `${code} unit ${unitId} ${from}…${asOf} resolution ${s.resolutionId}`;
+    expect(shown(fast), where).toEqual(scan);
+    if (!s.resolutionId) expect(shown(together.get(code)!), `${where} (together)`).toEqual(scan);
+  };
+  for (const code of codes) await check(code, scope);
+  if (resolutionId)
+    for (const code of disseminationMetrics) await check(code, { ...scope, resolutionId });
 };
 
 const randomPeriods = fc.array(
   fc.record({
     unit: fc.nat(),
-    year: fc.integer({ min: 2012, max: 2026 }),
+    plan: fc.nat(),
+    // Half of the periods in the years of the demo's resolution plans.
+    year: fc.oneof(fc.integer({ min: 2012, max: 2026 }), fc.integer({ min: 2024, max: 2026 })),
     start: fc.nat(200),
     length: fc.nat(365),
   }),
@@ -68,12 +105,13 @@ const randomPeriods = fc.array(
 
 const checkRandomSubtrees = async (seed: number) => {
   const units = await unitIds();
+  const plans = await planIds();
   await fc.assert(
     fc.asyncProperty(randomPeriods, async (periods) => {
       for (const p of periods) {
         const from = isoDay(p.year, p.start);
         const asOf = isoDay(p.year, Math.min(364, p.start + p.length));
-        await compare(units[p.unit % units.length], from, asOf);
+        await compare(units[p.unit % units.length], from, asOf, plans[p.plan % plans.length]);
       }
     }),
     { numRuns: 6, seed },
@@ -89,7 +127,7 @@ describe('maintained fact sums (org_fact_counts)', () => {
     await compare(root!.id, '2025-01-01', '2025-12-31');
     await compare(root!.id, '2026-01-01', '2026-11-20');
     await checkRandomSubtrees(1);
-  });
+  }, 300_000);
 
   it('stay equal after events recorded one by one and restructurings of the tree', async () => {
     const cells = (
@@ -169,10 +207,66 @@ describe('maintained fact sums (org_fact_counts)', () => {
       decisionDate: '2026-09-28',
     });
     expect(moved.statusCode).toBe(200);
+    const root = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from org_units where parent_id is null`,
+    ))!.id;
     await compare(move!.parent, '2026-01-01', '2026-11-20');
     await compare(siblings[0].b, '2026-01-01', '2026-11-20');
+    // Sessions and action programmes of units that had not held theirs, for the plans of 2026, and a
+    // cell established before their deadlines (required from then on).
+    const today = todayIso();
+    for (const plan of await queryRows<{ id: number; issued_on: string }>(
+      t.db,
+      sql`select p.resolution_id as id, r.issued_on::text from resolution_plans p
+          join resolutions r on r.id = p.resolution_id
+          where p.study_deadline >= '2026-01-01' order by 1`,
+    )) {
+      const facts = (await loadPlanFacts(t.db, plan.id, today))!;
+      const open = (await loadCoverageUnits(t.db, facts, root, today))
+        .filter((u) => !u.held_on || !u.ap_on)
+        .slice(0, 3);
+      for (const u of open) {
+        if (!u.held_on) {
+          const held = await office.post(`/api/resolutions/${plan.id}/sessions`, {
+            orgUnitId: u.id,
+            heldOn: today,
+            form: 'in_person',
+            invited: 10,
+            attended: 9,
+          });
+          expect(held.statusCode, held.body).toBe(200);
+        }
+        if (!u.ap_on && facts.action_programme_required) {
+          const ap = await office.put(`/api/resolutions/${plan.id}/action-programme`, {
+            orgUnitId: u.id,
+            number: `9${u.id}-CTr`,
+            issuedOn: plan.issued_on > '2026-11-01' ? plan.issued_on : '2026-11-01',
+          });
+          expect(ap.statusCode, ap.body).toBe(200);
+        }
+      }
+      await compare(root, '2026-01-01', today, plan.id);
+    }
+    const grassroots = await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from org_units where kind = 'grassroots_committee' and dissolved_on is null
+          order by id limit 1`,
+    );
+    const established = await office.post('/api/org-units/operations', {
+      kind: 'establish',
+      parentId: grassroots!.id,
+      unitKind: 'cell',
+      name: 'Chi bộ mới thành lập',
+      effectiveDate: '2026-10-15',
+      decisionNumber: '303-QĐ/ĐU',
+      decisionDate: '2026-10-10',
+    });
+    expect(established.statusCode, established.body).toBe(200);
+    await compare(grassroots!.id, '2026-01-01', today);
+    await compare(root, '2026-01-01', today);
     await checkRandomSubtrees(2);
-  });
+  }, 300_000);
 
   it('concurrent events of one day in many cells neither deadlock nor lose a count', async () => {
     const members = await queryRows<{ id: number; org_unit_id: number }>(

@@ -10,7 +10,12 @@
 //   status in the tree of that day); their dues payments (`dues`, the amount, placed by their cell on the
 //   day paid);
 // - source 'evaluation_record': a decided yearly evaluation (`evaluation:<year>:<subject kind>:rated`,
-//   and `…:good`, `…:excellent`, `…:cultural` when they hold), on the decision date.
+//   and `…:good`, `…:excellent`, `…:cultural` when they hold), on the decision date;
+// - source 'dissemination' (one source per unit): for every resolution plan whose study the unit's
+//   history rows were required to hold, `dissemination:<resolution>:required`, `…:held` and
+//   `…:action_programme` as +1/−1 steps, so that their sum up to a day A is the coverage of
+//   server/modules/resolutions/coverage.queries.ts at asOf A (units required in the tree of
+//   min(deadline, A), of which those with a session / an action programme dated by A).
 // Each placed row is kept in `placed_facts` with its path, so a change takes back exactly what it added:
 // a recount subtracts the stored rows of the changed sources and adds them again from the source tables
 // and the tree as they are now. Every writer of these sources or of the tree's history calls one of the
@@ -18,9 +23,9 @@
 import type { SQL } from 'drizzle-orm';
 import { activeStatuses } from '../../../../domain/enums/members';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../../db/client';
-import { memberUnitBefore } from './placement';
+import { memberUnitBefore, placedPathOn } from './placement';
 
-type Source = 'member' | 'evaluation_record';
+type Source = 'member' | 'evaluation_record' | 'dissemination';
 
 /** `(v1, v2, …)` for an `in` clause. */
 const valueList = (values: readonly (number | string)[]) =>
@@ -41,14 +46,6 @@ const placedIntervals = sql`(
   from org_units o left join (
     select org_unit_id, min(valid_from) as first_from from org_unit_history group by 1) f
     on f.org_unit_id = o.id)`;
-
-/** The same placement for one row: index lookups, for a recount of a few members or records. */
-const placedPathOn = (unit: SQL, day: SQL) => sql`coalesce(
-  (select h.path from org_unit_history h where h.org_unit_id = ${unit}
-     and h.valid_from <= ${day} and (h.valid_to is null or h.valid_to > ${day})
-   order by h.valid_from desc limit 1),
-  (select o.path from org_units o where o.id = ${unit} and not exists (
-     select 1 from org_unit_history h where h.org_unit_id = ${unit} and h.valid_from <= ${day})))`;
 
 /**
  * Join the path a fact of `unit` on `day` counts under, as `pi.path`: a hash join over every unit's
@@ -103,9 +100,47 @@ const evaluationFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
   where r.id in ${ids} and c.cycle = 'year' and r.decided_level is not null
     and r.decided_on is not null and f.holds`;
 
+/**
+ * Rows of the units in `ids` for every resolution plan (source_id = the unit). A history row h of a
+ * unit of the plan's kinds under its target unit counts as required while the tree of
+ * min(deadline, A) holds it: from h.valid_from when that is on or before the deadline, until
+ * h.valid_to when that is on or before the deadline (a row still valid at the deadline counts for
+ * every later A). Held: the same row from max(valid_from, the unit's first session) on; action
+ * programme: from max(valid_from, its issue date) on. A unit lies under the target (or a subtree
+ * root) on a day when its path of that day holds the target's id, as placement.ts reads it.
+ */
+const disseminationFactRows = (ids: SQL) => sql`
+  select h.org_unit_id as source_id, 'dissemination:' || p.resolution_id || ':' || f.flag as kind,
+    f.day, f.amount, h.path
+  from org_unit_history h
+  join resolution_plans p on h.kind = any(p.unit_kinds) and h.valid_from <= p.study_deadline
+    and h.path ~ ('*.' || p.target_unit_id || '.*')::lquery
+  left join lateral (select min(x.held_on) as held_on from dissemination_sessions x
+    where x.resolution_id = p.resolution_id and x.org_unit_id = h.org_unit_id) s on true
+  left join action_programmes a on a.resolution_id = p.resolution_id
+    and a.org_unit_id = h.org_unit_id
+  cross join lateral (select
+      case when h.valid_to <= p.study_deadline then h.valid_to end as ends,
+      greatest(h.valid_from, s.held_on) as held_from,
+      greatest(h.valid_from, a.issued_on) as ap_from) e
+  cross join lateral (values
+    ('required', h.valid_from, 1::bigint, true),
+    ('required', e.ends, -1::bigint, true),
+    ('held', e.held_from, 1::bigint,
+      s.held_on is not null and e.held_from < coalesce(e.ends, 'infinity'::date)),
+    ('held', e.ends, -1::bigint,
+      s.held_on is not null and e.held_from < coalesce(e.ends, 'infinity'::date)),
+    ('action_programme', e.ap_from, 1::bigint,
+      a.issued_on is not null and e.ap_from < coalesce(e.ends, 'infinity'::date)),
+    ('action_programme', e.ends, -1::bigint,
+      a.issued_on is not null and e.ap_from < coalesce(e.ends, 'infinity'::date))
+  ) as f(flag, day, amount, holds)
+  where h.org_unit_id in ${ids} and f.holds and f.day is not null`;
+
 const factRows: Record<Source, (ids: SQL, placedOn: PlacedOn) => SQL> = {
   member: memberFactRows,
   evaluation_record: evaluationFactRows,
+  dissemination: (ids) => disseminationFactRows(ids),
 };
 
 /**
@@ -155,6 +190,24 @@ export const recountEvaluationFacts = async (tx: DbOrTx, recordIds: readonly num
 };
 
 /**
+ * After a resolution's plan, a unit's session or action programme, or a unit's history (a new unit)
+ * changed: the dissemination facts of these units (ids, or an SQL set of ids).
+ */
+export const recountDisseminationFacts = async (tx: DbOrTx, unitIds: readonly number[] | SQL) => {
+  if (!Array.isArray(unitIds))
+    return void (await recount(tx, 'dissemination', unitIds as SQL, true));
+  if (unitIds.length > 0)
+    await recount(tx, 'dissemination', valueList([...new Set(unitIds as number[])]), true);
+};
+
+/** The units that lay under any of these units at any time (for a plan's target, old and new). */
+export const unitsEverUnder = (unitIds: readonly number[]) =>
+  sql`(select distinct h.org_unit_id from org_unit_history h where ${sql.join(
+    unitIds.map((id) => sql`h.path ~ ${`*.${id}.*`}::lquery`),
+    sql` or `,
+  )})`;
+
+/**
  * The tree changed around `unitId` (a merge, move or dissolution rewrote its history): recount the
  * facts placed under it and the members and records of its units.
  */
@@ -170,8 +223,10 @@ export const recountFactsUnder = async (tx: DbOrTx, unitId: number) => {
     where o.path ~ ${lquery}
     union
     select 'evaluation_record', r.id from evaluation_records r join org_units o on o.id = r.org_unit_id
-    where o.path ~ ${lquery}`);
-  for (const source of ['member', 'evaluation_record'] as const)
+    where o.path ~ ${lquery}
+    union
+    select 'dissemination', h.org_unit_id from org_unit_history h where h.path ~ ${lquery}`);
+  for (const source of ['member', 'evaluation_record', 'dissemination'] as const)
     await recount(
       tx,
       source,
@@ -186,6 +241,7 @@ export const rebuildPlacedFacts = async (tx: DbOrTx) => {
   await tx.execute(sql`delete from placed_facts`);
   await recount(tx, 'member', sql`(select id from members)`, true);
   await recount(tx, 'evaluation_record', sql`(select id from evaluation_records)`, true);
+  await recount(tx, 'dissemination', sql`(select id from org_units)`, true);
 };
 
 /** An installation upgraded to the maintained facts has sources but no facts yet: build them once. */
@@ -195,8 +251,81 @@ export const ensurePlacedFacts = async (tx: DbOrTx) => {
     sql`select exists (select 1 from member_events)
           and not exists (select 1 from placed_facts) as missing`,
   );
-  if (r?.missing) await rebuildPlacedFacts(tx);
+  if (r?.missing) return rebuildPlacedFacts(tx);
+  // Installations upgraded after the member facts were built: the dissemination facts, once.
+  const d = await queryOne<{ missing: boolean }>(
+    tx,
+    sql`select exists (select 1 from resolution_plans)
+          and not exists (select 1 from placed_facts where source = 'dissemination') as missing`,
+  );
+  if (d?.missing) await recountDisseminationFacts(tx, sql`(select id from org_units)`);
 };
+
+/**
+ * Dissemination coverage from the maintained sums, per resolution plan: units required, held and with
+ * an action programme under `unitId` at asOf (the same figures as coverage.queries.ts reads from the
+ * records). `plans`: an SQL condition on resolution_plans `p`.
+ */
+export const disseminationSums = async (
+  db: DbOrTx,
+  unitId: number,
+  plans: SQL,
+  asOf: string,
+): Promise<
+  {
+    resolution_id: number;
+    action_programme_required: boolean;
+    required: number;
+    held: number;
+    action_programmes: number;
+  }[]
+> =>
+  (
+    await queryRows<{
+      resolution_id: number;
+      action_programme_required: boolean;
+      flag: string;
+      n: string | number;
+    }>(
+      db,
+      // A range read of the unit's rows per plan and figure (a join would read all the unit's rows).
+      sql`select p.resolution_id, p.action_programme_required, f.flag,
+            (select coalesce(sum(c.total), 0) from org_fact_counts c
+             where c.org_unit_id = ${unitId} and c.day <= ${asOf}
+               and c.kind = 'dissemination:' || p.resolution_id || ':' || f.flag) as n
+          from resolution_plans p
+          cross join (values ('required'), ('held'), ('action_programme')) as f(flag)
+          where ${plans}
+          order by 1`,
+    )
+  ).reduce(
+    (out, r) => {
+      const id = Number(r.resolution_id);
+      let row = out.find((x) => x.resolution_id === id);
+      if (!row) {
+        row = {
+          resolution_id: id,
+          action_programme_required: r.action_programme_required,
+          required: 0,
+          held: 0,
+          action_programmes: 0,
+        };
+        out.push(row);
+      }
+      const n = Number(r.n);
+      if (r.flag === 'required') row.required = n;
+      else if (r.flag === 'held') row.held = n;
+      else row.action_programmes = n;
+      return out;
+    },
+    [] as {
+      resolution_id: number;
+      action_programme_required: boolean;
+      required: number;
+      held: number;
+      action_programmes: number;
+    }[],
+  );
 
 /** The sum of the facts of these kinds under `unitId` dated in [from, until] (a period figure). */
 export const sumFacts = async (

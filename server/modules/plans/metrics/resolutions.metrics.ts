@@ -2,6 +2,7 @@
 // meetings modules. With `scope.resolutionId` a figure is about that resolution; without it, about every
 // resolution whose study deadline falls in the period. Units are placed in the tree as of the study
 // deadline (server/modules/resolutions/coverage.queries.ts); nothing planned → 'unavailable'.
+import { sql } from '../../../db/client';
 import { meetingAttendance } from '../../meetings/attendance.queries';
 import {
   type DisseminationCoverage,
@@ -9,7 +10,50 @@ import {
   disseminationCoverageForPeriod,
 } from '../../resolutions/coverage.queries';
 import type { MetricDefinition, MetricScope, MetricValue } from './metric';
+import { disseminationSums } from './placed-facts';
 import { factsUntil, percentOf } from './placement';
+
+type CoverageCounts =
+  | {
+      status: 'ok';
+      required: number;
+      held: number;
+      actionProgrammes: number;
+      actionProgrammeRequired: boolean;
+    }
+  | Extract<MetricValue, { status: 'unavailable' }>;
+
+/**
+ * The counts of `coverageOf` without the units (dashboards, target lists): read from the maintained
+ * sums (placed-facts.ts), which placed-facts.db.test.ts holds equal to the records.
+ */
+const coverageCounts = async (
+  db: Parameters<MetricDefinition['compute']>[0]['db'],
+  scope: MetricScope,
+): Promise<CoverageCounts> => {
+  const plans = await disseminationSums(
+    db,
+    scope.unitId,
+    scope.resolutionId
+      ? sql`p.resolution_id = ${scope.resolutionId}`
+      : sql`p.study_deadline between ${scope.from} and ${scope.to}`,
+    factsUntil(scope),
+  );
+  if (plans.length === 0)
+    return {
+      status: 'unavailable',
+      reason: scope.resolutionId
+        ? 'Văn bản này chưa có kế hoạch quán triệt.'
+        : 'Không có nghị quyết, chỉ thị nào có hạn quán triệt trong kỳ này.',
+    };
+  return {
+    status: 'ok',
+    required: plans.reduce((n, p) => n + p.required, 0),
+    held: plans.reduce((n, p) => n + p.held, 0),
+    actionProgrammes: plans.reduce((n, p) => n + p.action_programmes, 0),
+    actionProgrammeRequired: plans.some((p) => p.action_programme_required),
+  };
+};
 
 const coverageOf = (
   db: Parameters<MetricDefinition['compute']>[0]['db'],
@@ -30,6 +74,11 @@ const coverageOf = (
         asOf: factsUntil(scope),
       });
 
+const noActionProgramme: MetricValue = {
+  status: 'unavailable',
+  reason: 'Kế hoạch quán triệt không yêu cầu chương trình hành động.',
+};
+
 export const resolutionMetrics: MetricDefinition[] = [
   {
     code: 'resolutions.cells_disseminated',
@@ -40,7 +89,11 @@ export const resolutionMetrics: MetricDefinition[] = [
     area: 'resolutions',
     kind: 'period',
     perResolution: true,
-    compute: async ({ db, scope }): Promise<MetricValue> => {
+    compute: async ({ db, scope, withRecords = true }): Promise<MetricValue> => {
+      if (!withRecords) {
+        const c = await coverageCounts(db, scope);
+        return c.status === 'ok' ? percentOf([], c.held, c.required) : c;
+      }
       const c = await coverageOf(db, scope);
       if (c.status !== 'ok') return c;
       return percentOf(c.records, c.held, c.required);
@@ -55,14 +108,16 @@ export const resolutionMetrics: MetricDefinition[] = [
     area: 'resolutions',
     kind: 'period',
     perResolution: true,
-    compute: async ({ db, scope }): Promise<MetricValue> => {
+    compute: async ({ db, scope, withRecords = true }): Promise<MetricValue> => {
+      if (!withRecords) {
+        const c = await coverageCounts(db, scope);
+        if (c.status !== 'ok') return c;
+        if (!c.actionProgrammeRequired) return noActionProgramme;
+        return percentOf([], c.actionProgrammes, c.required);
+      }
       const c = await coverageOf(db, scope);
       if (c.status !== 'ok') return c;
-      if (!c.actionProgrammeRequired)
-        return {
-          status: 'unavailable',
-          reason: 'Kế hoạch quán triệt không yêu cầu chương trình hành động.',
-        };
+      if (!c.actionProgrammeRequired) return noActionProgramme;
       const missing = new Set(c.missingActionProgramme.map((r) => `${r.id}:${r.label}`));
       const done = [...c.records, ...c.missing].filter((r) => !missing.has(`${r.id}:${r.label}`));
       return percentOf(done, c.actionProgrammes, c.required);
