@@ -8,7 +8,11 @@ type Start = { load: () => Promise<unknown>; data: (search: string) => string[] 
 /** The pages opened most often, with the requests their first render makes. */
 const starts: Record<string, Start> = {
   '/tong-quan': {
-    load: () => import('../features/overview/OverviewPage'),
+    load: () =>
+      Promise.all([
+        import('../features/overview/OverviewPage'),
+        import('../components/ChartCanvas'),
+      ]),
     data: () => ['/api/overview', '/api/org-units/tree'],
   },
   '/dang-vien': {
