@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
+import type { SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { TMemberListQuery } from '../../../contracts/members';
 import {
@@ -13,7 +15,7 @@ import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { writeAudit } from '../../platform/audit/audit';
 import { cellLabels } from '../imports/imports.export';
-import { buildMemberQuery, iterateMembers } from './members.queries';
+import { buildMemberQuery } from './members.queries';
 
 const columns = [
   { header: 'STT', width: 6 },
@@ -40,6 +42,154 @@ const columns = [
   { header: 'Số điện thoại', width: 14 },
 ];
 
+type ExportRow = {
+  id: number;
+  full_name: string;
+  sex: 'male' | 'female';
+  birth_date: string;
+  status: keyof typeof memberStatusLabels;
+  org_unit_id: number;
+  org_unit_name: string;
+  admitted_on: string | null;
+  recognised_on: string | null;
+  position: string | null;
+  political_theory: keyof typeof politicalTheoryLabels;
+  professional_level: keyof typeof professionalLevelLabels;
+  ethnicity: string | null;
+  religion: string | null;
+  citizen_id: string | null;
+  home_town: string | null;
+  card_number: string | null;
+  birth_place: string | null;
+  occupation: string | null;
+  workplace: string | null;
+  phone: string | null;
+  admission_decision: string | null;
+  /** The sort key of the row, to start the next page after it. */
+  k: (string | null)[];
+};
+
+/** One sort key of the list's order (members.queries.ts `orderBy`): id breaks ties, ascending. */
+type SortKey = { column: string; vi: boolean; desc: boolean; nullable: boolean; cast: SQL };
+
+const sortKeys = (sort: TMemberListQuery['sort']): SortKey[] => {
+  const desc = sort.startsWith('-');
+  const key = (column: string, cast: SQL, more: Partial<SortKey> = {}): SortKey => ({
+    column,
+    vi: false,
+    desc,
+    nullable: false,
+    cast,
+    ...more,
+  });
+  const id = key('id', sql`int`, { desc: false });
+  switch (sort.replace('-', '')) {
+    case 'birthDate':
+      return [key('birth_date', sql`date`), id];
+    case 'admittedOn':
+      return [key('admitted_on', sql`date`, { nullable: true }), id];
+    default:
+      return [
+        key('given_name', sql`text`, { vi: true }),
+        key('full_name', sql`text`, { vi: true }),
+        id,
+      ];
+  }
+};
+
+/** The key as an expression over the rows of `alias`. */
+const keyOf = (k: SortKey, alias: string) =>
+  sql`${sql.raw(`${alias}.${k.column}`)}${k.vi ? sql` collate vi` : sql``}`;
+
+const orderOf = (keys: SortKey[], alias: string) =>
+  sql.join(
+    keys.map(
+      (k) =>
+        sql`${keyOf(k, alias)} ${k.desc ? sql`desc` : sql`asc`}${k.nullable ? sql` nulls last` : sql``}`,
+    ),
+    sql`, `,
+  );
+
+/**
+ * Rows strictly after `last` in the order of `keys` (keyset pagination). In ascending name order,
+ * the default, one row comparison that the name-order index (members_sort_idx) answers; otherwise
+ * "an earlier key equal and this one beyond", NULLs (admission date) last.
+ */
+const after = (keys: SortKey[], last: (string | null)[]): SQL => {
+  const value = (i: number) => sql`${last[i]}::${keys[i].cast}`;
+  const expr = (i: number) => keyOf(keys[i], 'm');
+  if (keys.every((k) => !k.desc && !k.nullable))
+    return sql`(${sql.join(
+      keys.map((_, i) => expr(i)),
+      sql`, `,
+    )}) > (${sql.join(
+      keys.map((_, i) => value(i)),
+      sql`, `,
+    )})`;
+  const equal = (i: number) =>
+    last[i] === null ? sql`${expr(i)} is null` : sql`${expr(i)} = ${value(i)}`;
+  const beyond = (i: number) => {
+    if (last[i] === null) return sql`false`; // nothing sorts after NULL (nulls last)
+    const cmp = keys[i].desc ? sql`${expr(i)} < ${value(i)}` : sql`${expr(i)} > ${value(i)}`;
+    return keys[i].nullable ? sql`(${cmp} or ${expr(i)} is null)` : cmp;
+  };
+  return sql`(${sql.join(
+    keys.map(
+      (_, i) =>
+        sql`(${sql.join([...keys.slice(0, i).map((_k, j) => equal(j)), beyond(i)], sql` and `)})`,
+    ),
+    sql` or `,
+  )})`;
+};
+
+const PAGE = 2_000;
+
+/** The whole filtered list in pages of PAGE rows: one query a page, each starting after the last row. */
+async function* exportPages(
+  db: Db,
+  from: SQL,
+  where: SQL,
+  sort: TMemberListQuery['sort'],
+  pageRows: number,
+): AsyncGenerator<ExportRow[]> {
+  const keys = sortKeys(sort);
+  let last: (string | null)[] | null = null;
+  for (;;) {
+    const rows: ExportRow[] = await queryRows<ExportRow>(
+      db,
+      sql`select p.*,
+            (select e.decision_number from member_events e
+             where e.member_id = p.id and e.kind in ('admitted', 'readmitted')
+             order by e.event_date desc, e.id desc limit 1) as admission_decision,
+            array[${sql.join(
+              keys.map((k) => sql`${sql.raw(`p.${k.column}`)}::text`),
+              sql`, `,
+            )}] as k
+          from (
+            select m.id, m.full_name, m.given_name, m.sex, m.birth_date, m.status, m.org_unit_id,
+              o.name as org_unit_name, m.admitted_on, m.recognised_on, m.position,
+              m.political_theory, m.professional_level, m.ethnicity, m.religion, m.citizen_id,
+              m.home_town, m.card_number, m.birth_place, m.occupation, m.workplace, m.phone
+            from ${from}
+            where ${where}${last ? sql` and ${after(keys, last)}` : sql``}
+            order by ${orderOf(keys, 'm')} limit ${pageRows}) p
+          order by ${orderOf(keys, 'p')}`,
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageRows) return;
+    last = rows[rows.length - 1].k;
+  }
+}
+
+/** Resolves true once `out` can take more, false if the client went away. */
+const drained = async (out: PassThrough): Promise<boolean> => {
+  if (out.destroyed) return false;
+  if (!out.writableNeedDrain) return true;
+  await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  return !out.destroyed;
+};
+
 /**
  * Stream exactly the filtered list to XLSX, page by page (bounded memory). The file carries who
  * exported it, when and why; the export itself is audited before the first byte is sent.
@@ -49,13 +199,17 @@ export const exportMembersXlsx = async ({
   actor,
   query,
   purpose,
+  pageRows = PAGE,
 }: {
   db: Db;
   actor: Actor;
   query: TMemberListQuery;
   purpose: string;
+  /** Rows read a query (tests use a few, to cross page boundaries). */
+  pageRows?: number;
 }): Promise<PassThrough> => {
-  await buildMemberQuery(db, actor, query); // checks scope and filters before anything is written
+  // Checks scope and filters before anything is written.
+  const { from, where } = await buildMemberQuery(db, actor, query);
   const exportedAt = new Date();
   await db.transaction((tx) =>
     writeAudit(tx, {
@@ -108,61 +262,38 @@ export const exportMembersXlsx = async ({
   void (async () => {
     try {
       let n = 0;
-      for await (const page of iterateMembers(db, actor, query)) {
-        const extra = new Map(
-          (
-            await queryRows<{
-              id: number;
-              religion: string;
-              citizen_id: string | null;
-              home_town: string | null;
-              card_number: string | null;
-              admission_decision: string | null;
-              birth_place: string | null;
-              occupation: string | null;
-              workplace: string | null;
-              phone: string | null;
-            }>(
-              db,
-              sql`select m.id, m.religion, m.citizen_id, m.home_town, m.card_number, m.birth_place,
-                    m.occupation, m.workplace, m.phone,
-                    (select e.decision_number from member_events e
-                     where e.member_id = m.id and e.kind in ('admitted', 'readmitted')
-                     order by e.event_date desc, e.id desc limit 1) as admission_decision
-                  from members m
-                  where m.id = any(${`{${page.map((m) => m.id).join(',')}}`}::int[])`,
-            )
-          ).map((r) => [r.id, r]),
-        );
+      for await (const page of exportPages(db, from, where, query.sort, pageRows)) {
         for (const m of page) {
           n += 1;
-          const x = extra.get(m.id);
           sheet
             .addRow([
               n,
-              m.fullName,
+              m.full_name,
               sexLabels[m.sex],
-              formatDate(m.birthDate),
+              formatDate(m.birth_date),
               showEthnicity ? (m.ethnicity ?? '') : '',
               m.position ?? '',
-              cells.get(m.orgUnitId) ?? m.orgUnitName,
-              formatDate(m.admittedOn),
-              formatDate(m.recognisedOn),
-              professionalLevelLabels[m.professionalLevel],
-              politicalTheoryLabels[m.politicalTheory],
+              cells.get(m.org_unit_id) ?? m.org_unit_name,
+              formatDate(m.admitted_on),
+              formatDate(m.recognised_on),
+              professionalLevelLabels[m.professional_level],
+              politicalTheoryLabels[m.political_theory],
               memberStatusLabels[m.status],
-              showEthnicity ? (x?.religion ?? '') : '',
-              x?.citizen_id ?? '',
-              x?.home_town ?? '',
-              x?.card_number ?? '',
-              x?.admission_decision ?? '',
-              x?.birth_place ?? '',
-              x?.occupation ?? '',
-              x?.workplace ?? '',
-              x?.phone ?? '',
+              showEthnicity ? (m.religion ?? '') : '',
+              m.citizen_id ?? '',
+              m.home_town ?? '',
+              m.card_number ?? '',
+              m.admission_decision ?? '',
+              m.birth_place ?? '',
+              m.occupation ?? '',
+              m.workplace ?? '',
+              m.phone ?? '',
             ])
             .commit();
         }
+        // Backpressure: while the client has not taken what was written, read no further page
+        // (the zip writer would otherwise buffer the whole file in memory for a slow reader).
+        if (!(await drained(out))) return;
       }
       sheet.addRow([]).commit();
       sheet.addRow([`Tổng số: ${n} đảng viên`]).commit();

@@ -43,18 +43,41 @@ export const toQuery = (params: Record<string, unknown>): string => {
   return text ? `?${text}` : '';
 };
 
+/** GETs started before the code that needs them has loaded (./app/boot.ts), each taken once. */
+const early = new Map<string, { at: number; response: Promise<Response> }>();
+const EARLY_MS = 10_000;
+
+/**
+ * Start a GET now: the page that asks for the same URL within a few seconds gets this answer
+ * instead of waiting for its code to load first and then for the request.
+ */
+export const prefetch = (url: string) => {
+  const response = fetch(url, { credentials: 'same-origin' });
+  response.catch(() => undefined);
+  early.set(url, { at: Date.now(), response });
+};
+
+const takeEarly = (method: string, url: string): Promise<Response> | null => {
+  const found = method === 'GET' ? early.get(url) : undefined;
+  if (!found) return null;
+  early.delete(url);
+  return Date.now() - found.at < EARLY_MS ? found.response : null;
+};
+
 export const api = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    res =
+      (await takeEarly(method, url)) ??
+      (await fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch {
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.');
   }

@@ -1,60 +1,22 @@
-import { BarChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import EChartsModule from 'echarts-for-react/lib/core';
-import { formatNumber } from '../../../domain/text/vietnamese';
+import { lazy, Suspense } from 'react';
 
-// The package is CommonJS: depending on the bundler the component is the default or its `.default`.
-const ReactEChartsCore =
-  (EChartsModule as unknown as { default?: typeof EChartsModule }).default ?? EChartsModule;
-
-// Only the charts and components we draw: keeps the bundle small.
-echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+// ECharts (its core is ~180 KB gzip) loads in its own chunk, in parallel with the page's data, and
+// the charts draw once it is there: the page and its figures do not wait for it (issue 8).
+const canvas = () => import('./ChartCanvas');
+const BarCanvas = lazy(() => canvas().then((m) => ({ default: m.BarChartView })));
+const PieCanvas = lazy(() => canvas().then((m) => ({ default: m.PieChartView })));
 
 export type ChartRow = { label: string; count: number };
+type Props = { rows: ChartRow[]; height?: number };
 
-export const BarChartView = ({ rows, height = 240 }: { rows: ChartRow[]; height?: number }) => (
-  <ReactEChartsCore
-    echarts={echarts}
-    style={{ height }}
-    option={{
-      animation: false,
-      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-      tooltip: { trigger: 'axis' },
-      xAxis: {
-        type: 'value',
-        minInterval: 1,
-        axisLabel: { formatter: (v: number) => formatNumber(v) },
-      },
-      yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
-      series: [
-        {
-          type: 'bar',
-          data: rows.map((r) => r.count),
-          itemStyle: { color: '#c62828' },
-          label: { show: true, position: 'right' },
-        },
-      ],
-    }}
-  />
+export const BarChartView = ({ rows, height = 240 }: Props) => (
+  <Suspense fallback={<div style={{ height }} />}>
+    <BarCanvas rows={rows} height={height} />
+  </Suspense>
 );
 
-export const PieChartView = ({ rows, height = 240 }: { rows: ChartRow[]; height?: number }) => (
-  <ReactEChartsCore
-    echarts={echarts}
-    style={{ height }}
-    option={{
-      animation: false,
-      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { bottom: 0 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['35%', '65%'],
-          data: rows.map((r) => ({ name: r.label, value: r.count })),
-        },
-      ],
-    }}
-  />
+export const PieChartView = ({ rows, height = 240 }: Props) => (
+  <Suspense fallback={<div style={{ height }} />}>
+    <PieCanvas rows={rows} height={height} />
+  </Suspense>
 );
