@@ -143,6 +143,10 @@ export const recountMemberFacts = async (tx: DbOrTx, memberIds: readonly number[
 export const recountMembersIn = (tx: DbOrTx, memberIds: SQL) =>
   recount(tx, 'member', memberIds, true);
 
+/** After a bulk write of evaluation records: the records in an SQL set. */
+export const recountEvaluationsIn = (tx: DbOrTx, recordIds: SQL) =>
+  recount(tx, 'evaluation_record', recordIds, true);
+
 /** After these evaluation records changed (a decision, a complaint's outcome, the cultural result). */
 export const recountEvaluationFacts = async (tx: DbOrTx, recordIds: readonly number[]) => {
   if (recordIds.length > 0)
