@@ -10,7 +10,10 @@ import {
 } from '../../modules/members/member-rollup';
 import { todayIso } from '../../modules/org-units/org-units.policy';
 import { applyOrgOperation } from '../../modules/org-units/org-units.service';
-import { rebuildPlacedFacts, recountMembersIn } from '../../modules/plans/metrics/placed-facts';
+import {
+  rebuildPlacedFacts,
+  recountMembersBetween,
+} from '../../modules/plans/metrics/placed-facts';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
@@ -58,11 +61,15 @@ export type LoadOptions = {
 export type LoadPhase = 'prepare' | 'copy' | 'totals' | 'facts';
 
 /**
- * Add the totals of a subtree loaded with no totals yet (its units and the members of its units) to
- * its units and all their ancestors: per unit first, then up the tree by the ids in the paths, in one
- * set-based statement (no per-unit or per-member work).
+ * Add the totals of a subtree loaded with no totals yet (its units and the members of its units, whose
+ * ids are in `memberIds` [first, last]) to its units and all their ancestors: per unit first, then up
+ * the tree by the ids in the paths, in one set-based statement (no per-unit or per-member work).
  */
-export const addSubtreeOrgMemberCounts = async (tx: DbOrTx, subtreeRootId: number) => {
+export const addSubtreeOrgMemberCounts = async (
+  tx: DbOrTx,
+  subtreeRootId: number,
+  [first, last]: [number, number],
+) => {
   await tx.execute(sql`
     with sub as (
       select o.id, o.kind, o.dissolved_on, o.path from org_units o
@@ -71,7 +78,7 @@ export const addSubtreeOrgMemberCounts = async (tx: DbOrTx, subtreeRootId: numbe
       select m.org_unit_id, d.dimension, d.key, count(*) as n
       from members m join sub on sub.id = m.org_unit_id
       cross join lateral ${memberDimensionValuesOf(sql`m`)} as d(dimension, key)
-      where m.status in (${activeStatusList})
+      where m.id between ${first} and ${last} and m.status in (${activeStatusList})
       group by 1, 2, 3
       union all
       select sub.id, 'unit_kind', sub.kind, 1 from sub where sub.dissolved_on is null)
@@ -273,13 +280,13 @@ export const loadBloc = async (
       if (facts) await rebuildPlacedFacts(tx);
       phase('facts');
     } else if (rollups === 'add') {
-      await addSubtreeOrgMemberCounts(tx, unitIds.get(bloc.units[0].key)!);
+      await addSubtreeOrgMemberCounts(tx, unitIds.get(bloc.units[0].key)!, [
+        memberIds[0] ?? 0,
+        memberIds[memberIds.length - 1] ?? 0,
+      ]);
       phase('totals');
       if (facts && memberIds.length > 0)
-        await recountMembersIn(
-          tx,
-          sql`(select id from members where id between ${memberIds[0]} and ${memberIds[memberIds.length - 1]})`,
-        );
+        await recountMembersBetween(tx, memberIds[0], memberIds[memberIds.length - 1]);
       phase('facts');
     }
     return { unitIds, memberIds };
