@@ -254,6 +254,7 @@ const main = async () => {
           tx,
           sql`select coalesce(max(id), 0)::int as n from evaluation_records`,
         ))!.n;
+        await tx.execute(sql`analyze evaluation_records`);
         await recountEvaluationsBetween(tx, before + 1, lastRecord);
         own.evaluations = performance.now() - t;
       });

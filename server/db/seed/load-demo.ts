@@ -280,6 +280,11 @@ export const loadBloc = async (
       if (facts) await rebuildPlacedFacts(tx);
       phase('facts');
     } else if (rollups === 'add') {
+      // Statistics that count the rows just copied: without them the planner takes the new range
+      // for a few rows and joins it by nested loops (minutes instead of seconds for a province).
+      await tx.execute(
+        sql`analyze members, member_events, member_periods, org_units, org_unit_history, placed_facts`,
+      );
       await addSubtreeOrgMemberCounts(tx, unitIds.get(bloc.units[0].key)!, [
         memberIds[0] ?? 0,
         memberIds[memberIds.length - 1] ?? 0,
