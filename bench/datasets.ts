@@ -1,6 +1,7 @@
 // Benchmark datasets from the demo generator: a bloc of ~8,000 members and a province of ~200,000
 // (several blocs under one provincial root, each with its own seed).
 import { type DemoBloc, generateDemoBloc, type SeedUnit } from '../server/db/seed/demo-bloc';
+import { createRandom } from '../server/db/seed/random';
 
 export type DatasetName = 'bloc' | 'province';
 
@@ -21,12 +22,15 @@ export const datasets: Record<DatasetName, { label: string; build: () => DemoBlo
 };
 
 /** Several blocs under one provincial root: unit keys are prefixed so they stay distinct. */
-export const joinBlocs = (blocs: DemoBloc[]): DemoBloc => {
+export const joinBlocs = (
+  blocs: DemoBloc[],
+  rootName = 'Đảng bộ tỉnh (dữ liệu thử tải)',
+): DemoBloc => {
   const units: SeedUnit[] = [
     {
       key: 'P',
       kind: 'province_committee',
-      name: 'Đảng bộ tỉnh (dữ liệu thử tải)',
+      name: rootName,
       shortName: null,
       parentKey: null,
       establishedOn: '1945-10-01',
@@ -49,3 +53,22 @@ export const joinBlocs = (blocs: DemoBloc[]): DemoBloc => {
   });
   return { units, members };
 };
+
+/**
+ * The national dataset (`bench/national.ts`), one province at a time so memory holds one province:
+ * province `p` (0…33) has 10–30 blocs (more small provinces than large ones, about 17 on average) of
+ * 88 grassroots organisations, ~260 cells and ~9,800 members (with those who left) each, every bloc
+ * with its own seed. 34 provinces: ~5.6 M members, ~50,000 grassroots organisations, ~150,000 cells.
+ */
+export const nationalBlocCount = (p: number) => {
+  const u = createRandom(34_000 + p).next();
+  return 10 + Math.floor(21 * u * u);
+};
+
+export const nationalProvince = (p: number): DemoBloc =>
+  joinBlocs(
+    Array.from({ length: nationalBlocCount(p) }, (_, b) =>
+      generateDemoBloc({ seed: 100_000 + p * 100 + b, grassroots: 88, members: 9_250 }),
+    ),
+    `Đảng bộ tỉnh số ${p + 1} (dữ liệu thử tải)`,
+  );

@@ -3,17 +3,24 @@ import { sql } from 'drizzle-orm';
 import type { TOrgOperation } from '../../../contracts/org-units';
 import type { Role } from '../../../domain/enums/roles';
 import { deriveMemberTimeline, type Standing } from '../../../domain/rules/members/member-timeline';
-import { rebuildOrgMemberCounts } from '../../modules/members/member-rollup';
+import {
+  activeStatusList,
+  memberDimensionValuesOf,
+  rebuildOrgMemberCounts,
+} from '../../modules/members/member-rollup';
 import { todayIso } from '../../modules/org-units/org-units.policy';
 import { applyOrgOperation } from '../../modules/org-units/org-units.service';
-import { rebuildPlacedFacts } from '../../modules/plans/metrics/placed-facts';
+import {
+  rebuildPlacedFacts,
+  recountMembersBetween,
+} from '../../modules/plans/metrics/placed-facts';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
 import { copyRows, snake } from '../bulk';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
-import { agencies, massOrganisations, orgUnitHistory, orgUnits, users } from '../schema/index';
-import { type DemoBloc, type DemoOptions, generateDemoBloc } from './demo-bloc';
+import { orgUnitHistory, orgUnits, users } from '../schema/index';
+import { type DemoBloc, type DemoOptions, generateDemoBloc, type SeedUnit } from './demo-bloc';
 import { seedDemoDocuments } from './demo-documents';
 import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoInspection } from './demo-inspection';
@@ -21,12 +28,6 @@ import { seedDemoLifecycle } from './demo-lifecycle';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoPlans } from './demo-plans';
 import { seedDemoResolutions } from './demo-resolutions';
-
-const chunk = <T>(items: T[], size: number): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 /** Units that the demo's 2025 restructuring merges away: no member event after that day. */
 export const demoFrozenUnits: Record<string, string> = {
@@ -43,83 +44,149 @@ export const loadDemoData = async (
 ): Promise<LoadedDemo> =>
   loadBloc(db, generateDemoBloc({ frozenUnits: demoFrozenUnits, ...options }), load);
 
-/** `facts: false` leaves the placed facts to the caller (a seed that rebuilds them once at its end). */
-type LoadOptions = { facts?: boolean };
+/**
+ * How the maintained figures follow a load. `rollups`: 'rebuild' recomputes every total and fact of
+ * the database (a fresh database); 'add' adds only what the loaded subtree and its members bring, to
+ * the subtree and its ancestors (one more province under an existing root; memory and time stay per
+ * subtree); 'none' leaves them to the caller. `facts: false` leaves the placed facts alone (a seed that
+ * rebuilds them once at its end). `parentId` hangs the bloc's root under an existing unit.
+ * `onPhase` hears how long each phase took (benchmarks).
+ */
+export type LoadOptions = {
+  parentId?: number;
+  rollups?: 'rebuild' | 'add' | 'none';
+  facts?: boolean;
+  onPhase?: (phase: LoadPhase, ms: number) => void;
+};
+export type LoadPhase = 'prepare' | 'copy' | 'totals' | 'facts';
 
-/** Write a generated bloc (or several joined under one root) in one transaction. */
+/**
+ * Add the totals of a subtree loaded with no totals yet (its units and the members of its units, whose
+ * ids are in `memberIds` [first, last]) to its units and all their ancestors: per unit first, then up
+ * the tree by the ids in the paths, in one set-based statement (no per-unit or per-member work).
+ */
+export const addSubtreeOrgMemberCounts = async (
+  tx: DbOrTx,
+  subtreeRootId: number,
+  [first, last]: [number, number],
+) => {
+  await tx.execute(sql`
+    with sub as (
+      select o.id, o.kind, o.dissolved_on, o.path from org_units o
+      where o.path <@ (select path from org_units where id = ${subtreeRootId})),
+    own as (
+      select m.org_unit_id, d.dimension, d.key, count(*) as n
+      from members m join sub on sub.id = m.org_unit_id
+      cross join lateral ${memberDimensionValuesOf(sql`m`)} as d(dimension, key)
+      where m.id between ${first} and ${last} and m.status in (${activeStatusList})
+      group by 1, 2, 3
+      union all
+      select sub.id, 'unit_kind', sub.kind, 1 from sub where sub.dissolved_on is null)
+    insert into org_member_counts (org_unit_id, dimension, key, count)
+    select a.id::int, own.dimension, own.key, sum(own.n)::int
+    from own join org_units o on o.id = own.org_unit_id
+    cross join lateral unnest(string_to_array(o.path::text, '.')) as a(id)
+    group by 1, 2, 3 order by 1, 2, 3
+    on conflict (org_unit_id, dimension, key)
+    do update set count = org_member_counts.count + excluded.count`);
+};
+
+/** Reserve `n` ids of a table's identity after its largest id; returns the first. */
+const reserveIds = async (tx: DbOrTx, table: string, n: number): Promise<number> => {
+  const base = (await queryOne<{ n: number }>(
+    tx,
+    sql`select coalesce(max(id), 0)::int as n from ${sql.raw(table)}`,
+  ))!.n;
+  if (n > 0)
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence(${table}, 'id'), ${base + n}::bigint)`,
+    );
+  return base + 1;
+};
+
+/**
+ * Write a generated bloc (or several joined under one root) in one transaction: units, agencies,
+ * members, events and periods by COPY with ids assigned here (COPY writes identity columns as given,
+ * and the sequences are moved past them), then the maintained figures as `rollups` says.
+ */
 export const loadBloc = async (
   db: Db,
   bloc: DemoBloc,
-  { facts = true }: LoadOptions = {},
+  { parentId, rollups = 'rebuild', facts = true, onPhase }: LoadOptions = {},
 ): Promise<LoadedDemo> =>
   db.transaction(async (tx) => {
+    let t0 = performance.now();
+    const phase = (name: LoadPhase) => {
+      const t = performance.now();
+      onPhase?.(name, t - t0);
+      t0 = t;
+    };
+    const parentPath = parentId === undefined ? null : await pathOf(tx, parentId);
     const unitIds = new Map<string, number>();
     const paths = new Map<string, string>();
-    for (const batch of chunk(bloc.units, 500)) {
-      const rows = await tx
-        .insert(orgUnits)
-        .values(
-          batch.map((u) => ({
-            kind: u.kind,
-            name: u.name,
-            shortName: u.shortName,
-            path: '0',
-            establishedOn: u.establishedOn,
-          })),
-        )
-        .returning({ id: orgUnits.id });
-      batch.forEach((u, i) => {
-        unitIds.set(u.key, rows[i].id);
-      });
-    }
-    for (const u of bloc.units) {
-      const id = unitIds.get(u.key)!;
-      paths.set(u.key, u.parentKey ? `${paths.get(u.parentKey)}.${id}` : String(id));
-    }
-    const updates = bloc.units.map(
-      (u) =>
-        sql`(${unitIds.get(u.key)!}::int, ${u.parentKey ? unitIds.get(u.parentKey)! : null}::int, ${paths.get(u.key)!}::ltree)`,
-    );
-    for (const batch of chunk(updates, 1000)) {
-      await tx.execute(sql`update org_units o set parent_id = v.parent_id, path = v.path
-        from (values ${sql.join(batch, sql`, `)}) as v(id, parent_id, path) where o.id = v.id`);
-    }
-    for (const batch of chunk(bloc.units, 1000)) {
-      await tx.insert(orgUnitHistory).values(
-        batch.map((u) => ({
-          orgUnitId: unitIds.get(u.key)!,
-          validFrom: u.establishedOn,
-          kind: u.kind,
-          name: u.name,
-          shortName: u.shortName,
-          parentId: u.parentKey ? unitIds.get(u.parentKey)! : null,
-          path: paths.get(u.key)!,
-        })),
-      );
-    }
-    for (const u of bloc.units) {
-      if (!u.agency) continue;
-      const [agency] = await tx
-        .insert(agencies)
-        .values({
-          orgUnitId: unitIds.get(u.key)!,
-          name: u.agency.name,
-          kind: u.agency.kind,
-          staffCount: u.agency.staffCount,
-        })
-        .returning({ id: agencies.id });
-      await tx
-        .insert(massOrganisations)
-        .values(u.agency.massOrganisations.map((m) => ({ ...m, agencyId: agency.id })));
-    }
-
-    // Members, events and periods go in by COPY with ids assigned here (COPY writes identity
-    // columns as given), then the sequence is moved past them.
-    const memberIds: number[] = [];
-    const base = (await queryOne<{ n: number }>(
+    const firstUnit = await reserveIds(tx, 'org_units', bloc.units.length);
+    bloc.units.forEach((u, i) => {
+      const id = firstUnit + i;
+      unitIds.set(u.key, id);
+      const above = u.parentKey ? paths.get(u.parentKey)! : parentPath;
+      paths.set(u.key, above ? `${above}.${id}` : String(id));
+    });
+    const parentOf = (u: SeedUnit) =>
+      u.parentKey ? unitIds.get(u.parentKey)! : (parentId ?? null);
+    const withAgency = bloc.units.filter((u) => u.agency);
+    const firstAgency = await reserveIds(tx, 'agencies', withAgency.length);
+    phase('prepare');
+    await copyRows(
       tx,
-      sql`select coalesce(max(id), 0)::int as n from members`,
-    ))!.n;
+      'org_units',
+      ['id', 'kind', 'name', 'short_name', 'parent_id', 'path', 'established_on'],
+      bloc.units.map((u) => [
+        unitIds.get(u.key)!,
+        u.kind,
+        u.name,
+        u.shortName,
+        parentOf(u),
+        paths.get(u.key)!,
+        u.establishedOn,
+      ]),
+    );
+    await copyRows(
+      tx,
+      'org_unit_history',
+      ['org_unit_id', 'valid_from', 'kind', 'name', 'short_name', 'parent_id', 'path'],
+      bloc.units.map((u) => [
+        unitIds.get(u.key)!,
+        u.establishedOn,
+        u.kind,
+        u.name,
+        u.shortName,
+        parentOf(u),
+        paths.get(u.key)!,
+      ]),
+    );
+    await copyRows(
+      tx,
+      'agencies',
+      ['id', 'org_unit_id', 'name', 'kind', 'staff_count'],
+      withAgency.map((u, i) => [
+        firstAgency + i,
+        unitIds.get(u.key)!,
+        u.agency!.name,
+        u.agency!.kind,
+        u.agency!.staffCount,
+      ]),
+    );
+    await copyRows(
+      tx,
+      'mass_organisations',
+      ['agency_id', 'kind', 'name', 'member_count'],
+      withAgency.flatMap((u, i) =>
+        u.agency!.massOrganisations.map((m) => [firstAgency + i, m.kind, m.name, m.memberCount]),
+      ),
+    );
+
+    const memberIds: number[] = [];
+    const base = (await reserveIds(tx, 'members', bloc.members.length)) - 1;
     const unitOf = (key: string | null) => (key ? unitIds.get(key)! : null);
     const memberColumns = Object.keys(bloc.members[0] ?? {}).filter((k) => k !== 'events');
     const derivedColumns = [
@@ -131,82 +198,102 @@ export const loadBloc = async (
       'partyAgeFrom',
       'temporarilyAway',
     ] as const;
-    const memberRows: unknown[][] = [];
-    const eventRows: unknown[][] = [];
-    const periodRows: unknown[][] = [];
-    bloc.members.forEach((m, i) => {
-      const id = base + i + 1;
-      memberIds.push(id);
-      const t = deriveMemberTimeline(
-        m.events.map((e) => ({
-          kind: e.kind,
-          eventDate: e.eventDate,
-          orgUnitId: unitOf(e.unitKey),
-          standing: (e.standing ?? null) as Standing | null,
-          originalAdmittedOn: e.originalAdmittedOn ?? null,
-          originalRecognisedOn: e.originalRecognisedOn ?? null,
-        })),
-      );
-      if (t.problems.length || !t.current)
-        throw new Error(`demo member ${m.fullName}: ${t.problems[0]?.message}`);
-      const c = t.current;
-      const record = m as unknown as Record<string, unknown>;
-      memberRows.push([
-        id,
-        ...memberColumns.map((k) => record[k]),
-        ...derivedColumns.map((k) => c[k]),
-      ]);
-      for (const e of m.events) {
-        eventRows.push([
+    // Rows are built and copied a slice at a time, so memory holds one slice of rows, not the bloc's.
+    const slice = 20_000;
+    for (let from = 0; from < bloc.members.length; from += slice) {
+      const memberRows: unknown[][] = [];
+      const eventRows: unknown[][] = [];
+      const periodRows: unknown[][] = [];
+      bloc.members.slice(from, from + slice).forEach((m, j) => {
+        const id = base + from + j + 1;
+        memberIds.push(id);
+        const t = deriveMemberTimeline(
+          m.events.map((e) => ({
+            kind: e.kind,
+            eventDate: e.eventDate,
+            orgUnitId: unitOf(e.unitKey),
+            standing: (e.standing ?? null) as Standing | null,
+            originalAdmittedOn: e.originalAdmittedOn ?? null,
+            originalRecognisedOn: e.originalRecognisedOn ?? null,
+          })),
+        );
+        if (t.problems.length || !t.current)
+          throw new Error(`demo member ${m.fullName}: ${t.problems[0]?.message}`);
+        const c = t.current;
+        const record = m as unknown as Record<string, unknown>;
+        memberRows.push([
           id,
-          e.kind,
-          e.eventDate,
-          unitOf(e.unitKey),
-          e.externalOrg,
-          e.standing,
-          e.originalAdmittedOn,
-          e.originalRecognisedOn,
-          e.decisionNumber,
-          e.note,
+          ...memberColumns.map((k) => record[k]),
+          ...derivedColumns.map((k) => c[k]),
         ]);
-      }
-      for (const p of t.periods)
-        periodRows.push([id, p.validFrom, p.validTo, p.orgUnitId, p.status, p.standing]);
-    });
-    await copyRows(
-      tx,
-      'members',
-      ['id', ...memberColumns, ...derivedColumns].map(snake),
-      memberRows as never,
-    );
-    await tx.execute(
-      sql`select setval(pg_get_serial_sequence('members', 'id'), greatest((select max(id) from members), 1))`,
-    );
-    await copyRows(
-      tx,
-      'member_events',
-      [
-        'member_id',
-        'kind',
-        'event_date',
-        'org_unit_id',
-        'external_org',
-        'standing',
-        'original_admitted_on',
-        'original_recognised_on',
-        'decision_number',
-        'note',
-      ],
-      eventRows as never,
-    );
-    await copyRows(
-      tx,
-      'member_periods',
-      ['member_id', 'valid_from', 'valid_to', 'org_unit_id', 'status', 'standing'],
-      periodRows as never,
-    );
-    await rebuildOrgMemberCounts(tx);
-    if (facts) await rebuildPlacedFacts(tx);
+        for (const e of m.events) {
+          eventRows.push([
+            id,
+            e.kind,
+            e.eventDate,
+            unitOf(e.unitKey),
+            e.externalOrg,
+            e.standing,
+            e.originalAdmittedOn,
+            e.originalRecognisedOn,
+            e.decisionNumber,
+            e.note,
+          ]);
+        }
+        for (const p of t.periods)
+          periodRows.push([id, p.validFrom, p.validTo, p.orgUnitId, p.status, p.standing]);
+      });
+      await copyRows(
+        tx,
+        'members',
+        ['id', ...memberColumns, ...derivedColumns].map(snake),
+        memberRows as never,
+      );
+      await copyRows(
+        tx,
+        'member_events',
+        [
+          'member_id',
+          'kind',
+          'event_date',
+          'org_unit_id',
+          'external_org',
+          'standing',
+          'original_admitted_on',
+          'original_recognised_on',
+          'decision_number',
+          'note',
+        ],
+        eventRows as never,
+      );
+      await copyRows(
+        tx,
+        'member_periods',
+        ['member_id', 'valid_from', 'valid_to', 'org_unit_id', 'status', 'standing'],
+        periodRows as never,
+      );
+    }
+    phase('copy');
+    if (rollups === 'rebuild') {
+      await rebuildOrgMemberCounts(tx);
+      phase('totals');
+      if (facts) await rebuildPlacedFacts(tx);
+      phase('facts');
+    } else if (rollups === 'add') {
+      // Statistics that count the rows just copied: without them the planner takes the new range
+      // for a few rows and joins it by nested loops (minutes instead of seconds for a province).
+      await tx.execute(
+        sql`analyze members, member_events, member_periods, org_units, org_unit_history, placed_facts`,
+      );
+      await addSubtreeOrgMemberCounts(tx, unitIds.get(bloc.units[0].key)!, [
+        memberIds[0] ?? 0,
+        memberIds[memberIds.length - 1] ?? 0,
+      ]);
+      phase('totals');
+      if (facts && memberIds.length > 0)
+        await recountMembersBetween(tx, memberIds[0], memberIds[memberIds.length - 1]);
+      phase('facts');
+    }
     return { unitIds, memberIds };
   });
 

@@ -58,12 +58,23 @@ const placedOnBulk: PlacedOn = (unit, day) => sql`
 const placedOnLookup: PlacedOn = (unit, day) => sql`
   join lateral (select ${placedPathOn(unit, day)} as path) pi on pi.path is not null`;
 
-/** Rows `(source_id, kind, day, amount, path)` of the facts of the members in `ids` (an SQL set). */
-const memberFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
+/** Which sources: `(column) => condition` on a source id column (a set, or a range for bulk loads). */
+type Match = (column: SQL) => SQL;
+const inSet =
+  (ids: SQL): Match =>
+  (column) =>
+    sql`${column} in ${ids}`;
+const between =
+  (first: number, last: number): Match =>
+  (column) =>
+    sql`${column} between ${first} and ${last}`;
+
+/** Rows `(source_id, kind, day, amount, path)` of the facts of the matched members. */
+const memberFactRows = (ids: Match, placedOn: PlacedOn) => sql`
   select e.member_id as source_id, e.kind, e.event_date as day, 1::bigint as amount, pi.path
   from (select e.*, coalesce(e.org_unit_id,
           ${memberUnitBefore(sql`e.member_id`, sql`e.event_date`)}) as placed_unit
-        from member_events e where e.member_id in ${ids}) e
+        from member_events e where ${ids(sql`e.member_id`)}) e
   ${placedOn(sql`e.placed_unit`, sql`e.event_date`)}
   union all
   select piece.member_id, 'status:' || piece.status, d.day, d.delta, piece.path
@@ -75,7 +86,7 @@ const memberFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
     join org_unit_history h on h.org_unit_id = p.org_unit_id
       and h.valid_from < coalesce(p.valid_to, 'infinity'::date)
       and coalesce(h.valid_to, 'infinity'::date) > p.valid_from
-    where p.member_id in ${ids} and p.status in ${valueList(activeStatuses)}) piece
+    where ${ids(sql`p.member_id`)} and p.status in ${valueList(activeStatuses)}) piece
   cross join lateral (values (piece.starts, 1::bigint), (piece.ends, -1::bigint)) as d(day, delta)
   where d.day is not null and piece.starts < coalesce(piece.ends, 'infinity'::date)
   union all
@@ -84,10 +95,10 @@ const memberFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
   join member_periods p on p.member_id = d.member_id
     and p.valid_from <= d.paid_on and (p.valid_to is null or p.valid_to > d.paid_on)
   ${placedOn(sql`p.org_unit_id`, sql`d.paid_on`)}
-  where d.member_id in ${ids}`;
+  where ${ids(sql`d.member_id`)}`;
 
-/** Rows of the decided yearly evaluation records in `ids`: rated, and good / excellent / cultural. */
-const evaluationFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
+/** Rows of the matched decided yearly evaluation records: rated, and good / excellent / cultural. */
+const evaluationFactRows = (ids: Match, placedOn: PlacedOn) => sql`
   select r.id as source_id, 'evaluation:' || c.year || ':' || r.subject_kind || ':' || f.flag as kind,
     r.decided_on as day, 1::bigint as amount, pi.path
   from evaluation_records r join evaluation_campaigns c on c.id = r.campaign_id
@@ -97,7 +108,7 @@ const evaluationFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
     ('good', r.decided_level in ('HTXSNV', 'HTTNV')),
     ('excellent', r.decided_level = 'HTXSNV'),
     ('cultural', coalesce(r.cultural_standard, false))) as f(flag, holds)
-  where r.id in ${ids} and c.cycle = 'year' and r.decided_level is not null
+  where ${ids(sql`r.id`)} and c.cycle = 'year' and r.decided_level is not null
     and r.decided_on is not null and f.holds`;
 
 /**
@@ -109,7 +120,7 @@ const evaluationFactRows = (ids: SQL, placedOn: PlacedOn) => sql`
  * programme: from max(valid_from, its issue date) on. A unit lies under the target (or a subtree
  * root) on a day when its path of that day holds the target's id, as placement.ts reads it.
  */
-const disseminationFactRows = (ids: SQL) => sql`
+const disseminationFactRows = (ids: Match) => sql`
   select h.org_unit_id as source_id, 'dissemination:' || p.resolution_id || ':' || f.flag as kind,
     f.day, f.amount, h.path
   from org_unit_history h
@@ -135,9 +146,9 @@ const disseminationFactRows = (ids: SQL) => sql`
     ('action_programme', e.ends, -1::bigint,
       a.issued_on is not null and e.ap_from < coalesce(e.ends, 'infinity'::date))
   ) as f(flag, day, amount, holds)
-  where h.org_unit_id in ${ids} and f.holds and f.day is not null`;
+  where ${ids(sql`h.org_unit_id`)} and f.holds and f.day is not null`;
 
-const factRows: Record<Source, (ids: SQL, placedOn: PlacedOn) => SQL> = {
+const factRows: Record<Source, (ids: Match, placedOn: PlacedOn) => SQL> = {
   member: memberFactRows,
   evaluation_record: evaluationFactRows,
   dissemination: (ids) => disseminationFactRows(ids),
@@ -149,10 +160,10 @@ const factRows: Record<Source, (ids: SQL, placedOn: PlacedOn) => SQL> = {
  * statement, whose sum rows are locked in key order so that concurrent recounts cannot deadlock. Rows
  * that fall to 0 stay: they sum to nothing, and deleting them would scan the table at every change.
  */
-const recount = (tx: DbOrTx, source: Source, ids: SQL, bulk: boolean) =>
+const recount = (tx: DbOrTx, source: Source, ids: Match, bulk: boolean) =>
   tx.execute(sql`
     with old as (
-      delete from placed_facts where source = ${source} and source_id in ${ids}
+      delete from placed_facts where source = ${source} and ${ids(sql`source_id`)}
       returning kind, day, -amount as amount, path),
     new as (
       insert into placed_facts (source, source_id, kind, day, amount, path)
@@ -171,12 +182,22 @@ const recount = (tx: DbOrTx, source: Source, ids: SQL, bulk: boolean) =>
 /** After these members' events, periods or dues changed. */
 export const recountMemberFacts = async (tx: DbOrTx, memberIds: readonly number[]) => {
   if (memberIds.length > 0)
-    await recount(tx, 'member', valueList([...new Set(memberIds)]), memberIds.length > 50);
+    await recount(tx, 'member', inSet(valueList([...new Set(memberIds)])), memberIds.length > 50);
 };
 
 /** After a bulk write: the members in an SQL set (e.g. the rows of an import job). */
 export const recountMembersIn = (tx: DbOrTx, memberIds: SQL) =>
-  recount(tx, 'member', memberIds, true);
+  recount(tx, 'member', inSet(memberIds), true);
+
+/**
+ * After a bulk load of the members, or of the evaluation records, with ids in [first, last]: range
+ * reads of the source tables and of the stored facts, whatever their size (a province of the national
+ * benchmark).
+ */
+export const recountMembersBetween = (tx: DbOrTx, first: number, last: number) =>
+  recount(tx, 'member', between(first, last), true);
+export const recountEvaluationsBetween = (tx: DbOrTx, first: number, last: number) =>
+  recount(tx, 'evaluation_record', between(first, last), true);
 
 /** After these evaluation records changed (a decision, a complaint's outcome, the cultural result). */
 export const recountEvaluationFacts = async (tx: DbOrTx, recordIds: readonly number[]) => {
@@ -184,7 +205,7 @@ export const recountEvaluationFacts = async (tx: DbOrTx, recordIds: readonly num
     await recount(
       tx,
       'evaluation_record',
-      valueList([...new Set(recordIds)]),
+      inSet(valueList([...new Set(recordIds)])),
       recordIds.length > 50,
     );
 };
@@ -195,9 +216,9 @@ export const recountEvaluationFacts = async (tx: DbOrTx, recordIds: readonly num
  */
 export const recountDisseminationFacts = async (tx: DbOrTx, unitIds: readonly number[] | SQL) => {
   if (!Array.isArray(unitIds))
-    return void (await recount(tx, 'dissemination', unitIds as SQL, true));
+    return void (await recount(tx, 'dissemination', inSet(unitIds as SQL), true));
   if (unitIds.length > 0)
-    await recount(tx, 'dissemination', valueList([...new Set(unitIds as number[])]), true);
+    await recount(tx, 'dissemination', inSet(valueList([...new Set(unitIds as number[])])), true);
 };
 
 /** The units that lay under any of these units at any time (for a plan's target, old and new). */
@@ -230,7 +251,7 @@ export const recountFactsUnder = async (tx: DbOrTx, unitId: number) => {
     await recount(
       tx,
       source,
-      sql`(select source_id from recount_sources where source = ${source})`,
+      inSet(sql`(select source_id from recount_sources where source = ${source})`),
       true,
     );
 };
@@ -239,9 +260,9 @@ export const recountFactsUnder = async (tx: DbOrTx, unitId: number) => {
 export const rebuildPlacedFacts = async (tx: DbOrTx) => {
   await tx.execute(sql`delete from org_fact_counts`);
   await tx.execute(sql`delete from placed_facts`);
-  await recount(tx, 'member', sql`(select id from members)`, true);
-  await recount(tx, 'evaluation_record', sql`(select id from evaluation_records)`, true);
-  await recount(tx, 'dissemination', sql`(select id from org_units)`, true);
+  await recount(tx, 'member', inSet(sql`(select id from members)`), true);
+  await recount(tx, 'evaluation_record', inSet(sql`(select id from evaluation_records)`), true);
+  await recount(tx, 'dissemination', inSet(sql`(select id from org_units)`), true);
 };
 
 /** An installation upgraded to the maintained facts has sources but no facts yet: build them once. */
