@@ -245,14 +245,19 @@ const findByNameKeys = async (
   cap: number,
 ) => {
   const offset = (query.page - 1) * query.pageSize;
+  // Both subqueries are fenced (`offset 0`) so the plan is the one above whatever the statistics
+  // say (a table just loaded has none): keys in key order drive, each member is checked in turn.
   const found = sql`hits as materialized (
       select row_number() over () as rn, x.* from (
         select m.id, m.given_name, m.full_name, m.birth_date, m.admitted_on
-        from member_name_keys k
-          join members m on m.id = k.member_id
-          join org_units o on o.id = m.org_unit_id
-        where (k.key collate "C") like ${pattern} and ${where}
-        order by (k.key collate "C"), k.member_id
+        from (select k.member_id, (k.key collate "C") as key from member_name_keys k
+              where (k.key collate "C") like ${pattern}
+              order by (k.key collate "C"), k.member_id offset 0) k
+        cross join lateral (
+          select m.id, m.given_name, m.full_name, m.birth_date, m.admitted_on
+          from members m join org_units o on o.id = m.org_unit_id
+          where m.id = k.member_id and ${where} offset 0) m
+        order by k.key, k.member_id
         limit ${cap + 1}) x
     ), found as materialized (
       select distinct on (id) * from hits where rn <= ${cap} order by id
