@@ -153,7 +153,8 @@ describe('name search at national scale (word keys)', () => {
       ).toEqual(scan.items.map((m) => m.id));
     }
     expect((await search(lastTwo, viaKeys)).total).toBeGreaterThan(0);
-  });
+    // Fourteen uncapped searches over the whole bloc: ~50 s on PostgreSQL on a busy 2-core machine.
+  }, 240_000);
 
   it('matches word prefixes only: "hung" does not find "Phùng", "van hung" finds "Nguyễn Văn Hưng"', async () => {
     const hung = await search('hung', viaKeys);
