@@ -317,5 +317,5 @@ describe('maintained fact sums (org_fact_counts)', () => {
     const before = await read();
     await t.db.transaction((tx) => rebuildPlacedFacts(tx));
     expect(await read()).toEqual(before);
-  });
+  }, 300_000);
 });
