@@ -199,7 +199,10 @@ const main = async () => {
     type Generated = { province: number; bloc: import('../server/db/seed/demo-bloc').DemoBloc };
     const nextProvince = () =>
       new Promise<Generated | null>((resolve, reject) => {
-        worker.once('message', resolve);
+        worker.once('message', (m: Generated | null) => {
+          worker.off('error', reject);
+          resolve(m);
+        });
         worker.once('error', reject);
         worker.postMessage('next');
       });
@@ -389,8 +392,9 @@ const main = async () => {
         where o.path <@ ${p}::ltree and r.decided_level is not null group by 1, 2) t) as rated`;
   /** The overview's figures by scanning: every dimension of the subtree's members in the party. */
   const naiveOverview = (p: string) => sql`select d.dimension, d.key, count(*)
-      from ${subtreeMembers(p)} and m.status in (${active})
-      cross join lateral ${memberDimensionValuesOf(sql`m`)} as d(dimension, key) group by 1, 2`;
+      from members m join org_units o on o.id = m.org_unit_id
+      cross join lateral ${memberDimensionValuesOf(sql`m`)} as d(dimension, key)
+      where o.path <@ ${p}::ltree and m.status in (${active}) group by 1, 2`;
   /** A list page as a naive list does it: the page, and its total by count(*) over the subtree. */
   const naiveListPage = sql`select
       (select count(*) from ${subtreeMembers(national.path)} and m.status in (${active})) as total,
