@@ -1,6 +1,6 @@
 // `npm run bench:http`: HTTP throughput on loopback with autocannon — the bare Fastify ceiling, a
 // Fastify + `select 1` ceiling, and dangvu's authenticated read endpoints on the 200,000-member
-// province (run `npm run bench -- --sizes=province --engines=postgres` first to create it).
+// province (run `npm run bench:foundation -- --sizes=province --engines=postgres` first to create it).
 // Bounded: each run lasts BENCH_HTTP_SECONDS (default 10) at 50 connections, 127.0.0.1 only.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

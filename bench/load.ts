@@ -26,7 +26,7 @@ const dbUrl = (() => {
   return u.toString();
 })();
 
-/** Reuse the province of `npm run bench` when it is there; otherwise build it (about a minute). */
+/** Reuse the province of `npm run bench:foundation` when it is there; otherwise build it (about a minute). */
 const ensureProvince = async () => {
   const probe = new pg.Client({ connectionString: pgUrl });
   await probe.connect();

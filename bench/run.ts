@@ -1,4 +1,4 @@
-// `npm run bench`: p50/p95 latency of the foundation's read paths through the real HTTP stack
+// `npm run bench:foundation` (part of `npm run bench`): p50/p95 latency of the foundation's read paths through the real HTTP stack
 // (Fastify inject, authenticated), on PostgreSQL and on PGlite, for a bloc and a province.
 // Writes bench/results/foundation.{json,md}. Options: --sizes=bloc,province --engines=postgres,pglite
 import { execSync } from 'node:child_process';
