@@ -293,6 +293,38 @@ describe('member import from a messy XLSX', () => {
     expect(done.result).toMatchObject({ created: 0, skipped: 1 });
     expect(await memberCount()).toBe(before);
   });
+
+  it('checks the database again at commit: a member recorded since the preview is a duplicate', async () => {
+    const before = await memberCount();
+    const file = await xlsxOf([
+      ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Chi bộ', 'Ngày vào Đảng'],
+      ['Đinh Thị Mới Ghi', 'Nữ', '14/02/1993', '001193000777', cellLabel, '03/02/2020'],
+    ]);
+    const up = await upload(office, 'members', 'ghi sau xem truoc.xlsx', file);
+    const job = up.result as { id: number; mapping: Record<string, number | null> };
+    const p = await preview(office, job.id, job.mapping);
+    expect((p.result as { summary: { duplicates: number; valid: number } }).summary).toMatchObject({
+      duplicates: 0,
+      valid: 1,
+    });
+    const created = await office.post('/api/members', {
+      fullName: 'Đinh Thị Mới Ghi',
+      sex: 'female',
+      birthDate: '1993-02-14',
+      ethnicity: 'Kinh',
+      religion: 'Không',
+      citizenId: '001193000777',
+      professionalLevel: 'bachelor',
+      politicalTheory: 'elementary',
+      entry: { kind: 'admitted', eventDate: '2020-02-03', orgUnitId: f.cellId },
+    });
+    expect(created.statusCode).toBe(200);
+    const refused = await commit(office, job.id);
+    expect(refused.error?.message).toContain('trùng chưa quyết định');
+    const skipped = await commit(office, job.id, { duplicateDefault: 'skip' });
+    expect(skipped.result).toMatchObject({ created: 0, skipped: 1 });
+    expect(await memberCount()).toBe(before + 1);
+  });
 });
 
 describe('CSV files', () => {
