@@ -2,7 +2,10 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { createDatabase, type Database } from '../server/db/client';
+import { buildApp } from '../server/app';
+import { createDatabase, type Database, queryRows, sql } from '../server/db/client';
+import { users } from '../server/db/schema/index';
+import { hashPassword } from '../server/platform/auth/password';
 
 export const pgUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
@@ -63,4 +66,41 @@ export const measure = async (
     max: r(times[times.length - 1]),
     n: times.length,
   };
+};
+
+/**
+ * The app with a logged-in office account `bench` scoped to `scopeOrgUnitId` (created when missing),
+ * and `get`, which fails on any answer but 200: every benchmark measures authenticated requests.
+ */
+export const openBenchApp = async (database: Database, scopeOrgUnitId: number) => {
+  const existing = await queryRows<{ id: number }>(
+    database.db,
+    sql`select id from users where username = 'bench'`,
+  );
+  if (existing.length === 0)
+    await database.db.insert(users).values({
+      username: 'bench',
+      displayName: 'Benchmark',
+      passwordHash: await hashPassword('Bench2026pass'),
+      role: 'org_office',
+      scopeOrgUnitId,
+    });
+  const app = await buildApp({
+    database,
+    cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
+    serveWeb: false,
+    config: { loginRateLimit: 1000 },
+  });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'bench', password: 'Bench2026pass' },
+  });
+  const cookie = String(login.headers['set-cookie']).split(';')[0];
+  const get = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (res.statusCode !== 200)
+      throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  };
+  return { app, get };
 };

@@ -16,12 +16,9 @@ if (process.env.DATABASE_URL && !process.env.BENCH_DATABASE_URL)
 process.env.BENCH_ITERATIONS ??= '30';
 
 const main = async () => {
-  const { buildApp } = await import('../server/app');
   const { migrateDatabase, queryRows, sql } = await import('../server/db/client');
-  const { users } = await import('../server/db/schema/index');
   const { seedDemo } = await import('../server/db/seed/load-demo');
-  const { hashPassword } = await import('../server/platform/auth/password');
-  const { ITERATIONS, measure, openEngine, root } = await import('./common');
+  const { ITERATIONS, measure, openBenchApp, openEngine, root } = await import('./common');
   type Row = import('./common').Row;
   const engines: ('pglite' | 'postgres')[] = process.env.BENCH_DATABASE_URL
     ? ['pglite', 'postgres']
@@ -79,30 +76,7 @@ const main = async () => {
       database.db,
       sql`select id from org_units where kind = ${province ? 'province_committee' : 'upper_committee'} order by id limit 1`,
     );
-    await database.db.insert(users).values({
-      username: 'bench',
-      displayName: 'Benchmark',
-      passwordHash: await hashPassword('Bench2026pass'),
-      role: 'org_office',
-      scopeOrgUnitId: top.id,
-    });
-    const app = await buildApp({
-      database,
-      cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
-      serveWeb: false,
-      config: { loginRateLimit: 1000 },
-    });
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      payload: { username: 'bench', password: 'Bench2026pass' },
-    });
-    const cookie = String(login.headers['set-cookie']).split(';')[0];
-    const get = async (url: string) => {
-      const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-      if (res.statusCode !== 200)
-        throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-    };
+    const { app, get } = await openBenchApp(database, top.id);
     const grassroots = (
       await queryRows<{ id: number }>(
         database.db,

@@ -9,12 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { nextAwardDate } from '../domain/rules/badges/badges';
-import { buildApp } from '../server/app';
 import { migrateDatabase, queryRows, sql } from '../server/db/client';
-import { users } from '../server/db/schema/index';
 import { loadBloc, seedDemo } from '../server/db/seed/load-demo';
-import { hashPassword } from '../server/platform/auth/password';
-import { ITERATIONS, measure, openEngine, type Row, root } from './common';
+import { ITERATIONS, measure, openBenchApp, openEngine, type Row, root } from './common';
 import { datasets } from './datasets';
 
 const arg = (name: string, fallback: string) =>
@@ -39,30 +36,7 @@ const benchOne = async (engine: 'postgres' | 'pglite', size: 'bloc' | 'province'
     database.db,
     sql`select id from org_units where kind = ${size === 'bloc' ? 'upper_committee' : 'province_committee'} order by id limit 1`,
   );
-  await database.db.insert(users).values({
-    username: 'bench',
-    displayName: 'Benchmark',
-    passwordHash: await hashPassword('Bench2026pass'),
-    role: 'org_office',
-    scopeOrgUnitId: top.id,
-  });
-  const app = await buildApp({
-    database,
-    cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
-    serveWeb: false,
-    config: { loginRateLimit: 1000 },
-  });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'bench', password: 'Bench2026pass' },
-  });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
-  const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200)
-      throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-  };
+  const { app, get } = await openBenchApp(database, top.id);
   const ids = async (query: ReturnType<typeof sql>) =>
     (await queryRows<{ id: number }>(database.db, query)).map((r) => r.id);
   const grassroots = await ids(

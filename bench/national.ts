@@ -40,19 +40,18 @@ type LoadInfo = {
 const main = async () => {
   const { toSearchKey } = await import('../domain/text/vietnamese');
   const { activeStatuses } = await import('../domain/enums/members');
-  const { buildApp } = await import('../server/app');
   const { createDatabase, migrateDatabase, queryOne, queryRows, sql } = await import(
     '../server/db/client'
   );
   type Db = import('../server/db/client').Db;
-  const { users } = await import('../server/db/schema/index');
   const { loadBloc } = await import('../server/db/seed/load-demo');
   const { recountEvaluationsBetween } = await import(
     '../server/modules/plans/metrics/placed-facts'
   );
   const { memberDimensionValuesOf } = await import('../server/modules/members/member-rollup');
-  const { hashPassword } = await import('../server/platform/auth/password');
-  const { ITERATIONS, dbSuffix, measure, percentile, pgUrl, root } = await import('./common');
+  const { ITERATIONS, dbSuffix, measure, openBenchApp, percentile, pgUrl, root } = await import(
+    './common'
+  );
   const { nationalBlocCount } = await import('./datasets');
 
   const provinces = Number(option('provinces') ?? 34);
@@ -325,35 +324,7 @@ const main = async () => {
   ))!;
   log(`dataset: ${JSON.stringify(sizes)}`);
 
-  const existing = await queryRows<{ id: number }>(
-    db,
-    sql`select id from users where username = 'bench'`,
-  );
-  if (existing.length === 0)
-    await db.insert(users).values({
-      username: 'bench',
-      displayName: 'Benchmark',
-      passwordHash: await hashPassword('Bench2026pass'),
-      role: 'org_office',
-      scopeOrgUnitId: national.id,
-    });
-  const app = await buildApp({
-    database,
-    cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
-    serveWeb: false,
-    config: { loginRateLimit: 1000 },
-  });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'bench', password: 'Bench2026pass' },
-  });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
-  const get = async (u: string) => {
-    const res = await app.inject({ method: 'GET', url: u, headers: { cookie } });
-    if (res.statusCode !== 200)
-      throw new Error(`${u}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-  };
+  const { app, get } = await openBenchApp(database, national.id);
   const names = (
     await queryRows<{ full_name: string }>(
       db,

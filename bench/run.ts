@@ -6,12 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { toSearchKey } from '../domain/text/vietnamese';
-import { buildApp } from '../server/app';
 import { migrateDatabase, queryRows, sql } from '../server/db/client';
-import { users } from '../server/db/schema/index';
 import { loadBloc } from '../server/db/seed/load-demo';
-import { hashPassword } from '../server/platform/auth/password';
-import { ITERATIONS, measure, openEngine, type Row, root } from './common';
+import { ITERATIONS, measure, openBenchApp, openEngine, type Row, root } from './common';
 import { type DatasetName, datasets } from './datasets';
 
 const arg = (name: string, fallback: string) =>
@@ -31,30 +28,7 @@ const benchOne = async (engine: 'postgres' | 'pglite', size: DatasetName) => {
     database.db,
     sql`select id from org_units where parent_id is null`,
   );
-  await database.db.insert(users).values({
-    username: 'bench',
-    displayName: 'Benchmark',
-    passwordHash: await hashPassword('Bench2026pass'),
-    role: 'org_office',
-    scopeOrgUnitId: rootUnit.id,
-  });
-  const app = await buildApp({
-    database,
-    cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
-    serveWeb: false,
-    config: { loginRateLimit: 1000 },
-  });
-  const login = await app.inject({
-    method: 'POST',
-    url: '/api/auth/login',
-    payload: { username: 'bench', password: 'Bench2026pass' },
-  });
-  const cookie = String(login.headers['set-cookie']).split(';')[0];
-  const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-    if (res.statusCode !== 200)
-      throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-  };
+  const { app, get } = await openBenchApp(database, rootUnit.id);
   const grassroots = (
     await queryRows<{ id: number }>(
       database.db,
