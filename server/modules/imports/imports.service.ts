@@ -19,13 +19,7 @@ import { AppError, invalidField, notFound } from '../../platform/errors';
 import { todayIso } from '../org-units/org-units.policy';
 import { guessMapping, importFields, isKnownHeader, layoutFingerprint } from './imports.fields';
 import { type ParsedSheet, parseSpreadsheet } from './imports.parse';
-import {
-  type CheckedRows,
-  checkKey,
-  checkRows,
-  type RowResult,
-  validateRows,
-} from './imports.validate';
+import { type RowResult, validateRows } from './imports.validate';
 import { writeApplicants, writeEvents, writeMembers } from './imports.write';
 
 export type Progress = (phase: string, done: number, total: number) => void | Promise<void>;
@@ -50,27 +44,10 @@ type JobRow = {
 /** Parsed files and preview results of recent jobs, kept in memory; rebuilt from the stored file. */
 const sheets = new Map<number, ParsedSheet>();
 const previews = new Map<number, RowResult[]>();
-/** The file's own checks of each recent job's rows (imports.validate.ts `checkRows`). */
-const checked = new Map<number, CheckedRows>();
 const remember = <V>(cache: Map<number, V>, id: number, value: V) => {
   cache.delete(id);
   cache.set(id, value);
   while (cache.size > 3) cache.delete(cache.keys().next().value as number);
-};
-
-/** The file's own checks for this job, mapping and day: from the preview when it ran them. */
-const checkedOf = (
-  job: Pick<JobRow, 'id' | 'kind'>,
-  sheet: ParsedSheet,
-  mapping: TImportMapping,
-  today: string,
-  onProgress?: (done: number, total: number) => void,
-): CheckedRows => {
-  const found = checked.get(job.id);
-  if (found && found.key === checkKey(job.kind, mapping, today)) return found;
-  const fresh = checkRows({ kind: job.kind, sheet, mapping, today, onProgress });
-  remember(checked, job.id, fresh);
-  return fresh;
 };
 
 const loadJob = async (db: DbOrTx, actor: Actor, id: number): Promise<JobRow> => {
@@ -282,17 +259,14 @@ export const previewImport = async ({
     throw new AppError('CONFLICT', { message: 'Lần nhập này đã được ghi vào hệ thống.' });
   const sheet = await sheetOf(db, job, progress);
   const mapping = checkMapping(job.kind, proposed, job.headers.length);
-  const today = todayIso();
-  const onProgress = (done: number, total: number) => progress?.('validating', done, total);
   const rows = await validateRows({
     db,
     actor,
     kind: job.kind,
     sheet,
     mapping,
-    today,
-    onProgress,
-    checked: checkedOf(job, sheet, mapping, today, onProgress),
+    today: todayIso(),
+    onProgress: (done, total) => progress?.('validating', done, total),
   });
   remember(previews, job.id, rows);
   const summary = summarise(rows);
@@ -328,16 +302,13 @@ export const getImportRows = async ({
   if (!rows) {
     if (job.status === 'uploaded')
       throw new AppError('CONFLICT', { message: 'Hãy ghép cột và xem trước trước đã.' });
-    const sheet = await sheetOf(db, job);
-    const today = todayIso();
     rows = await validateRows({
       db,
       actor,
       kind: job.kind,
-      sheet,
+      sheet: await sheetOf(db, job),
       mapping: job.mapping,
-      today,
-      checked: checkedOf(job, sheet, job.mapping, today),
+      today: todayIso(),
     });
     remember(previews, job.id, rows);
   }
@@ -418,19 +389,14 @@ export const commitImport = async ({
         orgUnitIds: [],
       };
     }
-    // The file's own checks are the preview's (same file, mapping and day); every check against
-    // the database runs again here, in the transaction that writes.
-    const today = todayIso();
-    const onProgress = (done: number, total: number) => progress?.('validating', done, total);
     const rows = await validateRows({
       db: tx,
       actor,
       kind: job.kind,
       sheet,
       mapping: job.mapping,
-      today,
-      onProgress,
-      checked: checkedOf(job, sheet, job.mapping, today, onProgress),
+      today: todayIso(),
+      onProgress: (done, total) => progress?.('validating', done, total),
     });
     const excluded = new Set(input.excludedRows);
     const decisionOf = (r: RowResult) =>
@@ -517,7 +483,6 @@ export const commitImport = async ({
       },
     });
     previews.delete(job.id);
-    checked.delete(job.id);
     return result;
   });
   // A large load leaves the planner's statistics stale, and PGlite has no autovacuum to refresh

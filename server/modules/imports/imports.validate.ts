@@ -286,27 +286,11 @@ export const rowKeyOf = (kind: ImportKind, values: Record<string, string | null>
     )
     .digest('hex');
 
-/**
- * The checks of every row that depend only on the file, the mapping and the day (dates, names,
- * codes, levels, row keys): the same whenever they run, so a commit reuses its preview's. The
- * checks against the database (cells, rows imported before, duplicates, members' histories) run
- * each time, inside the caller's transaction (`validateRows`).
- */
-export type CheckedRows = {
-  key: string;
-  rows: RowResult[];
-  /** The cell named on each row, looked up in the database by `validateRows`. */
-  cellTexts: (string | null)[];
-};
-
-export const checkKey = (kind: ImportKind, mapping: TImportMapping, today: string) =>
-  `${kind}|${today}|${JSON.stringify(mapping)}`;
-
-export const checkRows = (input: Omit<ValidateInput, 'db' | 'actor'>): CheckedRows => {
-  const { kind, sheet, mapping, today, onProgress } = input;
+export const validateRows = async (input: ValidateInput): Promise<RowResult[]> => {
+  const { db, actor, kind, sheet, mapping, today, onProgress } = input;
   const fields = importFields[kind];
+  const findCell = await loadCells(db, actor);
   const results: RowResult[] = [];
-  const cellTexts: (string | null)[] = [];
   const fieldOfColumn = new Map<number, string>();
   for (const [field, col] of Object.entries(mapping))
     if (col !== null) fieldOfColumn.set(col, field);
@@ -415,7 +399,11 @@ export const checkRows = (input: Omit<ValidateInput, 'db' | 'actor'>): CheckedRo
     }
     const cellText = ctx.text('orgUnit');
     ctx.data.orgUnitId = null;
-    cellTexts.push(cellText);
+    if (cellText) {
+      const found = findCell(cellText);
+      if (found.error) ctx.errors.push(found.error);
+      else ctx.data.orgUnitId = found.cell!.id;
+    } else if (kind !== 'events') ctx.errors.push('Thiếu chi bộ.');
 
     const conversions = row.conversions.map((c) => ({
       field: fieldOfColumn.get(c.column) ?? sheet.headers[c.column] ?? `cột ${c.column + 1}`,
@@ -436,40 +424,6 @@ export const checkRows = (input: Omit<ValidateInput, 'db' | 'actor'>): CheckedRo
     });
   });
   onProgress?.(sheet.rows.length, sheet.rows.length);
-  return { key: checkKey(kind, mapping, today), rows: results, cellTexts };
-};
-
-/**
- * Every check of every row: the file's own (`checkRows`, or `checked` when it was run for this
- * file, mapping and day), then against the database as it is now.
- */
-export const validateRows = async (
-  input: ValidateInput & { checked?: CheckedRows },
-): Promise<RowResult[]> => {
-  const { db, actor, kind, mapping, today } = input;
-  const base =
-    input.checked && input.checked.key === checkKey(kind, mapping, today)
-      ? input.checked
-      : checkRows(input);
-  if (base === input.checked) input.onProgress?.(base.rows.length, base.rows.length);
-  const findCell = await loadCells(db, actor);
-  // Fresh copies of what the database checks below change; the rest is shared with `base`.
-  const results: RowResult[] = base.rows.map((r, i) => {
-    const row: RowResult = {
-      ...r,
-      data: { ...r.data },
-      errors: [...r.errors],
-      duplicate: null,
-      already: false,
-    };
-    const cellText = base.cellTexts[i];
-    if (cellText) {
-      const found = findCell(cellText);
-      if (found.error) row.errors.push(found.error);
-      else row.data.orgUnitId = found.cell!.id;
-    } else if (kind !== 'events') row.errors.push('Thiếu chi bộ.');
-    return row;
-  });
 
   await markAlreadyImported(db, kind, results);
   if (kind === 'events') await checkEvents(db, actor, results);
