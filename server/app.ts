@@ -35,6 +35,7 @@ import { resolutionsRoutes } from './modules/resolutions/resolutions.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
 import { registerErrorHandler } from './platform/http/errors.plugin';
+import { registerResponseCache } from './platform/http/response-cache';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerSession } from './platform/http/session.plugin';
 
@@ -87,6 +88,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
     uiConfig: { docExpansion: 'list' },
   });
   registerSession(app);
+  registerResponseCache(app);
 
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(orgUnitsRoutes, { prefix: '/api/org-units' });

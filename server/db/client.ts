@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { countWrites, createDataChanges, type DataChanges } from './data-changes';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -34,6 +35,8 @@ export type Database = {
   kind: 'postgres' | 'pglite';
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** Moves when committed data may have changed (the response cache's validator). */
+  changes: DataChanges;
   close: () => Promise<void>;
 };
 
@@ -57,12 +60,24 @@ export const createDatabase = async (options: {
       // JIT costs 60–85 ms per backend and gains nothing here (performance-limits.md §2.3).
       options: '-c jit=off -c parallel_setup_cost=10000',
     });
+    const changes = createDataChanges({ kind: 'postgres', connectionString: options.databaseUrl });
+    countWrites(pool, changes);
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, kind: 'postgres', pool, close: () => pool.end() };
+    const close = async () => {
+      await changes.stop();
+      await pool.end();
+    };
+    return { db, kind: 'postgres', pool, changes, close };
   }
   const client = options.pglite ?? (await openPglite(options.dataDir));
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+  // PGlite is one session in this process: its notifications arrive as each statement returns.
+  const changes = createDataChanges({ kind: 'pglite', pglite: client });
+  const close = async () => {
+    await changes.stop();
+    await client.close();
+  };
+  return { db, kind: 'pglite', pglite: client, changes, close };
 };
 
 export const migrateDatabase = async (database: Database): Promise<void> => {

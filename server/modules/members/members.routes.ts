@@ -34,7 +34,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZMemberListQuery,
         response: { 200: ZMemberList },
       },
-      config: { permission: 'member.list' },
+      config: { permission: 'member.list', cache: true },
     },
     async (request) => {
       const result = await findMembers(db, actorOf(request), request.query);

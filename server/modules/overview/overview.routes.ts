@@ -13,7 +13,7 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZOverviewQuery,
         response: { 200: ZOverview },
       },
-      config: { permission: 'overview.read' },
+      config: { permission: 'overview.read', cache: true },
     },
     async (request) =>
       getOverview({

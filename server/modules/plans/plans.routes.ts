@@ -127,7 +127,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZYearPlanQuery,
         response: { 200: ZYearPlan },
       },
-      config: { permission: 'plans.read' },
+      config: { permission: 'plans.read', cache: true },
     },
     async (request) => getYearPlan({ db, actor: actorOf(request), ...request.query }),
   );
@@ -280,7 +280,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZDashboardQuery,
         response: { 200: ZDashboard },
       },
-      config: { permission: 'plans.read' },
+      config: { permission: 'plans.read', cache: true },
     },
     async (request) =>
       getDashboard({ db: app.database.db, actor: actorOf(request), ...request.query }),

@@ -15,6 +15,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** Skip the CSRF header check (login only: there is no session yet). */
     skipCsrf?: boolean;
+    /** A read page whose answer may be served again until the data changes (response-cache.ts). */
+    cache?: boolean;
   }
   interface FastifyInstance {
     database: Database;
