@@ -97,8 +97,14 @@ export const openBenchApp = async (database: Database, scopeOrgUnitId: number) =
     payload: { username: 'bench', password: 'Bench2026pass' },
   });
   const cookie = String(login.headers['set-cookie']).split(';')[0];
+  // Every request computes its answer (`Cache-Control: no-cache`): these benchmarks measure the work
+  // of a page, not the response cache, which bench/http.ts measures both ways.
   const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+    const res = await app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie, 'cache-control': 'no-cache' },
+    });
     if (res.statusCode !== 200)
       throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
   };
