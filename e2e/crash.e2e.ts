@@ -171,7 +171,11 @@ describe('SIGKILL in the middle of long operations', () => {
     const pv = await finalLine(
       await c.post(`/api/imports/${job.id}/preview`, { mapping: job.mapping }),
     );
-    expect(pv.result?.summary).toMatchObject({ total: ROWS, errors: 0, duplicates: 0 });
+    // On failure, say which rows the import refused and why.
+    const refused = (pv.result?.summary as { errors?: number } | undefined)?.errors
+      ? JSON.stringify(await c.get(`/api/imports/${job.id}/rows?filter=errors`)).slice(0, 2000)
+      : '';
+    expect(pv.result?.summary, refused).toMatchObject({ total: ROWS, errors: 0, duplicates: 0 });
 
     const commit = await c.post(`/api/imports/${job.id}/commit`, {}, withTimeout(150_000));
     let sawWriting = false;

@@ -12,7 +12,12 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { countWrites, createDataChanges, type DataChanges } from './data-changes';
+import {
+  countPgliteWrites,
+  countWrites,
+  createDataChanges,
+  type DataChanges,
+} from './data-changes';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -71,8 +76,8 @@ export const createDatabase = async (options: {
   }
   const client = options.pglite ?? (await openPglite(options.dataDir));
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
-  // PGlite is one session in this process: its notifications arrive as each statement returns.
-  const changes = createDataChanges({ kind: 'pglite', pglite: client });
+  const changes = createDataChanges({ kind: 'pglite' });
+  countPgliteWrites(client, changes);
   const close = async () => {
     await changes.stop();
     await client.close();

@@ -8,8 +8,8 @@ export const DATA_CHANGED_CHANNEL = 'dangvu_data_changed';
  * A counter that moves whenever committed data may have changed, so that an answer computed at one
  * value can be served again while the value stays the same (`platform/http/response-cache.ts`).
  * It moves on two signals:
- * - the `data_changed` statement triggers on the tables notify at commit, from any process or
- *   session (another app process, a script, SQL by hand): this process LISTENs and counts;
+ * - on PostgreSQL, the `data_changed` statement triggers on the tables notify at commit, from any
+ *   process or session (another app process, a script, SQL by hand): this process LISTENs and counts;
  * - this process's own write statements (anything on its pool that is not a plain read) move it as
  *   soon as they finish, so a request right after a write here never waits for the notification.
  * While the listening connection is down the counter is not `live` and nothing may be reused.
@@ -26,7 +26,7 @@ export type DataChanges = {
 const RECONNECT_MS = 1_000;
 
 export const createDataChanges = (
-  source: { kind: 'postgres'; connectionString: string } | { kind: 'pglite'; pglite: PGlite },
+  source: { kind: 'postgres'; connectionString: string } | { kind: 'pglite' },
 ): DataChanges => {
   let version = 0;
   let live = false;
@@ -50,8 +50,10 @@ export const createDataChanges = (
   };
   const listen = async () => {
     if (source.kind === 'pglite') {
-      const unlisten = await source.pglite.listen(DATA_CHANGED_CHANNEL, bump);
-      stopListening = unlisten;
+      // One process owns a PGlite database (the data-directory lock), so every write is this
+      // process's own and `countPgliteWrites` sees it. PGlite's LISTEN is not used: with a
+      // listener registered, a 30,000-row import preview read back a wrong row (e2e/crash.e2e.ts).
+      stopListening = async () => {};
     } else {
       const client = new pg.Client({ connectionString: source.connectionString });
       client.on('notification', bump);
@@ -129,4 +131,23 @@ export const countWrites = (pool: pg.Pool, changes: DataChanges) => {
       return result;
     };
   });
+};
+
+/**
+ * PGlite: count the writes of the one process that owns the database. Statements outside a
+ * transaction move the counter when they finish; a transaction when it ends (PGlite runs nothing
+ * else meanwhile, so no read can see its writes before that).
+ */
+export const countPgliteWrites = (client: PGlite, changes: DataChanges) => {
+  const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const method of ['query', 'exec'] as const) {
+    const original = target[method].bind(client);
+    target[method] = (...args) => {
+      const text = typeof args[0] === 'string' ? args[0] : null;
+      if (text !== null && isRead(text)) return original(...args);
+      return original(...args).finally(changes.bump);
+    };
+  }
+  const transaction = target.transaction.bind(client);
+  target.transaction = (...args) => transaction(...args).finally(changes.bump);
 };

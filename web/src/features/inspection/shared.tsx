@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { TTeamCandidate } from '../../../../contracts/inspection';
 import type { TMemberListItem } from '../../../../contracts/members';
 import type { TOrgUnitNode } from '../../../../contracts/org-units';
@@ -90,7 +90,12 @@ export const AccountPicker = ({
     queryKey: ['team-candidates', q],
     queryFn: () =>
       get<{ items: TTeamCandidate[] }>(`/api/inspection/team-candidates${toQuery({ q })}`),
+    placeholderData: keepPreviousData,
   });
+  // Every account shown so far: the option clicked may come from the answer to an earlier
+  // keystroke while the latest one is still loading.
+  const seen = useRef(new Map<number, TTeamCandidate>());
+  for (const a of data?.items ?? []) seen.current.set(a.id, a);
   return (
     <Select
       id={id}
@@ -99,7 +104,7 @@ export const AccountPicker = ({
       value={value}
       onChange={(v: number | undefined) => {
         onChange?.(v);
-        onPick?.(data?.items.find((a) => a.id === v));
+        onPick?.(v === undefined ? undefined : seen.current.get(v));
       }}
       loading={isFetching}
       placeholder="Không có tài khoản"
