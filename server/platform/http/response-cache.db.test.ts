@@ -106,6 +106,14 @@ describe('answers of read pages served again until the data changes', () => {
     expect(JSON.parse(cellList.body).total).toBe(inCell[0].n);
   });
 
+  it('many requests for the same page at once: one computes it, the others get its answer', async () => {
+    const url = '/api/dashboard?year=2025';
+    const answers = await Promise.all(Array.from({ length: 8 }, () => office.get(url)));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
+    expect(answers.filter((a) => a.headers['x-dangvu-cache'] === 'miss')).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+  });
+
   it('a hard reload (Cache-Control: no-cache) is computed afresh', async () => {
     const url = listOf(f.siblingCellId);
     await office.get(url);

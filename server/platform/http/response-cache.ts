@@ -9,13 +9,15 @@ import { todayIso } from '../../modules/org-units/org-units.policy';
  * answer is never older than the last write this process has heard of (README of this folder).
  * Keyed by account (rights and scope are the account's), the full URL and the day in Vietnam
  * (figures "as of today"). A request with `Cache-Control: no-cache` (a browser's hard reload) is
- * computed afresh. `x-dangvu-cache: hit|miss` tells which happened.
+ * computed afresh. `x-dangvu-cache: hit|miss` tells which happened. Requests for an answer that is
+ * being computed wait for it instead of computing it again (many users opening the same page).
  */
 export const RESPONSE_CACHE_MAX_ENTRIES = 2_000;
 export const RESPONSE_CACHE_MAX_BYTES = 64 * 2 ** 20;
 
 type Entry = { body: string; type: string; bytes: number };
-type Slot = { key: string; version: number };
+type Slot = { key: string; version: number; leader: Pending | null };
+type Pending = { version: number; done: Promise<Entry | undefined>; settle: (e?: Entry) => void };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +28,8 @@ declare module 'fastify' {
 export const registerResponseCache = (app: FastifyInstance) => {
   const changes = app.database.changes;
   const entries = new Map<string, Entry>();
+  /** Answers being computed, by key: the first request computes, the others wait for it. */
+  const pending = new Map<string, Pending>();
   let entriesVersion = -1;
   let bytes = 0;
   const clear = () => {
@@ -47,34 +51,67 @@ export const registerResponseCache = (app: FastifyInstance) => {
     }
     const key = keyOf(request);
     const fresh = /no-cache/i.test(String(request.headers['cache-control'] ?? ''));
-    const hit = fresh ? undefined : entries.get(key);
+    let hit = fresh ? undefined : entries.get(key);
+    const computing = pending.get(key);
+    if (!hit && !fresh && computing?.version === version) hit = await computing.done;
     if (hit) {
       // Most recently used last: the oldest is evicted first.
-      entries.delete(key);
-      entries.set(key, hit);
+      if (entries.get(key) === hit) {
+        entries.delete(key);
+        entries.set(key, hit);
+      }
       reply.header('content-type', hit.type).header('x-dangvu-cache', 'hit');
       return reply.send(hit.body);
     }
-    request.cacheSlot = { key, version };
+    let leader: Pending | null = null;
+    if (pending.get(key)?.version !== version) {
+      let settle: (e?: Entry) => void = () => {};
+      const done = new Promise<Entry | undefined>((resolve) => {
+        settle = resolve;
+      });
+      leader = { version, done, settle };
+      pending.set(key, leader);
+    }
+    request.cacheSlot = { key, version, leader };
   });
+  /** The computing request is done (answered, failed or aborted): release those waiting for it. */
+  const release = (slot: Slot | null, entry?: Entry) => {
+    if (!slot?.leader) return;
+    slot.leader.settle(entry);
+    if (pending.get(slot.key) === slot.leader) pending.delete(slot.key);
+    slot.leader = null;
+  };
+  app.addHook('onResponse', async (request) => release(request.cacheSlot));
+  app.addHook('onRequestAbort', async (request) => release(request.cacheSlot));
   app.addHook('onSend', async (request, reply, payload) => {
     const slot = request.cacheSlot;
     if (!slot) return payload;
     reply.header('x-dangvu-cache', 'miss');
     // Stored only if nothing changed while it was computed (otherwise it could never be served).
-    if (reply.statusCode !== 200 || typeof payload !== 'string' || changes.version !== slot.version)
+    if (
+      reply.statusCode !== 200 ||
+      typeof payload !== 'string' ||
+      changes.version !== slot.version ||
+      entriesVersion !== slot.version
+    ) {
+      release(slot);
       return payload;
-    if (entriesVersion !== slot.version) return payload;
+    }
     const size = payload.length * 2;
-    if (size > RESPONSE_CACHE_MAX_BYTES / 16) return payload;
+    if (size > RESPONSE_CACHE_MAX_BYTES / 16) {
+      release(slot);
+      return payload;
+    }
     const previous = entries.get(slot.key);
     if (previous) bytes -= previous.bytes;
     entries.delete(slot.key);
-    entries.set(slot.key, {
+    const entry = {
       body: payload,
       type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       bytes: size,
-    });
+    };
+    entries.set(slot.key, entry);
+    release(slot, entry);
     bytes += size;
     for (const [key, entry] of entries) {
       if (entries.size <= RESPONSE_CACHE_MAX_ENTRIES && bytes <= RESPONSE_CACHE_MAX_BYTES) break;
