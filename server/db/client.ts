@@ -65,6 +65,11 @@ export const createDatabase = async (options: {
       // JIT costs 60–85 ms per backend and gains nothing here (performance-limits.md §2.3).
       options: '-c jit=off -c parallel_setup_cost=10000',
     });
+    // An idle connection the server drops (a restart, a terminated backend) is an 'error' on the
+    // pool; unheard, it would end the process. The pool discards that connection and opens another.
+    pool.on('error', (error) => {
+      console.warn(`PostgreSQL: an idle connection was lost (${error.message})`);
+    });
     const changes = createDataChanges({ kind: 'postgres', connectionString: options.databaseUrl });
     countWrites(pool, changes);
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;

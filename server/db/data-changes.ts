@@ -24,6 +24,8 @@ export type DataChanges = {
 };
 
 const RECONNECT_MS = 1_000;
+/** How the listening connection shows in pg_stat_activity. */
+export const CHANGES_APPLICATION_NAME = 'dangvu data changes';
 
 export const createDataChanges = (
   source: { kind: 'postgres'; connectionString: string } | { kind: 'pglite' },
@@ -55,7 +57,10 @@ export const createDataChanges = (
       // listener registered, a 30,000-row import preview read back a wrong row (e2e/crash.e2e.ts).
       stopListening = async () => {};
     } else {
-      const client = new pg.Client({ connectionString: source.connectionString });
+      const client = new pg.Client({
+        connectionString: source.connectionString,
+        application_name: CHANGES_APPLICATION_NAME,
+      });
       client.on('notification', bump);
       client.on('error', () => {
         client.end().catch(() => {});

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sql } from '../../db/client';
+import { CHANGES_APPLICATION_NAME } from '../../db/data-changes';
 import { demoFixtures, editableFields } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 
@@ -74,6 +75,7 @@ describe('answers of read pages served again until the data changes', () => {
     await office.get(url);
     if (t.database.kind === 'postgres') {
       const other = new pg.Client({ connectionString: t.database.pool!.options.connectionString });
+      other.on('error', () => {});
       await other.connect();
       await other.query('begin');
       await other.query(`update members set full_name = 'Trần Văn Nơi Khác' where id = $1`, [id]);
@@ -159,10 +161,12 @@ describe('answers of read pages served again until the data changes', () => {
       const url = listOf(f.siblingCellId);
       await office.get(url);
       expect((await office.get(url)).headers['x-dangvu-cache']).toBe('hit');
-      await t.db.execute(
-        sql`select pg_terminate_backend(pid) from pg_stat_activity
-            where datname = current_database() and query ilike 'listen dangvu_data_changed%'`,
+      const killed = await queryRows<{ ok: boolean }>(
+        t.db,
+        sql`select pg_terminate_backend(pid) as ok from pg_stat_activity
+            where datname = current_database() and application_name = ${CHANGES_APPLICATION_NAME}`,
       );
+      expect(killed).toEqual([{ ok: true }]);
       for (let i = 0; i < 50 && t.database.changes.live; i++)
         await new Promise((r) => setTimeout(r, 10));
       expect(t.database.changes.live).toBe(false);
@@ -172,6 +176,26 @@ describe('answers of read pages served again until the data changes', () => {
       expect(t.database.changes.live).toBe(true);
       await office.get(url);
       expect((await office.get(url)).headers['x-dangvu-cache']).toBe('hit');
+    },
+  );
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'idle connections the server drops are replaced: the pages keep answering',
+    async () => {
+      // Several connections in the pool, then all but the one asking are ended by the server.
+      await Promise.all(Array.from({ length: 4 }, () => office.get('/api/overview')));
+      const killed = await queryRows<{ ok: boolean }>(
+        t.db,
+        sql`select pg_terminate_backend(pid) as ok from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid()
+              and application_name <> ${CHANGES_APPLICATION_NAME}`,
+      );
+      expect(killed.length).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 100));
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () => office.get(listOf(f.siblingCellId))),
+      );
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
     },
   );
 });
