@@ -8,12 +8,11 @@ import { addYears } from '../../../domain/calendar/date-math';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../org-units/org-units.queries';
-import { summariseTasks } from './key-tasks.service';
-import { computeMetrics, findMetric } from './metrics/catalogue';
+import { summariseTasks, unitTaskFacts } from './key-tasks.service';
+import { computeMetrics, findMetric, type MetricBatches } from './metrics/catalogue';
 import type { MetricValue } from './metrics/metric';
 import { monthlyFacts } from './metrics/placed-facts';
 import { termFor } from './plans.queries';
-import { unitTaskRows } from './plans.service';
 import { asOfFor, listTargetRows, viewTarget } from './targets.service';
 
 /** The figures the dashboard shows, in order; their cards group by the metric's area. */
@@ -80,12 +79,14 @@ export const getDashboard = async ({
       : []),
     ...(await listTargetRows(db, unit.id, { year })),
   ];
-  // The figures are independent reads: on PostgreSQL they run side by side on the pool.
-  const targets = await Promise.all(targetRows.map((r) => viewTarget(db, r, asOf)));
-  // Metrics that share a query (the inspection figures) are answered by it once per scope.
-  const [nowValues, beforeValues] = await Promise.all([
-    computeMetrics({ db, codes: dashboardMetricCodes, scope }),
-    computeMetrics({ db, codes: dashboardMetricCodes, scope: previousScope }),
+  // The figures are independent reads: on PostgreSQL they run side by side on the pool. Metrics that
+  // share a query (the fact sums, the inspection figures) are answered by it once per scope, for the
+  // targets and the figures together.
+  const batches: MetricBatches = new Map();
+  const [targets, nowValues, beforeValues] = await Promise.all([
+    Promise.all(targetRows.map((r) => viewTarget(db, r, asOf, batches))),
+    computeMetrics({ db, codes: dashboardMetricCodes, scope, batches }),
+    computeMetrics({ db, codes: dashboardMetricCodes, scope: previousScope, batches }),
   ]);
   const figures: TDashboard['figures'] = dashboardMetricCodes.map((code) => {
     const metric = findMetric(code)!;
@@ -120,10 +121,9 @@ export const getDashboard = async ({
     previous: cumulative(lastYear, i + 1),
   }));
 
-  const [tasks, previousTasks] = await Promise.all([
-    unitTaskRows(db, actor, unit.id, year),
-    unitTaskRows(db, actor, unit.id, year - 1),
-  ]);
+  const taskFacts = await unitTaskFacts(db, unit.id, [year, year - 1]);
+  const tasks = taskFacts.filter((t) => t.year === year);
+  const previousTasks = taskFacts.filter((t) => t.year === year - 1);
   return {
     orgUnitId: unit.id,
     orgUnitName: unit.name,

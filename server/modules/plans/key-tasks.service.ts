@@ -15,7 +15,7 @@ import {
   keyTaskSummary,
   taskFacts,
 } from '../../../domain/rules/plans/key-tasks';
-import { type Db, type DbOrTx, queryOne, sql } from '../../db/client';
+import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { keyTasks } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
@@ -26,7 +26,13 @@ import { getUnitInScope } from '../org-units/org-units.queries';
 import { getTaskInScope, type TaskRow } from './plans.queries';
 
 /** "hoàn thành 6/6 nhiệm vụ trọng tâm; 2 xuất sắc, 4 tốt", with the facts behind it, at asOf. */
-export const summariseTasks = (rows: TaskRow[], asOf: string): TTaskSummary => {
+/** What a summary reads of a task. */
+export type TaskFactsRow = Pick<
+  TaskRow,
+  'year' | 'deadline' | 'status' | 'completed_on' | 'exceeded_percent' | 'rating' | 'rated_on'
+>;
+
+export const summariseTasks = (rows: TaskFactsRow[], asOf: string): TTaskSummary => {
   const facts = taskFacts(
     rows.map((r) => ({
       deadline: r.deadline,
@@ -342,3 +348,18 @@ export const recordTaskResult = async ({
     });
     return { id, version: before.version + 1 };
   });
+
+/**
+ * The tasks of a unit's plans of these years, only what their summary reads: the unit is in the
+ * caller's scope (checked by the caller), so every task of its plan is.
+ */
+export const unitTaskFacts = (db: DbOrTx, orgUnitId: number, years: readonly number[]) =>
+  queryRows<TaskFactsRow>(
+    db,
+    sql`select year, deadline::text as deadline, status, completed_on::text as completed_on,
+          exceeded_percent, rating, rated_on::text as rated_on
+        from key_tasks where org_unit_id = ${orgUnitId} and year in (${sql.join(
+          years.map((y) => sql`${y}`),
+          sql`, `,
+        )})`,
+  );

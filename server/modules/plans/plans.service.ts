@@ -16,7 +16,12 @@ import { writeAudit } from '../../platform/audit/audit';
 import { conflict, invalidField } from '../../platform/errors';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { summariseTasks } from './key-tasks.service';
-import { computeMetric, findMetric, metricCatalogue } from './metrics/catalogue';
+import {
+  computeMetric,
+  findMetric,
+  type MetricBatches,
+  metricCatalogue,
+} from './metrics/catalogue';
 import { metricAreaLabels } from './metrics/metric';
 import {
   getTermInScope,
@@ -176,16 +181,17 @@ export const getYearPlan = async ({
   const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
   const asOf = asOfFor(`${year}-12-31`, asked);
   const term = await termFor(db, unit.path, year);
+  const batches: MetricBatches = new Map();
   const termTargets =
     term && term.orgUnitId === unit.id
       ? await Promise.all(
           (await listTargetRows(db, unit.id, { termId: term.id })).map((r) =>
-            viewTarget(db, r, asOf),
+            viewTarget(db, r, asOf, batches),
           ),
         )
       : [];
   const targets = await Promise.all(
-    (await listTargetRows(db, unit.id, { year })).map((r) => viewTarget(db, r, asOf)),
+    (await listTargetRows(db, unit.id, { year })).map((r) => viewTarget(db, r, asOf, batches)),
   );
   const taskRows = await unitTaskRows(db, actor, unit.id, year);
   const assigned = await queryRows<TaskRow>(

@@ -25,7 +25,12 @@ import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, invalidField } from '../../platform/errors';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
-import { computeMetric, findMetric } from './metrics/catalogue';
+import {
+  computeMetric,
+  computeMetricValue,
+  findMetric,
+  type MetricBatches,
+} from './metrics/catalogue';
 import type { MetricDefinition } from './metrics/metric';
 import { findTermAbove, getTargetInScope, type TargetRow, targetSelect } from './plans.queries';
 
@@ -60,28 +65,27 @@ const progressPhrase = (
   return `${formatValue(m, value)}/${formatValue(m, threshold)} – ${targetProgress(value, threshold).phrase}`;
 };
 
-/** A target with its live value and status at `asOf` (the value only: no records). */
+/**
+ * A target with its live value and status at `asOf` (the value only: no records). `batches` shares
+ * the batched reads among the targets and figures of one page (`computeMetricValue`).
+ */
 export const viewTarget = async (
   db: DbOrTx,
   r: TargetRow,
   askedAsOf?: string,
+  batches?: MetricBatches,
 ): Promise<TTargetView> => {
   const metric = findMetric(r.metric_code);
   const { from, to } = targetPeriod(r);
   const asOf = asOfFor(to, askedAsOf);
   const threshold = Number(r.threshold);
   const result = metric
-    ? await metric.compute({
+    ? await computeMetricValue(
         db,
-        scope: {
-          unitId: r.org_unit_id,
-          from,
-          to,
-          asOf,
-          resolutionId: r.resolution_id ?? undefined,
-        },
-        withRecords: false,
-      })
+        metric,
+        { unitId: r.org_unit_id, from, to, asOf, resolutionId: r.resolution_id ?? undefined },
+        batches,
+      )
     : ({
         status: 'unavailable',
         reason: `Chỉ số "${r.metric_code}" không còn trong danh mục.`,

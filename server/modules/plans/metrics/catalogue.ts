@@ -46,6 +46,35 @@ export const computeMetric = async ({
 };
 
 /**
+ * Batched answers already asked for in one request, by batch and scope: a dashboard's targets and its
+ * figures of the same period then read the maintained sums once, not once per target.
+ */
+export type MetricBatches = Map<string, Promise<Record<string, MetricValue>>>;
+
+const scopeKey = (s: MetricScope) =>
+  `${s.unitId}|${s.from}|${s.to}|${s.asOf}|${s.resolutionId ?? ''}`;
+
+/**
+ * A metric's value without its records: from its batch when it has one (one query for all the
+ * metrics of that batch and scope, shared through `batches`), otherwise its own `compute`.
+ */
+export const computeMetricValue = async (
+  db: DbOrTx,
+  metric: MetricDefinition,
+  scope: MetricScope,
+  batches: MetricBatches = new Map(),
+): Promise<MetricValue> => {
+  if (!metric.batch) return metric.compute({ db, scope, withRecords: false });
+  const key = `${metric.batch.key}|${scopeKey(scope)}`;
+  let batch = batches.get(key);
+  if (!batch) {
+    batch = metric.batch.compute({ db, scope });
+    batches.set(key, batch);
+  }
+  return (await batch)[metric.code];
+};
+
+/**
  * The values of several metrics for one scope without their records (dashboards): metrics that share
  * a batch are answered by one query, the others as `computeMetric({ withRecords: false })`.
  */
@@ -53,12 +82,13 @@ export const computeMetrics = async ({
   db,
   codes,
   scope,
+  batches = new Map(),
 }: {
   db: DbOrTx;
   codes: readonly string[];
   scope: MetricScope;
+  batches?: MetricBatches;
 }): Promise<Map<string, MetricValue>> => {
-  const batches = new Map<string, Promise<Record<string, MetricValue>>>();
   const values = await Promise.all(
     codes.map(async (code): Promise<[string, MetricValue]> => {
       const metric = findMetric(code);
@@ -66,13 +96,7 @@ export const computeMetrics = async ({
         throw new AppError('BAD_REQUEST', {
           message: `Không có chỉ số "${code}" trong danh mục.`,
         });
-      if (!metric.batch) return [code, await metric.compute({ db, scope, withRecords: false })];
-      let batch = batches.get(metric.batch.key);
-      if (!batch) {
-        batch = metric.batch.compute({ db, scope });
-        batches.set(metric.batch.key, batch);
-      }
-      return [code, (await batch)[code]];
+      return [code, await computeMetricValue(db, metric, scope, batches)];
     }),
   );
   return new Map(values);

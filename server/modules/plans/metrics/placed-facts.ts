@@ -7,7 +7,7 @@
 // - source 'member': each member event (kind = the event's kind, amount 1; an event without a cell is
 //   placed by the cell the member was in before it); their time in the party cut by their cell's history
 //   (`status:<status>`, +1 where a piece begins, −1 where it ends: summed up to a day, the members of a
-//   status in the tree of that day); their dues payments (`dues`, the amount, placed by their cell on the
+//   status in the tree of that day; also summed by year, `status:<status>@year`); their dues payments (`dues`, the amount, placed by their cell on the
 //   day paid);
 // - source 'evaluation_record': a decided yearly evaluation (`evaluation:<year>:<subject kind>:rated`,
 //   and `…:good`, `…:excellent`, `…:cultural` when they hold), on the decision date;
@@ -26,6 +26,12 @@ import { type DbOrTx, queryOne, queryRows, sql } from '../../../db/client';
 import { memberUnitBefore, placedPathOn } from './placement';
 
 type Source = 'member' | 'evaluation_record' | 'dissemination';
+
+/**
+ * The membership steps (`status:<status>`) are also summed by year: `status:<status>@year`, dated
+ * 1 January, holds the sum of that year's daily rows (kept by the same statement as they are).
+ */
+export const YEAR_SUFFIX = '@year';
 
 /** `(v1, v2, …)` for an `in` clause. */
 const valueList = (values: readonly (number | string)[]) =>
@@ -174,9 +180,14 @@ const recount = (tx: DbOrTx, source: Source, ids: Match, bulk: boolean) =>
       select a.id::int as org_unit_id, f.kind, f.day, sum(f.amount) as total
       from (select * from old union all select * from new) f
       cross join lateral unnest(string_to_array(f.path::text, '.')) as a(id)
-      group by 1, 2, 3 having sum(f.amount) <> 0)
+      group by 1, 2, 3 having sum(f.amount) <> 0),
+    year_change as (
+      select org_unit_id, kind || ${YEAR_SUFFIX} as kind, make_date(extract(year from day)::int, 1, 1) as day,
+        sum(total) as total
+      from change where kind like 'status:%' group by 1, 2, 3 having sum(total) <> 0)
     insert into org_fact_counts (org_unit_id, kind, day, total)
-    select org_unit_id, kind, day, total from change order by 1, 2, 3
+    select org_unit_id, kind, day, total
+    from (select * from change union all select * from year_change) c order by 1, 2, 3
     on conflict (org_unit_id, kind, day) do update set total = org_fact_counts.total + excluded.total`);
 
 /** After these members' events, periods or dues changed. */
@@ -365,20 +376,28 @@ export const sumFacts = async (
   return Number(r?.n ?? 0);
 };
 
-/** Members in the party of these statuses under `unitId` on `date`, in the tree of that day. */
-export const countMembersOn = (
+/**
+ * Members in the party of these statuses under `unitId` on `date`, in the tree of that day: the
+ * membership steps summed up to that day, whole years before it from their year rows (a province's
+ * steps go back decades: tens of thousands of daily rows, against one row a year).
+ */
+export const countMembersOn = async (
   db: DbOrTx,
   unitId: number,
   statuses: readonly string[],
   date: string,
-): Promise<number> =>
-  sumFacts(
+): Promise<number> => {
+  const yearStart = `${date.slice(0, 4)}-01-01`;
+  const r = await queryOne<{ n: string | number }>(
     db,
-    unitId,
-    statuses.map((s) => `status:${s}`),
-    '0001-01-01',
-    date,
+    sql`select coalesce(sum(total), 0) as n from org_fact_counts
+        where org_unit_id = ${unitId} and (
+          (kind in ${valueList(statuses.map((s) => `status:${s}${YEAR_SUFFIX}`))} and day < ${yearStart})
+          or (kind in ${valueList(statuses.map((s) => `status:${s}`))}
+            and day >= ${yearStart} and day <= ${date}))`,
   );
+  return Number(r?.n ?? 0);
+};
 
 /** A period figure month by month: `[{ month: 1…12, count }]`, months with none left out. */
 export const monthlyFacts = async (
