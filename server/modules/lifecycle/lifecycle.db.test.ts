@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { todayIso } from '../org-units/org-units.policy';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;
@@ -245,6 +246,44 @@ describe('transfer letters and reminders', () => {
     expect(veterans.length).toBeGreaterThan(0);
     const exempt = new Set(veterans.map((v) => v.id));
     expect(warned.filter((id: number) => exempt.has(id))).toEqual([]);
+  });
+
+  it('warns of unpaid dues only in cells that record dues here this year', async () => {
+    const warnedIn = async (cellId: number) =>
+      (await office.get(`/api/lifecycle/reminders?orgUnitId=${cellId}`))
+        .json()
+        .items.filter((i: { kind: string }) => i.kind === 'dues_unpaid').length;
+    const all = (await office.get('/api/lifecycle/reminders')).json();
+    const memberId = Number(
+      all.items
+        .find((i: { kind: string }) => i.kind === 'dues_unpaid')
+        .link.split('/')
+        .pop(),
+    );
+    const cell = await queryOne<{ id: number }>(
+      t.db,
+      sql`select org_unit_id as id from members where id = ${memberId}`,
+    );
+    const cellId = cell!.id;
+    expect(await warnedIn(cellId)).toBeGreaterThan(0);
+    // The cell's payments of this year taken away (and put back): it no longer records dues here.
+    const thisYear = sql`member_id in (select id from members where org_unit_id = ${cellId})
+      and month like ${`${todayIso().slice(0, 4)}-%`}`;
+    // A plain table, not a temporary one: the pool's next statement may run on another connection.
+    await t.db.execute(
+      sql`create table kept_dues as select * from dues_payments where ${thisYear}`,
+    );
+    expect((await queryRows(t.db, sql`select 1 from kept_dues`)).length).toBeGreaterThan(0);
+    await t.db.execute(sql`delete from dues_payments where ${thisYear}`);
+    try {
+      expect(await warnedIn(cellId)).toBe(0);
+    } finally {
+      await t.db.execute(
+        sql`insert into dues_payments overriding system value select * from kept_dues`,
+      );
+      await t.db.execute(sql`drop table kept_dues`);
+    }
+    expect(await warnedIn(cellId)).toBeGreaterThan(0);
   });
 
   it('shows a secretary only the reminders of their own cell', async () => {
