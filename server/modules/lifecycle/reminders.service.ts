@@ -165,25 +165,21 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
     db,
     // Index lookups per member (the unique key member_id, month), not joins of whole sets: the plan
     // stays linear without statistics, which PGlite never gathers by itself.
-    // The cells that record dues are found once each, not once per member.
-    sql`with cells as (
-          select o.id, o.name from org_units o
-          where o.path <@ ${unit.path}::ltree
-            and exists (select 1 from members x join dues_payments p on p.member_id = x.id
-                        where x.org_unit_id = o.id and p.month like ${`${year}-%`}))
-        select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from,
+    sql`select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from,
           dp.category, dp.base_amount, dp.other_area, dp.social_pension_allowance,
           dp.hardship_exemption, dp.reduction_percent, dp.reduction_from, dp.reduction_to
-        from cells o join members m on m.org_unit_id = o.id
+        from members m join org_units o on o.id = m.org_unit_id
         left join dues_profiles dp on dp.member_id = m.id
         cross join lateral (
           select count(*) as n from dues_payments p
           where p.member_id = m.id and p.month between ${`${year}-01`} and ${lastDue}) paid
         cross join lateral (
           select greatest(${`${year}-01-01`}::date, date_trunc('month', m.admitted_on)::date) as first_due) f
-        where m.status in (${activeStatusList}) and not m.temporarily_away
+        where o.path <@ ${unit.path}::ltree and m.status in (${activeStatusList}) and not m.temporarily_away
           and (extract(year from ${`${lastDue}-01`}::date) * 12 + extract(month from ${`${lastDue}-01`}::date))
-            - (extract(year from f.first_due) * 12 + extract(month from f.first_due)) + 1 - paid.n >= 3`,
+            - (extract(year from f.first_due) * 12 + extract(month from f.first_due)) + 1 - paid.n >= 3
+          and exists (select 1 from members x join dues_payments p on p.member_id = x.id
+                      where x.org_unit_id = m.org_unit_id and p.month like ${`${year}-%`})`,
   );
   const paidMonths = new Map<number, string[]>();
   if (candidates.length > 0)

@@ -26,7 +26,6 @@ import { metricAreaLabels } from './metrics/metric';
 import {
   getTermInScope,
   type TaskRow,
-  taskInScope,
   taskSelect,
   termFor,
   termsOf,
@@ -157,11 +156,14 @@ export const updateTerm = async ({
     return { id, version: before.version + 1 };
   });
 
-/** Key tasks of a unit's plan for a year, visible to the actor, by deadline. */
-export const unitTaskRows = async (db: Db, actor: Actor, orgUnitId: number, year: number) =>
+/**
+ * Key tasks of a unit's plan for a year, by deadline. The caller has checked the unit is in the
+ * actor's scope, so every task of its plan is (`taskInScope`: the plan's unit or the owner's).
+ */
+const unitTaskRows = async (db: Db, orgUnitId: number, year: number) =>
   queryRows<TaskRow>(
     db,
-    sql`${taskSelect} where k.org_unit_id = ${orgUnitId} and k.year = ${year} and ${taskInScope(actor)}
+    sql`${taskSelect} where k.org_unit_id = ${orgUnitId} and k.year = ${year}
         order by k.deadline, k.id`,
   );
 
@@ -181,25 +183,24 @@ export const getYearPlan = async ({
   const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
   const asOf = asOfFor(`${year}-12-31`, asked);
   const term = await termFor(db, unit.path, year);
+  // Independent reads: on PostgreSQL they run side by side on the pool; the targets of the term and
+  // of the year share the batched fact reads.
   const batches: MetricBatches = new Map();
-  const termTargets =
+  const viewAll = async (rows: Promise<Parameters<typeof viewTarget>[1][]>) =>
+    Promise.all((await rows).map((r) => viewTarget(db, r, asOf, batches)));
+  const [termTargets, targets, taskRows, assigned] = await Promise.all([
     term && term.orgUnitId === unit.id
-      ? await Promise.all(
-          (await listTargetRows(db, unit.id, { termId: term.id })).map((r) =>
-            viewTarget(db, r, asOf, batches),
-          ),
-        )
-      : [];
-  const targets = await Promise.all(
-    (await listTargetRows(db, unit.id, { year })).map((r) => viewTarget(db, r, asOf, batches)),
-  );
-  const taskRows = await unitTaskRows(db, actor, unit.id, year);
-  const assigned = await queryRows<TaskRow>(
-    db,
-    sql`${taskSelect} where k.assigned_by_org_unit_id = ${unit.id} and k.year = ${year}
-          and ${inScope(actor, sql`o.path`)}
-        order by o.name collate vi, k.deadline, k.id`,
-  );
+      ? viewAll(listTargetRows(db, unit.id, { termId: term.id }))
+      : [],
+    viewAll(listTargetRows(db, unit.id, { year })),
+    unitTaskRows(db, unit.id, year),
+    queryRows<TaskRow>(
+      db,
+      sql`${taskSelect} where k.assigned_by_org_unit_id = ${unit.id} and k.year = ${year}
+            and ${inScope(actor, sql`o.path`)}
+          order by o.name collate vi, k.deadline, k.id`,
+    ),
+  ]);
   return {
     orgUnitId: unit.id,
     orgUnitName: unit.name,
