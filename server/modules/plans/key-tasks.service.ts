@@ -25,13 +25,13 @@ import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { getTaskInScope, type TaskRow } from './plans.queries';
 
-/** "hoàn thành 6/6 nhiệm vụ trọng tâm; 2 xuất sắc, 4 tốt", with the facts behind it, at asOf. */
 /** What a summary reads of a task. */
 export type TaskFactsRow = Pick<
   TaskRow,
   'year' | 'deadline' | 'status' | 'completed_on' | 'exceeded_percent' | 'rating' | 'rated_on'
 >;
 
+/** "hoàn thành 6/6 nhiệm vụ trọng tâm; 2 xuất sắc, 4 tốt", with the facts behind it, at asOf. */
 export const summariseTasks = (rows: TaskFactsRow[], asOf: string): TTaskSummary => {
   const facts = taskFacts(
     rows.map((r) => ({
