@@ -7,8 +7,8 @@
 // - source 'member': each member event (kind = the event's kind, amount 1; an event without a cell is
 //   placed by the cell the member was in before it); their time in the party cut by their cell's history
 //   (`status:<status>`, +1 where a piece begins, −1 where it ends: summed up to a day, the members of a
-//   status in the tree of that day; also summed by year, `status:<status>@year`); their dues payments (`dues`, the amount, placed by their cell on the
-//   day paid);
+//   status in the tree of that day; also summed by year, `status:<status>@year`); their dues payments
+//   (`dues`, the amount, placed by their cell on the day paid);
 // - source 'evaluation_record': a decided yearly evaluation (`evaluation:<year>:<subject kind>:rated`,
 //   and `…:good`, `…:excellent`, `…:cultural` when they hold), on the decision date;
 // - source 'dissemination' (one source per unit): for every resolution plan whose study the unit's
