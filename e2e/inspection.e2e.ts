@@ -97,8 +97,8 @@ describe('inspection commission', () => {
     await modal.getByLabel('Đảng viên').click();
     await page.keyboard.type('Nguyễn');
     await page.locator('.ant-select-item-option').first().click();
-    await modal.getByLabel('Hình thức').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'Cách chức' }).click();
+    // Chosen like every other select here: the list must be closed before the next field is clicked.
+    await pick(modal.getByLabel('Hình thức'), 'Cách chức');
     await modal.getByLabel('Thuộc tổ chức').click();
     await page.locator('.ant-select-tree-title').first().click();
     await modal
