@@ -2,9 +2,9 @@
 // fills in their self-assessment on a phone, the cell secretary reviews it at the cell meeting
 // (and the cell itself), the upper level decides with the HTXS cap check shown before saving, and
 // the results page shows the figures.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chosenIs, launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
+import { launchBrowser, logIn, pick, type Server, screenshot, startServer } from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -29,24 +29,6 @@ const logInAs = async (username: string, viewport = { width: 1440, height: 900 }
   page = await context.newPage();
   await logIn(page, server, username);
   await page.getByTestId('user-menu').waitFor();
-};
-
-/** Choose an option of an antd Select and check that the choice took. */
-const pick = async (field: Locator, text: string) => {
-  const select = field.locator(
-    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
-  );
-  const option = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (!(await option.isVisible())) await field.click();
-    await option.click({ timeout: 5000 }).catch(() => undefined);
-    await option.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
-    if (await chosenIs(select, text)) return;
-  }
-  throw new Error(`could not choose ${text}`);
 };
 
 /** JSON reads with the page's session, to find the records the steps are about. */

@@ -72,7 +72,11 @@ export const startServer = async (
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
     child.kill(signal);
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    // A clean stop closes the database, which can take a while on a busy machine; the data directory
+    // is only reopened once the process has gone, else the next open finds it half-closed.
+    const slow = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    await exited;
+    clearTimeout(slow);
   };
   return {
     url: `http://127.0.0.1:${port}`,
@@ -86,7 +90,18 @@ export const startServer = async (
   };
 };
 
-export const launchBrowser = (): Promise<Browser> =>
+/**
+ * Debian's Chromium; its pages ask for reduced motion (the app then turns antd's animations off), so
+ * that no click lands on a dialog or a list still moving in.
+ */
+export const launchBrowser = async (): Promise<Browser> => {
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options) => newContext({ reducedMotion: 'reduce', ...options });
+  return browser;
+};
+
+const launchChromium = (): Promise<Browser> =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -124,7 +139,37 @@ export const logIn = async (
  * Whether an antd Select shows `text` as its chosen value: the value element only, since a placeholder
  * ("Ví dụ: Kiểm tra khi có dấu hiệu vi phạm") may hold the same words as an option.
  */
-export const chosenIs = async (select: Locator, text: string): Promise<boolean> => {
+export const chosenIs = async (select: Locator, text: string | RegExp): Promise<boolean> => {
   const chosen = select.locator('.ant-select-content-has-value, .ant-select-selection-item');
-  return (await chosen.count()) > 0 && ((await chosen.first().textContent()) ?? '').includes(text);
+  if ((await chosen.count()) === 0) return false;
+  const shown = (await chosen.first().textContent()) ?? '';
+  return typeof text === 'string' ? shown.includes(text) : text.test(shown);
+};
+
+/** The antd Select (or TreeSelect) a field's input belongs to. */
+export const selectOf = (field: Locator) =>
+  field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+
+/**
+ * Choose an option of an antd Select: open it (typing `search` where the list asks the server, or is
+ * virtual), click the option, wait for the list to close, and check the choice took; again if a
+ * re-render of the list (an answer to an earlier keystroke) swallowed the click.
+ */
+export const pick = async (field: Locator, text: string | RegExp, search?: string) => {
+  const page = field.page();
+  const select = selectOf(field);
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await option.isVisible())) {
+      await field.click();
+      if (search) await field.fill(search).catch(() => page.keyboard.type(search));
+    }
+    await option.click({ timeout: 5000 }).catch(() => undefined);
+    await option.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+    if (await chosenIs(select, text)) return;
+  }
+  throw new Error(`could not choose ${text}`);
 };

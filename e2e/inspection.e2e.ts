@@ -2,10 +2,19 @@
 // and conclusion, then a discipline decision checked against the rules, seen in the register and
 // in the figures; a new programme with its items, an unplanned case whose team member (with an
 // account) then sees the file, and a complaint's outcome.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../server/platform/auth/totp';
-import { chosenIs, launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
+import {
+  chosenIs,
+  launchBrowser,
+  logIn,
+  pick,
+  type Server,
+  screenshot,
+  selectOf,
+  startServer,
+} from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -25,27 +34,6 @@ afterAll(async () => {
 });
 
 const today = new Date().toISOString().slice(0, 10);
-
-/**
- * Choose an option of an antd Select (found by its label) and check the choice took: a click that
- * lands while the list is still opening is sometimes lost, so try again.
- */
-const pick = async (field: Locator, text: string) => {
-  const select = field.locator(
-    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
-  );
-  const option = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (!(await option.isVisible())) await field.click();
-    await option.click({ timeout: 5000 }).catch(() => undefined);
-    await option.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
-    if (await chosenIs(select, text)) return;
-  }
-  throw new Error(`could not choose ${text}`);
-};
 
 describe('inspection commission', () => {
   it('opens a case from a programme item, records its steps and conclusion', async () => {
@@ -69,8 +57,7 @@ describe('inspection commission', () => {
     await page.waitForURL(/kiem-tra-giam-sat\/\d+/);
     await page.getByText('Tài liệu cần bảo mật').waitFor();
     for (const label of [/Công bố quyết định/, /Đối tượng báo cáo/, /Báo cáo kết quả/]) {
-      await page.getByLabel('Ghi bước').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+      await pick(page.getByLabel('Ghi bước'), label);
       await page.getByLabel('Ngày', { exact: true }).fill(today);
       await page.getByRole('button', { name: 'Ghi bước' }).click();
       await page.getByText('Đã ghi bước.').first().waitFor();
@@ -94,13 +81,21 @@ describe('inspection commission', () => {
     await page.getByTestId('discipline-register').locator('tbody tr').first().waitFor();
     await page.getByRole('button', { name: 'Ghi quyết định kỷ luật' }).click();
     const modal = page.getByRole('dialog');
-    await modal.getByLabel('Đảng viên').click();
-    await page.keyboard.type('Nguyễn');
-    await page.locator('.ant-select-item-option').first().click();
-    // Chosen like every other select here: the list must be closed before the next field is clicked.
+    // Each select is chosen with `pick`: the list must be closed before the next field is clicked.
+    await pick(modal.getByLabel('Đảng viên'), 'Nguyễn', 'Nguyễn');
     await pick(modal.getByLabel('Hình thức'), 'Cách chức');
-    await modal.getByLabel('Thuộc tổ chức').click();
-    await page.locator('.ant-select-tree-title').first().click();
+    // The first organisation of the tree, checked like `pick` checks a choice.
+    const unit = modal.getByLabel('Thuộc tổ chức');
+    const firstUnit = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
+      .first();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (!(await firstUnit.isVisible())) await unit.click();
+      const name = (await firstUnit.textContent({ timeout: 5000 }).catch(() => null)) ?? '';
+      await firstUnit.click({ timeout: 5000 }).catch(() => undefined);
+      await firstUnit.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+      if (name && (await chosenIs(selectOf(unit), name))) break;
+    }
     await modal
       .getByLabel('Nội dung vi phạm')
       .fill('Vi phạm quy định về kê khai tài sản, thu nhập');
@@ -177,22 +172,11 @@ describe('inspection commission', () => {
       .fill('Kiểm tra khi có dấu hiệu vi phạm trong kê khai tài sản (thử)');
     await modal.getByLabel('Số quyết định').fill('91-QĐ/UBKT');
     await modal.getByLabel('Ngày quyết định').fill(today);
-    await modal.locator('#subjectMembers_0_memberId').click();
-    await page.keyboard.type('Nguyễn');
-    await page
-      .locator('.ant-select-item-option:visible')
-      .filter({ hasText: 'Nguyễn' })
-      .first()
-      .click();
+    await pick(modal.locator('#subjectMembers_0_memberId'), 'Nguyễn', 'Nguyễn');
     await modal.locator('#team_0_name').fill('Hoàng Văn Sơn');
     await modal.getByRole('button', { name: 'Thêm người vào đoàn' }).click();
-    await modal.locator('#team_1_userId').click();
-    await page.keyboard.type('Thịnh');
-    await page
-      .locator('.ant-select-item-option:visible')
-      .filter({ hasText: 'Lương Đức Thịnh' })
-      .click();
-    expect(await modal.locator('#team_1_name').inputValue()).toBe('Lương Đức Thịnh');
+    await pick(modal.locator('#team_1_userId'), 'Lương Đức Thịnh', 'Thịnh');
+    await expect.poll(() => modal.locator('#team_1_name').inputValue()).toBe('Lương Đức Thịnh');
     await screenshot(page, 'kt-09-lap-ngoai-chuong-trinh');
     await modal.getByRole('button', { name: 'Lập cuộc kiểm tra, giám sát' }).click();
     await page.waitForURL(/kiem-tra-giam-sat\/\d+/);

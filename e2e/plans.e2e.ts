@@ -2,10 +2,10 @@
 // (key tasks completed: one more than done so far), watches the dashboard show it at risk, records the
 // task's result, watches the dashboard move to "achieved", and clicks the figure through to its records;
 // then edits the task, and turns a decision of a committee conference into a key task of the plan.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../domain/text/vietnamese';
-import { chosenIs, launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
+import { launchBrowser, logIn, pick, type Server, screenshot, startServer } from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -28,27 +28,6 @@ const d = new Date();
 const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const taskTitle = 'Xây dựng chi bộ kiểu mẫu (thử nghiệm)';
 const targetTitle = 'Hoàn thành nhiệm vụ xây dựng chi bộ kiểu mẫu';
-
-/** Choose an option of an antd Select: type to filter (lists are virtual), click, check it took. */
-const pick = async (field: Locator, text: string, search?: string) => {
-  const select = field.locator(
-    'xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]',
-  );
-  const option = page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .filter({ hasText: text })
-    .first();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (!(await option.isVisible())) {
-      await field.click();
-      if (search) await field.fill(search).catch(() => page.keyboard.type(search));
-    }
-    await option.click({ timeout: 5000 }).catch(() => undefined);
-    await option.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
-    if (await chosenIs(select, text)) return;
-  }
-  throw new Error(`could not choose ${text}`);
-};
 
 const targetRow = () => page.locator('tr').filter({ hasText: targetTitle }).first();
 
