@@ -18,6 +18,7 @@ import { invalidField, notFound } from '../../platform/errors';
 import { activeStatusList } from '../members/member-rollup';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
+import { recountMemberFacts } from '../plans/metrics/placed-facts';
 import { disciplineFactsFor } from './discipline-facts';
 
 export const listBadgeCandidates = async ({
@@ -159,6 +160,7 @@ export const recordBadgeAward = async ({
         recordedBy: actor.userId,
       })
       .returning({ id: badgeAwards.id });
+    await recountMemberFacts(tx, [input.memberId]);
     await writeAudit(tx, {
       actor,
       action: 'badge.award',

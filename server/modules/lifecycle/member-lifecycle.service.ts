@@ -10,6 +10,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import { conflict, invalidField, notFound } from '../../platform/errors';
 import { lockMember } from '../members/member-timeline.service';
 import { todayIso } from '../org-units/org-units.policy';
+import { recountMemberFacts } from '../plans/metrics/placed-facts';
 import { basisOf, type DuesProfileRow, getDuesParams } from './dues.service';
 
 const memberInScope = async (db: Db, actor: Actor, id: number) => {
@@ -173,6 +174,7 @@ export const recordCardEvent = async ({
       decisionNumber: input.decisionNumber ?? null,
       recordedBy: actor.userId,
     });
+    if (input.action === 'issued') await recountMemberFacts(tx, [memberId]);
     const recalled = input.action === 'recalled';
     const [after] = await tx
       .update(members)

@@ -52,6 +52,7 @@ import {
 } from '../members/member-timeline.service';
 import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope, toLikeKey } from '../org-units/org-units.queries';
+import { recountMemberFacts } from '../plans/metrics/placed-facts';
 
 type ApplicantRow = typeof applicants.$inferSelect;
 type StepRow = typeof recruitmentSteps.$inferSelect;
@@ -561,6 +562,7 @@ export const recordStep = async ({
         cardNumber: input.documentNumber,
         recordedBy: actor.userId,
       });
+      await recountMemberFacts(tx, [memberId]);
       await tx
         .update(members)
         .set({

@@ -2,51 +2,16 @@
 // by the member's cell on the fact's date (./placement.ts).
 import type { SQL } from 'drizzle-orm';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { queryOne, queryRows, sql } from '../../../db/client';
+import { queryRows, sql } from '../../../db/client';
 import { inFactBatch } from './fact-batch';
-import type { MetricDefinition, MetricRecord, MetricScope, MetricValue } from './metric';
+import type { MetricDefinition, MetricRecord } from './metric';
 import { sumFacts } from './placed-facts';
-import { countRecords, factsUntil, placedJoin, placedUnder } from './placement';
+import { countRecords, factsUntil, placedJoin } from './placement';
 
 /** The member's period (cell, status) valid on the fact's day, aliased `p`. */
 const onDay = (member: SQL, date: SQL) => sql`
   join member_periods p on p.member_id = ${member}
     and p.valid_from <= ${date} and (p.valid_to is null or p.valid_to > ${date})`;
-
-/**
- * Badges and first cards of the period in one query, without records (dashboards): the awards of the
- * period first (by date), each placed by index lookups (placement.ts `placedUnder`) instead of a join
- * over the subtree's units; placed-facts.db.test.ts compares it with the records queries below.
- */
-const cardsAndBadges = async ({
-  db,
-  scope,
-}: {
-  db: Parameters<MetricDefinition['compute']>[0]['db'];
-  scope: MetricScope;
-}): Promise<Record<string, MetricValue>> => {
-  const until = factsUntil(scope);
-  // The member's period of the day by index (a lateral with a limit: never a scan of all periods).
-  const periodOf = (member: SQL, day: SQL) => sql`
-    cross join lateral (select p.org_unit_id from member_periods p where p.member_id = ${member}
-      and p.valid_from <= ${day} and (p.valid_to is null or p.valid_to > ${day})
-      order by p.valid_from desc limit 1) p`;
-  const row = await queryOne<{ badges: number; cards: number }>(
-    db,
-    sql`select
-          (select count(*) from badge_awards b ${periodOf(sql`b.member_id`, sql`b.award_date`)}
-           where b.award_date >= ${scope.from} and b.award_date <= ${until}
-             and ${placedUnder(scope.unitId, sql`p.org_unit_id`, sql`b.award_date`)})::int as badges,
-          (select count(*) from party_card_events c ${periodOf(sql`c.member_id`, sql`c.action_date`)}
-           where c.action = 'issued' and c.action_date >= ${scope.from} and c.action_date <= ${until}
-             and ${placedUnder(scope.unitId, sql`p.org_unit_id`, sql`c.action_date`)})::int as cards`,
-  );
-  return {
-    'lifecycle.badges_awarded': { status: 'ok', value: Number(row?.badges ?? 0), records: [] },
-    'lifecycle.cards_issued': { status: 'ok', value: Number(row?.cards ?? 0), records: [] },
-  };
-};
-const batch = { key: 'lifecycle', compute: cardsAndBadges };
 
 export const lifecycleMetrics: MetricDefinition[] = [
   {
@@ -57,7 +22,7 @@ export const lifecycleMetrics: MetricDefinition[] = [
     unit: 'count',
     area: 'lifecycle',
     kind: 'period',
-    batch,
+    batch: inFactBatch('lifecycle.badges_awarded', { range: 'period', kinds: ['badge'] }),
     compute: ({ db, scope, withRecords }) =>
       countRecords(
         db,
@@ -78,7 +43,7 @@ export const lifecycleMetrics: MetricDefinition[] = [
     unit: 'count',
     area: 'lifecycle',
     kind: 'period',
-    batch,
+    batch: inFactBatch('lifecycle.cards_issued', { range: 'period', kinds: ['card_issued'] }),
     compute: ({ db, scope, withRecords }) =>
       countRecords(
         db,

@@ -11,7 +11,7 @@ import { todayIso } from '../../org-units/org-units.policy';
 import { loadCoverageUnits, loadPlanFacts } from '../../resolutions/coverage.queries';
 import { dashboardMetricCodes } from '../dashboard.service';
 import { computeMetric, computeMetrics } from './catalogue';
-import { rebuildPlacedFacts } from './placed-facts';
+import { ensurePlacedFacts, rebuildPlacedFacts } from './placed-facts';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let office: Session;
@@ -19,6 +19,8 @@ let office: Session;
 const snapshotMetrics = ['members.total', 'members.status.probationary', 'members.status.full'];
 const otherMetrics = [
   'lifecycle.dues_collected',
+  'lifecycle.badges_awarded',
+  'lifecycle.cards_issued',
   'evaluation.grassroots_good_or_better',
   'evaluation.members_good_or_better',
   'evaluation.members_excellent',
@@ -172,6 +174,59 @@ describe('maintained fact sums (org_fact_counts)', () => {
       expect(paid.statusCode, paid.body).toBe(200);
       await compare(cells[3], '2026-01-01', '2026-11-20');
     }
+    // A Party badge at the award day of 2 September and a first party card, recorded in the cell of
+    // the member on those days: both counted up the tree from then on.
+    const badgeRoot = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select scope_org_unit_id as id from users where username = 'vanphong'`,
+    ))!.id;
+    const badgeDay = '2026-09-02';
+    const due = (
+      await office.get(`/api/lifecycle/badges?orgUnitId=${badgeRoot}&awardDate=${badgeDay}`)
+    )
+      .json()
+      .items.find((i: { eligible: boolean; awarded: boolean }) => i.eligible && !i.awarded);
+    expect(due).toBeTruthy();
+    const before = await computeMetrics({
+      db: t.db,
+      codes: ['lifecycle.badges_awarded', 'lifecycle.cards_issued'],
+      scope: { unitId: badgeRoot, from: '2026-01-01', to: '2026-12-31', asOf: '2026-11-20' },
+    });
+    const awarded = await office.post('/api/lifecycle/badges', {
+      memberId: due.memberId,
+      milestone: due.milestone,
+      awardDate: badgeDay,
+      decisionNumber: '89-QĐ/TU',
+    });
+    expect(awarded.statusCode, awarded.body).toBe(200);
+    const uncarded = await queryOne<{ id: number; version: number }>(
+      t.db,
+      sql`select id, version from members where status = 'full' and card_number is null
+          order by id limit 1`,
+    );
+    const issued = await office.post(`/api/lifecycle/members/${uncarded!.id}/card-events`, {
+      action: 'issued',
+      actionDate: '2026-10-05',
+      cardNumber: '77009999',
+      version: uncarded!.version,
+    });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const after = await computeMetrics({
+      db: t.db,
+      codes: ['lifecycle.badges_awarded', 'lifecycle.cards_issued'],
+      scope: { unitId: badgeRoot, from: '2026-01-01', to: '2026-12-31', asOf: '2026-11-20' },
+    });
+    const value = (m: typeof after, code: string) => {
+      const v = m.get(code);
+      return v?.status === 'ok' ? Number(v.value) : Number.NaN;
+    };
+    expect(value(after, 'lifecycle.badges_awarded')).toBe(
+      value(before, 'lifecycle.badges_awarded') + 1,
+    );
+    expect(value(after, 'lifecycle.cards_issued')).toBe(
+      value(before, 'lifecycle.cards_issued') + 1,
+    );
+    await compare(badgeRoot, '2026-01-01', '2026-11-20');
     // A cell merged into a sibling and a cell moved to another grassroots organisation.
     const siblings = await queryRows<{ a: number; b: number }>(
       t.db,
@@ -316,6 +371,22 @@ describe('maintained fact sums (org_fact_counts)', () => {
       );
     const before = await read();
     await t.db.transaction((tx) => rebuildPlacedFacts(tx));
+    expect(await read()).toEqual(before);
+  }, 300_000);
+
+  it('an installation whose facts predate the badges and cards gets them at start', async () => {
+    const read = () =>
+      queryRows<{ kind: string }>(
+        t.db,
+        sql`select * from org_fact_counts where total <> 0 order by org_unit_id, kind, day`,
+      );
+    const before = await read();
+    expect(before.some((r) => r.kind === 'badge')).toBe(true);
+    expect(before.some((r) => r.kind === 'card_issued')).toBe(true);
+    // As the facts were before badges and cards joined them.
+    await t.db.execute(sql`delete from placed_facts where kind in ('badge', 'card_issued')`);
+    await t.db.execute(sql`delete from org_fact_counts where kind in ('badge', 'card_issued')`);
+    await t.db.transaction((tx) => ensurePlacedFacts(tx));
     expect(await read()).toEqual(before);
   }, 300_000);
 });

@@ -8,7 +8,8 @@
 //   placed by the cell the member was in before it); their time in the party cut by their cell's history
 //   (`status:<status>`, +1 where a piece begins, −1 where it ends: summed up to a day, the members of a
 //   status in the tree of that day; also summed by year, `status:<status>@year`); their dues payments
-//   (`dues`, the amount, placed by their cell on the day paid);
+//   (`dues`, the amount, placed by their cell on the day paid), Party badges (`badge`) and first party
+//   cards (`card_issued`), each placed by their cell on its date;
 // - source 'evaluation_record': a decided yearly evaluation (`evaluation:<year>:<subject kind>:rated`,
 //   and `…:good`, `…:excellent`, `…:cultural` when they hold), on the decision date;
 // - source 'dissemination' (one source per unit): for every resolution plan whose study the unit's
@@ -101,7 +102,21 @@ const memberFactRows = (ids: Match, placedOn: PlacedOn) => sql`
   join member_periods p on p.member_id = d.member_id
     and p.valid_from <= d.paid_on and (p.valid_to is null or p.valid_to > d.paid_on)
   ${placedOn(sql`p.org_unit_id`, sql`d.paid_on`)}
-  where ${ids(sql`d.member_id`)}`;
+  where ${ids(sql`d.member_id`)}
+  union all
+  select b.member_id, 'badge', b.award_date, 1::bigint, pi.path
+  from badge_awards b
+  join member_periods p on p.member_id = b.member_id
+    and p.valid_from <= b.award_date and (p.valid_to is null or p.valid_to > b.award_date)
+  ${placedOn(sql`p.org_unit_id`, sql`b.award_date`)}
+  where ${ids(sql`b.member_id`)}
+  union all
+  select c.member_id, 'card_issued', c.action_date, 1::bigint, pi.path
+  from party_card_events c
+  join member_periods p on p.member_id = c.member_id
+    and p.valid_from <= c.action_date and (p.valid_to is null or p.valid_to > c.action_date)
+  ${placedOn(sql`p.org_unit_id`, sql`c.action_date`)}
+  where ${ids(sql`c.member_id`)} and c.action = 'issued'`;
 
 /** Rows of the matched decided yearly evaluation records: rated, and good / excellent / cultural. */
 const evaluationFactRows = (ids: Match, placedOn: PlacedOn) => sql`
@@ -190,7 +205,7 @@ const recount = (tx: DbOrTx, source: Source, ids: Match, bulk: boolean) =>
     from (select * from change union all select * from year_change) c order by 1, 2, 3
     on conflict (org_unit_id, kind, day) do update set total = org_fact_counts.total + excluded.total`);
 
-/** After these members' events, periods or dues changed. */
+/** After these members' events, periods, dues, badges or party cards changed. */
 export const recountMemberFacts = async (tx: DbOrTx, memberIds: readonly number[]) => {
   if (memberIds.length > 0)
     await recount(tx, 'member', inSet(valueList([...new Set(memberIds)])), memberIds.length > 50);
@@ -291,6 +306,19 @@ export const ensurePlacedFacts = async (tx: DbOrTx) => {
           and not exists (select 1 from placed_facts where source = 'dissemination') as missing`,
   );
   if (d?.missing) await recountDisseminationFacts(tx, sql`(select id from org_units)`);
+  // … and after the badges and first cards joined the member facts: those members, once.
+  const b = await queryOne<{ missing: boolean }>(
+    tx,
+    sql`select (exists (select 1 from badge_awards)
+            or exists (select 1 from party_card_events where action = 'issued'))
+          and not exists (select 1 from placed_facts where kind in ('badge', 'card_issued')) as missing`,
+  );
+  if (b?.missing)
+    await recountMembersIn(
+      tx,
+      sql`(select member_id from badge_awards
+           union select member_id from party_card_events where action = 'issued')`,
+    );
 };
 
 /**
