@@ -171,6 +171,8 @@ describe('year-end evaluation', () => {
     await memberRow.waitFor();
     await expect.poll(() => memberRow.locator('td').nth(3).textContent()).toMatch(/^0/);
     await expect.poll(() => memberRow.locator('td').nth(4).textContent()).toMatch(/^1 \(100/);
+    // The organisation of the link is named in its select, not shown as its id.
+    await page.locator('.ant-select').filter({ hasText: 'Đảng bộ Sở Y tế' }).first().waitFor();
     await screenshot(page, 'dg-05-ket-qua');
     await memberRow.locator('td').nth(4).getByRole('button').click();
     const drawer = page.locator('.ant-drawer');

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
-import type { TOrgUnitNode } from '../../../contracts/org-units';
+import type { TOrgUnitDetail, TOrgUnitNode } from '../../../contracts/org-units';
 import { orgUnitKindLabels } from '../../../domain/enums/org-units';
+import { get } from '../api/client';
 import { fetchChildren } from '../api/org-units';
 
 type Option = { id: number; pId: number | null; value: number; title: string; isLeaf: boolean };
@@ -48,16 +50,25 @@ export const OrgUnitSelect = ({
         .map((n) => ({ ...toOption(n), kind: n.kind })),
     ]);
   };
-  // Shown until the value's own branch loads, so a preset value reads as a name, not an id.
+  // A preset value outside the loaded branches (a link's orgUnitId, the user's own unit deeper in
+  // the tree) is shown by its name, read once, never as an id.
+  const unloaded = value !== undefined && !options.some((o) => o.id === value);
+  const named = useQuery({
+    queryKey: ['org-unit-name', value],
+    queryFn: () => get<TOrgUnitDetail>(`/api/org-units/${value}`),
+    enabled: unloaded && !valueLabel,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const label = valueLabel ?? named.data?.name;
   const shown =
-    value !== undefined && valueLabel && !options.some((o) => o.id === value)
+    unloaded && label
       ? [
           ...options,
           {
             id: value,
             pId: null,
             value,
-            title: valueLabel,
+            title: label,
             isLeaf: true,
             kind: 'cell' as TOrgUnitNode['kind'],
           },

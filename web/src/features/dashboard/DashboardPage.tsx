@@ -19,7 +19,12 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TDashboard, TDashboardFigure, TTargetView } from '../../../../contracts/plans';
+import type {
+  TDashboard,
+  TDashboardFigure,
+  TTargetView,
+  TTaskSummary,
+} from '../../../../contracts/plans';
 import { targetStatuses, targetStatusLabels } from '../../../../domain/rules/plans/target-status';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { get, toQuery } from '../../api/client';
@@ -85,6 +90,35 @@ const FigureGrid = ({ figures, open }: { figures: TDashboardFigure[]; open: Open
     ))}
   </Row>
 );
+
+/**
+ * The key tasks of both years as bars: done on time, done late, not yet done, exceeding their
+ * requirement; then the ratings of their results, once any result of either year is rated.
+ */
+const TaskChart = ({
+  now,
+  before,
+  year,
+}: {
+  now: TTaskSummary;
+  before: TTaskSummary;
+  year: number;
+}) => {
+  const bars = (t: TTaskSummary) => [t.onTime, t.late, t.total - t.completed, t.exceeded];
+  const labels = ['Đúng hạn', 'Chậm hạn', 'Chưa xong', 'Vượt yêu cầu'];
+  const rated = [...now.byRating, ...before.byRating].some((r) => r.count > 0);
+  const ratings = (t: TTaskSummary) => (rated ? t.byRating.map((r) => r.count) : []);
+  return (
+    <SeriesChart
+      height={220}
+      categories={[...labels, ...(rated ? now.byRating.map((r) => r.label) : [])]}
+      series={[
+        { name: `Năm ${year}`, kind: 'bar', values: [...bars(now), ...ratings(now)] },
+        { name: `Năm ${year - 1}`, kind: 'bar', values: [...bars(before), ...ratings(before)] },
+      ]}
+    />
+  );
+};
 
 const groups = [
   ['committees', 'Cấp ủy, Ban Thường vụ các cấp'],
@@ -214,22 +248,7 @@ export const DashboardPage = () => {
                   <br />
                   Cùng kỳ năm {year - 1}: {d.previousTaskSummary.sentence}.
                 </Typography.Paragraph>
-                <SeriesChart
-                  height={220}
-                  categories={d.taskSummary.byRating.map((r) => r.label)}
-                  series={[
-                    {
-                      name: `Năm ${year}`,
-                      kind: 'bar',
-                      values: d.taskSummary.byRating.map((r) => r.count),
-                    },
-                    {
-                      name: `Năm ${year - 1}`,
-                      kind: 'bar',
-                      values: d.previousTaskSummary.byRating.map((r) => r.count),
-                    },
-                  ]}
-                />
+                <TaskChart now={d.taskSummary} before={d.previousTaskSummary} year={year} />
               </Card>
             </Col>
             <Col xs={24} lg={12}>

@@ -56,7 +56,8 @@ export const SeriesChart = ({
       grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
-      xAxis: { type: 'category', data: categories },
+      // Every category named: the charts have few, short ones (months, task results).
+      xAxis: { type: 'category', data: categories, axisLabel: { interval: 0 } },
       yAxis: {
         type: 'value',
         minInterval: 1,
