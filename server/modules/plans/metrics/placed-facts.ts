@@ -76,6 +76,22 @@ const between =
   (column) =>
     sql`${column} between ${first} and ${last}`;
 
+/**
+ * Rows of the matched members' dated facts in one table (`f`: dues paid, badges, first cards), each
+ * placed by the member's cell on its day; `amount` 1 unless given (the sum paid).
+ */
+const cellFacts = (
+  ids: Match,
+  placedOn: PlacedOn,
+  f: { from: SQL; kind: string; day: SQL; amount?: SQL; where?: SQL },
+) => sql`
+  select f.member_id, ${f.kind}::text, ${f.day}, ${f.amount ?? sql`1`}::bigint, pi.path
+  from ${f.from}
+  join member_periods p on p.member_id = f.member_id
+    and p.valid_from <= ${f.day} and (p.valid_to is null or p.valid_to > ${f.day})
+  ${placedOn(sql`p.org_unit_id`, f.day)}
+  where ${ids(sql`f.member_id`)} ${f.where ? sql`and ${f.where}` : sql``}`;
+
 /** Rows `(source_id, kind, day, amount, path)` of the facts of the matched members. */
 const memberFactRows = (ids: Match, placedOn: PlacedOn) => sql`
   select e.member_id as source_id, e.kind, e.event_date as day, 1::bigint as amount, pi.path
@@ -97,26 +113,21 @@ const memberFactRows = (ids: Match, placedOn: PlacedOn) => sql`
   cross join lateral (values (piece.starts, 1::bigint), (piece.ends, -1::bigint)) as d(day, delta)
   where d.day is not null and piece.starts < coalesce(piece.ends, 'infinity'::date)
   union all
-  select d.member_id, 'dues', d.paid_on, d.amount::bigint, pi.path
-  from dues_payments d
-  join member_periods p on p.member_id = d.member_id
-    and p.valid_from <= d.paid_on and (p.valid_to is null or p.valid_to > d.paid_on)
-  ${placedOn(sql`p.org_unit_id`, sql`d.paid_on`)}
-  where ${ids(sql`d.member_id`)}
+  ${cellFacts(ids, placedOn, {
+    from: sql`dues_payments f`,
+    kind: 'dues',
+    day: sql`f.paid_on`,
+    amount: sql`f.amount`,
+  })}
   union all
-  select b.member_id, 'badge', b.award_date, 1::bigint, pi.path
-  from badge_awards b
-  join member_periods p on p.member_id = b.member_id
-    and p.valid_from <= b.award_date and (p.valid_to is null or p.valid_to > b.award_date)
-  ${placedOn(sql`p.org_unit_id`, sql`b.award_date`)}
-  where ${ids(sql`b.member_id`)}
+  ${cellFacts(ids, placedOn, { from: sql`badge_awards f`, kind: 'badge', day: sql`f.award_date` })}
   union all
-  select c.member_id, 'card_issued', c.action_date, 1::bigint, pi.path
-  from party_card_events c
-  join member_periods p on p.member_id = c.member_id
-    and p.valid_from <= c.action_date and (p.valid_to is null or p.valid_to > c.action_date)
-  ${placedOn(sql`p.org_unit_id`, sql`c.action_date`)}
-  where ${ids(sql`c.member_id`)} and c.action = 'issued'`;
+  ${cellFacts(ids, placedOn, {
+    from: sql`party_card_events f`,
+    kind: 'card_issued',
+    day: sql`f.action_date`,
+    where: sql`f.action = 'issued'`,
+  })}`;
 
 /** Rows of the matched decided yearly evaluation records: rated, and good / excellent / cultural. */
 const evaluationFactRows = (ids: Match, placedOn: PlacedOn) => sql`
