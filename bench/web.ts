@@ -114,7 +114,8 @@ const main = async () => {
   const browser = await launchBrowser();
   const rows: { page: string; cold: Load; warm: Load }[] = [];
   try {
-    const page = await browser.newPage();
+    // As a user with the system's default settings: the app's animations on.
+    const page = await browser.newPage({ reducedMotion: 'no-preference' });
     await logIn(page, server, 'vanphong', password);
     await page.waitForURL(/tong-quan/);
     const pages = [
