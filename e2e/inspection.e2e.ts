@@ -89,7 +89,8 @@ describe('inspection commission', () => {
     const firstUnit = page
       .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title')
       .first();
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt === 5) throw new Error('could not choose the first organisation');
       if (!(await firstUnit.isVisible())) await unit.click();
       const name = (await firstUnit.textContent({ timeout: 5000 }).catch(() => null)) ?? '';
       await firstUnit.click({ timeout: 5000 }).catch(() => undefined);

@@ -185,14 +185,15 @@ export const orgMemberCounts = pgTable(
 /**
  * Facts placed in the tree (plans/metrics/placement.ts): a member's events (amount 1), their time in
  * the party cut by their cell's history (`status:<s>`, +1 where a piece begins and −1 where it ends),
- * their dues payments (amount in đồng), and decided yearly evaluation records. Each row keeps the path
+ * their dues payments (amount in đồng), Party badges and first party cards, and decided yearly
+ * evaluation records. Each row keeps the path
  * of the unit it counts for on its day, so a change takes back exactly what it added to
  * `org_fact_counts` (plans/metrics/placed-facts.ts).
  */
 export const placedFacts = pgTable(
   'placed_facts',
   {
-    /** 'member' (events, membership, dues) | 'evaluation_record'. */
+    /** 'member' (events, membership, dues, badges, first cards) | 'evaluation_record' | 'dissemination'. */
     source: text().notNull(),
     sourceId: integer().notNull(),
     kind: text().notNull(),

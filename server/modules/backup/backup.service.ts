@@ -16,6 +16,7 @@ import type { Actor } from '../../platform/access/actor';
 import { verifyAuditChain, writeAudit } from '../../platform/audit/audit';
 import { forgetSessions } from '../../platform/auth/auth.service';
 import { AppError } from '../../platform/errors';
+import { ensurePlacedFacts } from '../plans/metrics/placed-facts';
 import {
   BACKUP_FORMAT,
   BACKUP_MAGIC,
@@ -350,6 +351,8 @@ export const restoreBackup = async ({
       (t) => counts.find((c) => c.name === t.name)?.rows !== t.rows,
     );
     if (wrong.length) throw corrupt(`số dòng không khớp ở ${wrong.map((t) => t.name).join(', ')}`);
+    // A backup made before some facts were maintained: they are built now, as at start.
+    await ensurePlacedFacts(tx);
     const chain = await verifyAuditChain(tx);
     if (!chain.ok) {
       throw new AppError('BAD_REQUEST', {

@@ -555,6 +555,8 @@ export const recordStep = async ({
     }
     if (outcome === 'passed' && input.step === 'card_issued' && memberId) {
       if (!input.documentNumber) throw invalidField('documentNumber', 'Cần ghi số thẻ đảng viên.');
+      // Locked like every other writer of the member's facts: two recounts of one member never interleave.
+      await lockMember(tx, memberId);
       await tx.insert(partyCardEvents).values({
         memberId,
         action: 'issued',

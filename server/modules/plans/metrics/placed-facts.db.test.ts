@@ -11,7 +11,7 @@ import { todayIso } from '../../org-units/org-units.policy';
 import { loadCoverageUnits, loadPlanFacts } from '../../resolutions/coverage.queries';
 import { dashboardMetricCodes } from '../dashboard.service';
 import { computeMetric, computeMetrics } from './catalogue';
-import { ensurePlacedFacts, rebuildPlacedFacts } from './placed-facts';
+import { ensurePlacedFacts, rebuildPlacedFacts, recountMemberFacts } from './placed-facts';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let office: Session;
@@ -383,9 +383,15 @@ describe('maintained fact sums (org_fact_counts)', () => {
     const before = await read();
     expect(before.some((r) => r.kind === 'badge')).toBe(true);
     expect(before.some((r) => r.kind === 'card_issued')).toBe(true);
-    // As the facts were before badges and cards joined them.
+    // As the facts were before badges and cards joined them (or restored from a backup of then)…
     await t.db.execute(sql`delete from placed_facts where kind in ('badge', 'card_issued')`);
     await t.db.execute(sql`delete from org_fact_counts where kind in ('badge', 'card_issued')`);
+    // … and one member with a badge recounted since (a dues payment): the others still get theirs.
+    const one = await queryOne<{ id: number }>(
+      t.db,
+      sql`select member_id as id from badge_awards order by member_id limit 1`,
+    );
+    await t.db.transaction((tx) => recountMemberFacts(tx, [one!.id]));
     await t.db.transaction((tx) => ensurePlacedFacts(tx));
     expect(await read()).toEqual(before);
   }, 300_000);

@@ -317,19 +317,16 @@ export const ensurePlacedFacts = async (tx: DbOrTx) => {
           and not exists (select 1 from placed_facts where source = 'dissemination') as missing`,
   );
   if (d?.missing) await recountDisseminationFacts(tx, sql`(select id from org_units)`);
-  // … and after the badges and first cards joined the member facts: those members, once.
-  const b = await queryOne<{ missing: boolean }>(
+  // … and after the badges and first cards joined the member facts (or a backup from before was
+  // restored): each member whose badge or first card has no fact yet, by the (source, id) index.
+  await recountMembersIn(
     tx,
-    sql`select (exists (select 1 from badge_awards)
-            or exists (select 1 from party_card_events where action = 'issued'))
-          and not exists (select 1 from placed_facts where kind in ('badge', 'card_issued')) as missing`,
+    sql`(select x.member_id from (
+           select member_id, 'badge' as kind from badge_awards
+           union select member_id, 'card_issued' from party_card_events where action = 'issued') x
+         where not exists (select 1 from placed_facts f where f.source = 'member'
+           and f.source_id = x.member_id and f.kind = x.kind))`,
   );
-  if (b?.missing)
-    await recountMembersIn(
-      tx,
-      sql`(select member_id from badge_awards
-           union select member_id from party_card_events where action = 'issued')`,
-    );
 };
 
 /**
