@@ -56,7 +56,8 @@ export const OrgUnitSelect = ({
   const named = useQuery({
     queryKey: ['org-unit-name', value],
     queryFn: () => get<TOrgUnitDetail>(`/api/org-units/${value}`),
-    enabled: unloaded && !valueLabel,
+    // Only once the first branch has loaded: a preset root is named by it, with no request.
+    enabled: unloaded && !valueLabel && options.length > 0,
     staleTime: Number.POSITIVE_INFINITY,
   });
   const label = valueLabel ?? named.data?.name;
