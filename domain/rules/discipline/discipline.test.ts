@@ -5,6 +5,7 @@ import {
   checkDecision,
   checkForm,
   checkLimitation,
+  checkVote,
   disciplineDefaults,
   disciplineStateOn,
   finalComplaintLevel,
@@ -221,5 +222,91 @@ describe('all checks before a decision', () => {
       ['Thẩm quyền', true],
       ['Thời hiệu', true],
     ]);
+  });
+});
+
+const art15 = 'Quy định 22-QĐ/TW Điều 15 (69-QĐ/TW Điều 15)';
+describe(`the vote (${art15})`, () => {
+  const vote = (members: number, inFavour: number, present = members, against = 0) => ({
+    members,
+    present,
+    inFavour,
+    against,
+  });
+  it('"khiển trách, cảnh cáo, cách chức đối với đảng viên … trên một nửa số đảng viên chính thức": a cell of 9 full members needs 5 votes, of 10 needs 6', () => {
+    const cell = { form: 'canh_cao' as const, proposal: false, body: 'cell' as const };
+    expect(checkVote({ ...cell, vote: vote(9, 5) }).ok).toBe(true);
+    const four = checkVote({ ...cell, vote: vote(9, 4) });
+    expect(four.ok).toBe(false);
+    expect(four.message).toContain('Không đạt đa số');
+    expect(four.message).toContain('ít nhất 5/9');
+    expect(checkVote({ ...cell, vote: vote(10, 5) }).ok).toBe(false);
+    expect(checkVote({ ...cell, vote: vote(10, 6) })).toMatchObject({ ok: true, needed: 6 });
+  });
+  it("counts the body's members, not those present: 5 of 6 present in a committee of 11 is not a majority", () => {
+    const res = checkVote({
+      form: 'khien_trach',
+      proposal: false,
+      body: 'upper_standing',
+      vote: vote(11, 5, 6, 1),
+    });
+    expect(res.ok).toBe(false);
+    expect(res.message).toContain('số thành viên');
+    expect(
+      checkVote({
+        form: 'khien_trach',
+        proposal: false,
+        body: 'upper_standing',
+        vote: vote(11, 6, 7),
+      }).ok,
+    ).toBe(true);
+  });
+  it('"khai trừ … ít nhất hai phần ba … nhất trí đề nghị": a cell of 9 proposes with 6 votes, not 5; the competent body decides with more than half', () => {
+    const propose = { form: 'khai_tru' as const, proposal: true, body: 'cell' as const };
+    expect(checkVote({ ...propose, vote: vote(9, 6) }).ok).toBe(true);
+    expect(checkVote({ ...propose, vote: vote(9, 5) }).ok).toBe(false);
+    expect(checkVote({ ...propose, vote: vote(10, 7) })).toMatchObject({ ok: true, needed: 7 });
+    const decide = {
+      form: 'khai_tru' as const,
+      proposal: false,
+      body: 'upper_inspection' as const,
+    };
+    expect(checkVote({ ...decide, vote: vote(7, 4) }).ok).toBe(true);
+    expect(checkVote({ ...decide, vote: vote(7, 3) }).ok).toBe(false);
+  });
+  it('dissolution: at least two thirds by default (a parameter: its text was not found)', () => {
+    const dissolve = {
+      form: 'giai_tan' as const,
+      proposal: false,
+      body: 'upper_committee' as const,
+    };
+    expect(checkVote({ ...dissolve, vote: vote(33, 22) }).ok).toBe(true);
+    expect(checkVote({ ...dissolve, vote: vote(33, 21) }).ok).toBe(false);
+    const half = {
+      ...disciplineDefaults,
+      dissolutionVote: { numerator: 1, denominator: 2, strict: true },
+    };
+    expect(checkVote({ ...dissolve, vote: vote(33, 17) }, half).ok).toBe(true);
+  });
+  it('refuses an impossible tally and a missing one', () => {
+    const base = { form: 'khien_trach' as const, proposal: false, body: 'cell' as const };
+    expect(checkVote({ ...base, vote: vote(5, 3, 6) }).message).toContain('có mặt');
+    expect(checkVote({ ...base, vote: vote(9, 5, 6, 2) }).message).toContain('không tán thành');
+    expect(checkVote({ ...base, vote: null })).toMatchObject({ ok: false });
+    expect(checkVote({ ...base, vote: null }).message).toContain('Chưa ghi kết quả biểu quyết');
+  });
+  it('is one of the checks before a decision when a vote is given', () => {
+    const res = checkDecision({
+      subject: 'member',
+      standing: 'full',
+      form: 'canh_cao',
+      body: 'cell',
+      violationOn: '2026-01-01',
+      decidedOn: '2026-03-01',
+      ground: null,
+      vote: vote(9, 4),
+    });
+    expect(res.ok).toBe(false);
+    expect(res.checks.map((c) => c.rule)).toContain('Biểu quyết');
   });
 });

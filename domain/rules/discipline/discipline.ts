@@ -127,6 +127,9 @@ export const limitationGroundLabels: Record<LimitationGround, string> = {
   fake_diploma: 'Sử dụng văn bằng, chứng chỉ không hợp pháp',
 };
 
+/** A share of the body's members: strict = "trên" (more than), otherwise "ít nhất" (at least). */
+export type VoteShare = { numerator: number; denominator: number; strict: boolean };
+
 export const disciplineDefaults = {
   /**
    * Who may impose which form (regulations.md §4.2 🟡, Điều lệ art. 36; 22-QĐ/TW art. 11 carried
@@ -176,6 +179,12 @@ export const disciplineDefaults = {
   complaintMonths: 1,
   /** Complaint answered within this many working days at provincial level and below (§4.5 🟡). */
   complaintResolutionWorkingDays: 90,
+  /**
+   * The vote to dissolve a party organisation (giải tán). The text of the threshold was not found
+   * (docs/domain/discipline.md); default: at least two thirds of the deciding body's members, the
+   * strictest share the regulation uses for discipline.
+   */
+  dissolutionVote: { numerator: 2, denominator: 3, strict: false } as VoteShare,
 };
 export type DisciplineParams = typeof disciplineDefaults;
 
@@ -352,6 +361,98 @@ export const checkComplaint = (
 export const finalComplaintLevel = (form: DisciplineForm): string =>
   form === 'khai_tru' ? 'Ban Bí thư' : 'Ủy ban Kiểm tra Trung ương';
 
+// ---------------------------------------------------------------------------------------------
+// The vote (biểu quyết). Quy định 22-QĐ/TW (28/7/2021) art. 15, carried into 69-QĐ/TW (6/7/2022)
+// art. 15 and into 296-QĐ/TW (30/5/2025): the organisation votes by secret ballot on the form; a
+// decision or proposal of khiển trách, cảnh cáo or cách chức of a member, or of khiển trách or cảnh
+// cáo of an organisation, needs the votes of MORE THAN HALF of the cell's full members or of the
+// body's members; an expulsion needs AT LEAST TWO THIRDS of them to propose it and more than half of
+// the members of the competent body that decides. The count is of all members of the body (24-QĐ/TW
+// point 9.3: those summoned, less members working elsewhere, exempted members absent, suspended
+// ones), not of those present. Dissolution: `dissolutionVote` (text not found, parameter).
+// ---------------------------------------------------------------------------------------------
+
+export type VoteTally = {
+  /** Full members of the cell, or members of the committee / standing committee / commission. */
+  members: number;
+  present: number;
+  inFavour: number;
+  against: number;
+};
+
+const moreThanHalf: VoteShare = { numerator: 1, denominator: 2, strict: true };
+const twoThirds: VoteShare = { numerator: 2, denominator: 3, strict: false };
+
+/** The share a vote needs: by form, and for an expulsion whether it proposes or decides. */
+export const requiredShare = (
+  input: { form: DisciplineForm; proposal: boolean },
+  params: DisciplineParams = disciplineDefaults,
+): VoteShare =>
+  input.form === 'giai_tan'
+    ? params.dissolutionVote
+    : input.form === 'khai_tru' && input.proposal
+      ? twoThirds
+      : moreThanHalf;
+
+/** The smallest number of votes in favour that meets the share of `members`. */
+export const votesNeeded = (share: VoteShare, members: number): number =>
+  share.strict
+    ? Math.floor((members * share.numerator) / share.denominator) + 1
+    : Math.ceil((members * share.numerator) / share.denominator);
+
+const shareLabel = (s: VoteShare): string =>
+  s.numerator * 2 === s.denominator
+    ? `${s.strict ? 'trên' : 'ít nhất'} một nửa`
+    : `${s.strict ? 'trên' : 'ít nhất'} ${s.numerator}/${s.denominator}`;
+
+const voteSource = 'Quy định 22-QĐ/TW Điều 15; 69-QĐ/TW Điều 15';
+
+/** Whether the tally is possible and meets the majority the form needs; null tally = not recorded. */
+export const checkVote = (
+  input: { form: DisciplineForm; proposal: boolean; body: DecidingBody; vote: VoteTally | null },
+  params: DisciplineParams = disciplineDefaults,
+): Check & { needed: number | null } => {
+  const share = requiredShare(input, params);
+  const whose =
+    input.body === 'cell' ? 'số đảng viên chính thức của chi bộ' : 'số thành viên của tổ chức đảng';
+  const what = `${input.proposal ? 'đề nghị' : 'quyết định'} ${disciplineFormLabels[input.form].toLowerCase()}`;
+  if (!input.vote)
+    return {
+      ok: false,
+      needed: null,
+      message: `Chưa ghi kết quả biểu quyết: ${what} cần ${shareLabel(share)} ${whose} tán thành (${voteSource}).`,
+    };
+  const { members, present, inFavour, against } = input.vote;
+  const ints = [members, present, inFavour, against];
+  if (ints.some((n) => !Number.isInteger(n) || n < 0) || members < 1)
+    return { ok: false, needed: null, message: 'Số liệu biểu quyết phải là số nguyên không âm.' };
+  if (present > members)
+    return {
+      ok: false,
+      needed: null,
+      message: `Số có mặt (${present}) không thể nhiều hơn tổng số (${members}).`,
+    };
+  if (inFavour + against > present)
+    return {
+      ok: false,
+      needed: null,
+      message: `Số tán thành và không tán thành (${inFavour + against}) không thể nhiều hơn số có mặt (${present}).`,
+    };
+  const needed = votesNeeded(share, members);
+  const tally = `${inFavour}/${members} tán thành`;
+  if (inFavour < needed)
+    return {
+      ok: false,
+      needed,
+      message: `Không đạt đa số theo ${voteSource}: ${what} cần ${shareLabel(share)} ${whose} (ít nhất ${needed}/${members}) tán thành; mới có ${tally}.`,
+    };
+  return {
+    ok: true,
+    needed,
+    message: `Đạt đa số theo ${voteSource}: ${tally}, cần ${shareLabel(share)} (ít nhất ${needed}/${members}).`,
+  };
+};
+
 /** All the checks shown before a decision is accepted, in order. */
 export const checkDecision = (
   input: {
@@ -362,6 +463,9 @@ export const checkDecision = (
     violationOn: string;
     decidedOn: string;
     ground: LimitationGround | null;
+    /** The vote, checked when given (null: not recorded yet, which fails the check). */
+    vote?: VoteTally | null;
+    proposal?: boolean;
   },
   params: DisciplineParams = disciplineDefaults,
 ): { ok: boolean; checks: Array<{ rule: string; ok: boolean; message: string }> } => {
@@ -369,6 +473,14 @@ export const checkDecision = (
     { rule: 'Hình thức kỷ luật', ...checkForm(input.subject, input.standing, input.form) },
     { rule: 'Thẩm quyền', ...checkAuthority(input, params) },
     { rule: 'Thời hiệu', ...checkLimitation(input, params) },
+    ...(input.vote === undefined
+      ? []
+      : [
+          {
+            rule: 'Biểu quyết',
+            ...checkVote({ ...input, proposal: input.proposal ?? false, vote: input.vote }, params),
+          },
+        ]),
   ].map(({ rule, ok, message }) => ({ rule, ok, message }));
   return { ok: checks.every((c) => c.ok), checks };
 };
