@@ -252,6 +252,15 @@ export const ZCaseDetail = ZCaseSummary.extend({
 });
 export type TCaseDetail = z.infer<typeof ZCaseDetail>;
 
+/** The vote on a discipline (22-QĐ/TW art. 15): the body's members, those present, for and against. */
+export const ZDisciplineVote = z.object({
+  members: z.number().int().min(1).max(1000),
+  present: z.number().int().min(0).max(1000),
+  inFavour: z.number().int().min(0).max(1000),
+  against: z.number().int().min(0).max(1000),
+});
+export type TDisciplineVote = z.infer<typeof ZDisciplineVote>;
+
 export const ZDisciplineInput = z.object({
   subjectKind: z.enum(subjectKinds),
   memberId: ZId.nullish(),
@@ -270,6 +279,8 @@ export const ZDisciplineInput = z.object({
   decidedOn: ZIsoDate.nullish(),
   announcedOn: ZIsoDate.nullish(),
   receivedOn: ZIsoDate.nullish(),
+  /** Required for a new record; decisions recorded before votes were kept have none. */
+  vote: ZDisciplineVote.nullish(),
 });
 export type TDisciplineInput = z.infer<typeof ZDisciplineInput>;
 
@@ -318,6 +329,8 @@ export const ZDisciplineRow = z.object({
   decidedOn: z.string().nullable(),
   announcedOn: z.string().nullable(),
   receivedOn: z.string().nullable(),
+  /** Null: recorded before votes were kept (vote unknown). */
+  vote: ZDisciplineVote.nullable(),
   state: z.enum(['proposed', 'in_force', 'lapsed', 'permanent', 'annulled']),
   lapsesOn: z.string().nullable(),
   complaintDeadline: z.string().nullable(),

@@ -16,6 +16,11 @@ export const ZBadgeQuery = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  /** Also list members who died (since the previous year's same award date) for a posthumous award. */
+  includePosthumous: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 export const ZBadgeCandidate = z.object({
   memberId: z.number(),
@@ -27,11 +32,18 @@ export const ZBadgeCandidate = z.object({
   milestone: z.number(),
   eligible: z.boolean(),
   early: z.boolean(),
+  /** A deceased member: a posthumous award (truy tặng). */
+  posthumous: z.boolean(),
+  diedOn: z.string().nullable(),
+  /** The award needs the cell's recognition that a past discipline's shortcomings were corrected. */
+  needsCellRecognition: z.boolean(),
   reason: z.string().nullable(),
   awarded: z.boolean(),
 });
 export const ZBadgeList = z.object({
   awardDate: z.string(),
+  /** The rule set in force at the award date, with its source. */
+  ruleSet: z.object({ id: z.string(), source: z.string(), verified: z.boolean() }),
   awardDates: z.array(z.string()),
   items: z.array(ZBadgeCandidate),
   byMilestone: z.array(z.object({ milestone: z.number(), count: z.number() })),
@@ -43,6 +55,12 @@ export const ZBadgeAward = z.object({
   awardDate: ZIsoDate,
   decisionNumber: ZOptionalText(100),
   early: z.boolean().default(false),
+  /** Truy tặng: the member has died. */
+  posthumous: z.boolean().default(false),
+  /** Required for an early or posthumous award. */
+  reason: ZOptionalText(500),
+  /** The day the cell recognised the shortcomings corrected, when a past discipline requires it. */
+  cellRecognizedOn: ZIsoDate.nullish(),
 });
 
 // Party cards (regulations.md §3.3)

@@ -197,6 +197,11 @@ export const disciplineDecisions = pgTable(
     decidedOn: date({ mode: 'string' }),
     announcedOn: date({ mode: 'string' }),
     receivedOn: date({ mode: 'string' }),
+    /** The vote (22-QĐ/TW art. 15); null on decisions recorded before votes were kept. */
+    voteMembers: integer(),
+    votePresent: integer(),
+    voteFor: integer(),
+    voteAgainst: integer(),
     memberEventId: integer().references(() => memberEvents.id),
     orgOperationId: integer().references(() => orgOperations.id),
     version: integer().notNull().default(1),

@@ -124,6 +124,12 @@ export const badgeAwards = pgTable(
     awardDate: date({ mode: 'string' }).notNull(),
     decisionNumber: text(),
     early: boolean().notNull().default(false),
+    /** Awarded after the member's death (truy tặng). */
+    posthumous: boolean().notNull().default(false),
+    /** Why early or posthumous, as the office records it. */
+    reason: text(),
+    /** The cell's recognition that a past discipline's shortcomings were corrected (24-QĐ/TW 27.3). */
+    cellRecognizedOn: date({ mode: 'string' }),
     recordedBy: integer(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -432,8 +432,35 @@ export const seedDemoInspection = async (
 
   // Discipline decisions: the expulsion follows the first signs-of-violation case.
   let decisions = 0;
+  // The demo bodies' sizes; a cell votes with its full members. One member is absent, the rest vote for.
+  const bodySizes: Record<string, number> = {
+    upper_committee: 33,
+    upper_standing: 11,
+    upper_inspection: 7,
+    grassroots_committee: 9,
+    grassroots_standing: 3,
+    grassroots_inspection: 5,
+    sub_committee: 5,
+  };
+  const voteOf = async (input: Parameters<typeof recordDiscipline>[0]['input']) => {
+    const members =
+      input.body === 'cell'
+        ? Number(
+            (await queryOne<{ n: number }>(
+              db,
+              sql`select count(*)::int as n from members where org_unit_id = ${input.bodyOrgUnitId} and status = 'full'`,
+            ))!.n,
+          )
+        : bodySizes[input.body];
+    const present = members > 2 ? members - 1 : members;
+    return { members, present, inFavour: present, against: 0 };
+  };
   const decide = async (input: Parameters<typeof recordDiscipline>[0]['input'], actor = ubkt) => {
-    await recordDiscipline({ db, actor, input });
+    await recordDiscipline({
+      db,
+      actor,
+      input: { ...input, vote: input.vote ?? (await voteOf(input)) },
+    });
     decisions += 1;
   };
   const caseId = async (number: string) =>

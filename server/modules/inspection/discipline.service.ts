@@ -1,6 +1,8 @@
 // The discipline register (regulations.md §4.1–4.5): proposals and decisions against members and
 // organisations with every rule checked before a decision is accepted (form by subject and
-// standing, the deciding body's authority, the limitation period), their effects (an expulsion is
+// standing, the deciding body's authority, the limitation period, and the vote: more than half of the
+// body's members, two thirds to propose an expulsion – 22-QĐ/TW art. 15, docs/domain/discipline.md;
+// decisions recorded before votes were kept stay valid with the vote unknown), their effects (an expulsion is
 // the member's 'expelled' event at the decision date; a dissolution is the org-units 'dissolve'
 // operation under the decision's number), the automatic lapse after 12 months, and complaints.
 import { eq } from 'drizzle-orm';
@@ -140,6 +142,8 @@ export const previewDiscipline = async ({
       violationOn,
       decidedOn,
       ground: (input.limitationGround ?? null) as LimitationGround | null,
+      vote: input.vote ?? null,
+      proposal: input.proposal,
     },
     params,
   );
@@ -255,11 +259,15 @@ export const recordDiscipline = async ({
         violationOn,
         decidedOn,
         ground: (input.limitationGround ?? null) as LimitationGround | null,
+        vote: input.vote ?? null,
+        proposal: input.proposal,
       },
       params,
     );
+    // A proposal is checked for its form and its vote; a decision for every rule.
     const failed = result.checks.find(
-      (c) => !c.ok && (!input.proposal || c.rule === 'Hình thức kỷ luật'),
+      (c) =>
+        !c.ok && (!input.proposal || c.rule === 'Hình thức kỷ luật' || c.rule === 'Biểu quyết'),
     );
     if (failed)
       throw invalidField(
@@ -267,7 +275,9 @@ export const recordDiscipline = async ({
           ? 'violationFrom'
           : failed.rule === 'Thẩm quyền'
             ? 'body'
-            : 'form',
+            : failed.rule === 'Biểu quyết'
+              ? 'vote'
+              : 'form',
         failed.message,
       );
     let memberEventId: number | null = null;
@@ -319,6 +329,10 @@ export const recordDiscipline = async ({
         decidedOn: input.proposal ? null : decidedOn,
         announcedOn: input.proposal ? null : (input.announcedOn ?? null),
         receivedOn: input.proposal ? null : (input.receivedOn ?? null),
+        voteMembers: input.vote?.members ?? null,
+        votePresent: input.vote?.present ?? null,
+        voteFor: input.vote?.inFavour ?? null,
+        voteAgainst: input.vote?.against ?? null,
         memberEventId,
         orgOperationId,
         createdBy: actor.userId,
@@ -357,11 +371,16 @@ type RegisterRow = DecisionStateRow & {
   violation_from: string;
   violation_to: string | null;
   received_on: string | null;
+  vote_members: number | null;
+  vote_present: number | null;
+  vote_for: number | null;
+  vote_against: number | null;
 };
 
 export const registerRowsSql = (where: ReturnType<typeof sql>) => sql`
   select x.*, coalesce(m.full_name, o.name) as subject_name, o.name as org_unit_name, d.standing,
-    d.case_id, d.body, d.decision_number, d.violation, d.violation_from, d.violation_to, d.received_on
+    d.case_id, d.body, d.decision_number, d.violation, d.violation_from, d.violation_to, d.received_on,
+    d.vote_members, d.vote_present, d.vote_for, d.vote_against
   from (${decisionStateSql}) x join discipline_decisions d on d.id = x.id
   join org_units o on o.id = d.org_unit_id left join members m on m.id = d.member_id
   where d.status <> 'closed' and ${where}
@@ -390,6 +409,15 @@ export const toRegisterRow = (
   decidedOn: r.decided_on,
   announcedOn: r.announced_on,
   receivedOn: r.received_on,
+  vote:
+    r.vote_members == null
+      ? null
+      : {
+          members: r.vote_members,
+          present: r.vote_present ?? 0,
+          inFavour: r.vote_for ?? 0,
+          against: r.vote_against ?? 0,
+        },
   state: stateOfRow(r, asOf),
   lapsesOn: r.decided_on
     ? lapseDate({ form: r.form, announcedOn: r.announced_on, decidedOn: r.decided_on }, params)

@@ -259,6 +259,7 @@ describe('discipline decisions', () => {
     decidedOn: '2026-03-10',
     announcedOn: '2026-03-15',
     receivedOn: '2026-03-16',
+    vote: { members: 7, present: 7, inFavour: 6, against: 1 },
     ...over,
   });
 
@@ -285,8 +286,77 @@ describe('discipline decisions', () => {
       'Hình thức kỷ luật',
       'Thẩm quyền',
       'Thời hiệu',
+      'Biểu quyết',
       'Cấp quyết định',
     ]);
+  });
+
+  it('22-QĐ/TW Điều 15: refuses a cell\'s reprimand voted by 4 of its 9 full members ("trên một nửa số đảng viên chính thức"), records it with 5, and shows the vote in the register', async () => {
+    const m = await fullMemberIn(f.siblingCellId);
+    const cellDecision = (vote: Record<string, number> | null) =>
+      decision({
+        memberId: m.id,
+        body: 'cell',
+        bodyOrgUnitId: f.siblingCellId,
+        decisionNumber: '60-QĐ/CB',
+        vote,
+      });
+    const four = { members: 9, present: 8, inFavour: 4, against: 4 };
+    const check = (
+      await s.ubkt.post('/api/inspection/discipline/check', cellDecision(four))
+    ).json();
+    const vote = check.checks.find((c: { rule: string }) => c.rule === 'Biểu quyết');
+    expect(vote.ok).toBe(false);
+    expect(vote.message).toContain('ít nhất 5/9');
+    const refused = await s.ubkt.post('/api/inspection/discipline', cellDecision(four));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('Không đạt đa số');
+    const missing = await s.ubkt.post('/api/inspection/discipline', cellDecision(null));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().message).toContain('Chưa ghi kết quả biểu quyết');
+    const five = { members: 9, present: 8, inFavour: 5, against: 3 };
+    const saved = await s.ubkt.post('/api/inspection/discipline', cellDecision(five));
+    expect(saved.statusCode, saved.body).toBe(200);
+    const row = (await s.ubkt.get('/api/inspection/discipline?year=2026'))
+      .json()
+      .items.find((r: { id: number }) => r.id === saved.json().id);
+    expect(row.vote).toEqual(five);
+  });
+
+  it('22-QĐ/TW Điều 15: a proposal to expel needs at least two thirds ("ít nhất hai phần ba … nhất trí đề nghị"): 6 of 10 is refused, 7 of 10 recorded', async () => {
+    const m = await fullMemberIn(f.siblingCellId);
+    const proposal = (inFavour: number) =>
+      decision({
+        memberId: m.id,
+        proposal: true,
+        form: 'khai_tru',
+        body: 'cell',
+        bodyOrgUnitId: f.siblingCellId,
+        decisionNumber: null,
+        decidedOn: null,
+        announcedOn: null,
+        receivedOn: null,
+        vote: { members: 10, present: 10, inFavour, against: 10 - inFavour },
+      });
+    const six = await s.ubkt.post('/api/inspection/discipline', proposal(6));
+    expect(six.statusCode).toBe(400);
+    expect(six.json().message).toContain('ít nhất 2/3');
+    const seven = await s.ubkt.post('/api/inspection/discipline', proposal(7));
+    expect(seven.statusCode, seven.body).toBe(200);
+  });
+
+  it('keeps a decision recorded before votes were kept valid, with the vote unknown', async () => {
+    const m = await fullMemberIn(f.siblingCellId);
+    const row = await queryOne<{ id: number }>(
+      t.db,
+      sql`insert into discipline_decisions (subject_kind, member_id, org_unit_id, standing, status, form, body, body_org_unit_id, decision_number, violation, violation_from, decided_on, announced_on)
+          values ('member', ${m.id}, ${f.siblingCellId}, 'full', 'decided', 'khien_trach', 'cell', ${f.siblingCellId}, '61-QĐ/CB', 'Ghi từ sổ cũ', '2026-01-05', '2026-02-10', '2026-02-10') returning id`,
+    );
+    const listed = (await s.ubkt.get('/api/inspection/discipline?year=2026'))
+      .json()
+      .items.find((r: { id: number }) => r.id === row!.id);
+    expect(listed.vote).toBeNull();
+    expect(listed.state).toBe('in_force');
   });
 
   it('refuses a decision after the limitation period, and one beyond the body’s authority', async () => {
@@ -471,6 +541,7 @@ describe('consequences used elsewhere', () => {
       violationFrom: '2026-05-01',
       decidedOn: '2026-07-15',
       announcedOn: '2026-07-16',
+      vote: { members: 12, present: 11, inFavour: 9, against: 2 },
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(await membersDisciplinedInYear(t.db, 2026)).toContain(m.id);

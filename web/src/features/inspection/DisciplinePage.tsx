@@ -5,6 +5,7 @@ import {
   Button,
   Form,
   Input,
+  InputNumber,
   List,
   Modal,
   Select,
@@ -16,6 +17,9 @@ import {
 import { useState } from 'react';
 import type { TDisciplineRow } from '../../../../contracts/inspection';
 import {
+  checkVote,
+  type DecidingBody,
+  type DisciplineForm,
   decidingBodies,
   decidingBodyLabels,
   disciplineFormLabels,
@@ -64,7 +68,45 @@ const toInput = (v: Record<string, unknown>) => ({
   decidedOn: v.decidedOn || null,
   announcedOn: v.announcedOn || null,
   receivedOn: v.receivedOn || null,
+  vote: voteOf(v),
 });
+
+const voteOf = (v: Record<string, unknown>) =>
+  [v.voteMembers, v.votePresent, v.voteFor, v.voteAgainst].every((n) => typeof n === 'number')
+    ? {
+        members: v.voteMembers as number,
+        present: v.votePresent as number,
+        inFavour: v.voteFor as number,
+        against: v.voteAgainst as number,
+      }
+    : null;
+
+/** The vote as recorded, or "vote unknown" for decisions recorded before votes were kept. */
+const voteText = (vote: TDisciplineRow['vote']) =>
+  vote
+    ? `${vote.inFavour}/${vote.members} tán thành (có mặt ${vote.present}, không tán thành ${vote.against})`
+    : 'Chưa ghi biểu quyết';
+
+/** The majority the vote needs, shown as the numbers are typed (22-QĐ/TW art. 15). */
+const VoteHint = ({ values }: { values: Record<string, unknown> }) => {
+  const vote = voteOf(values);
+  if (!values.form || !values.body) return null;
+  const res = checkVote({
+    form: values.form as DisciplineForm,
+    body: values.body as DecidingBody,
+    proposal: false,
+    vote,
+  });
+  return (
+    <Alert
+      data-testid="vote-check"
+      type={vote ? (res.ok ? 'success' : 'error') : 'info'}
+      showIcon
+      title={res.message}
+      style={{ marginBottom: 12 }}
+    />
+  );
+};
 
 const DecisionModal = ({ onClose }: { onClose: () => void }) => {
   const [form] = Form.useForm();
@@ -72,6 +114,8 @@ const DecisionModal = ({ onClose }: { onClose: () => void }) => {
   const client = useQueryClient();
   const [check, setCheck] = useState<Check | null>(null);
   const subjectKind = Form.useWatch('subjectKind', form);
+  const body = Form.useWatch('body', form);
+  const values = Form.useWatch([], form) ?? {};
   const runCheck = useMutation({
     mutationFn: () =>
       form
@@ -200,6 +244,31 @@ const DecisionModal = ({ onClose }: { onClose: () => void }) => {
             <Input type="date" />
           </Form.Item>
         </Space>
+        <Typography.Text strong>Biểu quyết (bỏ phiếu kín)</Typography.Text>
+        <Space wrap style={{ marginTop: 8 }}>
+          {(
+            [
+              [
+                'voteMembers',
+                body === 'cell' ? 'Số đảng viên chính thức của chi bộ' : 'Số thành viên',
+                1,
+              ],
+              ['votePresent', 'Có mặt', 0],
+              ['voteFor', 'Tán thành', 0],
+              ['voteAgainst', 'Không tán thành', 0],
+            ] as const
+          ).map(([name, label, min]) => (
+            <Form.Item
+              key={name}
+              name={name}
+              label={label}
+              rules={[{ required: true, message: 'Cần nhập.' }]}
+            >
+              <InputNumber min={min} max={1000} precision={0} style={{ width: 140 }} />
+            </Form.Item>
+          ))}
+        </Space>
+        <VoteHint values={values} />
         <Button onClick={() => runCheck.mutate()} loading={runCheck.isPending}>
           Kiểm tra theo quy định
         </Button>
@@ -512,6 +581,7 @@ export const DisciplinePage = () => {
           { title: 'Thuộc', dataIndex: 'orgUnitName' },
           { title: 'Hình thức', render: (_, r) => <b>{disciplineFormLabels[r.form]}</b> },
           { title: 'Cấp quyết định', render: (_, r) => decidingBodyLabels[r.body] },
+          { title: 'Biểu quyết', render: (_, r) => voteText(r.vote) },
           { title: 'Vi phạm', dataIndex: 'violation' },
           {
             title: 'Hiệu lực',

@@ -31,10 +31,13 @@ export const BadgesPage = () => {
   const orgUnitId = params.get('don-vi') ? Number(params.get('don-vi')) : undefined;
   const awardDate = params.get('dip') ?? undefined;
   const [early, setEarly] = useState(false);
+  const [posthumous, setPosthumous] = useState(false);
   const [awarding, setAwarding] = useState<Item | null>(null);
   const [decision, setDecision] = useState('');
+  const [reason, setReason] = useState('');
+  const [recognizedOn, setRecognizedOn] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const key = ['badges', orgUnitId, awardDate, early];
+  const key = ['badges', orgUnitId, awardDate, early, posthumous];
   const {
     data,
     isLoading,
@@ -43,7 +46,12 @@ export const BadgesPage = () => {
     queryKey: key,
     queryFn: () =>
       get<TBadgeList>(
-        `/api/lifecycle/badges${toQuery({ orgUnitId, awardDate, includeEarly: early ? 'true' : undefined })}`,
+        `/api/lifecycle/badges${toQuery({
+          orgUnitId,
+          awardDate,
+          includeEarly: early ? 'true' : undefined,
+          includePosthumous: posthumous ? 'true' : undefined,
+        })}`,
       ),
   });
   const setParam = (k: string, v?: string) => {
@@ -60,13 +68,18 @@ export const BadgesPage = () => {
         milestone: awarding.milestone,
         awardDate: data.awardDate,
         decisionNumber: decision,
-        early: awarding.early,
+        early: awarding.early && !awarding.posthumous,
+        posthumous: awarding.posthumous,
+        reason: reason || null,
+        cellRecognizedOn: awarding.needsCellRecognition ? recognizedOn || null : null,
       });
       message.success(
-        `Đã ghi trao Huy hiệu ${awarding.milestone} năm tuổi Đảng cho ${awarding.fullName}.`,
+        `Đã ghi ${awarding.posthumous ? 'truy tặng' : 'trao'} Huy hiệu ${awarding.milestone} năm tuổi Đảng cho ${awarding.fullName}.`,
       );
       setAwarding(null);
       setDecision('');
+      setReason('');
+      setRecognizedOn('');
       await client.invalidateQueries({ queryKey: ['badges'] });
     } catch (e) {
       setError(applyApiError(e));
@@ -96,6 +109,10 @@ export const BadgesPage = () => {
         <Space>
           <Switch checked={early} onChange={setEarly} /> Xét tặng sớm (đảng viên ốm nặng)
         </Space>
+        <Space>
+          <Switch checked={posthumous} onChange={setPosthumous} aria-label="Truy tặng" /> Truy tặng
+          (đảng viên đã từ trần)
+        </Space>
       </Space>
       {loadError && <Alert type="error" showIcon title={(loadError as Error).message} />}
       {data && (
@@ -106,6 +123,10 @@ export const BadgesPage = () => {
             ? ` (${data.byMilestone.map((b) => `${b.milestone} năm: ${b.count}`).join('; ')})`
             : ''}
           .
+          <br />
+          <Typography.Text type="secondary" data-testid="badge-rule-set">
+            Áp dụng {data.ruleSet.source}.
+          </Typography.Text>
         </Typography.Paragraph>
       )}
       <Table<Item>
@@ -127,7 +148,8 @@ export const BadgesPage = () => {
             dataIndex: 'milestone',
             render: (v, r) => (
               <span>
-                {v} năm {r.early && <Tag color="purple">sớm</Tag>}
+                {v} năm {r.posthumous && <Tag color="default">truy tặng</Tag>}
+                {r.early && <Tag color="purple">sớm</Tag>}
               </span>
             ),
           },
@@ -137,7 +159,10 @@ export const BadgesPage = () => {
               r.awarded ? (
                 <Tag color="green">Đã trao</Tag>
               ) : r.eligible ? (
-                <Tag color="blue">Đủ điều kiện</Tag>
+                <Space orientation="vertical" size={0}>
+                  <Tag color="blue">Đủ điều kiện</Tag>
+                  {r.reason && <Typography.Text type="secondary">{r.reason}</Typography.Text>}
+                </Space>
               ) : (
                 <Tag color="orange">{r.reason}</Tag>
               ),
@@ -148,8 +173,17 @@ export const BadgesPage = () => {
                   title: '',
                   render: (_: unknown, r: Item) =>
                     r.eligible && !r.awarded ? (
-                      <Button size="small" onClick={() => setAwarding(r)}>
-                        Ghi trao
+                      <Button
+                        size="small"
+                        onClick={() => {
+                          setError(null);
+                          setReason(
+                            r.posthumous && r.diedOn ? `Từ trần ngày ${formatDate(r.diedOn)}.` : '',
+                          );
+                          setAwarding(r);
+                        }}
+                      >
+                        {r.posthumous ? 'Ghi truy tặng' : 'Ghi trao'}
                       </Button>
                     ) : null,
                 },
@@ -160,7 +194,7 @@ export const BadgesPage = () => {
       {awarding && (
         <Modal
           open
-          title={`Trao Huy hiệu ${awarding.milestone} năm tuổi Đảng`}
+          title={`${awarding.posthumous ? 'Truy tặng' : 'Trao'} Huy hiệu ${awarding.milestone} năm tuổi Đảng`}
           okText="Ghi"
           cancelText="Hủy"
           onOk={award}
@@ -170,11 +204,39 @@ export const BadgesPage = () => {
           <p>
             {awarding.fullName}, dịp {formatDate(data?.awardDate ?? '')}.
           </p>
-          <Input
-            placeholder="Số quyết định tặng Huy hiệu"
-            value={decision}
-            onChange={(e) => setDecision(e.target.value)}
-          />
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Input
+              placeholder="Số quyết định tặng Huy hiệu"
+              value={decision}
+              onChange={(e) => setDecision(e.target.value)}
+            />
+            {(awarding.early || awarding.posthumous) && (
+              <Input.TextArea
+                rows={2}
+                aria-label="Lý do"
+                placeholder={
+                  awarding.posthumous
+                    ? 'Lý do truy tặng (bắt buộc): từ trần ngày …'
+                    : 'Lý do xét tặng sớm (bắt buộc): ốm đau nặng, xác nhận của …'
+                }
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
+            {awarding.needsCellRecognition && (
+              <>
+                <Typography.Text>
+                  Ngày chi bộ công nhận đã sửa chữa tốt khuyết điểm (bắt buộc):
+                </Typography.Text>
+                <Input
+                  type="date"
+                  aria-label="Ngày chi bộ công nhận"
+                  value={recognizedOn}
+                  onChange={(e) => setRecognizedOn(e.target.value)}
+                />
+              </>
+            )}
+          </Space>
         </Modal>
       )}
     </Space>
