@@ -103,8 +103,29 @@ describe('inspection commission', () => {
     await modal.getByLabel('Vi phạm từ ngày').fill('2026-01-10');
     await modal.getByLabel('Số quyết định').fill('89-QĐ/UBKT');
     await modal.getByLabel('Ngày quyết định').fill(today);
+    // The vote (22-QĐ/TW art. 15): 3 of the commission's 7 members is not a majority.
+    await modal.getByLabel('Số thành viên').fill('7');
+    await modal.getByLabel('Có mặt').fill('7');
+    await modal.getByLabel('Tán thành', { exact: true }).fill('3');
+    await modal.getByLabel('Không tán thành').fill('4');
+    await page
+      .getByTestId('vote-check')
+      .getByText(/Không đạt đa số.*ít nhất 4\/7/)
+      .waitFor();
+    await screenshot(page, 'kt-04a-bieu-quyet-khong-dat');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('vote-check').scrollIntoViewIfNeeded();
+    await screenshot(page, 'kt-04b-bieu-quyet-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await modal.getByLabel('Tán thành', { exact: true }).fill('6');
+    await modal.getByLabel('Không tán thành').fill('1');
+    await page
+      .getByTestId('vote-check')
+      .getByText(/^Đạt đa số/)
+      .waitFor();
     await modal.getByRole('button', { name: 'Kiểm tra theo quy định' }).click();
     await page.getByTestId('discipline-checks').getByText('Thời hiệu').waitFor();
+    await page.getByTestId('discipline-checks').getByText('Biểu quyết').waitFor();
     await screenshot(page, 'kt-04-kiem-tra-quy-dinh');
     await modal.getByRole('button', { name: 'Ghi quyết định' }).click();
     await page
@@ -112,6 +133,10 @@ describe('inspection commission', () => {
       .first()
       .waitFor();
     await page.getByRole('cell', { name: /89-QĐ\/UBKT/ }).waitFor();
+    await page
+      .getByRole('row', { name: /89-QĐ\/UBKT/ })
+      .getByText('6/7 tán thành', { exact: false })
+      .waitFor();
     await screenshot(page, 'kt-05-so-ky-luat');
     await page.goto(`${server.url}/so-lieu-kiem-tra`);
     await page

@@ -517,6 +517,17 @@ describe('member lifecycle in the browser', () => {
     await awarded.getByText('Đã trao').waitFor();
     expect(await awarded.getByRole('button', { name: 'Ghi trao' }).count()).toBe(0);
     await screenshot(page, 'lc-15-huy-hieu-da-trao');
+    // The rule set of the award date is named (award dates from 26/5/2025: 294-QĐ/TW), and deceased
+    // members can be listed for a posthumous award.
+    await page
+      .getByTestId('badge-rule-set')
+      .getByText(/Quy định 294-QĐ\/TW/)
+      .waitFor();
+    await page.getByRole('switch', { name: 'Truy tặng' }).click();
+    await summary.getByText(/^Dịp \d{2}\/\d{2}\/\d{4}: \d+ đảng viên đủ điều kiện/).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'lc-15b-huy-hieu-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('An administrator records a make-up working day; a member only reads the calendar', async () => {

@@ -82,10 +82,14 @@ const voteOf = (v: Record<string, unknown>) =>
     : null;
 
 /** The vote as recorded, or "vote unknown" for decisions recorded before votes were kept. */
-const voteText = (vote: TDisciplineRow['vote']) =>
-  vote
-    ? `${vote.inFavour}/${vote.members} tán thành (có mặt ${vote.present}, không tán thành ${vote.against})`
-    : 'Chưa ghi biểu quyết';
+const VoteCell = ({ vote }: { vote: TDisciplineRow['vote'] }) =>
+  vote ? (
+    <span title={`Có mặt ${vote.present}/${vote.members}, không tán thành ${vote.against}`}>
+      {vote.inFavour}/{vote.members} tán thành
+    </span>
+  ) : (
+    <Typography.Text type="secondary">Chưa ghi biểu quyết</Typography.Text>
+  );
 
 /** The majority the vote needs, shown as the numbers are typed (22-QĐ/TW art. 15). */
 const VoteHint = ({ values }: { values: Record<string, unknown> }) => {
@@ -581,7 +585,7 @@ export const DisciplinePage = () => {
           { title: 'Thuộc', dataIndex: 'orgUnitName' },
           { title: 'Hình thức', render: (_, r) => <b>{disciplineFormLabels[r.form]}</b> },
           { title: 'Cấp quyết định', render: (_, r) => decidingBodyLabels[r.body] },
-          { title: 'Biểu quyết', render: (_, r) => voteText(r.vote) },
+          { title: 'Biểu quyết', render: (_, r) => <VoteCell vote={r.vote} /> },
           { title: 'Vi phạm', dataIndex: 'violation' },
           {
             title: 'Hiệu lực',
