@@ -94,6 +94,9 @@ export const ZMemberLifecycle = z.object({
       milestone: z.number(),
       awardDate: z.string(),
       decisionNumber: z.string().nullable(),
+      early: z.boolean(),
+      posthumous: z.boolean(),
+      reason: z.string().nullable(),
     }),
   ),
   duesProfile: z

@@ -130,6 +130,11 @@ describe('posthumous award (truy tặng, 24-QĐ/TW point 27.3: at most 12 months
     );
     expect(row).toMatchObject({ posthumous: true, early: true });
     expect(row?.reason).toContain('25/11/2026');
+    // The member's record shows the badge as posthumous, with its reason.
+    const record = (await office.get(`/api/lifecycle/members/${m.id}`)).json();
+    expect(record.badges).toEqual([
+      expect.objectContaining({ milestone: 30, posthumous: true, reason: row?.reason }),
+    ]);
   });
 
   it('refuses a member who died more than 12 months short of the milestone', async () => {

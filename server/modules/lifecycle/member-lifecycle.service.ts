@@ -48,9 +48,13 @@ export const getMemberLifecycle = async (
     milestone: number;
     award_date: string;
     decision_number: string | null;
+    early: boolean;
+    posthumous: boolean;
+    reason: string | null;
   }>(
     db,
-    sql`select milestone, award_date, decision_number from badge_awards where member_id = ${id} order by milestone`,
+    sql`select milestone, award_date, decision_number, early, posthumous, reason from badge_awards
+        where member_id = ${id} order by milestone`,
   );
   const profile = await queryOne<DuesProfileRow>(
     db,
@@ -100,6 +104,9 @@ export const getMemberLifecycle = async (
       milestone: b.milestone,
       awardDate: b.award_date,
       decisionNumber: b.decision_number,
+      early: b.early,
+      posthumous: b.posthumous,
+      reason: b.reason,
     })),
     duesProfile: profile
       ? {

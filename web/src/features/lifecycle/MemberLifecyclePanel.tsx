@@ -257,7 +257,12 @@ export const MemberLifecyclePanel = ({
         <Descriptions.Item label="Huy hiệu Đảng">
           {data.badges.length === 0
             ? 'Chưa nhận'
-            : data.badges.map((b) => `${b.milestone} năm (${formatDate(b.awardDate)})`).join('; ')}
+            : data.badges
+                .map(
+                  (b) =>
+                    `${b.milestone} năm (${b.posthumous ? 'truy tặng ' : b.early ? 'tặng sớm ' : ''}${formatDate(b.awardDate)}${b.reason ? `: ${b.reason}` : ''})`,
+                )
+                .join('; ')}
         </Descriptions.Item>
         <Descriptions.Item label="Đảng phí">
           <Space wrap>
