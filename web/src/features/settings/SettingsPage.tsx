@@ -103,7 +103,9 @@ const FirstStartCard = ({ view }: { view: TSettingsView }) => {
             <DatePicker format="DD/MM/YYYY" disabledDate={(d) => d.isAfter(dayjs())} />
           </Form.Item>
         </Space>
-        <Typography.Text strong>Tên trước đây (nếu đảng bộ đã đổi tên)</Typography.Text>
+        <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+          Tên trước đây (nếu đảng bộ đã đổi tên)
+        </Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
           Ví dụ: "Đảng bộ Khối các cơ quan tỉnh Lạng Sơn", dùng đến ngày 01/02/2025 (ngày tên mới có
           hiệu lực). Sau khi thiết lập, các lần đổi tên tiếp theo ghi bằng quyết định "Đổi tên" ở
