@@ -146,6 +146,59 @@ describe('the first start of an empty installation', () => {
     expect(archive).toContain('<w:sz w:val="24"/>');
   });
 
+  it('refuses to move a cell, on 01/03/2021, under a committee established on 01/01/2022', async () => {
+    const op = async (body: object) => {
+      const res = await admin.post('/api/org-units/operations', {
+        decisionNumber: '20-QĐ/ĐU',
+        ...body,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().affectedUnitIds[0] as number;
+    };
+    const older = await op({
+      kind: 'establish',
+      parentId: rootId,
+      unitKind: 'grassroots_committee',
+      name: 'Đảng bộ Sở Tài chính',
+      effectiveDate: '2015-01-01',
+    });
+    const newer = await op({
+      kind: 'establish',
+      parentId: rootId,
+      unitKind: 'grassroots_committee',
+      name: 'Đảng bộ Sở Xây dựng',
+      effectiveDate: '2022-01-01',
+    });
+    const cell = await op({
+      kind: 'establish',
+      parentId: older,
+      unitKind: 'cell',
+      name: 'Chi bộ Phòng Ngân sách',
+      effectiveDate: '2016-01-01',
+    });
+    const move = await admin.post('/api/org-units/operations', {
+      kind: 'move',
+      orgUnitId: cell,
+      newParentId: newer,
+      effectiveDate: '2021-03-01',
+      decisionNumber: '21-QĐ/ĐU',
+    });
+    expect(move.statusCode).toBe(400);
+    expect(move.json().fields).toEqual([
+      {
+        path: 'effectiveDate',
+        message:
+          'Đảng bộ Sở Xây dựng thành lập ngày 01/01/2022: tổ chức trực thuộc không thể có hiệu lực từ ngày 01/03/2021, trước khi tổ chức cấp trên được thành lập.',
+      },
+    ]);
+    await op({
+      kind: 'move',
+      orgUnitId: cell,
+      newParentId: newer,
+      effectiveDate: '2022-01-01',
+    });
+  });
+
   it('refuses a report of 2020 dated in 2019', async () => {
     const res = await admin.post('/api/reports/annual/generate', {
       year: 2020,
