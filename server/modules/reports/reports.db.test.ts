@@ -330,7 +330,7 @@ describe("a past year's report is dated and titled as of that year (report-heade
     });
   });
 
-  it("a draft dated on the day the user chooses, after the renaming, carries today's name", async () => {
+  it('the 2024 report dated on the day the user chooses, 05/03/2025 (after the renaming), carries the new name', async () => {
     const start = await s.vanphong.post('/api/reports/annual/generate', {
       orgUnitId: f.upperId,
       year: 2024,
