@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
-import { type Db, queryOne, sql } from '../../db/client';
+import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import { users } from '../../db/schema/index';
 import { firstStartFromEnv } from '../../db/seed/first-start';
 import { seedEmpty } from '../../db/seed/load-demo';
@@ -247,5 +247,47 @@ describe('the first-start set-up from the environment', () => {
     expect(() =>
       firstStartFromEnv({ DANGVU_ROOT_NAME: 'X', DANGVU_ROOT_ESTABLISHED: '27/09/1954' }),
     ).toThrow(/DANGVU_ROOT_ESTABLISHED/);
+  });
+});
+
+describe('a first start with the set-up in the environment', () => {
+  it('creates the committee with its establishment, earlier name and superior, nothing left pending', async () => {
+    const database = await openTestDatabase('empty');
+    try {
+      const setup = firstStartFromEnv({
+        DANGVU_ROOT_NAME: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn',
+        DANGVU_ROOT_ESTABLISHED: '1954-09-27',
+        DANGVU_ROOT_EARLIER: 'Đảng bộ Khối các cơ quan tỉnh Lạng Sơn|2025-02-01',
+        DANGVU_SUPERIOR: 'Đảng bộ tỉnh Lạng Sơn',
+      });
+      const [account] = await seedEmpty(database.db, setup);
+      expect(account.scope).toBe('Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn');
+      const names = await queryRows(
+        database.db,
+        sql`select h.name, h.valid_from, h.valid_to, o.established_on from org_unit_history h
+            join org_units o on o.id = h.org_unit_id order by h.valid_from`,
+      );
+      expect(names).toEqual([
+        {
+          name: 'Đảng bộ Khối các cơ quan tỉnh Lạng Sơn',
+          valid_from: '1954-09-27',
+          valid_to: '2025-02-01',
+          established_on: '1954-09-27',
+        },
+        {
+          name: 'Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn',
+          valid_from: '2025-02-01',
+          valid_to: null,
+          established_on: '1954-09-27',
+        },
+      ]);
+      const pending = await queryOne<{ value: boolean }>(
+        database.db,
+        sql`select value from settings where key = 'setup.pending'`,
+      );
+      expect(pending?.value).toBe(false);
+    } finally {
+      await database.close();
+    }
   });
 });
