@@ -131,7 +131,7 @@ export const ReportsPage = () => {
       </Typography.Title>
       <Space wrap>
         <OrgUnitSelect
-          style={{ width: 380 }}
+          style={{ width: 380, maxWidth: '100%' }}
           value={orgUnitId}
           onChange={setOrgUnitId}
           placeholder="Tổ chức lập báo cáo (mặc định: đơn vị của bạn)"
@@ -155,7 +155,7 @@ export const ReportsPage = () => {
             aria-label="Ngày của văn bản"
             data-testid="document-date"
             format="DD/MM/YYYY"
-            style={{ width: 230 }}
+            style={{ width: 230, maxWidth: '100%' }}
             placeholder={
               year < currentYear ? `Ngày văn bản (31/12/${year})` : 'Ngày văn bản (hôm nay)'
             }
