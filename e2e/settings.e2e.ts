@@ -48,6 +48,9 @@ describe('first start and settings', () => {
     await page.getByRole('menuitem', { name: 'Cài đặt' }).click();
     const setup = page.getByTestId('first-start');
     await setup.waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'cd-00-thiet-lap-ban-dau-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await setup.getByLabel('Tên đảng bộ hiện nay').fill('Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn');
     await typeDate(setup.getByLabel('Ngày thành lập'), '27/09/1954');
     await setup.getByRole('button', { name: 'Thêm tên trước đây' }).click();
