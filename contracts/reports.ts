@@ -10,7 +10,12 @@ export const ZReportYear = z.coerce
   .max(2100, 'Năm không hợp lệ.');
 
 export const ZReportQuery = z.object({ orgUnitId: ZId.optional(), year: ZReportYear });
-export const ZGenerateInput = z.object({ orgUnitId: ZId.optional(), year: ZReportYear });
+export const ZGenerateInput = z.object({
+  orgUnitId: ZId.optional(),
+  year: ZReportYear,
+  /** The date printed on the draft ("Lạng Sơn, ngày 10 tháng 12 năm 2025"); default: today, or 31/12 of a past year. */
+  documentDate: z.iso.date('Ngày của văn bản không hợp lệ.').optional(),
+});
 
 const ZInline = z.discriminatedUnion('t', [
   z.object({ t: z.literal('text'), text: z.string() }),

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
+import { launchBrowser, logIn, pick, type Server, screenshot, startServer } from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -101,5 +101,29 @@ describe('annual report', () => {
     await page.goto(`${server.url}/so-van-ban`);
     await page.getByRole('cell', { name: number!.replace(/\.$/, '') }).waitFor();
     await screenshot(page, 'bc-04-so-van-ban');
+  });
+
+  it("a past year's report is headed with that year's names and dated on the chosen day", async () => {
+    await page.goto(`${server.url}/bao-cao-tong-ket`);
+    await pick(page.getByLabel('Năm báo cáo'), 'Năm 2020');
+    const date = page.getByLabel('Ngày của văn bản');
+    await date.click();
+    await date.fill('03/04/2020');
+    await date.press('Enter');
+    await page.getByRole('button', { name: /Lập báo cáo|Lập lại số liệu/ }).click();
+    const preview = page.getByTestId('report-preview');
+    await expect
+      .poll(() => preview.textContent(), { timeout: 90_000 })
+      .toContain('Lạng Sơn, ngày 03 tháng 4 năm 2020');
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toContain('ĐẢNG BỘ TỈNH LẠNG SƠN');
+    expect(text).toContain('ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH LẠNG SƠN');
+    expect(await page.getByTestId('recipients').textContent()).toContain(
+      '- Ban Thường vụ Tỉnh ủy Lạng Sơn (b/c),',
+    );
+    await screenshot(page, 'bc-05-bao-cao-2020');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'bc-06-bao-cao-2020-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 });

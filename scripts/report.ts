@@ -1,9 +1,11 @@
-// `npm run report -- [--org ID] --year N --format docx|pdf|xlsx|json [--out FILE]`: the annual report
+// `npm run report -- [--org ID] --year N [--date YYYY-MM-DD] --format docx|pdf|xlsx|json [--out FILE]`:
+// the annual report
 // from the same data as the server (PostgreSQL from DATABASE_URL, otherwise the embedded database in
 // DANGVU_DATA_DIR, like `npm start`; stop the server first, PGlite runs in one process). The figures
 // are computed afresh; the free text written in the app's draft for that organisation and year (and
 // its number, once issued) is used. Without --org: the bloc committee (the upper committee), or the
-// top of the tree when there is none.
+// top of the tree when there is none. --date is the date printed on the draft (names, place and date
+// as of it: server/modules/reports/report-header.ts); default today, or 31/12 of a past year.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +13,7 @@ import { buildReportModel } from '../domain/reports/annual-report';
 import { loadConfig } from '../server/config';
 import { createDatabase, queryOne, sql } from '../server/db/client';
 import { claimDataDir } from '../server/db/data-dir-lock';
+import { documentDateProblem } from '../server/modules/reports/report-header';
 import { composeSnapshot, renderSnapshot } from '../server/modules/reports/reports.service';
 import { writeAudit } from '../server/platform/audit/audit';
 
@@ -26,6 +29,7 @@ const { values } = parseArgs({
   options: {
     org: { type: 'string' },
     year: { type: 'string' },
+    date: { type: 'string' },
     format: { type: 'string', default: 'docx' },
     out: { type: 'string', short: 'o' },
   },
@@ -35,6 +39,18 @@ if (!Number.isInteger(year) || year < 2000 || year > 2100)
   fail('Cần ghi năm báo cáo: --year 2025 (từ 2000 đến 2100).');
 const format = values.format as Format;
 if (!formats.includes(format)) fail('Định dạng phải là một trong: docx, pdf, xlsx, json.');
+const dateArg = values.date;
+if (dateArg !== undefined) {
+  const d = new Date(`${dateArg}T00:00:00Z`);
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(dateArg) ||
+    Number.isNaN(d.getTime()) ||
+    d.toISOString().slice(0, 10) !== dateArg
+  )
+    fail('--date phải là một ngày dạng năm-tháng-ngày, ví dụ --date 2020-12-15.');
+  const problem = documentDateProblem(year, dateArg);
+  if (problem) fail(problem);
+}
 const orgArg = values.org === undefined ? undefined : Number(values.org);
 if (orgArg !== undefined && (!Number.isInteger(orgArg) || orgArg <= 0))
   fail('--org phải là mã số của một tổ chức đảng.');
@@ -75,7 +91,7 @@ try {
       db,
       unitId: unit!.id,
       year,
-      issuedOn: draft?.issued_on ?? undefined,
+      issuedOn: draft?.issued_on ?? dateArg,
       documentNumber: draft?.number_text ?? null,
     });
     const texts = draft?.texts ?? {};

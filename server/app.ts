@@ -32,6 +32,7 @@ import { dashboardRoutes, planRoutes } from './modules/plans/plans.routes';
 import { recruitmentRoutes } from './modules/recruitment/recruitment.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { resolutionsRoutes } from './modules/resolutions/resolutions.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
 import { registerErrorHandler } from './platform/http/errors.plugin';
@@ -98,6 +99,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes, { prefix: '/api/audit' });
   await app.register(backupRoutes, { prefix: '/api/backup' });
   await app.register(calendarRoutes, { prefix: '/api/calendar' });
+  await app.register(settingsRoutes, { prefix: '/api/settings' });
   await app.register(recruitmentRoutes, { prefix: '/api/recruitment' });
   await app.register(lifecycleRoutes, { prefix: '/api/lifecycle' });
   await app.register(importsRoutes, { prefix: '/api/imports' });

@@ -6,6 +6,7 @@ import { buildApp, webDistDir } from './app';
 import { loadConfig } from './config';
 import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } from './db/client';
 import { claimDataDir } from './db/data-dir-lock';
+import { firstStartFromEnv } from './db/seed/first-start';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './db/seed/load-demo';
 import { ensureSecret } from './db/settings';
 import { ensurePlacedFacts } from './modules/plans/metrics/placed-facts';
@@ -44,6 +45,8 @@ const buildWebIfNeeded = async () => {
 
 const main = async () => {
   const config = loadConfig();
+  // DANGVU_SEED=none: the top committee from the environment, else asked in the web app.
+  const setup = config.seed === 'none' ? firstStartFromEnv(process.env) : null;
   // One process per embedded database: a second server or `npm run restore` is refused.
   if (!config.databaseUrl) claimDataDir(config.dataDir, 'npm start');
   const database = await createDatabase({
@@ -65,7 +68,7 @@ const main = async () => {
     );
     return {
       firstStart: true,
-      accounts: config.seed === 'demo' ? await seedDemo(db) : await seedEmpty(db),
+      accounts: config.seed === 'demo' ? await seedDemo(db) : await seedEmpty(db, setup),
     };
   });
   await refreshStatistics(database);
@@ -83,6 +86,10 @@ const main = async () => {
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   const url = `http://${shown}:${config.port}`;
   if (firstStart) printAccounts(accounts, url);
+  if (firstStart && config.seed === 'none' && !setup)
+    process.stdout.write(
+      'Chưa thiết lập tổ chức cấp cao nhất: đăng nhập bằng admin, vào "Cài đặt" → "Thiết lập ban đầu" (hoặc khởi động lần đầu với DANGVU_ROOT_NAME, DANGVU_ROOT_ESTABLISHED, DANGVU_SUPERIOR…: README).\n',
+    );
   process.stdout.write(
     `dangvu đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'}; API: ${url}/api/docs)\n`,
   );

@@ -121,6 +121,7 @@ describe('lists, shares, dates', () => {
   it('document dates keep the leading zero (36-HD)', () => {
     expect(documentDate('2025-12-05')).toBe('ngày 05 tháng 12 năm 2025');
     expect(documentDate('2026-02-28')).toBe('ngày 28 tháng 02 năm 2026');
+    expect(documentDate('2018-04-03')).toBe('ngày 03 tháng 4 năm 2018');
     expect(placeAndDate('Lạng Sơn', '2025-12-10')).toBe('Lạng Sơn, ngày 10 tháng 12 năm 2025');
   });
   it('opens a sentence with a capital, đ included', () => {

@@ -3,7 +3,8 @@
 // the year before, key tasks, and document dates. Pure; every case (above, below, exactly on target,
 // zero, one) has a table test.
 import { targetProgress } from '../rules/targets/progress';
-import { formatDateLong, formatNumber } from '../text/vietnamese';
+import { partyDocumentDate } from '../text/dates';
+import { formatNumber } from '../text/vietnamese';
 
 /** 1234 → "1.234". */
 export const formatCount = (value: number): string => formatNumber(value);
@@ -108,8 +109,8 @@ export const keyTasksSentence = (counts: KeyTaskCounts): string => {
   return breakdown ? `${head}; trong đó, ${breakdown}` : head;
 };
 
-/** "ngày 05 tháng 12 năm 2025". */
-export const documentDate = (iso: string): string => formatDateLong(iso);
+/** "ngày 05 tháng 12 năm 2025", "ngày 03 tháng 4 năm 2018" (36-HD/VPTW: see `partyDocumentDate`). */
+export const documentDate = (iso: string): string => partyDocumentDate(iso);
 
 /** "Lạng Sơn, ngày 05 tháng 12 năm 2025". */
 export const placeAndDate = (place: string, iso: string): string =>

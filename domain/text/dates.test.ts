@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIso, parseDateCell } from './dates';
+import { excelSerialToIso, parseDateCell, partyDocumentDate } from './dates';
 
 const today = '2026-06-15';
 const birth = (v: unknown) => parseDateCell(v, { kind: 'birth', today });
@@ -69,5 +69,20 @@ describe('dates typed in office spreadsheets', () => {
     expect(birth('')).toBeNull();
     expect(birth('   ')).toBeNull();
     expect(birth(null)).toBeNull();
+  });
+});
+
+describe('the date of a Party document (Hướng dẫn 36-HD/VPTW of 03/4/2018)', () => {
+  it('pads a day below 10 but not April: 36-HD is itself dated "ngày 03 tháng 4 năm 2018"', () => {
+    expect(partyDocumentDate('2018-04-03')).toBe('ngày 03 tháng 4 năm 2018');
+  });
+  it('pads January and February only: "ngày 20 tháng 02 năm 2018", "ngày 05 tháng 01 năm 2026"', () => {
+    expect(partyDocumentDate('2018-02-20')).toBe('ngày 20 tháng 02 năm 2018');
+    expect(partyDocumentDate('2026-01-05')).toBe('ngày 05 tháng 01 năm 2026');
+  });
+  it('writes March to December as they are: "ngày 31 tháng 12 năm 2020", "ngày 10 tháng 3 năm 2025"', () => {
+    expect(partyDocumentDate('2020-12-31')).toBe('ngày 31 tháng 12 năm 2020');
+    expect(partyDocumentDate('2025-03-10')).toBe('ngày 10 tháng 3 năm 2025');
+    expect(partyDocumentDate('2025-09-09')).toBe('ngày 09 tháng 9 năm 2025');
   });
 });

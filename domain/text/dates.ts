@@ -138,3 +138,15 @@ export const parseDateCell = (
     error: `Năm "${yearText}" có thể là 19${yearText} hoặc 20${yearText}: hãy ghi đủ bốn chữ số.`,
   };
 };
+
+/**
+ * The date of a Party document as printed after the place: "ngày 03 tháng 4 năm 2018",
+ * "ngày 20 tháng 02 năm 2018". Hướng dẫn 36-HD/VPTW (Văn phòng Trung ương Đảng, 03/4/2018), part
+ * "địa danh và ngày, tháng, năm ban hành văn bản": a day below 10 and the months 1 and 2 take a leading
+ * zero, other months are written without one (36-HD itself is dated "ngày 03 tháng 4 năm 2018").
+ * docs/domain/document-format.md.
+ */
+export const partyDocumentDate = (iso: string): string => {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return `ngày ${pad(d)} tháng ${m <= 2 ? pad(m) : String(m)} năm ${y}`;
+};

@@ -1,6 +1,7 @@
 // Writes the generated demo bloc, its accounts and its 2025 restructuring into an empty database.
 import { sql } from 'drizzle-orm';
 import type { TOrgOperation } from '../../../contracts/org-units';
+import type { TFirstStartSetup } from '../../../contracts/settings';
 import type { Role } from '../../../domain/enums/roles';
 import { deriveMemberTimeline, type Standing } from '../../../domain/rules/members/member-timeline';
 import {
@@ -14,6 +15,7 @@ import {
   rebuildPlacedFacts,
   recountMembersBetween,
 } from '../../modules/plans/metrics/placed-facts';
+import { applyFirstStartSetup, setupPendingKey } from '../../modules/settings/settings.service';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
@@ -566,8 +568,16 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
     return accounts;
   });
 
-/** An empty installation (DANGVU_SEED=none): the province root, the committee and an administrator. */
-export const seedEmpty = async (db: Db): Promise<DemoAccount[]> =>
+/**
+ * An empty installation (DANGVU_SEED=none): the top committee and an administrator. The committee starts
+ * as a placeholder ("Đảng bộ các cơ quan Đảng tỉnh", 2025-02-01) with the set-up pending; `setup` (from
+ * the environment: first-start.ts) records its real name, kind, establishment, earlier names, superior
+ * and place at once, otherwise the administrator does it in the web app (Cài đặt → Thiết lập ban đầu).
+ */
+export const seedEmpty = async (
+  db: Db,
+  setup: TFirstStartSetup | null = null,
+): Promise<DemoAccount[]> =>
   db.transaction(async (tx) => {
     const [root] = await tx
       .insert(orgUnits)
@@ -590,6 +600,9 @@ export const seedEmpty = async (db: Db): Promise<DemoAccount[]> =>
       shortName: 'ĐU',
       path: String(root.id),
     });
+    await tx.execute(sql`insert into settings (key, value) values (${setupPendingKey}, 'true'::jsonb)
+      on conflict (key) do update set value = excluded.value`);
+    if (setup) await applyFirstStartSetup(tx, null, setup);
     const password = generatePassword();
     await tx.insert(users).values({
       username: 'admin',
@@ -605,7 +618,7 @@ export const seedEmpty = async (db: Db): Promise<DemoAccount[]> =>
         role: 'admin' as Role,
         password,
         displayName: 'Quản trị hệ thống',
-        scope: 'Đảng bộ các cơ quan Đảng tỉnh',
+        scope: setup?.name ?? 'Đảng bộ các cơ quan Đảng tỉnh',
       },
     ];
   });

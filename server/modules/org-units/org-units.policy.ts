@@ -4,6 +4,7 @@ import {
   type OrgUnitKind,
   orgUnitKindLabels,
 } from '../../../domain/enums/org-units';
+import { formatDate } from '../../../domain/text/vietnamese';
 
 /** Why a unit of `child` kind cannot sit under a `parent` unit, or null when it can. */
 export const childKindProblem = (parent: OrgUnitKind, child: OrgUnitKind): string | null =>
@@ -24,6 +25,18 @@ export const effectiveDateProblem = (
     return `Ngày hiệu lực phải từ ${lastChange.split('-').reverse().join('/')} trở đi (sau thay đổi gần nhất của tổ chức).`;
   return null;
 };
+
+/**
+ * A unit cannot be dated before its parent exists: a unit established, moved, split off or merged
+ * under a parent takes effect on or after the parent's establishment (docs/domain/organisation-tree.md).
+ */
+export const beforeParentProblem = (
+  effectiveDate: string,
+  parent: { name: string; established_on: string },
+): string | null =>
+  effectiveDate < parent.established_on
+    ? `${parent.name} thành lập ngày ${formatDate(parent.established_on)}: tổ chức trực thuộc không thể có hiệu lực từ ngày ${formatDate(effectiveDate)}, trước khi tổ chức cấp trên được thành lập.`
+    : null;
 
 export const todayIso = (): string => {
   // The working day in Vietnam, whatever the server's time zone.

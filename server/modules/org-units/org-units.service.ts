@@ -21,7 +21,13 @@ import { AppError, invalidField } from '../../platform/errors';
 import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
 import { recountDisseminationFacts, recountFactsUnder } from '../plans/metrics/placed-facts';
-import { childKindProblem, effectiveDateProblem, holdsMembers, todayIso } from './org-units.policy';
+import {
+  beforeParentProblem,
+  childKindProblem,
+  effectiveDateProblem,
+  holdsMembers,
+  todayIso,
+} from './org-units.policy';
 import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
 
 const invalid = (message: string, path = 'kind') => invalidField(path, message);
@@ -330,6 +336,11 @@ export const applyOrgOperation = async ({
       if (u.dissolved_on) throw invalid(`${u.name} đã giải thể.`, field);
       return u;
     };
+    /** The unit the decision places others under must exist on its effective date. */
+    const checkParentExists = (parent: UnitRow, field: string) => {
+      const problem = beforeParentProblem(input.effectiveDate, parent);
+      if (problem) throw invalid(problem, field);
+    };
     const [op] = await tx
       .insert(orgOperations)
       .values({
@@ -355,6 +366,7 @@ export const applyOrgOperation = async ({
         const parent = await liveUnit(input.parentId, 'parentId');
         const kindProblem = childKindProblem(parent.kind, input.unitKind);
         if (kindProblem) throw invalid(kindProblem, 'unitKind');
+        checkParentExists(parent, 'effectiveDate');
         if (input.effectiveDate > today)
           throw invalid('Ngày hiệu lực không được sau ngày hôm nay.', 'effectiveDate');
         const created = await createUnit(tx, {
@@ -391,6 +403,7 @@ export const applyOrgOperation = async ({
         const parent = await liveUnit(input.newParentId, 'newParentId');
         if (unit.parent_id === parent.id)
           throw invalid(`${unit.name} đã trực thuộc ${parent.name}.`, 'newParentId');
+        checkParentExists(parent, 'effectiveDate');
         await checkDate([unit.id]);
         await reparent(tx, unit, parent, input.effectiveDate, op.id);
         affected.push(unit.id);
@@ -411,6 +424,7 @@ export const applyOrgOperation = async ({
             throw invalid(`Không thể hợp nhất ${s.name} vào tổ chức cấp dưới của nó.`, 'targetId');
           sources.push(s);
         }
+        checkParentExists(target, 'effectiveDate');
         await checkDate([target.id, ...sources.map((s) => s.id)]);
         for (const s of sources) {
           for (const child of await liveChildrenOf(tx, s.id)) {
@@ -472,6 +486,7 @@ export const applyOrgOperation = async ({
             'Không thể chia tách tổ chức cấp cao nhất trong phạm vi của bạn.',
             'orgUnitId',
           );
+        checkParentExists(parent, 'effectiveDate');
         for (const part of input.newUnits) {
           const created = await createUnit(tx, {
             parent,

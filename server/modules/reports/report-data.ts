@@ -1,7 +1,6 @@
 // Gathers the annual report's data: every figure through the metric catalogue (`computeMetric`), the
 // header from the organisation tree, targets as recorded (plan targets, or the admission targets of the
 // recruitment module), mass organisations, and the evidence (metric, scope, record ids) per figure.
-import type { OrgUnitKind } from '../../../domain/enums/org-units';
 import { massOrganisationKindLabels } from '../../../domain/enums/org-units';
 import type {
   AnnualReportData,
@@ -13,9 +12,9 @@ import type {
 import { formatCount, formatPercentValue, targetText } from '../../../domain/reports/phrasing';
 import type { Comparator } from '../../../domain/rules/plans/target-status';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
-import { issuerCodeOf, readSetting } from '../documents/documents.service';
 import { computeMetric, findMetric } from '../plans/metrics/catalogue';
 import type { MetricRecord, MetricScope, MetricValue } from '../plans/metrics/metric';
+import { defaultReportDate, reportHeader } from './report-header';
 
 /** The figures the report states, by metric code; `compare` asks for year N−1 too. */
 export const reportMetrics: { code: string; compare: boolean }[] = [
@@ -74,44 +73,6 @@ export const yearScope = (unitId: number, year: number): MetricScope => {
 
 type Unit = { id: number; kind: string; name: string; parent_id: number | null; path: string };
 
-const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
-
-/** "Đảng bộ Khối …" → "ĐẢNG ỦY KHỐI …" (the committee issues); a chi bộ issues as itself. */
-const issuerNameOf = (unit: Unit) => upper(unit.name.replace(/^Đảng bộ/u, 'Đảng ủy'));
-
-const signerOf = (kind: string) =>
-  kind === 'grassroots_cell' || kind === 'cell'
-    ? { authority: 'T/M CHI BỘ', title: 'BÍ THƯ' }
-    : kind === 'grassroots_committee' || kind === 'sub_committee'
-      ? { authority: 'T/M ĐẢNG ỦY', title: 'BÍ THƯ' }
-      : { authority: 'T/M BAN THƯỜNG VỤ', title: 'BÍ THƯ' };
-
-const recipientsOf = (unit: Unit, parent: Unit | null): string[] => {
-  const isCell = unit.kind === 'grassroots_cell' || unit.kind === 'cell';
-  const parentCommittee = parent ? parent.name.replace(/^Đảng bộ/u, 'Đảng ủy') : null;
-  return [
-    ...(unit.kind === 'upper_committee'
-      ? ['- Ban Thường vụ Tỉnh ủy (b/c),', '- Các ban xây dựng Đảng Tỉnh ủy,']
-      : parentCommittee
-        ? [`- ${parentCommittee} (b/c),`]
-        : []),
-    ...(isCell ? ['- Các đảng viên trong chi bộ,'] : ['- Các tổ chức đảng trực thuộc,']),
-    isCell ? '- Lưu Chi bộ.' : '- Lưu Văn phòng Đảng ủy.',
-  ];
-};
-
-/** The place printed before the date: the setting `reports.place`, else the province's name. */
-const placeOf = async (db: DbOrTx, unit: Unit) => {
-  const setting = await readSetting<string>(db, 'reports.place');
-  if (setting) return setting;
-  const province = await queryOne<{ name: string }>(
-    db,
-    sql`select name from org_units where kind = 'province_committee' and ${unit.path}::ltree <@ path
-        order by nlevel(path) desc limit 1`,
-  );
-  return province?.name.replace(/^Đảng bộ (tỉnh|thành phố)\s+/iu, '') ?? '';
-};
-
 /** The admission target of a unit for a year: its own, else the sum of its children's (recruitment). */
 const admissionTargetOf = async (db: DbOrTx, unitId: number, year: number) => {
   const row = await queryOne<{ own: number | null; children: number | null }>(
@@ -160,12 +121,7 @@ export const gatherReportData = async ({
     db,
     sql`select id, kind, name, parent_id, path::text as path from org_units where id = ${unitId}`,
   ))!;
-  const parent = unit.parent_id
-    ? ((await queryOne<Unit>(
-        db,
-        sql`select id, kind, name, parent_id, path::text as path from org_units where id = ${unit.parent_id}`,
-      )) ?? null)
-    : null;
+  const header = await reportHeader(db, unitId, issuedOn ?? defaultReportDate(year));
 
   const scope = yearScope(unitId, year);
   const previousScope = yearScope(unitId, year - 1);
@@ -276,12 +232,8 @@ export const gatherReportData = async ({
   const report: AnnualReportData = {
     orgUnit: { id: unit.id, name: unit.name, kind: unit.kind },
     year,
-    superiorName: parent ? upper(parent.name) : '',
-    issuerName: issuerNameOf(unit),
-    issuerCode: await issuerCodeOf(db, unit),
-    selfName: unit.kind === 'grassroots_cell' || unit.kind === 'cell' ? 'Chi bộ' : 'Đảng bộ',
-    place: await placeOf(db, unit),
-    issuedOn: issuedOn ?? today(),
+    // Names, place, date, recipients and signer as of the document's date (report-header.ts).
+    ...header,
     documentNumber,
     figures,
     admissionTarget,
@@ -294,8 +246,7 @@ export const gatherReportData = async ({
       count: m.count,
       members: m.members,
     })),
-    recipients: recipientsOf(unit, parent),
-    signer: { ...signerOf(unit.kind as OrgUnitKind), name: signerName ?? '' },
+    signer: { ...header.signer, name: signerName ?? '' },
     generatedAt: new Date().toISOString(),
   };
   return { report, evidence };

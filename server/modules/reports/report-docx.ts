@@ -2,6 +2,7 @@
 // A4 portrait, Times New Roman, margins as settings (default 20/20/30/15 mm), header table with the
 // superior and issuing bodies left and "ĐẢNG CỘNG SẢN VIỆT NAM" right, "*", the number, place and date
 // in italics, type name and summary, body, "Nơi nhận" and the signature block; page numbers from page 2.
+// What each element looks like and where the rule comes from: docs/domain/document-format.md.
 import {
   AlignmentType,
   BorderStyle,
@@ -182,13 +183,17 @@ export const renderReportDocx = async (
             width: { size: leftWidth, type: WidthType.DXA },
             borders: noBorders,
             children: [
+              // "Nơi nhận" in the Party format (36-HD/VPTW, Phụ lục 3): the words upright, 14 pt,
+              // underlined, followed by ":"; one recipient a line, upright, 12 pt. (The State format of
+              // Nghị định 30/2020/NĐ-CP writes them bold italic 12 pt and 11 pt: not for Party documents.)
               new Paragraph({
                 children: [
-                  new TextRun({ text: 'Nơi nhận:', bold: true, italics: true, size: pt(12) }),
+                  new TextRun({ text: 'Nơi nhận', underline: {}, size: pt(14) }),
+                  new TextRun({ text: ':', size: pt(14) }),
                 ],
               }),
               ...model.recipients.map(
-                (r) => new Paragraph({ children: [new TextRun({ text: r, size: pt(11) })] }),
+                (r) => new Paragraph({ children: [new TextRun({ text: r, size: pt(12) })] }),
               ),
             ],
           }),

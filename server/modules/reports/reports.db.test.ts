@@ -69,7 +69,7 @@ describe('the annual report of the bloc', () => {
     expect(text).toContain(`có ${formatCount(total.value!)} đảng viên`);
     expect(draft.model.header.issuerName).toBe('ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH LẠNG SƠN');
     expect(draft.model.header.superiorName).toBe('ĐẢNG BỘ TỈNH LẠNG SƠN');
-    expect(draft.model.header.placeDate).toMatch(/^Lạng Sơn, ngày \d{2} tháng \d{2} năm \d{4}$/);
+    expect(draft.model.header.placeDate).toMatch(/^Lạng Sơn, ngày \d{2} tháng \d{1,2} năm \d{4}$/);
     // The year's decided evaluation results, as the catalogue states them.
     const evaluation = paragraphs(draft).find((p: string) => p.startsWith('Kết quả đánh giá'));
     const members = await metric('evaluation.members_good_or_better', f.upperId);
@@ -316,5 +316,42 @@ describe('scope and roles', () => {
       if (job.status !== 'running') break;
       await new Promise((r) => setTimeout(r, 50));
     }
+  });
+});
+
+describe("a past year's report is dated and titled as of that year (report-header.ts)", () => {
+  it("the bloc's 2020 report is headed with its 2020 name (renamed 01/02/2025) and dated 31/12/2020", async () => {
+    const id = await generate(s.vanphong, f.upperId, 2020);
+    const draft = (await s.vanphong.get(`/api/reports/annual/${id}`)).json();
+    expect(draft.model.header).toMatchObject({
+      superiorName: 'ĐẢNG BỘ TỈNH LẠNG SƠN',
+      issuerName: 'ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH LẠNG SƠN',
+      placeDate: 'Lạng Sơn, ngày 31 tháng 12 năm 2020',
+    });
+  });
+
+  it('the 2024 report dated on the day the user chooses, 05/03/2025 (after the renaming), carries the new name', async () => {
+    const start = await s.vanphong.post('/api/reports/annual/generate', {
+      orgUnitId: f.upperId,
+      year: 2024,
+      documentDate: '2025-03-05',
+    });
+    expect(start.statusCode, start.body).toBe(200);
+    let draftId = 0;
+    for (let i = 0; i < 600 && !draftId; i++) {
+      const job = (await s.vanphong.get(`/api/reports/jobs/${start.json().jobId}`)).json();
+      if (job.status !== 'running') draftId = job.draftId;
+      else await new Promise((r) => setTimeout(r, 50));
+    }
+    const draft = (await s.vanphong.get(`/api/reports/annual/${draftId}`)).json();
+    expect(draft.model.header.placeDate).toBe('Lạng Sơn, ngày 05 tháng 3 năm 2025');
+    expect(draft.model.header.issuerName).toBe('ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH LẠNG SƠN');
+  });
+
+  it('only administrators read and change the place and the superior printed on documents', async () => {
+    expect((await s.vanphong.get('/api/settings')).statusCode).toBe(403);
+    expect(
+      (await s.vanphong.put('/api/settings/document', { place: 'X', superiorName: '' })).statusCode,
+    ).toBe(403);
   });
 });

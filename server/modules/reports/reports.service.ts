@@ -18,6 +18,7 @@ import { getUnitInScope } from '../org-units/org-units.queries';
 import { type AnnexData, gatherAnnex, renderAnnexXlsx } from './report-annex';
 import { displayFigure, type Evidence, gatherReportData } from './report-data';
 import { type DocumentFormat, defaultDocumentFormat, renderReportDocx } from './report-docx';
+import { defaultReportDate, documentDateProblem, reportHeader } from './report-header';
 import { convertDocxToPdf, findSoffice } from './report-pdf';
 
 export type StoredSnapshot = { report: AnnualReportData; evidence: Evidence[]; annex: AnnexData };
@@ -68,12 +69,15 @@ export const generateDraft = async ({
   actor,
   unitId,
   year,
+  documentDate,
   onStep,
 }: {
   db: Db;
   actor: Actor;
   unitId: number;
   year: number;
+  /** The date printed on the draft (report-header.ts: names, place and date as of it). */
+  documentDate?: string;
   onStep?: (index: number, status: 'running' | 'done', detail?: string) => void;
 }): Promise<number> => {
   const existing = await queryOne<{
@@ -93,7 +97,8 @@ export const generateDraft = async ({
     db,
     unitId,
     year,
-    issuedOn: existing?.issued_on ?? undefined,
+    // An issued report keeps the date of its number in the register.
+    issuedOn: existing?.issued_on ?? documentDate,
     documentNumber: existing?.number_text ?? null,
     onProgress: (_step, done, total) => onStep?.(0, 'running', `${done}/${total} chỉ số`),
   });
@@ -134,9 +139,13 @@ export const startGeneration = async ({
 }: {
   db: Db;
   actor: Actor;
-  input: { orgUnitId?: number; year: number };
+  input: { orgUnitId?: number; year: number; documentDate?: string };
 }): Promise<{ jobId: string }> => {
   const unit = await reportUnit(db, actor, input.orgUnitId);
+  const dateProblem = input.documentDate
+    ? documentDateProblem(input.year, input.documentDate)
+    : null;
+  if (dateProblem) throw invalidField('documentDate', dateProblem);
   const now = Date.now();
   for (const [key, job] of jobs) if (now - job.startedAt > JOB_TTL_MS) jobs.delete(key);
   const job: JobState = {
@@ -154,6 +163,7 @@ export const startGeneration = async ({
     actor,
     unitId: unit.id,
     year: input.year,
+    documentDate: input.documentDate,
     onStep: (index, status, detail) => {
       job.steps[index] = {
         ...job.steps[index]!,
@@ -434,9 +444,9 @@ export const issueReport = async ({
       });
     if (!row.data) throw new AppError('BAD_REQUEST', { message: 'Báo cáo chưa được lập số liệu.' });
     const unit = await getUnitInScope(tx, actor, row.org_unit_id);
-    const issuedOn =
-      input.issuedOn ??
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const issuedOn = input.issuedOn ?? row.data.report.issuedOn ?? defaultReportDate(row.year);
+    const dateProblem = documentDateProblem(row.year, issuedOn);
+    if (dateProblem) throw invalidField('issuedOn', dateProblem);
     const doc = await registerDocument(tx, {
       actor,
       issuer: unit,
@@ -446,9 +456,17 @@ export const issueReport = async ({
       signer: row.texts.signerName ?? null,
       reportDraftId: row.id,
     });
+    // The issued report is headed, placed and dated as of its issue date (report-header.ts).
+    const header = await reportHeader(tx, row.org_unit_id, issuedOn);
     const data: StoredSnapshot = {
       ...row.data,
-      report: { ...row.data.report, documentNumber: doc.numberText, issuedOn },
+      report: {
+        ...row.data.report,
+        ...header,
+        signer: { ...header.signer, name: row.data.report.signer.name },
+        documentNumber: doc.numberText,
+        issuedOn,
+      },
     };
     await tx.execute(
       sql`update report_drafts set issued_document_id = ${doc.id}, data = ${JSON.stringify(data)}::jsonb,

@@ -21,6 +21,7 @@ export const permissions = [
   'dues.write',
   'import.run',
   'calendar.manage',
+  'settings.manage',
   'inspection.read',
   'inspection.programme',
   'inspection.write',
@@ -87,6 +88,8 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'dues.write': [...officeRoles, 'cell_secretary'],
   'import.run': officeRoles,
   'calendar.manage': ['admin'],
+  // The place and superior printed on documents; the first-start set-up of the top committee.
+  'settings.manage': ['admin'],
   // Inspection and discipline (DOMAIN.md §5). Everyone may list cases: what each role sees of a
   // case is decided per case (need-to-know: the UBKT and the case's team see the file; others at
   // most that it exists and its published outcome, cell secretaries and members only published ones).

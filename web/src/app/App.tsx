@@ -39,6 +39,7 @@ const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'Ca
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
 const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage');
 const BackupPage = page(() => import('../features/backup/BackupPage'), 'BackupPage');
+const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const ImportsPage = page(() => import('../features/imports/ImportsPage'), 'ImportsPage');
 
 const InspectionPage = page(
@@ -142,6 +143,7 @@ const router = createBrowserRouter([
       { path: '/tai-khoan', element: <AccountsPage /> },
       { path: '/nhat-ky', element: <AuditPage /> },
       { path: '/sao-luu', element: <BackupPage /> },
+      { path: '/cai-dat', element: <SettingsPage /> },
       { path: '/nhap-du-lieu', element: <ImportsPage /> },
       { path: '/kiem-tra-giam-sat', element: <InspectionPage /> },
       { path: '/kiem-tra-giam-sat/:id', element: <CasePage /> },

@@ -17,6 +17,7 @@ import {
   FundOutlined,
   LogoutOutlined,
   ScheduleOutlined,
+  SettingOutlined,
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -148,6 +149,7 @@ const items = [
     label: 'Sao lưu, phục hồi',
     permission: 'backup.manage',
   },
+  { key: '/cai-dat', icon: <SettingOutlined />, label: 'Cài đặt', permission: 'settings.manage' },
 ];
 
 export const AppLayout = ({ children }: { children: ReactNode }) => {

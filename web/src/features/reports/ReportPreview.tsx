@@ -1,6 +1,5 @@
 // The browser rendering of the report model: the same blocks the DOCX is written from. Each figure
 // is a link that opens the records behind it; placeholders are highlighted and open the editor.
-import { Typography } from 'antd';
 import type { TReportModel } from '../../../../contracts/reports';
 
 type Inline = Extract<TReportModel['blocks'][number], { kind: 'paragraph' }>['inlines'][number];
@@ -120,12 +119,15 @@ export const ReportPreview = ({
         ),
       )}
       <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 24 }}>
-        <div style={{ fontSize: 14 }}>
-          <Typography.Text strong italic>
-            Nơi nhận:
-          </Typography.Text>
+        {/* "Nơi nhận" as on the Party document (36-HD/VPTW): underlined, upright; the lines smaller. */}
+        <div style={{ fontSize: 14 }} data-testid="recipients">
+          <span>
+            <span style={{ textDecoration: 'underline' }}>Nơi nhận</span>:
+          </span>
           {model.recipients.map((r) => (
-            <div key={r}>{r}</div>
+            <div key={r} style={{ fontSize: 12 }}>
+              {r}
+            </div>
           ))}
         </div>
         <div style={{ textAlign: 'center', minWidth: 260 }}>

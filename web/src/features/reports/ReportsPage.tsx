@@ -7,6 +7,7 @@ import {
   App,
   Button,
   Card,
+  DatePicker,
   Drawer,
   Empty,
   Form,
@@ -20,6 +21,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { TEvidence, TJob, TReportDraft } from '../../../../contracts/reports';
@@ -44,6 +46,8 @@ export const ReportsPage = () => {
   const [orgUnitId, setOrgUnitId] = useState<number | undefined>();
   const [year, setYear] = useState(currentYear);
   const [jobId, setJobId] = useState<string | null>(null);
+  // The date printed on the draft; empty: today, or 31/12 of a past year (the header is named as of it).
+  const [documentDate, setDocumentDate] = useState<string | undefined>();
   const [tab, setTab] = useState('preview');
   const [figureKey, setFigureKey] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -73,6 +77,8 @@ export const ReportsPage = () => {
   }, [job.data, finishedJob, client, message]);
   // Another organisation or year: the previous job's steps no longer apply.
   useEffect(() => setJobId(null), [orgUnitId, year]);
+  // A date chosen for one year does not carry over to another.
+  useEffect(() => setDocumentDate(undefined), [year]);
 
   useEffect(() => {
     form.setFieldsValue(
@@ -83,7 +89,8 @@ export const ReportsPage = () => {
   }, [draft, form]);
 
   const generate = useMutation({
-    mutationFn: () => post<{ jobId: string }>('/api/reports/annual/generate', { orgUnitId, year }),
+    mutationFn: () =>
+      post<{ jobId: string }>('/api/reports/annual/generate', { orgUnitId, year, documentDate }),
     onSuccess: (r) => setJobId(r.jobId),
     onError: (e) => message.error(applyApiError(e)),
   });
@@ -124,7 +131,7 @@ export const ReportsPage = () => {
       </Typography.Title>
       <Space wrap>
         <OrgUnitSelect
-          style={{ width: 380 }}
+          style={{ width: 380, maxWidth: '100%' }}
           value={orgUnitId}
           onChange={setOrgUnitId}
           placeholder="Tổ chức lập báo cáo (mặc định: đơn vị của bạn)"
@@ -143,6 +150,20 @@ export const ReportsPage = () => {
           onChange={setYear}
           options={reportYearOptions}
         />
+        {can('report.write') && (
+          <DatePicker
+            aria-label="Ngày của văn bản"
+            data-testid="document-date"
+            format="DD/MM/YYYY"
+            style={{ width: 230, maxWidth: '100%' }}
+            placeholder={
+              year < currentYear ? `Ngày văn bản (31/12/${year})` : 'Ngày văn bản (hôm nay)'
+            }
+            value={documentDate ? dayjs(documentDate) : null}
+            onChange={(d) => setDocumentDate(d ? d.format('YYYY-MM-DD') : undefined)}
+            disabledDate={(d) => d.isBefore(dayjs(`${year}-01-01`))}
+          />
+        )}
         {can('report.write') && (
           <Button
             type="primary"

@@ -5,12 +5,11 @@ import type { TEvidence } from '../../../../contracts/reports';
 export type EvidenceFigure = TEvidence['figures'][number];
 
 export const currentYear = new Date().getFullYear();
-export const reportYearOptions = [
-  currentYear,
-  currentYear - 1,
-  currentYear - 2,
-  currentYear - 3,
-].map((y) => ({ value: y, label: `Năm ${y}` }));
+/** This year and the nine before it: a past year's report is headed and dated as of that year. */
+export const reportYearOptions = Array.from({ length: 10 }, (_, i) => currentYear - i).map((y) => ({
+  value: y,
+  label: `Năm ${y}`,
+}));
 
 const kindLabels: Record<string, string> = {
   member: 'Đảng viên',
