@@ -82,6 +82,12 @@ export const ZImportField = z.object({
   required: z.boolean(),
 });
 
+const ZImportColumn = z.object({
+  column: z.number(),
+  header: z.string(),
+  samples: z.array(z.string()),
+});
+
 export const ZImportJob = z.object({
   id: z.number(),
   kind: z.enum(importKinds),
@@ -94,10 +100,10 @@ export const ZImportJob = z.object({
   fields: z.array(ZImportField),
   mapping: ZImportMapping,
   skippedColumns: ZImportSkippedColumns,
+  /** Every column with data in at least one row, with up to three different values. */
+  dataColumns: z.array(ZImportColumn),
   /** Columns with data that are neither mapped nor skipped: the commit waits for a choice. */
-  unmappedColumns: z.array(
-    z.object({ column: z.number(), header: z.string(), samples: z.array(z.string()) }),
-  ),
+  unmappedColumns: z.array(ZImportColumn),
   layoutRemembered: z.boolean(),
   rowCount: z.number(),
   sampleRows: z.array(z.array(z.string())),

@@ -5,6 +5,8 @@
 // Each cell is judged on its own: every plausible reading (as Unicode, TCVN3, VNI, Windows-1258) is
 // scored by how many of its words are real Vietnamese syllables; a legacy reading replaces the text
 // only when it scores strictly better, so ordinary Unicode text ("Lê", "Hoà", "José") is never touched.
+// Unicode (TCVN 6909:2001) is the one code for Party and State data exchange from 1 January 2003
+// (Decision 72/2002/QĐ-TTg, 10 June 2002); docs/domain/import.md.
 
 export type TextEncoding = 'unicode' | 'nfd' | 'tcvn3' | 'vni' | 'cp1258';
 

@@ -115,20 +115,10 @@ export const columnLetter = (index: number): string =>
   (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : '') +
   String.fromCharCode(65 + (index % 26));
 
-/**
- * Columns that hold data in at least one row but are neither mapped to a field nor skipped by the
- * user, with up to three different sample values: their data would be lost, so the commit waits.
- */
-export const unmappedColumnsOf = (
-  sheet: ParsedSheet,
-  mapping: TImportMapping,
-  skipped: readonly number[],
-): TImportJob['unmappedColumns'] => {
-  const taken = new Set<number>([...skipped]);
-  for (const col of Object.values(mapping)) if (col !== null && col !== undefined) taken.add(col);
-  const out: TImportJob['unmappedColumns'] = [];
+/** Every column with data in at least one row, with up to three different sample values. */
+const dataColumnsOf = (sheet: ParsedSheet): TImportJob['dataColumns'] => {
+  const out: TImportJob['dataColumns'] = [];
   for (let column = 0; column < sheet.headers.length; column++) {
-    if (taken.has(column)) continue;
     const samples = new Set<string>();
     for (const r of sheet.rows) {
       const v = r.cells[column] ?? null;
@@ -139,6 +129,20 @@ export const unmappedColumnsOf = (
       out.push({ column, header: sheet.headers[column] ?? '', samples: [...samples] });
   }
   return out;
+};
+
+/**
+ * Columns that hold data but are neither mapped to a field nor skipped by the user: their data
+ * would be lost, so the commit waits for a choice (issue 17).
+ */
+export const unmappedColumnsOf = (
+  sheet: ParsedSheet,
+  mapping: TImportMapping,
+  skipped: readonly number[],
+): TImportJob['unmappedColumns'] => {
+  const taken = new Set<number>([...skipped]);
+  for (const col of Object.values(mapping)) if (col !== null && col !== undefined) taken.add(col);
+  return dataColumnsOf(sheet).filter((c) => !taken.has(c.column));
 };
 
 const columnName = (c: { column: number; header: string }) =>
@@ -160,6 +164,7 @@ const toJob = (job: JobRow, sheet: ParsedSheet, layoutRemembered: boolean): TImp
   })),
   mapping: job.mapping,
   skippedColumns: job.skipped_columns ?? [],
+  dataColumns: dataColumnsOf(sheet),
   unmappedColumns: unmappedColumnsOf(sheet, job.mapping, job.skipped_columns ?? []),
   layoutRemembered,
   rowCount: job.total_rows,
