@@ -424,6 +424,44 @@ describe('columns the import could lose (issue 17)', () => {
     });
   });
 
+  it('finds the cell "Chi bộ Kho" from its TCVN3 spelling "Chi bé Kho", which is also valid Unicode', async () => {
+    const established = await office.post('/api/org-units/operations', {
+      kind: 'establish',
+      parentId: f.committeeId,
+      unitKind: 'cell',
+      name: 'Chi bộ Kho',
+      effectiveDate: '2020-01-02',
+      decisionNumber: '17-QĐ/ĐU',
+      decisionDate: '2020-01-01',
+    });
+    expect(established.statusCode, established.body).toBe(200);
+    expect(encodeTcvn3('Chi bộ Kho')).toBe('Chi bé Kho');
+    const up = await upload(
+      office,
+      'members',
+      'chi bo kho.xlsx',
+      await xlsxOf([
+        ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng'],
+        [encodeTcvn3('Tạ Văn Kho'), 'Nam', '01/06/1980', 'Chi bé Kho', '02/03/2021'],
+      ]),
+    );
+    const job = up.result as Job;
+    const p = await preview(office, job.id, job.mapping);
+    expect(p.result).toMatchObject({ summary: { valid: 1, errors: 0 } });
+    const rows = (await office.get(`/api/imports/${job.id}/rows?filter=converted`)).json() as {
+      items: { conversions: { original: string; converted: string }[] }[];
+    };
+    expect(rows.items[0].conversions).toContainEqual(
+      expect.objectContaining({ original: 'Chi bé Kho', converted: 'Chi bộ Kho' }),
+    );
+    expect((await commit(office, job.id)).result).toMatchObject({ created: 1 });
+    const cell = await queryOne<{ name: string }>(
+      t.db,
+      sql`select o.name from members m join org_units o on o.id = m.org_unit_id where m.full_name = 'Tạ Văn Kho'`,
+    );
+    expect(cell).toEqual({ name: 'Chi bộ Kho' });
+  });
+
   it('refuses a column both mapped and skipped, in Vietnamese', async () => {
     const up = await upload(
       office,

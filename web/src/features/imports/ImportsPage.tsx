@@ -329,46 +329,41 @@ export const ImportsPage = () => {
                 Dữ liệu của các cột này chỉ được bỏ lại khi bạn chọn "Bỏ qua cột này". Chọn thông
                 tin tương ứng cho cột, hoặc bỏ qua.
               </Typography.Paragraph>
-              <Table
-                size="middle"
-                pagination={false}
-                rowKey="column"
-                dataSource={leftColumns}
-                scroll={{ x: 'max-content' }}
-                columns={[
-                  {
-                    title: 'Cột trong tệp',
-                    render: (_, c) => (
-                      <span style={big}>
-                        Cột {columnLetter(c.column)}: {c.header || '(trống)'}
-                      </span>
-                    ),
-                  },
-                  {
-                    title: 'Ví dụ',
-                    render: (_, c) => c.samples.join('; '),
-                  },
-                  {
-                    title: 'Xử lý',
-                    render: (_, c) => (
-                      <Select
-                        aria-label={`Xử lý cột ${columnLetter(c.column)}`}
-                        style={{ width: 300 }}
-                        status={skipped.has(c.column) ? undefined : 'error'}
-                        value={skipped.has(c.column) ? skipChoice : undecidedChoice}
-                        onChange={(v: string) => chooseForColumn(c.column, v)}
-                        options={[
-                          { value: undecidedChoice, label: '— Chưa chọn —', disabled: true },
-                          { value: skipChoice, label: 'Bỏ qua cột này (không nhập)' },
-                          ...job.fields
-                            .filter((f) => mapping[f.key] === null || mapping[f.key] === undefined)
-                            .map((f) => ({ value: f.key, label: `Ghép cho: ${f.label}` })),
-                        ]}
-                      />
-                    ),
-                  },
-                ]}
-              />
+              {/* A wrapping row per column: readable at 390 px as at 1440 px. */}
+              {leftColumns.map((c) => (
+                <div
+                  key={c.column}
+                  style={{
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    alignItems: 'center',
+                    gap: '8px 24px',
+                    padding: '12px 0',
+                    borderBottom: '1px solid #f0f0f0',
+                  }}
+                >
+                  <div style={{ ...big, minWidth: 200, flex: '1 1 200px' }}>
+                    <strong>
+                      Cột {columnLetter(c.column)}: {c.header || '(trống)'}
+                    </strong>
+                    <div style={{ color: '#595959' }}>Ví dụ: {c.samples.join('; ')}</div>
+                  </div>
+                  <Select
+                    aria-label={`Xử lý cột ${columnLetter(c.column)}`}
+                    style={{ width: 300, maxWidth: '100%' }}
+                    status={skipped.has(c.column) ? undefined : 'error'}
+                    value={skipped.has(c.column) ? skipChoice : undecidedChoice}
+                    onChange={(v: string) => chooseForColumn(c.column, v)}
+                    options={[
+                      { value: undecidedChoice, label: '— Chưa chọn —', disabled: true },
+                      { value: skipChoice, label: 'Bỏ qua cột này (không nhập)' },
+                      ...job.fields
+                        .filter((f) => mapping[f.key] === null || mapping[f.key] === undefined)
+                        .map((f) => ({ value: f.key, label: `Ghép cho: ${f.label}` })),
+                    ]}
+                  />
+                </div>
+              ))}
             </div>
           )}
           {undecided.length > 0 && (
