@@ -30,7 +30,13 @@ export const ZImportMapping = z.record(
 );
 export type TImportMapping = z.infer<typeof ZImportMapping>;
 
-export const ZImportPreviewInput = z.object({ mapping: ZImportMapping });
+/** Columns (0-based) with data that the user chose not to import; omitted: the job's current choice. */
+export const ZImportSkippedColumns = z.array(z.number().int().min(0).max(500)).max(501);
+
+export const ZImportPreviewInput = z.object({
+  mapping: ZImportMapping,
+  skippedColumns: ZImportSkippedColumns.optional(),
+});
 
 export const duplicateDecisions = ['skip', 'import'] as const;
 export const ZImportCommit = z.object({
@@ -76,6 +82,12 @@ export const ZImportField = z.object({
   required: z.boolean(),
 });
 
+const ZImportColumn = z.object({
+  column: z.number(),
+  header: z.string(),
+  samples: z.array(z.string()),
+});
+
 export const ZImportJob = z.object({
   id: z.number(),
   kind: z.enum(importKinds),
@@ -87,6 +99,11 @@ export const ZImportJob = z.object({
   headers: z.array(z.string()),
   fields: z.array(ZImportField),
   mapping: ZImportMapping,
+  skippedColumns: ZImportSkippedColumns,
+  /** Every column with data in at least one row, with up to three different values. */
+  dataColumns: z.array(ZImportColumn),
+  /** Columns with data that are neither mapped nor skipped: the commit waits for a choice. */
+  unmappedColumns: z.array(ZImportColumn),
   layoutRemembered: z.boolean(),
   rowCount: z.number(),
   sampleRows: z.array(z.array(z.string())),

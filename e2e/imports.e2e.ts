@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTcvn3, encodeVni } from '../domain/text/legacy-encodings';
-import { launchBrowser, logIn, type Server, screenshot, startServer } from './harness';
+import { launchBrowser, logIn, pick, type Server, screenshot, startServer } from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -28,10 +28,38 @@ const messyFile = async (cellName: string) => {
   const sheet = wb.addWorksheet('DS');
   sheet.addRow(['DANH SÁCH ĐẢNG VIÊN CHI BỘ']);
   sheet.addRow([]);
-  sheet.addRow(['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng']);
-  sheet.addRow([1, encodeTcvn3('Nguyễn Văn Hùng'), 'Nam', '05/12/1990', cellName, '19/05/2015']);
-  sheet.addRow([2, encodeVni('Trần Thị Thu Hằng'), 'Nữ', '5-12-91', cellName, 'tháng 3/2020']);
-  sheet.addRow([3, 'Lò Văn Sai', 'Nam', '13/13/1990', cellName, '01/01/2015']);
+  // "Quê quán" typed in Unicode over TCVN3 cells (issue 17), and a column no field takes.
+  sheet.addRow([
+    'STT',
+    'Họ và tên',
+    'Giới tính',
+    'Ngày sinh',
+    'Chi bộ',
+    'Ngày vào Đảng',
+    'Quê quán',
+    'Sở thích',
+  ]);
+  sheet.addRow([
+    1,
+    encodeTcvn3('Nguyễn Văn Hùng'),
+    'Nam',
+    '05/12/1990',
+    cellName,
+    '19/05/2015',
+    encodeTcvn3('Hà Nội'),
+    'Bóng đá',
+  ]);
+  sheet.addRow([
+    2,
+    encodeVni('Trần Thị Thu Hằng'),
+    'Nữ',
+    '5-12-91',
+    cellName,
+    'tháng 3/2020',
+    'Nam Định',
+    'Đọc sách',
+  ]);
+  sheet.addRow([3, 'Lò Văn Sai', 'Nam', '13/13/1990', cellName, '01/01/2015', '', '']);
   sheet.addRow(['', 'Tổng số: 3']);
   const dir = path.join(os.tmpdir(), 'dangvu-e2e-import');
   mkdirSync(dir, { recursive: true });
@@ -73,7 +101,27 @@ describe('spreadsheet import in the browser', () => {
     await expect(
       page.getByLabel('Cột cho Họ và tên').locator('..').textContent(),
     ).resolves.toContain('Họ và tên');
+    await expect(
+      page.getByLabel('Cột cho Quê quán').locator('..').textContent(),
+    ).resolves.toContain('Cột 7: Quê quán');
+    // The column no field takes is listed with its values; preview waits for a choice.
+    const unmapped = page.getByTestId('import-unmapped');
+    await unmapped.getByText('Cột H: Sở thích').waitFor();
+    await unmapped.getByText('Ví dụ: Bóng đá; Đọc sách').waitFor();
+    await page
+      .getByTestId('import-unmapped-warning')
+      .getByText(/cột H "Sở thích"/)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Xem trước' }).isDisabled()).toBe(true);
+    await unmapped.scrollIntoViewIfNeeded();
     await screenshot(page, 'import-01-ghep-cot');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await unmapped.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-01-ghep-cot-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    await pick(page.getByLabel('Xử lý cột H'), 'Bỏ qua cột này (không nhập)');
+    await page.getByTestId('import-unmapped-warning').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Xem trước' }).click();
 
     await page.getByTestId('conversion-summary').waitFor();
@@ -101,6 +149,24 @@ describe('spreadsheet import in the browser', () => {
 
     await page.getByRole('link', { name: 'Xem danh sách đảng viên' }).click();
     await page.getByRole('link', { name: 'Nguyễn Văn Hùng' }).first().waitFor();
+    const written = (
+      await (
+        await page.request.get(
+          `${server.url}/api/members?orgUnitId=${cell.id}&q=${encodeURIComponent('Trần Thị Thu Hằng')}`,
+        )
+      ).json()
+    ).items as { id: number }[];
+    const homes = await Promise.all(
+      written.map(
+        async (m) =>
+          (
+            (await (await page.request.get(`${server.url}/api/members/${m.id}`)).json()) as {
+              homeTown: string | null;
+            }
+          ).homeTown,
+      ),
+    );
+    expect(homes).toContain('Nam Định');
     await context.close();
   });
 });

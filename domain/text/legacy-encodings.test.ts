@@ -6,7 +6,9 @@ import {
   decodeVni,
   encodeTcvn3,
   encodeVni,
+  isValidVietnameseText,
   isVietnameseSyllable,
+  legacyReadings,
   vietnameseLetters,
 } from './legacy-encodings';
 
@@ -113,10 +115,22 @@ describe('detecting the encoding of a cell', () => {
     }
   });
 
-  it('lets the encoding of the rest of the column decide a tie, never override clear Unicode', () => {
-    expect(convertLegacyText('Chi bé').text).toBe('Chi bé');
-    expect(convertLegacyText('Chi bé', { prefer: 'tcvn3' }).text).toBe('Chi bộ');
-    expect(convertLegacyText('Hoà', { prefer: 'tcvn3' }).text).toBe('Hoà');
+  // Issue 17: in a file whose other cells are TCVN3, the Unicode header "Quê quán" was read as
+  // TCVN3 ("Quờ quỏn"), matched no field, and its column was dropped.
+  it('never converts text that is valid Vietnamese as it stands, whatever the rest of the column uses', () => {
+    for (const text of ['Quê quán', 'Chi bé', 'Hoà', 'Lê Hà', 'Tôn giáo']) {
+      for (const prefer of ['tcvn3', 'vni', 'cp1258', null] as const)
+        expect(convertLegacyText(text, { prefer, latin1Bytes: true }).text, text).toBe(text);
+      expect(isValidVietnameseText(text), text).toBe(true);
+    }
+    expect(isValidVietnameseText('Qu\u00aa qu\u00b8n'), 'TCVN3 bytes of "Quê quán"').toBe(false);
+    expect(convertLegacyText('Qu\u00aa qu\u00b8n').text).toBe('Quê quán');
+  });
+
+  it('offers the legacy readings of ambiguous text, for a lookup among real names', () => {
+    expect(legacyReadings('Chi bé')).toContainEqual({ encoding: 'tcvn3', text: 'Chi bộ' });
+    expect(legacyReadings('Nguyễn Văn A')).toEqual([]);
+    expect(legacyReadings('Chi bo')).toEqual([]);
   });
 
   it('reads Windows-1258 only from bytes that were read as latin1', () => {

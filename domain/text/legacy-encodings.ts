@@ -5,6 +5,8 @@
 // Each cell is judged on its own: every plausible reading (as Unicode, TCVN3, VNI, Windows-1258) is
 // scored by how many of its words are real Vietnamese syllables; a legacy reading replaces the text
 // only when it scores strictly better, so ordinary Unicode text ("Lê", "Hoà", "José") is never touched.
+// Unicode (TCVN 6909:2001) is the one code for Party and State data exchange from 1 January 2003
+// (Decision 72/2002/QĐ-TTg, 10 June 2002); docs/domain/import.md.
 
 export type TextEncoding = 'unicode' | 'nfd' | 'tcvn3' | 'vni' | 'cp1258';
 
@@ -287,6 +289,35 @@ const scoreOf = (original: string, reading: string): number => {
 
 export type Conversion = { text: string; encoding: TextEncoding; changed: boolean };
 
+/**
+ * Text whose every word with a letter of the legacy range (à, ê, ô, ú…) is a well-formed Vietnamese
+ * syllable as it stands: valid Unicode Vietnamese ("Quê quán", "Lê", "Hoà"), never converted, even
+ * when a legacy reading is Vietnamese too ("Quê quán" reads "Quờ quỏn" in TCVN3).
+ */
+export const isValidVietnameseText = (text: string): boolean => {
+  const touched = wordsOf(text).filter((w) => legacyRange.test(w));
+  return touched.length > 0 && touched.every(isVietnameseSyllable);
+};
+
+/**
+ * Every legacy reading of a text that differs from it (TCVN3, VNI, and Windows-1258 for latin1
+ * bytes), for callers that can check a reading against a list of real names (column headers, cell
+ * names) when the text as it stands is valid Vietnamese and so was not converted ("Chi bé" is
+ * Unicode, and TCVN3 for "Chi bộ").
+ */
+export const legacyReadings = (
+  text: string,
+  options: { latin1Bytes?: boolean } = {},
+): { encoding: LegacyEncoding; text: string }[] => {
+  if (!legacyRange.test(text) || unicodeOnly.test(text) || combining.test(text)) return [];
+  const readings: { encoding: LegacyEncoding; text: string }[] = [
+    { encoding: 'tcvn3', text: decodeTcvn3(text) },
+    { encoding: 'vni', text: decodeVni(text) },
+  ];
+  if (options.latin1Bytes) readings.push({ encoding: 'cp1258', text: decodeCp1258(text) });
+  return readings.filter((r) => r.text !== text);
+};
+
 /** Text with letters only Unicode Vietnamese has: certainly not legacy bytes. */
 export const isUnicodeVietnamese = (text: string): boolean => unicodeOnly.test(text);
 
@@ -295,8 +326,9 @@ export type LegacyEncoding = 'tcvn3' | 'vni' | 'cp1258';
 /**
  * Read one cell: NFD becomes NFC; a legacy reading (TCVN3, VNI, and Windows-1258 when the bytes were
  * read as latin1) is used only when its words are better Vietnamese than the text as it stands.
- * `prefer`: the encoding other cells of the same column were certainly in; it also wins a tie
- * ("Chi bé" is both Unicode and TCVN3 for "Chi bộ"), never a loss.
+ * Text that is valid Vietnamese as it stands is never converted (issue 17: the header "Quê quán"
+ * became "Quờ quỏn" and its column was lost). `prefer`: the encoding other cells of the same column
+ * were certainly in; it settles a tie between readings when the text itself is not valid Vietnamese.
  */
 export const convertLegacyText = (
   text: string,
@@ -308,15 +340,11 @@ export const convertLegacyText = (
       ? { text, encoding: 'unicode', changed: false }
       : { text: nfc, encoding: 'nfd', changed: true };
   }
-  const readings: { encoding: TextEncoding; text: string }[] = [
-    { encoding: 'tcvn3', text: decodeTcvn3(text) },
-    { encoding: 'vni', text: decodeVni(text) },
-  ];
-  if (options.latin1Bytes) readings.push({ encoding: 'cp1258', text: decodeCp1258(text) });
   let best: Conversion = { text, encoding: 'unicode', changed: false };
+  if (isValidVietnameseText(text)) return best;
+  const readings = legacyReadings(text, options);
   let bestScore = scoreOf(text, text);
   for (const r of readings) {
-    if (r.text === text) continue;
     const score = scoreOf(text, r.text);
     const preferred = r.encoding === options.prefer && score > 0 && score === bestScore;
     if (score > bestScore || preferred) {

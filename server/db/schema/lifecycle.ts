@@ -211,6 +211,8 @@ export const importJobs = pgTable(
     fileSha256: text().notNull(),
     layoutFingerprint: text().notNull(),
     mapping: jsonb().notNull(),
+    /** Columns with data the user chose not to import (0-based indexes). */
+    skippedColumns: jsonb().notNull().default([]),
     status: text().notNull(),
     totalRows: integer().notNull().default(0),
     summary: jsonb(),
@@ -233,6 +235,8 @@ export const importLayouts = pgTable(
     kind: text().notNull(),
     fingerprint: text().notNull(),
     mapping: jsonb().notNull(),
+    /** The skip decisions of this layout, remembered with its mapping. */
+    skippedColumns: jsonb().notNull().default([]),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('import_layouts_key').on(t.kind, t.fingerprint)],

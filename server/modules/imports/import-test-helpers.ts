@@ -39,8 +39,12 @@ export const upload = async (
     }),
   );
 
-export const preview = async (s: Session, id: number, mapping: Record<string, number | null>) =>
-  readStream(await s.post(`/api/imports/${id}/preview`, { mapping }));
+export const preview = async (
+  s: Session,
+  id: number,
+  mapping: Record<string, number | null>,
+  skippedColumns?: number[],
+) => readStream(await s.post(`/api/imports/${id}/preview`, { mapping, skippedColumns }));
 
 export const commit = async (s: Session, id: number, body: Record<string, unknown> = {}) =>
   readStream(await s.post(`/api/imports/${id}/commit`, body));

@@ -10,7 +10,7 @@ import { encodeTcvn3, encodeVni } from '../../../domain/text/legacy-encodings';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { readStream, type StreamAnswer, xlsxOf } from './import-test-helpers';
-import { importFields } from './imports.fields';
+import { guessMapping, importFields } from './imports.fields';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let office: Session;
@@ -374,6 +374,9 @@ describe('import API under random input (property-based)', () => {
     expect(committed + refused).toBeGreaterThan(0);
   });
 
+  // The mapping is sent, not taken from the upload: the upload proposes the mapping remembered for
+  // this header layout, and the random previews above leave a random one (issue 25: "phone" on the
+  // STT column made this row fail once, whatever the clock).
   it('reads a file with NUL bytes in its cells without a crash, and writes nothing half', async () => {
     const rows = [
       memberHeader,
@@ -399,8 +402,12 @@ describe('import API under random input (property-based)', () => {
         },
         'upload',
       );
-      const job = up.result as { id: number; mapping: Record<string, number | null> };
-      await post(`/api/imports/${job.id}/preview`, { mapping: job.mapping }, 'preview');
+      const job = up.result as { id: number };
+      await post(
+        `/api/imports/${job.id}/preview`,
+        { mapping: guessMapping('members', memberHeader), skippedColumns: [0] },
+        'preview',
+      );
       const before = await counts();
       const done = await post(`/api/imports/${job.id}/commit`, {}, 'commit');
       if (!done.result) expect(await counts()).toEqual(before);

@@ -287,7 +287,8 @@ describe('member import from a messy XLSX', () => {
     ]);
     const up = await upload(coso, 'members', 'mot dong.xlsx', file);
     const job = up.result as { id: number; mapping: Record<string, number | null> };
-    const p = await preview(coso, job.id, job.mapping);
+    // A member list has no "Ghi chú": its data is left out only because the user says so.
+    const p = await preview(coso, job.id, job.mapping, [6]);
     expect((p.result as { summary: { duplicates: number } }).summary.duplicates).toBe(1);
     const done = await commit(coso, job.id, { duplicateDefault: 'skip' });
     expect(done.result).toMatchObject({ created: 0, skipped: 1 });
@@ -324,6 +325,178 @@ describe('member import from a messy XLSX', () => {
     const skipped = await commit(office, job.id, { duplicateDefault: 'skip' });
     expect(skipped.result).toMatchObject({ created: 0, skipped: 1 });
     expect(await memberCount()).toBe(before + 1);
+  });
+});
+
+// Issue 17: the import must never lose a column. A header that is valid Unicode stays as it is,
+// and a column with data that no field takes must be mapped or skipped before anything is written.
+type Job = {
+  id: number;
+  headers: string[];
+  mapping: Record<string, number | null>;
+  skippedColumns: number[];
+  unmappedColumns: { column: number; header: string; samples: string[] }[];
+  layoutRemembered: boolean;
+};
+
+describe('columns the import could lose (issue 17)', () => {
+  it('keeps the Unicode header "Quê quán" in a list typed in TCVN3, maps it and imports its data', async () => {
+    const file = await xlsxOf([
+      ['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Quê quán', 'Chi bộ', 'Ngày vào Đảng'],
+      ...[
+        ['Vũ Thị Quê Một', 'Nữ', '02/03/1985', 'Hà Nội', '05/06/2012'],
+        ['Lò Văn Quê Hai', 'Nam', '07/08/1983', 'Thái Bình', '09/10/2013'],
+      ].map(([name, sex, birth, home, admitted], i) => [
+        i + 1,
+        encodeTcvn3(name),
+        sex,
+        birth,
+        encodeTcvn3(home),
+        cellLabel,
+        admitted,
+      ]),
+    ]);
+    const up = await upload(office, 'members', 'que quan tcvn3.xlsx', file);
+    const job = up.result as Job;
+    expect(job.headers[4]).toBe('Quê quán');
+    expect(job.mapping.homeTown).toBe(4);
+    expect(job.skippedColumns).toEqual([0]);
+    expect(job.unmappedColumns).toEqual([]);
+    await preview(office, job.id, job.mapping);
+    const done = await commit(office, job.id);
+    expect(done.error).toBeNull();
+    expect(done.result).toMatchObject({ created: 2 });
+    const homes = await queryRows<{ full_name: string; home_town: string }>(
+      t.db,
+      sql`select full_name, home_town from members where full_name like '% Quê %' order by full_name`,
+    );
+    expect(homes).toEqual([
+      { full_name: 'Lò Văn Quê Hai', home_town: 'Thái Bình' },
+      { full_name: 'Vũ Thị Quê Một', home_town: 'Hà Nội' },
+    ]);
+  });
+
+  it('lists a column no field takes with its samples, refuses the commit until it is mapped or skipped, and remembers the skip', async () => {
+    const rows = (names: string[]) => [
+      ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Sở thích', 'Chi bộ', 'Ngày vào Đảng'],
+      ...names.map((n, i) => [
+        n,
+        'Nam',
+        `0${i + 1}/01/1979`,
+        `Cầu lông ${i}`,
+        cellLabel,
+        '04/05/2011',
+      ]),
+    ];
+    const up = await upload(
+      office,
+      'members',
+      'so thich.xlsx',
+      await xlsxOf(rows(['Phan Văn Bỏ Một', 'Phan Văn Bỏ Hai'])),
+    );
+    const job = up.result as Job;
+    expect(job.unmappedColumns).toEqual([
+      { column: 3, header: 'Sở thích', samples: ['Cầu lông 0', 'Cầu lông 1'] },
+    ]);
+    const p = await preview(office, job.id, job.mapping);
+    expect((p.result as Job).unmappedColumns).toHaveLength(1);
+    const before = await memberCount();
+    const refused = await commit(office, job.id);
+    expect(refused.result).toBeNull();
+    expect(refused.error?.code).toBe('VALIDATION');
+    expect(refused.error?.message).toContain('cột D "Sở thích"');
+    expect(refused.error?.message).toContain('Chưa ghi gì');
+    expect(await memberCount()).toBe(before);
+
+    const skipped = await preview(office, job.id, job.mapping, [3]);
+    expect(skipped.result).toMatchObject({ skippedColumns: [3], unmappedColumns: [] });
+    const done = await commit(office, job.id);
+    expect(done.result).toMatchObject({ created: 2 });
+
+    // The same layout next time: the skip decision comes back with the mapping.
+    const again = (
+      await upload(office, 'members', 'so thich 2.xlsx', await xlsxOf(rows(['Phan Văn Bỏ Ba'])))
+    ).result as Job;
+    expect(again).toMatchObject({
+      layoutRemembered: true,
+      skippedColumns: [3],
+      unmappedColumns: [],
+    });
+  });
+
+  it('finds the cell "Chi bộ Kho" from its TCVN3 spelling "Chi bé Kho", which is also valid Unicode', async () => {
+    const established = await office.post('/api/org-units/operations', {
+      kind: 'establish',
+      parentId: f.committeeId,
+      unitKind: 'cell',
+      name: 'Chi bộ Kho',
+      effectiveDate: '2020-01-02',
+      decisionNumber: '17-QĐ/ĐU',
+      decisionDate: '2020-01-01',
+    });
+    expect(established.statusCode, established.body).toBe(200);
+    expect(encodeTcvn3('Chi bộ Kho')).toBe('Chi bé Kho');
+    const up = await upload(
+      office,
+      'members',
+      'chi bo kho.xlsx',
+      await xlsxOf([
+        ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng'],
+        [encodeTcvn3('Tạ Văn Kho'), 'Nam', '01/06/1980', 'Chi bé Kho', '02/03/2021'],
+      ]),
+    );
+    const job = up.result as Job;
+    const p = await preview(office, job.id, job.mapping);
+    expect(p.result).toMatchObject({ summary: { valid: 1, errors: 0 } });
+    const rows = (await office.get(`/api/imports/${job.id}/rows?filter=converted`)).json() as {
+      items: { conversions: { original: string; converted: string }[] }[];
+    };
+    expect(rows.items[0].conversions).toContainEqual(
+      expect.objectContaining({ original: 'Chi bé Kho', converted: 'Chi bộ Kho' }),
+    );
+    expect((await commit(office, job.id)).result).toMatchObject({ created: 1 });
+    const cell = await queryOne<{ name: string }>(
+      t.db,
+      sql`select o.name from members m join org_units o on o.id = m.org_unit_id where m.full_name = 'Tạ Văn Kho'`,
+    );
+    expect(cell).toEqual({ name: 'Chi bộ Kho' });
+  });
+
+  it('refuses a column both mapped and skipped, in Vietnamese', async () => {
+    const up = await upload(
+      office,
+      'members',
+      'vua ghep vua bo.xlsx',
+      await xlsxOf([
+        ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng'],
+        ['Đoàn Văn Hai Lần', 'Nam', '01/01/1975', cellLabel, '01/01/2005'],
+      ]),
+    );
+    const job = up.result as Job;
+    const answer = await preview(office, job.id, job.mapping, [0]);
+    expect(answer.error?.message).toContain('Họ và tên');
+    expect(answer.error?.message).toContain('không thể đồng thời bỏ qua');
+  });
+});
+
+// Issue 25: the refusal said "Còn 1 dòng có lỗi (dòng 2)" without saying what was wrong.
+describe('a refused commit says what is wrong', () => {
+  it('names the row and the field of each blocking error', async () => {
+    const up = await upload(
+      office,
+      'members',
+      'sai so dien thoai.xlsx',
+      await xlsxOf([
+        ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Chi bộ', 'Ngày vào Đảng', 'Điện thoại'],
+        ['Mai Văn Sai Số', 'Nam', '01/02/1981', cellLabel, '03/04/2010', 'không có'],
+      ]),
+    );
+    const job = up.result as Job;
+    expect(job.mapping.phone).toBe(5);
+    await preview(office, job.id, job.mapping);
+    const done = await commit(office, job.id);
+    expect(done.result).toBeNull();
+    expect(done.error?.message).toMatch(/dòng 2: Số điện thoại "không có" không hợp lệ/);
   });
 });
 

@@ -196,6 +196,17 @@ export const guessMapping = (
   return mapping;
 };
 
+/** Numbering columns ("STT", "Số TT", "TT"): they number the rows, so they are proposed as skipped. */
+const numberingHeaders = ['stt', 'so tt', 'tt'];
+
+/** The columns proposed as skipped for a new layout: numbering columns that no field takes. */
+export const guessSkippedColumns = (headers: string[], mapping: Record<string, number | null>) => {
+  const mapped = new Set(Object.values(mapping));
+  return headers.flatMap((h, i) =>
+    numberingHeaders.includes(keyOf(h)) && !mapped.has(i) ? [i] : [],
+  );
+};
+
 /** The layout fingerprint: sha256 of the normalised header row. */
 export const layoutFingerprint = (kind: ImportKind, headers: string[]) =>
   createHash('sha256')

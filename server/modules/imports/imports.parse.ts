@@ -6,6 +6,7 @@ import {
   convertLegacyText,
   isUnicodeVietnamese,
   type LegacyEncoding,
+  legacyReadings,
   type TextEncoding,
 } from '../../../domain/text/legacy-encodings';
 import { toSearchKey } from '../../../domain/text/vietnamese';
@@ -292,11 +293,25 @@ export const parseSpreadsheet = async (
     return text === '' ? null : text;
   };
   const headerConversions: Conversion[] = [];
-  const known = (text: string) => isKnownHeader(convertLegacyText(text).text);
+  // A header that is valid Vietnamese as it stands is kept ("Quê quán", issue 17); one that is not
+  // a known header may still be a legacy reading of one ("Chi bé" is TCVN3 for "Chi bộ").
+  const knownReading = (text: string) =>
+    legacyReadings(text, { latin1Bytes: latin1 }).find((r) => isKnownHeader(r.text));
+  const known = (text: string) =>
+    isKnownHeader(convertLegacyText(text, { latin1Bytes: latin1 }).text) ||
+    knownReading(text) !== undefined;
   const header = findHeader(raw, known);
-  const headers = header.headers.map(
-    (h, i) => (convert(h || null, i, headerConversions, -1) as string | null) ?? '',
-  );
+  const headers = header.headers.map((h, i) => {
+    const text = (convert(h || null, i, headerConversions, -1) as string | null) ?? '';
+    if (!h || isKnownHeader(text)) return text;
+    const reading = knownReading(h);
+    if (!reading) return text;
+    const converted = reading.text.replace(/\s+/g, ' ').trim();
+    const at = headerConversions.findIndex((c) => c.column === i);
+    if (at >= 0) headerConversions.splice(at, 1);
+    headerConversions.push({ column: i, original: h, converted, encoding: reading.encoding });
+    return converted;
+  });
   const width = headers.length;
   const body = raw.slice(header.index + header.span);
   const rows: SheetRow[] = [];

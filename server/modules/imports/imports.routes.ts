@@ -15,6 +15,7 @@ import {
 } from '../../../contracts/imports';
 import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/http/context';
+import { todayIso } from '../org-units/org-units.policy';
 import { exportApplicantsXlsx, exportEventsXlsx } from './imports.export';
 import {
   commitImport,
@@ -65,7 +66,8 @@ const streamed = (reply: FastifyReply, work: (progress: Progress) => Promise<unk
 };
 
 const xlsx = (reply: FastifyReply, name: string, buffer: Buffer) => {
-  const date = new Date().toISOString().slice(0, 10);
+  // The day in Vietnam: at 02:26 there the UTC date is still yesterday.
+  const date = todayIso();
   return reply
     .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .header('Content-Disposition', `attachment; filename="${name}-${date}.xlsx"`)
@@ -141,6 +143,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
           actor,
           id: request.params.id,
           mapping: request.body.mapping,
+          skippedColumns: request.body.skippedColumns,
           progress,
         }),
       );

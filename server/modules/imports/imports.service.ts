@@ -17,7 +17,13 @@ import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { todayIso } from '../org-units/org-units.policy';
-import { guessMapping, importFields, isKnownHeader, layoutFingerprint } from './imports.fields';
+import {
+  guessMapping,
+  guessSkippedColumns,
+  importFields,
+  isKnownHeader,
+  layoutFingerprint,
+} from './imports.fields';
 import { type ParsedSheet, parseSpreadsheet } from './imports.parse';
 import { type RowResult, validateRows } from './imports.validate';
 import { writeApplicants, writeEvents, writeMembers } from './imports.write';
@@ -32,6 +38,7 @@ type JobRow = {
   file_sha256: string;
   layout_fingerprint: string;
   mapping: TImportMapping;
+  skipped_columns: number[];
   status: 'uploaded' | 'previewed' | 'committed';
   total_rows: number;
   summary: { preview?: TImportSummary; result?: TImportResult; headerConversions?: number } | null;
@@ -100,6 +107,47 @@ const summarise = (rows: RowResult[]): TImportSummary => {
   };
 };
 
+const showCell = (c: ParsedSheet['rows'][number]['cells'][number]) =>
+  c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c);
+
+/** Spreadsheet column letters, as Excel shows them: 0 → A, 26 → AA. */
+export const columnLetter = (index: number): string =>
+  (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : '') +
+  String.fromCharCode(65 + (index % 26));
+
+/** Every column with data in at least one row, with up to three different sample values. */
+const dataColumnsOf = (sheet: ParsedSheet): TImportJob['dataColumns'] => {
+  const out: TImportJob['dataColumns'] = [];
+  for (let column = 0; column < sheet.headers.length; column++) {
+    const samples = new Set<string>();
+    for (const r of sheet.rows) {
+      const v = r.cells[column] ?? null;
+      if (v !== null) samples.add(showCell(v));
+      if (samples.size === 3) break;
+    }
+    if (samples.size)
+      out.push({ column, header: sheet.headers[column] ?? '', samples: [...samples] });
+  }
+  return out;
+};
+
+/**
+ * Columns that hold data but are neither mapped to a field nor skipped by the user: their data
+ * would be lost, so the commit waits for a choice (issue 17).
+ */
+export const unmappedColumnsOf = (
+  sheet: ParsedSheet,
+  mapping: TImportMapping,
+  skipped: readonly number[],
+): TImportJob['unmappedColumns'] => {
+  const taken = new Set<number>([...skipped]);
+  for (const col of Object.values(mapping)) if (col !== null && col !== undefined) taken.add(col);
+  return dataColumnsOf(sheet).filter((c) => !taken.has(c.column));
+};
+
+const columnName = (c: { column: number; header: string }) =>
+  `cột ${columnLetter(c.column)}${c.header ? ` "${c.header}"` : ''}`;
+
 const toJob = (job: JobRow, sheet: ParsedSheet, layoutRemembered: boolean): TImportJob => ({
   id: job.id,
   kind: job.kind,
@@ -115,15 +163,12 @@ const toJob = (job: JobRow, sheet: ParsedSheet, layoutRemembered: boolean): TImp
     required: Boolean(f.required),
   })),
   mapping: job.mapping,
+  skippedColumns: job.skipped_columns ?? [],
+  dataColumns: dataColumnsOf(sheet),
+  unmappedColumns: unmappedColumnsOf(sheet, job.mapping, job.skipped_columns ?? []),
   layoutRemembered,
   rowCount: job.total_rows,
-  sampleRows: sheet.rows
-    .slice(0, 5)
-    .map((r) =>
-      r.cells.map((c) =>
-        c === null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c),
-      ),
-    ),
+  sampleRows: sheet.rows.slice(0, 5).map((r) => r.cells.map(showCell)),
   headerConversions: job.summary?.headerConversions ?? sheet.headerConversions.length,
   summary: job.summary?.preview ?? null,
   result: job.summary?.result ?? null,
@@ -154,18 +199,21 @@ export const uploadImport = async ({
     (done, total) => progress?.('reading', done, total),
   );
   const fingerprint = layoutFingerprint(input.kind, sheet.headers);
-  const layout = await queryOne<{ mapping: TImportMapping }>(
+  const layout = await queryOne<{ mapping: TImportMapping; skipped_columns: number[] }>(
     db,
-    sql`select mapping from import_layouts where kind = ${input.kind} and fingerprint = ${fingerprint}`,
+    sql`select mapping, skipped_columns from import_layouts
+        where kind = ${input.kind} and fingerprint = ${fingerprint}`,
   );
   const mapping = layout?.mapping ?? guessMapping(input.kind, sheet.headers);
+  // A remembered layout keeps its skip decisions; a new one only skips its numbering column.
+  const skipped = layout?.skipped_columns ?? guessSkippedColumns(sheet.headers, mapping);
   const sha256 = createHash('sha256').update(content).digest('hex');
   const job = await db.transaction(async (tx) => {
     const [created] = await queryRows<{ id: number }>(
       tx,
-      sql`insert into import_jobs (kind, org_unit_id, file_name, file_sha256, layout_fingerprint, mapping, status, total_rows, summary, created_by)
+      sql`insert into import_jobs (kind, org_unit_id, file_name, file_sha256, layout_fingerprint, mapping, skipped_columns, status, total_rows, summary, created_by)
           values (${input.kind}, ${actor.scopeOrgUnitId}, ${input.fileName}, ${sha256}, ${fingerprint},
-            ${JSON.stringify(mapping)}::jsonb, 'uploaded', ${sheet.rows.length},
+            ${JSON.stringify(mapping)}::jsonb, ${JSON.stringify(skipped)}::jsonb, 'uploaded', ${sheet.rows.length},
             ${JSON.stringify({ headerConversions: sheet.headerConversions.length })}::jsonb, ${actor.userId})
           returning id`,
     );
@@ -216,7 +264,12 @@ export const listImports = async ({ db, actor }: { db: Db; actor: Actor }) => {
   };
 };
 
-const checkMapping = (kind: ImportKind, mapping: TImportMapping, width: number) => {
+const checkMapping = (
+  kind: ImportKind,
+  mapping: TImportMapping,
+  width: number,
+  skipped: readonly number[],
+) => {
   const missing = importFields[kind].filter(
     (f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined),
   );
@@ -237,6 +290,14 @@ const checkMapping = (kind: ImportKind, mapping: TImportMapping, width: number) 
       );
     used.set(col, f.label);
   }
+  for (const col of skipped) {
+    if (col >= width) throw invalidField('skippedColumns', 'Cột bỏ qua không có trong tệp.');
+    if (used.has(col))
+      throw invalidField(
+        'skippedColumns',
+        `Cột ${columnLetter(col)} đã ghép cho "${used.get(col)}" nên không thể đồng thời bỏ qua.`,
+      );
+  }
   return Object.fromEntries(importFields[kind].map((f) => [f.key, mapping[f.key] ?? null]));
 };
 
@@ -246,19 +307,26 @@ export const previewImport = async ({
   actor,
   id,
   mapping: proposed,
+  skippedColumns,
   progress,
 }: {
   db: Db;
   actor: Actor;
   id: number;
   mapping: TImportMapping;
+  /** Omitted: the job's current skip decisions, less the columns now mapped. */
+  skippedColumns?: number[];
   progress?: Progress;
 }): Promise<TImportJob> => {
   const job = await loadJob(db, actor, id);
   if (job.status === 'committed')
     throw new AppError('CONFLICT', { message: 'Lần nhập này đã được ghi vào hệ thống.' });
   const sheet = await sheetOf(db, job, progress);
-  const mapping = checkMapping(job.kind, proposed, job.headers.length);
+  const mappedColumns = new Set(Object.values(proposed));
+  const skipped = [
+    ...new Set(skippedColumns ?? (job.skipped_columns ?? []).filter((c) => !mappedColumns.has(c))),
+  ].sort((a, b) => a - b);
+  const mapping = checkMapping(job.kind, proposed, job.headers.length, skipped);
   const rows = await validateRows({
     db,
     actor,
@@ -272,13 +340,16 @@ export const previewImport = async ({
   const summary = summarise(rows);
   await db.transaction(async (tx) => {
     await tx.execute(sql`
-      update import_jobs set mapping = ${JSON.stringify(mapping)}::jsonb, status = 'previewed',
+      update import_jobs set mapping = ${JSON.stringify(mapping)}::jsonb,
+        skipped_columns = ${JSON.stringify(skipped)}::jsonb, status = 'previewed',
         summary = coalesce(summary, '{}'::jsonb) || ${JSON.stringify({ preview: summary })}::jsonb
       where id = ${job.id}`);
     await tx.execute(sql`
-      insert into import_layouts (kind, fingerprint, mapping, updated_at)
-      values (${job.kind}, ${job.layout_fingerprint}, ${JSON.stringify(mapping)}::jsonb, now())
-      on conflict (kind, fingerprint) do update set mapping = excluded.mapping, updated_at = now()`);
+      insert into import_layouts (kind, fingerprint, mapping, skipped_columns, updated_at)
+      values (${job.kind}, ${job.layout_fingerprint}, ${JSON.stringify(mapping)}::jsonb,
+        ${JSON.stringify(skipped)}::jsonb, now())
+      on conflict (kind, fingerprint) do update
+        set mapping = excluded.mapping, skipped_columns = excluded.skipped_columns, updated_at = now()`);
   });
   return getImport({ db, actor, id });
 };
@@ -389,6 +460,20 @@ export const commitImport = async ({
         orgUnitIds: [],
       };
     }
+    const unmapped = unmappedColumnsOf(sheet, job.mapping, job.skipped_columns ?? []);
+    if (unmapped.length)
+      throw new AppError('VALIDATION', {
+        message: `Còn ${formatNumber(unmapped.length)} cột có dữ liệu chưa được ghép với thông tin nào, cũng chưa được đánh dấu bỏ qua (${unmapped
+          .slice(0, 5)
+          .map((c) => `${columnName(c)}, ví dụ "${c.samples[0]}"`)
+          .join(
+            '; ',
+          )}${unmapped.length > 5 ? '…' : ''}): hãy ghép hoặc chọn bỏ qua từng cột ở bước ghép cột. Chưa ghi gì.`,
+        fields: unmapped.map((c) => ({
+          path: `skippedColumns.${c.column}`,
+          message: 'Cần ghép hoặc bỏ qua cột này.',
+        })),
+      });
     const rows = await validateRows({
       db: tx,
       actor,
@@ -404,12 +489,12 @@ export const commitImport = async ({
     const blocking = rows.filter((r) => !excluded.has(r.rowNumber) && r.errors.length);
     if (blocking.length)
       throw new AppError('VALIDATION', {
-        message: `Còn ${formatNumber(blocking.length)} dòng có lỗi (dòng ${blocking
-          .slice(0, 5)
-          .map((r) => r.rowNumber)
+        message: `Còn ${formatNumber(blocking.length)} dòng có lỗi (${blocking
+          .slice(0, 3)
+          .map((r) => `dòng ${r.rowNumber}: ${r.errors.join(' ')}`)
           .join(
-            ', ',
-          )}${blocking.length > 5 ? '…' : ''}): sửa tệp rồi tải lên lại, hoặc bỏ các dòng đó. Chưa ghi gì.`,
+            '; ',
+          )}${blocking.length > 3 ? '; …' : ''}): sửa tệp rồi tải lên lại, hoặc bỏ các dòng đó. Chưa ghi gì.`,
       });
     const undecided = rows.filter(
       (r) => !excluded.has(r.rowNumber) && !r.already && r.duplicate && decisionOf(r) === null,

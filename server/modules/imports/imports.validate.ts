@@ -22,6 +22,7 @@ import {
   type TimelineEvent,
 } from '../../../domain/rules/members/member-timeline';
 import { type DateKind, parseDateCell } from '../../../domain/text/dates';
+import { legacyReadings } from '../../../domain/text/legacy-encodings';
 import { formatDate, normalizeText, toSearchKey } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
@@ -200,6 +201,8 @@ const show = (v: CellValue): string | null => {
 };
 
 type RowContext = {
+  /** The field's Vietnamese label, as the mapping step shows it. */
+  label: (field: string) => string;
   value: (field: string) => CellValue;
   text: (field: string) => string | null;
   errors: string[];
@@ -262,7 +265,7 @@ const personFields = (ctx: RowContext, today: string, requireSex = true) => {
 
 const optionalText = (ctx: RowContext, field: string, max = 300) => {
   const t = ctx.text(field);
-  if (t && t.length > max) ctx.errors.push(`Ô "${field}" dài quá ${max} ký tự.`);
+  if (t && t.length > max) ctx.errors.push(`${ctx.label(field)}: dài quá ${max} ký tự.`);
   ctx.data[field] = t ? normalizeText(t) : null;
 };
 
@@ -303,6 +306,7 @@ export const validateRows = async (input: ValidateInput): Promise<RowResult[]> =
       values[f.key] = col === null || col === undefined ? null : show(row.cells[col] ?? null);
     }
     const ctx: RowContext = {
+      label: (field) => fields.find((f) => f.key === field)?.label ?? field,
       value: (field) => {
         const col = mapping[field];
         return col === null || col === undefined ? null : (row.cells[col] ?? null);
@@ -399,18 +403,35 @@ export const validateRows = async (input: ValidateInput): Promise<RowResult[]> =
     }
     const cellText = ctx.text('orgUnit');
     ctx.data.orgUnitId = null;
+    const cellConversions: RowResult['conversions'] = [];
     if (cellText) {
-      const found = findCell(cellText);
+      let found = findCell(cellText);
+      // Valid Vietnamese is never converted ("Chi bé"); a legacy reading that names a cell of the
+      // subtree is that cell ("Chi bé" is TCVN3 for "Chi bộ").
+      if (found.error)
+        for (const reading of legacyReadings(cellText)) {
+          const other = findCell(reading.text);
+          if (!other.cell) continue;
+          found = other;
+          cellConversions.push({
+            field: ctx.label('orgUnit'),
+            original: cellText,
+            converted: reading.text,
+            encoding: reading.encoding,
+          });
+          break;
+        }
       if (found.error) ctx.errors.push(found.error);
       else ctx.data.orgUnitId = found.cell!.id;
     } else if (kind !== 'events') ctx.errors.push('Thiếu chi bộ.');
 
-    const conversions = row.conversions.map((c) => ({
+    const conversions: RowResult['conversions'] = row.conversions.map((c) => ({
       field: fieldOfColumn.get(c.column) ?? sheet.headers[c.column] ?? `cột ${c.column + 1}`,
       original: c.original,
       converted: c.converted,
       encoding: c.encoding,
     }));
+    conversions.push(...cellConversions);
     results.push({
       rowNumber: row.rowNumber,
       values,

@@ -40,6 +40,11 @@ import { fileToBase64, postStream, type StreamProgress } from './import-stream';
 
 const big = { fontSize: 16 };
 const none = -1;
+const skipChoice = '__skip';
+const undecidedChoice = '__undecided';
+const columnLetter = (index: number): string =>
+  (index >= 26 ? columnLetter(Math.floor(index / 26) - 1) : '') +
+  String.fromCharCode(65 + (index % 26));
 
 const ProgressLine = ({ progress }: { progress: StreamProgress | null }) =>
   progress ? (
@@ -70,6 +75,7 @@ export const ImportsPage = () => {
   const [kind, setKind] = useState<ImportKind>('members');
   const [job, setJob] = useState<TImportJob | null>(null);
   const [mapping, setMapping] = useState<TImportMapping>({});
+  const [skipped, setSkipped] = useState<Set<number>>(new Set());
   const [progress, setProgress] = useState<StreamProgress | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -106,6 +112,7 @@ export const ImportsPage = () => {
     if (uploaded) {
       setJob(uploaded);
       setMapping(uploaded.mapping);
+      setSkipped(new Set(uploaded.skippedColumns));
       setExcluded(new Set());
       setDecisions({});
       setResult(null);
@@ -116,7 +123,11 @@ export const ImportsPage = () => {
   const preview = async () => {
     if (!job) return;
     const previewed = await run(() =>
-      postStream<TImportJob>(`/api/imports/${job.id}/preview`, { mapping }, setProgress),
+      postStream<TImportJob>(
+        `/api/imports/${job.id}/preview`,
+        { mapping, skippedColumns: [...skipped] },
+        setProgress,
+      ),
     );
     if (previewed) {
       setJob(previewed);
@@ -176,6 +187,20 @@ export const ImportsPage = () => {
     { value: none, label: '— Tệp không có cột này —' },
     ...(job?.headers ?? []).map((h, i) => ({ value: i, label: `Cột ${i + 1}: ${h || '(trống)'}` })),
   ];
+  // Columns with data that no field takes: each needs a field or an explicit "skip" (issue 17).
+  const mappedColumns = new Set(Object.values(mapping).filter((c) => c !== null));
+  const leftColumns = (job?.dataColumns ?? []).filter((c) => !mappedColumns.has(c.column));
+  const undecided = leftColumns.filter((c) => !skipped.has(c.column));
+  const chooseForColumn = (column: number, choice: string) => {
+    setSkipped((old) => {
+      const next = new Set(old);
+      if (choice === skipChoice) next.add(column);
+      else next.delete(column);
+      return next;
+    });
+    if (choice !== skipChoice && choice !== undecidedChoice)
+      setMapping((m) => ({ ...m, [choice]: column }));
+  };
   const summary = job?.summary;
   const errorsLeft = (summary?.errors ?? 0) - [...excluded].length;
 
@@ -276,9 +301,15 @@ export const ImportsPage = () => {
                     style={{ width: 360 }}
                     value={mapping[f.key] ?? none}
                     options={headerOptions}
-                    onChange={(v: number) =>
-                      setMapping((m) => ({ ...m, [f.key]: v === none ? null : v }))
-                    }
+                    onChange={(v: number) => {
+                      setMapping((m) => ({ ...m, [f.key]: v === none ? null : v }));
+                      if (v !== none)
+                        setSkipped((old) => {
+                          const next = new Set(old);
+                          next.delete(v);
+                          return next;
+                        });
+                    }}
                   />
                 ),
               },
@@ -291,9 +322,70 @@ export const ImportsPage = () => {
               },
             ]}
           />
+          {leftColumns.length > 0 && (
+            <div data-testid="import-unmapped" style={{ marginTop: 24 }}>
+              <Typography.Title level={4}>Cột có dữ liệu chưa ghép</Typography.Title>
+              <Typography.Paragraph style={big}>
+                Dữ liệu của các cột này chỉ được bỏ lại khi bạn chọn "Bỏ qua cột này". Chọn thông
+                tin tương ứng cho cột, hoặc bỏ qua.
+              </Typography.Paragraph>
+              {/* A wrapping row per column: readable at 390 px as at 1440 px. */}
+              {leftColumns.map((c) => (
+                <div
+                  key={c.column}
+                  style={{
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    alignItems: 'center',
+                    gap: '8px 24px',
+                    padding: '12px 0',
+                    borderBottom: '1px solid #f0f0f0',
+                  }}
+                >
+                  <div style={{ ...big, minWidth: 200, flex: '1 1 200px' }}>
+                    <strong>
+                      Cột {columnLetter(c.column)}: {c.header || '(trống)'}
+                    </strong>
+                    <div style={{ color: '#595959' }}>Ví dụ: {c.samples.join('; ')}</div>
+                  </div>
+                  <Select
+                    aria-label={`Xử lý cột ${columnLetter(c.column)}`}
+                    style={{ width: 300, maxWidth: '100%' }}
+                    status={skipped.has(c.column) ? undefined : 'error'}
+                    value={skipped.has(c.column) ? skipChoice : undecidedChoice}
+                    onChange={(v: string) => chooseForColumn(c.column, v)}
+                    options={[
+                      { value: undecidedChoice, label: '— Chưa chọn —', disabled: true },
+                      { value: skipChoice, label: 'Bỏ qua cột này (không nhập)' },
+                      ...job.fields
+                        .filter((f) => mapping[f.key] === null || mapping[f.key] === undefined)
+                        .map((f) => ({ value: f.key, label: `Ghép cho: ${f.label}` })),
+                    ]}
+                  />
+                </div>
+              ))}
+            </div>
+          )}
+          {undecided.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 16 }}
+              data-testid="import-unmapped-warning"
+              message={`Còn ${undecided.length} cột có dữ liệu chưa chọn cách xử lý (${undecided
+                .map((c) => `cột ${columnLetter(c.column)}${c.header ? ` "${c.header}"` : ''}`)
+                .join(', ')}): hãy ghép hoặc bỏ qua trước khi xem trước.`}
+            />
+          )}
           <Space style={{ marginTop: 16 }}>
             <Button onClick={restart}>Chọn tệp khác</Button>
-            <Button type="primary" size="large" loading={busy} onClick={preview}>
+            <Button
+              type="primary"
+              size="large"
+              loading={busy}
+              disabled={undecided.length > 0}
+              onClick={preview}
+            >
               Xem trước
             </Button>
           </Space>

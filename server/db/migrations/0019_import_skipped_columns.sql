@@ -1,0 +1,2 @@
+ALTER TABLE "import_jobs" ADD COLUMN "skipped_columns" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "import_layouts" ADD COLUMN "skipped_columns" jsonb DEFAULT '[]'::jsonb NOT NULL;
