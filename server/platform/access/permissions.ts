@@ -19,6 +19,7 @@ export const permissions = [
   'target.write',
   'lifecycle.write',
   'dues.write',
+  'dues.amounts',
   'import.run',
   'calendar.manage',
   'inspection.read',
@@ -85,6 +86,8 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'lifecycle.write': officeRoles,
   // The cell collects dues monthly (01-QĐ/TW).
   'dues.write': [...officeRoles, 'cell_secretary'],
+  // The flat amounts under 01-QĐ/TW are a setting of the whole committee (docs/domain/dues.md).
+  'dues.amounts': ['admin'],
   'import.run': officeRoles,
   'calendar.manage': ['admin'],
   // Inspection and discipline (DOMAIN.md §5). Everyone may list cases: what each role sees of a
