@@ -97,6 +97,8 @@ export const ZMemberLifecycle = z.object({
       due: z.number(),
       paid: z.number().nullable(),
       exempt: z.string().nullable(),
+      /** A month of membership nobody recorded (e.g. before an import): not unpaid. */
+      noData: z.boolean(),
     }),
   ),
 });

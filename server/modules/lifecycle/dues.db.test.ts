@@ -94,6 +94,11 @@ describe('dues owed only from the month the member joined and from their first r
     expect(row.unknownMonthsThisYear).toBe(pastMonthsThisYear);
     expect(row.warning).toBe(false);
     expect((await duesReminders()).some((r) => r.link === `/dang-vien/${importedId}`)).toBe(false);
+    // Their record says the same: the past months of this year are "chưa có số liệu", not unpaid.
+    const record = (await office.get(`/api/lifecycle/members/${importedId}`)).json();
+    const past = record.duesThisYear.filter((d: { month: string }) => d.month < current);
+    expect(past).toHaveLength(pastMonthsThisYear);
+    expect(past.every((d: { noData: boolean }) => d.noData)).toBe(true);
     // The month being collected is open to recording for them like for everyone else.
     expect((await rowOf(current, importedId)).monthState).toBe('owed');
   });
