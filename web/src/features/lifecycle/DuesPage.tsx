@@ -66,7 +66,7 @@ const FlatAmountsCard = () => {
   return (
     <Card
       size="small"
-      title="Mức cố định từ 02/2026 (Quy định 01-QĐ/TW): học sinh, sinh viên và đảng viên ngoài nhóm hưởng lương, lương hưu"
+      title="Mức cố định (01-QĐ/TW)"
       data-testid="dues-amounts"
       extra={
         editable &&
@@ -88,6 +88,9 @@ const FlatAmountsCard = () => {
     >
       {!editing ? (
         <Space orientation="vertical" size={4}>
+          <Typography.Text type="secondary">
+            Từ 02/2026, cho học sinh, sinh viên và đảng viên ngoài nhóm hưởng lương, lương hưu:
+          </Typography.Text>
           <Typography.Text>
             {duesAreas
               .map((a) => `${duesAreaLabels[a]}: ${money(data.other[a])}`)
