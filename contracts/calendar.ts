@@ -17,4 +17,13 @@ export const ZHolidayYear = z.object({
     z.object({ date: z.string(), kind: z.enum(['day_off', 'working_day']), note: z.string() }),
   ),
   workingDays: z.number(),
+  /** Ngày Văn hóa Việt Nam (24/11, Nghị quyết 80-NQ/TW): counted as a day off only when enabled. */
+  cultureDay: z.object({
+    enabled: z.boolean(),
+    appliesThisYear: z.boolean(),
+    fromYear: z.number(),
+    date: z.string(),
+    source: z.string(),
+  }),
 });
+export const ZCalendarRules = z.object({ cultureDay: z.boolean() });

@@ -118,6 +118,8 @@ export const ZMemberLifecycle = z.object({
       due: z.number(),
       paid: z.number().nullable(),
       exempt: z.string().nullable(),
+      /** A month of membership nobody recorded (e.g. before an import): not unpaid. */
+      noData: z.boolean(),
     }),
   ),
 });
@@ -149,12 +151,16 @@ export const ZDuesSheetRow = z.object({
   memberId: z.number(),
   fullName: z.string(),
   category: z.string().nullable(),
+  /** owed; not_member: before the member joined the cell here; no_data: nothing recorded yet. */
+  monthState: z.enum(['owed', 'not_member', 'no_data']),
   due: z.number().nullable(),
   explanation: z.string(),
   exempt: z.string().nullable(),
   paid: z.number().nullable(),
   paidOn: z.string().nullable(),
   unpaidMonthsThisYear: z.number(),
+  /** Months of the member's membership this year nobody recorded ("chưa có số liệu"). */
+  unknownMonthsThisYear: z.number(),
   warning: z.boolean(),
 });
 export const ZDuesSheet = z.object({
@@ -162,11 +168,37 @@ export const ZDuesSheet = z.object({
   orgUnitName: z.string(),
   month: z.string(),
   ruleSet: z.string(),
+  /** The document the flat amounts (students, members outside the salary groups) come from. */
+  flatAmountsSource: z.string(),
   rows: z.array(ZDuesSheetRow),
   totalDue: z.number(),
   totalPaid: z.number(),
 });
 export type TDuesSheet = z.infer<typeof ZDuesSheet>;
+const ZFlatAmount = z
+  .number({ error: 'Nhập mức đóng bằng số đồng.' })
+  .int('Mức đóng là số đồng nguyên.')
+  .min(1, 'Mức đóng phải lớn hơn 0 đồng.')
+  .max(10_000_000, 'Mức đóng quá lớn.');
+/** Flat amounts under 01-QĐ/TW of members outside the salary and pension groups (administrators). */
+export const ZUnsalariedAmountsInput = z.object({
+  other: z.object({
+    urban: ZFlatAmount,
+    delta: ZFlatAmount,
+    midland: ZFlatAmount,
+    mountain: ZFlatAmount,
+  }),
+  student: ZFlatAmount,
+  source: z
+    .string()
+    .trim()
+    .min(5, 'Cần ghi văn bản làm căn cứ (số, ngày ban hành).')
+    .max(500, 'Căn cứ quá dài (tối đa 500 ký tự).'),
+  version: z.number().int().min(0),
+});
+export const ZUnsalariedAmounts = ZUnsalariedAmountsInput.extend({
+  updatedAt: z.string().nullable(),
+});
 export const ZDuesPaymentsInput = z.object({
   orgUnitId: ZId,
   month: ZMonth,

@@ -482,6 +482,16 @@ describe('member lifecycle in the browser', () => {
     }
     await summary.getByText(/đã thu [1-9][\d.]* đ/).waitFor();
     await screenshot(page, 'lc-13-dang-phi-da-thu');
+    // The flat amounts of 01-QĐ/TW are named with their source; only an administrator edits them.
+    await page
+      .getByTestId('dues-flat-source')
+      .getByText(/Mức cố định .* theo: Mức mặc định, chưa đối chiếu văn bản/)
+      .waitFor();
+    await page
+      .getByTestId('dues-amounts-source')
+      .getByText(/^Căn cứ: /)
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Sửa mức' }).count()).toBe(0);
   });
 
   it('Badges due at an award date', async () => {
@@ -612,6 +622,61 @@ describe('member lifecycle in the browser', () => {
       .toBe('27/01/2025');
     expect(await page.getByLabel('Ngày điều chỉnh dòng 2').inputValue()).toBe('08/02/2025');
     await screenshot(page, 'lc-17-lich-dieu-chinh');
+
+    // Ngày Văn hóa Việt Nam (24/11, Nghị quyết 80-NQ/TW): a day off from 2026 once switched on.
+    await typeDate(page.getByLabel('Năm', { exact: true }), '2026');
+    await page.getByRole('heading', { name: 'Lịch ngày làm việc' }).click();
+    await page.getByText('Lịch năm 2026').waitFor();
+    const culture = page.getByTestId('culture-day');
+    await culture.getByText(/chưa tính là ngày nghỉ/).waitFor();
+    await expect
+      .poll(() => page.getByTestId('day-2026-11-24').getAttribute('data-kind'))
+      .toBe('working');
+    const before2026 = await workingDays();
+    await page.getByTestId('culture-day-switch').click();
+    await page
+      .getByText('Đã tính Ngày Văn hóa Việt Nam (24/11) là ngày nghỉ khi tính thời hạn.')
+      .waitFor();
+    await culture.getByText(/đang tính là ngày nghỉ/).waitFor();
+    await holidays
+      .getByRole('row', { name: /24\/11\/2026 Thứ ba Ngày Văn hóa Việt Nam/ })
+      .waitFor();
+    await expect.poll(workingDays).toBe(before2026 - 1);
+    expect(await page.getByTestId('day-2026-11-24').getAttribute('data-kind')).toBe('holiday');
+    await screenshot(page, 'lc-17b-ngay-van-hoa');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await culture.scrollIntoViewIfNeeded();
+    await screenshot(page, 'lc-17c-ngay-van-hoa-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('culture-day-switch').click();
+    await culture.getByText(/chưa tính là ngày nghỉ/).waitFor();
+    await expect.poll(workingDays).toBe(before2026);
+
+    // The administrator keeps the 01-QĐ/TW flat amounts and the document they come from.
+    await page.getByRole('menuitem', { name: 'Đảng phí' }).click();
+    await page.waitForURL(/dang-phi/);
+    const amounts = page.getByTestId('dues-amounts');
+    await amounts.getByRole('button', { name: 'Sửa mức' }).click();
+    const mountain = amounts.getByLabel('Miền núi, vùng sâu, vùng xa, biên giới, hải đảo');
+    await mountain.fill('5000');
+    await amounts.getByLabel('Văn bản làm căn cứ (số, ngày ban hành)').fill('');
+    await amounts.getByRole('button', { name: 'Lưu mức' }).click();
+    await amounts.getByText('Cần ghi văn bản làm căn cứ.').waitFor();
+    await amounts
+      .getByLabel('Văn bản làm căn cứ (số, ngày ban hành)')
+      .fill('Hướng dẫn của Văn phòng Trung ương Đảng về chế độ đảng phí (kiểm thử)');
+    await amounts.getByRole('button', { name: 'Lưu mức' }).click();
+    await page.getByText('Đã lưu mức đảng phí cố định.').waitFor();
+    await amounts
+      .getByTestId('dues-amounts-source')
+      .getByText('Căn cứ: Hướng dẫn của Văn phòng Trung ương Đảng về chế độ đảng phí (kiểm thử)')
+      .waitFor();
+    await amounts.getByText(/Miền núi, vùng sâu, vùng xa, biên giới, hải đảo: 5\.000 đ/).waitFor();
+    await screenshot(page, 'lc-17d-dang-phi-muc-co-dinh');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await amounts.scrollIntoViewIfNeeded();
+    await screenshot(page, 'lc-17e-dang-phi-muc-co-dinh-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // A member sees the calendar but cannot change it.
     await logInAs('dangvien');

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lunarToSolar, solarToLunar } from './lunar';
-import { addWorkingDays, holidaysOfYear, isWorkingDay, workingDaysBetween } from './working-days';
+import {
+  addWorkingDays,
+  holidayDefaults,
+  holidaysOfYear,
+  isWorkingDay,
+  optionalDaysOff,
+  workingDaysBetween,
+} from './working-days';
 
 describe('Vietnamese lunar calendar', () => {
   it('puts Tết (1/1 âm lịch) on the days Vietnam celebrated it', () => {
@@ -65,5 +72,35 @@ describe('working days (Bộ luật Lao động 2019, điều 112)', () => {
     ];
     expect(isWorkingDay('2026-02-13', adjustments)).toBe(false);
     expect(isWorkingDay('2026-02-28', adjustments)).toBe(true);
+  });
+});
+
+describe('Ngày Văn hóa Việt Nam, 24/11 (Nghị quyết 80-NQ/TW ngày 07/01/2026), switched on by an administrator', () => {
+  it('is no day off while not switched on: the Labour Code art. 112 does not list it yet', () => {
+    expect(holidaysOfYear(2026).some((h) => h.date === '2026-11-24')).toBe(false);
+    expect(optionalDaysOff(2026, { cultureDay: false })).toEqual([]);
+    expect(isWorkingDay('2026-11-24')).toBe(true);
+  });
+
+  it('when on, makes Tuesday 24/11/2026 a day off and moves a 5-working-day deadline by one day', () => {
+    const on = optionalDaysOff(2026, { cultureDay: true });
+    expect(on).toEqual([{ date: '2026-11-24', kind: 'day_off', note: 'Ngày Văn hóa Việt Nam' }]);
+    // From Friday 20/11/2026: 23, 24, 25, 26, 27 without it; 24 skipped with it → Monday 30/11.
+    expect(addWorkingDays('2026-11-20', 5)).toBe('2026-11-27');
+    expect(addWorkingDays('2026-11-20', 5, on)).toBe('2026-11-30');
+  });
+
+  it('does not apply before 2026, the year it was decided', () => {
+    expect(optionalDaysOff(2025, { cultureDay: true })).toEqual([]);
+    expect(
+      holidaysOfYear(2025, { ...holidayDefaults, cultureDay: true }).map((h) => h.date),
+    ).not.toContain('2025-11-24');
+  });
+
+  it('on a Saturday (24/11/2029) gives the compensatory Monday 26/11 like every public holiday (art. 112(3))', () => {
+    expect(optionalDaysOff(2029, { cultureDay: true }).map((a) => a.date)).toEqual([
+      '2029-11-24',
+      '2029-11-26',
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 // Working days for statutory deadlines ("trong thời hạn N ngày làm việc"): Monday–Friday, less the
 // public holidays of Bộ luật Lao động 2019 art. 112 and their compensatory days, plus the
-// adjustments the Government announces each year (swapped days, make-up Saturdays) as data.
+// adjustments the Government announces each year (swapped days, make-up Saturdays) as data, plus
+// dated holidays decided but not yet in the Code, which an administrator switches on
+// (docs/domain/calendar.md).
 import { addDays } from './date-math';
 import { lunarToSolar } from './lunar';
 
@@ -13,9 +15,29 @@ export type HolidayOptions = {
   tetDaysBefore: number;
   /** National Day is 2/9 plus one adjacent day: 'before' (1/9, as in 2025) or 'after' (3/9). */
   nationalDayExtra: 'before' | 'after';
+  /** Ngày Văn hóa Việt Nam (24/11), a day off from its first year when switched on. */
+  cultureDay?: boolean;
 };
 
 export const holidayDefaults: HolidayOptions = { tetDaysBefore: 1, nationalDayExtra: 'before' };
+
+/**
+ * Ngày Văn hóa Việt Nam: Nghị quyết 80-NQ/TW of the Politburo (07/01/2026) chose 24 November of
+ * every year, as a day off with full pay ("chủ trương là ngày nghỉ"). The day off needs an amendment
+ * of Bộ luật Lao động art. 112 (proposed in 01/2026, not yet adopted in the sources found), so it
+ * applies only when an administrator switches it on, and never before 2026.
+ */
+export const cultureDay = {
+  name: 'Ngày Văn hóa Việt Nam',
+  month: 11,
+  day: 24,
+  fromYear: 2026,
+  source: 'Nghị quyết 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị',
+} as const;
+
+/** 24/11 of `year` when the culture day applies that year, else null. */
+export const cultureDayOf = (year: number, on: boolean): string | null =>
+  on && year >= cultureDay.fromYear ? `${year}-11-24` : null;
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 const isWeekend = (iso: string) => weekday(iso) === 0 || weekday(iso) === 6;
@@ -41,6 +63,8 @@ export const holidaysOfYear = (
     date: options.nationalDayExtra === 'before' ? `${year}-09-01` : `${year}-09-03`,
     name: 'Quốc khánh (ngày liền kề)',
   });
+  const culture = cultureDayOf(year, options.cultureDay ?? false);
+  if (culture) list.push({ date: culture, name: cultureDay.name });
   const days = new Set(list.map((h) => h.date));
   // Art. 112(3): a holiday on a weekly rest day is made up on the next working day.
   const compensatory: Holiday[] = [];
@@ -68,6 +92,17 @@ const holidaySet = (year: number): Set<number> => {
     holidayCache.set(year, set);
   }
   return set;
+};
+
+/**
+ * The days off a switched-on dated holiday adds to `year` (the day itself and, on a weekend, its
+ * compensatory day), as adjustments: every deadline counted with the returned list skips them.
+ */
+export const optionalDaysOff = (year: number, options: { cultureDay: boolean }) => {
+  const statutory = new Set(holidaysOfYear(year).map((h) => h.date));
+  return holidaysOfYear(year, { ...holidayDefaults, ...options })
+    .filter((h) => !statutory.has(h.date))
+    .map((h): CalendarAdjustment => ({ date: h.date, kind: 'day_off', note: h.name }));
 };
 
 /** Adjustments by day number; built once per list (the list comes from settings per request). */

@@ -1,8 +1,11 @@
-// Party dues (đảng phí, regulations.md §3.8). A month is charged by the rule set in force that
-// month: Quy định 342-QĐ/TW (2010) until 01/2026, Quy định 01-QĐ/TW from 02/2026 (1% of the
-// social-insurance salary, 0.5% of the pension, 5,000 đ for students, exempt at ≥ 50 years of party
-// age, on the social pension allowance or for poor households and serious illness; reductions of
-// 30/50/70% for up to 12 months). Amounts the sources did not capture (🟡/❓) are parameters.
+// Party dues (đảng phí, docs/domain/dues.md). A month is charged by the rule set in force that
+// month: Quyết định 342-QĐ/TW (28/12/2010, in force 01/4/2011) until 01/2026, Quy định 01-QĐ/TW
+// (03/02/2026, in force from 01/02/2026) from 02/2026: 1% of the social-insurance salary of the
+// month before, 1% of a sickness/maternity benefit, 0.5% of the pension, 5,000 đ for students;
+// exempt at ≥ 50 years of party age, on the social pension allowance, or for poor/near-poor
+// households and serious illness; reductions of 30/50/70% for up to 12 months. The flat amounts
+// of members outside those groups under 01-QĐ/TW were not found in a published text: they are an
+// administrator's setting (settings key `dues_unsalaried_amounts`) whose source the sheet names.
 import { formatNumber } from '../../text/vietnamese';
 
 export const duesCategories = [
@@ -14,14 +17,48 @@ export const duesCategories = [
 ] as const;
 export type DuesCategory = (typeof duesCategories)[number];
 
-/** Areas for the flat amounts of members without salary or pension (HD 03-HD/VPTW, 🟡). */
+/**
+ * Areas for the flat amounts of members without salary or pension, as Hướng dẫn 03-HD/VPTW
+ * (06/7/2016, implementing 342-QĐ/TW) divides them. The stored keys predate the labels.
+ */
 export const duesAreas = ['urban', 'delta', 'midland', 'mountain'] as const;
 export type DuesArea = (typeof duesAreas)[number];
 export const duesAreaLabels: Record<DuesArea, string> = {
-  urban: 'Phường, thị trấn; xã thuộc thành phố',
-  delta: 'Xã đồng bằng',
-  midland: 'Xã trung du',
-  mountain: 'Xã miền núi, biên giới, hải đảo',
+  urban: 'Nội thành thành phố trực thuộc Trung ương',
+  delta: 'Nội thành đô thị loại I, II, III thuộc tỉnh',
+  midland: 'Các khu vực còn lại',
+  mountain: 'Miền núi, vùng sâu, vùng xa, biên giới, hải đảo',
+};
+
+/** Flat monthly amounts (đồng) of members outside the salary, benefit and pension groups. */
+export type FlatAmounts = {
+  other: Record<DuesArea, number>;
+  student: number;
+  /** The document the amounts come from, named on the collection sheet. */
+  source: string;
+};
+
+/**
+ * HD 03-HD/VPTW (06/7/2016) §II for members of working age outside the salary and pension groups:
+ * 10,000 đ in the inner city of a centrally-run city, 8,000 đ in the inner areas of class I–III
+ * towns of a province, 4,000 đ in mountain, remote, border and island areas, 6,000 đ elsewhere.
+ */
+const hd03Other: Record<DuesArea, number> = {
+  urban: 10_000,
+  delta: 8_000,
+  midland: 6_000,
+  mountain: 4_000,
+};
+
+/**
+ * Default of the administrator's setting for 01-QĐ/TW until its amounts are confirmed: the
+ * HD 03-HD/VPTW levels, and 5,000 đ for students (01-QĐ/TW, as published on 06/02/2026).
+ */
+export const unsalariedDefaults: FlatAmounts = {
+  other: { ...hd03Other },
+  student: 5_000,
+  source:
+    'Mức mặc định, chưa đối chiếu văn bản: mức khu vực theo Hướng dẫn 03-HD/VPTW ngày 06/7/2016; học sinh, sinh viên 5.000 đ theo Quy định 01-QĐ/TW ngày 03/02/2026',
 };
 
 export type DuesBasis = {
@@ -44,6 +81,8 @@ type RuleSet = {
   pensionRate: number;
   studentAmount: number;
   otherAmounts: Record<DuesArea, number>;
+  /** Where the flat amounts (students, other members) come from. */
+  flatSource: string;
   /** Exempt from this many years of party age; null: no such exemption. */
   exemptPartyAgeYears: number | null;
   socialPensionExempt: boolean;
@@ -61,8 +100,11 @@ export const duesDefaults: DuesParams = {
       salaryRate: 0.01,
       benefitRate: 0.01,
       pensionRate: 0.005,
-      studentAmount: 3_000, // 🟡
-      otherAmounts: { urban: 10_000, delta: 8_000, midland: 6_000, mountain: 4_000 }, // HD 03-HD/VPTW, 🟡
+      // Students: not found in the published text; kept as the earlier parameter.
+      studentAmount: 3_000,
+      otherAmounts: { ...hd03Other },
+      flatSource:
+        'Hướng dẫn 03-HD/VPTW ngày 06/7/2016 thực hiện Quyết định 342-QĐ/TW (mức khu vực; mức học sinh, sinh viên là tham số chưa đối chiếu)',
       exemptPartyAgeYears: null,
       socialPensionExempt: false,
       hardshipExempt: false,
@@ -74,14 +116,33 @@ export const duesDefaults: DuesParams = {
       salaryRate: 0.01,
       benefitRate: 0.01,
       pensionRate: 0.005,
-      studentAmount: 5_000,
-      otherAmounts: { urban: 10_000, delta: 8_000, midland: 6_000, mountain: 4_000 }, // ❓ not captured
+      studentAmount: unsalariedDefaults.student,
+      otherAmounts: { ...unsalariedDefaults.other },
+      flatSource: unsalariedDefaults.source,
       exemptPartyAgeYears: 50,
       socialPensionExempt: true,
       hardshipExempt: true,
     },
   ],
 };
+
+/** The rule sets with the administrator's flat amounts applied to 01-QĐ/TW (from 02/2026). */
+export const withUnsalariedAmounts = (params: DuesParams, flat: FlatAmounts): DuesParams => ({
+  ruleSets: params.ruleSets.map((r) =>
+    r.code === '01-QĐ/TW'
+      ? {
+          ...r,
+          studentAmount: flat.student,
+          otherAmounts: { ...flat.other },
+          flatSource: flat.source,
+        }
+      : r,
+  ),
+});
+
+/** Where the flat amounts charged in `month` come from. */
+export const duesFlatSourceFor = (month: string, params: DuesParams = duesDefaults): string =>
+  ruleSetOf(month, params).flatSource;
 
 const ruleSetOf = (month: string, params: DuesParams): RuleSet =>
   [...params.ruleSets].sort((a, b) => b.from.localeCompare(a.from)).find((r) => r.from <= month) ??
@@ -189,25 +250,63 @@ const monthsOf = (from: string, to: string): string[] => {
 };
 
 /**
- * The months of `year` up to and including `asOfMonth` with no payment recorded, from `firstMonth`
- * (admission in that year) on. Three of them in a year is a ground for removal (§3.7).
+ * Which months a member owes dues for. Dues are a member's duty (Điều lệ Đảng art. 2; 01-QĐ/TW
+ * art. 2(1)), so nothing is owed for a month before the member joined a cell of this committee:
+ * `entryMonth` is the month of the latest admission, re-admission or transfer in. And a month
+ * nobody recorded is not an unpaid month: `recordsFrom` is the first month a collection sheet was
+ * recorded for the member (for members brought in by an import, whose earlier payments were never
+ * entered here); undefined when the member's whole membership is recorded here, null when no sheet
+ * has been recorded for them yet.
  */
-export const unpaidMonths = ({
+export type DuesRecordWindow = { entryMonth?: string | null; recordsFrom?: string | null };
+
+export type DuesMonthState =
+  /** Before the member joined (or transferred into) a cell of the committee: nothing owed. */
+  | 'not_member'
+  /** Member, but no sheet recorded for them yet (imported members): "chưa có số liệu". */
+  | 'no_data'
+  /** Owed: paid or unpaid as recorded. */
+  | 'owed';
+
+export const duesMonthState = (month: string, window: DuesRecordWindow): DuesMonthState => {
+  if (window.entryMonth && month < window.entryMonth) return 'not_member';
+  if (window.recordsFrom === null) return 'no_data';
+  if (window.recordsFrom && month < window.recordsFrom) return 'no_data';
+  return 'owed';
+};
+
+/**
+ * The months of `year` up to and including `asOfMonth` with no payment recorded (`unpaid`), and
+ * those of the member's membership nobody recorded (`unknown`, never counted as unpaid). Three
+ * unpaid months in a year without a valid reason are a ground for removal (01-QĐ/TW art. 2).
+ */
+export const duesMonthsOfYear = ({
   year,
   asOfMonth,
   paidMonths,
-  firstMonth,
+  entryMonth,
+  recordsFrom,
 }: {
   year: number;
   asOfMonth: string;
   paidMonths: readonly string[];
-  firstMonth?: string;
-}): string[] => {
-  const start = firstMonth && firstMonth > `${year}-01` ? firstMonth : `${year}-01`;
+} & DuesRecordWindow): { unpaid: string[]; unknown: string[] } => {
   const end = asOfMonth < `${year}-12` ? asOfMonth : `${year}-12`;
   const paid = new Set(paidMonths);
-  return monthsOf(start, end).filter((m) => !paid.has(m));
+  const unpaid: string[] = [];
+  const unknown: string[] = [];
+  for (const m of monthsOf(`${year}-01`, end)) {
+    if (paid.has(m)) continue;
+    const state = duesMonthState(m, { entryMonth, recordsFrom });
+    if (state === 'owed') unpaid.push(m);
+    else if (state === 'no_data') unknown.push(m);
+  }
+  return { unpaid, unknown };
 };
+
+/** The unpaid months alone (see duesMonthsOfYear). */
+export const unpaidMonths = (args: Parameters<typeof duesMonthsOfYear>[0]): string[] =>
+  duesMonthsOfYear(args).unpaid;
 
 /** The month before `month` (YYYY-MM): the last one that should already have been collected. */
 export const previousMonth = (month: string): string => {

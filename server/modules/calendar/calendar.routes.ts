@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ZCalendarAdjustments, ZHolidayYear } from '../../../contracts/calendar';
+import { ZCalendarAdjustments, ZCalendarRules, ZHolidayYear } from '../../../contracts/calendar';
 import { ZOk } from '../../../contracts/common';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
-import { getCalendarAdjustments, holidayYear, setCalendarAdjustments } from './calendar.service';
+import { holidayYear, setCalendarAdjustments, setCalendarRules } from './calendar.service';
 
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -19,7 +19,25 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'org.read' },
     },
-    async (request) => holidayYear(request.params.year, await getCalendarAdjustments(db)),
+    async (request) => holidayYear(db, request.params.year),
+  );
+
+  app.put(
+    '/rules',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary:
+          'Bật/tắt ngày nghỉ đã có chủ trương nhưng chưa vào Bộ luật Lao động (Ngày Văn hóa Việt Nam 24/11)',
+        body: ZCalendarRules,
+        response: { 200: ZOk },
+      },
+      config: { permission: 'calendar.manage' },
+    },
+    async (request) => {
+      await setCalendarRules(db, actorOf(request), request.body);
+      return { ok: true as const };
+    },
   );
 
   app.put(

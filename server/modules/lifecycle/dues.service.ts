@@ -1,15 +1,25 @@
-// Party dues (đảng phí, regulations.md §3.8): each member's monthly amount from the rule set in
+// Party dues (đảng phí, docs/domain/dues.md): each member's monthly amount from the rule set in
 // force that month (342-QĐ/TW before 02/2026, 01-QĐ/TW from then), the cell's monthly collection
-// sheet, payments, and the 3-unpaid-months warning.
+// sheet, payments, and the 3-unpaid-months warning. A month is owed only from the month the member
+// joined a cell here (admission, re-admission, transfer in) and only once a sheet was recorded for
+// them: earlier months of a member entered later (an import) are "chưa có số liệu", not unpaid.
 import type { TDuesSheet } from '../../../contracts/lifecycle';
 import {
+  type DuesArea,
   type DuesBasis,
   type DuesParams,
+  type DuesRecordWindow,
+  duesAreas,
   duesDefaults,
+  duesFlatSourceFor,
+  duesMonthState,
+  duesMonthsOfYear,
   duesRuleSetFor,
+  type FlatAmounts,
   monthlyDues,
   previousMonth,
-  unpaidMonths,
+  unsalariedDefaults,
+  withUnsalariedAmounts,
 } from '../../../domain/rules/dues/dues';
 import { formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
@@ -46,13 +56,110 @@ export const basisOf = (p: DuesProfileRow): DuesBasis => ({
       : null,
 });
 
-/** Administrators may adjust the parameters (settings key `dues_params`); defaults otherwise. */
+const unsalariedKey = 'dues_unsalaried_amounts';
+
+/**
+ * The flat amounts of members outside the salary and pension groups under 01-QĐ/TW: not found in a
+ * published text, so an administrator keeps them (settings key `dues_unsalaried_amounts`) with the
+ * document they come from; the documented defaults otherwise.
+ */
+export const getUnsalariedAmounts = async (
+  db: DbOrTx,
+): Promise<FlatAmounts & { version: number; updatedAt: string | null }> => {
+  const row = await queryOne<{ value: Partial<FlatAmounts>; updated_at: string }>(
+    db,
+    sql`select value, updated_at::text from settings where key = ${unsalariedKey}`,
+  );
+  const v = row?.value ?? {};
+  return {
+    other: { ...unsalariedDefaults.other, ...(v.other ?? {}) },
+    student: v.student ?? unsalariedDefaults.student,
+    source: v.source ?? unsalariedDefaults.source,
+    version: row ? Number((v as { version?: number }).version ?? 1) : 0,
+    updatedAt: row?.updated_at ?? null,
+  };
+};
+
+/** Administrators only: replace the flat amounts and name their source (audited). */
+export const saveUnsalariedAmounts = async ({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: { other: Record<DuesArea, number>; student: number; source: string; version: number };
+}) => {
+  for (const area of duesAreas)
+    if (!(input.other[area] > 0))
+      throw invalidField(`other.${area}`, 'Mức đóng phải lớn hơn 0 đồng.');
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${unsalariedKey}))`);
+    const before = await getUnsalariedAmounts(tx);
+    if (before.version !== input.version) throw conflict();
+    const value = {
+      other: input.other,
+      student: input.student,
+      source: input.source,
+      version: before.version + 1,
+    };
+    await tx.execute(sql`insert into settings (key, value, updated_at)
+      values (${unsalariedKey}, ${JSON.stringify(value)}::jsonb, now())
+      on conflict (key) do update set value = excluded.value, updated_at = now()`);
+    await writeAudit(tx, {
+      actor,
+      action: 'dues.amounts',
+      entityType: 'settings',
+      entityId: unsalariedKey,
+      before: { other: before.other, student: before.student, source: before.source },
+      after: { other: value.other, student: value.student, source: value.source },
+    });
+    return { ok: true as const };
+  });
+};
+
+/** The rule sets (settings key `dues_params` may override them) with the flat amounts applied. */
 export const getDuesParams = async (db: DbOrTx): Promise<DuesParams> => {
   const row = await queryOne<{ value: Partial<DuesParams> }>(
     db,
     sql`select value from settings where key = 'dues_params'`,
   );
-  return { ...duesDefaults, ...(row?.value ?? {}) } as DuesParams;
+  const params = { ...duesDefaults, ...(row?.value ?? {}) } as DuesParams;
+  return withUnsalariedAmounts(params, await getUnsalariedAmounts(db));
+};
+
+/**
+ * SQL for a member's record window (alias `m`): the month of their latest admission, re-admission
+ * or transfer in, and the first month a sheet was recorded for them — their own first payment, or
+ * the first month of their cell's collection recorded while they were on its roll.
+ */
+export const entryMonthSql = sql`(select to_char(max(e.event_date), 'YYYY-MM') from member_events e
+  where e.member_id = m.id and e.kind in ('admitted', 'readmitted', 'transferred_in'))`;
+
+/** First recorded month per member, for the given members (one query). */
+export const recordsFromOf = async (
+  db: DbOrTx,
+  memberIds: readonly number[],
+): Promise<Map<number, string>> => {
+  if (memberIds.length === 0) return new Map();
+  const ids = sql.join(
+    memberIds.map((i) => sql`${i}`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ id: number; first: string | null }>(
+    db,
+    sql`with cell_sheets as (
+          select x.org_unit_id, p.month, max(p.recorded_at) as last_recorded
+          from dues_payments p join members x on x.id = p.member_id
+          where x.org_unit_id in (select org_unit_id from members where id in (${ids}))
+          group by 1, 2)
+        select m.id, least(
+          (select min(p.month) from dues_payments p where p.member_id = m.id),
+          (select min(c.month) from cell_sheets c
+           where c.org_unit_id = m.org_unit_id and c.last_recorded >= m.created_at)) as first
+        from members m where m.id in (${ids})`,
+  );
+  return new Map(rows.filter((r) => r.first).map((r) => [r.id, r.first as string]));
 };
 
 const currentMonth = () => todayIso().slice(0, 7);
@@ -81,10 +188,12 @@ export const getDuesSheet = async ({
       paid: number | null;
       paid_on: string | null;
       paid_months: string[] | null;
+      entry_month: string | null;
     }
   >(
     db,
-    sql`select m.id, m.full_name, m.party_age_from, m.admitted_on, p.*, pay.amount as paid, pay.paid_on,
+    sql`select m.id, m.full_name, m.party_age_from, m.admitted_on, ${entryMonthSql} as entry_month,
+          p.*, pay.amount as paid, pay.paid_on,
           (select array_agg(x.month) from dues_payments x where x.member_id = m.id and x.month like ${`${year}-%`}) as paid_months
         from members m
         left join dues_profiles p on p.member_id = m.id
@@ -93,41 +202,62 @@ export const getDuesSheet = async ({
         order by m.given_name collate "vi", m.full_name collate "vi", m.id`,
   );
   const params = await getDuesParams(db);
+  const recordsFrom = await recordsFromOf(
+    db,
+    rows.map((r) => r.id),
+  );
   // Only months already past count as unpaid; the current month is still being collected.
-  const asOfMonth = month < currentMonth() ? month : previousMonth(currentMonth());
+  const collecting = month >= currentMonth();
+  const asOfMonth = collecting ? previousMonth(currentMonth()) : month;
   const sheetRows = rows.map((r) => {
-    const computed = r.category
-      ? monthlyDues({ month, basis: basisOf(r), partyAgeFrom: r.party_age_from, params })
-      : null;
-    const unpaid = unpaidMonths({
+    const window: DuesRecordWindow = {
+      entryMonth: r.entry_month ?? r.admitted_on?.slice(0, 7) ?? null,
+      recordsFrom: recordsFrom.get(r.id) ?? null,
+    };
+    // The month being collected is open to recording for every member of the cell.
+    const state = duesMonthState(month, collecting ? { entryMonth: window.entryMonth } : window);
+    const computed =
+      r.category && (state !== 'not_member' || r.paid !== null)
+        ? monthlyDues({ month, basis: basisOf(r), partyAgeFrom: r.party_age_from, params })
+        : null;
+    const months = duesMonthsOfYear({
       year: Number(year),
       asOfMonth,
       paidMonths: r.paid_months ?? [],
-      firstMonth:
-        r.admitted_on && r.admitted_on.slice(0, 4) === year ? r.admitted_on.slice(0, 7) : undefined,
+      ...window,
     });
+    const exempt = Boolean(computed?.exempt);
     return {
       memberId: r.id,
       fullName: r.full_name,
       category: r.category ?? null,
+      monthState: r.paid !== null ? ('owed' as const) : state,
       due: computed ? computed.amount : null,
-      explanation: computed
-        ? computed.explanation
-        : 'Chưa khai báo căn cứ tính đảng phí (mức lương, lương hưu…).',
+      explanation:
+        r.paid === null && state === 'not_member'
+          ? `Chưa sinh hoạt tại chi bộ trong tháng này (từ tháng ${window.entryMonth?.slice(5)}/${window.entryMonth?.slice(0, 4)}).`
+          : r.paid === null && state === 'no_data'
+            ? `Chưa có số liệu: chưa ghi sổ thu nào cho đảng viên này đến tháng này, không tính là chưa đóng${computed && !computed.exempt ? ` (nếu ghi: ${computed.explanation})` : '.'}`
+            : computed
+              ? computed.explanation
+              : 'Chưa khai báo căn cứ tính đảng phí (mức lương, lương hưu…).',
       exempt: computed?.exempt ?? null,
       paid: r.paid === null ? null : Number(r.paid),
       paidOn: r.paid_on,
-      unpaidMonthsThisYear: computed?.exempt ? 0 : unpaid.length,
-      warning: !computed?.exempt && unpaid.length >= 3,
+      unpaidMonthsThisYear: exempt ? 0 : months.unpaid.length,
+      unknownMonthsThisYear: months.unknown.length,
+      warning: !exempt && months.unpaid.length >= 3,
     };
   });
   return {
     orgUnitId,
     orgUnitName: unit.name,
     month,
-    ruleSet: duesRuleSetFor(month),
+    ruleSet: duesRuleSetFor(month, params),
+    flatAmountsSource: duesFlatSourceFor(month, params),
     rows: sheetRows,
-    totalDue: sheetRows.reduce((s, r) => s + (r.due ?? 0), 0),
+    // Months nobody recorded are not owed: they stay out of the total to collect.
+    totalDue: sheetRows.reduce((s, r) => s + (r.monthState === 'owed' ? (r.due ?? 0) : 0), 0),
     totalPaid: sheetRows.reduce((s, r) => s + (r.paid ?? 0), 0),
   };
 };

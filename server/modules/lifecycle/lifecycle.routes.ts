@@ -12,11 +12,19 @@ import {
   ZMemberLifecycle,
   ZReminders,
   ZRemindersQuery,
+  ZUnsalariedAmounts,
+  ZUnsalariedAmountsInput,
 } from '../../../contracts/lifecycle';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
 import { listBadgeCandidates, recordBadgeAward } from './badges.service';
-import { getDuesSheet, recordDuesPayments, saveDuesProfile } from './dues.service';
+import {
+  getDuesSheet,
+  getUnsalariedAmounts,
+  recordDuesPayments,
+  saveDuesProfile,
+  saveUnsalariedAmounts,
+} from './dues.service';
 import { getMemberLifecycle, recordCardEvent } from './member-lifecycle.service';
 import { listReminders } from './reminders.service';
 
@@ -135,6 +143,34 @@ export const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'member.list' },
     },
     async (request) => getDuesSheet({ db, actor: actorOf(request), ...request.query }),
+  );
+
+  app.get(
+    '/dues/amounts',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mức đảng phí cố định (học sinh, sinh viên; đảng viên ngoài nhóm hưởng lương, lương hưu) theo Quy định 01-QĐ/TW và văn bản làm căn cứ',
+        response: { 200: ZUnsalariedAmounts },
+      },
+      config: { permission: 'member.list' },
+    },
+    async () => getUnsalariedAmounts(db),
+  );
+
+  app.put(
+    '/dues/amounts',
+    {
+      schema: {
+        tags,
+        summary: 'Quản trị viên cập nhật mức đảng phí cố định theo văn bản hướng dẫn',
+        body: ZUnsalariedAmountsInput,
+        response: { 200: ZOk },
+      },
+      config: { permission: 'dues.amounts' },
+    },
+    async (request) => saveUnsalariedAmounts({ db, actor: actorOf(request), input: request.body }),
   );
 
   app.post(

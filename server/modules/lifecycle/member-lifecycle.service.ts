@@ -1,7 +1,7 @@
 // A member's card history, badges and dues on their record page; recording card events.
 import { eq } from 'drizzle-orm';
 import type { TMemberLifecycle } from '../../../contracts/lifecycle';
-import { monthlyDues } from '../../../domain/rules/dues/dues';
+import { duesMonthState, monthlyDues } from '../../../domain/rules/dues/dues';
 import { formatDate } from '../../../domain/text/vietnamese';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import { members, partyCardEvents } from '../../db/schema/index';
@@ -11,7 +11,13 @@ import { conflict, invalidField, notFound } from '../../platform/errors';
 import { lockMember } from '../members/member-timeline.service';
 import { todayIso } from '../org-units/org-units.policy';
 import { recountMemberFacts } from '../plans/metrics/placed-facts';
-import { basisOf, type DuesProfileRow, getDuesParams } from './dues.service';
+import {
+  basisOf,
+  type DuesProfileRow,
+  entryMonthSql,
+  getDuesParams,
+  recordsFromOf,
+} from './dues.service';
 
 const memberInScope = async (db: Db, actor: Actor, id: number) => {
   if (actor.role === 'member') {
@@ -60,10 +66,20 @@ export const getMemberLifecycle = async (
     db,
     sql`select * from dues_profiles where member_id = ${id}`,
   );
-  const member = await queryOne<{ party_age_from: string | null; admitted_on: string | null }>(
+  const member = await queryOne<{
+    party_age_from: string | null;
+    admitted_on: string | null;
+    entry_month: string | null;
+  }>(
     db,
-    sql`select party_age_from, admitted_on from members where id = ${id}`,
+    sql`select m.party_age_from, m.admitted_on, ${entryMonthSql} as entry_month
+        from members m where m.id = ${id}`,
   );
+  // Owed from the month they joined a cell here, and only once a sheet was recorded for them.
+  const window = {
+    entryMonth: member?.entry_month ?? member?.admitted_on?.slice(0, 7) ?? null,
+    recordsFrom: (await recordsFromOf(db, [id])).get(id) ?? null,
+  };
   const year = todayIso().slice(0, 4);
   const payments = await queryRows<{ month: string; amount: number }>(
     db,
@@ -75,7 +91,8 @@ export const getMemberLifecycle = async (
   const lastMonth = Number(todayIso().slice(5, 7));
   for (let m = 1; m <= lastMonth; m++) {
     const month = `${year}-${String(m).padStart(2, '0')}`;
-    if (member?.admitted_on && member.admitted_on.slice(0, 7) > month) continue;
+    if (window.entryMonth && window.entryMonth > month) continue;
+    const noData = m < lastMonth && duesMonthState(month, window) === 'no_data';
     const computed = profile
       ? monthlyDues({
           month,
@@ -89,6 +106,7 @@ export const getMemberLifecycle = async (
       due: computed?.amount ?? 0,
       paid: paid.get(month) ?? null,
       exempt: computed?.exempt ?? null,
+      noData: noData && !paid.has(month),
     });
   }
   return {

@@ -1,11 +1,13 @@
 // The statutory-events calendar (việc cần làm) for a subtree: recruitment deadlines, probation
 // ends, transfer letters not presented in 30 days, badges due at the next award date, and members
-// with 3 unpaid months of dues. Each item says what is due, by when, and links to the record.
+// with 3 unpaid months of dues (counted from the month they joined a cell here and their first
+// recorded sheet: never months nobody recorded). Each item says what is due, by when, and links
+// to the record.
 import type { TReminder } from '../../../contracts/lifecycle';
 import { addDays } from '../../../domain/calendar/date-math';
 import { addWorkingDays, type CalendarAdjustment } from '../../../domain/calendar/working-days';
 import { type MemberEventKind, memberEventLabels } from '../../../domain/enums/members';
-import { monthlyDues, previousMonth, unpaidMonths } from '../../../domain/rules/dues/dues';
+import { duesMonthsOfYear, monthlyDues, previousMonth } from '../../../domain/rules/dues/dues';
 import { probationEnd } from '../../../domain/rules/recruitment/recruitment';
 import { formatDate } from '../../../domain/text/vietnamese';
 import { type Db, queryRows, sql } from '../../db/client';
@@ -17,7 +19,7 @@ import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { getBoard } from '../recruitment/recruitment.service';
 import { listBadgeCandidates } from './badges.service';
-import { basisOf, type DuesProfileRow, getDuesParams } from './dues.service';
+import { basisOf, type DuesProfileRow, getDuesParams, recordsFromOf } from './dues.service';
 
 const severityOrder = { overdue: 0, due_soon: 1, upcoming: 2 } as const;
 const maxItems = 500;
@@ -160,13 +162,14 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
       org_unit_name: string;
       admitted_on: string | null;
       party_age_from: string | null;
+      entry_month: string | null;
     }
   >(
     db,
     // Index lookups per member (the unique key member_id, month), not joins of whole sets: the plan
     // stays linear without statistics, which PGlite never gathers by itself.
     sql`select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from,
-          dp.category, dp.base_amount, dp.other_area, dp.social_pension_allowance,
+          to_char(f.entered, 'YYYY-MM') as entry_month, dp.category, dp.base_amount, dp.other_area, dp.social_pension_allowance,
           dp.hardship_exemption, dp.reduction_percent, dp.reduction_from, dp.reduction_to
         from members m join org_units o on o.id = m.org_unit_id
         left join dues_profiles dp on dp.member_id = m.id
@@ -174,7 +177,13 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
           select count(*) as n from dues_payments p
           where p.member_id = m.id and p.month between ${`${year}-01`} and ${lastDue}) paid
         cross join lateral (
-          select greatest(${`${year}-01-01`}::date, date_trunc('month', m.admitted_on)::date) as first_due) f
+          -- Owed from the month of the latest admission, re-admission or transfer in.
+          select coalesce((select max(e.event_date) from member_events e
+                           where e.member_id = m.id and e.kind in ('admitted', 'readmitted', 'transferred_in')),
+                          m.admitted_on) as entered) en
+        cross join lateral (
+          select en.entered,
+            greatest(${`${year}-01-01`}::date, date_trunc('month', en.entered)::date) as first_due) f
         where o.path <@ ${unit.path}::ltree and m.status in (${activeStatusList}) and not m.temporarily_away
           and (extract(year from ${`${lastDue}-01`}::date) * 12 + extract(month from ${`${lastDue}-01`}::date))
             - (extract(year from f.first_due) * 12 + extract(month from f.first_due)) + 1 - paid.n >= 3
@@ -192,17 +201,24 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
           )}) and month like ${`${year}-%`} group by member_id`,
     ))
       paidMonths.set(r.member_id, r.months);
+  // Months before a member's first recorded sheet (members entered later, e.g. by an import) are
+  // unknown, never unpaid.
+  const recordsFrom = await recordsFromOf(
+    db,
+    candidates.map((c) => c.id),
+  );
   const unpaid = candidates.map((c) => ({ ...c, paid: paidMonths.get(c.id) ?? null }));
   for (const u of unpaid) {
     // Exempt members (≥ 50 years of party age, hardship…) owe nothing and are never warned.
     const basis = u.category ? basisOf(u as DuesProfileRow) : { category: 'other' as const };
     if (monthlyDues({ month: lastDue, basis, partyAgeFrom: u.party_age_from, params }).exempt)
       continue;
-    const months = unpaidMonths({
+    const { unpaid: months } = duesMonthsOfYear({
       year,
       asOfMonth: lastDue,
       paidMonths: u.paid ?? [],
-      firstMonth: u.admitted_on?.startsWith(`${year}-`) ? u.admitted_on.slice(0, 7) : undefined,
+      entryMonth: u.entry_month,
+      recordsFrom: recordsFrom.get(u.id) ?? null,
     });
     if (months.length < 3) continue;
     items.push({

@@ -19,6 +19,7 @@ export const permissions = [
   'target.write',
   'lifecycle.write',
   'dues.write',
+  'dues.amounts',
   'import.run',
   'calendar.manage',
   'settings.manage',
@@ -86,6 +87,8 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'lifecycle.write': officeRoles,
   // The cell collects dues monthly (01-QĐ/TW).
   'dues.write': [...officeRoles, 'cell_secretary'],
+  // The flat amounts under 01-QĐ/TW are a setting of the whole committee (docs/domain/dues.md).
+  'dues.amounts': ['admin'],
   'import.run': officeRoles,
   'calendar.manage': ['admin'],
   // The place and superior printed on documents; the first-start set-up of the top committee.

@@ -13,6 +13,7 @@ import {
   Select,
   Space,
   Statistic,
+  Switch,
   Table,
   Tag,
   Tooltip,
@@ -243,6 +244,24 @@ export const CalendarPage = () => {
     }
   };
 
+  const [switching, setSwitching] = useState(false);
+  const switchCultureDay = async (on: boolean) => {
+    setSwitching(true);
+    try {
+      await put('/api/calendar/rules', { cultureDay: on });
+      message.success(
+        on
+          ? 'Đã tính Ngày Văn hóa Việt Nam (24/11) là ngày nghỉ khi tính thời hạn.'
+          : 'Đã thôi tính Ngày Văn hóa Việt Nam (24/11) là ngày nghỉ.',
+      );
+      await client.invalidateQueries({ queryKey: ['calendar'] });
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : 'Có lỗi xảy ra, vui lòng thử lại.');
+    } finally {
+      setSwitching(false);
+    }
+  };
+
   const setYear = (y: number) => {
     if (dirty && !window.confirm('Các thay đổi chưa lưu sẽ mất. Tiếp tục?')) return;
     setParams({ nam: String(y) });
@@ -294,6 +313,34 @@ export const CalendarPage = () => {
             </Typography.Text>
           )}
         </Space>
+      )}
+      {data && (
+        <Alert
+          type={data.cultureDay.enabled ? 'success' : 'info'}
+          showIcon
+          data-testid="culture-day"
+          title={
+            <Space wrap>
+              <span>
+                Ngày Văn hóa Việt Nam (24/11, từ năm {data.cultureDay.fromYear}):{' '}
+                {data.cultureDay.enabled ? 'đang tính là ngày nghỉ' : 'chưa tính là ngày nghỉ'}
+                {data.cultureDay.enabled && !data.cultureDay.appliesThisYear
+                  ? ` (năm ${year} chưa áp dụng)`
+                  : ''}
+              </span>
+              {editable && (
+                <Switch
+                  checked={data.cultureDay.enabled}
+                  loading={switching}
+                  onChange={switchCultureDay}
+                  aria-label="Tính Ngày Văn hóa Việt Nam là ngày nghỉ"
+                  data-testid="culture-day-switch"
+                />
+              )}
+            </Space>
+          }
+          description={`${data.cultureDay.source} chọn ngày 24/11 hằng năm là Ngày Văn hóa Việt Nam với chủ trương là ngày nghỉ hưởng nguyên lương. Khi Bộ luật Lao động chưa bổ sung ngày này, quản trị viên bật khi có văn bản cho nghỉ; khi bật, mọi thời hạn tính theo ngày làm việc bỏ qua ngày 24/11 (và ngày nghỉ bù nếu trùng Thứ bảy, Chủ nhật).`}
+        />
       )}
       {data && (
         <Row gutter={[16, 16]}>

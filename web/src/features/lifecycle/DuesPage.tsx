@@ -1,17 +1,147 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { TDuesSheet } from '../../../../contracts/lifecycle';
+import type { z } from 'zod';
+import {
+  duesAreaLabels,
+  duesAreas,
+  type TDuesSheet,
+  type ZUnsalariedAmounts,
+} from '../../../../contracts/lifecycle';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { get, post, put, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 
 type Row = TDuesSheet['rows'][number];
 const money = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} đ`);
+
+type Amounts = z.infer<typeof ZUnsalariedAmounts>;
+
+/**
+ * The flat amounts under 01-QĐ/TW of students and members outside the salary and pension groups,
+ * with the document they come from; administrators edit them (docs/domain/dues.md).
+ */
+const FlatAmountsCard = () => {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const editable = can('dues.amounts');
+  const { data } = useQuery({
+    queryKey: ['dues-amounts'],
+    queryFn: () => get<Amounts>('/api/lifecycle/dues/amounts'),
+  });
+  const [form] = Form.useForm();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!data) return null;
+  const save = async (values: Omit<Amounts, 'version' | 'updatedAt'>) => {
+    setError(null);
+    try {
+      await put('/api/lifecycle/dues/amounts', { ...values, version: data.version });
+      message.success('Đã lưu mức đảng phí cố định.');
+      setEditing(false);
+      await client.invalidateQueries({ queryKey: ['dues-amounts'] });
+      await client.invalidateQueries({ queryKey: ['dues'] });
+    } catch (e) {
+      setError(applyApiError(e, form));
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title="Mức cố định (01-QĐ/TW)"
+      data-testid="dues-amounts"
+      extra={
+        editable &&
+        !editing && (
+          <Button
+            onClick={() => {
+              form.setFieldsValue({
+                other: data.other,
+                student: data.student,
+                source: data.source,
+              });
+              setEditing(true);
+            }}
+          >
+            Sửa mức
+          </Button>
+        )
+      }
+    >
+      {!editing ? (
+        <Space orientation="vertical" size={4}>
+          <Typography.Text type="secondary">
+            Từ 02/2026, cho học sinh, sinh viên và đảng viên ngoài nhóm hưởng lương, lương hưu:
+          </Typography.Text>
+          <Typography.Text>
+            {duesAreas
+              .map((a) => `${duesAreaLabels[a]}: ${money(data.other[a])}`)
+              .concat(`Học sinh, sinh viên: ${money(data.student)}`)
+              .join('; ')}
+            .
+          </Typography.Text>
+          <Typography.Text type="secondary" data-testid="dues-amounts-source">
+            Căn cứ: {data.source}
+          </Typography.Text>
+        </Space>
+      ) : (
+        <Form form={form} layout="vertical" onFinish={save} style={{ maxWidth: 720 }}>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          <Space wrap>
+            {duesAreas.map((a) => (
+              <Form.Item
+                key={a}
+                name={['other', a]}
+                label={duesAreaLabels[a]}
+                rules={[{ required: true, message: 'Nhập mức đóng.' }]}
+              >
+                <InputNumber min={1} step={1000} suffix="đ" style={{ width: 200 }} />
+              </Form.Item>
+            ))}
+            <Form.Item
+              name="student"
+              label="Học sinh, sinh viên"
+              rules={[{ required: true, message: 'Nhập mức đóng.' }]}
+            >
+              <InputNumber min={1} step={1000} suffix="đ" style={{ width: 200 }} />
+            </Form.Item>
+          </Space>
+          <Form.Item
+            name="source"
+            label="Văn bản làm căn cứ (số, ngày ban hành)"
+            rules={[{ required: true, message: 'Cần ghi văn bản làm căn cứ.' }]}
+          >
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              Lưu mức
+            </Button>
+            <Button onClick={() => setEditing(false)}>Hủy</Button>
+          </Space>
+        </Form>
+      )}
+    </Card>
+  );
+};
 
 /** The cell's monthly collection sheet (sổ thu đảng phí). */
 export const DuesPage = () => {
@@ -89,6 +219,11 @@ export const DuesPage = () => {
         <Typography.Paragraph data-testid="dues-summary">
           {data.orgUnitName}, tháng {month.slice(5)}/{month.slice(0, 4)} — áp dụng {data.ruleSet}.
           Phải thu {money(data.totalDue)}, đã thu {money(data.totalPaid)}.
+          <br />
+          <Typography.Text type="secondary" data-testid="dues-flat-source">
+            Mức cố định (học sinh, sinh viên; đảng viên ngoài nhóm hưởng lương, lương hưu) theo:{' '}
+            {data.flatAmountsSource}.
+          </Typography.Text>
         </Typography.Paragraph>
       )}
       {data && can('dues.write') && (
@@ -133,7 +268,16 @@ export const DuesPage = () => {
             {
               title: 'Phải đóng',
               align: 'right',
-              render: (_, r) => (r.exempt ? <Tag>{r.exempt}</Tag> : money(r.due)),
+              render: (_, r) =>
+                r.monthState === 'not_member' ? (
+                  <Tag>Chưa sinh hoạt</Tag>
+                ) : r.monthState === 'no_data' ? (
+                  <Tag data-testid={`no-data-${r.memberId}`}>Chưa có số liệu</Tag>
+                ) : r.exempt ? (
+                  <Tag>{r.exempt}</Tag>
+                ) : (
+                  money(r.due)
+                ),
             },
             { title: 'Cách tính', dataIndex: 'explanation' },
             {
@@ -151,18 +295,27 @@ export const DuesPage = () => {
             },
             {
               title: 'Chưa đóng trong năm',
-              render: (_, r) =>
-                r.warning ? (
-                  <Tag color="red">{r.unpaidMonthsThisYear} tháng</Tag>
-                ) : r.unpaidMonthsThisYear ? (
-                  `${r.unpaidMonthsThisYear} tháng`
-                ) : (
-                  '—'
-                ),
+              render: (_, r) => (
+                <Space size={4} wrap data-testid={`unpaid-${r.memberId}`}>
+                  {r.warning ? (
+                    <Tag color="red">{r.unpaidMonthsThisYear} tháng</Tag>
+                  ) : r.unpaidMonthsThisYear ? (
+                    `${r.unpaidMonthsThisYear} tháng`
+                  ) : (
+                    '—'
+                  )}
+                  {r.unknownMonthsThisYear > 0 && (
+                    <Typography.Text type="secondary">
+                      ({r.unknownMonthsThisYear} tháng chưa có số liệu)
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
             },
           ]}
         />
       )}
+      <FlatAmountsCard />
     </Space>
   );
 };

@@ -231,7 +231,9 @@ export const MemberLifecyclePanel = ({
     client.invalidateQueries({ queryKey: key });
     onChanged();
   };
-  const unpaid = data.duesThisYear.filter((d) => d.paid === null && !d.exempt && d.due > 0);
+  const unpaid = data.duesThisYear.filter(
+    (d) => d.paid === null && !d.exempt && !d.noData && d.due > 0,
+  );
   // Without a declared basis nothing can be computed: say so instead of a column of "0 đ".
   const noBasis = !data.duesProfile && data.duesThisYear.every((d) => d.paid === null);
   return (
@@ -309,8 +311,8 @@ export const MemberLifecyclePanel = ({
               align: 'right',
               render: (_, r) =>
                 r.paid === null ? (
-                  <Tag color={r.exempt ? 'default' : 'orange'}>
-                    {r.exempt ? 'Miễn' : 'Chưa đóng'}
+                  <Tag color={r.exempt || r.noData ? 'default' : 'orange'}>
+                    {r.exempt ? 'Miễn' : r.noData ? 'Chưa có số liệu' : 'Chưa đóng'}
                   </Tag>
                 ) : (
                   `${formatNumber(r.paid)} đ`
