@@ -10,7 +10,8 @@ import type {
   ReportFigure,
   ReportTarget,
 } from '../../../domain/reports/annual-report';
-import { formatCount, formatPercentValue, targetText } from '../../../domain/reports/phrasing';
+import { formatCount, formatPercentValue } from '../../../domain/reports/phrasing';
+import { targetText } from '../../../domain/reports/target-text';
 import type { Comparator } from '../../../domain/rules/plans/target-status';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { issuerCodeOf, readSetting } from '../documents/documents.service';
