@@ -86,6 +86,27 @@ describe('targets read as people write them (Part 2 "Các chỉ tiêu chủ yế
       },
       '90% trở lên tổ chức cơ sở đảng và đảng viên hoàn thành tốt nhiệm vụ trở lên',
     ],
+    [
+      'a count written with its thousands dot is recognised as stated',
+      {
+        title: 'Kết nạp 1.450 đảng viên mới trong nhiệm kỳ',
+        comparator: 'gte',
+        threshold: 1450,
+        unit: 'count',
+      },
+      'kết nạp 1.450 đảng viên mới trong nhiệm kỳ',
+    ],
+    [
+      'another number in the title (a resolution’s) is not the figure: "100% … 18-KL/TU"',
+      {
+        title:
+          'Chi bộ, đảng bộ cơ sở tổ chức quán triệt, xây dựng và triển khai chương trình hành động thực hiện Kết luận số 18-KL/TU',
+        comparator: 'gte',
+        threshold: 100,
+        unit: 'percent',
+      },
+      '100% chi bộ, đảng bộ cơ sở tổ chức quán triệt, xây dựng và triển khai chương trình hành động thực hiện Kết luận số 18-KL/TU',
+    ],
   ])('%s', (_, input, text) => {
     expect(targetText(input)).toBe(text);
   });

@@ -2,7 +2,7 @@
 // plan: written the way congress resolutions and annual plans write them, not as "label: value".
 // docs/domain/targets.md has the rules and examples; no regulation prescribes the wording, so these
 // follow the documents' usage:
-// - A title that already states its figure ("Kết nạp 330 đảng viên mới", "90% trở lên đảng viên hoàn
+// - A title that already states its threshold ("Kết nạp 330 đảng viên mới", "90% trở lên đảng viên hoàn
 //   thành tốt nhiệm vụ trở lên", "Hoàn thành 100% nhiệm vụ trọng tâm") is the target as the office wrote
 //   it: printed as it is.
 // - Otherwise the figure goes where people put it: after the verb ("kết nạp 120 đảng viên mới trở lên",
@@ -49,6 +49,17 @@ const percent = (value: number): string => {
   return Number.isInteger(rounded) ? `${formatNumber(rounded)}%` : `${formatNumber(rounded, 1)}%`;
 };
 
+/** The title already carries the threshold ("Kết nạp 330 đảng viên mới", "90% trở lên …", "1.450"). */
+const statesFigure = (text: string, threshold: number, unit: TargetTextInput['unit']) => {
+  const figures = [formatNumber(threshold), String(threshold)];
+  if (!Number.isInteger(threshold)) figures.push(formatNumber(threshold, 1));
+  return figures.some((f) => {
+    const escaped = f.replace(/[.]/gu, '\\.');
+    const pattern = unit === 'percent' ? `${escaped}\\s?%` : `${escaped}(?![\\d%])`;
+    return new RegExp(`(^|[^\\d.,])${pattern}`, 'u').test(text);
+  });
+};
+
 const saysAtLeast = (text: string) => /(^|\s)trở lên(\s|,|$)/iu.test(text);
 
 export const targetText = ({ title, comparator, threshold, unit }: TargetTextInput): string => {
@@ -59,7 +70,7 @@ export const targetText = ({ title, comparator, threshold, unit }: TargetTextInp
       .trim(),
   );
   // The title states its figure: the office's own words.
-  if (/\d/u.test(text)) return text;
+  if (statesFigure(text, threshold, unit)) return text;
   if (unit === 'amount') {
     const amount = `${formatNumber(threshold)} đồng`;
     const bound =

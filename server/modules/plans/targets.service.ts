@@ -360,7 +360,13 @@ export const updateTarget = async ({
       input.resolutionId === undefined ? before.resolution_id : input.resolutionId,
     );
     const codes = additional.map((m) => m.code);
-    await tx.execute(sql`update plan_targets set title = ${input.title}, comparator = ${input.comparator},
+    // A new threshold with the title left as it was: the figure in the title follows ("Kết nạp 120
+    // đảng viên mới" set to 130 reads "Kết nạp 130 đảng viên mới"), so the title never states a stale one.
+    const title =
+      input.title === before.title && Number(before.threshold) !== input.threshold
+        ? shareTitle(before.title, Number(before.threshold), input.threshold)
+        : input.title;
+    await tx.execute(sql`update plan_targets set title = ${title}, comparator = ${input.comparator},
       resolution_id = ${resolutionId}, additional_metric_codes = ${sqlTextArray(codes)},
       threshold = ${input.threshold}, baseline = ${input.baseline ?? null}, note = ${input.note ?? null},
       version = version + 1, updated_at = now() where id = ${id}`);
@@ -371,7 +377,7 @@ export const updateTarget = async ({
       entityId: id,
       orgUnitId: before.org_unit_id,
       before,
-      after: input,
+      after: { ...input, title, additionalMetricCodes: codes },
     });
     return { id, version: before.version + 1 };
   });
