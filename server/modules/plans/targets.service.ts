@@ -270,6 +270,45 @@ const checkResolution = async (
   return row.id;
 };
 
+export const ADMISSION_METRIC = 'recruitment.admitted';
+
+/** The unit's admission target for the year (the first one, should two have been entered). */
+export const admissionTargetSql = (unitId: ReturnType<typeof sql> | number, year: number) =>
+  sql`select x.id, x.threshold, x.title, x.version from plan_targets x
+      where x.org_unit_id = ${unitId} and x.year = ${year} and x.metric_code = ${ADMISSION_METRIC}
+        and x.comparator <> 'lte' order by x.id limit 1`;
+
+/** A yearly admission target (≥ or =): the one target of its unit and year (docs/domain/targets.md). */
+const isAdmissionTarget = (t: { metric_code: string; year: number | null; comparator: string }) =>
+  t.metric_code === ADMISSION_METRIC && t.year !== null && t.comparator !== 'lte';
+
+/** A unit has one admission target a year: a second is refused, pointing to the first. */
+const checkOneAdmissionTarget = async (
+  tx: DbOrTx,
+  unit: { id: number; name: string },
+  input: Pick<TTargetInput, 'metricCode' | 'year' | 'comparator'>,
+  except?: number,
+) => {
+  if (
+    !isAdmissionTarget({
+      metric_code: input.metricCode,
+      year: input.year ?? null,
+      comparator: input.comparator,
+    })
+  )
+    return;
+  const other = await queryOne<{ id: number; title: string }>(
+    tx,
+    sql`select t.id, t.title from (${admissionTargetSql(unit.id, input.year!)}) t
+        where t.id <> ${except ?? 0}`,
+  );
+  if (other)
+    throw invalidField(
+      'metricCode',
+      `${unit.name} đã có chỉ tiêu kết nạp năm ${input.year} ("${other.title}"): mỗi tổ chức một chỉ tiêu kết nạp mỗi năm, hãy sửa chỉ tiêu đó.`,
+    );
+};
+
 export const createTarget = async ({
   db,
   actor,
@@ -289,6 +328,7 @@ export const createTarget = async ({
       unit.path,
       input.resolutionId,
     );
+    await checkOneAdmissionTarget(tx, unit, input);
     let termId = input.termId ?? null;
     if (termId !== null) {
       const term = await findTermAbove(tx, termId, unit.path);
@@ -358,6 +398,12 @@ export const updateTarget = async ({
       [metric, ...additional],
       before.path,
       input.resolutionId === undefined ? before.resolution_id : input.resolutionId,
+    );
+    await checkOneAdmissionTarget(
+      tx,
+      { id: before.org_unit_id, name: before.org_unit_name },
+      { metricCode: before.metric_code, year: before.year, comparator: input.comparator },
+      id,
     );
     const codes = additional.map((m) => m.code);
     // A new threshold with the title left as it was: the figure in the title follows ("Kết nạp 120
@@ -466,12 +512,18 @@ export const cascadeTarget = async ({
           'Chỉ giao chỉ tiêu cho tổ chức cấp dưới đang hoạt động.',
         );
       checkMetric(parent.metric_code, share.threshold);
+      // The share of this target, or for admissions the unit's own admission target of the year
+      // (one per unit and year), which becomes the share.
       const existing = await queryOne<{ id: number }>(
         tx,
-        sql`select id from plan_targets where parent_target_id = ${id} and org_unit_id = ${share.orgUnitId}`,
+        isAdmissionTarget(parent)
+          ? sql`select id from plan_targets where parent_target_id = ${id} and org_unit_id = ${share.orgUnitId}
+                union all select a.id from (${admissionTargetSql(share.orgUnitId, parent.year!)}) a
+                limit 1`
+          : sql`select id from plan_targets where parent_target_id = ${id} and org_unit_id = ${share.orgUnitId}`,
       );
       if (existing) {
-        await tx.execute(sql`update plan_targets set threshold = ${share.threshold},
+        await tx.execute(sql`update plan_targets set threshold = ${share.threshold}, parent_target_id = ${id},
           title = ${shareTitle(parent.title, Number(parent.threshold), share.threshold)},
           version = version + 1, updated_at = now() where id = ${existing.id}`);
         updated++;
@@ -600,14 +652,6 @@ export const getTargetDetail = async ({
 // ---------------------------------------------------------------------------------------------
 // The admission target (chỉ tiêu kết nạp): one per unit and year, the plan's yearly target bound to
 // `recruitment.admitted` (≥ or =). The recruitment board reads and edits it (docs/domain/targets.md).
-
-export const ADMISSION_METRIC = 'recruitment.admitted';
-
-/** The unit's admission target for the year (the first one, should two have been entered). */
-export const admissionTargetSql = (unitId: ReturnType<typeof sql> | number, year: number) =>
-  sql`select x.id, x.threshold, x.title, x.version from plan_targets x
-      where x.org_unit_id = ${unitId} and x.year = ${year} and x.metric_code = ${ADMISSION_METRIC}
-        and x.comparator <> 'lte' order by x.id limit 1`;
 
 /** The admission target of a unit for a year: its own, else the sum of its children's; null without. */
 export const admissionTargetOf = async (
