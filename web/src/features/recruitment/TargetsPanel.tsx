@@ -65,6 +65,7 @@ const SetTargetModal = ({
         value={value}
         onChange={setValue}
         suffix="đảng viên"
+        style={{ width: 220 }}
         aria-label="Chỉ tiêu"
       />
     </Modal>
