@@ -7,7 +7,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../domain/text/vietnamese';
-import { launchBrowser, logIn, pick, type Server, screenshot, startServer } from './harness';
+import {
+  launchBrowser,
+  logIn,
+  pick,
+  type Server,
+  screenshot,
+  selectOf,
+  startServer,
+} from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -105,11 +113,19 @@ describe('annual plan and dashboard', () => {
     await p.getByRole('button', { name: 'Đặt chỉ tiêu' }).click();
     const modal = p.getByRole('dialog');
     await pick(modal.getByLabel('Chỉ số đo'), 'tổ chức học tập, quán triệt', 'quán triệt');
-    await pick(
-      modal.getByLabel('Gắn thêm chỉ số'),
-      'ban hành chương trình hành động',
-      'chương trình hành động',
-    );
+    // A multiple choice stays open after a click: choose once, close, and check the tag.
+    const extra = modal.getByLabel('Gắn thêm chỉ số');
+    await extra.click();
+    await extra.fill('chương trình hành động');
+    await p
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'ban hành chương trình hành động' })
+      .first()
+      .click();
+    await modal.locator('.ant-modal-title').click();
+    await expect
+      .poll(() => selectOf(extra).textContent())
+      .toContain('ban hành chương trình hành động');
     await pick(modal.getByLabel('Nghị quyết, chỉ thị'), '57-NQ/TW', '57-NQ');
     const title = 'Chi bộ quán triệt, xây dựng chương trình hành động (thử nghiệm)';
     await modal.getByLabel('Nội dung chỉ tiêu').fill(title);
@@ -132,7 +148,9 @@ describe('annual plan and dashboard', () => {
     await p.getByRole('tab', { name: 'Chỉ tiêu kết nạp' }).click();
     await p.getByTestId('target-source').waitFor();
     await p.getByRole('button', { name: 'Giao chỉ tiêu' }).first().click();
-    const set = p.getByRole('dialog');
+    const set = p.locator('.ant-modal').filter({ hasText: 'Chỉ tiêu kết nạp năm' });
+    await set.getByRole('button', { name: 'Lưu' }).waitFor();
+    await screenshot(p, 'pt-giao-chi-tieu');
     await set.getByLabel('Chỉ tiêu').fill('321');
     await set.getByRole('button', { name: 'Lưu' }).click();
     await expect.poll(() => p.getByTestId('target-summary').textContent()).toContain('/321');
