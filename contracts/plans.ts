@@ -105,6 +105,10 @@ export const ZTermList = z.object({ items: z.array(ZTerm) });
 // ---------------------------------------------------------------------------------------------
 // Targets
 
+const ZAdditionalMetricCodes = z
+  .array(z.string().min(1).max(100))
+  .max(3, 'Một chỉ tiêu gắn tối đa 4 chỉ số.');
+
 export const ZTargetInput = z.object({
   orgUnitId: ZId,
   /** A yearly target; null with a termId: a target of the whole term. */
@@ -112,6 +116,11 @@ export const ZTargetInput = z.object({
   termId: ZId.nullish(),
   title: ZText(300),
   metricCode: z.string().min(1).max(100),
+  /**
+   * Further metrics the same target binds ("100% … quán triệt, xây dựng chương trình hành động":
+   * dissemination and action programmes); met only when every bound metric meets the threshold.
+   */
+  additionalMetricCodes: ZAdditionalMetricCodes.optional(),
   /** The resolution a per-resolution metric (dissemination coverage) is about; required for them. */
   resolutionId: ZId.nullish(),
   comparator: z.enum(comparators),
@@ -125,6 +134,8 @@ export const ZTargetUpdate = z.object({
   title: ZText(300),
   /** Only for per-resolution metrics; absent: unchanged. */
   resolutionId: ZId.nullish(),
+  /** The further metrics bound to the target; absent: unchanged. */
+  additionalMetricCodes: ZAdditionalMetricCodes.optional(),
   comparator: z.enum(comparators),
   threshold: z.number().min(0).max(1e12),
   baseline: z.number().min(0).max(1e12).nullish(),
@@ -152,6 +163,21 @@ export const ZTargetView = z.object({
   metricCode: z.string(),
   metricLabel: z.string(),
   metricUnit: ZMetricUnit,
+  additionalMetricCodes: z.array(z.string()),
+  /**
+   * Every bound metric (the first is `metricCode`) with its own value and status; `value` and
+   * `status` of the target are the deciding metric's (the one furthest from the threshold).
+   */
+  metrics: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      value: z.number().nullable(),
+      unavailableReason: z.string().nullable(),
+      status: z.enum(targetStatuses),
+      statusLabel: z.string(),
+    }),
+  ),
   /** Per-resolution metrics: the resolution the target is about, and how to name it. */
   resolutionId: z.number().nullable(),
   resolutionLabel: z.string().nullable(),
@@ -180,9 +206,21 @@ export const ZTargetDetailQuery = z.object({ asOf: ZIsoDate.optional() });
 export const ZTargetDetail = z.object({
   target: ZTargetView,
   description: z.string(),
-  history: z.array(z.object({ date: z.string(), value: z.number().nullable() })),
+  /** `value` is the target's (deciding) value; `values` each bound metric's, in `metrics` order. */
+  history: z.array(
+    z.object({
+      date: z.string(),
+      value: z.number().nullable(),
+      values: z.array(z.number().nullable()),
+    }),
+  ),
   children: z.array(ZTargetView),
+  /** The records behind the first metric's value. */
   records: z.array(ZMetricRecord),
+  /** The records behind each bound metric (one entry per metric, in `metrics` order). */
+  recordsByMetric: z.array(
+    z.object({ code: z.string(), label: z.string(), records: z.array(ZMetricRecord) }),
+  ),
 });
 export type TTargetDetail = z.infer<typeof ZTargetDetail>;
 

@@ -199,7 +199,10 @@ export const ZTargetInput = z.object({
 const ZTargetProgress = z.object({
   orgUnitId: z.number(),
   orgUnitName: z.string(),
+  /** The unit's own admission target: its yearly plan target bound to `recruitment.admitted`. */
   target: z.number().nullable(),
+  /** That plan target (Kế hoạch, chỉ tiêu), to open it; null without one. */
+  targetId: z.number().nullable(),
   /** Sum of the children's own targets, shown when the unit has none of its own. */
   childTargets: z.number(),
   admitted: z.number(),

@@ -1,11 +1,21 @@
 // The annual plan in the browser: a grassroots office adds a key task, sets a target bound to a metric
 // (key tasks completed: one more than done so far), watches the dashboard show it at risk, records the
 // task's result, watches the dashboard move to "achieved", and clicks the figure through to its records;
-// then edits the task, and turns a decision of a committee conference into a key task of the plan.
+// then edits the task, and turns a decision of a committee conference into a key task of the plan. The
+// bloc office binds a second metric to a target (each shown in the drawer) and sets the admission target
+// on the recruitment board, which is the plan's own (docs/domain/targets.md).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../domain/text/vietnamese';
-import { launchBrowser, logIn, pick, type Server, screenshot, startServer } from './harness';
+import {
+  launchBrowser,
+  logIn,
+  pick,
+  type Server,
+  screenshot,
+  selectOf,
+  startServer,
+} from './harness';
 
 let server: Server;
 let browser: Browser;
@@ -89,6 +99,68 @@ describe('annual plan and dashboard', () => {
     await screenshot(page, 'kh-04-ban-ghi');
     await drawer.getByText(taskTitle).waitFor();
     await expect(drawer.getByTestId('records-value').textContent()).resolves.toBe(String(goal));
+  });
+
+  it('binds a second metric to a target and shows each; the recruitment board edits the plan’s admission target', async () => {
+    const office = await browser.newContext({
+      locale: 'vi-VN',
+      viewport: { width: 1440, height: 900 },
+    });
+    const p = await office.newPage();
+    await logIn(p, server, 'vanphong');
+    await p.waitForURL(/tong-quan/);
+    await p.goto(`${server.url}/ke-hoach`);
+    await p.getByRole('button', { name: 'Đặt chỉ tiêu' }).click();
+    const modal = p.getByRole('dialog');
+    await pick(modal.getByLabel('Chỉ số đo'), 'tổ chức học tập, quán triệt', 'quán triệt');
+    // A multiple choice stays open after a click: choose once, close, and check the tag.
+    const extra = modal.getByLabel('Gắn thêm chỉ số');
+    await extra.click();
+    await extra.fill('chương trình hành động');
+    await p
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'ban hành chương trình hành động' })
+      .first()
+      .click();
+    await modal.locator('.ant-modal-title').click();
+    await expect
+      .poll(() => selectOf(extra).textContent())
+      .toContain('ban hành chương trình hành động');
+    await pick(modal.getByLabel('Nghị quyết, chỉ thị'), '57-NQ/TW', '57-NQ');
+    const title = 'Chi bộ quán triệt, xây dựng chương trình hành động (thử nghiệm)';
+    await modal.getByLabel('Nội dung chỉ tiêu').fill(title);
+    await modal.getByLabel('Chỉ tiêu (%)').fill('100');
+    await screenshot(p, 'kh-07-chi-tieu-hai-chi-so');
+    await modal.getByRole('button', { name: 'Lưu' }).click();
+    await p.getByRole('button', { name: title }).click();
+    const drawer = p.locator('.ant-drawer');
+    const metrics = drawer.getByTestId('target-metrics');
+    await metrics.waitFor();
+    await expect(metrics.locator('tbody tr').count()).resolves.toBe(2);
+    await expect(metrics.textContent()).resolves.toContain('chương trình hành động');
+    await screenshot(p, 'kh-08-chi-tieu-hai-chi-so-1440');
+    await p.setViewportSize({ width: 390, height: 844 });
+    await screenshot(p, 'kh-09-chi-tieu-hai-chi-so-390');
+    await p.setViewportSize({ width: 1440, height: 900 });
+
+    // The board's "Giao chỉ tiêu" sets the plan's admission target: the plan shows the same figure.
+    await p.goto(`${server.url}/phat-trien-dang`);
+    await p.getByRole('tab', { name: 'Chỉ tiêu kết nạp' }).click();
+    await p.getByTestId('target-source').waitFor();
+    await p.getByRole('button', { name: 'Giao chỉ tiêu' }).first().click();
+    const set = p.locator('.ant-modal').filter({ hasText: 'Chỉ tiêu kết nạp năm' });
+    await set.getByRole('button', { name: 'Lưu' }).waitFor();
+    await screenshot(p, 'pt-giao-chi-tieu');
+    await set.getByLabel('Chỉ tiêu').fill('321');
+    await set.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => p.getByTestId('target-summary').textContent()).toContain('/321');
+    await screenshot(p, 'pt-chi-tieu-ket-nap-ke-hoach');
+    await p.getByRole('link', { name: 'Xem chỉ tiêu trong kế hoạch' }).click();
+    await p.waitForURL(/ke-hoach/);
+    const admission = p.locator('.ant-drawer');
+    await admission.getByText('Kết nạp 321 đảng viên mới').first().waitFor();
+    await expect(admission.textContent()).resolves.toContain('≥ 321');
+    await office.close();
   });
 
   it('shows an evaluation figure of a year without decisions as not yet available, with the reason', async () => {

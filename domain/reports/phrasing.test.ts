@@ -11,7 +11,6 @@ import {
   keyTasksSentence,
   placeAndDate,
   shareWithCount,
-  targetText,
 } from './phrasing';
 
 describe('numbers and percentages the Vietnamese way (DOMAIN.md §9)', () => {
@@ -127,33 +126,5 @@ describe('lists, shares, dates', () => {
   it('opens a sentence with a capital, đ included', () => {
     expect(capitalise('đạt 100%')).toBe('Đạt 100%');
     expect(capitalise('')).toBe('');
-  });
-});
-
-describe('targets as recorded (Part 2)', () => {
-  it.each([
-    [
-      { title: 'Kết nạp đảng viên mới', comparator: 'gte', threshold: 120, unit: 'count' },
-      'kết nạp đảng viên mới: 120 trở lên',
-    ],
-    [
-      {
-        title: 'Đảng viên hoàn thành tốt nhiệm vụ trở lên',
-        comparator: 'gte',
-        threshold: 90,
-        unit: 'percent',
-      },
-      'đảng viên hoàn thành tốt nhiệm vụ trở lên: 90% trở lên',
-    ],
-    [
-      { title: 'Đảng viên bị kỷ luật', comparator: 'lte', threshold: 2, unit: 'count' },
-      'đảng viên bị kỷ luật: không quá 2',
-    ],
-    [
-      { title: 'Thu đảng phí', comparator: 'eq', threshold: 1500000, unit: 'amount' },
-      'thu đảng phí: 1.500.000 đồng',
-    ],
-  ] as const)('%o', (args, text) => {
-    expect(targetText(args)).toBe(text);
   });
 });

@@ -119,32 +119,3 @@ export const placeAndDate = (place: string, iso: string): string =>
 /** Sentence case: the first letter upper case (a phrase that opens a sentence). */
 export const capitalise = (text: string): string =>
   text.length === 0 ? text : text[0]!.toLocaleUpperCase('vi-VN') + text.slice(1);
-
-const lowerFirst = (text: string): string =>
-  text.length === 0 ? text : text[0]!.toLocaleLowerCase('vi-VN') + text.slice(1);
-
-/**
- * A target as recorded, for Part 2 ("Các chỉ tiêu chủ yếu"): "kết nạp đảng viên mới: 120 trở lên",
- * "đảng viên hoàn thành tốt nhiệm vụ trở lên: 90% trở lên", "đảng viên bị kỷ luật: không quá 2".
- */
-export const targetText = (args: {
-  title: string;
-  comparator: 'gte' | 'lte' | 'eq';
-  threshold: number;
-  unit: 'count' | 'percent' | 'amount';
-}): string => {
-  const { title, comparator, threshold, unit } = args;
-  const amount =
-    unit === 'percent'
-      ? formatPercentValue(threshold)
-      : unit === 'amount'
-        ? `${formatCount(threshold)} đồng`
-        : formatCount(threshold);
-  const bound =
-    comparator === 'gte'
-      ? `${amount} trở lên`
-      : comparator === 'lte'
-        ? `không quá ${amount}`
-        : amount;
-  return `${lowerFirst(title.trim())}: ${bound}`;
-};

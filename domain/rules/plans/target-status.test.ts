@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedShare, targetStatus } from './target-status';
+import { bindingValue, combinedStatus, elapsedShare, targetStatus } from './target-status';
 
 const year = { from: '2026-01-01', to: '2026-12-31' };
 
@@ -88,5 +88,32 @@ describe('target status', () => {
         accumulating: false,
       }),
     ).toBe('unavailable');
+  });
+});
+
+// One target may bind two metrics, as congress resolutions set them: "100% chi bộ, đảng bộ cơ sở tổ
+// chức quán triệt, xây dựng và triển khai chương trình hành động" (dissemination and action
+// programmes). It is met only when every bound metric meets the threshold (docs/domain/targets.md).
+describe('a target bound to several metrics is met only when every metric meets it', () => {
+  it('is achieved only when both dissemination and action programmes reach 100%', () => {
+    expect(combinedStatus(['achieved', 'achieved'])).toBe('achieved');
+    expect(combinedStatus(['achieved', 'missed'])).toBe('missed');
+    expect(combinedStatus(['on_track', 'at_risk'])).toBe('at_risk');
+    expect(combinedStatus(['achieved', 'on_track'])).toBe('on_track');
+  });
+
+  it('cannot be confirmed while one metric has no value, but a miss elsewhere still shows', () => {
+    expect(combinedStatus(['achieved', 'unavailable'])).toBe('unavailable');
+    expect(combinedStatus(['missed', 'unavailable'])).toBe('missed');
+    expect(combinedStatus([])).toBe('unavailable');
+  });
+
+  it('is decided by the metric furthest from the threshold', () => {
+    // 100% disseminated, 87.5% with an action programme: the target stands at 87.5%.
+    expect(bindingValue('gte', 100, [100, 87.5])).toBe(87.5);
+    expect(bindingValue('lte', 2, [1, 3])).toBe(3);
+    expect(bindingValue('eq', 5, [5, 4])).toBe(4);
+    expect(bindingValue('eq', 5, [5, 5])).toBe(5);
+    expect(bindingValue('gte', 100, [100, null])).toBeNull();
   });
 });

@@ -80,3 +80,42 @@ export const targetStatus = ({
   if (comparator === 'gte' && value >= threshold) return 'achieved';
   return value >= threshold * share * (1 - tolerance) ? 'on_track' : 'at_risk';
 };
+
+// A target may bind several metrics, as congresses set them ("100% chi bộ tổ chức quán triệt, xây
+// dựng và triển khai chương trình hành động": dissemination and action programmes). It is met only
+// when every bound metric meets the threshold (docs/domain/targets.md).
+
+/** How far a status is from "met", worst first: the target's status is its worst metric's. */
+const statusRank: Record<TargetStatus, number> = {
+  missed: 0,
+  at_risk: 1,
+  unavailable: 2,
+  on_track: 3,
+  achieved: 4,
+};
+
+/**
+ * The status of a target bound to several metrics: its worst metric's (missed, then at risk, then
+ * unavailable — a metric without a value cannot confirm the target — then on track, then achieved).
+ */
+export const combinedStatus = (statuses: readonly TargetStatus[]): TargetStatus =>
+  statuses.length === 0
+    ? 'unavailable'
+    : statuses.reduce((worst, s) => (statusRank[s] < statusRank[worst] ? s : worst));
+
+/**
+ * The value that decides a target bound to several metrics: the lowest for "≥" (the one furthest
+ * below the threshold), the highest for "≤", for "=" the first that misses it; null when any metric
+ * has no value.
+ */
+export const bindingValue = (
+  comparator: Comparator,
+  threshold: number,
+  values: readonly (number | null)[],
+): number | null => {
+  if (values.length === 0 || values.some((v) => v === null)) return null;
+  const numbers = values as number[];
+  if (comparator === 'lte') return Math.max(...numbers);
+  if (comparator === 'gte') return Math.min(...numbers);
+  return numbers.find((v) => v !== threshold) ?? threshold;
+};

@@ -97,22 +97,6 @@ export const recruitmentSteps = pgTable(
   (t) => [index('recruitment_steps_applicant_idx').on(t.applicantId, t.stepDate)],
 );
 
-/** Yearly admission target of a unit (chỉ tiêu kết nạp); progress sums its subtree. */
-export const admissionTargets = pgTable(
-  'admission_targets',
-  {
-    id: integer().primaryKey().generatedAlwaysAsIdentity(),
-    orgUnitId: integer()
-      .notNull()
-      .references(() => orgUnits.id),
-    year: integer().notNull(),
-    target: integer().notNull(),
-    updatedBy: integer(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('admission_targets_unit_year_key').on(t.orgUnitId, t.year)],
-);
-
 export const badgeAwards = pgTable(
   'badge_awards',
   {

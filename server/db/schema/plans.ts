@@ -1,5 +1,7 @@
 // The annual plan (DOMAIN.md §7, regulations.md §6): terms with the congress resolution's targets, each
 // year's key tasks and numeric targets bound to a metric of the catalogue (server/modules/plans/metrics).
+
+import { sql } from 'drizzle-orm';
 import {
   date,
   doublePrecision,
@@ -52,6 +54,11 @@ export const planTargets = pgTable(
     parentTargetId: integer(),
     title: text().notNull(),
     metricCode: text().notNull(),
+    /**
+     * Further metrics bound to the same target ("100% … quán triệt và xây dựng chương trình hành động":
+     * dissemination and action programmes): met only when every bound metric meets the threshold.
+     */
+    additionalMetricCodes: text().array().notNull().default(sql`'{}'::text[]`),
     /** For metrics about one resolution. */
     resolutionId: integer(),
     comparator: text().notNull(),

@@ -1,4 +1,4 @@
-// The demo bloc's member-lifecycle records: admission targets for 2025–2026, applicants at every
+// The demo bloc's member-lifecycle records (the admission targets are the plan's: demo-plans.ts): applicants at every
 // step of the pipeline (recorded through the real recruitment service, so every rule and deadline
 // applies), badge awards in past years, dues profiles and the 2026 collections.
 
@@ -16,7 +16,7 @@ import { activeStatusList } from '../../modules/members/member-rollup';
 import { createApplicant, recordStep } from '../../modules/recruitment/recruitment.service';
 import type { Actor } from '../../platform/access/actor';
 import { copyRows } from '../bulk';
-import { type Db, queryOne, queryRows, sql } from '../client';
+import { type Db, queryRows, sql } from '../client';
 import { makeName } from './names';
 import { addDays, createRandom, type Random } from './random';
 
@@ -64,26 +64,6 @@ const documentNumberOf = (step: RecruitmentStep, rng: Random): string | null => 
     default:
       return null;
   }
-};
-
-const seedTargets = async (db: Db, upperId: number) => {
-  const units = await queryRows<{ id: number; members: number }>(
-    db,
-    sql`select g.id, (select count(*) from members m join org_units c on c.id = m.org_unit_id
-            where c.path <@ g.path and m.status in (${activeStatusList})) as members
-        from org_units g where g.parent_id = ${upperId} and g.dissolved_on is null order by g.id`,
-  );
-  const total = units.reduce((s, u) => s + Number(u.members), 0);
-  const rows: (string | number)[][] = [];
-  for (const [year, bloc] of [
-    [2025, 250],
-    [2026, 240],
-  ] as const) {
-    rows.push([upperId, year, bloc]);
-    for (const u of units)
-      rows.push([u.id, year, Math.max(1, Math.round((bloc * Number(u.members)) / total))]);
-  }
-  await copyRows(db, 'admission_targets', ['org_unit_id', 'year', 'target'], rows);
 };
 
 const seedApplicants = async (db: Db, actor: Actor, rng: Random) => {
@@ -245,11 +225,6 @@ const seedDues = async (db: Db, rng: Random) => {
 
 export const seedDemoLifecycle = async (db: Db, actor: Actor, seed = 2026) => {
   const rng = createRandom(seed + 7);
-  const upper = await queryOne<{ id: number }>(
-    db,
-    sql`select id from org_units where kind = 'upper_committee' order by id limit 1`,
-  );
-  await seedTargets(db, upper!.id);
   const applicants = await seedApplicants(db, actor, rng);
   const badges = await seedBadges(db, rng);
   const payments = await seedDues(db, rng);

@@ -4,7 +4,8 @@
 // proportion to its members — and six key tasks a year (rated at year end for past years); and two tasks
 // a year handed down to each grassroots organisation, with deadlines, results and ratings. Everything is
 // written through the plans services, so every rule applies. Thresholds derive from the bloc's own
-// recorded admissions (a realistic target, neither trivial nor out of reach); the PRNG is seeded.
+// recorded admissions (a realistic target, neither trivial nor out of reach); the PRNG is seeded. Next
+// year's targets (seedDemoNextYearTargets, after the resolutions) are titled as offices write them.
 
 import { createKeyTask, recordTaskResult } from '../../modules/plans/key-tasks.service';
 import { createTerm } from '../../modules/plans/plans.service';
@@ -152,6 +153,112 @@ const outcome = (
   };
 };
 
+type Grassroots = { id: number; name: string; members: number };
+
+/** Grassroots organisations under the bloc today, with their members (to split the admissions). */
+const grassrootsOf = (db: Db, upperId: number) =>
+  queryRows<Grassroots>(
+    db,
+    sql`select o.id, o.name, coalesce((select sum(c.count) from org_member_counts c
+          where c.org_unit_id = o.id and c.dimension = 'status'), 0)::int as members
+        from org_units o where o.parent_id = ${upperId} and o.dissolved_on is null
+          and o.kind in ('grassroots_committee', 'grassroots_cell') order by o.id`,
+  );
+
+/** Split a target among the grassroots organisations by members, largest remainders first. */
+const cascadeByMembers = async (
+  db: Db,
+  office: Actor,
+  id: number,
+  threshold: number,
+  grassroots: Grassroots[],
+) => {
+  const totalMembers = grassroots.reduce((s, g) => s + g.members, 0) || 1;
+  const raw = grassroots.map((g) => (threshold * g.members) / totalMembers);
+  const shares = raw.map(Math.floor);
+  const order = raw.map((r, k) => [r - Math.floor(r), k] as const).sort((a, b) => b[0] - a[0]);
+  const missing = threshold - shares.reduce((sum, v) => sum + v, 0);
+  for (let k = 0; k < missing; k++) shares[order[k % order.length][1]]++;
+  await cascadeTarget({
+    db,
+    actor: office,
+    id,
+    input: { shares: grassroots.map((g, k) => ({ orgUnitId: g.id, threshold: shares[k] })) },
+  });
+};
+
+/**
+ * Next year's targets of the bloc (adopted in December, read in Part 2 of this year's report), entered
+ * as offices write them: titles without their figure ("Kết nạp đảng viên mới", ≥ N), and one target
+ * binding two metrics — dissemination and action programmes of the bloc's latest resolution with a
+ * dissemination plan ("100% chi bộ, đảng bộ cơ sở tổ chức quán triệt, xây dựng và triển khai chương
+ * trình hành động…"). Runs after the resolutions are seeded.
+ */
+export const seedDemoNextYearTargets = async (db: Db, office: Actor, today: string) => {
+  const upperId = office.scopeOrgUnitId;
+  const thisYear = Number(today.slice(0, 4));
+  const year = thisYear + 1;
+  const admitted = Number(
+    (
+      await queryOne<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from member_events where kind = 'admitted'
+            and event_date between ${`${thisYear}-01-01`} and ${today}`,
+      )
+    )?.n ?? 0,
+  );
+  // This year's pace over the whole year, 10% more, to the nearest 5.
+  const elapsed = (Date.parse(today) - Date.parse(`${thisYear}-01-01`)) / 86_400_000 + 1;
+  const threshold = Math.max(10, Math.round((((admitted * 365) / elapsed) * 1.1) / 5) * 5);
+  const targets: {
+    title: string;
+    metricCode: string;
+    threshold: number;
+    additionalMetricCodes?: string[];
+    resolutionId?: number;
+  }[] = [
+    { title: 'Kết nạp đảng viên mới', metricCode: 'recruitment.admitted', threshold },
+    {
+      title: 'Đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên',
+      metricCode: 'evaluation.members_good_or_better',
+      threshold: 90,
+    },
+    {
+      title: 'Tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ',
+      metricCode: 'evaluation.grassroots_good_or_better',
+      threshold: 90,
+    },
+    {
+      title: 'Hoàn thành nhiệm vụ trọng tâm',
+      metricCode: 'plans.key_tasks.completed_share',
+      threshold: 100,
+    },
+  ];
+  const resolution = await queryOne<{ id: number; kind: string; number: string }>(
+    db,
+    sql`select r.id, r.kind, r.number from resolutions r join org_units o on o.id = r.owner_unit_id
+        where o.id = ${upperId} and exists (select 1 from resolution_plans p where p.resolution_id = r.id)
+        order by r.issued_on desc, r.id desc limit 1`,
+  );
+  if (resolution)
+    targets.push({
+      title: `Chi bộ, đảng bộ cơ sở tổ chức học tập, quán triệt, xây dựng và triển khai chương trình hành động thực hiện văn bản số ${resolution.number}`,
+      metricCode: 'resolutions.cells_disseminated',
+      additionalMetricCodes: ['resolutions.action_programmes'],
+      resolutionId: resolution.id,
+      threshold: 100,
+    });
+  for (const [i, t] of targets.entries()) {
+    const created = await createTarget({
+      db,
+      actor: office,
+      input: { orgUnitId: upperId, year, comparator: 'gte', ...t },
+    });
+    if (i === 0)
+      await cascadeByMembers(db, office, created.id, threshold, await grassrootsOf(db, upperId));
+  }
+};
+
 export const seedDemoPlans = async (
   db: Db,
   office: Actor,
@@ -226,15 +333,7 @@ export const seedDemoPlans = async (
       input: { orgUnitId: upperId, year: null, comparator: 'gte', ...t },
     });
 
-  // Grassroots organisations under the bloc today, with their members (to split the admissions).
-  const grassroots = await queryRows<{ id: number; name: string; members: number }>(
-    db,
-    sql`select o.id, o.name, coalesce((select sum(c.count) from org_member_counts c
-          where c.org_unit_id = o.id and c.dimension = 'status'), 0)::int as members
-        from org_units o where o.parent_id = ${upperId} and o.dissolved_on is null
-          and o.kind in ('grassroots_committee', 'grassroots_cell') order by o.id`,
-  );
-  const totalMembers = grassroots.reduce((s, g) => s + g.members, 0) || 1;
+  const grassroots = await grassrootsOf(db, upperId);
 
   for (const year of [2024, 2025, 2026]) {
     const actual = await admitted(year === 2026 ? 2025 : year);
@@ -276,18 +375,7 @@ export const seedDemoPlans = async (
         input: { orgUnitId: upperId, year, comparator: 'gte', ...t },
       });
       if (i !== 0 || grassroots.length === 0) continue;
-      // Split by members, largest remainders first, so the shares add up to the bloc's target.
-      const raw = grassroots.map((g) => (threshold * g.members) / totalMembers);
-      const shares = raw.map(Math.floor);
-      const order = raw.map((r, k) => [r - Math.floor(r), k] as const).sort((a, b) => b[0] - a[0]);
-      const missing = threshold - shares.reduce((sum, v) => sum + v, 0);
-      for (let k = 0; k < missing; k++) shares[order[k % order.length][1]]++;
-      await cascadeTarget({
-        db,
-        actor: office,
-        id: created.id,
-        input: { shares: grassroots.map((g, k) => ({ orgUnitId: g.id, threshold: shares[k] })) },
-      });
+      await cascadeByMembers(db, office, created.id, threshold, grassroots);
     }
 
     // Six key tasks of the bloc's own plan; two of them led by a person.

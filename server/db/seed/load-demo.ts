@@ -28,7 +28,7 @@ import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
 import { seedDemoMeetings } from './demo-meetings';
-import { seedDemoPlans } from './demo-plans';
+import { seedDemoNextYearTargets, seedDemoPlans } from './demo-plans';
 import { seedDemoResolutions } from './demo-resolutions';
 
 /** Units that the demo's 2025 restructuring merges away: no member event after that day. */
@@ -544,6 +544,11 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       options.seed,
     );
     await seedDemoResolutions(t);
+    await seedDemoNextYearTargets(
+      t,
+      systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
+      todayIso(),
+    );
     await seedDemoMeetings(t);
     await seedDemoEvaluations(
       t,

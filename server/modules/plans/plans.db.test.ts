@@ -20,20 +20,53 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const admissionTarget = async (orgUnitId: number, threshold: number) => {
-  const res = await s.vanphong.post('/api/plans/targets', {
+/**
+ * Set the unit's admission target for the year, the one target a unit has a year (the plan's, which
+ * the recruitment board edits: docs/domain/targets.md), and return it.
+ */
+const admissionTarget = async (orgUnitId: number, threshold: number, y = year) => {
+  const res = await s.vanphong.put('/api/recruitment/targets', {
     orgUnitId,
-    year,
-    title: `Kết nạp ${threshold} đảng viên`,
-    metricCode: 'recruitment.admitted',
-    comparator: 'gte',
-    threshold,
+    year: y,
+    target: threshold,
   });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().id as number;
+  const board = await s.vanphong.get(`/api/recruitment/targets?orgUnitId=${orgUnitId}&year=${y}`);
+  return board.json().unit.targetId as number;
 };
 
 describe('targets bound to metrics', () => {
+  it('refuses a second admission target for a unit and year, pointing to the first', async () => {
+    const first = await admissionTarget(f.committeeId, 5);
+    const res = await s.vanphong.post('/api/plans/targets', {
+      orgUnitId: f.committeeId,
+      year,
+      title: 'Kết nạp đảng viên mới',
+      metricCode: 'recruitment.admitted',
+      comparator: 'gte',
+      threshold: 8,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].path).toBe('metricCode');
+    expect(res.json().fields[0].message).toContain('đã có chỉ tiêu kết nạp năm');
+    // A ceiling on the same metric is another kind of target, not a second admission target.
+    const ceiling = await s.vanphong.post('/api/plans/targets', {
+      orgUnitId: f.committeeId,
+      year,
+      title: 'Kết nạp lại không quá',
+      metricCode: 'recruitment.admitted',
+      comparator: 'lte',
+      threshold: 100,
+    });
+    expect(ceiling.statusCode, ceiling.body).toBe(200);
+    expect(
+      (
+        await s.vanphong.get(`/api/recruitment/targets?orgUnitId=${f.committeeId}&year=${year}`)
+      ).json().unit.targetId,
+    ).toBe(first);
+    await s.vanphong.delete(`/api/plans/targets/${ceiling.json().id}`);
+  });
+
   it('shows the live value, which agrees with the recruitment module’s own count', async () => {
     const id = await admissionTarget(f.committeeId, 5);
     const detail = (await s.vanphong.get(`/api/plans/targets/${id}`)).json();
@@ -91,7 +124,7 @@ describe('targets bound to metrics', () => {
     const first = detail.children.find(
       (c: { orgUnitId: number }) => c.orgUnitId === shares[0].orgUnitId,
     );
-    expect(first.title).toBe(`Kết nạp ${shares[0].threshold} đảng viên`);
+    expect(first.title).toBe(`Kết nạp ${shares[0].threshold} đảng viên mới`);
     expect(detail.children).toHaveLength(children.length);
     const sum = detail.children.reduce((a: number, c: { value: number }) => a + c.value, 0);
     expect(sum).toBe(detail.target.value);
@@ -421,7 +454,8 @@ describe('editing and deleting tasks', () => {
 
 describe('editing and deleting targets and terms', () => {
   it('deletes a target together with the shares cascaded from it; a lower office may not delete its share', async () => {
-    const id = await admissionTarget(f.upperId, 10);
+    // A year without the demo's targets: the bloc's admission target has no other shares.
+    const id = await admissionTarget(f.upperId, 10, year + 4);
     await s.vanphong.post(`/api/plans/targets/${id}/cascade`, {
       shares: [{ orgUnitId: f.committeeId, threshold: 4 }],
     });

@@ -102,6 +102,7 @@ export type TargetRow = {
   parent_target_id: number | null;
   title: string;
   metric_code: string;
+  additional_metric_codes: string[];
   resolution_id: number | null;
   resolution_label: string | null;
   comparator: Comparator;
@@ -116,7 +117,7 @@ export type TargetRow = {
 };
 
 export const targetSelect = sql`select g.id, g.org_unit_id, o.name as org_unit_name, o.path::text as path,
-  g.term_id, g.year, g.parent_target_id, g.title, g.metric_code, g.resolution_id,
+  g.term_id, g.year, g.parent_target_id, g.title, g.metric_code, g.additional_metric_codes, g.resolution_id,
   r.number || ' – ' || r.title as resolution_label, g.comparator,
   g.threshold, g.baseline, g.note, g.version, tm.from_year as term_from, tm.to_year as term_to,
   (select count(*) from plan_targets c where c.parent_target_id = g.id)::int as child_count,

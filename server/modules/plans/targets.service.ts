@@ -10,8 +10,11 @@ import type {
 } from '../../../contracts/plans';
 import { addDays, addMonths } from '../../../domain/calendar/date-math';
 import {
+  bindingValue,
+  combinedStatus,
   comparatorSymbols,
   elapsedShare,
+  type TargetStatus,
   targetStatus,
   targetStatusLabels,
 } from '../../../domain/rules/plans/target-status';
@@ -65,9 +68,38 @@ const progressPhrase = (
   return `${formatValue(m, value)}/${formatValue(m, threshold)} – ${targetProgress(value, threshold).phrase}`;
 };
 
+/** The metrics a target binds: its metric, then the further ones (docs/domain/targets.md). */
+export const boundCodes = (r: Pick<TargetRow, 'metric_code' | 'additional_metric_codes'>) => [
+  r.metric_code,
+  ...(r.additional_metric_codes ?? []),
+];
+
+/**
+ * "100% – 87,5% (chỉ tiêu ≥ 100%)" for one metric as before; for several, each metric by its label:
+ * "Quán triệt: 100%; Xây dựng chương trình hành động: 87,5% (chỉ tiêu ≥ 100%)".
+ */
+const multiProgress = (
+  r: TargetRow,
+  parts: { metric: MetricDefinition | undefined; value: number | null; reason: string | null }[],
+) => {
+  const unitOf = parts[0]?.metric;
+  const threshold = Number(r.threshold);
+  const each = parts.map(({ metric, value, reason }) => {
+    const label = metric?.label ?? 'Chỉ số không còn trong danh mục';
+    if (!metric || value === null) return `${label}: ${reason ?? 'chưa có số liệu'}`;
+    return `${label}: ${formatValue(metric, value)}`;
+  });
+  const target = unitOf
+    ? `${comparatorSymbols[r.comparator]} ${formatValue(unitOf, threshold)}`
+    : String(threshold);
+  return `${each.join('; ')} (chỉ tiêu ${target})`;
+};
+
 /**
  * A target with its live value and status at `asOf` (the value only: no records). `batches` shares
- * the batched reads among the targets and figures of one page (`computeMetricValue`).
+ * the batched reads among the targets and figures of one page (`computeMetricValue`). A target
+ * bound to several metrics is met only when each meets the threshold: its status is the worst
+ * metric's, its value the deciding metric's (`combinedStatus`, `bindingValue`).
  */
 export const viewTarget = async (
   db: DbOrTx,
@@ -75,33 +107,50 @@ export const viewTarget = async (
   askedAsOf?: string,
   batches?: MetricBatches,
 ): Promise<TTargetView> => {
-  const metric = findMetric(r.metric_code);
   const { from, to } = targetPeriod(r);
   const asOf = asOfFor(to, askedAsOf);
   const threshold = Number(r.threshold);
-  const result = metric
-    ? await computeMetricValue(
-        db,
-        metric,
-        { unitId: r.org_unit_id, from, to, asOf, resolutionId: r.resolution_id ?? undefined },
-        batches,
-      )
-    : ({
-        status: 'unavailable',
-        reason: `Chỉ số "${r.metric_code}" không còn trong danh mục.`,
-      } as const);
-  const value = result.status === 'ok' ? result.value : null;
-  const reason = result.status === 'unavailable' ? result.reason : null;
-  const accumulating = metric ? isAccumulating(metric) : false;
-  const status = targetStatus({
-    comparator: r.comparator,
-    threshold,
-    value,
-    from,
-    to,
-    asOf,
-    accumulating,
-  });
+  const parts = await Promise.all(
+    boundCodes(r).map(async (code) => {
+      const metric = findMetric(code);
+      const result = metric
+        ? await computeMetricValue(
+            db,
+            metric,
+            { unitId: r.org_unit_id, from, to, asOf, resolutionId: r.resolution_id ?? undefined },
+            batches,
+          )
+        : ({
+            status: 'unavailable',
+            reason: `Chỉ số "${code}" không còn trong danh mục.`,
+          } as const);
+      const value = result.status === 'ok' ? result.value : null;
+      const reason = result.status === 'unavailable' ? result.reason : null;
+      const status: TargetStatus = targetStatus({
+        comparator: r.comparator,
+        threshold,
+        value,
+        from,
+        to,
+        asOf,
+        accumulating: metric ? isAccumulating(metric) : false,
+      });
+      return { code, metric, value, reason, status };
+    }),
+  );
+  const [first] = parts;
+  const metric = first.metric;
+  const single = parts.length === 1;
+  const value = single
+    ? first.value
+    : bindingValue(
+        r.comparator,
+        threshold,
+        parts.map((p) => p.value),
+      );
+  const reason = single ? first.reason : (parts.find((p) => p.value === null)?.reason ?? null);
+  const accumulating = parts.every((p) => p.metric && isAccumulating(p.metric));
+  const status = combinedStatus(parts.map((p) => p.status));
   return {
     id: r.id,
     orgUnitId: r.org_unit_id,
@@ -113,6 +162,15 @@ export const viewTarget = async (
     metricCode: r.metric_code,
     metricLabel: metric?.label ?? r.metric_code,
     metricUnit: metric?.unit ?? 'count',
+    additionalMetricCodes: r.additional_metric_codes ?? [],
+    metrics: parts.map((p) => ({
+      code: p.code,
+      label: p.metric?.label ?? p.code,
+      value: p.value,
+      unavailableReason: p.reason,
+      status: p.status,
+      statusLabel: targetStatusLabels[p.status],
+    })),
     resolutionId: r.resolution_id,
     resolutionLabel: r.resolution_label,
     comparator: r.comparator,
@@ -130,7 +188,11 @@ export const viewTarget = async (
         : null,
     status,
     statusLabel: targetStatusLabels[status],
-    progress: metric ? progressPhrase(metric, r, value, reason) : (reason ?? ''),
+    progress: !single
+      ? multiProgress(r, parts)
+      : metric
+        ? progressPhrase(metric, r, value, reason)
+        : (reason ?? ''),
     childCount: Number(r.child_count),
     childThresholdSum: r.child_sum === null ? null : Number(r.child_sum),
     version: r.version,
@@ -159,17 +221,36 @@ const checkMetric = (code: string, threshold: number) => {
 };
 
 /**
+ * The further metrics of a target: each in the catalogue, none twice nor the target's own metric, and
+ * measured like it (all counts or all percentages): one threshold applies to every one.
+ */
+const checkAdditionalMetrics = (primary: MetricDefinition, codes: readonly string[]) =>
+  codes.map((code, i) => {
+    const metric = findMetric(code);
+    const path = `additionalMetricCodes.${i}`;
+    if (!metric) throw invalidField(path, 'Chỉ số không có trong danh mục.');
+    if (code === primary.code || codes.indexOf(code) !== i)
+      throw invalidField(path, 'Mỗi chỉ số chỉ gắn một lần vào chỉ tiêu.');
+    if (metric.unit !== primary.unit)
+      throw invalidField(
+        path,
+        `"${metric.label}" không cùng đơn vị với "${primary.label}": một mức chỉ tiêu áp cho mọi chỉ số.`,
+      );
+    return metric;
+  });
+
+/**
  * The resolution of a per-resolution metric: required, and one the unit studies (registered by the
  * unit or an ancestor) or one registered within its subtree — both are visible to whoever sees the
  * unit. Other metrics carry no resolution.
  */
 const checkResolution = async (
   tx: DbOrTx,
-  metric: MetricDefinition,
+  metrics: readonly MetricDefinition[],
   unitPath: string,
   resolutionId: number | null | undefined,
 ): Promise<number | null> => {
-  if (!metric.perResolution) return null;
+  if (!metrics.some((m) => m.perResolution)) return null;
   if (resolutionId == null)
     throw invalidField(
       'resolutionId',
@@ -189,6 +270,45 @@ const checkResolution = async (
   return row.id;
 };
 
+export const ADMISSION_METRIC = 'recruitment.admitted';
+
+/** The unit's admission target for the year (the first one, should two have been entered). */
+export const admissionTargetSql = (unitId: ReturnType<typeof sql> | number, year: number) =>
+  sql`select x.id, x.threshold, x.title, x.version from plan_targets x
+      where x.org_unit_id = ${unitId} and x.year = ${year} and x.metric_code = ${ADMISSION_METRIC}
+        and x.comparator <> 'lte' order by x.id limit 1`;
+
+/** A yearly admission target (≥ or =): the one target of its unit and year (docs/domain/targets.md). */
+const isAdmissionTarget = (t: { metric_code: string; year: number | null; comparator: string }) =>
+  t.metric_code === ADMISSION_METRIC && t.year !== null && t.comparator !== 'lte';
+
+/** A unit has one admission target a year: a second is refused, pointing to the first. */
+const checkOneAdmissionTarget = async (
+  tx: DbOrTx,
+  unit: { id: number; name: string },
+  input: Pick<TTargetInput, 'metricCode' | 'year' | 'comparator'>,
+  except?: number,
+) => {
+  if (
+    !isAdmissionTarget({
+      metric_code: input.metricCode,
+      year: input.year ?? null,
+      comparator: input.comparator,
+    })
+  )
+    return;
+  const other = await queryOne<{ id: number; title: string }>(
+    tx,
+    sql`select t.id, t.title from (${admissionTargetSql(unit.id, input.year!)}) t
+        where t.id <> ${except ?? 0}`,
+  );
+  if (other)
+    throw invalidField(
+      'metricCode',
+      `${unit.name} đã có chỉ tiêu kết nạp năm ${input.year} ("${other.title}"): mỗi tổ chức một chỉ tiêu kết nạp mỗi năm, hãy sửa chỉ tiêu đó.`,
+    );
+};
+
 export const createTarget = async ({
   db,
   actor,
@@ -201,7 +321,14 @@ export const createTarget = async ({
   db.transaction(async (tx) => {
     const unit = await getUnitInScope(tx, actor, input.orgUnitId);
     const metric = checkMetric(input.metricCode, input.threshold);
-    const resolutionId = await checkResolution(tx, metric, unit.path, input.resolutionId);
+    const additional = checkAdditionalMetrics(metric, input.additionalMetricCodes ?? []);
+    const resolutionId = await checkResolution(
+      tx,
+      [metric, ...additional],
+      unit.path,
+      input.resolutionId,
+    );
+    await checkOneAdmissionTarget(tx, unit, input);
     let termId = input.termId ?? null;
     if (termId !== null) {
       const term = await findTermAbove(tx, termId, unit.path);
@@ -227,6 +354,7 @@ export const createTarget = async ({
         year: input.year ?? null,
         title: input.title,
         metricCode: input.metricCode,
+        additionalMetricCodes: additional.map((m) => m.code),
         resolutionId,
         comparator: input.comparator,
         threshold: input.threshold,
@@ -261,14 +389,31 @@ export const updateTarget = async ({
     const before = await getTargetInScope(tx, actor, id, true);
     if (before.version !== input.version) throw conflict();
     const metric = checkMetric(before.metric_code, input.threshold);
+    const additional = checkAdditionalMetrics(
+      metric,
+      input.additionalMetricCodes ?? before.additional_metric_codes ?? [],
+    );
     const resolutionId = await checkResolution(
       tx,
-      metric,
+      [metric, ...additional],
       before.path,
       input.resolutionId === undefined ? before.resolution_id : input.resolutionId,
     );
-    await tx.execute(sql`update plan_targets set title = ${input.title}, comparator = ${input.comparator},
-      resolution_id = ${resolutionId},
+    await checkOneAdmissionTarget(
+      tx,
+      { id: before.org_unit_id, name: before.org_unit_name },
+      { metricCode: before.metric_code, year: before.year, comparator: input.comparator },
+      id,
+    );
+    const codes = additional.map((m) => m.code);
+    // A new threshold with the title left as it was: the figure in the title follows ("Kết nạp 120
+    // đảng viên mới" set to 130 reads "Kết nạp 130 đảng viên mới"), so the title never states a stale one.
+    const title =
+      input.title === before.title && Number(before.threshold) !== input.threshold
+        ? shareTitle(before.title, Number(before.threshold), input.threshold)
+        : input.title;
+    await tx.execute(sql`update plan_targets set title = ${title}, comparator = ${input.comparator},
+      resolution_id = ${resolutionId}, additional_metric_codes = ${sqlTextArray(codes)},
       threshold = ${input.threshold}, baseline = ${input.baseline ?? null}, note = ${input.note ?? null},
       version = version + 1, updated_at = now() where id = ${id}`);
     await writeAudit(tx, {
@@ -278,7 +423,7 @@ export const updateTarget = async ({
       entityId: id,
       orgUnitId: before.org_unit_id,
       before,
-      after: input,
+      after: { ...input, title, additionalMetricCodes: codes },
     });
     return { id, version: before.version + 1 };
   });
@@ -367,12 +512,18 @@ export const cascadeTarget = async ({
           'Chỉ giao chỉ tiêu cho tổ chức cấp dưới đang hoạt động.',
         );
       checkMetric(parent.metric_code, share.threshold);
+      // The share of this target, or for admissions the unit's own admission target of the year
+      // (one per unit and year), which becomes the share.
       const existing = await queryOne<{ id: number }>(
         tx,
-        sql`select id from plan_targets where parent_target_id = ${id} and org_unit_id = ${share.orgUnitId}`,
+        isAdmissionTarget(parent)
+          ? sql`select id from plan_targets where parent_target_id = ${id} and org_unit_id = ${share.orgUnitId}
+                union all select a.id from (${admissionTargetSql(share.orgUnitId, parent.year!)}) a
+                limit 1`
+          : sql`select id from plan_targets where parent_target_id = ${id} and org_unit_id = ${share.orgUnitId}`,
       );
       if (existing) {
-        await tx.execute(sql`update plan_targets set threshold = ${share.threshold},
+        await tx.execute(sql`update plan_targets set threshold = ${share.threshold}, parent_target_id = ${id},
           title = ${shareTitle(parent.title, Number(parent.threshold), share.threshold)},
           version = version + 1, updated_at = now() where id = ${existing.id}`);
         updated++;
@@ -385,6 +536,7 @@ export const cascadeTarget = async ({
           // "Kết nạp 120 đảng viên mới" becomes "Kết nạp 12 đảng viên mới" for a share of 12.
           title: shareTitle(parent.title, Number(parent.threshold), share.threshold),
           metricCode: parent.metric_code,
+          additionalMetricCodes: parent.additional_metric_codes ?? [],
           resolutionId: parent.resolution_id,
           comparator: parent.comparator,
           threshold: share.threshold,
@@ -405,10 +557,15 @@ export const cascadeTarget = async ({
     return { id, created, updated };
   });
 
-const shareTitle = (title: string, whole: number, share: number) => {
+/** "Kết nạp 120 đảng viên mới" with 120 replaced by `share`; a title without that figure is kept. */
+export const shareTitle = (title: string, whole: number, share: number) => {
   const pattern = new RegExp(`(^|\\D)${formatNumber(whole).replace('.', '\\.')}(?=\\D|$)`);
   return pattern.test(title) ? title.replace(pattern, `$1${formatNumber(share)}`) : title;
 };
+
+/** A text[] parameter (both drivers): '{a,b}' cast, the codes being plain identifiers. */
+const sqlTextArray = (codes: readonly string[]) =>
+  sql`${`{${codes.map((c) => `"${c.replace(/["\\]/g, '')}"`).join(',')}}`}::text[]`;
 
 /** Month ends of the period up to asOf (and asOf itself when it is not a month end). */
 const monthEnds = (from: string, to: string, asOf: string): string[] => {
@@ -434,7 +591,7 @@ export const getTargetDetail = async ({
 }): Promise<TTargetDetail> => {
   const row = await getTargetInScope(db, actor, id);
   const target = await viewTarget(db, row, asked);
-  const metric = findMetric(row.metric_code);
+  const codes = boundCodes(row);
   const scope = {
     unitId: row.org_unit_id,
     from: target.from,
@@ -443,28 +600,142 @@ export const getTargetDetail = async ({
   };
   const history: TTargetDetail['history'] = [];
   for (const date of monthEnds(target.from, target.to, target.asOf)) {
-    const v = metric
-      ? await computeMetric({
-          db,
-          code: row.metric_code,
-          scope: { ...scope, asOf: date },
-          withRecords: false,
-        })
-      : null;
-    history.push({ date, value: v?.status === 'ok' ? v.value : null });
+    const values: (number | null)[] = [];
+    for (const code of codes) {
+      const v = findMetric(code)
+        ? await computeMetric({ db, code, scope: { ...scope, asOf: date }, withRecords: false })
+        : null;
+      values.push(v?.status === 'ok' ? v.value : null);
+    }
+    history.push({
+      date,
+      value:
+        codes.length === 1
+          ? values[0]
+          : bindingValue(row.comparator, Number(row.threshold), values),
+      values,
+    });
   }
-  const full = metric
-    ? await computeMetric({ db, code: row.metric_code, scope: { ...scope, asOf: target.asOf } })
-    : null;
+  const recordsByMetric: TTargetDetail['recordsByMetric'] = [];
+  for (const code of codes) {
+    const metric = findMetric(code);
+    const full = metric
+      ? await computeMetric({ db, code, scope: { ...scope, asOf: target.asOf } })
+      : null;
+    recordsByMetric.push({
+      code,
+      label: metric?.label ?? code,
+      records: full?.status === 'ok' ? full.records : [],
+    });
+  }
+  const metric = findMetric(row.metric_code);
   const children = await queryRows<TargetRow>(
     db,
     sql`${targetSelect} where g.parent_target_id = ${id} and ${inScope(actor, sql`o.path`)} order by o.name collate vi`,
   );
   return {
     target,
-    description: metric?.description ?? '',
+    description:
+      codes
+        .map((code) => findMetric(code))
+        .filter((m): m is MetricDefinition => m !== undefined)
+        .map((m) => (codes.length > 1 ? `${m.label}: ${m.description}` : m.description))
+        .join(' ') ||
+      (metric?.description ?? ''),
     history,
     children: await Promise.all(children.map((c) => viewTarget(db, c, target.asOf))),
-    records: full?.status === 'ok' ? full.records : [],
+    records: recordsByMetric[0]?.records ?? [],
+    recordsByMetric,
   };
 };
+
+// ---------------------------------------------------------------------------------------------
+// The admission target (chỉ tiêu kết nạp): one per unit and year, the plan's yearly target bound to
+// `recruitment.admitted` (≥ or =). The recruitment board reads and edits it (docs/domain/targets.md).
+
+/** The admission target of a unit for a year: its own, else the sum of its children's; null without. */
+export const admissionTargetOf = async (
+  db: DbOrTx,
+  unitId: number,
+  year: number,
+): Promise<number | null> => {
+  const row = await queryOne<{ own: number | null; children: number | null }>(
+    db,
+    sql`select (select t.threshold from (${admissionTargetSql(unitId, year)}) t) as own,
+          (select sum(t.threshold) from org_units c
+             cross join lateral (${admissionTargetSql(sql`c.id`, year)}) t
+           where c.parent_id = ${unitId}) as children`,
+  );
+  if (row?.own != null) return Number(row.own);
+  return row?.children != null ? Number(row.children) : null;
+};
+
+/**
+ * Set a unit's admission target for a year from the recruitment board: the plan's target is updated
+ * (its figure in the title too), or created as a share of the parent unit's admission target when
+ * there is one, filed under the term covering the year.
+ */
+export const setAdmissionTarget = async ({
+  db,
+  actor,
+  input,
+}: {
+  db: Db;
+  actor: Actor;
+  input: { orgUnitId: number; year: number; target: number };
+}): Promise<{ id: number }> =>
+  db.transaction(async (tx) => {
+    const unit = await getUnitInScope(tx, actor, input.orgUnitId, true);
+    if (unit.dissolved_on) throw invalidField('orgUnitId', `${unit.name} đã giải thể.`);
+    const existing = await queryOne<{ id: number; threshold: number; title: string }>(
+      tx,
+      sql`${admissionTargetSql(unit.id, input.year)} for update`,
+    );
+    if (existing) {
+      const title = shareTitle(existing.title, Number(existing.threshold), input.target);
+      await tx.execute(sql`update plan_targets set threshold = ${input.target}, title = ${title},
+        version = version + 1, updated_at = now() where id = ${existing.id}`);
+      await writeAudit(tx, {
+        actor,
+        action: 'plans.target.update',
+        entityType: 'plan_target',
+        entityId: existing.id,
+        orgUnitId: unit.id,
+        before: existing,
+        after: { threshold: input.target, title, from: 'recruitment' },
+      });
+      return { id: existing.id };
+    }
+    const parent = unit.parent_id
+      ? await queryOne<{ id: number }>(tx, admissionTargetSql(unit.parent_id, input.year))
+      : null;
+    const term = await queryOne<{ id: number }>(
+      tx,
+      sql`select t.id from plan_terms t join org_units o on o.id = t.org_unit_id
+          where o.path @> ${unit.path}::ltree and ${input.year} between t.from_year and t.to_year
+          order by nlevel(o.path) desc, t.from_year desc limit 1`,
+    );
+    const [row] = await tx
+      .insert(planTargets)
+      .values({
+        orgUnitId: unit.id,
+        termId: term?.id ?? null,
+        year: input.year,
+        parentTargetId: parent?.id ?? null,
+        title: `Kết nạp ${formatNumber(input.target)} đảng viên mới`,
+        metricCode: ADMISSION_METRIC,
+        comparator: 'gte',
+        threshold: input.target,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.target.create',
+      entityType: 'plan_target',
+      entityId: row.id,
+      orgUnitId: unit.id,
+      after: { ...row, from: 'recruitment' },
+    });
+    return { id: row.id };
+  });

@@ -1,53 +1,31 @@
-// Yearly admission targets (chỉ tiêu kết nạp) and progress for any subtree. A unit without its own
-// target is measured against the sum of its children's (targets cascade down and roll up).
+// Yearly admission targets (chỉ tiêu kết nạp) and progress for any subtree, as the recruitment board
+// shows them. One target, one source (docs/domain/targets.md): the unit's yearly plan target bound to
+// `recruitment.admitted` (plans/targets.service.ts); the board reads and edits that target, and counts
+// the admissions with the same metric, so the board, the plan, the dashboard and the annual report show
+// the same figures. A unit without its own target is measured against the sum of its children's.
 import type { TTargetReport } from '../../../contracts/recruitment';
 import { targetProgress } from '../../../domain/rules/targets/progress';
-import { type Db, queryOne, queryRows, sql } from '../../db/client';
+import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { writeAudit } from '../../platform/audit/audit';
-import { invalidField } from '../../platform/errors';
+import { todayIso } from '../org-units/org-units.policy';
 import { getUnitInScope } from '../org-units/org-units.queries';
+import { computeMetricValue, findMetric, type MetricBatches } from '../plans/metrics/catalogue';
+import { ADMISSION_METRIC, admissionTargetSql, setAdmissionTarget } from '../plans/targets.service';
 
 type Row = {
   id: number;
   name: string;
+  target_id: number | null;
   target: number | null;
   child_targets: number;
-  admitted: number;
 };
 
-const progressOf = (r: Row) => {
-  const target = r.target ?? (Number(r.child_targets) > 0 ? Number(r.child_targets) : null);
-  const admitted = Number(r.admitted);
-  const p = targetProgress(admitted, target);
-  return {
-    orgUnitId: r.id,
-    orgUnitName: r.name,
-    target: r.target,
-    childTargets: Number(r.child_targets),
-    admitted,
-    percent: p.ratio === null ? null : Math.round(p.ratio * 1000) / 10,
-    summary:
-      target === null
-        ? `kết nạp ${admitted}; chưa giao chỉ tiêu`
-        : `kết nạp ${admitted}/${target} (${p.phrase})`,
-  };
-};
-
-/**
- * Admissions recorded in the year in each unit's subtree (by the cell that admitted them): counted
- * once per cell, then summed up the tree by path, so a bloc's children cost one pass over the year.
- */
 const rowsFor = (unitFilter: ReturnType<typeof sql>, year: number) => sql`
-  with admitted as materialized (
-    select o.path, count(*) as n from member_events e join org_units o on o.id = e.org_unit_id
-    where e.kind = 'admitted' and e.event_date between ${`${year}-01-01`} and ${`${year}-12-31`}
-    group by o.path)
-  select u.id, u.name, t.target,
-    (select coalesce(sum(ct.target), 0) from admission_targets ct join org_units c on c.id = ct.org_unit_id
-       where c.parent_id = u.id and ct.year = ${year}) as child_targets,
-    (select coalesce(sum(a.n), 0) from admitted a where a.path <@ u.path) as admitted
-  from org_units u left join admission_targets t on t.org_unit_id = u.id and t.year = ${year}
+  select u.id, u.name, t.id as target_id, t.threshold as target,
+    (select coalesce(sum(ct.threshold), 0) from org_units c
+       cross join lateral (${admissionTargetSql(sql`c.id`, year)}) ct
+     where c.parent_id = u.id) as child_targets
+  from org_units u left join lateral (${admissionTargetSql(sql`u.id`, year)}) t on true
   where ${unitFilter}
   order by u.name`;
 
@@ -71,9 +49,43 @@ export const getTargetReport = async ({
       year,
     ),
   );
-  return { year, unit: progressOf(self), children: children.map(progressOf) };
+  // Admissions of the year up to today, by the catalogue's placement rule (the plan's own count).
+  const metric = findMetric(ADMISSION_METRIC)!;
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const today = todayIso();
+  const asOf = today > to ? to : today < from ? from : today;
+  const batches: MetricBatches = new Map();
+  const progressOf = async (r: Row) => {
+    const value =
+      today < from
+        ? null
+        : await computeMetricValue(db, metric, { unitId: r.id, from, to, asOf }, batches);
+    const admitted = value?.status === 'ok' ? (value.value ?? 0) : 0;
+    const own = r.target === null ? null : Number(r.target);
+    const target = own ?? (Number(r.child_targets) > 0 ? Number(r.child_targets) : null);
+    const p = targetProgress(admitted, target);
+    return {
+      orgUnitId: r.id,
+      orgUnitName: r.name,
+      target: own,
+      targetId: r.target_id,
+      childTargets: Number(r.child_targets),
+      admitted,
+      percent: p.ratio === null ? null : Math.round(p.ratio * 1000) / 10,
+      summary:
+        target === null
+          ? `kết nạp ${admitted}; chưa giao chỉ tiêu`
+          : `kết nạp ${admitted}/${target} (${p.phrase})`,
+    };
+  };
+  const unitProgress = await progressOf(self);
+  const childProgress: TTargetReport['children'] = [];
+  for (const c of children) childProgress.push(await progressOf(c));
+  return { year, unit: unitProgress, children: childProgress };
 };
 
+/** The board's "Giao chỉ tiêu": sets the plan's admission target of the unit for the year. */
 export const setTarget = async ({
   db,
   actor,
@@ -82,26 +94,7 @@ export const setTarget = async ({
   db: Db;
   actor: Actor;
   input: { orgUnitId: number; year: number; target: number };
-}) =>
-  db.transaction(async (tx) => {
-    const unit = await getUnitInScope(tx, actor, input.orgUnitId, true);
-    if (unit.dissolved_on) throw invalidField('orgUnitId', `${unit.name} đã giải thể.`);
-    const before = await queryOne<{ target: number }>(
-      tx,
-      sql`select target from admission_targets where org_unit_id = ${input.orgUnitId} and year = ${input.year}`,
-    );
-    await tx.execute(sql`insert into admission_targets (org_unit_id, year, target, updated_by, updated_at)
-      values (${input.orgUnitId}, ${input.year}, ${input.target}, ${actor.userId}, now())
-      on conflict (org_unit_id, year) do update
-        set target = excluded.target, updated_by = excluded.updated_by, updated_at = now()`);
-    await writeAudit(tx, {
-      actor,
-      action: 'target.set',
-      entityType: 'admission_target',
-      entityId: `${input.orgUnitId}:${input.year}`,
-      orgUnitId: input.orgUnitId,
-      before: before ?? null,
-      after: input,
-    });
-    return { ok: true as const };
-  });
+}) => {
+  await setAdmissionTarget({ db, actor, input });
+  return { ok: true as const };
+};

@@ -9,12 +9,14 @@ import type {
   ReportFigure,
   ReportTarget,
 } from '../../../domain/reports/annual-report';
-import { formatCount, formatPercentValue, targetText } from '../../../domain/reports/phrasing';
+import { formatCount, formatPercentValue } from '../../../domain/reports/phrasing';
+import { targetText } from '../../../domain/reports/target-text';
 import type { Comparator } from '../../../domain/rules/plans/target-status';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { computeMetric, findMetric } from '../plans/metrics/catalogue';
 import type { MetricRecord, MetricScope, MetricValue } from '../plans/metrics/metric';
 import { defaultReportDate, reportHeader } from './report-header';
+import { admissionTargetOf } from '../plans/targets.service';
 
 /** The figures the report states, by metric code; `compare` asks for year N−1 too. */
 export const reportMetrics: { code: string; compare: boolean }[] = [
@@ -72,17 +74,6 @@ export const yearScope = (unitId: number, year: number): MetricScope => {
 };
 
 type Unit = { id: number; kind: string; name: string; parent_id: number | null; path: string };
-
-/** The admission target of a unit for a year: its own, else the sum of its children's (recruitment). */
-const admissionTargetOf = async (db: DbOrTx, unitId: number, year: number) => {
-  const row = await queryOne<{ own: number | null; children: number | null }>(
-    db,
-    sql`select (select target from admission_targets where org_unit_id = ${unitId} and year = ${year}) as own,
-          (select sum(t.target)::int from admission_targets t join org_units c on c.id = t.org_unit_id
-            where c.parent_id = ${unitId} and t.year = ${year}) as children`,
-  );
-  return row?.own ?? (row?.children ? Number(row.children) : null);
-};
 
 type PlanTargetRow = {
   title: string;
@@ -184,14 +175,9 @@ export const gatherReportData = async ({
             good: value('plans.key_tasks.rated_good') ?? 0,
           };
 
-  // Targets as recorded: the annual plan's targets, else the recruitment module's admission target.
-  const planCurrent = await planTargetsOf(db, unitId, year);
-  const admissionPlan = planCurrent.find(
-    (t) => t.metric_code === 'recruitment.admitted' && t.comparator !== 'lte',
-  );
-  const admissionTarget = admissionPlan
-    ? Number(admissionPlan.threshold)
-    : await admissionTargetOf(db, unitId, year);
+  // Targets as recorded: the admission target is the plan's (the recruitment board edits the same one),
+  // else the sum of the children's (docs/domain/targets.md).
+  const admissionTarget = await admissionTargetOf(db, unitId, year);
   const planNext = await planTargetsOf(db, unitId, year + 1);
   const nextYearTargets: ReportTarget[] = planNext.map((t) => {
     const unitKind = findMetric(t.metric_code)?.unit ?? 'count';
@@ -216,7 +202,12 @@ export const gatherReportData = async ({
         metricCode: 'recruitment.admitted',
         unit: 'count',
         value: next,
-        text: `kết nạp ${formatCount(next)} đảng viên mới`,
+        text: targetText({
+          title: 'Kết nạp đảng viên mới',
+          comparator: 'gte',
+          threshold: next,
+          unit: 'count',
+        }),
       });
   }
 

@@ -176,10 +176,13 @@ export const TargetModal = ({
   const saved = useSaved(onClose);
   const code = Form.useWatch('metricCode', form) as string | undefined;
   const metric = metrics.data?.items.find((m) => m.code === (editing?.metricCode ?? code));
+  const extraCodes = (Form.useWatch('additionalMetricCodes', form) as string[] | undefined) ?? [];
+  const extra = (metrics.data?.items ?? []).filter((m) => extraCodes.includes(m.code));
+  const perResolution = Boolean(metric?.perResolution) || extra.some((m) => m.perResolution);
   const resolutions = useQuery({
     queryKey: ['resolution-choices'],
     queryFn: () => get<{ items: TResolutionListItem[] }>('/api/resolutions'),
-    enabled: open && Boolean(metric?.perResolution),
+    enabled: open && perResolution,
   });
   useEffect(() => {
     if (open) {
@@ -196,7 +199,8 @@ export const TargetModal = ({
       editing
         ? put(`/api/plans/targets/${editing.id}`, {
             title: v.title,
-            resolutionId: metric?.perResolution ? v.resolutionId : null,
+            resolutionId: perResolution ? v.resolutionId : null,
+            additionalMetricCodes: v.additionalMetricCodes ?? [],
             comparator: v.comparator,
             threshold: v.threshold,
             baseline: v.baseline ?? null,
@@ -209,7 +213,8 @@ export const TargetModal = ({
             termId: v.forTerm ? term?.id : (term?.id ?? null),
             title: v.title,
             metricCode: v.metricCode,
-            resolutionId: metric?.perResolution ? v.resolutionId : null,
+            additionalMetricCodes: v.additionalMetricCodes ?? [],
+            resolutionId: perResolution ? v.resolutionId : null,
             comparator: v.comparator,
             threshold: v.threshold,
             baseline: v.baseline ?? null,
@@ -258,7 +263,25 @@ export const TargetModal = ({
             {metric.description}
           </Typography.Paragraph>
         )}
-        {metric?.perResolution && (
+        {metric && (
+          <Form.Item
+            name="additionalMetricCodes"
+            label="Gắn thêm chỉ số"
+            extra="Chỉ tiêu chỉ đạt khi mọi chỉ số đều đạt mức đặt ra (ví dụ: quán triệt và xây dựng chương trình hành động)."
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              aria-label="Gắn thêm chỉ số"
+              placeholder="Không gắn thêm"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(metrics.data?.items ?? [])
+                .filter((m) => m.code !== metric.code && m.unit === metric.unit)
+                .map((m) => ({ value: m.code, label: m.label }))}
+            />
+          </Form.Item>
+        )}
+        {perResolution && (
           <Form.Item
             name="resolutionId"
             label="Nghị quyết, chỉ thị"

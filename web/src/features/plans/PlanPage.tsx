@@ -278,7 +278,8 @@ export const PlanPage = () => {
   );
   const [year, setYear] = useState(Number(params.get('year')) || currentYear);
   const [asOf, setAsOf] = useState<string | undefined>();
-  const [openTarget, setOpenTarget] = useState<number | null>(null);
+  // ?target= opens a target's drawer (the recruitment board links to the admission target).
+  const [openTarget, setOpenTarget] = useState<number | null>(Number(params.get('target')) || null);
   const [records, setRecords] = useState<RecordsRequest | null>(null);
   const [modal, setModal] = useState<'term' | 'target' | 'task' | null>(null);
   const [result, setResult] = useState<TKeyTask | null>(null);

@@ -1,5 +1,6 @@
 // One target: its definition, live value and status, history through the period (month ends), the
-// shares handed down to lower units, and the records behind the value.
+// shares handed down to lower units, and the records behind the value. A target binding several
+// metrics shows each one's value and status, series and records.
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -54,7 +55,19 @@ export const TargetDrawer = ({
           )}
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="Tổ chức">{t.orgUnitName}</Descriptions.Item>
-            <Descriptions.Item label="Chỉ số">{t.metricLabel}</Descriptions.Item>
+            <Descriptions.Item label={t.metrics.length > 1 ? 'Các chỉ số' : 'Chỉ số'}>
+              {t.metrics.length > 1 ? (
+                <>
+                  {t.metrics.map((m) => m.label).join('; ')}
+                  <Typography.Text type="secondary">
+                    {' '}
+                    (chỉ tiêu đạt khi mọi chỉ số đều đạt)
+                  </Typography.Text>
+                </>
+              ) : (
+                t.metricLabel
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label="Cách tính">{data.description}</Descriptions.Item>
             <Descriptions.Item label="Kỳ">
               {formatDate(t.from)} – {formatDate(t.to)}; số liệu đến {formatDate(t.asOf)}
@@ -74,12 +87,39 @@ export const TargetDrawer = ({
               <TargetStatusTag t={t} />
             </Descriptions.Item>
           </Descriptions>
+          {t.metrics.length > 1 && (
+            <Table
+              size="small"
+              rowKey="code"
+              pagination={false}
+              data-testid="target-metrics"
+              dataSource={t.metrics}
+              columns={[
+                { title: 'Chỉ số', dataIndex: 'label' },
+                {
+                  title: 'Hiện tại',
+                  dataIndex: 'value',
+                  align: 'right',
+                  render: (v: number | null, m) =>
+                    v === null ? (m.unavailableReason ?? '—') : formatMetricValue(t.metricUnit, v),
+                },
+                {
+                  title: 'Tình trạng',
+                  dataIndex: 'statusLabel',
+                  render: (label: string, m) => <Tag color={statusColors[m.status]}>{label}</Tag>,
+                },
+              ]}
+            />
+          )}
           {t.value !== null && data.history.length > 0 && (
             <div>
               <Typography.Title level={5}>Diễn biến trong kỳ (cuối mỗi tháng)</Typography.Title>
               <SeriesChart
                 categories={data.history.map((h) => formatDate(h.date).slice(0, 5))}
-                series={[{ name: t.metricLabel, values: data.history.map((h) => h.value) }]}
+                series={t.metrics.map((m, i) => ({
+                  name: m.label,
+                  values: data.history.map((h) => h.values[i] ?? null),
+                }))}
                 target={{ label: `Chỉ tiêu ${t.threshold}`, value: t.threshold }}
               />
             </div>
@@ -109,27 +149,35 @@ export const TargetDrawer = ({
               />
             </div>
           )}
-          {t.value !== null && (
-            <div>
-              <Typography.Title level={5}>
-                Bản ghi đứng sau con số ({data.records.length})
-              </Typography.Title>
-              <Table
-                size="small"
-                rowKey={(r) => `${r.kind}-${r.id}`}
-                dataSource={data.records}
-                pagination={{ pageSize: 20, showSizeChanger: false }}
-                columns={[
-                  { title: 'STT', key: 'n', width: 64, render: (_, __, i) => i + 1 },
-                  {
-                    title: 'Bản ghi',
-                    dataIndex: 'label',
-                    render: (label: string, r) =>
-                      r.kind === 'member' ? <Link to={`/dang-vien/${r.id}`}>{label}</Link> : label,
-                  },
-                ]}
-              />
-            </div>
+          {data.recordsByMetric.map((group, i) =>
+            t.metrics[i]?.value == null ? null : (
+              <div key={group.code}>
+                <Typography.Title level={5}>
+                  Bản ghi đứng sau con số
+                  {data.recordsByMetric.length > 1 ? ` – ${group.label}` : ''} (
+                  {group.records.length})
+                </Typography.Title>
+                <Table
+                  size="small"
+                  rowKey={(r) => `${i}-${r.kind}-${r.id}`}
+                  dataSource={group.records}
+                  pagination={{ pageSize: 20, showSizeChanger: false }}
+                  columns={[
+                    { title: 'STT', key: 'n', width: 64, render: (_, __, i) => i + 1 },
+                    {
+                      title: 'Bản ghi',
+                      dataIndex: 'label',
+                      render: (label: string, r) =>
+                        r.kind === 'member' ? (
+                          <Link to={`/dang-vien/${r.id}`}>{label}</Link>
+                        ) : (
+                          label
+                        ),
+                    },
+                  ]}
+                />
+              </div>
+            ),
           )}
         </Space>
       )}

@@ -12,6 +12,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { TTargetReport } from '../../../../contracts/recruitment';
 import { formatNumber } from '../../../../domain/text/vietnamese';
 import { get, put, toQuery } from '../../api/client';
@@ -40,6 +41,9 @@ const SetTargetModal = ({
       await put('/api/recruitment/targets', { orgUnitId: row.orgUnitId, year, target: value });
       message.success('Đã giao chỉ tiêu.');
       await client.invalidateQueries({ queryKey: ['recruitment-targets'] });
+      // The same target is the plan's: refresh the plan and the dashboard too.
+      await client.invalidateQueries({ queryKey: ['plan-year'] });
+      await client.invalidateQueries({ queryKey: ['plan-target'] });
       onClose();
     } catch (e) {
       setError(applyApiError(e));
@@ -61,6 +65,7 @@ const SetTargetModal = ({
         value={value}
         onChange={setValue}
         suffix="đảng viên"
+        style={{ width: 220 }}
         aria-label="Chỉ tiêu"
       />
     </Modal>
@@ -93,6 +98,19 @@ export const TargetsPanel = ({ orgUnitId }: { orgUnitId?: number }) => {
       {data && (
         <Typography.Paragraph data-testid="target-summary" style={{ fontSize: 16 }}>
           <b>{data.unit.orgUnitName}</b>: {data.unit.summary}
+        </Typography.Paragraph>
+      )}
+      {data && (
+        <Typography.Paragraph type="secondary" data-testid="target-source">
+          Chỉ tiêu kết nạp là chỉ tiêu của kế hoạch năm {year} (mục Kế hoạch, chỉ tiêu): giao ở đây
+          hay sửa trong kế hoạch đều là một chỉ tiêu.{' '}
+          {data.unit.targetId !== null && (
+            <Link
+              to={`/ke-hoach?orgUnitId=${data.unit.orgUnitId}&year=${year}&target=${data.unit.targetId}`}
+            >
+              Xem chỉ tiêu trong kế hoạch
+            </Link>
+          )}
         </Typography.Paragraph>
       )}
       <Table<Row>
