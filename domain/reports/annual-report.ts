@@ -320,7 +320,7 @@ const inspectionParagraphs = (w: Writer, data: AnnualReportData) => {
     '. ',
     {
       t: 'figure',
-      key: 'discipline',
+      key: figures.discipline.members > 0 ? 'discipline.members' : 'discipline.organisations',
       text: capitalise(disciplinePhrase(figures.discipline)),
     },
     '.',

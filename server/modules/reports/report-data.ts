@@ -56,9 +56,14 @@ export type ReportSnapshot = { report: AnnualReportData; evidence: Evidence[] };
 /** The value as the report prints it. */
 export const displayFigure = (unit: ReportFigure['unit'], value: FigureValue | null) => {
   if (value?.status !== 'ok' || value.value === null) return null;
-  if (unit === 'percent') return formatPercentValue(value.value);
-  if (unit === 'amount') return `${formatCount(value.value)} đồng`;
-  return formatCount(value.value);
+  const shown =
+    unit === 'percent'
+      ? formatPercentValue(value.value)
+      : unit === 'amount'
+        ? `${formatCount(value.value)} đồng`
+        : formatCount(value.value);
+  // Proposed levels before the decision: the figures list says so, like the report.
+  return value.provisional ? `dự kiến ${shown}` : shown;
 };
 
 const toFigureValue = (v: MetricValue): FigureValue =>
