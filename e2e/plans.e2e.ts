@@ -171,6 +171,21 @@ describe('annual plan and dashboard', () => {
     await expect(figure.textContent()).resolves.toContain('Chưa có kết quả xếp loại');
   });
 
+  it('gives no last-year figure for a register with nothing recorded last year, never "0 đ (+…)"', async () => {
+    await page.goto(`${server.url}/dieu-hanh`);
+    const dues = page.getByTestId('figure-lifecycle.dues_collected');
+    await dues.waitFor({ timeout: 30_000 });
+    // The demo records dues from this year only.
+    await expect(dues.textContent()).resolves.toContain('Cùng kỳ năm trước: — (chưa có số liệu)');
+    await expect(dues.textContent()).resolves.not.toMatch(/\(\+/);
+    await dues.scrollIntoViewIfNeeded();
+    await screenshot(page, 'kh-05-chua-co-so-lieu-cung-ky');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await dues.scrollIntoViewIfNeeded();
+    await screenshot(page, 'kh-05b-chua-co-so-lieu-cung-ky-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('edits a key task, and turns a meeting decision into a key task found on the plan', async () => {
     await page.goto(`${server.url}/ke-hoach`);
     const taskRow = page.locator('tr').filter({ hasText: taskTitle }).first();

@@ -52,6 +52,29 @@ describe('annual report', () => {
     await screenshot(page, 'bc-02-chung-cu-so-lieu');
     await page.keyboard.press('Escape');
 
+    // Inspection: subjects per group of bodies (not cases), opening the subjects behind them.
+    const subjects = preview.locator('[data-figure="inspection.subjects.committees"]').first();
+    expect(await subjects.textContent()).toMatch(
+      /kiểm tra, giám sát chuyên đề và thường xuyên được \d+ tổ chức đảng, đảng viên/,
+    );
+    await subjects.scrollIntoViewIfNeeded();
+    await screenshot(page, 'bc-02b-kiem-tra-giam-sat');
+    await subjects.click();
+    await drawer.getByText('inspection.figures').waitFor();
+    await expect.poll(() => drawer.locator('tbody tr').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    // The year's ratings are still in the flow: proposed levels, "dự kiến"; no sentence says "0 đồng".
+    const all = (await preview.textContent()) ?? '';
+    expect(all).toMatch(/dự kiến [\d,]+% đảng viên hoàn thành tốt nhiệm vụ trở lên/);
+    expect(all).not.toMatch(/thu đảng phí 0 đồng|cho 0 đồng chí/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await preview
+      .locator('[data-figure="inspection.subjects.committees"]')
+      .first()
+      .scrollIntoViewIfNeeded();
+    await screenshot(page, 'bc-02c-kiem-tra-giam-sat-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
     // A placeholder opens the editor; the text then replaces it in the preview.
     await preview.locator('[data-placeholder="strengths"]').click();
     const field = page.getByLabel('Ưu điểm', { exact: true });

@@ -7,15 +7,27 @@ import {
   achievementSentence,
   capitalise,
   comparisonPhrase,
+  disciplinePhrase,
   formatCount,
   formatPercentValue,
+  inspectionGroupPhrase,
   joinVietnamese,
   keyTasksSentence,
   placeAndDate,
 } from './phrasing';
 
 export type FigureValue =
-  | { status: 'ok'; value: number | null; numerator?: number; denominator?: number }
+  | {
+      status: 'ok';
+      value: number | null;
+      numerator?: number;
+      denominator?: number;
+      /**
+       * Drafted before the decision is recorded (year-end ratings): the value counts the proposed
+       * levels and the report says "dự kiến".
+       */
+      provisional?: boolean;
+    }
   | { status: 'unavailable'; reason: string };
 
 export type ReportFigure = {
@@ -40,7 +52,38 @@ export type ReportTarget = {
 };
 
 export type KeyTaskFigures =
-  | { status: 'ok'; total: number; completed: number; excellent: number; good: number }
+  | {
+      status: 'ok';
+      total: number;
+      completed: number;
+      excellent: number;
+      good: number;
+      /** The ratings are the unit's own, before the year's decision: "dự kiến". */
+      provisional?: boolean;
+    }
+  | { status: 'unavailable'; reason: string };
+
+export type SubjectCount = { organisations: number; members: number; total: number };
+
+/**
+ * Inspection, supervision and discipline of the year, as the inspection figures service counts them
+ * (server/modules/inspection/figures.service.ts: distinct subjects per group of conducting bodies).
+ */
+export type InspectionFigures =
+  | {
+      status: 'ok';
+      cases: number;
+      groups: Record<
+        'committees' | 'inspection_commissions',
+        { all: SubjectCount; inspected: SubjectCount; supervised: SubjectCount }
+      >;
+      discipline: {
+        members: number;
+        organisations: number;
+        /** Decisions per form: "khiển trách" … with the kind of subject. */
+        byForm: { form: string; subjectKind: 'member' | 'organisation'; count: number }[];
+      };
+    }
   | { status: 'unavailable'; reason: string };
 
 export type AnnualReportData = {
@@ -62,6 +105,10 @@ export type AnnualReportData = {
   admissionTarget: number | null;
   nextYearTargets: ReportTarget[];
   keyTasks: KeyTaskFigures;
+  /** Missing in drafts generated before these figures existed. */
+  inspection?: InspectionFigures;
+  /** The same for year N−1, for the comparison (null when not asked). */
+  previousInspection?: InspectionFigures | null;
   massOrganisations: { kind: string; label: string; count: number; members: number }[];
   recipients: string[];
   signer: { authority: string; title: string; name: string };
@@ -171,7 +218,7 @@ class Writer {
     return f?.current.status === 'ok' ? f.current.value : null;
   }
   /** A run for a figure already phrased, or a marked gap when the figure is not available. */
-  run(key: string, phrase: (value: number) => string): Inline {
+  run(key: string, phrase: (value: number) => string, provisionalNoun?: string): Inline {
     const f = this.figure(key);
     if (!f) return { t: 'missing', key, text: `[Số liệu chưa có: ${key}]` };
     if (f.current.status !== 'ok' || f.current.value === null)
@@ -180,10 +227,24 @@ class Writer {
         key,
         text: `[Số liệu chưa có: ${f.label.toLocaleLowerCase('vi-VN')}${f.current.status === 'unavailable' ? ` — ${f.current.reason}` : ''}]`,
       };
-    return { t: 'figure', key, text: phrase(f.current.value) };
+    const phrased = phrase(f.current.value);
+    if (!f.current.provisional) return { t: 'figure', key, text: phrased };
+    // Before the decision: the proposed levels, and on how many subjects they stand.
+    const base =
+      f.current.denominator !== undefined
+        ? ` (theo mức tự đánh giá, đề xuất của ${formatCount(f.current.denominator)} ${provisionalNoun ?? 'đối tượng'}, chưa có quyết định)`
+        : '';
+    return { t: 'figure', key, text: `dự kiến ${phrased}${base}` };
   }
   count(key: string, noun: string) {
     return this.run(key, (v) => `${formatCount(v)} ${noun}`);
+  }
+  /**
+   * A clause about a count: phrased with the number, the real zero's own words ("không có … nào"),
+   * or the marked gap when nothing is recorded for the period.
+   */
+  clause(key: string, phrase: (value: string) => string, zero: string): Inline {
+    return this.run(key, (v) => (v === 0 ? zero : phrase(formatCount(v))));
   }
   percent(key: string) {
     return this.run(key, (v) => formatPercentValue(v));
@@ -206,6 +267,65 @@ class Writer {
     };
   }
 }
+
+/** Who conducts, as the report of this kind of body names them. */
+const inspectionBodies = (kind: string) =>
+  kind === 'grassroots_committee' || kind === 'grassroots_cell'
+    ? { committees: 'Đảng ủy, chi bộ', inspection_commissions: 'Ủy ban Kiểm tra Đảng ủy' }
+    : {
+        committees: 'Ban Thường vụ Đảng ủy và cấp ủy cơ sở',
+        inspection_commissions: 'Ủy ban Kiểm tra Đảng ủy và ủy ban kiểm tra cơ sở',
+      };
+
+/**
+ * "Ban Thường vụ … và cấp ủy cơ sở kiểm tra, giám sát chuyên đề và thường xuyên được 45 tổ chức đảng,
+ * đảng viên (…); Ủy ban Kiểm tra … kiểm tra, giám sát được 12 tổ chức đảng, đảng viên (…)", then
+ * discipline by form. Nothing recorded for the year: the marked gap, never "0".
+ */
+const inspectionParagraphs = (w: Writer, data: AnnualReportData) => {
+  const figures: InspectionFigures = data.inspection ?? {
+    status: 'unavailable',
+    reason: 'bản nháp lập trước khi có số liệu này, hãy bấm "Lập báo cáo" để tính lại',
+  };
+  if (figures.status !== 'ok') {
+    w.paragraph({
+      t: 'missing',
+      key: 'inspection',
+      text: `[Số liệu chưa có: kiểm tra, giám sát và thi hành kỷ luật đảng — ${figures.reason}]`,
+    });
+    return;
+  }
+  const bodies = inspectionBodies(data.orgUnit.kind);
+  const previous = data.previousInspection?.status === 'ok' ? data.previousInspection : null;
+  const group = (key: 'committees' | 'inspection_commissions', verb: string) =>
+    inspectionGroupPhrase({
+      who: bodies[key],
+      verb,
+      ...figures.groups[key],
+      previous: previous ? previous.groups[key].all.total : null,
+      previousYear: data.year - 1,
+    });
+  w.paragraph(
+    {
+      t: 'figure',
+      key: 'inspection.subjects.committees',
+      text: capitalise(group('committees', 'kiểm tra, giám sát chuyên đề và thường xuyên được')),
+    },
+    '; ',
+    {
+      t: 'figure',
+      key: 'inspection.subjects.inspection_commissions',
+      text: group('inspection_commissions', 'kiểm tra, giám sát được'),
+    },
+    '. ',
+    {
+      t: 'figure',
+      key: figures.discipline.members > 0 ? 'discipline.members' : 'discipline.organisations',
+      text: capitalise(disciplinePhrase(figures.discipline)),
+    },
+    '.',
+  );
+};
 
 export const buildReportModel = (
   data: AnnualReportData,
@@ -270,21 +390,45 @@ export const buildReportModel = (
           }),
         },
     w.comparison('recruitment.admitted', 'đảng viên'),
-    '; công nhận đảng viên chính thức cho ',
-    w.count('recruitment.recognised', 'đồng chí'),
+    '; ',
+    w.clause(
+      'recruitment.recognised',
+      (n) => `công nhận đảng viên chính thức cho ${n} đồng chí`,
+      'chưa công nhận đảng viên chính thức cho đồng chí nào',
+    ),
     '.',
   );
   w.paragraph(
-    'Công tác quản lý đảng viên: tiếp nhận sinh hoạt đảng chính thức ',
-    w.count('members.transferred_in', 'đảng viên'),
-    ', chuyển sinh hoạt đảng chính thức đi ',
-    w.count('members.transferred_out', 'đảng viên'),
-    '; phát thẻ đảng viên cho ',
-    w.count('lifecycle.cards_issued', 'đồng chí'),
-    '; đề nghị tặng Huy hiệu Đảng cho ',
-    w.count('lifecycle.badges_awarded', 'đồng chí'),
-    '; thu đảng phí ',
-    w.run('lifecycle.dues_collected', (v) => `${formatCount(v)} đồng`),
+    'Công tác quản lý đảng viên: ',
+    w.clause(
+      'members.transferred_in',
+      (n) => `tiếp nhận sinh hoạt đảng chính thức ${n} đảng viên`,
+      'không tiếp nhận sinh hoạt đảng chính thức đảng viên nào',
+    ),
+    ', ',
+    w.clause(
+      'members.transferred_out',
+      (n) => `chuyển sinh hoạt đảng chính thức đi ${n} đảng viên`,
+      'không chuyển sinh hoạt đảng chính thức đi đảng viên nào',
+    ),
+    '; ',
+    w.clause(
+      'lifecycle.cards_issued',
+      (n) => `phát thẻ đảng viên cho ${n} đồng chí`,
+      'chưa phát thẻ đảng viên cho đồng chí nào',
+    ),
+    '; ',
+    w.clause(
+      'lifecycle.badges_awarded',
+      (n) => `trao Huy hiệu Đảng cho ${n} đồng chí`,
+      'không có đồng chí nào được trao Huy hiệu Đảng',
+    ),
+    '; ',
+    w.clause(
+      'lifecycle.dues_collected',
+      (n) => `thu đảng phí ${n} đồng`,
+      'không có khoản đảng phí nào được nộp',
+    ),
     '.',
   );
   w.paragraph(
@@ -292,26 +436,19 @@ export const buildReportModel = (
     w.run(
       'evaluation.members_good_or_better',
       (v) => `${formatPercentValue(v)} đảng viên hoàn thành tốt nhiệm vụ trở lên`,
+      'đảng viên',
     ),
     '; ',
     w.run(
       'evaluation.grassroots_good_or_better',
       (v) => `${formatPercentValue(v)} tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên`,
+      'tổ chức cơ sở đảng',
     ),
     '.',
   );
 
   w.heading(3, '4. Công tác kiểm tra, giám sát và thi hành kỷ luật đảng');
-  w.paragraph(
-    'Cấp ủy, ủy ban kiểm tra các cấp đã tiến hành ',
-    w.count('inspection.cases', 'cuộc kiểm tra, giám sát'),
-    w.comparison('inspection.cases', 'cuộc'),
-    '; thi hành kỷ luật ',
-    w.count('discipline.members', 'đảng viên'),
-    ' và ',
-    w.count('discipline.organisations', 'tổ chức đảng'),
-    '.',
-  );
+  inspectionParagraphs(w, data);
   w.placeholder('inspection');
   w.heading(3, '5. Công tác dân vận');
   w.placeholder('massMobilisation');

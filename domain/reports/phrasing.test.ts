@@ -4,9 +4,11 @@ import {
   capitalise,
   comparisonPhrase,
   countPhrase,
+  disciplinePhrase,
   documentDate,
   formatCount,
   formatPercentValue,
+  inspectionGroupPhrase,
   joinVietnamese,
   keyTasksSentence,
   placeAndDate,
@@ -126,5 +128,86 @@ describe('lists, shares, dates', () => {
   it('opens a sentence with a capital, đ included', () => {
     expect(capitalise('đạt 100%')).toBe('Đạt 100%');
     expect(capitalise('')).toBe('');
+  });
+});
+
+describe('inspection subjects, discipline and provisional key-task ratings (885-QĐ/UBKTTW statistics)', () => {
+  const count = (organisations: number, members: number) => ({
+    organisations,
+    members,
+    total: organisations + members,
+  });
+  const who = 'Ủy ban Kiểm tra Đảng ủy';
+  it('states subjects, not cases, split inspection / supervision, with the year before', () => {
+    expect(
+      inspectionGroupPhrase({
+        who,
+        verb: 'kiểm tra, giám sát được',
+        all: count(5, 7),
+        inspected: count(2, 7),
+        supervised: count(3, 0),
+        previous: 9,
+        previousYear: 2024,
+      }),
+    ).toBe(
+      'Ủy ban Kiểm tra Đảng ủy kiểm tra, giám sát được 12 tổ chức đảng, đảng viên (kiểm tra 2 tổ chức đảng, 7 đảng viên; giám sát 3 tổ chức đảng), tăng 3 so với năm 2024',
+    );
+  });
+  it('omits the comparison when the year before has no records', () => {
+    const text = inspectionGroupPhrase({
+      who,
+      verb: 'kiểm tra, giám sát được',
+      all: count(0, 1),
+      inspected: count(0, 1),
+      supervised: count(0, 0),
+      previous: null,
+      previousYear: 2024,
+    });
+    expect(text).toBe(
+      'Ủy ban Kiểm tra Đảng ủy kiểm tra, giám sát được 1 tổ chức đảng, đảng viên (kiểm tra 1 đảng viên)',
+    );
+  });
+  it('a real zero reads "chưa kiểm tra, giám sát tổ chức đảng, đảng viên nào"', () => {
+    expect(
+      inspectionGroupPhrase({
+        who,
+        verb: 'kiểm tra, giám sát được',
+        all: count(0, 0),
+        inspected: count(0, 0),
+        supervised: count(0, 0),
+        previous: 4,
+        previousYear: 2024,
+      }),
+    ).toBe('Ủy ban Kiểm tra Đảng ủy chưa kiểm tra, giám sát tổ chức đảng, đảng viên nào');
+  });
+  it('discipline by form; none reads "không có … nào"', () => {
+    expect(
+      disciplinePhrase({
+        members: 2,
+        organisations: 1,
+        byForm: [
+          { form: 'khiển trách', subjectKind: 'member', count: 1 },
+          { form: 'cảnh cáo', subjectKind: 'member', count: 1 },
+          { form: 'khiển trách', subjectKind: 'organisation', count: 1 },
+          { form: 'giải tán', subjectKind: 'organisation', count: 0 },
+        ],
+      }),
+    ).toBe(
+      'thi hành kỷ luật 2 đảng viên (1 khiển trách, 1 cảnh cáo) và 1 tổ chức đảng (1 khiển trách)',
+    );
+    expect(disciplinePhrase({ members: 0, organisations: 0, byForm: [] })).toBe(
+      'không có tổ chức đảng, đảng viên nào bị thi hành kỷ luật',
+    );
+  });
+  it('key-task ratings before the decision are "dự kiến"', () => {
+    expect(
+      keyTasksSentence({ total: 6, completed: 5, excellent: 2, good: 3, provisional: true }),
+    ).toBe(
+      'hoàn thành 5/6 nhiệm vụ trọng tâm; trong đó, dự kiến 2 nhiệm vụ hoàn thành xuất sắc và 3 nhiệm vụ hoàn thành tốt',
+    );
+    // Nothing rated yet: nothing to call provisional.
+    expect(
+      keyTasksSentence({ total: 6, completed: 3, excellent: 0, good: 0, provisional: true }),
+    ).toBe('hoàn thành 3/6 nhiệm vụ trọng tâm');
   });
 });

@@ -94,8 +94,8 @@ export type KeyTaskCounts = {
  * thành tốt". The breakdown lists only levels with at least one task; the rest of the completed ones
  * (neither excellent nor good) read "hoàn thành".
  */
-export const keyTasksSentence = (counts: KeyTaskCounts): string => {
-  const { total, completed, excellent, good } = counts;
+export const keyTasksSentence = (counts: KeyTaskCounts & { provisional?: boolean }): string => {
+  const { total, completed, excellent, good, provisional } = counts;
   if (total === 0) return 'chưa xác định nhiệm vụ trọng tâm';
   if (completed === 0) return `chưa hoàn thành nhiệm vụ trọng tâm nào (0/${total} nhiệm vụ)`;
   const head = `hoàn thành ${completed}/${total} nhiệm vụ trọng tâm`;
@@ -106,7 +106,75 @@ export const keyTasksSentence = (counts: KeyTaskCounts): string => {
     plain > 0 && (excellent > 0 || good > 0) ? `${formatCount(plain)} nhiệm vụ hoàn thành` : '',
   ];
   const breakdown = joinVietnamese(parts);
-  return breakdown ? `${head}; trong đó, ${breakdown}` : head;
+  // Ratings drafted before the year's decision (late-December conferences) are proposals.
+  return breakdown ? `${head}; trong đó, ${provisional ? 'dự kiến ' : ''}${breakdown}` : head;
+};
+
+type Subjects = { organisations: number; members: number; total: number };
+
+/** "3 tổ chức đảng, 9 đảng viên"; only the kinds with at least one subject. */
+const subjectParts = (c: Subjects): string =>
+  [
+    c.organisations > 0 ? `${formatCount(c.organisations)} tổ chức đảng` : '',
+    c.members > 0 ? `${formatCount(c.members)} đảng viên` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+/**
+ * One group of conducting bodies (885-QĐ/UBKTTW statistics: subjects, not cases): "Ủy ban Kiểm tra …
+ * kiểm tra, giám sát được 12 tổ chức đảng, đảng viên (kiểm tra 2 tổ chức đảng, 4 đảng viên; giám
+ * sát 3 tổ chức đảng, 5 đảng viên), tăng 2 so với năm 2024". A real zero: "… chưa kiểm tra, giám sát
+ * tổ chức đảng, đảng viên nào". `previous` null: no comparison (that year is not recorded).
+ */
+export const inspectionGroupPhrase = (args: {
+  who: string;
+  verb: string;
+  all: Subjects;
+  inspected: Subjects;
+  supervised: Subjects;
+  previous: number | null;
+  previousYear: number;
+}): string => {
+  const { who, verb, all, inspected, supervised, previous, previousYear } = args;
+  if (all.total === 0) return `${who} chưa kiểm tra, giám sát tổ chức đảng, đảng viên nào`;
+  const detail = [
+    inspected.total > 0 ? `kiểm tra ${subjectParts(inspected)}` : '',
+    supervised.total > 0 ? `giám sát ${subjectParts(supervised)}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const comparison =
+    previous === null
+      ? ''
+      : `, ${comparisonPhrase({ current: all.total, previous, previousYear })}`;
+  return `${who} ${verb} ${formatCount(all.total)} tổ chức đảng, đảng viên (${detail})${comparison}`;
+};
+
+/**
+ * "thi hành kỷ luật 2 đảng viên (1 khiển trách, 1 cảnh cáo) và 1 tổ chức đảng (1 khiển trách)";
+ * a real zero: "không có tổ chức đảng, đảng viên nào bị thi hành kỷ luật".
+ */
+export const disciplinePhrase = (d: {
+  members: number;
+  organisations: number;
+  byForm: { form: string; subjectKind: 'member' | 'organisation'; count: number }[];
+}): string => {
+  if (d.members === 0 && d.organisations === 0)
+    return 'không có tổ chức đảng, đảng viên nào bị thi hành kỷ luật';
+  const forms = (kind: 'member' | 'organisation') => {
+    const parts = d.byForm
+      .filter((f) => f.subjectKind === kind && f.count > 0)
+      .map((f) => `${formatCount(f.count)} ${f.form}`);
+    return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+  };
+  const parts = [
+    d.members > 0 ? `${formatCount(d.members)} đảng viên${forms('member')}` : '',
+    d.organisations > 0
+      ? `${formatCount(d.organisations)} tổ chức đảng${forms('organisation')}`
+      : '',
+  ];
+  return `thi hành kỷ luật ${joinVietnamese(parts)}`;
 };
 
 /** "ngày 05 tháng 12 năm 2025", "ngày 03 tháng 4 năm 2018" (36-HD/VPTW: see `partyDocumentDate`). */

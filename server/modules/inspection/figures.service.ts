@@ -19,13 +19,14 @@ import {
   conductingBodyLabels,
   countDistinctSubjects,
   countingRuleText,
+  isSupervision,
   type ReportGroup,
   reportGroupLabels,
   reportGroupOf,
   reportGroups,
 } from '../../../domain/rules/inspection/inspection';
 import { formatDate, formatNumber } from '../../../domain/text/vietnamese';
-import { type Db, queryRows, sql } from '../../db/client';
+import { type Db, type DbOrTx, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../org-units/org-units.queries';
 
@@ -41,7 +42,7 @@ const subjectRows = (path: string, f: Filter) => sql`
   where c.year = ${f.year} and o.path <@ ${path}::ltree
     ${f.body ? sql`and c.body = ${f.body}` : sql``}`;
 
-type SubjectRow = {
+export type SubjectRow = {
   case_id: number;
   body: ConductingBody;
   kind: CaseKind;
@@ -65,7 +66,7 @@ const disciplineRows = (path: string, f: Filter) => sql`
     and o.path <@ ${path}::ltree ${f.body ? sql`and d.body = ${f.body}` : sql``}
   order by d.decided_on, d.id`;
 
-type DisciplineFigureRow = {
+export type DisciplineFigureRow = {
   id: number;
   member_id: number | null;
   org_unit_id: number;
@@ -94,6 +95,19 @@ export const getFigures = async ({
   ...f
 }: Filter & { db: Db; actor: Actor }): Promise<TFigures> => {
   const unit = await getUnitInScope(db, actor, f.orgUnitId ?? actor.scopeOrgUnitId);
+  return (await figuresOfUnit({ db, unit, ...f })).figures;
+};
+
+/**
+ * The figures of a unit already checked to be in scope (the annual report reads them here, so the
+ * report, its annex and this page count alike), with the same counting rule per activity
+ * (inspection / supervision) and the rows behind them.
+ */
+export const figuresOfUnit = async ({
+  db,
+  unit,
+  ...f
+}: Filter & { db: DbOrTx; unit: { id: number; name: string; path: string } }) => {
   const subjects = await queryRows<SubjectRow>(db, subjectRows(unit.path, f));
   const byCase = new Map<
     number,
@@ -141,7 +155,7 @@ export const getFigures = async ({
     `Ủy ban Kiểm tra các cấp kiểm tra, giám sát được ${formatNumber(commissions)} tổ chức đảng, đảng viên (${formatNumber(counted.byGroup.inspection_commissions.organisations)} tổ chức đảng, ${formatNumber(counted.byGroup.inspection_commissions.members)} đảng viên).`,
     `Thi hành kỷ luật ${formatNumber(disciplinedMembers)} đảng viên${disciplinedOrganisations ? ` và ${formatNumber(disciplinedOrganisations)} tổ chức đảng` : ''}.`,
   ];
-  return {
+  const figures: TFigures = {
     year: f.year,
     orgUnitId: unit.id,
     orgUnitName: unit.name,
@@ -166,6 +180,17 @@ export const getFigures = async ({
       done: recs.filter((r) => r.status === 'done').length,
     },
     sentences,
+  };
+  const cases = [...byCase.values()];
+  return {
+    figures,
+    /** The same counting rule over the inspections and over the supervisions alone. */
+    byActivity: {
+      inspected: countDistinctSubjects(cases.filter((c) => !isSupervision(c.kind))),
+      supervised: countDistinctSubjects(cases.filter((c) => isSupervision(c.kind))),
+    },
+    subjects,
+    disciplines,
   };
 };
 

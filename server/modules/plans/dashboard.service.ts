@@ -2,16 +2,21 @@
 // the key tasks, and the figures of recruitment, members, inspection, evaluation and dissemination read
 // through the metric catalogue, each next to the same figure one year earlier (at the same point of
 // that year: asOf − 1 year), and the admissions month by month. Each figure drills down through
-// GET /api/plans/metric-records.
+// GET /api/plans/metric-records. A figure whose register holds nothing for the period (no dues paid,
+// no case…) is "no data", and last year's is "—" when that year holds nothing: never a 0 to compare
+// with (domain/reports/recorded.ts, docs/domain/annual-report-figures.md).
 import type { TDashboard } from '../../../contracts/plans';
 import { addYears } from '../../../domain/calendar/date-math';
+import { checkRecorded, periodText } from '../../../domain/reports/recorded';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../org-units/org-units.queries';
+import { recordedAreas } from '../reports/recorded.queries';
 import { summariseTasks, unitTaskFacts } from './key-tasks.service';
 import { computeMetrics, findMetric, type MetricBatches } from './metrics/catalogue';
 import type { MetricValue } from './metrics/metric';
 import { monthlyFacts } from './metrics/placed-facts';
+import { factsUntil } from './metrics/placement';
 import { termFor } from './plans.queries';
 import { asOfFor, listTargetRows, viewTarget } from './targets.service';
 
@@ -83,15 +88,28 @@ export const getDashboard = async ({
   // share a query (the fact sums, the inspection figures) are answered by it once per scope, for the
   // targets and the figures together.
   const batches: MetricBatches = new Map();
-  const [targets, nowValues, beforeValues] = await Promise.all([
+  const until = factsUntil(scope);
+  const previousUntil = factsUntil(previousScope);
+  const [targets, nowValues, beforeValues, recorded, recordedBefore] = await Promise.all([
     Promise.all(targetRows.map((r) => viewTarget(db, r, asOf, batches))),
     computeMetrics({ db, codes: dashboardMetricCodes, scope, batches }),
     computeMetrics({ db, codes: dashboardMetricCodes, scope: previousScope, batches }),
+    recordedAreas(db, unit.id, scope.from, until),
+    recordedAreas(db, unit.id, previousScope.from, previousUntil),
   ]);
   const figures: TDashboard['figures'] = dashboardMetricCodes.map((code) => {
     const metric = findMetric(code)!;
-    const now = figureOf(nowValues.get(code)!);
-    const before = figureOf(beforeValues.get(code)!);
+    const now = figureOf(
+      checkRecorded(code, nowValues.get(code)!, recorded, periodText(scope.from, until)),
+    );
+    const before = figureOf(
+      checkRecorded(
+        code,
+        beforeValues.get(code)!,
+        recordedBefore,
+        periodText(previousScope.from, previousUntil),
+      ),
+    );
     return {
       code,
       label: metric.label,

@@ -1,12 +1,18 @@
 // The statistical annex (regulations.md §6.3, HD 11-HD/BTCTW 2021): forms 1, 2, 3, 5, 6F and 7-BTCTW as
 // far as the recorded data allows, with the columns "Kỳ này | Cùng kỳ năm trước | %" (% = col 2 × 100 /
-// col 3). A form whose data is not recorded by dangvu yet says so in a cell; it never prints zeros.
-// Counts are over the subtree of the organisation as it stands today (paths of today's tree).
+// col 3). A form whose data is not recorded by dangvu yet says so in a cell; it never prints zeros: a
+// row whose register holds nothing for that year (domain/reports/recorded.ts) prints "—" and no %.
+// Counts are over the subtree of the organisation as it stands today (paths of today's tree); the
+// inspection sheet (885-QĐ/UBKTTW statistics) comes from the inspection figures service.
 import ExcelJS from 'exceljs';
 import { activeStatuses, politicalTheoryLabels } from '../../../domain/enums/members';
 import { agencyKindLabels, agencyKinds } from '../../../domain/enums/org-units';
+import type { Recorded, RecordingArea } from '../../../domain/reports/recorded';
+import { reportGroupLabels, reportGroups } from '../../../domain/rules/inspection/inspection';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { evaluationLevelCounts } from '../evaluations/evaluation.queries';
+import { figuresOfUnit } from '../inspection/figures.service';
+import { recordedAreas } from './recorded.queries';
 
 export type AnnexRow = { label: string; current: number | null; previous: number | null };
 export type AnnexSheet =
@@ -49,9 +55,17 @@ const eventCount = async (db: DbOrTx, s: Scope, year: number, kinds: string[]) =
   return row?.n ?? 0;
 };
 
-const bothYears = async (s: Scope, f: (year: number) => Promise<number>) => ({
-  current: await f(s.year),
-  previous: await f(s.year - 1),
+/** The areas recorded in year N and N−1, set once per annex. */
+type RecordedYears = { current: Recorded; previous: Recorded };
+
+/** A row of both years; a year whose `area` is not recorded is null ("—"), not 0. */
+const bothYears = async (
+  s: Scope & { recorded: RecordedYears },
+  f: (year: number) => Promise<number>,
+  area: RecordingArea = 'members',
+) => ({
+  current: s.recorded.current.has(area) ? await f(s.year) : null,
+  previous: s.recorded.previous.has(area) ? await f(s.year - 1) : null,
 });
 
 const ageBands: [string, number, number][] = [
@@ -105,8 +119,16 @@ const profileRows = (people: PersonRow[], year: number, withStatus: boolean) => 
   return rows;
 };
 
-const merge = (current: [string, number][], previous: [string, number][]): AnnexRow[] =>
-  current.map(([label, value], i) => ({ label, current: value, previous: previous[i]?.[1] ?? 0 }));
+const merge = (
+  current: [string, number][] | null,
+  previous: [string, number][] | null,
+  labels: [string, number][],
+): AnnexRow[] =>
+  labels.map(([label], i) => ({
+    label,
+    current: current ? current[i]![1] : null,
+    previous: previous ? previous[i]![1] : null,
+  }));
 
 export const gatherAnnex = async ({
   db,
@@ -121,7 +143,12 @@ export const gatherAnnex = async ({
     db,
     sql`select name, path::text as path from org_units where id = ${unitId}`,
   ))!;
-  const s: Scope = { path: unit.path, year };
+  const recorded: RecordedYears = {
+    current: await recordedAreas(db, unitId, `${year}-01-01`, `${year}-12-31`),
+    previous: await recordedAreas(db, unitId, `${year - 1}-01-01`, `${year - 1}-12-31`),
+  };
+  const s = { path: unit.path, year, recorded };
+  const known = (y: number) => (y === year ? recorded.current : recorded.previous).has('members');
   const countOn = async (day: string) =>
     (
       await queryOne<{ n: number }>(
@@ -151,9 +178,12 @@ export const gatherAnnex = async ({
     join org_units o on o.id = e.org_unit_id
     where e.kind = 'admitted' and e.event_date between ${`${y}-01-01`} and ${`${y}-12-31`}
       and o.path <@ ${s.path}::ltree`;
+  const admittedProfile = async (y: number) =>
+    known(y) ? profileRows(await personRows(db, admittedIn(y)), y, false) : null;
   const form2 = merge(
-    profileRows(await personRows(db, admittedIn(year)), year, false),
-    profileRows(await personRows(db, admittedIn(year - 1)), year - 1, false),
+    await admittedProfile(year),
+    await admittedProfile(year - 1),
+    profileRows([], year, false),
   );
 
   // 3-BTCTW: all members at the end of the period, with political theory levels.
@@ -170,7 +200,12 @@ export const gatherAnnex = async ({
       ),
     ];
   };
-  const form3 = merge(await allAt(year), await allAt(year - 1));
+  const all3 = await allAt(year);
+  const form3 = merge(
+    known(year) ? all3 : null,
+    known(year - 1) ? await allAt(year - 1) : null,
+    all3,
+  );
 
   // 5-BTCTW: grassroots organisations by the kind of agency they sit in (today's tree).
   const memberRows = await queryRows<{ agency_kind: string; n: number }>(
@@ -240,14 +275,14 @@ export const gatherAnnex = async ({
   for (const milestone of [30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90])
     form7.push({
       label: `Huy hiệu ${milestone} năm tuổi Đảng`,
-      ...(await bothYears(s, (y) => badgeCount(y, milestone))),
+      ...(await bothYears(s, (y) => badgeCount(y, milestone), 'badges')),
     });
   for (const [action, label] of [
     ['issued', 'Thẻ đảng viên: phát mới'],
     ['reissued', 'Thẻ đảng viên: cấp lại do mất'],
     ['exchanged', 'Thẻ đảng viên: đổi do hỏng'],
   ] as const)
-    form7.push({ label, ...(await bothYears(s, (y) => cardCount(y, action))) });
+    form7.push({ label, ...(await bothYears(s, (y) => cardCount(y, action), 'cards')) });
   for (const [kind, label] of [
     ['transferred_in', 'Chuyển sinh hoạt đảng chính thức đến'],
     ['transferred_out', 'Chuyển sinh hoạt đảng chính thức đi'],
@@ -278,6 +313,7 @@ export const gatherAnnex = async ({
       },
       await form6F(db, unitId, year),
       { form: '7-BTCTW', title: 'Nghiệp vụ công tác đảng viên', kind: 'compare', rows: form7 },
+      await inspectionSheet(db, { id: unitId, name: unit.name, path: unit.path }, year),
     ],
   };
 };
@@ -334,6 +370,60 @@ const form6F = async (db: DbOrTx, unitId: number, year: number): Promise<AnnexSh
   };
 };
 
+/**
+ * Inspection, supervision and discipline (the subjects of 885-QĐ/UBKTTW's statistics): per group of
+ * conducting bodies the distinct party organisations and members inspected or supervised (each
+ * counted once per group), split inspection / supervision; then discipline by form. Read from the
+ * inspection figures service, as the report's sentences; a year with no case and no discipline
+ * decision prints "—".
+ */
+const inspectionSheet = async (
+  db: DbOrTx,
+  unit: { id: number; name: string; path: string },
+  year: number,
+): Promise<AnnexSheet> => {
+  const yearRows = async (y: number) => {
+    const f = await figuresOfUnit({ db, unit, year: y });
+    if (f.subjects.length === 0 && f.disciplines.length === 0) return null;
+    const rows: [string, number][] = [];
+    for (const g of reportGroups) {
+      const all = f.figures.subjectsByGroup.find((x) => x.group === g)!;
+      const ins = f.byActivity.inspected.byGroup[g];
+      const sup = f.byActivity.supervised.byGroup[g];
+      rows.push(
+        [`${reportGroupLabels[g]}: tổ chức đảng, đảng viên được kiểm tra, giám sát`, all.total],
+        ['    Tổ chức đảng được kiểm tra', ins.organisations],
+        ['    Đảng viên được kiểm tra', ins.members],
+        ['    Tổ chức đảng được giám sát', sup.organisations],
+        ['    Đảng viên được giám sát', sup.members],
+      );
+    }
+    rows.push(['Đảng viên bị thi hành kỷ luật', f.figures.disciplinedMembers]);
+    for (const d of f.figures.disciplineByForm.filter((x) => x.subjectKind === 'member'))
+      rows.push([`    ${d.label}`, d.count]);
+    rows.push(['Tổ chức đảng bị thi hành kỷ luật', f.figures.disciplinedOrganisations]);
+    for (const d of f.figures.disciplineByForm.filter((x) => x.subjectKind === 'organisation'))
+      rows.push([`    ${d.label}`, d.count]);
+    return rows;
+  };
+  const current = await yearRows(year);
+  const previous = await yearRows(year - 1);
+  const labels = current ?? previous;
+  if (!labels)
+    return {
+      form: 'KTGS',
+      title: 'Kiểm tra, giám sát và thi hành kỷ luật đảng',
+      kind: 'unavailable',
+      reason: `Chưa có số liệu: chưa ghi nhận cuộc kiểm tra, giám sát hay quyết định kỷ luật nào trong năm ${year} và năm ${year - 1}.`,
+    };
+  return {
+    form: 'KTGS',
+    title: 'Kiểm tra, giám sát và thi hành kỷ luật đảng',
+    kind: 'compare',
+    rows: merge(current, previous, labels),
+  };
+};
+
 const border = { style: 'thin' as const };
 const boxed = { top: border, left: border, bottom: border, right: border };
 
@@ -376,9 +466,12 @@ export const renderAnnexXlsx = async (annex: AnnexData): Promise<Buffer> => {
             : null;
         excelRow.values = [
           row.label,
-          row.current ?? 'Chưa có số liệu',
-          row.previous ?? 'Chưa có số liệu',
-          { formula: `IF(C${r}=0,"",ROUND(B${r}*100/C${r},1))`, result: pct ?? '' },
+          row.current ?? '—',
+          row.previous ?? '—',
+          {
+            formula: `IF(AND(ISNUMBER(B${r}),ISNUMBER(C${r}),C${r}<>0),ROUND(B${r}*100/C${r},1),"")`,
+            result: pct ?? '',
+          },
         ];
         excelRow.eachCell({ includeEmpty: true }, (c) => {
           c.border = boxed;

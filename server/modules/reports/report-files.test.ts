@@ -7,10 +7,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { blockText, buildReportModel } from '../../../domain/reports/annual-report';
+import {
+  type AnnualReportData,
+  blockText,
+  buildReportModel,
+  type FigureValue,
+} from '../../../domain/reports/annual-report';
 import { renderAnnexXlsx } from './report-annex';
 import { defaultDocumentFormat, renderReportDocx } from './report-docx';
-import { sampleReportData } from './report-fixture.test-data';
+import { inspectionFigures, sampleReportData } from './report-fixture.test-data';
 import { convertDocxToPdf, findSoffice } from './report-pdf';
 
 const allText = (model: ReturnType<typeof buildReportModel>) =>
@@ -31,7 +36,10 @@ describe('the report model (regulations.md §6.1)', () => {
       'hoàn thành 6/6 nhiệm vụ trọng tâm; trong đó, 2 nhiệm vụ hoàn thành xuất sắc và 4 nhiệm vụ hoàn thành tốt',
     );
     expect(text).toContain('thu đảng phí 1.234.567.000 đồng');
-    expect(text).toContain('23 cuộc kiểm tra, giám sát, tăng 3 cuộc so với năm 2024');
+    expect(text).toContain(
+      'Ban Thường vụ Đảng ủy và cấp ủy cơ sở kiểm tra, giám sát chuyên đề và thường xuyên được 45 tổ chức đảng, đảng viên (kiểm tra 6 tổ chức đảng, 17 đảng viên; giám sát 6 tổ chức đảng, 16 đảng viên), tăng 5 so với năm 2024; Ủy ban Kiểm tra Đảng ủy và ủy ban kiểm tra cơ sở kiểm tra, giám sát được 12 tổ chức đảng, đảng viên',
+    );
+    expect(text).toContain('Thi hành kỷ luật 4 đảng viên (3 khiển trách, 1 cảnh cáo).');
     expect(text).toContain('1. Kết nạp 125 đảng viên.');
   });
   it('follows the outline: three parts, assessment with its four headings', () => {
@@ -75,6 +83,121 @@ describe('the report model (regulations.md §6.1)', () => {
     };
     expect(allText(buildReportModel(data))).toContain(
       'chưa kết nạp được đảng viên nào (chỉ tiêu đề ra là 120 đảng viên)',
+    );
+  });
+});
+
+describe('missing data is never a zero; provisional ratings (docs/domain/annual-report-figures.md)', () => {
+  const unavailable = (reason: string): FigureValue => ({ status: 'unavailable', reason });
+  const withFigure = (
+    data: AnnualReportData,
+    key: string,
+    current: FigureValue,
+    previous: FigureValue | null = null,
+  ) => {
+    data.figures[key] = { ...data.figures[key]!, current, previous };
+    return data;
+  };
+
+  it('a year without dues records does not say "0 đồng": the figure is marked as missing', () => {
+    const data = withFigure(
+      sampleReportData(),
+      'lifecycle.dues_collected',
+      unavailable('chưa ghi nhận khoản đảng phí nào nộp trong năm 2025'),
+    );
+    const text = allText(buildReportModel(data));
+    expect(text).toContain(
+      '[Số liệu chưa có: đảng phí — chưa ghi nhận khoản đảng phí nào nộp trong năm 2025]',
+    );
+    expect(text).not.toMatch(/thu đảng phí 0 đồng/);
+  });
+
+  it('real zeros read "không có … nào" / "chưa … nào", never "0 đồng chí"', () => {
+    const data = sampleReportData();
+    for (const key of [
+      'lifecycle.cards_issued',
+      'members.transferred_in',
+      'recruitment.recognised',
+    ])
+      withFigure(data, key, { status: 'ok', value: 0 });
+    data.inspection = inspectionFigures({ committees: [3, 4], commissions: [0, 0], year: 2025 });
+    if (data.inspection.status === 'ok')
+      data.inspection.discipline = { members: 0, organisations: 0, byForm: [] };
+    const text = allText(buildReportModel(data));
+    expect(text).toContain('chưa phát thẻ đảng viên cho đồng chí nào');
+    expect(text).toContain('không tiếp nhận sinh hoạt đảng chính thức đảng viên nào');
+    expect(text).toContain('chưa công nhận đảng viên chính thức cho đồng chí nào');
+    expect(text).toContain(
+      'Ủy ban Kiểm tra Đảng ủy và ủy ban kiểm tra cơ sở chưa kiểm tra, giám sát tổ chức đảng, đảng viên nào',
+    );
+    expect(text).toContain('Không có tổ chức đảng, đảng viên nào bị thi hành kỷ luật.');
+    expect(text).not.toMatch(/ 0 (đồng chí|đảng viên|tổ chức)/);
+  });
+
+  it('no comparison with a year that has no records ("tăng 7 cuộc so với năm 2024" is not printed)', () => {
+    const data = withFigure(
+      sampleReportData(),
+      'members.total',
+      { status: 'ok', value: 4832 },
+      unavailable('chưa có dữ liệu đảng viên trong năm 2024'),
+    );
+    data.previousInspection = {
+      status: 'unavailable',
+      reason: 'chưa ghi nhận cuộc kiểm tra, giám sát hay quyết định kỷ luật nào trong năm 2024',
+    };
+    const text = allText(buildReportModel(data));
+    expect(text).toContain('Đảng bộ có 4.832 đảng viên.');
+    const inspection = text.split('\n').find((p) => p.startsWith('Ban Thường vụ'))!;
+    expect(inspection).toContain('được 45 tổ chức đảng, đảng viên');
+    expect(inspection).not.toContain('so với năm 2024');
+  });
+
+  it('a year without any case or discipline decision marks the inspection figures as missing', () => {
+    const data = sampleReportData({
+      inspection: {
+        status: 'unavailable',
+        reason: 'chưa ghi nhận cuộc kiểm tra, giám sát hay quyết định kỷ luật nào trong năm 2025',
+      },
+    });
+    const text = allText(buildReportModel(data));
+    expect(text).toContain(
+      '[Số liệu chưa có: kiểm tra, giám sát và thi hành kỷ luật đảng — chưa ghi nhận cuộc kiểm tra, giám sát hay quyết định kỷ luật nào trong năm 2025]',
+    );
+    expect(text).not.toContain('kiểm tra, giám sát được 0');
+  });
+
+  it('ratings drafted before the decision say "dự kiến" and on how many proposals they stand', () => {
+    const data = withFigure(
+      sampleReportData({
+        keyTasks: {
+          status: 'ok',
+          total: 6,
+          completed: 6,
+          excellent: 2,
+          good: 4,
+          provisional: true,
+        },
+      }),
+      'evaluation.members_good_or_better',
+      { status: 'ok', value: 87.5, numerator: 350, denominator: 400, provisional: true },
+    );
+    const text = allText(buildReportModel(data));
+    expect(text).toContain(
+      'hoàn thành 6/6 nhiệm vụ trọng tâm; trong đó, dự kiến 2 nhiệm vụ hoàn thành xuất sắc và 4 nhiệm vụ hoàn thành tốt',
+    );
+    expect(text).toContain(
+      'dự kiến 87,5% đảng viên hoàn thành tốt nhiệm vụ trở lên (theo mức tự đánh giá, đề xuất của 400 đảng viên, chưa có quyết định)',
+    );
+    // After the decision: the decided figures, without "dự kiến".
+    const decided = allText(buildReportModel(sampleReportData()));
+    expect(decided).toContain('trong đó, 2 nhiệm vụ hoàn thành xuất sắc');
+    expect(decided).not.toContain('dự kiến');
+  });
+
+  it('a draft stored before these figures existed asks to regenerate instead of printing zeros', () => {
+    const { inspection: _i, previousInspection: _p, ...old } = sampleReportData();
+    expect(allText(buildReportModel(old as AnnualReportData))).toContain(
+      '[Số liệu chưa có: kiểm tra, giám sát và thi hành kỷ luật đảng — bản nháp lập trước khi có số liệu này',
     );
   });
 });
@@ -186,7 +309,10 @@ describe('the XLSX annex writer', () => {
           form: '1-BTCTW',
           title: 'Tăng, giảm đảng viên',
           kind: 'compare',
-          rows: [{ label: 'B. Tăng trong kỳ: kết nạp', current: 139, previous: 120 }],
+          rows: [
+            { label: 'B. Tăng trong kỳ: kết nạp', current: 139, previous: 120 },
+            { label: 'Thẻ đảng viên: phát mới', current: 12, previous: null },
+          ],
         },
         { form: '6F-BTCTW', title: 'Kiểm điểm', kind: 'unavailable', reason: 'Chưa có số liệu: x' },
       ],
@@ -201,6 +327,9 @@ describe('the XLSX annex writer', () => {
     ]);
     expect(ws.getRow(6).getCell(2).value).toBe(139);
     expect((ws.getRow(6).getCell(4).value as { result: number }).result).toBe(115.8);
+    // A year with nothing recorded is "—", never 0, and gives no percentage.
+    expect(ws.getRow(7).getCell(3).value).toBe('—');
+    expect((ws.getRow(7).getCell(4).value as { result?: unknown }).result ?? '').toBe('');
     const empty = wb.getWorksheet('6F-BTCTW')!;
     expect(empty.getCell('A4').value).toBe('Chưa có số liệu: x');
     expect(empty.getRow(6).getCell(2).value).toBeNull();

@@ -2,6 +2,7 @@
 import type {
   AnnualReportData,
   FigureValue,
+  InspectionFigures,
   ReportFigure,
 } from '../../../domain/reports/annual-report';
 
@@ -13,6 +14,48 @@ const figure = (
   previous: FigureValue | null = null,
   unit: ReportFigure['unit'] = 'count',
 ): ReportFigure => ({ key, metricCode: key, label, unit, current, previous, recordCount: 0 });
+
+/**
+ * Inspection figures of a year: [organisations, members] per group; half the subjects inspected,
+ * the rest supervised; 4 members disciplined (3 khiển trách, 1 cảnh cáo).
+ */
+export const inspectionFigures = (args: {
+  committees: [number, number];
+  commissions: [number, number];
+  year: number;
+}): InspectionFigures => {
+  const group = ([organisations, members]: [number, number]) => {
+    const inspectedOrgs = Math.ceil(organisations / 2);
+    const inspectedMembers = Math.ceil(members / 2);
+    return {
+      all: { organisations, members, total: organisations + members },
+      inspected: {
+        organisations: inspectedOrgs,
+        members: inspectedMembers,
+        total: inspectedOrgs + inspectedMembers,
+      },
+      supervised: {
+        organisations: organisations - inspectedOrgs,
+        members: members - inspectedMembers,
+        total: organisations - inspectedOrgs + members - inspectedMembers,
+      },
+    };
+  };
+  return {
+    status: 'ok',
+    cases: 20,
+    groups: { committees: group(args.committees), inspection_commissions: group(args.commissions) },
+    discipline: {
+      members: 4,
+      organisations: 0,
+      byForm: [
+        { form: 'khiển trách', subjectKind: 'member', count: 3 },
+        { form: 'cảnh cáo', subjectKind: 'member', count: 1 },
+        { form: 'khiển trách', subjectKind: 'organisation', count: 0 },
+      ],
+    },
+  };
+};
 
 export const sampleReportData = (over: Partial<AnnualReportData> = {}): AnnualReportData => ({
   orgUnit: { id: 2, name: 'Đảng bộ Khối các cơ quan tỉnh Lạng Sơn', kind: 'upper_committee' },
@@ -55,9 +98,6 @@ export const sampleReportData = (over: Partial<AnnualReportData> = {}): AnnualRe
         null,
         'percent',
       ),
-      figure('inspection.cases', 'Cuộc kiểm tra, giám sát', ok(23), ok(20)),
-      figure('discipline.members', 'Đảng viên bị kỷ luật', ok(4)),
-      figure('discipline.organisations', 'Tổ chức đảng bị kỷ luật', ok(0)),
     ].map((f) => [f.key, f]),
   ),
   admissionTarget: 120,
@@ -71,6 +111,8 @@ export const sampleReportData = (over: Partial<AnnualReportData> = {}): AnnualRe
     },
   ],
   keyTasks: { status: 'ok', total: 6, completed: 6, excellent: 2, good: 4 },
+  inspection: inspectionFigures({ committees: [12, 33], commissions: [5, 7], year: 2025 }),
+  previousInspection: inspectionFigures({ committees: [10, 30], commissions: [5, 5], year: 2024 }),
   massOrganisations: [
     { kind: 'trade_union', label: 'Công đoàn cơ sở', count: 48, members: 5120 },
     { kind: 'youth_union', label: 'Đoàn Thanh niên', count: 30, members: 1210 },

@@ -142,6 +142,7 @@ describe('the annual report of the bloc', () => {
       '5-BTCTW',
       '6F-BTCTW',
       '7-BTCTW',
+      'KTGS',
     ]);
     const form1 = wb.getWorksheet('1-BTCTW')!;
     const rows: Record<string, unknown[]> = {};

@@ -66,9 +66,14 @@ const Figure = ({ f, open }: { f: TDashboardFigure; open: Open }) => {
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         Cùng kỳ năm trước:{' '}
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(f, true)}>
-          {formatMetricValue(f.unit, f.previous)}
-        </Button>
+        {f.previous === null ? (
+          // Nothing recorded for last year: no number, no comparison (never "0 đ (+…)").
+          <span data-testid={`previous-missing-${f.code}`}>— (chưa có số liệu)</span>
+        ) : (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(f, true)}>
+            {formatMetricValue(f.unit, f.previous)}
+          </Button>
+        )}
         {delta !== null && delta !== 0 && (
           <span style={{ color: delta > 0 ? '#2e7d32' : '#c62828' }}>
             {' '}
