@@ -1,6 +1,7 @@
 // Year-end evaluation and classification (DOMAIN.md §6, regulations.md §1): campaigns per subtree and
 // period, one record per subject with its flow (self-assessment → review → appraisal → decision →
 // publication → complaint), the HTXS cap and order checks, and the results with their drill-down.
+import { khtnvCaseCodes } from '../domain/rules/evaluation/khtnv-cases';
 import {
   criterionGrades,
   cycles,
@@ -209,6 +210,8 @@ export const ZRecordDetail = ZRecordSummary.extend({
     score: z.number().nullish(),
     missing: z.array(z.string()).nullish(),
     removalFlag: z.object({ reason: z.string() }).nullish(),
+    /** The KHTNV cases that forced the level. */
+    khtnvCases: z.array(z.string()).nullish(),
   }),
   selfAssessment: z.record(z.string(), z.unknown()).nullable(),
   reviewVotes: z.record(z.string(), z.number()).nullable(),
@@ -218,6 +221,10 @@ export const ZRecordDetail = ZRecordSummary.extend({
   previousLevels: z.array(z.object({ year: z.number(), level: z.string() })),
   removalReason: z.string().nullable(),
   orderProblems: z.array(z.string()),
+  /** The KHTNV cases the reviewer may record for this subject, in the regulation's words. */
+  khtnvCaseOptions: z.array(z.object({ code: z.enum(khtnvCaseCodes), wording: z.string() })),
+  /** Where the KHTNV cases come from (the year's rule set). */
+  khtnvCaseSource: z.string(),
   steps: z.array(ZStep),
   complaints: z.array(ZComplaint),
   /** What the caller may do next on this record. */
@@ -271,6 +278,8 @@ export const ZReviewInput = z.object({
     .nullish(),
   /** Agencies: "đạt chuẩn văn hoá, an toàn về an ninh trật tự" this year. */
   culturalStandard: z.boolean().nullish(),
+  /** KHTNV cases found at the meeting (khtnv-cases.ts); an empty list clears them. */
+  khtnvCases: z.array(z.enum(khtnvCaseCodes)).max(20).nullish(),
 });
 export type TReviewInput = z.infer<typeof ZReviewInput>;
 
@@ -307,6 +316,8 @@ export const ZDecisionCheck = z.object({
     allowed: z.number(),
     proposedHtxs: z.number(),
     message: z.string(),
+    /** The cap with its base and source, e.g. "… không vượt quá 20% số được xếp loại HTTNV …". */
+    rule: z.string(),
     groups: z.array(ZCapGroup),
   }),
   order: z.array(

@@ -38,23 +38,29 @@ const apiGet = async (url: string) => {
   return res.json();
 };
 
+const openModal = async () => {
+  await page.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
+  const modal = page.getByRole('dialog');
+  const unit = modal
+    .locator('.ant-form-item')
+    .filter({ hasText: 'Phạm vi' })
+    .locator('.ant-select');
+  await unit.click();
+  // Let the tree dropdown finish opening: a click during its animation can be lost (seen in CI).
+  await page.waitForTimeout(600);
+  await page.locator('.ant-select-tree-title', { hasText: 'Đảng bộ Sở Y tế' }).first().click();
+  return modal;
+};
+
 describe('year-end evaluation', () => {
   it('the grassroots office opens the campaign for its organisation', async () => {
     await logInAs('coso');
     await page.goto(`${server.url}/danh-gia-xep-loai`);
-    await page.getByRole('button', { name: 'Mở đợt đánh giá' }).click();
-    const modal = page.getByRole('dialog');
-    const unit = modal
-      .locator('.ant-form-item')
-      .filter({ hasText: 'Phạm vi' })
-      .locator('.ant-select');
-    await unit.click();
-    // Let the tree dropdown finish opening: a click during its animation can be lost (seen in CI).
-    await page.waitForTimeout(600);
-    await page.locator('.ant-select-tree-title', { hasText: 'Đảng bộ Sở Y tế' }).first().click();
+    const modal = await openModal();
     await screenshot(page, 'dg-01-mo-dot');
     await modal.getByRole('button', { name: 'Mở đợt' }).click();
-    await page.waitForURL(/danh-gia-xep-loai\/\d+/);
+    // Opening creates hundreds of records: slow on a busy machine.
+    await page.waitForURL(/danh-gia-xep-loai\/\d+/, { timeout: 120_000 });
     campaignUrl = page.url();
     await page.getByText('Quy định 366-QĐ/TW').first().waitFor();
     await page.getByRole('tab', { name: 'Tiến độ theo đơn vị' }).click();
@@ -102,9 +108,37 @@ describe('year-end evaluation', () => {
       .waitFor();
     await review.locator('#votes_present').fill('9');
     await review.locator('#votes_HTTNV').fill('9');
+    // A case of 124-QĐ/TW Điều 12 (kept under 366) recorded at the meeting forces KHTNV.
+    const cases = page.getByTestId('khtnv-cases');
+    await cases.getByText('Vi phạm những điều đảng viên không được làm').click();
     await screenshot(page, 'dg-03-kiem-diem-chi-bo');
     await review.getByRole('button', { name: 'Ghi kết quả kiểm điểm' }).click();
     await page.getByText('Đã ghi kết quả kiểm điểm tại hội nghị.').waitFor();
+    await expect.poll(() => page.getByTestId('engine-level').textContent()).toContain('KHTNV');
+    await page
+      .getByTestId('khtnv-forced')
+      .getByText(/“Vi phạm những điều đảng viên không được làm”/)
+      .waitFor();
+    await screenshot(page, 'dg-03b-truong-hop-khtnv');
+    // On a phone, the same form and the forced level.
+    await logInAs('bithu', { width: 390, height: 844 });
+    await page.goto(recordUrl);
+    await page.getByTestId('khtnv-forced').waitFor();
+    await page.getByTestId('khtnv-cases').scrollIntoViewIfNeeded();
+    await screenshot(page, 'dg-03c-truong-hop-khtnv-dien-thoai');
+    // The conclusion is withdrawn: the level proposed from the points comes back.
+    await logInAs('bithu');
+    await page.goto(recordUrl);
+    const again = page.getByTestId('review');
+    await again.waitFor();
+    await page
+      .getByTestId('khtnv-cases')
+      .getByText('Vi phạm những điều đảng viên không được làm')
+      .click();
+    await pick(again.getByLabel('Hội nghị đề nghị mức'), 'HTTNV');
+    await again.getByRole('button', { name: 'Ghi kết quả kiểm điểm' }).click();
+    await page.getByText('Đã ghi kết quả kiểm điểm tại hội nghị.').waitFor();
+    await expect.poll(() => page.getByTestId('engine-level').textContent()).toContain('HTTNV');
 
     const campaignId = campaignUrl.split('/').pop();
     const cell = (
@@ -152,6 +186,10 @@ describe('year-end evaluation', () => {
       .getByText(/được xếp loại HTXSNV tối đa/)
       .first()
       .waitFor();
+    // The base of the cap is stated where it is checked.
+    await expect
+      .poll(() => check.getByTestId('cap-rule').textContent())
+      .toContain('không vượt quá 20% số được xếp loại HTTNV (không tính HTXSNV)');
     await screenshot(page, 'dg-04-quyet-dinh-kiem-tra-ty-le');
     await panel.getByRole('button', { name: 'Lưu quyết định xếp loại' }).click();
     await page.getByText('Đã ghi quyết định xếp loại 2 đối tượng.').waitFor();
@@ -178,5 +216,17 @@ describe('year-end evaluation', () => {
     const drawer = page.locator('.ant-drawer');
     await drawer.getByRole('link').first().waitFor();
     expect(await drawer.locator('.ant-table-row').count()).toBe(1);
+  });
+
+  it('a year before 2018 is refused, naming the guidance then in force (27-HD/BTCTW), never judged by 132-QĐ/TW', async () => {
+    await logInAs('coso');
+    await page.goto(`${server.url}/danh-gia-xep-loai`);
+    const modal = await openModal();
+    await modal.getByLabel('Năm', { exact: true }).fill('2016');
+    await modal.getByRole('button', { name: 'Mở đợt' }).click();
+    await modal
+      .getByText(/Năm 2016 được đánh giá, phân loại chất lượng theo Hướng dẫn 27-HD\/BTCTW/)
+      .waitFor();
+    await screenshot(page, 'dg-06-nam-2016-bi-tu-choi');
   });
 });

@@ -5,9 +5,10 @@
 //   done, ≥ 50% exceeded" ✅;
 // - HTTNV: every criterion Tốt or better; HTNV: every criterion Trung bình or better (🟡 – the
 //   wording of these two bands is not in our reference: `thresholds` is a parameter);
-// - KHTNV: any criterion Kém, or an automatic case (124 ✅: < 50% of tasks, discipline, >20% of
-//   subordinate units disciplined, serious disunity, degeneration).
+// - KHTNV: any criterion Kém, or one of the rule set's KHTNV cases (khtnv-cases.ts: 132-QĐ/TW
+//   Điều 12 khoản 4 and 21-HD/BTCTW; 124-QĐ/TW Điều 12).
 import type { HtxsCapParams } from './cap';
+import { type KhtnvCaseParams, khtnvFindings } from './khtnv-cases';
 import {
   type CriterionGrade,
   criterionGradeLabels,
@@ -19,10 +20,8 @@ import {
   type SubjectKind,
 } from './levels';
 import {
-  type AutomaticKhtnvParams,
   applyMemberCaps,
   atLeastShare,
-  automaticKhtnvReasons,
   type Citations,
   completedOf,
   disciplinesInPeriod,
@@ -48,7 +47,8 @@ export type GradedParams = SpecialCaseParams & {
   htxsExceededShare: number | null;
   /** Individuals' HTXS: 100% of tasks done (124 ✅). */
   htxsAllTasksDone: boolean;
-  automaticKhtnv: AutomaticKhtnvParams;
+  /** The KHTNV cases in force, in the regulation's words. */
+  khtnvCases: KhtnvCaseParams;
   htxsCap: HtxsCapParams;
 };
 
@@ -195,20 +195,19 @@ export const evaluateGraded = (
     reasons.push(
       `Có tiêu chí dưới mức ${criterionGradeLabels[params.thresholds.HTNV.other]}: không hoàn thành nhiệm vụ (${cite.level}).`,
     );
-  const automatic = automaticKhtnvReasons(
+  const found = khtnvFindings(
     facts,
     facts.tasks,
-    params.automaticKhtnv,
-    cite.discipline,
+    params.khtnvCases,
+    disciplinesInPeriod(facts).length > 0,
   );
-  if (automatic.length > 0) {
-    reasons.push(...automatic);
-    level = 'KHTNV';
-  }
+  reasons.push(...found.reasons, ...found.hints);
+  if (found.applied.length > 0) level = 'KHTNV';
+  const forced = found.applied.length > 0 ? { khtnvCases: found.applied } : {};
   if (facts.kind === 'member') {
     level = applyMemberCaps(level, facts, params, cite, reasons);
     const removalFlag = removalFlagOf(level, facts, params);
-    return { level, reasons, ruleSet, ...(removalFlag ? { removalFlag } : {}) };
+    return { level, reasons, ruleSet, ...forced, ...(removalFlag ? { removalFlag } : {}) };
   }
-  return { level, reasons, ruleSet };
+  return { level, reasons, ruleSet, ...forced };
 };

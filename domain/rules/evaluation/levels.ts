@@ -1,6 +1,7 @@
 // Quality levels of the year-end (or quarterly / term) evaluation and the facts the engine receives.
 // Levels are the same in 132-QĐ/TW, 124-QĐ/TW and 366-QĐ/TW (regulations.md §1.1 ✅).
 import type { DisciplineForm } from '../discipline/discipline';
+import type { KhtnvCaseCode } from './khtnv-cases';
 
 export const qualityLevels = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'] as const;
 export type QualityLevel = (typeof qualityLevels)[number];
@@ -126,6 +127,8 @@ type CommonFacts = {
   frameworkCode?: string;
   /** Shortcomings pointed out earlier and how many were fixed (366 HTXS: 100% fixed). */
   shortcomings?: { total: number; fixed: number };
+  /** KHTNV cases the reviewer recorded at the meeting (khtnv-cases.ts): each forces KHTNV. */
+  khtnvCases?: KhtnvCaseCode[];
 };
 
 export type MemberFacts = CommonFacts & {
@@ -146,7 +149,7 @@ export type MemberFacts = CommonFacts & {
   /** The civil-service rating of the year (done first, by 15/12). */
   civilServiceLevel?: QualityLevel | null;
   previousLevel?: QualityLevel | 'not_rated' | null;
-  /** Degeneration in political ideology, ethics or lifestyle (automatic KHTNV, 124). */
+  /** Degeneration in political ideology, ethics or lifestyle: same as recording `degeneration`. */
   degeneration?: boolean;
   /** Leaders: the tasks of the areas or units they directly lead (366 HTTNV / HTXS). */
   ledUnitTasks?: TaskFacts;
@@ -199,6 +202,8 @@ export type EvaluationResult = {
   score?: number;
   /** Criteria (items or groups) with no score or grade, when level is 'incomplete'. */
   missing?: string[];
+  /** The KHTNV cases (khtnv-cases.ts) that forced the level, if any. */
+  khtnvCases?: KhtnvCaseCode[];
   /** Two consecutive KHTNV years: ground for removal (xóa tên). */
   removalFlag?: { reason: string };
   ruleSet: string;

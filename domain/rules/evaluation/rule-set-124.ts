@@ -4,19 +4,22 @@
 // - HTXS collective (124 art. 12 ✅): criteria Tốt or better, task criteria Xuất sắc, no
 //   subordinate unit and no member disciplined;
 // - HTXS individual ✅: 100% of tasks done, ≥ 50% exceeded;
-// - automatic KHTNV ✅: < 50% of tasks; discipline (except self-detected and remedied); > 20% of
-//   subordinate units disciplined; serious disunity; degeneration;
+// - KHTNV cases (124 Điều 12 ✅, khtnv-cases.ts): < 50% of targets and the main targets missed
+//   (save force majeure); collective disciplined or > 20% of subordinate units; disunity; a member
+//   degenerate; a subordinate unit disciplined; individuals: discipline (except self-detected and
+//   remedied), degeneration, "điều đảng viên không được làm", "nêu gương", the led unit < 50%;
 // - exempted and suspended members not rated (124 art. 5.2 ✅); new members < 6 months exempt from
 //   the review (✅); collectives < 6 months not rated (16/21-HD ✅, kept);
-// - HTXS ≤ 20% of HTTNV within groups of similar functions ✅;
+// - HTXS ≤ 20% of those rated HTTNV within groups of similar functions (cap.ts);
 // - sick leave ≥ 3 months → at most HTNV (16/21-HD ✅, not re-checked under 124 🟡).
-import { htxsCapDefaults } from './cap';
+import { htxsCap124 } from './cap';
 import {
   defaultGradedCriteria,
   defaultThresholds,
   evaluateGraded,
   type GradedParams,
 } from './graded';
+import { khtnvCaseParams124 } from './khtnv-cases';
 import type { EvaluationResult, RuleSet, SubjectFacts } from './levels';
 import type { Citations } from './special-cases';
 
@@ -49,14 +52,8 @@ export const defaults124: Params124 = {
   thresholds: defaultThresholds,
   htxsExceededShare: 0.5,
   htxsAllTasksDone: true,
-  automaticKhtnv: {
-    minCompletedShare: 0.5,
-    collectiveDisciplined: true,
-    subordinateDisciplinedShare: 0.2,
-    seriousDisunity: true,
-    degeneration: true,
-  },
-  htxsCap: htxsCapDefaults,
+  khtnvCases: khtnvCaseParams124,
+  htxsCap: htxsCap124,
 };
 
 export const evaluate124 = (

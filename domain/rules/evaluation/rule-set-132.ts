@@ -1,21 +1,23 @@
 // Quy định 132-QĐ/TW (8/3/2018) + Hướng dẫn 16-HD/BTCTW (24/9/2018) and 21-HD/BTCTW (18/10/2019):
-// evaluation years up to 2022, yearly only (regulations.md §1.3–1.4). Criteria graded Xuất sắc /
-// Tốt / Trung bình / Kém; the level follows graded.ts. Where 132 differs from 124 (parameters):
+// evaluation years 2018–2022 (the 2018 review was the first under 16-HD; earlier years are refused,
+// rule-sets.ts), yearly only. Criteria graded Xuất sắc / Tốt / Trung bình / Kém; the level follows
+// graded.ts. Where 132 differs from 124 (parameters):
 // - a member admitted less than 6 months ago is still reviewed but not rated (16/21-HD ✅);
 // - members' HTXS: task criteria Xuất sắc, the others Tốt or better; a civil servant also HTXS in
 //   the civil-service evaluation (21-HD ✅); no "≥ 50% exceeded" share (that is 124) – null;
-// - HTXS ≤ 20% of HTTNV within each TCCSĐ for members (21-HD ✅);
+// - HTXS ≤ 20% of those rated HTTNV within each TCCSĐ for members (21-HD mục 2.3 ✅, cap.ts);
 // - disciplined in the year: KHTNV; the self-detection exception is documented only for 124, so
 //   it is off by default here (🟡);
 // - sick leave ≥ 3 months → at most HTNV (16/21-HD ✅);
-// - the automatic KHTNV cases of collectives are 124's, carried back (🟡).
-import { htxsCapDefaults } from './cap';
+// - the KHTNV cases are 132's own (Điều 12 khoản 4; 21-HD for members), khtnv-cases.ts.
+import { htxsCap132 } from './cap';
 import {
   defaultGradedCriteria,
   defaultThresholds,
   evaluateGraded,
   type GradedParams,
 } from './graded';
+import { khtnvCaseParams132 } from './khtnv-cases';
 import type { EvaluationResult, RuleSet, SubjectFacts } from './levels';
 import type { Citations } from './special-cases';
 
@@ -48,14 +50,8 @@ export const defaults132: Params132 = {
   thresholds: defaultThresholds,
   htxsExceededShare: null,
   htxsAllTasksDone: false,
-  automaticKhtnv: {
-    minCompletedShare: 0.5,
-    collectiveDisciplined: true,
-    subordinateDisciplinedShare: 0.2,
-    seriousDisunity: true,
-    degeneration: true,
-  },
-  htxsCap: htxsCapDefaults,
+  khtnvCases: khtnvCaseParams132,
+  htxsCap: htxsCap132,
 };
 
 export const evaluate132 = (
@@ -72,7 +68,7 @@ export const ruleSet132: RuleSet<Params132> = {
     'Hướng dẫn 21-HD/BTCTW ngày 18/10/2019 của Ban Tổ chức Trung ương',
   ],
   cycles: ['year'],
-  appliesTo: (year) => year <= 2022,
+  appliesTo: (year) => year >= 2018 && year <= 2022,
   defaults: defaults132,
   evaluate: evaluate132,
 };

@@ -4,8 +4,9 @@
 // the hard conditions on tasks and discipline. Special cases (§1.4) were verified only for 124 and
 // 16/21-HD (§8 item 2 ❓): they are carried over as parameters with 124's defaults.
 
-import { type HtxsCapParams, htxsCapDefaults } from './cap';
+import { type HtxsCapParams, htxsCap366 } from './cap';
 import { defaultFrameworkCode, defaultFrameworks366, type Framework366 } from './frameworks-366';
+import { type KhtnvCaseParams, khtnvCaseParams366, khtnvFindings } from './khtnv-cases';
 import {
   type EvaluationResult,
   formatPoints,
@@ -18,11 +19,9 @@ import {
   type TaskFacts,
 } from './levels';
 import {
-  type AutomaticKhtnvParams,
   applyMemberCaps,
   atLeastShare,
   atMostShare,
-  automaticKhtnvReasons,
   type Citations,
   completedOf,
   disciplinesInPeriod,
@@ -50,8 +49,8 @@ export type Params366 = SpecialCaseParams & {
   htnvMaxLateShare: number;
   /** Whether the HTNV conditions also bind individuals (the individual wording was truncated 🟡). */
   htnvConditionsForIndividuals: boolean;
-  /** Automatic KHTNV cases carried over from 124 (❓ under 366). */
-  automaticKhtnv: AutomaticKhtnvParams;
+  /** KHTNV cases: 124's list carried over (366's own list not found in the published summaries). */
+  khtnvCases: KhtnvCaseParams;
   /** The criteria frameworks (the committee's own set per Công văn 10072-CV/BTCTW). */
   frameworks: Framework366[];
   htxsCap: HtxsCapParams;
@@ -86,15 +85,9 @@ export const defaults366: Params366 = {
   htnvRequiresAllCompleted: true,
   htnvMaxLateShare: 0.2,
   htnvConditionsForIndividuals: true,
-  automaticKhtnv: {
-    minCompletedShare: 0.5,
-    collectiveDisciplined: true,
-    subordinateDisciplinedShare: 0.2,
-    seriousDisunity: true,
-    degeneration: true,
-  },
+  khtnvCases: khtnvCaseParams366,
   frameworks: defaultFrameworks366,
-  htxsCap: htxsCapDefaults,
+  htxsCap: htxsCap366,
 };
 
 const ART = '366-QĐ/TW, Điều 11';
@@ -260,22 +253,21 @@ export const evaluate366 = (
   else if (level === 'KHTNV')
     reasons.push(`Không đủ điều kiện mức hoàn thành nhiệm vụ: không hoàn thành nhiệm vụ (${ART}).`);
 
-  const automatic = automaticKhtnvReasons(
+  const found = khtnvFindings(
     facts,
     tasks,
-    params.automaticKhtnv,
-    citations366.discipline,
+    params.khtnvCases,
+    disciplinesInPeriod(facts).length > 0,
   );
-  if (automatic.length > 0) {
-    reasons.push(...automatic);
-    level = 'KHTNV';
-  }
+  reasons.push(...found.reasons, ...found.hints);
+  if (found.applied.length > 0) level = 'KHTNV';
+  const forced = found.applied.length > 0 ? { khtnvCases: found.applied } : {};
   if (facts.kind === 'member') {
     level = applyMemberCaps(level, facts, params, citations366, reasons);
     const removalFlag = removalFlagOf(level, facts, params);
-    return { level, score, reasons, ruleSet, ...(removalFlag ? { removalFlag } : {}) };
+    return { level, score, reasons, ruleSet, ...forced, ...(removalFlag ? { removalFlag } : {}) };
   }
-  return { level, score, reasons, ruleSet };
+  return { level, score, reasons, ruleSet, ...forced };
 };
 
 export const ruleSet366: RuleSet<Params366> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, paramsFor, ruleSetFor } from './rule-sets';
+import { evaluate, paramsFor, ruleSetFor, ruleSetNameFor } from './rule-sets';
 import { member, scoresFor } from './test-helpers';
 
 describe('rule set by evaluation year (regulations.md §0; DOMAIN.md §6: "a year is always evaluated by its own rule set")', () => {
@@ -43,5 +43,27 @@ describe('rule set by evaluation year (regulations.md §0; DOMAIN.md §6: "a yea
   });
   it('the year must be the period’s year', () => {
     expect(() => evaluate(2024, member())).toThrow('khác năm');
+  });
+});
+
+describe('years before 2018 are not judged by 132-QĐ/TW (16-HD/BTCTW guided 132 from the 2018 review)', () => {
+  it.each([2014, 2016, 2017])(
+    '%s is refused, naming Hướng dẫn 27-HD/BTCTW (25/9/2014) and its levels',
+    (year) => {
+      expect(() => ruleSetFor(year)).toThrow('Hướng dẫn 27-HD/BTCTW ngày 25/9/2014');
+      expect(() => ruleSetFor(year)).toThrow('trong sạch, vững mạnh');
+      expect(() =>
+        evaluate(year, member({ period: { year, cycle: 'year' }, scores: undefined })),
+      ).toThrow(`Năm ${year}`);
+    },
+  );
+  it('2013 names the guidance before 27-HD/BTCTW', () => {
+    expect(() => ruleSetFor(2013)).toThrow('trước Hướng dẫn 27-HD/BTCTW');
+  });
+  it('a heading for 2016 names the guidance in force, without throwing', () => {
+    expect(ruleSetNameFor(2016)).toBe(
+      'Hướng dẫn 27-HD/BTCTW ngày 25/9/2014 của Ban Tổ chức Trung ương',
+    );
+    expect(ruleSetNameFor(2018)).toContain('132-QĐ/TW');
   });
 });

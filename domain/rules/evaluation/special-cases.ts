@@ -8,7 +8,6 @@ import {
   type DisciplineFact,
   type EvaluationPeriod,
   type EvaluationResult,
-  formatPoints,
   type MemberFacts,
   minLevel,
   type NotRatedReason,
@@ -16,7 +15,6 @@ import {
   type QualityLevel,
   qualityLevelLabels,
   type SubjectFacts,
-  type TaskFacts,
 } from './levels';
 
 export type CivilServiceConsistency =
@@ -250,53 +248,3 @@ export const atMostShare = (n: number, total: number, share: number): boolean =>
 
 export const percent = (n: number, total: number): string =>
   total === 0 ? '0%' : `${Math.round((n / total) * 1000) / 10}%`.replace('.', ',');
-
-export type AutomaticKhtnvParams = {
-  /** Completed less than this share of tasks (124 ✅ 50%). */
-  minCompletedShare: number;
-  /** The collective itself disciplined in the year (124 ✅). */
-  collectiveDisciplined: boolean;
-  /** More than this share of subordinate units disciplined (124 ✅ 20%). */
-  subordinateDisciplinedShare: number;
-  /** Serious internal disunity (124 ✅). */
-  seriousDisunity: boolean;
-  /** Degeneration in ideology, ethics or lifestyle (124 ✅). */
-  degeneration: boolean;
-};
-
-/** Automatic KHTNV cases (124, carried over), as reasons; empty when none applies. */
-export const automaticKhtnvReasons = (
-  facts: SubjectFacts,
-  tasks: TaskFacts | undefined,
-  auto: AutomaticKhtnvParams,
-  source: string,
-): string[] => {
-  const out: string[] = [];
-  if (
-    tasks &&
-    tasks.total > 0 &&
-    !atLeastShare(completedOf(tasks), tasks.total, auto.minCompletedShare)
-  )
-    out.push(
-      `Hoàn thành ${completedOf(tasks)}/${tasks.total} nhiệm vụ, dưới ${formatPoints(auto.minCompletedShare * 100)}%: không hoàn thành nhiệm vụ (${source}).`,
-    );
-  if (facts.kind === 'member') {
-    if (auto.degeneration && facts.degeneration)
-      out.push(
-        `Suy thoái về tư tưởng chính trị, đạo đức, lối sống: không hoàn thành nhiệm vụ (${source}).`,
-      );
-    return out;
-  }
-  if (auto.collectiveDisciplined && disciplinesInPeriod(facts).length > 0)
-    out.push(
-      `Tập thể bị kỷ luật trong ${periodLabel(facts.period)}: không hoàn thành nhiệm vụ (${source}).`,
-    );
-  const sub = facts.subordinateUnits;
-  if (sub && sub.total > 0 && sub.disciplined > auto.subordinateDisciplinedShare * sub.total + 1e-9)
-    out.push(
-      `${sub.disciplined}/${sub.total} tổ chức trực thuộc bị kỷ luật (${percent(sub.disciplined, sub.total)}, trên ${formatPoints(auto.subordinateDisciplinedShare * 100)}%): không hoàn thành nhiệm vụ (${source}).`,
-    );
-  if (auto.seriousDisunity && facts.seriousDisunity)
-    out.push(`Mất đoàn kết nội bộ nghiêm trọng: không hoàn thành nhiệm vụ (${source}).`);
-  return out;
-};

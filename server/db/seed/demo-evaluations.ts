@@ -7,7 +7,7 @@
 // the module's own `buildCampaignRecords` (same subjects, facts and not-rated cases as a real
 // campaign) and the proposals by the year's rule set; rows go in by COPY.
 
-import { allowedHtxs } from '../../../domain/rules/evaluation/cap';
+import { htxsCapDefaults, maxHtxsAmong } from '../../../domain/rules/evaluation/cap';
 import type { Framework366 } from '../../../domain/rules/evaluation/frameworks-366';
 import { defaultFrameworkCode } from '../../../domain/rules/evaluation/frameworks-366';
 import { criteriaSetOf, type GradedParams } from '../../../domain/rules/evaluation/graded';
@@ -105,12 +105,8 @@ const assignLevels = (
   const rest = order.filter((r) => !out.has(r));
   const good = rest.length;
   const htxs = Math.min(
-    allowedHtxs(good, {
-      enabled: true,
-      share: capShare,
-      base: 'good_or_better',
-      rounding: 'floor',
-    }),
+    // 20% of those rated HTTNV (the HTXS are not in the base): cap.ts.
+    maxHtxsAmong(good, { ...htxsCapDefaults, share: capShare }),
     Math.round(good * (0.14 + rng.next() * 0.04)),
   );
   let given = 0;

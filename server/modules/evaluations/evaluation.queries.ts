@@ -9,7 +9,7 @@ import {
   qualityLevels,
   type SubjectKind,
 } from '../../../domain/rules/evaluation/levels';
-import { ruleSetFor } from '../../../domain/rules/evaluation/rule-sets';
+import { ruleSetNameFor } from '../../../domain/rules/evaluation/rule-sets';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
@@ -190,7 +190,7 @@ export const getResults = async ({
     orgUnitId: query.orgUnitId,
     orgUnitName: unit.name,
     year: query.year,
-    ruleSet: ruleSetFor(query.year).name,
+    ruleSet: ruleSetNameFor(query.year),
     groups,
     notRated: notRatedReasons.map((reason) => ({
       reason,

@@ -4,6 +4,7 @@
 // HTXS cap of regulations.md §1.2–1.5, the optimistic-concurrency conflict, and the results
 // against a direct count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maxHtxsAmong } from '../../../domain/rules/evaluation/cap';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
@@ -168,6 +169,23 @@ describe('opening a campaign', () => {
     });
     expect(quarterUnder124.statusCode).toBe(400);
   });
+
+  it('refuses a 2016 campaign, naming the guidance in force that year (27-HD/BTCTW), never 132-QĐ/TW’s rules', async () => {
+    const old = await s.vanphong.post('/api/evaluations/campaigns', {
+      orgUnitId: f.upperId,
+      year: 2016,
+      openedOn: '2016-12-01',
+    });
+    expect(old.statusCode).toBe(400);
+    expect(old.json().message).toContain(
+      'Năm 2016 được đánh giá, phân loại chất lượng theo Hướng dẫn 27-HD/BTCTW ngày 25/9/2014',
+    );
+    const rows = await queryOne<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from evaluation_campaigns where year = 2016`,
+    );
+    expect(rows!.n).toBe(0);
+  });
 });
 
 describe('who sees what', () => {
@@ -258,6 +276,39 @@ describe('the flow of one member', () => {
     });
     expect(votes.statusCode).toBe(400);
   });
+
+  it('the reviewer records a KHTNV case in the regulation’s words; the level is forced and explained, and clearing it restores the proposal', async () => {
+    const [own] = await recordsOf(s.bithu, `subjectKind=member&status=reviewed`);
+    const before = (await s.bithu.get(`/api/evaluations/records/${own.id}`)).json();
+    const option = before.khtnvCaseOptions.find(
+      (o: { code: string }) => o.code === 'forbidden_acts',
+    );
+    expect(option.wording).toBe('Vi phạm những điều đảng viên không được làm');
+    expect(before.khtnvCaseSource).toContain('124-QĐ/TW, Điều 12');
+    // A collective's case is not a member's.
+    const wrong = await reviewAs(s.bithu, own.id, 'HTNV', { khtnvCases: ['disunity'] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().message).toContain('disunity');
+    const res = await reviewAs(s.bithu, own.id, 'KHTNV', { khtnvCases: ['forbidden_acts'] });
+    expect(res.statusCode, res.body).toBe(200);
+    const forced = (await s.bithu.get(`/api/evaluations/records/${own.id}`)).json();
+    expect(forced.proposal.level).toBe('KHTNV');
+    expect(forced.proposal.khtnvCases).toEqual(['forbidden_acts']);
+    expect(forced.proposal.reasons.join(' ')).toContain(
+      'Không hoàn thành nhiệm vụ: “Vi phạm những điều đảng viên không được làm”',
+    );
+    const audit = await queryOne<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from audit_log where entity_type = 'evaluation_record'
+            and entity_id = ${String(own.id)} and action = 'evaluation.review'
+            and after::text like '%forbidden_acts%'`,
+    );
+    expect(audit!.n).toBe(1);
+    const cleared = await reviewAs(s.bithu, own.id, 'HTNV', { khtnvCases: [] });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    const after = (await s.bithu.get(`/api/evaluations/records/${own.id}`)).json();
+    expect(after.proposal.level).toBe(before.proposal.level);
+  });
 });
 
 describe('decisions: order and the HTXS cap', () => {
@@ -331,7 +382,7 @@ describe('decisions: order and the HTXS cap', () => {
     expect(own.statusCode).toBe(403);
   });
 
-  it('refuses more HTXS than 20% of those rated good or better, saying how many are allowed', async () => {
+  it('refuses more HTXS than 20% of those rated HTTNV (21-HD/BTCTW mục 2.3 wording, kept as the 2026 parameter), stating the base and how many are allowed', async () => {
     expect((await reviewAs(s.bithu, cellRecord.id, 'HTTNV')).statusCode).toBe(200);
     const cell = (await s.bithu.get(`/api/evaluations/records/${cellRecord.id}`)).json();
     const cellDecision = await s.coso.post(`/api/evaluations/campaigns/${campaignId}/decisions`, {
@@ -350,20 +401,29 @@ describe('decisions: order and the HTXS cap', () => {
     const check = (
       await s.coso.post(`/api/evaluations/campaigns/${campaignId}/decision-check`, body)
     ).json();
-    const allowed = Math.floor(members.length * 0.2);
+    // The base is the members rated HTTNV: the three HTXS are not in it.
+    const base = members.length - 3;
+    const allowed = Math.floor(base * 0.2);
     expect(allowed).toBeLessThan(3);
     expect(check.cap.ok).toBe(false);
-    expect(check.cap.groups[0]).toMatchObject({ allowed, proposedHtxs: 3, base: members.length });
+    expect(check.cap.groups[0]).toMatchObject({ allowed, proposedHtxs: 3, base });
+    expect(check.cap.rule).toContain(
+      'không vượt quá 20% số được xếp loại HTTNV (không tính HTXSNV)',
+    );
+    expect(check.cap.rule).toContain('366-QĐ/TW và 43-HD/BTCTW chưa thấy quy định tỷ lệ');
     const refused = await s.coso.post(`/api/evaluations/campaigns/${campaignId}/decisions`, body);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toContain(`tối đa ${allowed}`);
+    expect(refused.json().message).toContain(`của ${base} được xếp loại HTTNV (không tính HTXSNV)`);
     expect(refused.json().message).toContain('đang đề nghị 3');
     const untouched = (await s.coso.get(`/api/evaluations/records/${members[0].id}`)).json();
     expect(untouched.status).toBe('reviewed');
 
+    const most = maxHtxsAmong(items.length - 1);
+    expect(most).toBeGreaterThan(0);
     const withinCap = items.map((i, n) => ({
       ...i,
-      level: n < allowed ? 'HTXSNV' : n === items.length - 1 ? 'KHTNV' : 'HTTNV',
+      level: n < most ? 'HTXSNV' : n === items.length - 1 ? 'KHTNV' : 'HTTNV',
     }));
     const ok = await s.coso.post(`/api/evaluations/campaigns/${campaignId}/decisions`, {
       ...body,

@@ -22,7 +22,8 @@ import type {
   TReviewInput,
   TSelfAssessmentInput,
 } from '../../../contracts/evaluations';
-import { type CapSubject, checkHtxsCap } from '../../../domain/rules/evaluation/cap';
+import { type CapSubject, capRuleText, checkHtxsCap } from '../../../domain/rules/evaluation/cap';
+import { recordableCases } from '../../../domain/rules/evaluation/khtnv-cases';
 import {
   type CollectiveKind,
   type DisciplineFact,
@@ -33,6 +34,7 @@ import {
   qualityLevels,
   type SubjectFacts,
   type SubjectKind,
+  subjectKindLabels,
 } from '../../../domain/rules/evaluation/levels';
 import { evaluate, paramsFor, ruleSetFor } from '../../../domain/rules/evaluation/rule-sets';
 import {
@@ -125,6 +127,7 @@ const proposalJson = (r: EvaluationResult) => ({
   missing: r.missing ?? null,
   removalFlag: r.removalFlag ?? null,
   notRatedReason: r.notRatedReason ?? null,
+  khtnvCases: r.khtnvCases ?? null,
 });
 
 // ───────────────────────────── Campaigns ─────────────────────────────
@@ -999,6 +1002,11 @@ export const getRecord = async ({
     previousLevels,
     removalReason: removal?.flagged ? removal.reason : (r.proposal?.removalFlag?.reason ?? null),
     orderProblems: self ? orderProblems(self, all) : [],
+    khtnvCaseOptions: recordableCases(params.khtnvCases, r.subject_kind).map((k) => ({
+      code: k.code,
+      wording: k.wording,
+    })),
+    khtnvCaseSource: params.khtnvCases.source,
     steps: steps.map((s) => ({
       step: s.step,
       stepDate: s.step_date,
@@ -1189,6 +1197,21 @@ export const review = async ({
       facts = { ...facts, ...extra };
     }
     if (input.shortcomings) facts = { ...facts, shortcomings: input.shortcomings };
+    if (input.khtnvCases !== undefined && input.khtnvCases !== null) {
+      // Only the cases of the year's rule set that a reviewer records for this kind of subject.
+      const { params } = paramsFor(c.year, c.params_override);
+      const allowed = recordableCases(params.khtnvCases, r.subject_kind).map((k) => k.code);
+      const unknown = input.khtnvCases.filter((k) => !allowed.includes(k));
+      if (unknown.length)
+        throw invalidField(
+          'khtnvCases',
+          `Trường hợp không hoàn thành nhiệm vụ không có trong quy định của năm ${c.year} đối với ${subjectKindLabels[r.subject_kind].toLowerCase()}: ${unknown.join(', ')}.`,
+        );
+      facts = { ...facts, khtnvCases: [...new Set(input.khtnvCases)] };
+      // The older flags are replaced by the recorded list.
+      delete facts.degeneration;
+      delete facts.seriousDisunity;
+    }
     const result = runEngine(c, facts);
     const version = await saveRecord(tx, r, {
       facts,
@@ -1350,6 +1373,7 @@ const evaluateDecision = async (
       allowed: cap.allowed,
       proposedHtxs: cap.proposedHtxs,
       message: cap.message,
+      rule: capRuleText(params.htxsCap),
       groups: cap.groups.map((g) => ({
         label: g.label,
         base: g.base,

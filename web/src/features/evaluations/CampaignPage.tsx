@@ -250,11 +250,14 @@ const DecisionPanel = ({
                   : 'Vượt tỷ lệ hoàn thành xuất sắc nhiệm vụ'
               }
               description={
-                <ul style={{ margin: 0, paddingLeft: 18 }}>
-                  {check.data.cap.groups.map((g) => (
-                    <li key={g.label}>{g.message}</li>
-                  ))}
-                </ul>
+                <>
+                  <div data-testid="cap-rule">{check.data.cap.rule}</div>
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {check.data.cap.groups.map((g) => (
+                      <li key={g.label}>{g.message}</li>
+                    ))}
+                  </ul>
+                </>
               }
             />
             {check.data.order.length > 0 && (

@@ -229,6 +229,9 @@ const ReviewForm = ({ record, onSaved }: { record: TRecordDetail; onSaved: () =>
         ...(record.subjectKind === 'agency'
           ? { culturalStandard: Boolean(v.culturalStandard) }
           : {}),
+        ...(record.khtnvCaseOptions.length > 0
+          ? { khtnvCases: (v.khtnvCases as string[] | undefined) ?? [] }
+          : {}),
       }),
     onSuccess: () => {
       message.success('Đã ghi kết quả kiểm điểm tại hội nghị.');
@@ -251,6 +254,7 @@ const ReviewForm = ({ record, onSaved }: { record: TRecordDetail; onSaved: () =>
           civilServant: f.civilServant ?? false,
           civilServiceLevel: f.civilServiceLevel ?? undefined,
           culturalStandard: record.culturalStandard ?? false,
+          khtnvCases: recordedCases(record),
           level:
             record.reviewLevel ??
             (['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'].includes(record.proposal.level)
@@ -290,6 +294,24 @@ const ReviewForm = ({ record, onSaved }: { record: TRecordDetail; onSaved: () =>
           <Form.Item name="culturalStandard" valuePropName="checked">
             <Checkbox>Đạt chuẩn văn hoá, an toàn về an ninh trật tự</Checkbox>
           </Form.Item>
+        )}
+        {record.khtnvCaseOptions.length > 0 && (
+          <div data-testid="khtnv-cases">
+            <Typography.Text strong>Trường hợp xếp loại không hoàn thành nhiệm vụ</Typography.Text>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              Đánh dấu khi cấp có thẩm quyền đã kết luận (theo {record.khtnvCaseSource}); mỗi trường
+              hợp được đánh dấu thì đề xuất là “Không hoàn thành nhiệm vụ”, có ghi rõ căn cứ.
+            </Typography.Paragraph>
+            <Form.Item name="khtnvCases">
+              <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+                {record.khtnvCaseOptions.map((o) => (
+                  <Checkbox key={o.code} value={o.code}>
+                    {o.wording}
+                  </Checkbox>
+                ))}
+              </Checkbox.Group>
+            </Form.Item>
+          </div>
         )}
         <Typography.Text strong>Biểu quyết</Typography.Text>
         <Row gutter={12}>
@@ -438,6 +460,15 @@ const SimpleStepForm = ({
   );
 };
 
+/** The KHTNV cases already recorded on the facts (with the two older flags). */
+const recordedCases = (r: TRecordDetail): string[] => {
+  const f = r.facts as { khtnvCases?: string[]; degeneration?: boolean; seriousDisunity?: boolean };
+  const out = new Set(f.khtnvCases ?? []);
+  if (f.degeneration) out.add('degeneration');
+  if (f.seriousDisunity) out.add('disunity');
+  return [...out];
+};
+
 const factLines = (r: TRecordDetail): string[] => {
   const f = r.facts as Record<string, unknown> & {
     tasks?: { total: number; onTime: number; exceeded: number; late: number };
@@ -546,6 +577,17 @@ export const RecordPage = () => {
           </Descriptions.Item>
         )}
       </Descriptions>
+      {(r.proposal.khtnvCases?.length ?? 0) > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="khtnv-forced"
+          title="Thuộc trường hợp xếp loại không hoàn thành nhiệm vụ"
+          description={r.proposal.reasons
+            .filter((x) => x.startsWith('Không hoàn thành nhiệm vụ: “'))
+            .join(' ')}
+        />
+      )}
       <Card title="Căn cứ đề xuất (dữ kiện và lý do)" size="small" data-testid="engine-reasons">
         {facts.length > 0 && (
           <ul>
