@@ -187,7 +187,7 @@ describe('a target binding two metrics (dissemination and action programmes)', (
 describe('the migration that merged the recruitment board’s targets into the plan', () => {
   it('keeps the plan’s figure and notes a different one; moves the others, as shares where the parent has one', async () => {
     const file = readFileSync(
-      path.join(migrationsFolder, '0018_merge_admission_targets.sql'),
+      path.join(migrationsFolder, '0020_merge_admission_targets.sql'),
       'utf8',
     );
     const later = year + 3;

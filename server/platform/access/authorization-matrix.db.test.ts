@@ -269,6 +269,24 @@ const table: Record<string, Entry> = {
     call: () => ({ url: '/api/calendar/2031/adjustments', body: { adjustments: [] } }),
     expect: rule(['admin']),
   },
+  // The dated holiday switch (Ngày Văn hóa Việt Nam): the whole installation's calendar.
+  'PUT /api/calendar/rules': {
+    call: () => ({ url: '/api/calendar/rules', body: { cultureDay: 'khong' } }),
+    expect: rule(['admin']),
+  },
+  // Installation settings (document place and superior, first-start set-up): administrators only.
+  'GET /api/settings/': {
+    call: () => ({ url: '/api/settings' }),
+    expect: rule(['admin']),
+  },
+  'PUT /api/settings/document': {
+    call: () => ({ url: '/api/settings/document', body: {} }),
+    expect: rule(['admin']),
+  },
+  'POST /api/settings/first-start': {
+    call: () => ({ url: '/api/settings/first-start', body: {} }),
+    expect: rule(['admin']),
+  },
   'GET /api/recruitment/board': {
     call: (f, t) => ({ url: `/api/recruitment/board?orgUnitId=${cellOf(f, t)}` }),
     expect: rule(allButMember),
@@ -373,6 +391,16 @@ const table: Record<string, Entry> = {
   'GET /api/lifecycle/dues': {
     call: (f, t) => ({ url: `/api/lifecycle/dues?orgUnitId=${cellOf(f, t)}&month=2026-10` }),
     expect: rule(allButMember),
+  },
+  // The flat dues amounts of 01-QĐ/TW (no record, no scope): read by whoever reads a dues sheet, set
+  // by administrators.
+  'GET /api/lifecycle/dues/amounts': {
+    call: () => ({ url: '/api/lifecycle/dues/amounts' }),
+    expect: (u) => (allButMember.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'PUT /api/lifecycle/dues/amounts': {
+    call: () => ({ url: '/api/lifecycle/dues/amounts', body: {} }),
+    expect: rule(['admin']),
   },
   'POST /api/lifecycle/dues/payments': {
     call: (f, t) => ({
