@@ -152,12 +152,47 @@ describe('dues owed only from the month the member joined and from their first r
     });
     expect(created.statusCode, created.body).toBe(200);
     const id = created.json().id as number;
-    const before = await rowOf(previousMonth(transferMonth), id);
-    expect(before.monthState).toBe('not_member');
-    expect(before.due).toBeNull();
-    // Before the transfer nothing is owed; from it, months are owed only once recorded.
-    expect(before.unpaidMonthsThisYear).toBe(0);
-    expect(before.unknownMonthsThisYear).toBeLessThanOrEqual(2);
+    // Before the transfer they were not on this cell's roll: not on its sheet for that month.
+    expect(await rowOf(previousMonth(transferMonth), id)).toBeUndefined();
+    // From the transfer nothing before it is owed, and months are owed only once recorded.
+    const from = await rowOf(transferMonth, id);
+    expect(from.monthState).not.toBe('not_member');
+    expect(from.unpaidMonthsThisYear).toBe(0);
+    expect(from.unknownMonthsThisYear).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a past month’s sheet lists the cell’s roll of that month', () => {
+  it('a member who moved here from another cell is on the old cell’s sheet for the months before the move, and cannot be recorded here', async () => {
+    // A member of this cell whose earlier period was in another cell (the demo moves members between
+    // cells); the month before the move, as a sheet an office fills in late.
+    const moved = await queryOne<{ id: number; from_cell: number; month: string }>(
+      t.db,
+      sql`select here.member_id as id, before.org_unit_id as from_cell,
+            to_char(here.valid_from - interval '1 month', 'YYYY-MM') as month
+          from member_periods here join member_periods before
+            on before.member_id = here.member_id and before.valid_to = here.valid_from
+          where here.org_unit_id = ${f.cellId} and before.org_unit_id <> ${f.cellId}
+            and before.status in ('full', 'probationary')
+            and here.valid_from < date_trunc('month', now()) - interval '1 month'
+          order by here.member_id limit 1`,
+    );
+    expect(moved, 'the demo cell has a member who moved in from another cell').toBeTruthy();
+    const here = await sheet(moved!.month);
+    expect(here.rows.map((r) => r.memberId)).not.toContain(moved!.id);
+    const there = await office.get(
+      `/api/lifecycle/dues?orgUnitId=${moved!.from_cell}&month=${moved!.month}`,
+    );
+    expect(there.statusCode, there.body).toBe(200);
+    expect(there.json().rows.map((r: { memberId: number }) => r.memberId)).toContain(moved!.id);
+    const refused = await secretary.post('/api/lifecycle/dues/payments', {
+      orgUnitId: f.cellId,
+      month: moved!.month,
+      paidOn: `${moved!.month}-20`,
+      payments: [{ memberId: moved!.id, amount: 100000 }],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].message).toBe('Có đảng viên không sinh hoạt tại chi bộ này.');
   });
 });
 

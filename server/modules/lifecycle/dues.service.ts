@@ -164,6 +164,20 @@ export const recordsFromOf = async (
 
 const currentMonth = () => todayIso().slice(0, 7);
 
+/**
+ * Who is on a cell's roll for a month's collection (alias `m`). The month being collected (or a later
+ * one): today's roll. A past month: the members whose period in this cell overlapped that month while
+ * in the party (`member_periods`), so a member who moved here from another cell in 2025 is on this
+ * cell's 2023 sheet nowhere but in the cell they belonged to then, where their dues are placed too.
+ */
+const rollOfMonth = (orgUnitId: number, month: string) =>
+  month >= currentMonth()
+    ? sql`m.org_unit_id = ${orgUnitId} and m.status in (${activeStatusList}) and not m.temporarily_away`
+    : sql`exists (select 1 from member_periods mp where mp.member_id = m.id and mp.org_unit_id = ${orgUnitId}
+          and mp.status in (${activeStatusList})
+          and mp.valid_from < (${`${month}-01`}::date + interval '1 month')
+          and (mp.valid_to is null or mp.valid_to > ${`${month}-01`}::date))`;
+
 export const getDuesSheet = async ({
   db,
   actor,
@@ -198,7 +212,7 @@ export const getDuesSheet = async ({
         from members m
         left join dues_profiles p on p.member_id = m.id
         left join dues_payments pay on pay.member_id = m.id and pay.month = ${month}
-        where m.org_unit_id = ${orgUnitId} and m.status in (${activeStatusList}) and not m.temporarily_away
+        where ${rollOfMonth(orgUnitId, month)}
         order by m.given_name collate "vi", m.full_name collate "vi", m.id`,
   );
   const params = await getDuesParams(db);
@@ -286,8 +300,8 @@ export const recordDuesPayments = async ({
     await getUnitInScope(tx, actor, input.orgUnitId);
     const found = await queryRows<{ id: number }>(
       tx,
-      sql`select id from members where org_unit_id = ${input.orgUnitId}
-          and id in (${sql.join(
+      sql`select m.id from members m where ${rollOfMonth(input.orgUnitId, input.month)}
+          and m.id in (${sql.join(
             ids.map((i) => sql`${i}`),
             sql`, `,
           )})`,
