@@ -13,6 +13,7 @@ import {
 } from '../../../domain/calendar/working-days';
 import { formatDate } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryOne, sql } from '../../db/client';
+import { writeSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { invalidField } from '../../platform/errors';
@@ -68,9 +69,7 @@ export const setCalendarRules = async (
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${cultureKey}))`);
     const before = await getCalendarRules(tx);
-    await tx.execute(sql`insert into settings (key, value, updated_at)
-      values (${cultureKey}, ${JSON.stringify({ enabled: rules.cultureDay })}::jsonb, now())
-      on conflict (key) do update set value = excluded.value, updated_at = now()`);
+    await writeSetting(tx, cultureKey, { enabled: rules.cultureDay });
     await writeAudit(tx, {
       actor,
       action: 'calendar.rules',
@@ -110,9 +109,7 @@ export const setCalendarAdjustments = async (
     const sorted = [...before.filter((a) => !a.date.startsWith(`${year}-`)), ...adjustments].sort(
       (a, b) => a.date.localeCompare(b.date),
     );
-    await tx.execute(sql`insert into settings (key, value, updated_at)
-      values (${key}, ${JSON.stringify(sorted)}::jsonb, now())
-      on conflict (key) do update set value = excluded.value, updated_at = now()`);
+    await writeSetting(tx, key, sorted);
     await writeAudit(tx, {
       actor,
       action: 'calendar.adjust',

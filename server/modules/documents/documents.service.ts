@@ -15,16 +15,12 @@ import {
   mayIssue,
 } from '../../../domain/reports/document-types';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import { readSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
 import { invalidField } from '../../platform/errors';
 import { getUnitInScope } from '../org-units/org-units.queries';
-
-/** A setting (jsonb) or null. */
-export const readSetting = async <T>(db: DbOrTx, key: string): Promise<T | null> =>
-  (await queryOne<{ value: T }>(db, sql`select value from settings where key = ${key}`))?.value ??
-  null;
 
 /**
  * The issuer code printed after the slash ("ĐUK"): the setting `documents.issuerCodes` (org unit id →

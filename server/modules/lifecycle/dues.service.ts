@@ -23,6 +23,7 @@ import {
 } from '../../../domain/rules/dues/dues';
 import { formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import { writeSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { conflict, invalidField, notFound } from '../../platform/errors';
@@ -103,9 +104,7 @@ export const saveUnsalariedAmounts = async ({
       source: input.source,
       version: before.version + 1,
     };
-    await tx.execute(sql`insert into settings (key, value, updated_at)
-      values (${unsalariedKey}, ${JSON.stringify(value)}::jsonb, now())
-      on conflict (key) do update set value = excluded.value, updated_at = now()`);
+    await writeSetting(tx, unsalariedKey, value);
     await writeAudit(tx, {
       actor,
       action: 'dues.amounts',

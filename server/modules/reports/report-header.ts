@@ -4,7 +4,8 @@
 // (setting `reports.place`), the date, "Nơi nhận" and the signature block. A 2020 report of today's
 // "Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn" is headed "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH LẠNG SƠN".
 import { type DbOrTx, queryOne, sql } from '../../db/client';
-import { issuerCodeOf, readSetting } from '../documents/documents.service';
+import { readSetting } from '../../db/settings';
+import { issuerCodeOf } from '../documents/documents.service';
 
 export type ReportHeader = {
   superiorName: string;

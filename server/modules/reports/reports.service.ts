@@ -10,10 +10,11 @@ import {
   placeholderPrompts,
 } from '../../../domain/reports/annual-report';
 import { type Db, type DbOrTx, queryOne, sql } from '../../db/client';
+import { readSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
-import { readSetting, registerDocument } from '../documents/documents.service';
+import { registerDocument } from '../documents/documents.service';
 import { getUnitInScope } from '../org-units/org-units.queries';
 import { type AnnexData, gatherAnnex, renderAnnexXlsx } from './report-annex';
 import { displayFigure, type Evidence, gatherReportData } from './report-data';

@@ -13,20 +13,16 @@ import {
 } from '../../../domain/enums/org-units';
 import { formatDate } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import { readSetting, writeSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, invalidField } from '../../platform/errors';
-import { readSetting } from '../documents/documents.service';
 import { todayIso } from '../org-units/org-units.policy';
 import { placeFromSuperior, settingKeys } from '../reports/report-header';
 import { rootNameIntervals } from './first-start.policy';
 
 /** Set while the top committee of an empty installation still carries the placeholder values. */
 export const setupPendingKey = 'setup.pending';
-
-const writeSetting = (tx: DbOrTx, key: string, value: unknown) =>
-  tx.execute(sql`insert into settings (key, value) values (${key}, ${JSON.stringify(value)}::jsonb)
-    on conflict (key) do update set value = excluded.value`);
 
 type Root = { id: number; name: string; kind: OrgUnitKind; established_on: string; path: string };
 
