@@ -27,7 +27,7 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { App, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../../domain/enums/roles';
@@ -158,6 +158,9 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
   const location = useLocation();
   const client = useQueryClient();
   const { message } = App.useApp();
+  // On a phone the sider folds into its trigger at the header's left edge: the header leaves room for
+  // it and shows the unit on one line and the account as an icon (its name is in the menu).
+  const narrow = !Grid.useBreakpoint().md;
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
   const menu = items.filter((i) => can(i.permission));
   if (user?.memberId && !can('member.list')) {
@@ -194,19 +197,29 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: narrow ? '0 12px 0 56px' : '0 24px',
+            gap: 12,
             display: 'flex',
             justifyContent: 'space-between',
             alignItems: 'center',
             borderBottom: '1px solid #eee',
           }}
         >
-          <Typography.Text strong style={{ fontSize: 16 }}>
+          <Typography.Text strong style={{ fontSize: 16, minWidth: 0 }} ellipsis>
             {user?.scopeName}
           </Typography.Text>
           <Dropdown
             menu={{
               items: [
+                ...(narrow
+                  ? [
+                      {
+                        key: 'who',
+                        disabled: true,
+                        label: `${user?.displayName ?? ''} (${user ? roleLabels[user.role] : ''})`,
+                      },
+                    ]
+                  : []),
                 { key: 'pw', label: 'Đổi mật khẩu', onClick: () => navigate('/doi-mat-khau') },
                 {
                   key: 'totp',
@@ -223,12 +236,18 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
               ],
             }}
           >
-            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+            <Space
+              style={{ cursor: 'pointer', flexShrink: 0 }}
+              data-testid="user-menu"
+              aria-label={user?.displayName}
+            >
               <UserOutlined />
-              <span>{user?.displayName}</span>
-              <Typography.Text type="secondary">
-                ({user ? roleLabels[user.role] : ''})
-              </Typography.Text>
+              {!narrow && <span>{user?.displayName}</span>}
+              {!narrow && (
+                <Typography.Text type="secondary">
+                  ({user ? roleLabels[user.role] : ''})
+                </Typography.Text>
+              )}
             </Space>
           </Dropdown>
         </Layout.Header>

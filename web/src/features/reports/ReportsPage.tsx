@@ -129,9 +129,10 @@ export const ReportsPage = () => {
       <Typography.Title level={3} style={{ margin: 0 }}>
         Báo cáo tổng kết năm
       </Typography.Title>
-      <Space wrap>
+      {/* A wrapping row whose fields shrink to a phone's width (a Space item keeps its content's width). */}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
         <OrgUnitSelect
-          style={{ width: 380, maxWidth: '100%' }}
+          style={{ flex: '1 1 260px', maxWidth: 380, minWidth: 0 }}
           value={orgUnitId}
           onChange={setOrgUnitId}
           placeholder="Tổ chức lập báo cáo (mặc định: đơn vị của bạn)"
@@ -155,7 +156,7 @@ export const ReportsPage = () => {
             aria-label="Ngày của văn bản"
             data-testid="document-date"
             format="DD/MM/YYYY"
-            style={{ width: 230, maxWidth: '100%' }}
+            style={{ flex: '1 1 200px', maxWidth: 230, minWidth: 0 }}
             placeholder={
               year < currentYear ? `Ngày văn bản (31/12/${year})` : 'Ngày văn bản (hôm nay)'
             }
@@ -173,7 +174,7 @@ export const ReportsPage = () => {
             {draft?.generatedAt ? 'Lập lại số liệu' : 'Lập báo cáo'}
           </Button>
         )}
-      </Space>
+      </div>
       {error && <Alert type="error" title={applyApiError(error)} />}
       {jobId && job.data && (
         <Card size="small" title="Tiến trình lập báo cáo">
