@@ -186,6 +186,16 @@ describe('opening a campaign', () => {
     );
     expect(rows!.n).toBe(0);
   });
+
+  it('still lists a 2017 campaign opened before such years were refused, under the guidance then in force', async () => {
+    await t.db.execute(sql`insert into evaluation_campaigns
+        (org_unit_id, title, year, cycle, period_from, period_to, rule_set, opened_on)
+      values (${f.upperId}, 'Đánh giá năm 2017', 2017, 'year', '2017-01-01', '2017-12-31', 'QD132', '2017-12-01')`);
+    const list = await s.vanphong.get('/api/evaluations/campaigns');
+    expect(list.statusCode, list.body).toBe(200);
+    const old = list.json().items.find((c: { title: string }) => c.title === 'Đánh giá năm 2017');
+    expect(old.ruleSetName).toContain('27-HD/BTCTW');
+  });
 });
 
 describe('who sees what', () => {

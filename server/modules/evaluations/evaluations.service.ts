@@ -36,7 +36,13 @@ import {
   type SubjectKind,
   subjectKindLabels,
 } from '../../../domain/rules/evaluation/levels';
-import { evaluate, paramsFor, ruleSetFor } from '../../../domain/rules/evaluation/rule-sets';
+import {
+  evaluate,
+  firstSupportedYear,
+  paramsFor,
+  ruleSetFor,
+  ruleSetNameFor,
+} from '../../../domain/rules/evaluation/rule-sets';
 import {
   periodLabel,
   periodRange,
@@ -114,8 +120,10 @@ export const periodOf = (
   to: c.period_to,
 });
 
+// A campaign of a year before 2018 (opened before such years were refused) still reads: its records
+// are shown, by grades, under the name of the guidance then in force.
 const scoringOf = (year: number): 'points' | 'grades' =>
-  ruleSetFor(year).code === 'QD366' ? 'points' : 'grades';
+  year >= firstSupportedYear && ruleSetFor(year).code === 'QD366' ? 'points' : 'grades';
 
 const runEngine = (c: CampaignRow, facts: Record<string, unknown>): EvaluationResult =>
   evaluate(c.year, { ...facts, period: periodOf(c) } as SubjectFacts, c.params_override);
@@ -176,7 +184,7 @@ const toCampaign = (c: CampaignRow, progress: TProgress): TCampaign => ({
   periodFrom: c.period_from,
   periodTo: c.period_to,
   ruleSet: c.rule_set,
-  ruleSetName: ruleSetFor(c.year).name,
+  ruleSetName: ruleSetNameFor(c.year),
   openedOn: c.opened_on,
   selfAssessmentDue: c.self_assessment_due,
   reviewDue: c.review_due,
@@ -986,7 +994,7 @@ export const getRecord = async ({
   return {
     ...toSummary(r),
     campaignTitle: c.title,
-    ruleSet: ruleSetFor(c.year).name,
+    ruleSet: ruleSetNameFor(c.year),
     cycle: c.cycle,
     scoring,
     criteria: criteriaFor(params as unknown as Record<string, unknown>, scoring, r.subject_kind, {

@@ -137,6 +137,33 @@ describe('posthumous award (truy tặng, 24-QĐ/TW point 27.3: at most 12 months
     ]);
   });
 
+  it('records, entered late, a badge awarded while the member was alive, although they have since died', async () => {
+    // 30 years of party age by 3/2/2026; awarded then, died 10/6/2026, the paper record typed in after.
+    const m = await memberWithPartyAge('1995-11-21', '1996-02-03', '2026-01-01');
+    const version = (await office.get(`/api/members/${m.id}`)).json().version;
+    const died = await office.post(`/api/members/${m.id}/events`, {
+      kind: 'died',
+      eventDate: '2026-06-10',
+      version,
+    });
+    expect(died.statusCode, died.body).toBe(200);
+    const award = { memberId: m.id, milestone: 30, awardDate: '2026-02-03' };
+    const asPosthumous = await office.post('/api/lifecycle/badges', {
+      ...award,
+      posthumous: true,
+      reason: 'Từ trần.',
+    });
+    expect(asPosthumous.statusCode).toBe(400);
+    expect(asPosthumous.json().message).toContain('không thể trước ngày đảng viên từ trần');
+    const saved = await office.post('/api/lifecycle/badges', award);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const row = await queryOne<{ posthumous: boolean }>(
+      t.db,
+      sql`select posthumous from badge_awards where id = ${saved.json().id}`,
+    );
+    expect(row?.posthumous).toBe(false);
+  });
+
   it('refuses a member who died more than 12 months short of the milestone', async () => {
     const m = await memberWithPartyAge('1997-12-01', '1998-06-01', '2026-11-25');
     const version = (await office.get(`/api/members/${m.id}`)).json().version;

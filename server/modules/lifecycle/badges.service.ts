@@ -174,20 +174,22 @@ export const recordBadgeAward = async ({
     );
     if (!m) throw notFound('đảng viên');
     if (!m.party_age_from) throw invalidField('memberId', 'Đảng viên chưa có ngày tính tuổi Đảng.');
-    const diedOn = m.status === 'died' ? m.died_on : null;
-    if (input.posthumous && !diedOn)
+    const deathRecorded = m.status === 'died' ? m.died_on : null;
+    if (input.posthumous && !deathRecorded)
       throw invalidField(
         'posthumous',
         'Chỉ truy tặng Huy hiệu Đảng cho đảng viên đã từ trần (cần ghi sự kiện từ trần trước).',
       );
+    if (input.posthumous && deathRecorded && input.awardDate < deathRecorded)
+      throw invalidField('awardDate', 'Ngày truy tặng không thể trước ngày đảng viên từ trần.');
+    // A badge dated before the death was awarded to a living member (a paper record entered late).
+    const diedOn = deathRecorded && deathRecorded <= input.awardDate ? deathRecorded : null;
     if (!input.posthumous && diedOn)
       throw invalidField(
         'posthumous',
         'Đảng viên đã từ trần: hãy ghi là truy tặng Huy hiệu Đảng, kèm lý do.',
       );
-    if (diedOn && input.awardDate < diedOn)
-      throw invalidField('awardDate', 'Ngày truy tặng không thể trước ngày đảng viên từ trần.');
-    if (!diedOn && !['full', 'probationary', 'exempted', 'suspended'].includes(m.status))
+    if (!deathRecorded && !['full', 'probationary', 'exempted', 'suspended'].includes(m.status))
       throw invalidField('memberId', 'Đảng viên không còn sinh hoạt trong Đảng.');
     const awarded = await queryRows<{ milestone: number }>(
       tx,

@@ -196,6 +196,29 @@ describe('a past month’s sheet lists the cell’s roll of that month', () => {
   });
 });
 
+describe('a past month’s sheet never shows a member now outside the reader’s subtree', () => {
+  it('a member who left this cell for another is on its old sheet for the office of the bloc, not for the cell secretary', async () => {
+    const left = await queryOne<{ id: number; month: string }>(
+      t.db,
+      sql`select here.member_id as id, to_char(here.valid_to - interval '1 month', 'YYYY-MM') as month
+          from member_periods here join members m on m.id = here.member_id
+          where here.org_unit_id = ${f.cellId} and m.org_unit_id <> ${f.cellId}
+            and here.status in ('full', 'probationary') and here.valid_to is not null
+            and here.valid_to - interval '1 month' >= here.valid_from
+            and here.valid_to < date_trunc('month', now()) - interval '1 month'
+          order by here.member_id limit 1`,
+    );
+    expect(left, 'the demo cell has a member who moved to another cell').toBeTruthy();
+    const url = `/api/lifecycle/dues?orgUnitId=${f.cellId}&month=${left!.month}`;
+    const forOffice = await office.get(url);
+    expect(forOffice.json().rows.map((r: { memberId: number }) => r.memberId)).toContain(left!.id);
+    const forSecretary = await secretary.get(url);
+    expect(forSecretary.json().rows.map((r: { memberId: number }) => r.memberId)).not.toContain(
+      left!.id,
+    );
+  });
+});
+
 describe('flat amounts of members outside the salary and pension groups (01-QĐ/TW)', () => {
   it('are an administrator’s setting with its source, named on the sheet; others may not change them', async () => {
     const amounts = (await secretary.get('/api/lifecycle/dues/amounts')).json();

@@ -148,14 +148,14 @@ export const recordsFromOf = async (
   const rows = await queryRows<{ id: number; first: string | null }>(
     db,
     sql`with cell_sheets as (
-          select x.org_unit_id, p.month, max(p.recorded_at) as last_recorded
+          select x.org_unit_id, p.month, min(p.recorded_at) as first_recorded
           from dues_payments p join members x on x.id = p.member_id
           where x.org_unit_id in (select org_unit_id from members where id in (${ids}))
           group by 1, 2)
         select m.id, least(
           (select min(p.month) from dues_payments p where p.member_id = m.id),
           (select min(c.month) from cell_sheets c
-           where c.org_unit_id = m.org_unit_id and c.last_recorded >= m.created_at)) as first
+           where c.org_unit_id = m.org_unit_id and c.first_recorded >= m.created_at)) as first
         from members m where m.id in (${ids})`,
   );
   return new Map(rows.filter((r) => r.first).map((r) => [r.id, r.first as string]));
@@ -168,14 +168,18 @@ const currentMonth = () => todayIso().slice(0, 7);
  * one): today's roll. A past month: the members whose period in this cell overlapped that month while
  * in the party (`member_periods`), so a member who moved here from another cell in 2025 is on this
  * cell's 2023 sheet nowhere but in the cell they belonged to then, where their dues are placed too.
+ * A former member of the cell who is now outside the actor's subtree is left out: their record (and
+ * the salary basis on the sheet) is no longer the actor's to see.
  */
-const rollOfMonth = (orgUnitId: number, month: string) =>
+const rollOfMonth = (orgUnitId: number, month: string, scopePath: string) =>
   month >= currentMonth()
     ? sql`m.org_unit_id = ${orgUnitId} and m.status in (${activeStatusList}) and not m.temporarily_away`
     : sql`exists (select 1 from member_periods mp where mp.member_id = m.id and mp.org_unit_id = ${orgUnitId}
           and mp.status in (${activeStatusList})
           and mp.valid_from < (${`${month}-01`}::date + interval '1 month')
-          and (mp.valid_to is null or mp.valid_to > ${`${month}-01`}::date))`;
+          and (mp.valid_to is null or mp.valid_to > ${`${month}-01`}::date))
+        and exists (select 1 from org_units now_in where now_in.id = m.org_unit_id
+          and now_in.path <@ ${scopePath}::ltree)`;
 
 export const getDuesSheet = async ({
   db,
@@ -211,7 +215,7 @@ export const getDuesSheet = async ({
         from members m
         left join dues_profiles p on p.member_id = m.id
         left join dues_payments pay on pay.member_id = m.id and pay.month = ${month}
-        where ${rollOfMonth(orgUnitId, month)}
+        where ${rollOfMonth(orgUnitId, month, actor.scopePath)}
         order by m.given_name collate "vi", m.full_name collate "vi", m.id`,
   );
   const params = await getDuesParams(db);
@@ -299,7 +303,7 @@ export const recordDuesPayments = async ({
     await getUnitInScope(tx, actor, input.orgUnitId);
     const found = await queryRows<{ id: number }>(
       tx,
-      sql`select m.id from members m where ${rollOfMonth(input.orgUnitId, input.month)}
+      sql`select m.id from members m where ${rollOfMonth(input.orgUnitId, input.month, actor.scopePath)}
           and m.id in (${sql.join(
             ids.map((i) => sql`${i}`),
             sql`, `,

@@ -72,9 +72,12 @@ export const recipientsOf = (unit: { kind: string }, superiorName: string | null
   const superior = superiorName ? superiorCommitteeName(superiorName) : null;
   const up =
     unit.kind === 'upper_committee'
-      ? superior
-        ? [`- Ban Thường vụ ${superior} (b/c),`, `- Các ban xây dựng Đảng ${superior},`]
-        : []
+      ? // Without the superior's name (an installation set up before the setting existed, no
+        // province in the tree): the provincial committee, unnamed, as reports have always said.
+        [
+          `- Ban Thường vụ ${superior ?? 'Tỉnh ủy'} (b/c),`,
+          `- Các ban xây dựng Đảng ${superior ?? 'Tỉnh ủy'},`,
+        ]
       : superior
         ? [`- ${superior} (b/c),`]
         : [];
