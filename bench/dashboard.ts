@@ -17,7 +17,7 @@ process.env.BENCH_ITERATIONS ??= '30';
 
 const main = async () => {
   const { migrateDatabase, queryRows, sql } = await import('../server/db/client');
-  const { seedDemo } = await import('../server/db/seed/load-demo');
+  const { seedDemo } = await import('../server/seed/load-demo');
   const { ITERATIONS, measure, openBenchApp, openEngine, root } = await import('./common');
   type Row = import('./common').Row;
   const engines: ('pglite' | 'postgres')[] = process.env.BENCH_DATABASE_URL
@@ -26,8 +26,8 @@ const main = async () => {
   const year = new Date().toISOString().slice(0, 4);
   const dataset = 'demo bloc of npm start, ~6,000 members';
   const provinceLabel = 'province, ~200,000 members, 2025 rated, 2026 dues';
-  const { loadBloc } = await import('../server/db/seed/load-demo');
-  const { rebuildPlacedFacts } = await import('../server/modules/plans/metrics/placed-facts');
+  const { loadBloc } = await import('../server/seed/load-demo');
+  const { rebuildPlacedFacts } = await import('../server/modules/figures/placed-facts');
   const { datasets } = await import('./datasets');
   /** The province, and a decided 2025 yearly evaluation over it (one record per member and organisation). */
   const loadProvince = async (db: import('../server/db/client').Db) => {

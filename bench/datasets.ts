@@ -1,7 +1,7 @@
 // Benchmark datasets from the demo generator: a bloc of ~8,000 members and a province of ~200,000
 // (several blocs under one provincial root, each with its own seed).
-import { type DemoBloc, generateDemoBloc, type SeedUnit } from '../server/db/seed/demo-bloc';
-import { createRandom } from '../server/db/seed/random';
+import { type DemoBloc, generateDemoBloc, type SeedUnit } from '../server/seed/demo-bloc';
+import { createRandom } from '../server/seed/random';
 
 export type DatasetName = 'bloc' | 'province';
 

@@ -17,8 +17,8 @@ import pg from 'pg';
 import { buildApp } from '../server/app';
 import { createDatabase, migrateDatabase, queryOne, queryRows, sql } from '../server/db/client';
 import { users } from '../server/db/schema/index';
-import { loadBloc } from '../server/db/seed/load-demo';
 import { hashPassword } from '../server/platform/auth/password';
+import { loadBloc } from '../server/seed/load-demo';
 import { dbSuffix, pgUrl, root } from './common';
 import { datasets } from './datasets';
 

@@ -9,14 +9,14 @@ import pg from 'pg';
 import type { TImportJob } from '../contracts/imports';
 import { copyRows } from '../server/db/bulk';
 import { createDatabase, migrateDatabase, queryOne, queryRows, sql } from '../server/db/client';
-import { loadBloc } from '../server/db/seed/load-demo';
+import { readOrgMemberCounts, scanOrgMemberCounts } from '../server/modules/figures/member-rollup';
 import {
   commitImport,
   previewImport,
   uploadImport,
 } from '../server/modules/imports/imports.service';
-import { readOrgMemberCounts, scanOrgMemberCounts } from '../server/modules/members/member-rollup';
 import type { Actor } from '../server/platform/access/actor';
+import { loadBloc } from '../server/seed/load-demo';
 import { dbSuffix } from './common';
 import { datasets } from './datasets';
 

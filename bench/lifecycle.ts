@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { nextAwardDate } from '../domain/rules/badges/badges';
 import { migrateDatabase, queryRows, sql } from '../server/db/client';
-import { loadBloc, seedDemo } from '../server/db/seed/load-demo';
+import { loadBloc, seedDemo } from '../server/seed/load-demo';
 import { ITERATIONS, measure, openBenchApp, openEngine, type Row, root } from './common';
 import { datasets } from './datasets';
 

@@ -12,8 +12,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { toSearchKey } from '../domain/text/vietnamese';
 import { migrateDatabase, sql } from '../server/db/client';
-import { loadBloc } from '../server/db/seed/load-demo';
 import { hashPassword } from '../server/platform/auth/password';
+import { loadBloc } from '../server/seed/load-demo';
 import { dbSuffix, openEngine, pgUrl, root } from './common';
 import { datasets } from './datasets';
 

@@ -44,11 +44,9 @@ const main = async () => {
     '../server/db/client'
   );
   type Db = import('../server/db/client').Db;
-  const { loadBloc } = await import('../server/db/seed/load-demo');
-  const { recountEvaluationsBetween } = await import(
-    '../server/modules/plans/metrics/placed-facts'
-  );
-  const { memberDimensionValuesOf } = await import('../server/modules/members/member-rollup');
+  const { loadBloc } = await import('../server/seed/load-demo');
+  const { recountEvaluationsBetween } = await import('../server/modules/figures/placed-facts');
+  const { memberDimensionValuesOf } = await import('../server/modules/figures/member-rollup');
   const { ITERATIONS, dbSuffix, measure, openBenchApp, percentile, pgUrl, root } = await import(
     './common'
   );
@@ -195,7 +193,7 @@ const main = async () => {
       `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
       { eval: true, workerData: { provinces: Array.from({ length: provinces }, (_, p) => p) } },
     );
-    type Generated = { province: number; bloc: import('../server/db/seed/demo-bloc').DemoBloc };
+    type Generated = { province: number; bloc: import('../server/seed/demo-bloc').DemoBloc };
     const nextProvince = () =>
       new Promise<Generated | null>((resolve, reject) => {
         worker.once('message', (m: Generated | null) => {

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildReportModel } from '../domain/reports/annual-report';
 import { migrateDatabase, queryOne, sql } from '../server/db/client';
-import { seedDemo } from '../server/db/seed/load-demo';
 import { renderAnnexXlsx } from '../server/modules/reports/report-annex';
 import { renderReportDocx } from '../server/modules/reports/report-docx';
 import { convertDocxToPdf, findSoffice } from '../server/modules/reports/report-pdf';
 import { composeSnapshot } from '../server/modules/reports/reports.service';
+import { seedDemo } from '../server/seed/load-demo';
 import { openEngine, percentile, root } from './common';
 
 const arg = (name: string, fallback: string) =>

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { toSearchKey } from '../domain/text/vietnamese';
 import { migrateDatabase, queryRows, sql } from '../server/db/client';
-import { loadBloc } from '../server/db/seed/load-demo';
+import { loadBloc } from '../server/seed/load-demo';
 import { ITERATIONS, measure, openBenchApp, openEngine, type Row, root } from './common';
 import { type DatasetName, datasets } from './datasets';
 

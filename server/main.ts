@@ -6,10 +6,10 @@ import { buildApp, webDistDir } from './app';
 import { loadConfig } from './config';
 import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } from './db/client';
 import { claimDataDir } from './db/data-dir-lock';
-import { firstStartFromEnv } from './db/seed/first-start';
-import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './db/seed/load-demo';
 import { ensureSecret } from './db/settings';
-import { ensurePlacedFacts } from './modules/plans/metrics/placed-facts';
+import { ensurePlacedFacts } from './modules/figures/placed-facts';
+import { firstStartFromEnv } from './seed/first-start';
+import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './seed/load-demo';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -58,3 +58,6 @@ export const formatDateLong = (iso: string): string => {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `ngày ${d} tháng ${m} năm ${y}`;
 };
+
+/** Search text → the unaccented, lower-case form stored in name_norm; LIKE wildcards escaped. */
+export const toLikeKey = (q: string): string => toSearchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -8,9 +8,9 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDatabase, type Database, migrateDatabase, refreshStatistics } from '../db/client';
 import { users } from '../db/schema/index';
-import { seedDemo } from '../db/seed/load-demo';
 import { secondFactorRoles } from '../platform/access/permissions';
 import { hashPassword } from '../platform/auth/password';
+import { seedDemo } from '../seed/load-demo';
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants';
 
 declare module 'vitest' {

@@ -4,11 +4,11 @@ import type { Role } from '../../../domain/enums/roles';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../../db/client';
 import { sessions, users } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { forgetSessions } from '../../platform/auth/auth.service';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
 import { conflict, invalidField, notFound } from '../../platform/errors';
-import { getUnitInScope } from '../org-units/org-units.queries';
 
 type AccountRow = {
   id: number;

@@ -16,8 +16,8 @@ import { type DbOrTx, queryOne, sql } from '../../db/client';
 import { writeSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { invalidField } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
 
 const key = 'calendar_adjustments';
 const cultureKey = 'calendar_culture_day';

@@ -18,9 +18,9 @@ import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client'
 import { readSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { invalidField } from '../../platform/errors';
-import { getUnitInScope } from '../org-units/org-units.queries';
 
 /**
  * The issuer code printed after the slash ("ĐUK"): the setting `documents.issuerCodes` (org unit id →

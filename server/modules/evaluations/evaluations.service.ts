@@ -58,11 +58,11 @@ import {
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
-import { collectivesWithDisciplineInYear } from '../inspection/discipline.queries';
-import { getUnitInScope } from '../org-units/org-units.queries';
-import { recountEvaluationFacts } from '../plans/metrics/placed-facts';
+import { recountEvaluationFacts } from '../figures/placed-facts';
+import { collectivesWithDisciplineInYear } from '../members/discipline-state.queries';
 import { recordScopeSql } from './evaluation.queries';
 import {
   campaignCriteria,

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { scanAllOrgMemberCounts } from '../members/member-rollup';
+import { scanAllOrgMemberCounts } from '../figures/member-rollup';
 import { commit, preview, upload } from './import-test-helpers';
 
 const ROWS = 100_000;

@@ -9,8 +9,8 @@ import { memberStatuses } from '../../../domain/enums/members';
 import { buildApp } from '../../app';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import { users } from '../../db/schema/index';
-import { seedEmpty } from '../../db/seed/load-demo';
 import { hashPassword } from '../../platform/auth/password';
+import { seedEmpty } from '../../seed/load-demo';
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from '../../test/constants';
 import {
   loginAs,
@@ -19,7 +19,7 @@ import {
   type Session,
   TEST_COOKIE_SECRET,
 } from '../../test/test-db';
-import { readOrgMemberCounts, scanOrgMemberCounts } from '../members/member-rollup';
+import { readOrgMemberCounts, scanOrgMemberCounts } from '../figures/member-rollup';
 import { commit, preview, upload } from './import-test-helpers';
 
 const SUBTREE = 'Đảng bộ Sở Y tế';

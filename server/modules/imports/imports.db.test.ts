@@ -6,7 +6,7 @@ import { encodeTcvn3, encodeVni } from '../../../domain/text/legacy-encodings';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { readOrgMemberCounts, scanOrgMemberCounts } from '../members/member-rollup';
+import { readOrgMemberCounts, scanOrgMemberCounts } from '../figures/member-rollup';
 import { commit, preview, upload, xlsxOf } from './import-test-helpers';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;

@@ -6,6 +6,7 @@ import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { notFound } from '../../platform/errors';
+import { cellLabels } from '../members/cell-labels';
 
 const scopePath = async (db: Db, actor: Actor, orgUnitId?: number) => {
   if (!orgUnitId) return actor.scopePath;
@@ -15,20 +16,6 @@ const scopePath = async (db: Db, actor: Actor, orgUnitId?: number) => {
   );
   if (!unit) throw notFound('tổ chức đảng');
   return unit.path;
-};
-
-/** "Chi bộ X – Đảng bộ Y" when the name alone is not unique in the actor's subtree. */
-export const cellLabels = async (db: Db, actor: Actor): Promise<Map<number, string>> => {
-  const rows = await queryRows<{ id: number; name: string; parent_name: string | null; n: number }>(
-    db,
-    sql`select o.id, o.name, p.name as parent_name,
-          count(*) over (partition by lower(immutable_unaccent(o.name)))::int as n
-        from org_units o left join org_units p on p.id = o.parent_id
-        where o.path <@ ${actor.scopePath}::ltree and o.kind in ('cell', 'grassroots_cell')`,
-  );
-  return new Map(
-    rows.map((r) => [r.id, r.n > 1 && r.parent_name ? `${r.name} – ${r.parent_name}` : r.name]),
-  );
 };
 
 const workbookOf = async (

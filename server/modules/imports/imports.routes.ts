@@ -13,9 +13,9 @@ import {
   ZImportUpload,
   ZSpreadsheetExportQuery,
 } from '../../../contracts/imports';
+import { todayIso } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/http/context';
-import { todayIso } from '../org-units/org-units.policy';
 import { exportApplicantsXlsx, exportEventsXlsx } from './imports.export';
 import {
   commitImport,

@@ -15,8 +15,8 @@ import { formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { AppError, invalidField, notFound } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
 import {
   guessMapping,
   guessSkippedColumns,

@@ -9,9 +9,9 @@ import { copyRows } from '../../db/bulk';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
 import { memberEvents, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
-import { memberDimensionValuesOf } from '../members/member-rollup';
+import { memberDimensionValuesOf } from '../figures/member-rollup';
+import { recountMembersIn } from '../figures/placed-facts';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
-import { recountMembersIn } from '../plans/metrics/placed-facts';
 import type { RowResult } from './imports.validate';
 
 type Progress = (phase: string, done: number, total: number) => void | Promise<void>;

@@ -34,13 +34,17 @@ import { formatDate, normalizeText } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { disciplineComplaints, disciplineDecisions } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { getUnitInScope, type UnitRow } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
+import {
+  type DecisionStateRow,
+  decisionStateSql,
+  stateOfRow,
+} from '../members/discipline-state.queries';
 import { appendMemberEvent, lockMember } from '../members/member-timeline.service';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope, type UnitRow } from '../org-units/org-units.queries';
 import { applyOrgOperation } from '../org-units/org-units.service';
-import { type DecisionStateRow, decisionStateSql, stateOfRow } from './discipline.queries';
 
 /** Administrators may adjust the uncertain parameters (settings key `discipline_params`). */
 export const getDisciplineParams = async (db: DbOrTx): Promise<DisciplineParams> => {

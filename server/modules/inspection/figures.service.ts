@@ -28,7 +28,7 @@ import {
 import { formatDate, formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { getUnitInScope } from '../org-units/org-units.queries';
+import { getUnitInScope } from '../../platform/access/units';
 
 type Filter = { orgUnitId?: number; year: number; body?: ConductingBody };
 

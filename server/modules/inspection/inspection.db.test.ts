@@ -7,7 +7,10 @@ import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { disciplineFactsFor } from '../lifecycle/discipline-facts';
-import { collectivesWithDisciplineInYear, membersDisciplinedInYear } from './discipline.queries';
+import {
+  collectivesWithDisciplineInYear,
+  membersDisciplinedInYear,
+} from '../members/discipline-state.queries';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;

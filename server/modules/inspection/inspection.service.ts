@@ -46,10 +46,10 @@ import {
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
+import { getUnitInScope, type UnitRow } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope, type UnitRow } from '../org-units/org-units.queries';
 
 type CaseRow = typeof inspectionCases.$inferSelect;
 

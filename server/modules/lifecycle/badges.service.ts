@@ -18,12 +18,12 @@ import {
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { badgeAwards } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { invalidField, notFound } from '../../platform/errors';
-import { activeStatusList } from '../members/member-rollup';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope } from '../org-units/org-units.queries';
-import { recountMemberFacts } from '../plans/metrics/placed-facts';
+import { activeStatusList } from '../figures/member-rollup';
+import { recountMemberFacts } from '../figures/placed-facts';
 import { disciplineFactsFor } from './discipline-facts';
 
 /** The rule set at an award date, with the administrator's values for 294-QĐ/TW (setting `badge_params_294`). */

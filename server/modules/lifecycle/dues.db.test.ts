@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previousMonth } from '../../../domain/rules/dues/dues';
 import { queryOne, sql } from '../../db/client';
+import { todayIso } from '../../platform/clock';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { getCalendarAdjustments } from '../calendar/calendar.service';
 import { commit, preview, upload, xlsxOf } from '../imports/import-test-helpers';
-import { todayIso } from '../org-units/org-units.policy';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;

@@ -25,12 +25,12 @@ import { formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { writeSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { conflict, invalidField, notFound } from '../../platform/errors';
-import { activeStatusList } from '../members/member-rollup';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope } from '../org-units/org-units.queries';
-import { recountMemberFacts } from '../plans/metrics/placed-facts';
+import { activeStatusList } from '../figures/member-rollup';
+import { recountMemberFacts } from '../figures/placed-facts';
 
 export type DuesProfileRow = {
   member_id: number;

@@ -2,9 +2,9 @@
 // badges at an award date, party cards, transfer letters and the statutory reminders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../db/client';
+import { todayIso } from '../../platform/clock';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { todayIso } from '../org-units/org-units.policy';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;

@@ -7,10 +7,10 @@ import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import { members, partyCardEvents } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { conflict, invalidField, notFound } from '../../platform/errors';
+import { recountMemberFacts } from '../figures/placed-facts';
 import { lockMember } from '../members/member-timeline.service';
-import { todayIso } from '../org-units/org-units.policy';
-import { recountMemberFacts } from '../plans/metrics/placed-facts';
 import {
   basisOf,
   type DuesProfileRow,

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../../domain/text/vietnamese';
 import { queryOne, sql } from '../../db/client';
+import { todayIso } from '../../platform/clock';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { todayIso } from '../org-units/org-units.policy';
 import { meetingAttendance } from './attendance.queries';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;

@@ -17,10 +17,10 @@ import { meetingAttendance, meetingDecisions, meetings } from '../../db/schema/i
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { inScope } from '../../platform/access/scope';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { conflict, invalidField, notFound } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope } from '../org-units/org-units.queries';
 import { loadCellMeetings, monthEnd, monthsBetween } from './attendance.queries';
 
 /** Full and probationary members of a cell on a date (exempted members are not expected). */

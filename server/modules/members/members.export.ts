@@ -14,7 +14,7 @@ import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { writeAudit } from '../../platform/audit/audit';
-import { cellLabels } from '../imports/imports.export';
+import { cellLabels } from './cell-labels';
 import { buildMemberQuery } from './members.queries';
 
 const columns = [

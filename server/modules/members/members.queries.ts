@@ -7,13 +7,14 @@ import {
   type PartyAgeBand,
   partyAgeBandRanges,
 } from '../../../domain/enums/members';
+import { toLikeKey } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryOne, queryRows } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { inScope } from '../../platform/access/scope';
+import { todayIso } from '../../platform/clock';
 import { forbidden, notFound } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
-import { activeStatusList, toLikeKey } from '../org-units/org-units.queries';
+import { activeStatusList } from '../figures/member-rollup';
 
 export type MemberFilter = Omit<TMemberListQuery, 'page' | 'pageSize' | 'sort'>;
 

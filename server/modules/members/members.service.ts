@@ -16,11 +16,11 @@ import { type Db, type DbOrTx, queryOne, queryRows } from '../../db/client';
 import { memberEvents, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors';
-import { isUnderDisciplineReview } from '../inspection/discipline.queries';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope } from '../org-units/org-units.queries';
+import { isUnderDisciplineReview } from './discipline-state.queries';
 import {
   appendMemberEvent,
   applyMemberAttributeChange,

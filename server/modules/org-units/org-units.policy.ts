@@ -37,9 +37,3 @@ export const beforeParentProblem = (
   effectiveDate < parent.established_on
     ? `${parent.name} thành lập ngày ${formatDate(parent.established_on)}: tổ chức trực thuộc không thể có hiệu lực từ ngày ${formatDate(effectiveDate)}, trước khi tổ chức cấp trên được thành lập.`
     : null;
-
-export const todayIso = (): string => {
-  // The working day in Vietnam, whatever the server's time zone.
-  const d = new Date(Date.now() + 7 * 3600_000);
-  return d.toISOString().slice(0, 10);
-};

@@ -1,16 +1,11 @@
 import type { TOrgUnitNode } from '../../../contracts/org-units';
-import { activeStatuses } from '../../../domain/enums/members';
 import type { OrgUnitKind } from '../../../domain/enums/org-units';
-import { toSearchKey } from '../../../domain/text/vietnamese';
-import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
+import { toLikeKey } from '../../../domain/text/vietnamese';
+import { type DbOrTx, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
-import { notFound } from '../../platform/errors';
-
-export const activeStatusList = sql.join(
-  activeStatuses.map((s) => sql`${s}`),
-  sql`, `,
-);
+import { unitsAsOf } from '../../platform/access/units';
+import { activeStatusList } from '../figures/member-rollup';
 
 type NodeRow = {
   id: number;
@@ -33,13 +28,6 @@ const toNode = (r: NodeRow): TOrgUnitNode => ({
   memberCount: Number(r.member_count),
   childCount: Number(r.child_count),
 });
-
-/** Units valid on a date, as they were then (name, parent, path), within the actor's scope. */
-export const unitsAsOf = (actor: Actor, asOf: string) => sql`(
-  select h.org_unit_id as id, h.parent_id, h.kind, h.name, h.short_name, h.path
-  from org_unit_history h join org_units cur on cur.id = h.org_unit_id
-  where h.valid_from <= ${asOf} and (h.valid_to is null or h.valid_to > ${asOf})
-    and ${inScope(actor, sql`cur.path`)})`;
 
 /** Today's children (or the scope root) with counts from the maintained totals. */
 export const findCurrentChildren = async (
@@ -111,32 +99,4 @@ export const searchUnits = async (db: DbOrTx, actor: Actor, q: string, asOf: str
     ancestorIds: r.ancestor_ids.map(Number),
     ancestorNames: r.ancestor_names,
   }));
-};
-
-/** Search text → the unaccented, lower-case form stored in name_norm; LIKE wildcards escaped. */
-export const toLikeKey = (q: string): string => toSearchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`);
-
-export type UnitRow = {
-  id: number;
-  kind: OrgUnitKind;
-  name: string;
-  short_name: string | null;
-  parent_id: number | null;
-  path: string;
-  established_on: string;
-  dissolved_on: string | null;
-  version: number;
-};
-
-/** A unit today, only if in the actor's scope; otherwise "not found" (never "forbidden"). */
-export const getUnitInScope = async (db: DbOrTx, actor: Actor, id: number, lock = false) => {
-  const row = await queryOne<UnitRow>(
-    db,
-    sql`select id, kind, name, short_name, parent_id, path::text as path, established_on,
-          dissolved_on, version
-        from org_units o where o.id = ${id} and ${inScope(actor, sql`o.path`)}
-        ${lock ? sql`for update` : sql``}`,
-  );
-  if (!row) throw notFound('tổ chức đảng');
-  return row;
 };

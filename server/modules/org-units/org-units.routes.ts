@@ -11,14 +11,10 @@ import {
   ZTreeResponse,
 } from '../../../contracts/org-units';
 import { z } from '../../../contracts/zod-vi';
+import { getUnitInScope } from '../../platform/access/units';
+import { todayIso } from '../../platform/clock';
 import { actorOf } from '../../platform/http/context';
-import { todayIso } from './org-units.policy';
-import {
-  findChildrenAsOf,
-  findCurrentChildren,
-  getUnitInScope,
-  searchUnits,
-} from './org-units.queries';
+import { findChildrenAsOf, findCurrentChildren, searchUnits } from './org-units.queries';
 import { applyOrgOperation, getOrgUnitDetail, listOrgOperations } from './org-units.service';
 
 export const orgUnitsRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -15,20 +15,20 @@ import {
   orgUnits,
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { getUnitInScope, type UnitRow, unitsAsOf } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { forgetSessions } from '../../platform/auth/auth.service';
+import { todayIso } from '../../platform/clock';
 import { AppError, invalidField } from '../../platform/errors';
-import { applyUnitCount, moveSubtreeCounts } from '../members/member-rollup';
+import { activeStatusList, applyUnitCount, moveSubtreeCounts } from '../figures/member-rollup';
+import { recountDisseminationFacts, recountFactsUnder } from '../figures/placed-facts';
 import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
-import { recountDisseminationFacts, recountFactsUnder } from '../plans/metrics/placed-facts';
 import {
   beforeParentProblem,
   childKindProblem,
   effectiveDateProblem,
   holdsMembers,
-  todayIso,
 } from './org-units.policy';
-import { activeStatusList, getUnitInScope, type UnitRow, unitsAsOf } from './org-units.queries';
 
 const invalid = (message: string, path = 'kind') => invalidField(path, message);
 

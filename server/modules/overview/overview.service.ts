@@ -19,9 +19,9 @@ import {
 import { compareVietnamese } from '../../../domain/text/vietnamese';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { readOrgMemberCounts } from '../members/member-rollup';
-import { todayIso } from '../org-units/org-units.policy';
-import { activeStatusList, getUnitInScope, unitsAsOf } from '../org-units/org-units.queries';
+import { getUnitInScope, unitsAsOf } from '../../platform/access/units';
+import { todayIso } from '../../platform/clock';
+import { activeStatusList, readOrgMemberCounts } from '../figures/member-rollup';
 
 type CountRow = { dimension: string; key: string; count: number };
 type Breakdown = TOverview['byStatus'];

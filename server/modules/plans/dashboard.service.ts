@@ -10,13 +10,13 @@ import { addYears } from '../../../domain/calendar/date-math';
 import { checkRecorded, periodText } from '../../../domain/reports/recorded';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { getUnitInScope } from '../org-units/org-units.queries';
-import { recordedAreas } from '../reports/recorded.queries';
+import { getUnitInScope } from '../../platform/access/units';
+import type { MetricValue } from '../figures/metric';
+import { monthlyFacts } from '../figures/placed-facts';
+import { factsUntil } from '../figures/placement';
+import { recordedAreas } from '../figures/recorded.queries';
 import { summariseTasks, unitTaskFacts } from './key-tasks.service';
 import { computeMetrics, findMetric, type MetricBatches } from './metrics/catalogue';
-import type { MetricValue } from './metrics/metric';
-import { monthlyFacts } from './metrics/placed-facts';
-import { factsUntil } from './metrics/placement';
 import { termFor } from './plans.queries';
 import { asOfFor, listTargetRows, viewTarget } from './targets.service';
 

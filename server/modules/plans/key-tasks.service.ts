@@ -19,10 +19,10 @@ import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client'
 import { keyTasks } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope } from '../org-units/org-units.queries';
 import { getTaskInScope, type TaskRow } from './plans.queries';
 
 /** What a summary reads of a task. */

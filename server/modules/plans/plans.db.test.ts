@@ -3,9 +3,9 @@
 // the evaluation engine reads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../db/client';
+import { todayIso } from '../../platform/clock';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { todayIso } from '../org-units/org-units.policy';
 import { taskFactsForMembers, taskFactsForUnits } from './task-facts.queries';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;

@@ -12,9 +12,10 @@ import { planTerms } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { inScope } from '../../platform/access/scope';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { conflict, invalidField } from '../../platform/errors';
-import { getUnitInScope } from '../org-units/org-units.queries';
+import { metricAreaLabels } from '../figures/metric';
 import { summariseTasks } from './key-tasks.service';
 import {
   computeMetric,
@@ -22,7 +23,6 @@ import {
   type MetricBatches,
   metricCatalogue,
 } from './metrics/catalogue';
-import { metricAreaLabels } from './metrics/metric';
 import {
   getTermInScope,
   type TaskRow,

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { combinedStatus } from '../../../domain/rules/plans/target-status';
 import { migrationsFolder, queryOne, queryRows, sql } from '../../db/client';
+import { todayIso } from '../../platform/clock';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { todayIso } from '../org-units/org-units.policy';
 import { gatherReportData } from '../reports/report-data';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;

@@ -24,17 +24,17 @@ import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client'
 import { planTargets } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope } from '../org-units/org-units.queries';
+import type { MetricDefinition } from '../figures/metric';
 import {
   computeMetric,
   computeMetricValue,
   findMetric,
   type MetricBatches,
 } from './metrics/catalogue';
-import type { MetricDefinition } from './metrics/metric';
 import { findTermAbove, getTargetInScope, type TargetRow, targetSelect } from './plans.queries';
 
 /** The period a target measures: its year, or for a term target the whole term. */

@@ -15,15 +15,14 @@ import {
 } from '../../../contracts/recruitment';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
+import { readDocument, uploadDocument } from '../attachments/attachments.service';
 import {
   createApplicant,
   getApplicantDetail,
   getBoard,
-  readDocument,
   recordStep,
   stopApplicant,
   updateApplicant,
-  uploadDocument,
 } from './recruitment.service';
 import { getTargetReport, setTarget } from './targets.service';
 

@@ -7,8 +7,8 @@ import type { TTargetReport } from '../../../contracts/recruitment';
 import { targetProgress } from '../../../domain/rules/targets/progress';
 import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope } from '../org-units/org-units.queries';
+import { getUnitInScope } from '../../platform/access/units';
+import { todayIso } from '../../platform/clock';
 import { computeMetricValue, findMetric, type MetricBatches } from '../plans/metrics/catalogue';
 import { ADMISSION_METRIC, admissionTargetSql, setAdmissionTarget } from '../plans/targets.service';
 

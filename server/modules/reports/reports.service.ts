@@ -12,10 +12,10 @@ import {
 import { type Db, type DbOrTx, queryOne, sql } from '../../db/client';
 import { readSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
 import { registerDocument } from '../documents/documents.service';
-import { getUnitInScope } from '../org-units/org-units.queries';
 import { type AnnexData, gatherAnnex, renderAnnexXlsx } from './report-annex';
 import { displayFigure, type Evidence, gatherReportData } from './report-data';
 import { type DocumentFormat, defaultDocumentFormat, renderReportDocx } from './report-docx';

@@ -29,11 +29,11 @@ import {
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { inScope } from '../../platform/access/scope';
+import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
-import { getUnitInScope } from '../org-units/org-units.queries';
-import { recountDisseminationFacts, unitsEverUnder } from '../plans/metrics/placed-facts';
+import { recountDisseminationFacts, unitsEverUnder } from '../figures/placed-facts';
 import {
   coverageSentences,
   loadCoverageCounts,

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import { users } from '../../db/schema/index';
-import { firstStartFromEnv } from '../../db/seed/first-start';
-import { seedEmpty } from '../../db/seed/load-demo';
 import { hashPassword } from '../../platform/auth/password';
+import { firstStartFromEnv } from '../../seed/first-start';
+import { seedEmpty } from '../../seed/load-demo';
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from '../../test/constants';
 import { loginAs, openTestDatabase, type Session, TEST_COOKIE_SECRET } from '../../test/test-db';
 

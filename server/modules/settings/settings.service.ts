@@ -16,8 +16,8 @@ import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client'
 import { readSetting, writeSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
+import { todayIso } from '../../platform/clock';
 import { AppError, invalidField } from '../../platform/errors';
-import { todayIso } from '../org-units/org-units.policy';
 import { placeFromSuperior, settingKeys } from '../reports/report-header';
 import { rootNameIntervals } from './first-start.policy';
 

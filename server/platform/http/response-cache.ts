@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { todayIso } from '../../modules/org-units/org-units.policy';
+import { todayIso } from '../clock';
 
 /**
  * Answers of the busiest read pages (routes with `config.cache`), kept in this process and served

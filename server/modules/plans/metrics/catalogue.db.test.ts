@@ -3,12 +3,12 @@
 // on 01/09/2025 cell B moves from G1 to G2. A fact counts where its unit lay in the tree on its date.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryOne, sql } from '../../../db/client';
+import { todayIso } from '../../../platform/clock';
 import { openTestDatabase } from '../../../test/test-db';
-import { rebuildOrgMemberCounts } from '../../members/member-rollup';
-import { todayIso } from '../../org-units/org-units.policy';
+import { rebuildOrgMemberCounts } from '../../figures/member-rollup';
+import type { MetricScope } from '../../figures/metric';
 import { computeMetric, findMetric, metricCatalogue } from './catalogue';
 import { evaluationUnavailableReason } from './evaluation.metrics';
-import type { MetricScope } from './metric';
 
 let database: Database;
 const u: Record<string, number> = {};

@@ -2,12 +2,12 @@
 // named, documented queries (ENGINEERING.md pattern 6). Codes are stable: targets store them.
 import type { DbOrTx } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
+import type { MetricDefinition, MetricScope, MetricValue } from '../../figures/metric';
 import { evaluationMetrics } from './evaluation.metrics';
 import { inspectionMetrics } from './inspection.metrics';
 import { keyTaskMetrics } from './key-tasks.metrics';
 import { lifecycleMetrics } from './lifecycle.metrics';
 import { memberMetrics } from './members.metrics';
-import type { MetricDefinition, MetricScope, MetricValue } from './metric';
 import { recruitmentMetrics } from './recruitment.metrics';
 import { resolutionMetrics } from './resolutions.metrics';
 

@@ -6,10 +6,15 @@
 // 'unavailable', never 0%.
 import type { SubjectKind } from '../../../../domain/rules/evaluation/levels';
 import { queryRows, sql } from '../../../db/client';
+import type {
+  MetricDefinition,
+  MetricRecord,
+  MetricScope,
+  MetricValue,
+} from '../../figures/metric';
+import { sumFacts } from '../../figures/placed-facts';
+import { factsUntil, percentOf, placedJoin } from '../../figures/placement';
 import { evaluationUnavailableReason, inFactBatch } from './fact-batch';
-import type { MetricDefinition, MetricRecord, MetricScope, MetricValue } from './metric';
-import { sumFacts } from './placed-facts';
-import { factsUntil, percentOf, placedJoin } from './placement';
 
 export { evaluationUnavailableReason };
 

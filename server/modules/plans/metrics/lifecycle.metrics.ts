@@ -3,10 +3,10 @@
 import type { SQL } from 'drizzle-orm';
 import { formatNumber } from '../../../../domain/text/vietnamese';
 import { queryRows, sql } from '../../../db/client';
+import type { MetricDefinition, MetricRecord } from '../../figures/metric';
+import { sumFacts } from '../../figures/placed-facts';
+import { countRecords, factsUntil, placedJoin } from '../../figures/placement';
 import { inFactBatch } from './fact-batch';
-import type { MetricDefinition, MetricRecord } from './metric';
-import { sumFacts } from './placed-facts';
-import { countRecords, factsUntil, placedJoin } from './placement';
 
 /** The member's period (cell, status) valid on the fact's day, aliased `p`. */
 const onDay = (member: SQL, date: SQL) => sql`

@@ -6,10 +6,9 @@ import {
   memberStatusLabels,
 } from '../../../../domain/enums/members';
 import { queryOne, sql } from '../../../db/client';
-import { todayIso } from '../../org-units/org-units.policy';
-import { inFactBatch } from './fact-batch';
-import type { MetricDefinition } from './metric';
-import { countMembersOn, sumFacts } from './placed-facts';
+import { todayIso } from '../../../platform/clock';
+import type { MetricDefinition } from '../../figures/metric';
+import { countMembersOn, sumFacts } from '../../figures/placed-facts';
 import {
   activeStatusSql,
   countRecords,
@@ -17,7 +16,8 @@ import {
   memberUnitBefore,
   placedJoin,
   underRoot,
-} from './placement';
+} from '../../figures/placement';
+import { inFactBatch } from './fact-batch';
 
 type SnapshotStatus = 'probationary' | 'full' | 'exempted' | 'suspended' | null;
 

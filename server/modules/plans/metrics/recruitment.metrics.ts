@@ -2,8 +2,8 @@
 // counted from the member events the recruitment pipeline records, placed by the admitting cell on
 // the day (./placement.ts) — the same events the admission targets of the recruitment module count.
 
+import type { MetricDefinition } from '../../figures/metric';
 import { eventMetric } from './members.metrics';
-import type { MetricDefinition } from './metric';
 
 export const recruitmentMetrics: MetricDefinition[] = [
   eventMetric(

@@ -3,15 +3,15 @@
 // resolution whose study deadline falls in the period. Units are placed in the tree as of the study
 // deadline (server/modules/resolutions/coverage.queries.ts); nothing planned → 'unavailable'.
 import { sql } from '../../../db/client';
+import type { MetricDefinition, MetricScope, MetricValue } from '../../figures/metric';
+import { disseminationSums } from '../../figures/placed-facts';
+import { factsUntil, percentOf } from '../../figures/placement';
 import { meetingAttendance } from '../../meetings/attendance.queries';
 import {
   type DisseminationCoverage,
   disseminationCoverage,
   disseminationCoverageForPeriod,
 } from '../../resolutions/coverage.queries';
-import type { MetricDefinition, MetricScope, MetricValue } from './metric';
-import { disseminationSums } from './placed-facts';
-import { factsUntil, percentOf } from './placement';
 
 type CoverageCounts =
   | {

@@ -9,8 +9,8 @@
 // the reports of each period stated them. Snapshot figures ("members at 31/12") place the members'
 // cells in the tree as of that date.
 import type { SQL } from 'drizzle-orm';
-import { activeStatuses } from '../../../../domain/enums/members';
-import { type DbOrTx, queryOne, queryRows, sql } from '../../../db/client';
+import { activeStatuses } from '../../../domain/enums/members';
+import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { MetricRecord, MetricScope, MetricValue } from './metric';
 
 /** An lquery matching every path that holds the unit's id as a label. */

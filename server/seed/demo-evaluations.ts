@@ -7,22 +7,22 @@
 // the module's own `buildCampaignRecords` (same subjects, facts and not-rated cases as a real
 // campaign) and the proposals by the year's rule set; rows go in by COPY.
 
-import { htxsCapDefaults, maxHtxsAmong } from '../../../domain/rules/evaluation/cap';
-import type { Framework366 } from '../../../domain/rules/evaluation/frameworks-366';
-import { defaultFrameworkCode } from '../../../domain/rules/evaluation/frameworks-366';
-import { criteriaSetOf, type GradedParams } from '../../../domain/rules/evaluation/graded';
+import { htxsCapDefaults, maxHtxsAmong } from '../../domain/rules/evaluation/cap';
+import type { Framework366 } from '../../domain/rules/evaluation/frameworks-366';
+import { defaultFrameworkCode } from '../../domain/rules/evaluation/frameworks-366';
+import { criteriaSetOf, type GradedParams } from '../../domain/rules/evaluation/graded';
 import type {
   CriterionGrade,
   QualityLevel,
   SubjectFacts,
   SubjectKind,
-} from '../../../domain/rules/evaluation/levels';
-import { evaluate, paramsFor, ruleSetFor } from '../../../domain/rules/evaluation/rule-sets';
-import { buildCampaignRecords } from '../../modules/evaluations/evaluations.service';
-import type { Actor } from '../../platform/access/actor';
-import { copyRows, snake } from '../bulk';
-import { type Db, queryOne, queryRows, sql } from '../client';
-import { evaluationCampaigns } from '../schema/index';
+} from '../../domain/rules/evaluation/levels';
+import { evaluate, paramsFor, ruleSetFor } from '../../domain/rules/evaluation/rule-sets';
+import { copyRows, snake } from '../db/bulk';
+import { type Db, queryOne, queryRows, sql } from '../db/client';
+import { evaluationCampaigns } from '../db/schema/index';
+import { buildCampaignRecords } from '../modules/evaluations/evaluations.service';
+import type { Actor } from '../platform/access/actor';
 import { createRandom, type Random } from './random';
 
 const fixtureCommittees = ['Đảng bộ Sở Y tế', 'Đảng bộ Bệnh viện Đa khoa tỉnh'];

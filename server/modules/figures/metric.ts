@@ -1,7 +1,7 @@
 // The shape every metric of the catalogue shares (ENGINEERING.md pattern 6). Targets, the dashboard and
 // the annual report read figures only through `computeMetric`, so one definition answers all three and
 // every figure can show the records behind it.
-import type { DbOrTx } from '../../../db/client';
+import type { DbOrTx } from '../../db/client';
 
 /** What a figure is about: a subtree (the tree as of `asOf`), a period, and the facts known at `asOf`. */
 export type MetricScope = {

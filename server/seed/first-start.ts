@@ -1,7 +1,7 @@
 // The first-start set-up from the environment (DANGVU_SEED=none), for installations prepared by a
 // script; without DANGVU_ROOT_NAME an administrator answers the same questions in the web app
 // (Cài đặt → Thiết lập ban đầu). docs/domain/organisation-tree.md.
-import { type TFirstStartSetup, ZFirstStartSetup } from '../../../contracts/settings';
+import { type TFirstStartSetup, ZFirstStartSetup } from '../../contracts/settings';
 
 export const firstStartEnvVars = {
   DANGVU_ROOT_NAME: 'tên tổ chức cấp cao nhất, ví dụ "Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn"',

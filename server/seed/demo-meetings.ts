@@ -2,8 +2,8 @@
 // quarter) with attendance member by member (about 90–97%) and a few months missed, the standing
 // committee's quarterly conferences and the year-end extended conferences of the committees.
 // Deterministic (seeded PRNG), bulk inserts.
-import { copyRows } from '../bulk';
-import { type Db, queryRows, sql } from '../client';
+import { copyRows } from '../db/bulk';
+import { type Db, queryRows, sql } from '../db/client';
 import { demoLifecycleEnd } from './demo-lifecycle';
 import { createRandom } from './random';
 

@@ -5,12 +5,12 @@
 // whole cells or establish a cell.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryOne, queryRows, sql } from '../../../db/client';
-import { loginAs, openTestApp, type Session } from '../../../test/test-db';
-import { todayIso } from '../../org-units/org-units.policy';
-import { loadCoverageUnits, loadPlanFacts } from '../../resolutions/coverage.queries';
-import { dashboardMetricCodes } from '../dashboard.service';
-import { computeMetric, computeMetrics } from './catalogue';
+import { queryOne, queryRows, sql } from '../../db/client';
+import { todayIso } from '../../platform/clock';
+import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { dashboardMetricCodes } from '../plans/dashboard.service';
+import { computeMetric, computeMetrics } from '../plans/metrics/catalogue';
+import { loadCoverageUnits, loadPlanFacts } from '../resolutions/coverage.queries';
 import { ensurePlacedFacts, rebuildPlacedFacts, recountMemberFacts } from './placed-facts';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;

@@ -1,27 +1,24 @@
 // Writes the generated demo bloc, its accounts and its 2025 restructuring into an empty database.
 import { sql } from 'drizzle-orm';
-import type { TOrgOperation } from '../../../contracts/org-units';
-import type { TFirstStartSetup } from '../../../contracts/settings';
-import type { Role } from '../../../domain/enums/roles';
-import { deriveMemberTimeline, type Standing } from '../../../domain/rules/members/member-timeline';
+import type { TOrgOperation } from '../../contracts/org-units';
+import type { TFirstStartSetup } from '../../contracts/settings';
+import type { Role } from '../../domain/enums/roles';
+import { deriveMemberTimeline, type Standing } from '../../domain/rules/members/member-timeline';
+import { copyRows, snake } from '../db/bulk';
+import { type Db, type DbOrTx, queryOne, queryRows } from '../db/client';
+import { orgUnitHistory, orgUnits, users } from '../db/schema/index';
 import {
   activeStatusList,
   memberDimensionValuesOf,
   rebuildOrgMemberCounts,
-} from '../../modules/members/member-rollup';
-import { todayIso } from '../../modules/org-units/org-units.policy';
-import { applyOrgOperation } from '../../modules/org-units/org-units.service';
-import {
-  rebuildPlacedFacts,
-  recountMembersBetween,
-} from '../../modules/plans/metrics/placed-facts';
-import { applyFirstStartSetup, setupPendingKey } from '../../modules/settings/settings.service';
-import type { Actor } from '../../platform/access/actor';
-import { writeAudit } from '../../platform/audit/audit';
-import { generatePassword, hashPassword } from '../../platform/auth/password';
-import { copyRows, snake } from '../bulk';
-import { type Db, type DbOrTx, queryOne, queryRows } from '../client';
-import { orgUnitHistory, orgUnits, users } from '../schema/index';
+} from '../modules/figures/member-rollup';
+import { rebuildPlacedFacts, recountMembersBetween } from '../modules/figures/placed-facts';
+import { applyOrgOperation } from '../modules/org-units/org-units.service';
+import { applyFirstStartSetup, setupPendingKey } from '../modules/settings/settings.service';
+import type { Actor } from '../platform/access/actor';
+import { writeAudit } from '../platform/audit/audit';
+import { generatePassword, hashPassword } from '../platform/auth/password';
+import { todayIso } from '../platform/clock';
 import { type DemoBloc, type DemoOptions, generateDemoBloc, type SeedUnit } from './demo-bloc';
 import { seedDemoDocuments } from './demo-documents';
 import { seedDemoEvaluations } from './demo-evaluations';

@@ -1,8 +1,8 @@
 // Deterministic generator of a realistic agencies' party committee (a Lạng Sơn-like "Đảng bộ các
 // cơ quan"): the tree, agencies and mass organisations, members with dated histories back to 2010.
 // Pure: returns data; `load-demo.ts` writes it. Tests and benchmarks use it with other sizes.
-import type { MemberEventKind } from '../../../domain/enums/members';
-import type { OrgUnitKind } from '../../../domain/enums/org-units';
+import type { MemberEventKind } from '../../domain/enums/members';
+import type { OrgUnitKind } from '../../domain/enums/org-units';
 import {
   type AgencySpec,
   agencySpecs,

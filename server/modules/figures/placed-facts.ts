@@ -22,8 +22,8 @@
 // and the tree as they are now. Every writer of these sources or of the tree's history calls one of the
 // functions below inside its own transaction; `placed-facts.db.test.ts` checks the sums equal the scans.
 import type { SQL } from 'drizzle-orm';
-import { activeStatuses } from '../../../../domain/enums/members';
-import { type DbOrTx, queryOne, queryRows, sql } from '../../../db/client';
+import { activeStatuses } from '../../../domain/enums/members';
+import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { memberUnitBefore, placedPathOn } from './placement';
 
 type Source = 'member' | 'evaluation_record' | 'dissemination';

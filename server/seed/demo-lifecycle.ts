@@ -2,21 +2,21 @@
 // step of the pipeline (recorded through the real recruitment service, so every rule and deadline
 // applies), badge awards in past years, dues profiles and the 2026 collections.
 
-import { addYears } from '../../../domain/calendar/date-math';
-import { addWorkingDays } from '../../../domain/calendar/working-days';
-import { awardDatesBetween, badgeMilestones } from '../../../domain/rules/badges/badges';
-import type { DuesBasis } from '../../../domain/rules/dues/dues';
-import { duesDefaults, monthlyDues } from '../../../domain/rules/dues/dues';
+import { addYears } from '../../domain/calendar/date-math';
+import { addWorkingDays } from '../../domain/calendar/working-days';
+import { awardDatesBetween, badgeMilestones } from '../../domain/rules/badges/badges';
+import type { DuesBasis } from '../../domain/rules/dues/dues';
+import { duesDefaults, monthlyDues } from '../../domain/rules/dues/dues';
 import {
   applicableSteps,
   type RecruitmentStep,
   recruitmentStepInfo,
-} from '../../../domain/rules/recruitment/recruitment';
-import { activeStatusList } from '../../modules/members/member-rollup';
-import { createApplicant, recordStep } from '../../modules/recruitment/recruitment.service';
-import type { Actor } from '../../platform/access/actor';
-import { copyRows } from '../bulk';
-import { type Db, queryRows, sql } from '../client';
+} from '../../domain/rules/recruitment/recruitment';
+import { copyRows } from '../db/bulk';
+import { type Db, queryRows, sql } from '../db/client';
+import { activeStatusList } from '../modules/figures/member-rollup';
+import { createApplicant, recordStep } from '../modules/recruitment/recruitment.service';
+import type { Actor } from '../platform/access/actor';
 import { makeName } from './names';
 import { addDays, createRandom, type Random } from './random';
 

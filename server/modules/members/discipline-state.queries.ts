@@ -9,7 +9,7 @@ import {
 } from '../../../domain/rules/discipline/discipline';
 import { reviewKinds } from '../../../domain/rules/inspection/inspection';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
-import { todayIso } from '../org-units/org-units.policy';
+import { todayIso } from '../../platform/clock';
 
 const ids = (values: number[]) =>
   sql.join(

@@ -2,10 +2,10 @@
 // the upper committee plans each for every grassroots organisation and cell; most units hold their
 // session and issue their action programme on time, some late, a few not at all; members of the
 // cells that held the four latest write their reflections. Deterministic (seeded PRNG), bulk inserts.
-import type { IssuerLevel, ResolutionKind, SessionForm } from '../../../contracts/resolutions';
-import { loadCoverageUnits, loadPlanFacts } from '../../modules/resolutions/coverage.queries';
-import { copyRows } from '../bulk';
-import { type Db, queryOne, queryRows, sql } from '../client';
+import type { IssuerLevel, ResolutionKind, SessionForm } from '../../contracts/resolutions';
+import { copyRows } from '../db/bulk';
+import { type Db, queryOne, queryRows, sql } from '../db/client';
+import { loadCoverageUnits, loadPlanFacts } from '../modules/resolutions/coverage.queries';
 import { demoLifecycleEnd } from './demo-lifecycle';
 import { addDays, createRandom, type Random, randomDate } from './random';
 

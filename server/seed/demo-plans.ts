@@ -7,11 +7,11 @@
 // recorded admissions (a realistic target, neither trivial nor out of reach); the PRNG is seeded. Next
 // year's targets (seedDemoNextYearTargets, after the resolutions) are titled as offices write them.
 
-import { createKeyTask, recordTaskResult } from '../../modules/plans/key-tasks.service';
-import { createTerm } from '../../modules/plans/plans.service';
-import { cascadeTarget, createTarget } from '../../modules/plans/targets.service';
-import type { Actor } from '../../platform/access/actor';
-import { type Db, queryOne, queryRows, sql } from '../client';
+import { type Db, queryOne, queryRows, sql } from '../db/client';
+import { createKeyTask, recordTaskResult } from '../modules/plans/key-tasks.service';
+import { createTerm } from '../modules/plans/plans.service';
+import { cascadeTarget, createTarget } from '../modules/plans/targets.service';
+import type { Actor } from '../platform/access/actor';
 import { addDays, createRandom } from './random';
 
 const upperTasks: Record<number, { title: string; products: string; deadline: string }[]> = {

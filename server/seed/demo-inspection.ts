@@ -5,9 +5,10 @@
 // reprimanded, one cell reprimanded), all written through the real services so every rule applies.
 // The two grassroots committees the tests use as fixtures (Sở Y tế, Bệnh viện Đa khoa tỉnh) get
 // supervision only, no discipline and no open review, so the other modules' tests are unaffected.
-import type { TCaseInput, TProgrammeItemInput } from '../../../contracts/inspection';
-import type { CaseKind, ConductingBody } from '../../../domain/rules/inspection/inspection';
-import { recordDiscipline } from '../../modules/inspection/discipline.service';
+import type { TCaseInput, TProgrammeItemInput } from '../../contracts/inspection';
+import type { CaseKind, ConductingBody } from '../../domain/rules/inspection/inspection';
+import { type Db, queryOne, queryRows, sql } from '../db/client';
+import { recordDiscipline } from '../modules/inspection/discipline.service';
 import {
   createCaseFromItem,
   createProgramme,
@@ -16,9 +17,8 @@ import {
   recordCaseStep,
   recordConclusion,
   updateRecommendation,
-} from '../../modules/inspection/inspection.service';
-import type { Actor } from '../../platform/access/actor';
-import { type Db, queryOne, queryRows, sql } from '../client';
+} from '../modules/inspection/inspection.service';
+import type { Actor } from '../platform/access/actor';
 import { addDays } from './random';
 
 const fixtureCommittees = ['Đảng bộ Sở Y tế', 'Đảng bộ Bệnh viện Đa khoa tỉnh'];

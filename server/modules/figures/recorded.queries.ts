@@ -4,7 +4,7 @@
 // or the subject's unit, on the fact's date. One cheap `exists` per area.
 import type { Recorded, RecordingArea } from '../../../domain/reports/recorded';
 import { type DbOrTx, queryOne, sql } from '../../db/client';
-import { placedJoin } from '../plans/metrics/placement';
+import { placedJoin } from './placement';
 
 const onDay = (member: ReturnType<typeof sql>, date: ReturnType<typeof sql>) => sql`
   join member_periods p on p.member_id = ${member}

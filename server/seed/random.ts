@@ -34,7 +34,7 @@ export const createRandom = (seed: number): Random => {
   };
 };
 
-export { addDays, addMonths } from '../../../domain/calendar/date-math';
+export { addDays, addMonths } from '../../domain/calendar/date-math';
 
 export const randomDate = (rng: Random, from: string, to: string): string => {
   const a = Date.parse(`${from}T00:00:00Z`);
