@@ -27,7 +27,7 @@ const main = async () => {
   const dataset = 'demo bloc of npm start, ~6,000 members';
   const provinceLabel = 'province, ~200,000 members, 2025 rated, 2026 dues';
   const { loadBloc } = await import('../server/seed/load-demo');
-  const { rebuildPlacedFacts } = await import('../server/modules/figures/placed-facts');
+  const { rebuildPlacedFacts } = await import('../server/modules/figures');
   const { datasets } = await import('./datasets');
   /** The province, and a decided 2025 yearly evaluation over it (one record per member and organisation). */
   const loadProvince = async (db: import('../server/db/client').Db) => {

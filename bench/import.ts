@@ -9,12 +9,8 @@ import pg from 'pg';
 import type { TImportJob } from '../contracts/imports';
 import { copyRows } from '../server/db/bulk';
 import { createDatabase, migrateDatabase, queryOne, queryRows, sql } from '../server/db/client';
-import { readOrgMemberCounts, scanOrgMemberCounts } from '../server/modules/figures/member-rollup';
-import {
-  commitImport,
-  previewImport,
-  uploadImport,
-} from '../server/modules/imports/imports.service';
+import { readOrgMemberCounts, scanOrgMemberCounts } from '../server/modules/figures';
+import { commitImport, previewImport, uploadImport } from '../server/modules/imports';
 import type { Actor } from '../server/platform/access/actor';
 import { loadBloc } from '../server/seed/load-demo';
 import { dbSuffix } from './common';

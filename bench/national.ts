@@ -45,8 +45,8 @@ const main = async () => {
   );
   type Db = import('../server/db/client').Db;
   const { loadBloc } = await import('../server/seed/load-demo');
-  const { recountEvaluationsBetween } = await import('../server/modules/figures/placed-facts');
-  const { memberDimensionValuesOf } = await import('../server/modules/figures/member-rollup');
+  const { recountEvaluationsBetween } = await import('../server/modules/figures');
+  const { memberDimensionValuesOf } = await import('../server/modules/figures');
   const { ITERATIONS, dbSuffix, measure, openBenchApp, percentile, pgUrl, root } = await import(
     './common'
   );

@@ -9,10 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildReportModel } from '../domain/reports/annual-report';
 import { migrateDatabase, queryOne, sql } from '../server/db/client';
-import { renderAnnexXlsx } from '../server/modules/reports/report-annex';
-import { renderReportDocx } from '../server/modules/reports/report-docx';
-import { convertDocxToPdf, findSoffice } from '../server/modules/reports/report-pdf';
-import { composeSnapshot } from '../server/modules/reports/reports.service';
+import {
+  composeSnapshot,
+  convertDocxToPdf,
+  findSoffice,
+  renderAnnexXlsx,
+  renderReportDocx,
+} from '../server/modules/reports';
 import { seedDemo } from '../server/seed/load-demo';
 import { openEngine, percentile, root } from './common';
 

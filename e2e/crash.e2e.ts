@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase, queryOne, queryRows, sql } from '../server/db/client';
-import { scanAllOrgMemberCounts } from '../server/modules/figures/member-rollup';
+import { scanAllOrgMemberCounts } from '../server/modules/figures';
 import { verifyAuditChain } from '../server/platform/audit/audit';
 import { type Server, startServer } from './harness';
 

@@ -5,8 +5,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config';
 import { createDatabase } from '../server/db/client';
 import { claimDataDir } from '../server/db/data-dir-lock';
-import { BACKUP_EXTENSION } from '../server/modules/backup/backup.format';
-import { createBackup } from '../server/modules/backup/backup.service';
+import { BACKUP_EXTENSION, createBackup } from '../server/modules/backup';
 
 const { values } = parseArgs({ options: { out: { type: 'string', short: 'o' } } });
 const stamp = new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '');

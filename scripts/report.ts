@@ -13,8 +13,7 @@ import { buildReportModel } from '../domain/reports/annual-report';
 import { loadConfig } from '../server/config';
 import { createDatabase, queryOne, sql } from '../server/db/client';
 import { claimDataDir } from '../server/db/data-dir-lock';
-import { documentDateProblem } from '../server/modules/reports/report-header';
-import { composeSnapshot, renderSnapshot } from '../server/modules/reports/reports.service';
+import { composeSnapshot, documentDateProblem, renderSnapshot } from '../server/modules/reports';
 import { writeAudit } from '../server/platform/audit/audit';
 
 const formats = ['docx', 'pdf', 'xlsx', 'json'] as const;

@@ -7,7 +7,7 @@ import { RESTORE_CONFIRMATION } from '../contracts/backup';
 import { loadConfig } from '../server/config';
 import { createDatabase } from '../server/db/client';
 import { claimDataDir } from '../server/db/data-dir-lock';
-import { inspectBackup, restoreBackup } from '../server/modules/backup/backup.service';
+import { inspectBackup, restoreBackup } from '../server/modules/backup';
 
 const { values } = parseArgs({
   options: { in: { type: 'string', short: 'i' }, yes: { type: 'boolean', short: 'y' } },

@@ -7,7 +7,7 @@ import { loadConfig } from './config';
 import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } from './db/client';
 import { claimDataDir } from './db/data-dir-lock';
 import { ensureSecret } from './db/settings';
-import { ensurePlacedFacts } from './modules/figures/placed-facts';
+import { ensurePlacedFacts } from './modules/figures';
 import { firstStartFromEnv } from './seed/first-start';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './seed/load-demo';
 

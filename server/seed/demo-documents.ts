@@ -4,7 +4,7 @@
 // annual reports of 2024 and 2025 (the 2025 one issued in December 2025, a draft is not seeded).
 import type { DocumentType } from '../../domain/reports/document-types';
 import { type Db, queryOne, sql } from '../db/client';
-import { registerDocument } from '../modules/documents/documents.service';
+import { registerDocument } from '../modules/documents';
 import type { Actor } from '../platform/access/actor';
 import { createRandom } from './random';
 

@@ -21,7 +21,7 @@ import { evaluate, paramsFor, ruleSetFor } from '../../domain/rules/evaluation/r
 import { copyRows, snake } from '../db/bulk';
 import { type Db, queryOne, queryRows, sql } from '../db/client';
 import { evaluationCampaigns } from '../db/schema/index';
-import { buildCampaignRecords } from '../modules/evaluations/evaluations.service';
+import { buildCampaignRecords } from '../modules/evaluations';
 import type { Actor } from '../platform/access/actor';
 import { createRandom, type Random } from './random';
 

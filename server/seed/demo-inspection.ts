@@ -8,7 +8,6 @@
 import type { TCaseInput, TProgrammeItemInput } from '../../contracts/inspection';
 import type { CaseKind, ConductingBody } from '../../domain/rules/inspection/inspection';
 import { type Db, queryOne, queryRows, sql } from '../db/client';
-import { recordDiscipline } from '../modules/inspection/discipline.service';
 import {
   createCaseFromItem,
   createProgramme,
@@ -16,8 +15,9 @@ import {
   listProgrammes,
   recordCaseStep,
   recordConclusion,
+  recordDiscipline,
   updateRecommendation,
-} from '../modules/inspection/inspection.service';
+} from '../modules/inspection';
 import type { Actor } from '../platform/access/actor';
 import { addDays } from './random';
 

@@ -14,8 +14,8 @@ import {
 } from '../../domain/rules/recruitment/recruitment';
 import { copyRows } from '../db/bulk';
 import { type Db, queryRows, sql } from '../db/client';
-import { activeStatusList } from '../modules/figures/member-rollup';
-import { createApplicant, recordStep } from '../modules/recruitment/recruitment.service';
+import { activeStatusList } from '../modules/figures';
+import { createApplicant, recordStep } from '../modules/recruitment';
 import type { Actor } from '../platform/access/actor';
 import { makeName } from './names';
 import { addDays, createRandom, type Random } from './random';

@@ -8,9 +8,13 @@
 // year's targets (seedDemoNextYearTargets, after the resolutions) are titled as offices write them.
 
 import { type Db, queryOne, queryRows, sql } from '../db/client';
-import { createKeyTask, recordTaskResult } from '../modules/plans/key-tasks.service';
-import { createTerm } from '../modules/plans/plans.service';
-import { cascadeTarget, createTarget } from '../modules/plans/targets.service';
+import {
+  cascadeTarget,
+  createKeyTask,
+  createTarget,
+  createTerm,
+  recordTaskResult,
+} from '../modules/plans';
 import type { Actor } from '../platform/access/actor';
 import { addDays, createRandom } from './random';
 

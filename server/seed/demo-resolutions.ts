@@ -5,7 +5,7 @@
 import type { IssuerLevel, ResolutionKind, SessionForm } from '../../contracts/resolutions';
 import { copyRows } from '../db/bulk';
 import { type Db, queryOne, queryRows, sql } from '../db/client';
-import { loadCoverageUnits, loadPlanFacts } from '../modules/resolutions/coverage.queries';
+import { loadCoverageUnits, loadPlanFacts } from '../modules/resolutions';
 import { demoLifecycleEnd } from './demo-lifecycle';
 import { addDays, createRandom, type Random, randomDate } from './random';
 

@@ -11,10 +11,11 @@ import {
   activeStatusList,
   memberDimensionValuesOf,
   rebuildOrgMemberCounts,
-} from '../modules/figures/member-rollup';
-import { rebuildPlacedFacts, recountMembersBetween } from '../modules/figures/placed-facts';
-import { applyOrgOperation } from '../modules/org-units/org-units.service';
-import { applyFirstStartSetup, setupPendingKey } from '../modules/settings/settings.service';
+  rebuildPlacedFacts,
+  recountMembersBetween,
+} from '../modules/figures';
+import { applyOrgOperation } from '../modules/org-units';
+import { applyFirstStartSetup, setupPendingKey } from '../modules/settings';
 import type { Actor } from '../platform/access/actor';
 import { writeAudit } from '../platform/audit/audit';
 import { generatePassword, hashPassword } from '../platform/auth/password';

@@ -16,7 +16,7 @@ import type { Actor } from '../../platform/access/actor';
 import { verifyAuditChain, writeAudit } from '../../platform/audit/audit';
 import { forgetSessions } from '../../platform/auth/auth.service';
 import { AppError } from '../../platform/errors';
-import { ensurePlacedFacts } from '../figures/placed-facts';
+import { ensurePlacedFacts } from '../figures';
 import {
   BACKUP_FORMAT,
   BACKUP_MAGIC,

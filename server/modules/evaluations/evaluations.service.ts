@@ -61,8 +61,8 @@ import { can } from '../../platform/access/permissions';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
-import { recountEvaluationFacts } from '../figures/placed-facts';
-import { collectivesWithDisciplineInYear } from '../members/discipline-state.queries';
+import { recountEvaluationFacts } from '../figures';
+import { collectivesWithDisciplineInYear } from '../members';
 import { recordScopeSql } from './evaluation.queries';
 import {
   campaignCriteria,

@@ -4,7 +4,7 @@
 // points and the hard conditions depend on them).
 import type { TaskFacts } from '../../../domain/rules/evaluation/levels';
 import type { DbOrTx } from '../../db/client';
-import { taskFactsForMembers, taskFactsForUnits } from '../plans/task-facts.queries';
+import { taskFactsForMembers, taskFactsForUnits } from '../plans';
 
 /** A subject whose task figures are wanted: key `member:<id>` or `unit:<orgUnitId>`. */
 export type TaskSubject = { key: string; memberId: number | null; orgUnitId: number | null };

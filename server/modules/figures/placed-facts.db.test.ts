@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { todayIso } from '../../platform/clock';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { dashboardMetricCodes } from '../plans/dashboard.service';
-import { computeMetric, computeMetrics } from '../plans/metrics/catalogue';
-import { loadCoverageUnits, loadPlanFacts } from '../resolutions/coverage.queries';
+import { computeMetric, computeMetrics, dashboardMetricCodes } from '../plans';
+import { loadCoverageUnits, loadPlanFacts } from '../resolutions';
 import { ensurePlacedFacts, rebuildPlacedFacts, recountMemberFacts } from './placed-facts';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;

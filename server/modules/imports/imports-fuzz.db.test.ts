@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importKinds } from '../../../contracts/imports';
 import { encodeTcvn3, encodeVni } from '../../../domain/text/legacy-encodings';
 import { queryOne, queryRows, sql } from '../../db/client';
+import { readStream, type StreamAnswer, xlsxOf } from '../../test/import-api';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { readStream, type StreamAnswer, xlsxOf } from './import-test-helpers';
 import { guessMapping, importFields } from './imports.fields';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;

@@ -4,9 +4,9 @@
 // the same size on PostgreSQL is `npm run bench:import`.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../db/client';
+import { commit, preview, upload } from '../../test/import-api';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { scanAllOrgMemberCounts } from '../figures/member-rollup';
-import { commit, preview, upload } from './import-test-helpers';
+import { scanAllOrgMemberCounts } from '../figures';
 
 const ROWS = 100_000;
 

@@ -12,6 +12,7 @@ import { users } from '../../db/schema/index';
 import { hashPassword } from '../../platform/auth/password';
 import { seedEmpty } from '../../seed/load-demo';
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from '../../test/constants';
+import { commit, preview, upload } from '../../test/import-api';
 import {
   loginAs,
   openTestApp,
@@ -19,8 +20,7 @@ import {
   type Session,
   TEST_COOKIE_SECRET,
 } from '../../test/test-db';
-import { readOrgMemberCounts, scanOrgMemberCounts } from '../figures/member-rollup';
-import { commit, preview, upload } from './import-test-helpers';
+import { readOrgMemberCounts, scanOrgMemberCounts } from '../figures';
 
 const SUBTREE = 'Đảng bộ Sở Y tế';
 

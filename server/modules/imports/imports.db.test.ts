@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTcvn3, encodeVni } from '../../../domain/text/legacy-encodings';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
+import { commit, preview, upload, xlsxOf } from '../../test/import-api';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { readOrgMemberCounts, scanOrgMemberCounts } from '../figures/member-rollup';
-import { commit, preview, upload, xlsxOf } from './import-test-helpers';
+import { readOrgMemberCounts, scanOrgMemberCounts } from '../figures';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;

@@ -6,7 +6,7 @@ import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { notFound } from '../../platform/errors';
-import { cellLabels } from '../members/cell-labels';
+import { cellLabels } from '../members';
 
 const scopePath = async (db: Db, actor: Actor, orgUnitId?: number) => {
   if (!orgUnitId) return actor.scopePath;

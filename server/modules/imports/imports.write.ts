@@ -9,9 +9,8 @@ import { copyRows } from '../../db/bulk';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
 import { memberEvents, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
-import { memberDimensionValuesOf } from '../figures/member-rollup';
-import { recountMembersIn } from '../figures/placed-facts';
-import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
+import { memberDimensionValuesOf, recountMembersIn } from '../figures';
+import { applyMemberTimeline, lockMember } from '../members';
 import type { RowResult } from './imports.validate';
 
 type Progress = (phase: string, done: number, total: number) => void | Promise<void>;

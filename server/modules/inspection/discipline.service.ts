@@ -39,12 +39,13 @@ import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
 import {
+  appendMemberEvent,
   type DecisionStateRow,
   decisionStateSql,
+  lockMember,
   stateOfRow,
-} from '../members/discipline-state.queries';
-import { appendMemberEvent, lockMember } from '../members/member-timeline.service';
-import { applyOrgOperation } from '../org-units/org-units.service';
+} from '../members';
+import { applyOrgOperation } from '../org-units';
 
 /** Administrators may adjust the uncertain parameters (settings key `discipline_params`). */
 export const getDisciplineParams = async (db: DbOrTx): Promise<DisciplineParams> => {

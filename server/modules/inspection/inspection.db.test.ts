@@ -6,11 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { disciplineFactsFor } from '../lifecycle/discipline-facts';
-import {
-  collectivesWithDisciplineInYear,
-  membersDisciplinedInYear,
-} from '../members/discipline-state.queries';
+import { disciplineFactsFor } from '../lifecycle';
+import { collectivesWithDisciplineInYear, membersDisciplinedInYear } from '../members';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;

@@ -22,8 +22,7 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { invalidField, notFound } from '../../platform/errors';
-import { activeStatusList } from '../figures/member-rollup';
-import { recountMemberFacts } from '../figures/placed-facts';
+import { activeStatusList, recountMemberFacts } from '../figures';
 import { disciplineFactsFor } from './discipline-facts';
 
 /** The rule set at an award date, with the administrator's values for 294-QĐ/TW (setting `badge_params_294`). */

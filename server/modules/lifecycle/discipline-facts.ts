@@ -4,7 +4,7 @@
 // annulled ones excluded; an expulsion never lapses), and "under review" = an open case on signs of
 // violation or an accusation naming the member, or an undecided discipline proposal.
 import type { DbOrTx } from '../../db/client';
-import { memberDisciplinesInForce, membersUnderReview } from '../members/discipline-state.queries';
+import { memberDisciplinesInForce, membersUnderReview } from '../members';
 
 export type DisciplineFacts = {
   disciplines: Array<{

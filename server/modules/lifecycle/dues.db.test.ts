@@ -7,9 +7,9 @@ import { previousMonth } from '../../../domain/rules/dues/dues';
 import { queryOne, sql } from '../../db/client';
 import { todayIso } from '../../platform/clock';
 import { demoFixtures } from '../../test/fixtures';
+import { commit, preview, upload, xlsxOf } from '../../test/import-api';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { getCalendarAdjustments } from '../calendar/calendar.service';
-import { commit, preview, upload, xlsxOf } from '../imports/import-test-helpers';
+import { getCalendarAdjustments } from '../calendar';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;

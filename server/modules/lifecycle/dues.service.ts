@@ -29,8 +29,7 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { conflict, invalidField, notFound } from '../../platform/errors';
-import { activeStatusList } from '../figures/member-rollup';
-import { recountMemberFacts } from '../figures/placed-facts';
+import { activeStatusList, recountMemberFacts } from '../figures';
 
 export type DuesProfileRow = {
   member_id: number;

@@ -9,8 +9,8 @@ import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { conflict, invalidField, notFound } from '../../platform/errors';
-import { recountMemberFacts } from '../figures/placed-facts';
-import { lockMember } from '../members/member-timeline.service';
+import { recountMemberFacts } from '../figures';
+import { lockMember } from '../members';
 import {
   basisOf,
   type DuesProfileRow,

@@ -14,10 +14,10 @@ import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../../platform/access/units';
 import { todayIso } from '../../platform/clock';
-import { getCalendarAdjustments } from '../calendar/calendar.service';
-import { activeStatusList } from '../figures/member-rollup';
-import { letterPresentationDays } from '../members/members.service';
-import { getBoard } from '../recruitment/recruitment.service';
+import { getCalendarAdjustments } from '../calendar';
+import { activeStatusList } from '../figures';
+import { letterPresentationDays } from '../members';
+import { getBoard } from '../recruitment';
 import { listBadgeCandidates } from './badges.service';
 import { basisOf, type DuesProfileRow, getDuesParams, recordsFromOf } from './dues.service';
 

@@ -2,7 +2,7 @@
 // exported for the metric catalogue (server/modules/plans/metrics): see README.md in this folder.
 import { formatDate } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
-import type { MetricValue } from '../figures/metric';
+import type { MetricValue } from '../figures';
 
 export type CellMeetingRow = {
   id: number;

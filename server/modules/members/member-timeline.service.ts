@@ -10,8 +10,7 @@ import { memberEvents, memberPeriods, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { invalidField } from '../../platform/errors';
-import { applyRollupChange, type RollupSource } from '../figures/member-rollup';
-import { recountMemberFacts } from '../figures/placed-facts';
+import { applyRollupChange, type RollupSource, recountMemberFacts } from '../figures';
 
 const rollupSourceOf = (m: typeof members.$inferSelect): RollupSource => ({
   orgUnitId: m.orgUnitId,

@@ -14,7 +14,7 @@ import { can } from '../../platform/access/permissions';
 import { inScope } from '../../platform/access/scope';
 import { todayIso } from '../../platform/clock';
 import { forbidden, notFound } from '../../platform/errors';
-import { activeStatusList } from '../figures/member-rollup';
+import { activeStatusList } from '../figures';
 
 export type MemberFilter = Omit<TMemberListQuery, 'page' | 'pageSize' | 'sort'>;
 

@@ -5,7 +5,7 @@ import { type DbOrTx, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';
 import { unitsAsOf } from '../../platform/access/units';
-import { activeStatusList } from '../figures/member-rollup';
+import { activeStatusList } from '../figures';
 
 type NodeRow = {
   id: number;

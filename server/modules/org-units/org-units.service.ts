@@ -20,9 +20,14 @@ import { writeAudit } from '../../platform/audit/audit';
 import { forgetSessions } from '../../platform/auth/auth.service';
 import { todayIso } from '../../platform/clock';
 import { AppError, invalidField } from '../../platform/errors';
-import { activeStatusList, applyUnitCount, moveSubtreeCounts } from '../figures/member-rollup';
-import { recountDisseminationFacts, recountFactsUnder } from '../figures/placed-facts';
-import { applyMemberTimeline, lockMember } from '../members/member-timeline.service';
+import {
+  activeStatusList,
+  applyUnitCount,
+  moveSubtreeCounts,
+  recountDisseminationFacts,
+  recountFactsUnder,
+} from '../figures';
+import { applyMemberTimeline, lockMember } from '../members';
 import {
   beforeParentProblem,
   childKindProblem,

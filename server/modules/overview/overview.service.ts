@@ -21,7 +21,7 @@ import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope, unitsAsOf } from '../../platform/access/units';
 import { todayIso } from '../../platform/clock';
-import { activeStatusList, readOrgMemberCounts } from '../figures/member-rollup';
+import { activeStatusList, readOrgMemberCounts } from '../figures';
 
 type CountRow = { dimension: string; key: string; count: number };
 type Breakdown = TOverview['byStatus'];

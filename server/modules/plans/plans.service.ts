@@ -15,7 +15,7 @@ import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { conflict, invalidField } from '../../platform/errors';
-import { metricAreaLabels } from '../figures/metric';
+import { metricAreaLabels } from '../figures';
 import { summariseTasks } from './key-tasks.service';
 import {
   computeMetric,

@@ -10,7 +10,7 @@ import { migrationsFolder, queryOne, queryRows, sql } from '../../db/client';
 import { todayIso } from '../../platform/clock';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { gatherReportData } from '../reports/report-data';
+import { gatherReportData } from '../reports';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Awaited<ReturnType<typeof demoFixtures>>;

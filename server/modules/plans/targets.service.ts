@@ -28,7 +28,7 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField } from '../../platform/errors';
-import type { MetricDefinition } from '../figures/metric';
+import type { MetricDefinition } from '../figures';
 import {
   computeMetric,
   computeMetricValue,

@@ -15,7 +15,7 @@ import {
 } from '../../../contracts/recruitment';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
-import { readDocument, uploadDocument } from '../attachments/attachments.service';
+import { readDocument, uploadDocument } from '../attachments';
 import {
   createApplicant,
   getApplicantDetail,

@@ -40,13 +40,9 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
-import { getCalendarAdjustments } from '../calendar/calendar.service';
-import { recountMemberFacts } from '../figures/placed-facts';
-import {
-  appendMemberEvent,
-  applyMemberTimeline,
-  lockMember,
-} from '../members/member-timeline.service';
+import { getCalendarAdjustments } from '../calendar';
+import { recountMemberFacts } from '../figures';
+import { appendMemberEvent, applyMemberTimeline, lockMember } from '../members';
 
 type ApplicantRow = typeof applicants.$inferSelect;
 type StepRow = typeof recruitmentSteps.$inferSelect;

@@ -9,8 +9,14 @@ import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../../platform/access/units';
 import { todayIso } from '../../platform/clock';
-import { computeMetricValue, findMetric, type MetricBatches } from '../plans/metrics/catalogue';
-import { ADMISSION_METRIC, admissionTargetSql, setAdmissionTarget } from '../plans/targets.service';
+import {
+  ADMISSION_METRIC,
+  admissionTargetSql,
+  computeMetricValue,
+  findMetric,
+  type MetricBatches,
+  setAdmissionTarget,
+} from '../plans';
 
 type Row = {
   id: number;

@@ -10,9 +10,9 @@ import { agencyKindLabels, agencyKinds } from '../../../domain/enums/org-units';
 import type { Recorded, RecordingArea } from '../../../domain/reports/recorded';
 import { reportGroupLabels, reportGroups } from '../../../domain/rules/inspection/inspection';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
-import { evaluationLevelCounts } from '../evaluations/evaluation.queries';
-import { recordedAreas } from '../figures/recorded.queries';
-import { figuresOfUnit } from '../inspection/figures.service';
+import { evaluationLevelCounts } from '../evaluations';
+import { recordedAreas } from '../figures';
+import { figuresOfUnit } from '../inspection';
 
 export type AnnexRow = { label: string; current: number | null; previous: number | null };
 export type AnnexSheet =

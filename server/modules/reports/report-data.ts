@@ -17,12 +17,10 @@ import { disciplineFormLabels } from '../../../domain/rules/discipline/disciplin
 import { reportGroupOf } from '../../../domain/rules/inspection/inspection';
 import type { Comparator } from '../../../domain/rules/plans/target-status';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
-import type { MetricRecord, MetricScope, MetricValue } from '../figures/metric';
-import { factsUntil } from '../figures/placement';
-import { recordedAreas } from '../figures/recorded.queries';
-import { figuresOfUnit } from '../inspection/figures.service';
-import { computeMetric, findMetric } from '../plans/metrics/catalogue';
-import { admissionTargetOf } from '../plans/targets.service';
+import type { MetricRecord, MetricScope, MetricValue } from '../figures';
+import { factsUntil, recordedAreas } from '../figures';
+import { figuresOfUnit } from '../inspection';
+import { admissionTargetOf, computeMetric, findMetric } from '../plans';
 import { defaultReportDate, reportHeader } from './report-header';
 
 /** The figures the report states, by metric code; `compare` asks for year N−1 too. */

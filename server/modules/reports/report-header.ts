@@ -5,7 +5,7 @@
 // "Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn" is headed "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH LẠNG SƠN".
 import { type DbOrTx, queryOne, sql } from '../../db/client';
 import { readSetting } from '../../db/settings';
-import { issuerCodeOf } from '../documents/documents.service';
+import { issuerCodeOf } from '../documents';
 
 export type ReportHeader = {
   superiorName: string;

@@ -8,8 +8,8 @@ import { formatCount, formatPercentValue } from '../../../domain/reports/phrasin
 import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
-import { evaluationLevelCounts } from '../evaluations/evaluation.queries';
-import { computeMetric } from '../plans/metrics/catalogue';
+import { evaluationLevelCounts } from '../evaluations';
+import { computeMetric } from '../plans';
 import { yearScope } from './report-data';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;

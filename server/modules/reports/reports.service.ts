@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
-import { registerDocument } from '../documents/documents.service';
+import { registerDocument } from '../documents';
 import { type AnnexData, gatherAnnex, renderAnnexXlsx } from './report-annex';
 import { displayFigure, type Evidence, gatherReportData } from './report-data';
 import { type DocumentFormat, defaultDocumentFormat, renderReportDocx } from './report-docx';

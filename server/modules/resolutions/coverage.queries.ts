@@ -3,7 +3,7 @@
 // metric catalogue (server/modules/plans/metrics): see README.md in this folder.
 import { formatNumber, formatPercent } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
-import type { MetricRecord, MetricValue } from '../figures/metric';
+import type { MetricRecord, MetricValue } from '../figures';
 
 export type CoverageUnitRow = {
   id: number;

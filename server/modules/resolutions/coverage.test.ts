@@ -1,7 +1,7 @@
 // The pure parts of the coverage figures: which day the tree is read on, what counts as late, and
 // the report's sentences ("139 against 120" style numbers, Vietnamese formats).
 import { describe, expect, it } from 'vitest';
-import { monthEnd, monthsBetween } from '../meetings/attendance.queries';
+import { monthEnd, monthsBetween } from '../meetings';
 import { type CoverageUnitRow, coverageSentences, summarise, treeDateOf } from './coverage.queries';
 
 const plan = {

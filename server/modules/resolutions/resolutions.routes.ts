@@ -20,7 +20,7 @@ import {
 } from '../../../contracts/resolutions';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
-import { uploadDocument } from '../attachments/attachments.service';
+import { uploadDocument } from '../attachments';
 import {
   createResolution,
   getCoverage,

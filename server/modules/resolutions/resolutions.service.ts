@@ -33,7 +33,7 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
-import { recountDisseminationFacts, unitsEverUnder } from '../figures/placed-facts';
+import { recountDisseminationFacts, unitsEverUnder } from '../figures';
 import {
   coverageSentences,
   loadCoverageCounts,

@@ -18,7 +18,7 @@ import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, invalidField } from '../../platform/errors';
-import { placeFromSuperior, settingKeys } from '../reports/report-header';
+import { placeFromSuperior, settingKeys } from '../reports';
 import { rootNameIntervals } from './first-start.policy';
 
 /** Set while the top committee of an empty installation still carries the placeholder values. */

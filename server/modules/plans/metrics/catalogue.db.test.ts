@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryOne, sql } from '../../../db/client';
 import { todayIso } from '../../../platform/clock';
 import { openTestDatabase } from '../../../test/test-db';
-import { rebuildOrgMemberCounts } from '../../figures/member-rollup';
-import type { MetricScope } from '../../figures/metric';
+import type { MetricScope } from '../../figures';
+import { rebuildOrgMemberCounts } from '../../figures';
 import { computeMetric, findMetric, metricCatalogue } from './catalogue';
 import { evaluationUnavailableReason } from './evaluation.metrics';
 

@@ -2,7 +2,7 @@
 // named, documented queries (ENGINEERING.md pattern 6). Codes are stable: targets store them.
 import type { DbOrTx } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
-import type { MetricDefinition, MetricScope, MetricValue } from '../../figures/metric';
+import type { MetricDefinition, MetricScope, MetricValue } from '../../figures';
 import { evaluationMetrics } from './evaluation.metrics';
 import { inspectionMetrics } from './inspection.metrics';
 import { keyTaskMetrics } from './key-tasks.metrics';

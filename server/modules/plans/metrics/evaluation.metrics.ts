@@ -6,14 +6,8 @@
 // 'unavailable', never 0%.
 import type { SubjectKind } from '../../../../domain/rules/evaluation/levels';
 import { queryRows, sql } from '../../../db/client';
-import type {
-  MetricDefinition,
-  MetricRecord,
-  MetricScope,
-  MetricValue,
-} from '../../figures/metric';
-import { sumFacts } from '../../figures/placed-facts';
-import { factsUntil, percentOf, placedJoin } from '../../figures/placement';
+import type { MetricDefinition, MetricRecord, MetricScope, MetricValue } from '../../figures';
+import { factsUntil, percentOf, placedJoin, sumFacts } from '../../figures';
 import { evaluationUnavailableReason, inFactBatch } from './fact-batch';
 
 export { evaluationUnavailableReason };

@@ -4,8 +4,8 @@
 // kinds and range as the metric's own `compute` without records; placed-facts.db.test.ts compares
 // both with the records.
 import { type DbOrTx, queryRows, sql } from '../../../db/client';
-import type { MetricScope, MetricValue } from '../../figures/metric';
-import { factsUntil, percentOf } from '../../figures/placement';
+import type { MetricScope, MetricValue } from '../../figures';
+import { factsUntil, percentOf } from '../../figures';
 
 export const evaluationUnavailableReason =
   'Chưa có kết quả xếp loại được quyết định trong kỳ cho phạm vi này.';

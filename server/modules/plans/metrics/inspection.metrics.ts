@@ -12,8 +12,8 @@ import {
   reportGroups,
 } from '../../../../domain/rules/inspection/inspection';
 import { queryOne, sql } from '../../../db/client';
-import type { MetricDefinition, MetricScope, MetricValue } from '../../figures/metric';
-import { countRecords, factsUntil, placedJoin, placedUnder } from '../../figures/placement';
+import type { MetricDefinition, MetricScope, MetricValue } from '../../figures';
+import { countRecords, factsUntil, placedJoin, placedUnder } from '../../figures';
 
 const bodiesOf = (group: ReportGroup) =>
   sql.join(

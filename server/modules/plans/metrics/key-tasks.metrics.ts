@@ -6,8 +6,8 @@
 import type { SQL } from 'drizzle-orm';
 import { type KeyTaskRating, keyTaskRatingLabels } from '../../../../domain/rules/plans/key-tasks';
 import { queryRows, sql } from '../../../db/client';
-import type { MetricDefinition, MetricRecord } from '../../figures/metric';
-import { countRecords, factsUntil, percentOf } from '../../figures/placement';
+import type { MetricDefinition, MetricRecord } from '../../figures';
+import { countRecords, factsUntil, percentOf } from '../../figures';
 
 const yearsOf = (from: string, to: string) =>
   sql`k.year between ${Number(from.slice(0, 4))} and ${Number(to.slice(0, 4))}`;

@@ -3,9 +3,8 @@
 import type { SQL } from 'drizzle-orm';
 import { formatNumber } from '../../../../domain/text/vietnamese';
 import { queryRows, sql } from '../../../db/client';
-import type { MetricDefinition, MetricRecord } from '../../figures/metric';
-import { sumFacts } from '../../figures/placed-facts';
-import { countRecords, factsUntil, placedJoin } from '../../figures/placement';
+import type { MetricDefinition, MetricRecord } from '../../figures';
+import { countRecords, factsUntil, placedJoin, sumFacts } from '../../figures';
 import { inFactBatch } from './fact-batch';
 
 /** The member's period (cell, status) valid on the fact's day, aliased `p`. */

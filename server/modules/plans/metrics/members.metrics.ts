@@ -7,16 +7,17 @@ import {
 } from '../../../../domain/enums/members';
 import { queryOne, sql } from '../../../db/client';
 import { todayIso } from '../../../platform/clock';
-import type { MetricDefinition } from '../../figures/metric';
-import { countMembersOn, sumFacts } from '../../figures/placed-facts';
+import type { MetricDefinition } from '../../figures';
 import {
   activeStatusSql,
+  countMembersOn,
   countRecords,
   factsUntil,
   memberUnitBefore,
   placedJoin,
+  sumFacts,
   underRoot,
-} from '../../figures/placement';
+} from '../../figures';
 import { inFactBatch } from './fact-batch';
 
 type SnapshotStatus = 'probationary' | 'full' | 'exempted' | 'suspended' | null;

@@ -2,7 +2,7 @@
 // counted from the member events the recruitment pipeline records, placed by the admitting cell on
 // the day (./placement.ts) — the same events the admission targets of the recruitment module count.
 
-import type { MetricDefinition } from '../../figures/metric';
+import type { MetricDefinition } from '../../figures';
 import { eventMetric } from './members.metrics';
 
 export const recruitmentMetrics: MetricDefinition[] = [

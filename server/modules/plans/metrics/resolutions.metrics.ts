@@ -3,15 +3,14 @@
 // resolution whose study deadline falls in the period. Units are placed in the tree as of the study
 // deadline (server/modules/resolutions/coverage.queries.ts); nothing planned → 'unavailable'.
 import { sql } from '../../../db/client';
-import type { MetricDefinition, MetricScope, MetricValue } from '../../figures/metric';
-import { disseminationSums } from '../../figures/placed-facts';
-import { factsUntil, percentOf } from '../../figures/placement';
-import { meetingAttendance } from '../../meetings/attendance.queries';
+import type { MetricDefinition, MetricScope, MetricValue } from '../../figures';
+import { disseminationSums, factsUntil, percentOf } from '../../figures';
+import { meetingAttendance } from '../../meetings';
 import {
   type DisseminationCoverage,
   disseminationCoverage,
   disseminationCoverageForPeriod,
-} from '../../resolutions/coverage.queries';
+} from '../../resolutions';
 
 type CoverageCounts =
   | {

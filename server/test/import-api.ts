@@ -1,6 +1,6 @@
 // Helpers for the import tests: build real spreadsheets in memory and drive the NDJSON API.
 import ExcelJS from 'exceljs';
-import type { Session } from '../../test/test-db';
+import type { Session } from './test-db';
 
 export type StreamAnswer = {
   statusCode: number;

@@ -1,0 +1,3 @@
+// The face of accounts: what other modules, the app and the seed may use. Anything not exported
+// here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
+export { accountsRoutes } from './accounts.routes';

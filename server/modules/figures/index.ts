@@ -1,0 +1,44 @@
+// The face of figures: what other modules, the app and the seed may use. Anything not exported
+// here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
+
+export type { RollupSource } from './member-rollup';
+export {
+  activeStatusList,
+  applyRollupChange,
+  applyUnitCount,
+  memberDimensionValuesOf,
+  moveSubtreeCounts,
+  readOrgMemberCounts,
+  rebuildOrgMemberCounts,
+  scanAllOrgMemberCounts,
+  scanOrgMemberCounts,
+} from './member-rollup';
+export type { MetricDefinition, MetricRecord, MetricScope, MetricValue } from './metric';
+export { metricAreaLabels } from './metric';
+export {
+  countMembersOn,
+  disseminationSums,
+  ensurePlacedFacts,
+  monthlyFacts,
+  rebuildPlacedFacts,
+  recountDisseminationFacts,
+  recountEvaluationFacts,
+  recountEvaluationsBetween,
+  recountFactsUnder,
+  recountMemberFacts,
+  recountMembersBetween,
+  recountMembersIn,
+  sumFacts,
+  unitsEverUnder,
+} from './placed-facts';
+export {
+  activeStatusSql,
+  countRecords,
+  factsUntil,
+  memberUnitBefore,
+  percentOf,
+  placedJoin,
+  placedUnder,
+  underRoot,
+} from './placement';
+export { recordedAreas } from './recorded.queries';

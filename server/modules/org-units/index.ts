@@ -1,0 +1,4 @@
+// The face of org-units: what other modules, the app and the seed may use. Anything not exported
+// here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
+export { orgUnitsRoutes } from './org-units.routes';
+export { applyOrgOperation } from './org-units.service';

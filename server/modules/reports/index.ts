@@ -1,0 +1,9 @@
+// The face of reports: what other modules, the app and the seed may use. Anything not exported
+// here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
+export { renderAnnexXlsx } from './report-annex';
+export { gatherReportData } from './report-data';
+export { renderReportDocx } from './report-docx';
+export { documentDateProblem, placeFromSuperior, settingKeys } from './report-header';
+export { convertDocxToPdf, findSoffice } from './report-pdf';
+export { reportsRoutes } from './reports.routes';
+export { composeSnapshot, renderSnapshot } from './reports.service';
