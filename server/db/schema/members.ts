@@ -183,12 +183,12 @@ export const orgMemberCounts = pgTable(
 );
 
 /**
- * Facts placed in the tree (plans/metrics/placement.ts): a member's events (amount 1), their time in
+ * Facts placed in the tree (modules/figures/placement.ts): a member's events (amount 1), their time in
  * the party cut by their cell's history (`status:<s>`, +1 where a piece begins and −1 where it ends),
  * their dues payments (amount in đồng), Party badges and first party cards, and decided yearly
  * evaluation records. Each row keeps the path
  * of the unit it counts for on its day, so a change takes back exactly what it added to
- * `org_fact_counts` (plans/metrics/placed-facts.ts).
+ * `org_fact_counts` (modules/figures/placed-facts.ts).
  */
 export const placedFacts = pgTable(
   'placed_facts',

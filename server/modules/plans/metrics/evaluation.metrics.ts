@@ -1,7 +1,7 @@
 // Year-end evaluation figures (DOMAIN.md §6), read from the ratings the evaluation module records
 // (server/modules/evaluations). A subject counts when its level was decided on or before the as-of date
 // in a yearly campaign of the period's year; it is placed in the tree by its unit as of the decision
-// date (./placement.ts). The denominator is the subjects rated (decided, not "not rated"): the
+// date (figures/placement.ts). The denominator is the subjects rated (decided, not "not rated"): the
 // "x% hoàn thành tốt nhiệm vụ trở lên" of year-end reports. Before any decision the figure is
 // 'unavailable', never 0%.
 import type { SubjectKind } from '../../../../domain/rules/evaluation/levels';

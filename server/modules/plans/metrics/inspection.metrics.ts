@@ -1,7 +1,7 @@
 // Inspection, supervision and discipline (DOMAIN.md §5, regulations.md §4.6). Counting rule of the
 // yearly report (domain/rules/inspection countDistinctSubjects): the DISTINCT party organisations and
 // members that were subjects of at least one case of the group's bodies with a decision dated in the
-// period; a subject counts for the subtree its organisation lay in on the decision date (./placement.ts).
+// period; a subject counts for the subtree its organisation lay in on the decision date (figures/placement.ts).
 // Discipline: decisions dated in the period and not annulled.
 import {
   type ConductingBody,

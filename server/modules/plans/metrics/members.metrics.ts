@@ -1,5 +1,5 @@
 // Member figures: the members by status at a date, and the movements of the period (transfers in and
-// out, removals, expulsions, deaths). Placement rule: ./placement.ts.
+// out, removals, expulsions, deaths). Placement rule: figures/placement.ts.
 import {
   activeStatuses,
   type MemberEventKind,
@@ -25,7 +25,7 @@ type SnapshotStatus = 'probationary' | 'full' | 'exempted' | 'suspended' | null;
 /**
  * Members in the party (or of one status) on the date, their cells placed in the tree of that date.
  * Without records: today from the maintained subtree totals (one lookup at any level), an earlier day
- * from the maintained membership deltas summed up to it (./placed-facts.ts); with records, the
+ * from the maintained membership deltas summed up to it (figures/placed-facts.ts); with records, the
  * member periods valid on the date.
  */
 const membersOn =
@@ -63,7 +63,7 @@ const membersOn =
 /**
  * Events of these kinds dated in the period, placed by the cell the member was in: a member
  * transferred in twice in a year counts twice, as the movement tables of the reports count them.
- * Without records the figure is a range read of the maintained per-day counts (./placed-facts.ts),
+ * Without records the figure is a range read of the maintained per-day counts (figures/placed-facts.ts),
  * which the placed-facts test proves equal to this scan.
  */
 export const memberEventCount =

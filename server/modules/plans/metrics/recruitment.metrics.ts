@@ -1,6 +1,6 @@
 // Recruitment figures (phát triển đảng viên, DOMAIN.md §4): admissions and recognitions of the period,
 // counted from the member events the recruitment pipeline records, placed by the admitting cell on
-// the day (./placement.ts) — the same events the admission targets of the recruitment module count.
+// the day (figures/placement.ts) — the same events the admission targets of the recruitment module count.
 
 import type { MetricDefinition } from '../../figures';
 import { eventMetric } from './members.metrics';
