@@ -18,7 +18,7 @@ import type {
   SubjectKind,
 } from '../../../domain/rules/evaluation/levels';
 import { evaluate, paramsFor, ruleSetFor } from '../../../domain/rules/evaluation/rule-sets';
-import { buildCampaignRecords } from '../../modules/evaluations/evaluations.service';
+import { buildCampaignRecords } from '../../modules/evaluations/campaigns.service';
 import type { Actor } from '../../platform/access/actor';
 import { copyRows, snake } from '../bulk';
 import { type Db, queryOne, queryRows, sql } from '../client';

@@ -7,16 +7,15 @@
 // supervision only, no discipline and no open review, so the other modules' tests are unaffected.
 import type { TCaseInput, TProgrammeItemInput } from '../../../contracts/inspection';
 import type { CaseKind, ConductingBody } from '../../../domain/rules/inspection/inspection';
-import { recordDiscipline } from '../../modules/inspection/discipline.service';
 import {
   createCaseFromItem,
-  createProgramme,
   insertCaseForSeed,
-  listProgrammes,
   recordCaseStep,
   recordConclusion,
   updateRecommendation,
-} from '../../modules/inspection/inspection.service';
+} from '../../modules/inspection/case-changes.service';
+import { recordDiscipline } from '../../modules/inspection/discipline.service';
+import { createProgramme, listProgrammes } from '../../modules/inspection/programmes.service';
 import type { Actor } from '../../platform/access/actor';
 import { type Db, queryOne, queryRows, sql } from '../client';
 import { addDays } from './random';
