@@ -239,6 +239,86 @@ const chunk = <T>(items: T[], size: number): T[][] => {
 };
 
 /**
+ * The subjects under the campaign's root: its live units, the members on the rolls by the end of the
+ * period, its agencies and their mass organisations.
+ */
+const subjectsUnder = async (db: DbOrTx, path: string, to: string) => {
+  const units = await queryRows<UnitSubject>(
+    db,
+    sql`select o.id, o.kind, o.name, o.path::text as path, o.established_on,
+          (select a.id from org_units a where a.path @> o.path
+             and a.kind in ('grassroots_committee', 'grassroots_cell')
+           order by nlevel(a.path) desc limit 1) as grassroots_id
+        from org_units o
+        where o.path <@ ${path}::ltree and o.dissolved_on is null
+          and o.kind in ('cell', 'sub_committee', 'grassroots_committee', 'grassroots_cell')
+        order by o.path`,
+  );
+  const memberRows = await queryRows<{
+    id: number;
+    full_name: string;
+    org_unit_id: number;
+    status: string;
+    admitted_on: string | null;
+  }>(
+    db,
+    sql`select m.id, m.full_name, m.org_unit_id, m.status, m.admitted_on from members m
+        join org_units o on o.id = m.org_unit_id
+        where o.path <@ ${path}::ltree and m.status in ('probationary', 'full', 'exempted', 'suspended')
+          and (m.admitted_on is null or m.admitted_on <= ${to})
+        order by m.id`,
+  );
+  const agencyRows = await queryRows<{ id: number; name: string; org_unit_id: number }>(
+    db,
+    sql`select a.id, a.name, a.org_unit_id from agencies a join org_units o on o.id = a.org_unit_id
+        where o.path <@ ${path}::ltree and o.dissolved_on is null order by a.id`,
+  );
+  const massRows = await queryRows<{
+    id: number;
+    name: string;
+    org_unit_id: number;
+    agency_name: string;
+  }>(
+    db,
+    sql`select m.id, m.name, a.org_unit_id, a.name as agency_name from mass_organisations m
+        join agencies a on a.id = m.agency_id join org_units o on o.id = a.org_unit_id
+        where o.path <@ ${path}::ltree and o.dissolved_on is null order by m.id`,
+  );
+  return { units, memberRows, agencyRows, massRows };
+};
+
+/**
+ * Discipline decided in the period (the inspection module's register), by member and by unit, and
+ * the collectives with a discipline in one of the period's years.
+ */
+const disciplineInPeriod = async (db: DbOrTx, path: string, from: string, to: string) => {
+  const disciplines = await queryRows<{
+    member_id: number | null;
+    org_unit_id: number;
+    form: DisciplineFact['form'];
+    decided_on: string;
+  }>(
+    db,
+    sql`select d.member_id, d.org_unit_id, d.form, d.decided_on::text as decided_on
+        from discipline_decisions d join org_units o on o.id = d.org_unit_id
+        where d.status = 'decided' and d.decided_on >= ${from} and d.decided_on <= ${to}
+          and o.path <@ ${path}::ltree`,
+  );
+  const memberDiscipline = new Map<number, DisciplineFact[]>();
+  const unitDiscipline = new Map<number, DisciplineFact[]>();
+  for (const d of disciplines) {
+    const fact = { form: d.form, decidedOn: d.decided_on };
+    const map = d.member_id ? memberDiscipline : unitDiscipline;
+    const key = d.member_id ?? d.org_unit_id;
+    map.set(key, [...(map.get(key) ?? []), fact]);
+  }
+  const withDiscipline = new Set<number>();
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+    for (const id of await collectivesWithDisciplineInYear(db, y)) withDiscipline.add(id);
+  return { memberDiscipline, unitDiscipline, withDiscipline };
+};
+
+/**
  * Everyone and everything to rate in the subtree, with the facts known at opening: member
  * status and admission (not-rated cases), discipline in the period (inspection module), the last
  * year's level (removal flag), the task figures of the annual plan, the units' founding dates.
@@ -256,72 +336,14 @@ export const buildCampaignRecords = async (
   const period = periodOf(c);
   const from = c.period_from;
   const to = c.period_to;
-  const units = await queryRows<UnitSubject>(
-    db,
-    sql`select o.id, o.kind, o.name, o.path::text as path, o.established_on,
-          (select a.id from org_units a where a.path @> o.path
-             and a.kind in ('grassroots_committee', 'grassroots_cell')
-           order by nlevel(a.path) desc limit 1) as grassroots_id
-        from org_units o
-        where o.path <@ ${c.path}::ltree and o.dissolved_on is null
-          and o.kind in ('cell', 'sub_committee', 'grassroots_committee', 'grassroots_cell')
-        order by o.path`,
-  );
+  const { units, memberRows, agencyRows, massRows } = await subjectsUnder(db, c.path, to);
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const memberRows = await queryRows<{
-    id: number;
-    full_name: string;
-    org_unit_id: number;
-    status: string;
-    admitted_on: string | null;
-  }>(
+  const { memberDiscipline, unitDiscipline, withDiscipline } = await disciplineInPeriod(
     db,
-    sql`select m.id, m.full_name, m.org_unit_id, m.status, m.admitted_on from members m
-        join org_units o on o.id = m.org_unit_id
-        where o.path <@ ${c.path}::ltree and m.status in ('probationary', 'full', 'exempted', 'suspended')
-          and (m.admitted_on is null or m.admitted_on <= ${to})
-        order by m.id`,
+    c.path,
+    from,
+    to,
   );
-  const agencyRows = await queryRows<{ id: number; name: string; org_unit_id: number }>(
-    db,
-    sql`select a.id, a.name, a.org_unit_id from agencies a join org_units o on o.id = a.org_unit_id
-        where o.path <@ ${c.path}::ltree and o.dissolved_on is null order by a.id`,
-  );
-  const massRows = await queryRows<{
-    id: number;
-    name: string;
-    org_unit_id: number;
-    agency_name: string;
-  }>(
-    db,
-    sql`select m.id, m.name, a.org_unit_id, a.name as agency_name from mass_organisations m
-        join agencies a on a.id = m.agency_id join org_units o on o.id = a.org_unit_id
-        where o.path <@ ${c.path}::ltree and o.dissolved_on is null order by m.id`,
-  );
-  // Discipline decided in the period (inspection module's register).
-  const disciplines = await queryRows<{
-    member_id: number | null;
-    org_unit_id: number;
-    form: DisciplineFact['form'];
-    decided_on: string;
-  }>(
-    db,
-    sql`select d.member_id, d.org_unit_id, d.form, d.decided_on::text as decided_on
-        from discipline_decisions d join org_units o on o.id = d.org_unit_id
-        where d.status = 'decided' and d.decided_on >= ${from} and d.decided_on <= ${to}
-          and o.path <@ ${c.path}::ltree`,
-  );
-  const memberDiscipline = new Map<number, DisciplineFact[]>();
-  const unitDiscipline = new Map<number, DisciplineFact[]>();
-  for (const d of disciplines) {
-    const fact = { form: d.form, decidedOn: d.decided_on };
-    const map = d.member_id ? memberDiscipline : unitDiscipline;
-    const key = d.member_id ?? d.org_unit_id;
-    map.set(key, [...(map.get(key) ?? []), fact]);
-  }
-  const withDiscipline = new Set<number>();
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
-    for (const id of await collectivesWithDisciplineInYear(db, y)) withDiscipline.add(id);
   const previous = new Map(
     (
       await queryRows<{ member_id: number; decided_level: QualityLevel }>(
