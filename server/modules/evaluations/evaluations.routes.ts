@@ -24,23 +24,12 @@ import {
 } from '../../../contracts/evaluations';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
+import { getCampaign, listCampaigns, openCampaign, updateCampaign } from './campaigns.service';
+import { fileComplaint, resolveComplaint } from './complaints.service';
+import { checkDecision, decide, publish } from './decision.service';
 import { getResults } from './evaluation.queries';
-import {
-  appraise,
-  checkDecision,
-  decide,
-  fileComplaint,
-  getCampaign,
-  getRecord,
-  listCampaigns,
-  listRecords,
-  openCampaign,
-  publish,
-  resolveComplaint,
-  review,
-  selfAssess,
-  updateCampaign,
-} from './evaluations.service';
+import { getRecord, listRecords } from './records.service';
+import { appraise, review, selfAssess } from './steps.service';
 
 const tags = ['evaluations'];
 const ZOpened = z.object({ id: z.number(), version: z.number(), records: z.number() });

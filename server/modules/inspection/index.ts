@@ -1,14 +1,14 @@
 // The face of inspection: what other modules, the app and the seed may use. Anything not exported
 // here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
-export { recordDiscipline } from './discipline.service';
-export { figuresOfUnit } from './figures.service';
-export { inspectionRoutes } from './inspection.routes';
+
 export {
   createCaseFromItem,
-  createProgramme,
   insertCaseForSeed,
-  listProgrammes,
   recordCaseStep,
   recordConclusion,
   updateRecommendation,
-} from './inspection.service';
+} from './case-changes.service';
+export { recordDiscipline } from './discipline.service';
+export { figuresOfUnit } from './figures.service';
+export { inspectionRoutes } from './inspection.routes';
+export { createProgramme, listProgrammes } from './programmes.service';

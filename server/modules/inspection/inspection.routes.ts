@@ -28,6 +28,16 @@ import {
 } from '../../../contracts/inspection';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
+import { getCaseDetail, listCases } from './case-access';
+import {
+  createCase,
+  createCaseFromItem,
+  listTeamCandidates,
+  publishCase,
+  recordCaseStep,
+  recordConclusion,
+  updateRecommendation,
+} from './case-changes.service';
 import {
   decideComplaint,
   fileComplaint,
@@ -36,20 +46,7 @@ import {
   recordDiscipline,
 } from './discipline.service';
 import { getFigureRecords, getFigures } from './figures.service';
-import {
-  addProgrammeItem,
-  createCase,
-  createCaseFromItem,
-  createProgramme,
-  getCaseDetail,
-  listCases,
-  listProgrammes,
-  listTeamCandidates,
-  publishCase,
-  recordCaseStep,
-  recordConclusion,
-  updateRecommendation,
-} from './inspection.service';
+import { addProgrammeItem, createProgramme, listProgrammes } from './programmes.service';
 
 const ZSaved = z.object({ id: z.number(), version: z.number() });
 const ZCreated = z.object({ id: z.number() });

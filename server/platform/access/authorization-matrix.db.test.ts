@@ -3,7 +3,21 @@
 // past authorisation (any answer but 401/403/404); business rules may still refuse it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/enums/roles';
-import { queryOne, sql } from '../../db/client';
+import type { DbOrTx } from '../../db/client';
+import { disciplineWithComplaint } from '../../test/builders/discipline';
+import {
+  campaignIn,
+  evaluationComplaintIn,
+  evaluationRecordOf,
+} from '../../test/builders/evaluations';
+import { importJobIn, sampleImportCsv } from '../../test/builders/imports';
+import { programmeIn, publishedCaseAbout } from '../../test/builders/inspection';
+import { meetingDecisionIn, meetingIn } from '../../test/builders/meetings';
+import { cellOfMember, transferLetterIn } from '../../test/builders/members';
+import { keyTaskIn, planTargetIn, planTermIn } from '../../test/builders/plans';
+import { applicantIn, recruitmentDocumentIn } from '../../test/builders/recruitment';
+import { reportDraftIn } from '../../test/builders/reports';
+import { resolutionIn } from '../../test/builders/resolutions';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 
@@ -1068,232 +1082,141 @@ const table: Record<string, Entry> = {
   },
 };
 
-const importCsv = Buffer.from('Họ và tên;Ngày sinh;Chi bộ\nA B;1/1/1990;x\n').toString('base64');
+const importCsv = sampleImportCsv.toString('base64');
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let f: Fixtures;
 const sessions: Record<string, Session> = {};
 
+// Records inside the caller's subtree (the demo cell and its grassroots committee) and outside it
+// (another grassroots committee), made through the builders of server/test/builders.
+
+/** One per user, so that each allowed delete removes its own row. */
+const spares = async (make: () => Promise<number>) => {
+  const out: Record<string, number> = {};
+  for (const u of Object.keys(users)) out[u] = await make();
+  return out;
+};
+
+// A target, a key task and a term in the unit's plan, spare targets and tasks to delete, and a
+// decision of a meeting to turn into a task.
+const planIn = async (db: DbOrTx, unitId: number, meetingId: number) => ({
+  target: await planTargetIn(db, unitId),
+  task: await keyTaskIn(db, unitId),
+  term: await planTermIn(db, unitId),
+  decision: await meetingDecisionIn(db, meetingId),
+  spareTarget: await spares(() => planTargetIn(db, unitId)),
+  spareTask: await spares(() => keyTaskIn(db, unitId)),
+});
+
+// Programmes of both kinds, a published case about a member with a recommendation, and a decided
+// discipline with a pending complaint, in the given grassroots committee.
+const inspectionIn = async (db: DbOrTx, committeeId: number, memberId: number) => {
+  const inspection = await programmeIn(
+    await loginAs(t.app, 'ubkt'),
+    db,
+    committeeId,
+    'grassroots_inspection',
+  );
+  const committee = await programmeIn(
+    await loginAs(t.app, 'vanphong'),
+    db,
+    committeeId,
+    'grassroots_committee',
+  );
+  const member = { id: memberId, cellId: await cellOfMember(db, memberId) };
+  const { caseId, recommendation } = await publishedCaseAbout(db, committeeId, member);
+  const { decision, complaint } = await disciplineWithComplaint(db, member);
+  return {
+    committeeProgramme: committee.programme,
+    inspectionProgramme: inspection.programme,
+    item: inspection.item,
+    caseId,
+    recommendation,
+    decision,
+    complaint,
+  };
+};
+
+// A campaign over the committee, the record of a member of it, the record of the caller's own
+// member (dangvien's, inside; none outside: the member's record again) and a complaint.
+const evaluationIn = async (
+  office: Session,
+  db: DbOrTx,
+  committeeId: number,
+  memberId: number,
+  ownId: number,
+) => {
+  const campaign = await campaignIn(office, committeeId);
+  const record = await evaluationRecordOf(db, campaign, memberId);
+  const complaint = await evaluationComplaintIn(db, record);
+  return {
+    campaign,
+    record,
+    ownRecord: ownId ? await evaluationRecordOf(db, campaign, ownId) : record,
+    complaint,
+  };
+};
+
 beforeAll(async () => {
   t = await openTestApp('demo');
-  const base = await demoFixtures(t.db);
+  const db = t.db;
+  const base = await demoFixtures(db);
   const detail = (
     await (await loginAs(t.app, 'vanphong')).get(`/api/members/${base.memberElsewhere.id}`)
   ).json();
   const accounts = (await (await loginAs(t.app, 'admin')).get('/api/accounts?q=bithu')).json();
   const office = await loginAs(t.app, 'vanphong');
-  const applicantIn = async (orgUnitId: number) =>
-    (
-      await office.post('/api/recruitment/applicants', {
-        orgUnitId,
-        fullName: 'Nông Văn Quyền',
-        sex: 'male',
-        birthDate: '1999-05-06',
-      })
-    ).json().id as number;
-  const documentIn = async (orgUnitId: number) =>
-    (
-      await office.post('/api/recruitment/documents', {
-        orgUnitId,
-        fileName: 'giay-chung-nhan.pdf',
-        mimeType: 'application/pdf',
-        contentBase64: 'JVBERi0xLjQK',
-      })
-    ).json().id as number;
-  // A member of the subtree whose history has a transfer letter (moves and transfers in).
-  const letterIn = async (unitId: number) => {
-    const row = await queryOne<{ member_id: number; id: number }>(
-      t.db,
-      sql`select e.member_id, e.id from member_events e join members m on m.id = e.member_id
-          join org_units o on o.id = m.org_unit_id
-          where o.path <@ (select path from org_units where id = ${unitId})
-            and e.kind in ('transferred_in', 'moved') and m.status in ('full', 'probationary')
-          order by e.id limit 1`,
-    );
-    return { memberId: row!.member_id, eventId: row!.id };
-  };
-  const reportDraftIn = async (orgUnitId: number) =>
-    (await queryOne<{ id: number }>(
-      t.db,
-      sql`insert into report_drafts (org_unit_id, year) values (${orgUnitId}, 2025) returning id`,
-    ))!.id;
-  const importJobIn = async (orgUnitId: number) => {
-    const job = await queryOne<{ id: number }>(
-      t.db,
-      sql`insert into import_jobs (kind, org_unit_id, file_name, file_sha256, layout_fingerprint, mapping, status)
-          values ('members', ${orgUnitId}, 'a.csv', 'x', 'x', '{}'::jsonb, 'uploaded') returning id`,
-    );
-    await t.db.execute(sql`insert into import_files (job_id, size, content, header_row, headers)
-      values (${job!.id}, 1, ${Buffer.from(importCsv, 'base64')}, 1, '[]'::jsonb)`);
-    return job!.id;
-  };
-  // Programmes of both kinds, a published case about a member with a recommendation, and a
-  // decided discipline with a pending complaint, in the given grassroots committee.
-  const inspectionIn = async (committeeId: number, memberId: number) => {
-    const programme = async (user: string, body: string) =>
-      (
-        await (
-          await loginAs(t.app, user)
-        ).post('/api/inspection/programmes', {
-          orgUnitId: committeeId,
-          body,
-          period: 'year',
-          year: 2026,
-          title: 'Chương trình kiểm tra, giám sát năm 2026',
-          items: [
-            { kind: 'supervision_thematic', subjectText: 'Chi bộ', theme: 'Sinh hoạt chi bộ' },
-          ],
-        })
-      ).json().id as number;
-    const inspectionProgramme = await programme('ubkt', 'grassroots_inspection');
-    const committeeProgramme = await programme('vanphong', 'grassroots_committee');
-    const item = (await queryOne<{ id: number }>(
-      t.db,
-      sql`select id from inspection_programme_items where programme_id = ${inspectionProgramme}`,
-    ))!.id;
-    const one = async (query: ReturnType<typeof sql>) =>
-      (await queryOne<{ id: number }>(t.db, query))!.id;
-    const cell = (await queryOne<{ org_unit_id: number }>(
-      t.db,
-      sql`select org_unit_id from members where id = ${memberId}`,
-    ))!.org_unit_id;
-    const caseId = await one(
-      sql`insert into inspection_cases (org_unit_id, body, kind, title, decision_number, decision_date,
-            year, status, conclusion_number, conclusion_date, conclusion_text, outcome_summary, published_on)
-          values (${committeeId}, 'grassroots_inspection', 'inspection_programme', 'Kiểm tra thử quyền',
-            '7-QĐ/UBKT', '2026-03-02', 2026, 'concluded', '7-TB/UBKT', '2026-04-01', 'Mật', 'Tốt', '2026-04-02')
-          returning id`,
-    );
-    await t.db.execute(sql`insert into inspection_case_subjects (case_id, subject_kind, org_unit_id, member_id)
-      values (${caseId}, 'member', ${cell}, ${memberId})`);
-    const recommendation = await one(
-      sql`insert into inspection_recommendations (case_id, text) values (${caseId}, 'Thử') returning id`,
-    );
-    const decision = await one(
-      sql`insert into discipline_decisions (subject_kind, member_id, org_unit_id, standing, status, form, body,
-            body_org_unit_id, decision_number, violation, violation_from, decided_on)
-          values ('member', ${memberId}, ${cell}, 'full', 'decided', 'khien_trach', 'cell', ${cell}, '1-QĐ/CB',
-            'Thử', '2025-12-01', '2026-01-10') returning id`,
-    );
-    const complaint = await one(
-      sql`insert into discipline_complaints (decision_id, filed_on, deadline_on, handled_by)
-          values (${decision}, '2026-01-20', '2026-02-10', 'Đảng ủy') returning id`,
-    );
-    return {
-      committeeProgramme,
-      inspectionProgramme,
-      item,
-      caseId,
-      recommendation,
-      decision,
-      complaint,
-    };
-  };
-  // A target, a key task and a term in the cell's plan (inside) and in another committee's (outside),
-  // spare targets and tasks to delete, and a decision of a meeting to turn into a task.
-  const insertId = async (query: ReturnType<typeof sql>) =>
-    (await queryOne<{ id: number }>(t.db, query))!.id;
-  const targetIn = (unitId: number) =>
-    insertId(sql`insert into plan_targets (org_unit_id, year, title, metric_code, comparator, threshold)
-          values (${unitId}, 2026, 'Kết nạp', 'recruitment.admitted', 'gte', 2) returning id`);
-  const taskIn = (unitId: number) =>
-    insertId(sql`insert into key_tasks (org_unit_id, year, title, origin, owner_kind, owner_org_unit_id, deadline)
-          values (${unitId}, 2026, 'Nhiệm vụ', 'own', 'unit', ${unitId}, '2026-12-31') returning id`);
-  const spares = async (make: () => Promise<number>) => {
-    const out: Record<string, number> = {};
-    for (const u of Object.keys(users)) out[u] = await make();
-    return out;
-  };
-  const planIn = async (unitId: number, meetingId: number) => ({
-    target: await targetIn(unitId),
-    task: await taskIn(unitId),
-    term: await insertId(sql`insert into plan_terms (org_unit_id, name, from_year, to_year)
-          values (${unitId}, 'Nhiệm kỳ thử quyền', 2040, 2045) returning id`),
-    decision: await insertId(sql`insert into meeting_decisions (meeting_id, text, deadline)
-          values (${meetingId}, 'Nội dung thử quyền', '2026-12-31') returning id`),
-    spareTarget: await spares(() => targetIn(unitId)),
-    spareTask: await spares(() => taskIn(unitId)),
-  });
-  // A resolution registered by a grassroots committee with a plan for its own subtree.
-  const resolutionIn = async (committeeId: number) => {
-    const row = await queryOne<{ id: number }>(
-      t.db,
-      sql`insert into resolutions (owner_unit_id, issuer_level, issuer_name, kind, number, issued_on, title)
-          values (${committeeId}, 'own', 'Đảng ủy', 'resolution', ${`1-NQ/ĐU-${committeeId}`}, '2026-01-05',
-            'Nghị quyết thử quyền') returning id`,
-    );
-    await t.db.execute(sql`insert into resolution_plans (resolution_id, target_unit_id, unit_kinds,
-        study_deadline, action_programme_required, action_programme_deadline)
-      values (${row!.id}, ${committeeId}, array['grassroots_committee','cell'], '2026-03-31', true, '2026-04-30')`);
-    return row!.id;
-  };
-  const meetingIn = async (cellId: number) =>
-    (await queryOne<{ id: number }>(
-      t.db,
-      sql`insert into meetings (org_unit_id, kind, held_on, title, invited_count, present_count)
-          values (${cellId}, 'cell_regular', '2026-01-06', 'Sinh hoạt chi bộ tháng 1', 10, 9) returning id`,
-    ))!.id;
-  const evaluationIn = async (committeeId: number, memberId: number, ownId: number) => {
-    const opened = await office.post('/api/evaluations/campaigns', {
-      orgUnitId: committeeId,
-      year: 2026,
-      openedOn: '2026-11-20',
-    });
-    const campaign = opened.json().id as number;
-    const recordOf = async (id: number) =>
-      (await queryOne<{ id: number }>(
-        t.db,
-        sql`select id from evaluation_records where campaign_id = ${campaign} and member_id = ${id}`,
-      ))!.id;
-    const record = await recordOf(memberId);
-    const complaint = (await queryOne<{ id: number }>(
-      t.db,
-      sql`insert into evaluation_complaints (record_id, filed_on, content)
-          values (${record}, '2027-01-05', 'Thử') returning id`,
-    ))!.id;
-    return { campaign, record, ownRecord: ownId ? await recordOf(ownId) : record, complaint };
-  };
   const meeting = {
-    inside: await meetingIn(base.cellId),
-    outside: await meetingIn(detail.orgUnitId),
+    inside: await meetingIn(db, base.cellId),
+    outside: await meetingIn(db, detail.orgUnitId),
   };
   f = {
     ...base,
     meeting,
     resolution: {
-      inside: await resolutionIn(base.committeeId),
-      outside: await resolutionIn(base.otherCommitteeId),
+      inside: await resolutionIn(db, base.committeeId),
+      outside: await resolutionIn(db, base.otherCommitteeId),
     },
     plans: {
-      inside: await planIn(base.cellId, meeting.inside),
-      outside: await planIn(base.otherCommitteeId, meeting.outside),
+      inside: await planIn(db, base.cellId, meeting.inside),
+      outside: await planIn(db, base.otherCommitteeId, meeting.outside),
     },
     memberElsewhereCellId: detail.orgUnitId,
     bithuUserId: accounts.items.find((a: { username: string }) => a.username === 'bithu').id,
     applicant: {
-      inside: await applicantIn(base.cellId),
-      outside: await applicantIn(detail.orgUnitId),
+      inside: await applicantIn(office, base.cellId),
+      outside: await applicantIn(office, detail.orgUnitId),
     },
     document: {
-      inside: await documentIn(base.cellId),
-      outside: await documentIn(base.otherCommitteeId),
+      inside: await recruitmentDocumentIn(office, base.cellId),
+      outside: await recruitmentDocumentIn(office, base.otherCommitteeId),
     },
-    letter: { inside: await letterIn(base.cellId), outside: await letterIn(base.otherCommitteeId) },
+    letter: {
+      inside: await transferLetterIn(db, base.cellId),
+      outside: await transferLetterIn(db, base.otherCommitteeId),
+    },
     importJob: {
-      inside: await importJobIn(base.cellId),
-      outside: await importJobIn(base.otherCommitteeId),
+      inside: await importJobIn(db, base.cellId),
+      outside: await importJobIn(db, base.otherCommitteeId),
     },
     reportDraft: {
-      inside: await reportDraftIn(base.committeeId),
-      outside: await reportDraftIn(base.otherCommitteeId),
+      inside: await reportDraftIn(db, base.committeeId),
+      outside: await reportDraftIn(db, base.otherCommitteeId),
     },
     inspection: {
-      inside: await inspectionIn(base.committeeId, base.selfMemberId),
-      outside: await inspectionIn(base.otherCommitteeId, base.memberElsewhere.id),
+      inside: await inspectionIn(db, base.committeeId, base.selfMemberId),
+      outside: await inspectionIn(db, base.otherCommitteeId, base.memberElsewhere.id),
     },
     evaluation: {
-      inside: await evaluationIn(base.committeeId, base.memberInCell.id, base.selfMemberId),
-      outside: await evaluationIn(base.otherCommitteeId, base.memberElsewhere.id, 0),
+      inside: await evaluationIn(
+        office,
+        db,
+        base.committeeId,
+        base.memberInCell.id,
+        base.selfMemberId,
+      ),
+      outside: await evaluationIn(office, db, base.otherCommitteeId, base.memberElsewhere.id, 0),
     },
   };
   for (const u of Object.keys(users)) sessions[u] = await loginAs(t.app, u);
