@@ -9,9 +9,9 @@ import type { TCaseInput, TProgrammeItemInput } from '../../contracts/inspection
 import type { CaseKind, ConductingBody } from '../../domain/rules/inspection/inspection';
 import { type Db, queryOne, queryRows, sql } from '../db/client';
 import {
+  createCase,
   createCaseFromItem,
   createProgramme,
-  insertCaseForSeed,
   listProgrammes,
   recordCaseStep,
   recordConclusion,
@@ -401,22 +401,26 @@ export const seedDemoInspection = async (
   for (const u of unplanned) {
     const [m] = await firstFullMembers(db, u.unit.id, 1);
     caseMembers.push(m.id);
-    const created = await insertCaseForSeed(db, ubkt, {
-      orgUnitId: upper.id,
-      body: 'upper_inspection',
-      kind: u.kind,
-      programmeItemId: null,
-      title: `${themes[u.kind][0]} – đồng chí ${m.full_name}`,
-      content: themes[u.kind][0],
-      decisionNumber: `${u.number}-QĐ/UBKT`,
-      decisionDate: u.date,
-      plannedFrom: addDays(u.date, 3),
-      plannedTo: addDays(u.date, 60),
-      subjects: [{ kind: 'member', memberId: m.id }],
-      team: [
-        { name: 'Hoàng Văn Sơn', role: 'lead', userId: ubkt.userId },
-        { name: 'Đinh Thị Hằng', role: 'member', userId: null },
-      ],
+    const created = await createCase({
+      db,
+      actor: ubkt,
+      input: {
+        orgUnitId: upper.id,
+        body: 'upper_inspection',
+        kind: u.kind,
+        programmeItemId: null,
+        title: `${themes[u.kind][0]} – đồng chí ${m.full_name}`,
+        content: themes[u.kind][0],
+        decisionNumber: `${u.number}-QĐ/UBKT`,
+        decisionDate: u.date,
+        plannedFrom: addDays(u.date, 3),
+        plannedTo: addDays(u.date, 60),
+        subjects: [{ kind: 'member', memberId: m.id }],
+        team: [
+          { name: 'Hoàng Văn Sơn', role: 'lead', userId: ubkt.userId },
+          { name: 'Đinh Thị Hằng', role: 'member', userId: null },
+        ],
+      },
     });
     cases += 1;
     await runCase(db, ubkt, created, u.date, {

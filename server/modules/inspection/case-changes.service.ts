@@ -175,10 +175,6 @@ export const listTeamCandidates = async ({
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, scopeName: r.scope_name }));
 };
 
-/** For the demo seed: an unplanned case in its own transaction. */
-export const insertCaseForSeed = (db: Db, actor: Actor, input: TCaseInput) =>
-  db.transaction((tx) => insertCase(tx, actor, input));
-
 export const createCase = async ({
   db,
   actor,

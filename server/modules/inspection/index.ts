@@ -2,8 +2,8 @@
 // here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
 
 export {
+  createCase,
   createCaseFromItem,
-  insertCaseForSeed,
   recordCaseStep,
   recordConclusion,
   updateRecommendation,
