@@ -21,7 +21,11 @@ export default async function setup(project: TestProject) {
   const remove = () => rmSync(dir, { recursive: true, force: true });
   try {
     // No test waits on it, so it may take longer than a test's own start on a busy machine.
-    const server = await launchServer(dataDir, {}, 600_000);
+    // The project's env (TZ) as the test files' servers get it: the seed is dated by the local day.
+    const env = Object.fromEntries(
+      Object.entries(project.config.env ?? {}).map(([key, value]) => [key, String(value)]),
+    );
+    const server = await launchServer(dataDir, env, 600_000);
     await server.stop();
     // Copies must open without recovery: a template left by a killed server is no template.
     if (server.exitCode() !== 0) throw new Error('the template server did not stop cleanly');
