@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['e2e/**/*.e2e.ts'],
+          // One migrated and seeded data directory per run, copied by each file's server.
+          globalSetup: ['e2e/global-setup.ts'],
           env: { TZ: 'Asia/Ho_Chi_Minh' },
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -1,11 +1,22 @@
-// Browser-test harness: the real server (built web app, fresh PGlite data directory, demo bloc) on a
+// Browser-test harness: the real server (built web app, PGlite data directory with the demo bloc) on a
 // loopback port, and Debian's Chromium driven by playwright-core.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Made once per run by e2e/global-setup.ts; null when every server must start fresh. */
+    e2eTemplate: E2eTemplate | null;
+  }
+}
+
+/** A stopped server's data directory after its first start with the demo seed, and its passwords. */
+export type E2eTemplate = { dataDir: string; passwordsFile: string };
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -28,14 +39,74 @@ export type Server = {
 };
 
 /**
- * Start dangvu on a fresh data directory (or on `dataDir`, which is kept when stopped); read the
+ * Environment variables that leave the database and the first start alone: a server given only these
+ * (or no `env`) may start on a copy of the template. Any other (`DATABASE_URL`, `DANGVU_SEED`, the
+ * `DANGVU_ROOT_*` first-start settings, `DANGVU_DATA_DIR`…) starts on a fresh data directory as before.
+ */
+const runtimeOnly = new Set([
+  'DANGVU_LOG',
+  'DANGVU_SESSION_HOURS',
+  'DANGVU_COOKIE_SECRET',
+  'DANGVU_SOFFICE',
+  'NODE_ENV',
+]);
+
+const templateFor = (options: { dataDir?: string; env?: Record<string, string> }) => {
+  if (options.dataDir !== undefined) return null;
+  if (Object.keys(options.env ?? {}).some((key) => !runtimeOnly.has(key))) return null;
+  try {
+    return inject('e2eTemplate') ?? null;
+  } catch {
+    return null; // outside a vitest run (or a project without the global setup)
+  }
+};
+
+/**
+ * Start dangvu on a new data directory (or on `dataDir`, which is kept when stopped); read the
  * one-time passwords it prints (only on the first start of a directory).
+ *
+ * Which directory:
+ * - `dataDir` given (crash.e2e.ts): that directory as it is, fresh or not; the caller owns it.
+ * - no `dataDir` and no `env` beyond the run-time settings above (most files): a copy of the
+ *   template the global setup made (the demo bloc, migrated and seeded once per run), with the
+ *   passwords printed at its first start; the copy is removed on stop. Without a template (the
+ *   file run outside the e2e project), a fresh directory as below.
+ * - no `dataDir` but an `env` that changes the database or the first start (settings.e2e.ts with
+ *   `DANGVU_SEED: 'none'`, round-robin.e2e.ts on PostgreSQL): a fresh empty directory, migrated and
+ *   seeded by this start, removed on stop.
  */
 export const startServer = async (
   options: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<Server> => {
-  const port = await freePort();
+  const template = templateFor(options);
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dangvu-e2e-'));
+  if (template) cpSync(template.dataDir, dataDir, { recursive: true });
+  const server = await launchServer(dataDir, options.env).catch((error) => {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+  if (template)
+    Object.assign(server.passwords, JSON.parse(readFileSync(template.passwordsFile, 'utf8')));
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/**
+ * Start dangvu on `dataDir` as it is (kept when stopped); read the one-time passwords it prints.
+ * `exitCode` after a stop tells whether the server shut down by itself (0) or had to be killed.
+ * A server not started within `startTimeout` ms is killed.
+ */
+export const launchServer = async (
+  dataDir: string,
+  env: Record<string, string> = {},
+  startTimeout = 150_000,
+): Promise<Server & { exitCode: () => number | null }> => {
+  const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: {
@@ -43,14 +114,18 @@ export const startServer = async (
       PORT: String(port),
       HOST: '127.0.0.1',
       DANGVU_DATA_DIR: dataDir,
-      ...options.env,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const passwords: Record<string, string> = {};
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 150_000);
+    // A server that does not start in time is ended, not left running (and loading the machine).
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, startTimeout);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       for (const m of output.matchAll(/^ACCOUNT (\S+) (\S+) (\S+)$/gm)) passwords[m[1]] = m[2];
@@ -83,10 +158,8 @@ export const startServer = async (
     passwords,
     dataDir,
     kill: () => end('SIGKILL'),
-    stop: async () => {
-      await end('SIGTERM');
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop: () => end('SIGTERM'),
+    exitCode: () => child.exitCode,
   };
 };
 
