@@ -25,11 +25,12 @@ import { formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { writeSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
+import { requireAccess } from '../../platform/access/records';
 import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
-import { conflict, invalidField, notFound } from '../../platform/errors';
+import { conflict, invalidField } from '../../platform/errors';
 import { activeStatusList, recountMemberFacts } from '../figures';
 
 export type DuesProfileRow = {
@@ -390,12 +391,7 @@ export const saveDuesProfile = async ({
       );
   }
   return db.transaction(async (tx) => {
-    const m = await queryOne<{ id: number; org_unit_id: number }>(
-      tx,
-      sql`select m.id, m.org_unit_id from members m join org_units o on o.id = m.org_unit_id
-          where m.id = ${memberId} and ${inScope(actor, sql`o.path`)}`,
-    );
-    if (!m) throw notFound('đảng viên');
+    const m = await requireAccess(tx, actor, 'member.write', memberId);
     const before = await queryOne<DuesProfileRow>(
       tx,
       sql`select * from dues_profiles where member_id = ${memberId} for update`,

@@ -28,6 +28,7 @@ import {
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can, isPathInScope } from '../../platform/access/permissions';
+import { canReach } from '../../platform/access/records';
 import { containsScope, inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
@@ -92,12 +93,8 @@ const canEdit = (actor: Actor, r: Pick<ResolutionRow, 'owner_path'>) =>
 
 const checkDocument = async (db: DbOrTx, actor: Actor, documentId: number | null | undefined) => {
   if (!documentId) return;
-  const doc = await queryOne<{ id: number }>(
-    db,
-    sql`select d.id from documents d join org_units o on o.id = d.org_unit_id
-        where d.id = ${documentId} and ${inScope(actor, sql`o.path`)}`,
-  );
-  if (!doc) throw invalidField('documentId', 'Không tìm thấy tệp đính kèm.');
+  if (!(await canReach(db, actor, 'document.read', documentId)))
+    throw invalidField('documentId', 'Không tìm thấy tệp đính kèm.');
 };
 
 const checkFields = async (db: DbOrTx, actor: Actor, input: TResolutionFields) => {

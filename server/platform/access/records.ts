@@ -170,3 +170,11 @@ export async function requireAccess(
   if (rows.length !== ids.length) throw notFound(parse(access).rule.noun);
   return typeof idOrIds === 'number' ? rows[0] : rows;
 }
+
+/** Whether the actor may reach the record, for a caller that answers a miss with its own error. */
+export const canReach = async (
+  db: DbOrTx,
+  actor: Actor,
+  access: RecordAccess,
+  id: number,
+): Promise<boolean> => (await accessibleRecords(db, actor, access, [id])).length > 0;
