@@ -3,6 +3,7 @@
 // of modules would not always show as a cycle of files; it is found here on the graph of modules.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { accessAllowList, scanModuleAccess } from '../server/platform/access/source-rules';
 
 type Cruised = {
   modules: { source: string; dependencies: { resolved: string; dependencyTypes: string[] }[] }[];
@@ -88,6 +89,16 @@ for (const group of moduleCycles(edges)) {
     for (const [to, witness] of edges.get(from) ?? [])
       if (group.includes(to)) console.error(`    ${from} → ${to}: ${witness}`);
 }
+// Issue 18: scope and role rules live in server/platform/access; modules call it (source-rules.ts).
+const access = scanModuleAccess(root);
+for (const v of access.violations) {
+  failed++;
+  console.error(`✗ ${v.rule}: ${v.file}:${v.line}  ${v.text}`);
+}
+for (const a of access.staleAllowances) {
+  failed++;
+  console.error(`✗ ${a} needs no access allowance any more: remove it from accessAllowList`);
+}
 if (failed > 0) {
   console.error(
     `${failed} import rule violation(s); see .dependency-cruiser.cjs and docs/ARCHITECTURE.md`,
@@ -95,5 +106,5 @@ if (failed > 0) {
   process.exit(1);
 }
 console.log(
-  `✔ import rules hold: ${result.modules.length} files, ${edges.size} modules with outgoing edges, no module cycle`,
+  `✔ import rules hold: ${result.modules.length} files, ${edges.size} modules with outgoing edges, no module cycle; access rules hold (${access.allowed.length} allowed in ${accessAllowList.length} folders still to migrate)`,
 );

@@ -4,6 +4,8 @@ import type { Role } from '../../../domain/enums/roles';
 import { type Db, type DbOrTx, queryOne, queryRows } from '../../db/client';
 import { sessions, users } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { roleNeedsMemberRecord } from '../../platform/access/role-rules';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { forgetSessions } from '../../platform/auth/auth.service';
@@ -66,13 +68,13 @@ export const listAccounts = async ({
     : sql``;
   const rows = await queryRows<AccountRow>(
     db,
-    sql`${selectAccounts} where o.path <@ ${actor.scopePath}::ltree ${filter}
+    sql`${selectAccounts} where ${inScope(actor, sql`o.path`)} ${filter}
         order by u.username limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
   const total = await queryOne<{ n: number }>(
     db,
     sql`select count(*)::int as n from users u join org_units o on o.id = u.scope_org_unit_id
-        where o.path <@ ${actor.scopePath}::ltree ${filter}`,
+        where ${inScope(actor, sql`o.path`)} ${filter}`,
   );
   return { items: rows.map(toAccount), total: total?.n ?? 0 };
 };
@@ -80,14 +82,14 @@ export const listAccounts = async ({
 const getAccount = async (db: DbOrTx, actor: Actor, id: number) => {
   const row = await queryOne<AccountRow>(
     db,
-    sql`${selectAccounts} where u.id = ${id} and o.path <@ ${actor.scopePath}::ltree`,
+    sql`${selectAccounts} where u.id = ${id} and ${inScope(actor, sql`o.path`)}`,
   );
   if (!row) throw notFound('tài khoản');
   return row;
 };
 
 const checkMemberLink = async (db: DbOrTx, role: Role, memberId: number | null | undefined) => {
-  if (role === 'member' && !memberId) {
+  if (roleNeedsMemberRecord(role) && !memberId) {
     const message = 'Tài khoản đảng viên phải gắn với một hồ sơ đảng viên.';
     throw invalidField('memberId', message);
   }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZAuditList, ZAuditQuery, ZAuditVerify } from '../../../contracts/audit';
 import { queryOne, queryRows, sql } from '../../db/client';
+import { inScope } from '../../platform/access/scope';
 import { verifyAuditChain } from '../../platform/audit/audit';
 import { actorOf } from '../../platform/http/context';
 
@@ -23,7 +24,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const parts = [
         // Records about units outside the administrator's subtree stay hidden.
-        sql`(a.org_unit_id is null or exists (select 1 from org_units o where o.id = a.org_unit_id and o.path <@ ${actor.scopePath}::ltree))`,
+        sql`(a.org_unit_id is null or exists (select 1 from org_units o where o.id = a.org_unit_id and ${inScope(actor, sql`o.path`)}))`,
       ];
       if (q.entityType) parts.push(sql`a.entity_type = ${q.entityType}`);
       if (q.entityId) parts.push(sql`a.entity_id = ${q.entityId}`);

@@ -1,21 +1,25 @@
 // Applicants and member events to XLSX, with the Vietnamese headers the import reads back.
+
+import type { SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { type MemberEventKind, memberEventLabels, sexLabels } from '../../../domain/enums/members';
 import { formatDate } from '../../../domain/text/vietnamese';
-import { type Db, queryOne, queryRows, sql } from '../../db/client';
+import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { requireAccess } from '../../platform/access/records';
+import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
-import { notFound } from '../../platform/errors';
 import { cellLabels } from '../members';
 
-const scopePath = async (db: Db, actor: Actor, orgUnitId?: number) => {
-  if (!orgUnitId) return actor.scopePath;
-  const unit = await queryOne<{ path: string }>(
-    db,
-    sql`select path::text as path from org_units where id = ${orgUnitId} and path <@ ${actor.scopePath}::ltree`,
-  );
-  if (!unit) throw notFound('tổ chức đảng');
-  return unit.path;
+/** Which units an export covers: the chosen unit's subtree (a unit in scope), or the actor's. */
+const exportScope = async (
+  db: Db,
+  actor: Actor,
+  orgUnitId?: number,
+): Promise<(path: SQL) => SQL> => {
+  if (!orgUnitId) return (path) => inScope(actor, path);
+  const unit = await requireAccess(db, actor, 'unit.read', orgUnitId);
+  return (path) => sql`${path} <@ ${unit.path}::ltree`;
 };
 
 const workbookOf = async (
@@ -51,13 +55,13 @@ export const exportApplicantsXlsx = async ({
   orgUnitId?: number;
   purpose: string;
 }): Promise<Buffer> => {
-  const path = await scopePath(db, actor, orgUnitId);
+  const covered = await exportScope(db, actor, orgUnitId);
   const labels = await cellLabels(db, actor);
   const rows = await queryRows<Record<string, string | null> & { org_unit_id: number }>(
     db,
     // Those still being developed: an admitted applicant is a member now, in the members' list.
     sql`select a.* from applicants a join org_units o on o.id = a.org_unit_id
-        where o.path <@ ${path}::ltree and a.status = 'in_progress' order by a.id`,
+        where ${covered(sql`o.path`)} and a.status = 'in_progress' order by a.id`,
   );
   await db.transaction((tx) =>
     writeAudit(tx, {
@@ -117,7 +121,7 @@ export const exportEventsXlsx = async ({
   orgUnitId?: number;
   purpose: string;
 }): Promise<Buffer> => {
-  const path = await scopePath(db, actor, orgUnitId);
+  const covered = await exportScope(db, actor, orgUnitId);
   const labels = await cellLabels(db, actor);
   const rows = await queryRows<{
     full_name: string;
@@ -137,7 +141,7 @@ export const exportEventsXlsx = async ({
           e.external_org, e.decision_number, e.letter_number, e.letter_date, e.note
         from member_events e join members m on m.id = e.member_id
         join org_units o on o.id = m.org_unit_id
-        where o.path <@ ${path}::ltree order by m.id, e.event_date, e.id`,
+        where ${covered(sql`o.path`)} order by m.id, e.event_date, e.id`,
   );
   await db.transaction((tx) =>
     writeAudit(tx, {

@@ -14,6 +14,7 @@ import { importMaxBytes } from '../../../contracts/imports';
 import { formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, invalidField, notFound } from '../../platform/errors';
@@ -63,7 +64,7 @@ const loadJob = async (db: DbOrTx, actor: Actor, id: number): Promise<JobRow> =>
     sql`select j.*, f.size, f.header_row, f.headers
         from import_jobs j join import_files f on f.job_id = j.id
         join org_units o on o.id = j.org_unit_id
-        where j.id = ${id} and o.path <@ ${actor.scopePath}::ltree`,
+        where j.id = ${id} and ${inScope(actor, sql`o.path`)}`,
   );
   if (!job) throw notFound('lần nhập dữ liệu');
   return job;
@@ -249,7 +250,7 @@ export const listImports = async ({ db, actor }: { db: Db; actor: Actor }) => {
   const rows = await queryRows<JobRow>(
     db,
     sql`select j.* from import_jobs j join org_units o on o.id = j.org_unit_id
-        where o.path <@ ${actor.scopePath}::ltree order by j.id desc limit 50`,
+        where ${inScope(actor, sql`o.path`)} order by j.id desc limit 50`,
   );
   return {
     items: rows.map((j) => ({

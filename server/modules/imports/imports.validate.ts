@@ -26,6 +26,7 @@ import { legacyReadings } from '../../../domain/text/legacy-encodings';
 import { formatDate, normalizeText, toSearchKey } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
 import { importFields } from './imports.fields';
 import type { CellValue, ParsedSheet } from './imports.parse';
 
@@ -77,7 +78,7 @@ const loadCells = async (db: DbOrTx, actor: Actor) => {
     db,
     sql`select o.id, o.name, o.kind, o.dissolved_on, p.name as parent_name
         from org_units o left join org_units p on p.id = o.parent_id
-        where o.path <@ ${actor.scopePath}::ltree
+        where ${inScope(actor, sql`o.path`)}
           and o.kind in (${sql.join(
             memberHoldingKinds.map((k) => sql`${k}`),
             sql`, `,
@@ -563,7 +564,7 @@ const checkEvents = async (db: DbOrTx, actor: Actor, rows: RowResult[]) => {
                     ${`{${live.map((_, i) => i).join(',')}}`}::int[]) as u(n, b, c, i)
         join members m on (u.c is not null and m.citizen_id = u.c)
           or (u.c is null and m.birth_date = u.b and m.name_norm = lower(immutable_unaccent(u.n)))
-        join org_units o on o.id = m.org_unit_id and o.path <@ ${actor.scopePath}::ltree`,
+        join org_units o on o.id = m.org_unit_id and ${inScope(actor, sql`o.path`)}`,
   );
   const matches = new Map<number, number[]>();
   for (const f of found) matches.set(f.i, [...(matches.get(f.i) ?? []), f.id]);

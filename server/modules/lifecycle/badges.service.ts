@@ -18,6 +18,7 @@ import {
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { badgeAwards } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
@@ -169,7 +170,7 @@ export const recordBadgeAward = async ({
       sql`select m.id, m.org_unit_id, m.party_age_from, m.status,
             (select max(e.event_date)::text from member_events e where e.member_id = m.id and e.kind = 'died') as died_on
           from members m join org_units o on o.id = m.org_unit_id
-          where m.id = ${input.memberId} and o.path <@ ${actor.scopePath}::ltree for update of m`,
+          where m.id = ${input.memberId} and ${inScope(actor, sql`o.path`)} for update of m`,
     );
     if (!m) throw notFound('đảng viên');
     if (!m.party_age_from) throw invalidField('memberId', 'Đảng viên chưa có ngày tính tuổi Đảng.');

@@ -25,10 +25,12 @@ import { formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { writeSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
+import { requireAccess } from '../../platform/access/records';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
-import { conflict, invalidField, notFound } from '../../platform/errors';
+import { conflict, invalidField } from '../../platform/errors';
 import { activeStatusList, recountMemberFacts } from '../figures';
 
 export type DuesProfileRow = {
@@ -170,7 +172,7 @@ const currentMonth = () => todayIso().slice(0, 7);
  * A former member of the cell who is now outside the actor's subtree is left out: their record (and
  * the salary basis on the sheet) is no longer the actor's to see.
  */
-const rollOfMonth = (orgUnitId: number, month: string, scopePath: string) =>
+const rollOfMonth = (orgUnitId: number, month: string, actor: Actor) =>
   month >= currentMonth()
     ? sql`m.org_unit_id = ${orgUnitId} and m.status in (${activeStatusList}) and not m.temporarily_away`
     : sql`exists (select 1 from member_periods mp where mp.member_id = m.id and mp.org_unit_id = ${orgUnitId}
@@ -178,7 +180,7 @@ const rollOfMonth = (orgUnitId: number, month: string, scopePath: string) =>
           and mp.valid_from < (${`${month}-01`}::date + interval '1 month')
           and (mp.valid_to is null or mp.valid_to > ${`${month}-01`}::date))
         and exists (select 1 from org_units now_in where now_in.id = m.org_unit_id
-          and now_in.path <@ ${scopePath}::ltree)`;
+          and ${inScope(actor, sql`now_in.path`)})`;
 
 export const getDuesSheet = async ({
   db,
@@ -214,7 +216,7 @@ export const getDuesSheet = async ({
         from members m
         left join dues_profiles p on p.member_id = m.id
         left join dues_payments pay on pay.member_id = m.id and pay.month = ${month}
-        where ${rollOfMonth(orgUnitId, month, actor.scopePath)}
+        where ${rollOfMonth(orgUnitId, month, actor)}
         order by m.given_name collate "vi", m.full_name collate "vi", m.id`,
   );
   const params = await getDuesParams(db);
@@ -302,7 +304,7 @@ export const recordDuesPayments = async ({
     await getUnitInScope(tx, actor, input.orgUnitId);
     const found = await queryRows<{ id: number }>(
       tx,
-      sql`select m.id from members m where ${rollOfMonth(input.orgUnitId, input.month, actor.scopePath)}
+      sql`select m.id from members m where ${rollOfMonth(input.orgUnitId, input.month, actor)}
           and m.id in (${sql.join(
             ids.map((i) => sql`${i}`),
             sql`, `,
@@ -389,12 +391,7 @@ export const saveDuesProfile = async ({
       );
   }
   return db.transaction(async (tx) => {
-    const m = await queryOne<{ id: number; org_unit_id: number }>(
-      tx,
-      sql`select m.id, m.org_unit_id from members m join org_units o on o.id = m.org_unit_id
-          where m.id = ${memberId} and o.path <@ ${actor.scopePath}::ltree`,
-    );
-    if (!m) throw notFound('đảng viên');
+    const m = await requireAccess(tx, actor, 'member.write', memberId);
     const before = await queryOne<DuesProfileRow>(
       tx,
       sql`select * from dues_profiles where member_id = ${memberId} for update`,

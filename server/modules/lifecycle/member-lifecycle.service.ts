@@ -6,6 +6,7 @@ import { formatDate } from '../../../domain/text/vietnamese';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import { members, partyCardEvents } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { requireAccess } from '../../platform/access/records';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { conflict, invalidField, notFound } from '../../platform/errors';
@@ -19,17 +20,9 @@ import {
   recordsFromOf,
 } from './dues.service';
 
+/** The member's own record, or one in the actor's subtree; otherwise "not found". */
 const memberInScope = async (db: Db, actor: Actor, id: number) => {
-  if (actor.role === 'member') {
-    if (actor.memberId !== id) throw notFound('đảng viên');
-    return;
-  }
-  const row = await queryOne<{ id: number }>(
-    db,
-    sql`select m.id from members m join org_units o on o.id = m.org_unit_id
-        where m.id = ${id} and o.path <@ ${actor.scopePath}::ltree`,
-  );
-  if (!row) throw notFound('đảng viên');
+  await requireAccess(db, actor, 'member.read', id);
 };
 
 export const getMemberLifecycle = async (

@@ -16,6 +16,7 @@ import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client'
 import { meetingAttendance, meetingDecisions, meetings } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
+import { canReach } from '../../platform/access/records';
 import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
@@ -66,12 +67,8 @@ const checkInput = async (db: DbOrTx, actor: Actor, input: TMeetingInput) => {
   if (!isCellMeeting && !(committeeUnitKinds as readonly string[]).includes(unit.kind))
     throw invalidField('kind', 'Hội nghị Ban Chấp hành, Ban Thường vụ chỉ ghi cho đảng bộ.');
   if (input.minutesDocumentId) {
-    const doc = await queryOne<{ id: number }>(
-      db,
-      sql`select d.id from documents d join org_units o on o.id = d.org_unit_id
-          where d.id = ${input.minutesDocumentId} and ${inScope(actor, sql`o.path`)}`,
-    );
-    if (!doc) throw invalidField('minutesDocumentId', 'Không tìm thấy tệp biên bản.');
+    if (!(await canReach(db, actor, 'document.read', input.minutesDocumentId)))
+      throw invalidField('minutesDocumentId', 'Không tìm thấy tệp biên bản.');
   }
   if (!isCellMeeting) {
     const invited = input.invitedCount ?? 0;

@@ -16,6 +16,9 @@ import { type Db, type DbOrTx, queryOne, queryRows } from '../../db/client';
 import { memberEvents, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
+import { requireAccess } from '../../platform/access/records';
+import { seesOwnRecordOnly } from '../../platform/access/role-rules';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
@@ -48,13 +51,7 @@ const getMemberInScope = async (
   id: number,
   lock = false,
 ): Promise<MemberRow> => {
-  if (actor.role === 'member' && actor.memberId !== id) throw notFound('đảng viên');
-  const inScopeRow = await queryOne<{ id: number }>(
-    db,
-    sql`select m.id from members m join org_units o on o.id = m.org_unit_id
-        where m.id = ${id} and o.path <@ ${actor.scopePath}::ltree`,
-  );
-  if (!inScopeRow && actor.role !== 'member') throw notFound('đảng viên');
+  await requireAccess(db, actor, 'member.read', id);
   const row = lock
     ? await lockMember(db, id)
     : (await db.select().from(members).where(eq(members.id, id)))[0];
@@ -115,7 +112,7 @@ export const getMemberDetail = async ({
   const path = await queryRows<{ id: number; name: string }>(
     db,
     sql`select a.id, a.name from org_units o join org_units a on a.path @> o.path
-        where o.id = ${m.orgUnitId} and a.path <@ ${actor.role === 'member' ? sql`a.path` : sql`${actor.scopePath}::ltree`}
+        where o.id = ${m.orgUnitId} and ${seesOwnRecordOnly(actor) ? sql`true` : inScope(actor, sql`a.path`)}
         order by nlevel(a.path)`,
   );
   const events = await queryRows<{

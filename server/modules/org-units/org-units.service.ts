@@ -15,6 +15,7 @@ import {
   orgUnits,
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope, type UnitRow, unitsAsOf } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { forgetSessions } from '../../platform/auth/auth.service';
@@ -64,7 +65,7 @@ export const getOrgUnitDetail = async ({
     db,
     sql`select o.id, o.name from org_units o
         where o.path @> ${unit.path}::ltree and o.id <> ${id}
-          and o.path <@ ${actor.scopePath}::ltree
+          and ${inScope(actor, sql`o.path`)}
         order by nlevel(o.path)`,
   );
   const counts = await queryOne<{ total: number; probationary: number; children: number }>(

@@ -35,7 +35,7 @@ import {
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
-import { inScope } from '../../platform/access/scope';
+import { canReach, requireAccess } from '../../platform/access/records';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
@@ -89,12 +89,7 @@ const getApplicantInScope = async (
   id: number,
   lock = false,
 ): Promise<ApplicantRow> => {
-  const row = await queryOne<{ id: number }>(
-    db,
-    sql`select a.id from applicants a join org_units o on o.id = a.org_unit_id
-        where a.id = ${id} and ${inScope(actor, sql`o.path`)}`,
-  );
-  if (!row) throw notFound('hồ sơ người xin vào Đảng');
+  await requireAccess(db, actor, 'applicant.read', id);
   const query = db.select().from(applicants).where(eq(applicants.id, id));
   const [applicant] = lock ? await query.for('update') : await query;
   return applicant;
@@ -451,12 +446,8 @@ export const recordStep = async ({
     const order = checkStepOrder(recorded, input.step, input.stepDate, ctx);
     if (!order.ok) throw invalidField('step', order.message);
     if (input.documentId) {
-      const doc = await queryOne<{ id: number }>(
-        tx,
-        sql`select d.id from documents d join org_units o on o.id = d.org_unit_id
-            where d.id = ${input.documentId} and ${inScope(actor, sql`o.path`)}`,
-      );
-      if (!doc) throw invalidField('documentId', 'Không tìm thấy tệp đính kèm.');
+      if (!(await canReach(tx, actor, 'document.read', input.documentId)))
+        throw invalidField('documentId', 'Không tìm thấy tệp đính kèm.');
     }
 
     const info = recruitmentStepInfo[input.step];

@@ -12,6 +12,7 @@ import {
 import { type Db, type DbOrTx, queryOne, sql } from '../../db/client';
 import { readSetting } from '../../db/settings';
 import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
@@ -221,7 +222,7 @@ const draftSelect = sql`select r.id, r.org_unit_id, o.name as org_unit_name, r.y
 const draftById = async (db: DbOrTx, actor: Actor, id: number, lock = false) => {
   const row = await queryOne<DraftRow>(
     db,
-    sql`${draftSelect} where r.id = ${id} and o.path <@ ${actor.scopePath}::ltree
+    sql`${draftSelect} where r.id = ${id} and ${inScope(actor, sql`o.path`)}
         ${lock ? sql`for update of r` : sql``}`,
   );
   if (!row) throw notFound('báo cáo');

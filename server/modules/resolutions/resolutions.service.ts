@@ -27,8 +27,9 @@ import {
   resolutions,
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
-import { can } from '../../platform/access/permissions';
-import { inScope } from '../../platform/access/scope';
+import { can, isPathInScope } from '../../platform/access/permissions';
+import { canReach } from '../../platform/access/records';
+import { containsScope, inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
@@ -53,7 +54,7 @@ const ownerKinds = [
 
 /** A resolution is visible in the owner's subtree and to the owner's ancestors. */
 const visible = (actor: Actor) =>
-  sql`(${inScope(actor, sql`ow.path`)} or ${actor.scopePath}::ltree <@ ow.path)`;
+  sql`(${inScope(actor, sql`ow.path`)} or ${containsScope(actor, sql`ow.path`)})`;
 
 type ResolutionRow = {
   id: number;
@@ -88,17 +89,12 @@ const getVisibleResolution = async (db: DbOrTx, actor: Actor, id: number, lock =
 };
 
 const canEdit = (actor: Actor, r: Pick<ResolutionRow, 'owner_path'>) =>
-  can(actor, 'resolution.write') &&
-  (r.owner_path === actor.scopePath || r.owner_path.startsWith(`${actor.scopePath}.`));
+  can(actor, 'resolution.write') && isPathInScope(actor, r.owner_path);
 
 const checkDocument = async (db: DbOrTx, actor: Actor, documentId: number | null | undefined) => {
   if (!documentId) return;
-  const doc = await queryOne<{ id: number }>(
-    db,
-    sql`select d.id from documents d join org_units o on o.id = d.org_unit_id
-        where d.id = ${documentId} and ${inScope(actor, sql`o.path`)}`,
-  );
-  if (!doc) throw invalidField('documentId', 'Không tìm thấy tệp đính kèm.');
+  if (!(await canReach(db, actor, 'document.read', documentId)))
+    throw invalidField('documentId', 'Không tìm thấy tệp đính kèm.');
 };
 
 const checkFields = async (db: DbOrTx, actor: Actor, input: TResolutionFields) => {
