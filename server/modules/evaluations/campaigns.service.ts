@@ -1,5 +1,6 @@
 // Evaluation campaigns: list, read, open (building a record per subject) and update. The module's
 // overview and sources: evaluation-rows.ts.
+
 import type {
   TCampaign,
   TCampaignDetail,
@@ -25,7 +26,7 @@ import { normalizeText } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { evaluationCampaigns, evaluationRecords } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
-import { can } from '../../platform/access/permissions';
+import { can, isPathInScope } from '../../platform/access/permissions';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField } from '../../platform/errors';
@@ -169,9 +170,7 @@ export const getCampaign = async ({
   );
   const { params } = paramsFor(c.year, c.params_override);
   const scoring = scoringOf(c.year);
-  const manageable =
-    can(actor, 'evaluation.manage') &&
-    (c.path === actor.scopePath || c.path.startsWith(`${actor.scopePath}.`));
+  const manageable = can(actor, 'evaluation.manage') && isPathInScope(actor, c.path);
   return {
     ...toCampaign(c, toProgress(total)),
     paramsOverride: c.params_override,
@@ -579,7 +578,7 @@ export const updateCampaign = async ({
 }): Promise<{ id: number; version: number }> =>
   db.transaction(async (tx) => {
     const c = await getCampaignRow(tx, actor, id);
-    if (!(c.path === actor.scopePath || c.path.startsWith(`${actor.scopePath}.`)))
+    if (!isPathInScope(actor, c.path))
       throw forbidden('Chỉ cấp mở đợt đánh giá (hoặc cấp trên) mới sửa được đợt này.');
     if (c.version !== input.version) throw conflict();
     if (input.paramsOverride) {

@@ -1,5 +1,6 @@
 // The decision (HTXS cap and order checks, previewed by checkDecision) and the publication.
 // The module's overview and sources: evaluation-rows.ts.
+
 import type { TDecisionCheck, TDecisionInput, TPublishInput } from '../../../contracts/evaluations';
 import { type CapSubject, capRuleText, checkHtxsCap } from '../../../domain/rules/evaluation/cap';
 import {
@@ -11,6 +12,7 @@ import {
 import { paramsFor } from '../../../domain/rules/evaluation/rule-sets';
 import { type Db, type DbOrTx, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { decidesAtGrassrootsLevelOnly } from '../../platform/access/role-rules';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
 import { recordScopeSql } from './evaluation.queries';
@@ -89,7 +91,7 @@ const evaluateDecision = async (
         throw new AppError('BAD_REQUEST', {
           message: `${s.subjectName}: ${stepRefusal('decision', s.status)}`,
         });
-      if (actor.role === 'grassroots_office' && decidedByUpperLevel(s.subjectKind))
+      if (decidesAtGrassrootsLevelOnly(actor) && decidedByUpperLevel(s.subjectKind))
         throw forbidden(
           `${s.subjectName}: xếp loại tổ chức cơ sở đảng, tập thể cấp ủy cơ sở do Ban Thường vụ cấp trên quyết định.`,
         );
@@ -278,7 +280,7 @@ export const publish = async ({
         throw new AppError('BAD_REQUEST', {
           message: `${r.subject_name}: ${stepRefusal('publication', r.status)}`,
         });
-      if (actor.role === 'grassroots_office' && decidedByUpperLevel(r.subject_kind))
+      if (decidesAtGrassrootsLevelOnly(actor) && decidedByUpperLevel(r.subject_kind))
         throw forbidden('Kết quả xếp loại tổ chức cơ sở đảng do cấp trên công bố.');
       if (r.decided_on && input.publishedOn < r.decided_on)
         throw invalidField(

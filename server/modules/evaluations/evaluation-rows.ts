@@ -6,6 +6,7 @@
 // The service is one file per step of that flow: campaigns.service.ts, records.service.ts,
 // steps.service.ts, decision.service.ts, complaints.service.ts. This file holds what they share:
 // the campaign and record rows, how they are read within the actor's reach, and the rule engine's call.
+
 import type { RecordStatus } from '../../../contracts/evaluations';
 import type {
   EvaluationPeriod,
@@ -21,6 +22,7 @@ import {
 } from '../../../domain/rules/evaluation/rule-sets';
 import { type DbOrTx, queryOne, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { containsScope, inScope } from '../../platform/access/scope';
 import { notFound } from '../../platform/errors';
 import { recordScopeSql } from './evaluation.queries';
 
@@ -55,7 +57,7 @@ export const campaignSelect = sql`select c.id, c.org_unit_id, o.name as org_unit
 
 /** A campaign is visible to those inside its subtree and to those above it. */
 export const campaignVisible = (actor: Actor) =>
-  sql`(o.path <@ ${actor.scopePath}::ltree or o.path @> ${actor.scopePath}::ltree)`;
+  sql`(${inScope(actor, sql`o.path`)} or ${containsScope(actor, sql`o.path`)})`;
 
 export const periodOf = (
   c: Pick<CampaignRow, 'year' | 'cycle' | 'quarter' | 'period_from' | 'period_to'>,

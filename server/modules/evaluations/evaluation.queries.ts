@@ -1,5 +1,6 @@
 // Reads of the evaluation records, always through the scope predicate. `evaluationLevelCounts` is
 // the figure other modules use (the plan's metric catalogue, the annual report): see README.md.
+
 import type { TResults, TResultsQuery } from '../../../contracts/evaluations';
 import {
   type NotRatedReason,
@@ -12,12 +13,13 @@ import {
 import { ruleSetNameFor } from '../../../domain/rules/evaluation/rule-sets';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { seesOwnRecordOnly } from '../../platform/access/role-rules';
 import { inScope } from '../../platform/access/scope';
 import { notFound } from '../../platform/errors';
 
 /** The records an actor may see: its subtree; a member only their own record. */
 export const recordScopeSql = (actor: Actor) =>
-  actor.role === 'member'
+  seesOwnRecordOnly(actor)
     ? sql`${inScope(actor, sql`o.path`)} and r.member_id = ${actor.memberId ?? -1}`
     : inScope(actor, sql`o.path`);
 

@@ -1,5 +1,6 @@
 // Evaluation records: the list of a campaign and one record with the actions open to the reader.
 // The module's overview and sources: evaluation-rows.ts.
+
 import type { TRecordDetail, TRecordQuery, TRecordSummary } from '../../../contracts/evaluations';
 import { recordableCases } from '../../../domain/rules/evaluation/khtnv-cases';
 import type { QualityLevel, SubjectKind } from '../../../domain/rules/evaluation/levels';
@@ -9,6 +10,7 @@ import { toSearchKey } from '../../../domain/text/vietnamese';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
+import { decidesAtGrassrootsLevelOnly, seesOwnRecordOnly } from '../../platform/access/role-rules';
 import { getUnitInScope } from '../../platform/access/units';
 import { recordScopeSql } from './evaluation.queries';
 import {
@@ -164,7 +166,7 @@ const actionsFor = (
   const k = r.subject_kind;
   if (
     stepFrom('self_assessment', k).includes(r.status) &&
-    ((actor.role === 'member' && own) || can(actor, 'evaluation.review'))
+    ((seesOwnRecordOnly(actor) && own) || can(actor, 'evaluation.review'))
   )
     out.push('self_assess');
   if (can(actor, 'evaluation.review') && stepFrom('review', k).includes(r.status))
@@ -173,13 +175,13 @@ const actionsFor = (
     out.push('appraise');
   const mayDecide =
     can(actor, 'evaluation.decide') &&
-    !(actor.role === 'grassroots_office' && decidedByUpperLevel(k));
+    !(decidesAtGrassrootsLevelOnly(actor) && decidedByUpperLevel(k));
   if (mayDecide && stepFrom('decision', k).includes(r.status)) out.push('decide');
   if (mayDecide && r.status === 'decided') out.push('publish');
   if (
     r.status === 'published' &&
     can(actor, 'evaluation.complain') &&
-    (actor.role !== 'member' || own) &&
+    (!seesOwnRecordOnly(actor) || own) &&
     !pendingComplaint
   )
     out.push('complain');

@@ -1,5 +1,6 @@
 // The steps before the decision (self-assessment, review, appraisal) and how any step is written.
 // The module's overview and sources: evaluation-rows.ts.
+
 import type {
   TAppraisalInput,
   TReviewInput,
@@ -12,6 +13,7 @@ import { type Db, type DbOrTx, sql } from '../../db/client';
 import { evaluationRecords, evaluationSteps } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
+import { seesOwnRecordOnly } from '../../platform/access/role-rules';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
 import { recountEvaluationFacts } from '../figures';
@@ -121,7 +123,7 @@ export const selfAssess = async ({
   db.transaction(async (tx) => {
     const { r, c } = await recordForStep(tx, actor, id, input.version, 'self_assessment');
     const own = r.member_id !== null && r.member_id === actor.memberId;
-    if (actor.role === 'member' && !own) throw notFound('hồ sơ đánh giá, xếp loại');
+    if (seesOwnRecordOnly(actor) && !own) throw notFound('hồ sơ đánh giá, xếp loại');
     if (!own && !can(actor, 'evaluation.review'))
       throw forbidden('Chỉ đảng viên tự đánh giá; cấp ủy, bí thư chi bộ nhập thay khi cần.');
     checkStepDate(c, input.assessedOn, 'assessedOn');

@@ -7,6 +7,7 @@
 // only published cases that name them.
 // This file is who sees what (the case list and file); programmes.service.ts holds the programmes,
 // case-changes.service.ts every change to a case.
+
 import { eq } from 'drizzle-orm';
 import type { TCaseDetail, TCaseSummary } from '../../../contracts/inspection';
 import type { disciplineFormLabels } from '../../../domain/rules/discipline/discipline';
@@ -23,6 +24,12 @@ import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client'
 import { inspectionCases, inspectionCaseTeam } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
+import {
+  isInspectionBody,
+  seesOwnRecordOnly,
+  seesPublishedCasesOnly,
+} from '../../platform/access/role-rules';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { conflict, notFound } from '../../platform/errors';
@@ -30,18 +37,18 @@ import { conflict, notFound } from '../../platform/errors';
 /** Cases the actor may know exist (before the per-role publication rule). */
 const visibleCaseSql = (actor: Actor) => {
   const team = sql`exists (select 1 from inspection_case_team t where t.case_id = c.id and t.user_id = ${actor.userId})`;
-  if (actor.role === 'member')
+  if (seesOwnRecordOnly(actor))
     return sql`(exists (select 1 from inspection_case_subjects s where s.case_id = c.id and s.member_id = ${actor.memberId ?? 0}) and c.published_on is not null)`;
-  const scoped = sql`(co.path <@ ${actor.scopePath}::ltree or exists (
+  const scoped = sql`(${inScope(actor, sql`co.path`)} or exists (
       select 1 from inspection_case_subjects s join org_units so on so.id = s.org_unit_id
-      where s.case_id = c.id and so.path <@ ${actor.scopePath}::ltree))`;
-  if (actor.role === 'cell_secretary')
+      where s.case_id = c.id and ${inScope(actor, sql`so.path`)}))`;
+  if (seesPublishedCasesOnly(actor))
     return sql`((${scoped} and c.published_on is not null) or ${team})`;
   return sql`(${scoped} or ${team})`;
 };
 
 const fullAccessSql = (actor: Actor) =>
-  sql`(${actor.role === 'inspection' ? sql`true` : sql`false`} or exists (
+  sql`(${isInspectionBody(actor) ? sql`true` : sql`false`} or exists (
     select 1 from inspection_case_team t where t.case_id = c.id and t.user_id = ${actor.userId}))`;
 
 type SummaryRow = {
@@ -83,7 +90,7 @@ const subjectsOf = async (db: DbOrTx, actor: Actor, caseIds: number[], full: Set
   }>(
     db,
     sql`select s.case_id, s.subject_kind, s.org_unit_id, o.name as org_unit_name, s.member_id,
-          m.full_name as member_name, (o.path <@ ${actor.scopePath}::ltree) as in_scope
+          m.full_name as member_name, (${inScope(actor, sql`o.path`)}) as in_scope
         from inspection_case_subjects s join org_units o on o.id = s.org_unit_id
         left join members m on m.id = s.member_id
         where s.case_id in (${sql.join(
@@ -96,7 +103,7 @@ const subjectsOf = async (db: DbOrTx, actor: Actor, caseIds: number[], full: Set
     // Without the file, only subjects within the caller's own subtree are named.
     const visible =
       full.has(r.case_id) ||
-      (actor.role === 'member' ? r.member_id === actor.memberId : r.in_scope);
+      (seesOwnRecordOnly(actor) ? r.member_id === actor.memberId : r.in_scope);
     if (!visible) continue;
     const list = out.get(r.case_id) ?? [];
     list.push({
@@ -152,7 +159,7 @@ export const listCases = async ({
   status?: 'open' | 'concluded';
 }): Promise<{ items: TCaseSummary[] }> => {
   const unit =
-    orgUnitId && actor.role !== 'member' ? await getUnitInScope(db, actor, orgUnitId) : null;
+    orgUnitId && !seesOwnRecordOnly(actor) ? await getUnitInScope(db, actor, orgUnitId) : null;
   const rows = await queryRows<SummaryRow>(
     db,
     sql`${summarySelect(actor)}

@@ -1,6 +1,7 @@
 // Changes to an inspection case: creation (unplanned or from a programme item), steps, conclusion,
 // publication and recommendations. The module's overview, sources and confidentiality rule:
 // case-access.ts.
+
 import { eq } from 'drizzle-orm';
 import type {
   TCaseFromItemInput,
@@ -25,6 +26,7 @@ import {
   inspectionRecommendations,
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope, type UnitRow } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
@@ -60,7 +62,7 @@ const resolveSubjects = async (
       const m = await queryOne<{ id: number; org_unit_id: number; path: string }>(
         tx,
         sql`select m.id, m.org_unit_id, o.path::text as path from members m join org_units o on o.id = m.org_unit_id
-            where m.id = ${s.memberId} and o.path <@ ${actor.scopePath}::ltree`,
+            where m.id = ${s.memberId} and ${inScope(actor, sql`o.path`)}`,
       );
       if (!m) throw notFound('đảng viên');
       if (!m.path.startsWith(`${conductor.path}.`) && m.path !== conductor.path)
@@ -92,7 +94,7 @@ const insertCase = async (
     const u = await queryOne<{ id: number }>(
       tx,
       sql`select u.id from users u join org_units o on o.id = u.scope_org_unit_id
-          where u.id = ${t.userId} and u.is_active and o.path <@ ${actor.scopePath}::ltree`,
+          where u.id = ${t.userId} and u.is_active and ${inScope(actor, sql`o.path`)}`,
     );
     if (!u)
       throw invalidField(
@@ -169,7 +171,7 @@ export const listTeamCandidates = async ({
     db,
     sql`select u.id, u.display_name, o.name as scope_name from users u
         join org_units o on o.id = u.scope_org_unit_id
-        where u.is_active and o.path <@ ${actor.scopePath}::ltree ${filter}
+        where u.is_active and ${inScope(actor, sql`o.path`)} ${filter}
         order by u.display_name, u.id limit 50`,
   );
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, scopeName: r.scope_name }));
@@ -217,7 +219,7 @@ export const createCaseFromItem = async ({
       sql`select i.id, i.programme_id, i.kind, i.theme, i.subject_text, i.subject_org_unit_id
           from inspection_programme_items i join inspection_programmes p on p.id = i.programme_id
           join org_units o on o.id = p.org_unit_id
-          where i.id = ${itemId} and o.path <@ ${actor.scopePath}::ltree for update of i`,
+          where i.id = ${itemId} and ${inScope(actor, sql`o.path`)} for update of i`,
     );
     if (!item) throw notFound('mục của chương trình');
     const p = await getProgrammeInScope(tx, actor, item.programme_id);

@@ -5,6 +5,7 @@
 // decisions recorded before votes were kept stay valid with the vote unknown), their effects (an expulsion is
 // the member's 'expelled' event at the decision date; a dissolution is the org-units 'dissolve'
 // operation under the decision's number), the automatic lapse after 12 months, and complaints.
+
 import { eq } from 'drizzle-orm';
 import type {
   TComplaintOutcome,
@@ -34,6 +35,7 @@ import { formatDate, normalizeText } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { disciplineComplaints, disciplineDecisions } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope, type UnitRow } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
@@ -88,7 +90,7 @@ const resolveSubject = async (
       tx,
       sql`select m.id, m.full_name, m.org_unit_id, m.status, m.standing from members m
           join org_units o on o.id = m.org_unit_id
-          where m.id = ${input.memberId} and o.path <@ ${actor.scopePath}::ltree`,
+          where m.id = ${input.memberId} and ${inScope(actor, sql`o.path`)}`,
     );
     if (!m) throw notFound('đảng viên');
     if (!['probationary', 'full', 'exempted', 'suspended'].includes(m.status))
@@ -249,7 +251,7 @@ export const recordDiscipline = async ({
       const c = await queryOne<{ id: number }>(
         tx,
         sql`select c.id from inspection_cases c join org_units o on o.id = c.org_unit_id
-            where c.id = ${input.caseId} and o.path <@ ${actor.scopePath}::ltree`,
+            where c.id = ${input.caseId} and ${inScope(actor, sql`o.path`)}`,
       );
       if (!c) throw notFound('cuộc kiểm tra');
     }
@@ -513,7 +515,7 @@ const getDecisionInScope = async (tx: DbOrTx, actor: Actor, id: number) => {
   const row = await queryOne<{ id: number; org_unit_id: number }>(
     tx,
     sql`select d.id, d.org_unit_id from discipline_decisions d join org_units o on o.id = d.org_unit_id
-        where d.id = ${id} and o.path <@ ${actor.scopePath}::ltree`,
+        where d.id = ${id} and ${inScope(actor, sql`o.path`)}`,
   );
   if (!row) throw notFound('quyết định kỷ luật');
   const [d] = await tx

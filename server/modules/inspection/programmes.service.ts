@@ -1,5 +1,6 @@
 // Inspection and supervision programmes and their items, and the checks on a conducting body that
 // cases share. The module's overview, sources and confidentiality rule: case-access.ts.
+
 import type {
   TProgramme,
   TProgrammeInput,
@@ -16,6 +17,8 @@ import { normalizeText } from '../../../domain/text/vietnamese';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { inspectionProgrammeItems, inspectionProgrammes } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
+import { isInspectionBody } from '../../platform/access/role-rules';
+import { inScope } from '../../platform/access/scope';
 import { getUnitInScope, type UnitRow } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { forbidden, invalidField, notFound } from '../../platform/errors';
@@ -40,7 +43,7 @@ export const text = (v: string | null | undefined) => (v ? normalizeText(v) : nu
 const assertProgrammeOwner = (actor: Actor, body: ConductingBody) => {
   // The UBKT keeps the inspection commissions' programmes; offices those of their committees.
   const inspectionBody = body === 'upper_inspection' || body === 'grassroots_inspection';
-  if (actor.role === 'inspection' ? !inspectionBody && body !== 'cell' : inspectionBody)
+  if (isInspectionBody(actor) ? !inspectionBody && body !== 'cell' : inspectionBody)
     throw forbidden(
       inspectionBody
         ? 'Chương trình của Ủy ban Kiểm tra do Ủy ban Kiểm tra lập.'
@@ -127,7 +130,7 @@ export const getProgrammeInScope = async (db: DbOrTx, actor: Actor, id: number) 
     db,
     sql`select p.id, p.org_unit_id, p.body, o.path::text as path from inspection_programmes p
         join org_units o on o.id = p.org_unit_id
-        where p.id = ${id} and o.path <@ ${actor.scopePath}::ltree`,
+        where p.id = ${id} and ${inScope(actor, sql`o.path`)}`,
   );
   if (!row) throw notFound('chương trình kiểm tra, giám sát');
   return row;

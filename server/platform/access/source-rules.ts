@@ -7,11 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Folders (or files) of server/modules still allowed the old forms, to be migrated after issue 18's split. */
-export const accessAllowList: readonly string[] = [
-  'server/modules/evaluations/',
-  'server/modules/inspection/',
-];
+/** Folders (or files) of server/modules still allowed the old forms: none since issue 18. */
+export const accessAllowList: readonly string[] = [];
 
 const roleLiteral = `'(?:admin|org_office|inspection|standing|grassroots_office|cell_secretary|member)'`;
 const checks: { name: string; pattern: RegExp }[] = [
