@@ -17,7 +17,7 @@ import {
 import { useState } from 'react';
 import type { TAccount } from '../../../../contracts/accounts';
 import { type Role, roleLabels } from '../../../../domain/enums/roles';
-import { get, post, put, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 
@@ -40,16 +40,21 @@ const AccountModal = ({
     setError(null);
     try {
       if (account) {
-        await put(`/api/accounts/${account.id}`, {
-          ...v,
-          memberId: v.memberId ?? null,
-          version: account.version,
+        await api.PUT('/api/accounts/{id}', {
+          params: { path: { id: account.id } },
+          body: {
+            ...v,
+            memberId: v.memberId ?? null,
+            version: account.version,
+          },
         });
         onSaved();
       } else {
-        const created = await post<{ password: string }>('/api/accounts', {
-          ...v,
-          memberId: v.memberId ?? null,
+        const created = await api.POST('/api/accounts', {
+          body: {
+            ...v,
+            memberId: v.memberId ?? null,
+          },
         });
         onSaved(created.password);
       }
@@ -125,8 +130,7 @@ export const AccountsPage = () => {
   const [editing, setEditing] = useState<TAccount | null | undefined>(undefined);
   const list = useQuery({
     queryKey: ['accounts', q, page],
-    queryFn: () =>
-      get<{ items: TAccount[]; total: number }>(`/api/accounts${toQuery({ q, page })}`),
+    queryFn: () => api.GET('/api/accounts', { params: { query: { q, page } } }),
   });
   const showPassword = (username: string, password: string) =>
     modal.info({
@@ -146,7 +150,9 @@ export const AccountsPage = () => {
       ),
     });
   const reset = async (a: TAccount) => {
-    const r = await post<{ password: string }>(`/api/accounts/${a.id}/reset-password`);
+    const r = await api.POST('/api/accounts/{id}/reset-password', {
+      params: { path: { id: a.id } },
+    });
     showPassword(a.username, r.password);
     client.invalidateQueries({ queryKey: ['accounts'] });
   };
@@ -203,7 +209,9 @@ export const AccountsPage = () => {
                 <Button
                   size="small"
                   onClick={async () => {
-                    await post(`/api/accounts/${a.id}/reset-totp`);
+                    await api.POST('/api/accounts/{id}/reset-totp', {
+                      params: { path: { id: a.id } },
+                    });
                     message.success(`${a.username} sẽ cài đặt lại xác thực hai lớp khi đăng nhập.`);
                   }}
                 >

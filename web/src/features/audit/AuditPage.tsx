@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, DatePicker, Input, Row, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 
 type AuditRow = {
   id: number;
@@ -59,10 +59,7 @@ export const AuditPage = () => {
   } | null>(null);
   const list = useQuery({
     queryKey: ['audit', filters, page],
-    queryFn: () =>
-      get<{ items: AuditRow[]; total: number }>(
-        `/api/audit${toQuery({ ...filters, page, pageSize: 30 })}`,
-      ),
+    queryFn: () => api.GET('/api/audit', { params: { query: { ...filters, page, pageSize: 30 } } }),
   });
   const set = (patch: Record<string, string | undefined>) => {
     setPage(1);
@@ -74,7 +71,7 @@ export const AuditPage = () => {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Nhật ký hệ thống
         </Typography.Title>
-        <Button onClick={async () => setCheck(await get('/api/audit/verify'))}>
+        <Button onClick={async () => setCheck(await api.GET('/api/audit/verify'))}>
           Kiểm tra toàn vẹn
         </Button>
       </Space>

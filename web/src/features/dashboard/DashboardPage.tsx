@@ -27,7 +27,7 @@ import type {
 } from '../../../../contracts/plans';
 import { targetStatuses, targetStatusLabels } from '../../../../domain/rules/plans/target-status';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { SeriesChart } from '../plans/charts';
 import { currentYear, formatMetricValue, statusColors, yearChoices } from '../plans/format';
@@ -143,7 +143,7 @@ export const DashboardPage = () => {
   const [records, setRecords] = useState<RecordsRequest | null>(null);
   const dashboard = useQuery({
     queryKey: ['dashboard', orgUnitId, year, asOf],
-    queryFn: () => get<TDashboard>(`/api/dashboard${toQuery({ orgUnitId, year, asOf })}`),
+    queryFn: () => api.GET('/api/dashboard', { params: { query: { orgUnitId, year, asOf } } }),
   });
   const d = dashboard.data;
   const open: Open = (f, previous) =>

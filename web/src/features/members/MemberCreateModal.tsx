@@ -3,7 +3,7 @@ import { Alert, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { post } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -47,9 +47,11 @@ export const MemberCreateModal = ({
     setBusy(true);
     setError(null);
     try {
-      const created = await post<{ id: number }>('/api/members', {
-        ...fromFormValues(v, !can('member.readSensitive')),
-        entry,
+      const created = await api.POST('/api/members', {
+        body: {
+          ...fromFormValues(v, !can('member.readSensitive')),
+          entry,
+        } as ApiBody<'/api/members', 'post'>,
       });
       client.invalidateQueries({ queryKey: ['members'] });
       navigate(`/dang-vien/${created.id}`);

@@ -21,7 +21,7 @@ import {
   sexLabels,
 } from '../../../../domain/enums/members';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { ApiError, get, put } from '../../api/client';
+import { type ApiBody, ApiError, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { StatusTag } from '../../components/StatusTag';
@@ -45,7 +45,7 @@ export const MemberPage = () => {
   const [saving, setSaving] = useState(false);
   const member = useQuery({
     queryKey: ['member', id],
-    queryFn: () => get<TMemberDetail>(`/api/members/${id}`),
+    queryFn: () => api.GET('/api/members/{id}', { params: { path: { id: Number(id) } } }),
   });
   if (member.error) return <Alert type="error" showIcon title={(member.error as Error).message} />;
   const m = member.data;
@@ -61,9 +61,12 @@ export const MemberPage = () => {
     setSaving(true);
     setError(null);
     try {
-      await put(`/api/members/${m.id}`, {
-        ...fromFormValues(values, m.sensitiveHidden),
-        version: m.version,
+      await api.PUT('/api/members/{id}', {
+        params: { path: { id: m.id } },
+        body: {
+          ...(fromFormValues(values, m.sensitiveHidden) as ApiBody<'/api/members/{id}', 'put'>),
+          version: m.version,
+        },
       });
       message.success('Đã lưu hồ sơ.');
       setEditing(false);

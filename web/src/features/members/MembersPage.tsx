@@ -29,7 +29,7 @@ import {
 } from '../../../../domain/enums/members';
 import { ethnicities, religions } from '../../../../domain/enums/people';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { StatusTag } from '../../components/StatusTag';
@@ -93,10 +93,7 @@ export const MembersPage = () => {
   const pageSize = Number(filters.pageSize ?? 20);
   const list = useQuery({
     queryKey: ['members', filters],
-    queryFn: () =>
-      get<{ items: TMemberListItem[]; total: number; totalCapped?: boolean }>(
-        `/api/members${toQuery({ ...filters, page, pageSize })}`,
-      ),
+    queryFn: () => api.GET('/api/members', { params: { query: { ...filters, page, pageSize } } }),
     placeholderData: (prev) => prev,
   });
   const sensitive = can('member.readSensitive');

@@ -11,7 +11,7 @@ import {
   orgUnitKindLabels,
 } from '../../../../domain/enums/org-units';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { RemindersList } from '../lifecycle/RemindersPage';
 
@@ -35,11 +35,11 @@ export const OrgUnitDetailPanel = ({
   const { can } = useAuth();
   const detail = useQuery({
     queryKey: ['org-unit', id, asOf, reloadKey],
-    queryFn: () => get<TOrgUnitDetail>(`/api/org-units/${id}${toQuery({ asOf })}`),
+    queryFn: () => api.GET('/api/org-units/{id}', { params: { path: { id }, query: { asOf } } }),
   });
   const operations = useQuery({
     queryKey: ['org-ops', id, reloadKey],
-    queryFn: () => get<{ items: OperationRow[] }>(`/api/org-units/operations?orgUnitId=${id}`),
+    queryFn: () => api.GET('/api/org-units/operations', { params: { query: { orgUnitId: id } } }),
   });
   if (detail.error) return <Alert type="error" showIcon title={(detail.error as Error).message} />;
   const d = detail.data;

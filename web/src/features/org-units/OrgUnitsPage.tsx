@@ -17,7 +17,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { TOrgOperation, TOrgUnitNode } from '../../../../contracts/org-units';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { useAuth } from '../../app/auth';
 import { OrgOperationModal } from './OrgOperationModal';
@@ -82,8 +82,7 @@ export const OrgUnitsPage = () => {
 
   const search = useQuery({
     queryKey: ['org-search', query, asOf],
-    queryFn: () =>
-      get<{ items: SearchHit[] }>(`/api/org-units/search${toQuery({ q: query, asOf })}`),
+    queryFn: () => api.GET('/api/org-units/search', { params: { query: { q: query, asOf } } }),
     enabled: query.trim().length > 0,
   });
 
