@@ -151,6 +151,16 @@ export type ApiBody<P extends keyof paths, M extends Method> = paths[P][M] exten
   ? B
   : never;
 
+/**
+ * The query a route accepts. Filters kept as plain strings in the page's state (from the address
+ * or a select) are cast to it at the call: the server validates them.
+ */
+export type ApiQuery<P extends keyof paths, M extends Method> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
+
 const call =
   <M extends Method>(method: Uppercase<M>): Call<M> =>
   async (url, ...init) => {
@@ -172,11 +182,7 @@ export const api = {
   DELETE: call<'delete'>('DELETE'),
 };
 
-/** The same pipeline for a file download (blob), a path the schema types as unknown. */
-export const download = async (url: string): Promise<Blob> =>
-  (await send(new Request(url, { credentials: 'same-origin' }))).blob();
-
-// Untyped helpers kept while features move to `api` (each removed once nothing uses it).
+// Untyped helpers kept while features move to `api` (removed once nothing uses them).
 const legacy = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TOrgUnitNode } from '../../../contracts/org-units';
 import { api } from './client';
 
 export const fetchChildren = (parentId?: number, asOf?: string) =>

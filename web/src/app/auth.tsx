@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import type { TSession, TSessionUser } from '../../../contracts/auth';
+import type { TSessionUser } from '../../../contracts/auth';
 import { ApiError, api, onApiError, setCsrfToken } from '../api/client';
 
 type AuthState = {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
-import type { TOrgUnitDetail, TOrgUnitNode } from '../../../contracts/org-units';
+import type { TOrgUnitNode } from '../../../contracts/org-units';
 import { orgUnitKindLabels } from '../../../domain/enums/org-units';
 import { api } from '../api/client';
 import { fetchChildren } from '../api/org-units';

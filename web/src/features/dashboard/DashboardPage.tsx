@@ -19,12 +19,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type {
-  TDashboard,
-  TDashboardFigure,
-  TTargetView,
-  TTaskSummary,
-} from '../../../../contracts/plans';
+import type { TDashboardFigure, TTargetView, TTaskSummary } from '../../../../contracts/plans';
 import { targetStatuses, targetStatusLabels } from '../../../../domain/rules/plans/target-status';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';

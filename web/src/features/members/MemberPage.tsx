@@ -13,7 +13,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TMemberDetail } from '../../../../contracts/members';
 import {
   memberEventLabels,
   politicalTheoryLabels,

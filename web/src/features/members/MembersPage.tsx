@@ -97,6 +97,7 @@ export const MembersPage = () => {
     placeholderData: (prev) => prev,
   });
   const sensitive = can('member.readSensitive');
+  // A file download (XLSX) the browser fetches from a link: not through the typed JSON client.
   const exportUrl = `/api/members/export.xlsx${toQuery({ ...filters, page: undefined, pageSize: undefined, purpose })}`;
 
   return (

@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Transfer, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { TMemberListItem } from '../../../../contracts/members';
-import type { TOrgOperation, TOrgUnitDetail } from '../../../../contracts/org-units';
+import type { TOrgOperation } from '../../../../contracts/org-units';
 import {
   type OrgUnitKind,
   orgOperationLabels,

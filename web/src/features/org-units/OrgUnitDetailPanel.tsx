@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { TOrgUnitDetail } from '../../../../contracts/org-units';
 import {
   type AgencyKind,
   agencyKindLabels,
