@@ -25,7 +25,7 @@ import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { ZHolidayYear } from '../../../../contracts/calendar';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { ApiError, get, put } from '../../api/client';
+import { type ApiBody, ApiError, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 
 type HolidayYear = z.infer<typeof ZHolidayYear>;
@@ -157,7 +157,7 @@ export const CalendarPage = () => {
   const editable = can('calendar.manage');
   const { data, error: loadError } = useQuery({
     queryKey: ['calendar', year],
-    queryFn: () => get<HolidayYear>(`/api/calendar/${year}`),
+    queryFn: () => api.GET('/api/calendar/{year}', { params: { path: { year } } }),
   });
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [dirty, setDirty] = useState(false);
@@ -220,8 +220,11 @@ export const CalendarPage = () => {
     }
     setSaving(true);
     try {
-      await put(`/api/calendar/${year}/adjustments`, {
-        adjustments: drafts.map((d) => ({ date: d.date, kind: d.kind, note: d.note })),
+      await api.PUT('/api/calendar/{year}/adjustments', {
+        params: { path: { year } },
+        body: {
+          adjustments: drafts.map((d) => ({ date: d.date, kind: d.kind, note: d.note })),
+        } as ApiBody<'/api/calendar/{year}/adjustments', 'put'>,
       });
       message.success(`Đã lưu các ngày điều chỉnh năm ${year}.`);
       await client.invalidateQueries({ queryKey: ['calendar', year] });
@@ -248,7 +251,7 @@ export const CalendarPage = () => {
   const switchCultureDay = async (on: boolean) => {
     setSwitching(true);
     try {
-      await put('/api/calendar/rules', { cultureDay: on });
+      await api.PUT('/api/calendar/rules', { body: { cultureDay: on } });
       message.success(
         on
           ? 'Đã tính Ngày Văn hóa Việt Nam (24/11) là ngày nghỉ khi tính thời hạn.'
