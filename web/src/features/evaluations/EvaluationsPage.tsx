@@ -20,9 +20,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { TCampaign, TRecordSummary } from '../../../../contracts/evaluations';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -44,7 +43,9 @@ const OpenCampaignModal = ({ open, onClose }: { open: boolean; onClose: () => vo
   const cycle = Form.useWatch('cycle', form);
   const mutation = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post<{ id: number; records: number }>('/api/evaluations/campaigns', v),
+      api.POST('/api/evaluations/campaigns', {
+        body: v as ApiBody<'/api/evaluations/campaigns', 'post'>,
+      }),
     onSuccess: (r) => {
       message.success(`Đã mở đợt đánh giá với ${r.records} hồ sơ.`);
       client.invalidateQueries({ queryKey: ['evaluation-campaigns'] });
@@ -153,9 +154,7 @@ const MyRecords = () => {
   const { data } = useQuery({
     queryKey: ['evaluation-records', 'mine'],
     queryFn: () =>
-      get<{ items: TRecordSummary[] }>(
-        `/api/evaluations/records${toQuery({ mine: true, pageSize: 20 })}`,
-      ),
+      api.GET('/api/evaluations/records', { params: { query: { mine: true, pageSize: 20 } } }),
   });
   if (!data?.items.length) return null;
   return (
@@ -189,7 +188,7 @@ export const EvaluationsPage = () => {
   const [year, setYear] = useState<number | undefined>();
   const { data, error, isLoading } = useQuery({
     queryKey: ['evaluation-campaigns', year],
-    queryFn: () => get<{ items: TCampaign[] }>(`/api/evaluations/campaigns${toQuery({ year })}`),
+    queryFn: () => api.GET('/api/evaluations/campaigns', { params: { query: { year } } }),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
