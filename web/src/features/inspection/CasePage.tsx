@@ -16,14 +16,13 @@ import {
   Typography,
 } from 'antd';
 import { useParams } from 'react-router';
-import type { TCaseDetail } from '../../../../contracts/inspection';
 import { disciplineFormLabels } from '../../../../domain/rules/discipline/discipline';
 import {
   caseKindLabels,
   conductingBodyLabels,
 } from '../../../../domain/rules/inspection/inspection';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, put } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { todayLocal } from './shared';
 
@@ -42,12 +41,18 @@ export const CasePage = () => {
   const [conclusionForm] = Form.useForm();
   const { data, error, isLoading } = useQuery({
     queryKey: ['inspection-case', id],
-    queryFn: () => get<TCaseDetail>(`/api/inspection/cases/${id}`),
+    queryFn: () => api.GET('/api/inspection/cases/{id}', { params: { path: { id } } }),
   });
   const refresh = () => client.invalidateQueries({ queryKey: ['inspection-case', id] });
   const step = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post(`/api/inspection/cases/${id}/steps`, { ...v, version: data?.version }),
+      api.POST('/api/inspection/cases/{id}/steps', {
+        params: { path: { id } },
+        body: { ...v, version: data?.version } as ApiBody<
+          '/api/inspection/cases/{id}/steps',
+          'post'
+        >,
+      }),
     onSuccess: () => {
       message.success('Đã ghi bước.');
       stepForm.resetFields();
@@ -57,17 +62,20 @@ export const CasePage = () => {
   });
   const conclude = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post(`/api/inspection/cases/${id}/conclusion`, {
-        conclusionNumber: v.conclusionNumber,
-        conclusionDate: v.conclusionDate,
-        conclusionText: v.conclusionText,
-        outcomeSummary: v.outcomeSummary,
-        violationFound: Boolean(v.violationFound),
-        publish: Boolean(v.publish),
-        recommendations: v.recommendation
-          ? [{ text: v.recommendation, dueOn: v.dueOn || null }]
-          : [],
-        version: data?.version,
+      api.POST('/api/inspection/cases/{id}/conclusion', {
+        params: { path: { id } },
+        body: {
+          conclusionNumber: v.conclusionNumber,
+          conclusionDate: v.conclusionDate,
+          conclusionText: v.conclusionText,
+          outcomeSummary: v.outcomeSummary,
+          violationFound: Boolean(v.violationFound),
+          publish: Boolean(v.publish),
+          recommendations: v.recommendation
+            ? [{ text: v.recommendation, dueOn: v.dueOn || null }]
+            : [],
+          version: data?.version,
+        } as ApiBody<'/api/inspection/cases/{id}/conclusion', 'post'>,
       }),
     onSuccess: () => {
       message.success('Đã ghi kết luận.');
@@ -78,7 +86,13 @@ export const CasePage = () => {
   const [publishForm] = Form.useForm();
   const publish = useMutation({
     mutationFn: (v: { publishedOn: string }) =>
-      post(`/api/inspection/cases/${id}/publish`, { ...v, version: data?.version }),
+      api.POST('/api/inspection/cases/{id}/publish', {
+        params: { path: { id } },
+        body: { ...v, version: data?.version } as ApiBody<
+          '/api/inspection/cases/{id}/publish',
+          'post'
+        >,
+      }),
     onSuccess: () => {
       message.success('Đã thông báo kết luận.');
       refresh();
@@ -87,11 +101,14 @@ export const CasePage = () => {
   });
   const recDone = useMutation({
     mutationFn: (r: { id: number; version: number }) =>
-      put(`/api/inspection/recommendations/${r.id}`, {
-        status: 'done',
-        doneOn: new Date().toISOString().slice(0, 10),
-        followUp: 'Đã thực hiện.',
-        version: r.version,
+      api.PUT('/api/inspection/recommendations/{id}', {
+        params: { path: { id: r.id } },
+        body: {
+          status: 'done',
+          doneOn: new Date().toISOString().slice(0, 10),
+          followUp: 'Đã thực hiện.',
+          version: r.version,
+        },
       }),
     onSuccess: () => refresh(),
     onError: (e) => message.error(applyApiError(e)),

@@ -30,7 +30,7 @@ import {
   limitationGrounds,
 } from '../../../../domain/rules/discipline/discipline';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, put, toQuery } from '../../api/client';
+import { type ApiBody, type ApiQuery, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -122,15 +122,19 @@ const DecisionModal = ({ onClose }: { onClose: () => void }) => {
   const values = Form.useWatch([], form) ?? {};
   const runCheck = useMutation({
     mutationFn: () =>
-      form
-        .validateFields()
-        .then((v) => post<Check>('/api/inspection/discipline/check', toInput(v))),
+      form.validateFields().then((v) =>
+        api.POST('/api/inspection/discipline/check', {
+          body: toInput(v) as ApiBody<'/api/inspection/discipline/check', 'post'>,
+        }),
+      ),
     onSuccess: setCheck,
     onError: (e) => message.error(applyApiError(e, form)),
   });
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post<{ message: string }>('/api/inspection/discipline', toInput(v)),
+      api.POST('/api/inspection/discipline', {
+        body: toInput(v) as ApiBody<'/api/inspection/discipline', 'post'>,
+      }),
     onSuccess: (res) => {
       message.success(res.message);
       client.invalidateQueries({ queryKey: ['discipline'] });
@@ -307,10 +311,10 @@ const ComplaintButton = ({ row }: { row: TDisciplineRow }) => {
   const [open, setOpen] = useState(false);
   const file = useMutation({
     mutationFn: (v: { filedOn: string; handledBy: string }) =>
-      post<{ message: string; accepted: boolean }>(
-        `/api/inspection/discipline/${row.id}/complaints`,
-        v,
-      ),
+      api.POST('/api/inspection/discipline/{id}/complaints', {
+        params: { path: { id: row.id } },
+        body: v,
+      }),
     onSuccess: (res) => {
       (res.accepted ? message.success : message.warning)(res.message);
       client.invalidateQueries({ queryKey: ['discipline'] });
@@ -394,12 +398,15 @@ const ComplaintOutcomeButton = ({
       outcomeNote?: string;
       newForm?: string;
     }) =>
-      put<{ message: string }>(`/api/inspection/complaints/${complaint.id}`, {
-        outcome: v.outcome,
-        outcomeOn: v.outcomeOn,
-        outcomeNote: v.outcomeNote || null,
-        newForm: v.outcome === 'reduced' ? v.newForm : null,
-        version: complaint.version,
+      api.PUT('/api/inspection/complaints/{id}', {
+        params: { path: { id: complaint.id } },
+        body: {
+          outcome: v.outcome,
+          outcomeOn: v.outcomeOn,
+          outcomeNote: v.outcomeNote || null,
+          newForm: v.outcome === 'reduced' ? v.newForm : null,
+          version: complaint.version,
+        } as ApiBody<'/api/inspection/complaints/{id}', 'put'>,
       }),
     onSuccess: (res) => {
       message.success(res.message);
@@ -489,7 +496,9 @@ export const DisciplinePage = () => {
   const { data, isLoading, error } = useQuery({
     queryKey: ['discipline', filters],
     queryFn: () =>
-      get<{ items: TDisciplineRow[] }>(`/api/inspection/discipline${toQuery(filters)}`),
+      api.GET('/api/inspection/discipline', {
+        params: { query: filters as ApiQuery<'/api/inspection/discipline', 'get'> },
+      }),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">

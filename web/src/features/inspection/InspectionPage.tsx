@@ -27,7 +27,7 @@ import {
   programmePeriodLabels,
 } from '../../../../domain/rules/inspection/inspection';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -51,7 +51,7 @@ const CasesTable = ({ filters }: { filters: Filters }) => {
   const [creating, setCreating] = useState(false);
   const { data, isLoading, error } = useQuery({
     queryKey: ['inspection-cases', filters],
-    queryFn: () => get<{ items: TCaseSummary[] }>(`/api/inspection/cases${toQuery(filters)}`),
+    queryFn: () => api.GET('/api/inspection/cases', { params: { query: filters } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   return (
@@ -122,13 +122,16 @@ const CaseFromItemModal = ({
       lead?: string;
       orgUnitId?: number;
     }) =>
-      post<{ id: number }>(`/api/inspection/programme-items/${item.id}/case`, {
-        decisionNumber: v.decisionNumber,
-        decisionDate: v.decisionDate,
-        plannedFrom: v.decisionDate,
-        plannedTo: v.plannedTo || null,
-        subjects: [{ kind: 'organisation', orgUnitId: v.orgUnitId ?? item.subjectOrgUnitId }],
-        team: v.lead ? [{ name: v.lead, role: 'lead' }] : [],
+      api.POST('/api/inspection/programme-items/{id}/case', {
+        params: { path: { id: item.id } },
+        body: {
+          decisionNumber: v.decisionNumber,
+          decisionDate: v.decisionDate,
+          plannedFrom: v.decisionDate,
+          plannedTo: v.plannedTo || null,
+          subjects: [{ kind: 'organisation', orgUnitId: v.orgUnitId ?? item.subjectOrgUnitId }],
+          team: v.lead ? [{ name: v.lead, role: 'lead' }] : [],
+        },
       }),
     onSuccess: (res) => {
       message.success('Đã lập cuộc kiểm tra, giám sát.');
@@ -199,7 +202,7 @@ const Programmes = ({ year, orgUnitId }: { year?: number; orgUnitId?: number }) 
   const { data, isLoading } = useQuery({
     queryKey: ['inspection-programmes', year, orgUnitId],
     queryFn: () =>
-      get<{ items: TProgramme[] }>(`/api/inspection/programmes${toQuery({ year, orgUnitId })}`),
+      api.GET('/api/inspection/programmes', { params: { query: { year, orgUnitId } } }),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="programmes">
