@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TBadgeList } from '../../../../contracts/lifecycle';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -45,14 +45,16 @@ export const BadgesPage = () => {
   } = useQuery({
     queryKey: key,
     queryFn: () =>
-      get<TBadgeList>(
-        `/api/lifecycle/badges${toQuery({
-          orgUnitId,
-          awardDate,
-          includeEarly: early ? 'true' : undefined,
-          includePosthumous: posthumous ? 'true' : undefined,
-        })}`,
-      ),
+      api.GET('/api/lifecycle/badges', {
+        params: {
+          query: {
+            orgUnitId,
+            awardDate,
+            includeEarly: early ? 'true' : undefined,
+            includePosthumous: posthumous ? 'true' : undefined,
+          },
+        },
+      }),
   });
   const setParam = (k: string, v?: string) => {
     const next = new URLSearchParams(params);
@@ -63,15 +65,17 @@ export const BadgesPage = () => {
   const award = async () => {
     if (!awarding || !data) return;
     try {
-      await post('/api/lifecycle/badges', {
-        memberId: awarding.memberId,
-        milestone: awarding.milestone,
-        awardDate: data.awardDate,
-        decisionNumber: decision,
-        early: awarding.early && !awarding.posthumous,
-        posthumous: awarding.posthumous,
-        reason: reason || null,
-        cellRecognizedOn: awarding.needsCellRecognition ? recognizedOn || null : null,
+      await api.POST('/api/lifecycle/badges', {
+        body: {
+          memberId: awarding.memberId,
+          milestone: awarding.milestone,
+          awardDate: data.awardDate,
+          decisionNumber: decision,
+          early: awarding.early && !awarding.posthumous,
+          posthumous: awarding.posthumous,
+          reason: reason || null,
+          cellRecognizedOn: awarding.needsCellRecognition ? recognizedOn || null : null,
+        },
       });
       message.success(
         `Đã ghi ${awarding.posthumous ? 'truy tặng' : 'trao'} Huy hiệu ${awarding.milestone} năm tuổi Đảng cho ${awarding.fullName}.`,
