@@ -25,9 +25,8 @@ import {
   meetingKindLabels,
   meetingKinds,
   type TMeetingDetail,
-  type TRoster,
 } from '../../../../contracts/meetings';
-import { get, post, put, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { type DecisionForTask, TaskModal } from '../plans/PlanForms';
@@ -60,7 +59,7 @@ export const MeetingFormModal = ({
   const [toTask, setToTask] = useState<DecisionForTask | null>(null);
   const reloadDecisions = async () => {
     if (!detail) return;
-    const fresh = await get<TMeetingDetail>(`/api/meetings/${detail.id}`);
+    const fresh = await api.GET('/api/meetings/{id}', { params: { path: { id: detail.id } } });
     setSaved(new Map(fresh.decisions.map((d) => [d.id, d])));
     await client.invalidateQueries({ queryKey: ['meetings'] });
   };
@@ -71,7 +70,10 @@ export const MeetingFormModal = ({
   const date = heldOn?.format('YYYY-MM-DD');
   const roster = useQuery({
     queryKey: ['meeting-roster', orgUnitId, date],
-    queryFn: () => get<TRoster>(`/api/meetings/roster${toQuery({ orgUnitId, date })}`),
+    queryFn: () =>
+      api.GET('/api/meetings/roster', {
+        params: { query: { orgUnitId: orgUnitId!, date: date! } },
+      }),
     enabled: Boolean(isCell && orgUnitId && date),
   });
   useEffect(() => {
@@ -122,8 +124,12 @@ export const MeetingFormModal = ({
         ),
         minutesDocumentId,
       };
-      if (detail) await put(`/api/meetings/${detail.id}`, { ...body, version: detail.version });
-      else await post('/api/meetings', body);
+      if (detail)
+        await api.PUT('/api/meetings/{id}', {
+          params: { path: { id: detail.id } },
+          body: { ...body, version: detail.version },
+        });
+      else await api.POST('/api/meetings', { body: body });
       message.success('Đã lưu cuộc họp.');
       await client.invalidateQueries({ queryKey: ['meetings'] });
       await client.invalidateQueries({ queryKey: ['meeting-attendance'] });
