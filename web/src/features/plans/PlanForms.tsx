@@ -16,14 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import type {
-  TKeyTask,
-  TMetricRecords,
-  TTargetDetail,
-  TTargetView,
-  TTerm,
-} from '../../../../contracts/plans';
-import type { TResolutionListItem } from '../../../../contracts/resolutions';
+import type { TKeyTask, TTargetDetail, TTargetView, TTerm } from '../../../../contracts/plans';
 import {
   keyTaskOriginLabels,
   keyTaskOrigins,
@@ -33,22 +26,14 @@ import {
   keyTaskStatusLabels,
 } from '../../../../domain/rules/plans/key-tasks';
 import { comparatorLabels, comparators } from '../../../../domain/rules/plans/target-status';
-import { get, post, put } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { MemberPicker, todayLocal } from '../inspection/shared';
 
-type MetricList = {
-  items: (Pick<TMetricRecords, 'code' | 'label' | 'description' | 'unit'> & {
-    area: string;
-    areaLabel: string;
-    perResolution: boolean;
-  })[];
-};
-
 export const useMetricList = () =>
-  useQuery({ queryKey: ['plan-metrics'], queryFn: () => get<MetricList>('/api/plans/metrics') });
+  useQuery({ queryKey: ['plan-metrics'], queryFn: () => api.GET('/api/plans/metrics') });
 
 /** After a change to the plan: refresh what shows it and tell the user. */
 export const usePlanChanged = () => {
@@ -99,8 +84,16 @@ export const TermModal = ({
         congressDate: v.congressDate || null,
       };
       return editing
-        ? put(`/api/plans/terms/${editing.id}`, { ...fields, version: editing.version })
-        : post('/api/plans/terms', { ...fields, orgUnitId });
+        ? api.PUT('/api/plans/terms/{id}', {
+            params: { path: { id: editing.id } },
+            body: { ...fields, version: editing.version } as ApiBody<
+              '/api/plans/terms/{id}',
+              'put'
+            >,
+          })
+        : api.POST('/api/plans/terms', {
+            body: { ...fields, orgUnitId } as ApiBody<'/api/plans/terms', 'post'>,
+          });
     },
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),
@@ -181,7 +174,7 @@ export const TargetModal = ({
   const perResolution = Boolean(metric?.perResolution) || extra.some((m) => m.perResolution);
   const resolutions = useQuery({
     queryKey: ['resolution-choices'],
-    queryFn: () => get<{ items: TResolutionListItem[] }>('/api/resolutions'),
+    queryFn: () => api.GET('/api/resolutions'),
     enabled: open && perResolution,
   });
   useEffect(() => {
@@ -197,28 +190,33 @@ export const TargetModal = ({
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
       editing
-        ? put(`/api/plans/targets/${editing.id}`, {
-            title: v.title,
-            resolutionId: perResolution ? v.resolutionId : null,
-            additionalMetricCodes: v.additionalMetricCodes ?? [],
-            comparator: v.comparator,
-            threshold: v.threshold,
-            baseline: v.baseline ?? null,
-            note: v.note ?? null,
-            version: editing.version,
+        ? api.PUT('/api/plans/targets/{id}', {
+            params: { path: { id: editing.id } },
+            body: {
+              title: v.title,
+              resolutionId: perResolution ? v.resolutionId : null,
+              additionalMetricCodes: v.additionalMetricCodes ?? [],
+              comparator: v.comparator,
+              threshold: v.threshold,
+              baseline: v.baseline ?? null,
+              note: v.note ?? null,
+              version: editing.version,
+            } as ApiBody<'/api/plans/targets/{id}', 'put'>,
           })
-        : post('/api/plans/targets', {
-            orgUnitId,
-            year: v.forTerm ? null : year,
-            termId: v.forTerm ? term?.id : (term?.id ?? null),
-            title: v.title,
-            metricCode: v.metricCode,
-            additionalMetricCodes: v.additionalMetricCodes ?? [],
-            resolutionId: perResolution ? v.resolutionId : null,
-            comparator: v.comparator,
-            threshold: v.threshold,
-            baseline: v.baseline ?? null,
-            note: v.note ?? null,
+        : api.POST('/api/plans/targets', {
+            body: {
+              orgUnitId,
+              year: v.forTerm ? null : year,
+              termId: v.forTerm ? term?.id : (term?.id ?? null),
+              title: v.title,
+              metricCode: v.metricCode,
+              additionalMetricCodes: v.additionalMetricCodes ?? [],
+              resolutionId: perResolution ? v.resolutionId : null,
+              comparator: v.comparator,
+              threshold: v.threshold,
+              baseline: v.baseline ?? null,
+              note: v.note ?? null,
+            } as ApiBody<'/api/plans/targets', 'post'>,
           }),
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),
@@ -373,10 +371,13 @@ export const CascadeModal = ({
   const total = Object.values(values).reduce<number>((a, v) => a + (v ?? 0), 0);
   const save = useMutation({
     mutationFn: () =>
-      post(`/api/plans/targets/${target!.id}/cascade`, {
-        shares: Object.entries(values)
-          .filter(([, v]) => v !== null && v !== undefined)
-          .map(([id, v]) => ({ orgUnitId: Number(id), threshold: v })),
+      api.POST('/api/plans/targets/{id}/cascade', {
+        params: { path: { id: target!.id } },
+        body: {
+          shares: Object.entries(values)
+            .filter(([, v]) => v !== null && v !== undefined)
+            .map(([id, v]) => ({ orgUnitId: Number(id), threshold: v })),
+        } as ApiBody<'/api/plans/targets/{id}/cascade', 'post'>,
       }),
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e)),
@@ -496,10 +497,23 @@ export const TaskModal = ({
         deadline: v.deadline,
       };
       if (editing)
-        return put(`/api/plans/tasks/${editing.id}`, { ...plan, version: editing.version });
+        return api.PUT('/api/plans/tasks/{id}', {
+          params: { path: { id: editing.id } },
+          body: { ...plan, version: editing.version } as ApiBody<'/api/plans/tasks/{id}', 'put'>,
+        });
       if (decision)
-        return post('/api/plans/tasks/from-decision', { ...plan, decisionId: decision.id });
-      return post('/api/plans/tasks', { ...plan, orgUnitId: v.orgUnitId, origin: v.origin, year });
+        return api.POST('/api/plans/tasks/from-decision', {
+          body: { ...plan, decisionId: decision.id } as ApiBody<
+            '/api/plans/tasks/from-decision',
+            'post'
+          >,
+        });
+      return api.POST('/api/plans/tasks', {
+        body: { ...plan, orgUnitId: v.orgUnitId, origin: v.origin, year } as ApiBody<
+          '/api/plans/tasks',
+          'post'
+        >,
+      });
     },
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),
@@ -622,12 +636,15 @@ export const ResultModal = ({ task, onClose }: { task: TKeyTask | null; onClose:
   }, [task, form]);
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      put(`/api/plans/tasks/${task!.id}/result`, {
-        ...v,
-        completedOn: v.status === 'completed' ? v.completedOn : null,
-        rating: v.rating ?? null,
-        ratedOn: v.rating ? (v.ratedOn ?? todayLocal()) : null,
-        version: task!.version,
+      api.PUT('/api/plans/tasks/{id}/result', {
+        params: { path: { id: task!.id } },
+        body: {
+          ...v,
+          completedOn: v.status === 'completed' ? v.completedOn : null,
+          rating: v.rating ?? null,
+          ratedOn: v.rating ? (v.ratedOn ?? todayLocal()) : null,
+          version: task!.version,
+        } as ApiBody<'/api/plans/tasks/{id}/result', 'put'>,
       }),
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),

@@ -5,10 +5,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TTargetDetail, TTargetView } from '../../../../contracts/plans';
+import type { TTargetView } from '../../../../contracts/plans';
 import { comparatorSymbols } from '../../../../domain/rules/plans/target-status';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { SeriesChart } from './charts';
 import { formatMetricValue, statusColors } from './format';
 import { CascadeModal, TargetModal } from './PlanForms';
@@ -32,7 +32,8 @@ export const TargetDrawer = ({
   const [cascading, setCascading] = useState<TTargetView | null>(null);
   const { data, error } = useQuery({
     queryKey: ['plan-target', targetId, asOf],
-    queryFn: () => get<TTargetDetail>(`/api/plans/targets/${targetId}${toQuery({ asOf })}`),
+    queryFn: () =>
+      api.GET('/api/plans/targets/{id}', { params: { path: { id: targetId! }, query: { asOf } } }),
     enabled: targetId !== null,
   });
   const t = data?.target;
