@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TTargetReport } from '../../../../contracts/recruitment';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { get, put, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 
@@ -38,7 +38,9 @@ const SetTargetModal = ({
   const save = async () => {
     if (value === null) return setError('Nhập chỉ tiêu.');
     try {
-      await put('/api/recruitment/targets', { orgUnitId: row.orgUnitId, year, target: value });
+      await api.PUT('/api/recruitment/targets', {
+        body: { orgUnitId: row.orgUnitId, year, target: value },
+      });
       message.success('Đã giao chỉ tiêu.');
       await client.invalidateQueries({ queryKey: ['recruitment-targets'] });
       // The same target is the plan's: refresh the plan and the dashboard too.
@@ -78,7 +80,7 @@ export const TargetsPanel = ({ orgUnitId }: { orgUnitId?: number }) => {
   const [editing, setEditing] = useState<Row | null>(null);
   const { data, error, isLoading } = useQuery({
     queryKey: ['recruitment-targets', orgUnitId, year],
-    queryFn: () => get<TTargetReport>(`/api/recruitment/targets${toQuery({ orgUnitId, year })}`),
+    queryFn: () => api.GET('/api/recruitment/targets', { params: { query: { orgUnitId, year } } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   const rows = data ? [data.unit, ...data.children] : [];
