@@ -16,9 +16,8 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { TDocumentTypes, TIssuedDocument } from '../../../../contracts/documents';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -32,12 +31,12 @@ export const DocumentsPage = () => {
   const [form] = Form.useForm();
   const { data, error } = useQuery({
     queryKey: ['documents', orgUnitId],
-    queryFn: () => get<{ items: TIssuedDocument[] }>(`/api/documents${toQuery({ orgUnitId })}`),
+    queryFn: () => api.GET('/api/documents', { params: { query: { orgUnitId } } }),
   });
   const issuer = Form.useWatch('issuerOrgUnitId', form) as number | undefined;
   const types = useQuery({
     queryKey: ['document-types', issuer],
-    queryFn: () => get<TDocumentTypes>(`/api/documents/types${toQuery({ orgUnitId: issuer })}`),
+    queryFn: () => api.GET('/api/documents/types', { params: { query: { orgUnitId: issuer } } }),
     enabled: open,
   });
   const create = useMutation({
@@ -48,9 +47,11 @@ export const DocumentsPage = () => {
       issuedOn: dayjs.Dayjs;
       signer?: string;
     }) =>
-      post<{ numberText: string }>('/api/documents', {
-        ...values,
-        issuedOn: values.issuedOn?.format('YYYY-MM-DD'),
+      api.POST('/api/documents', {
+        body: {
+          ...values,
+          issuedOn: values.issuedOn?.format('YYYY-MM-DD'),
+        } as ApiBody<'/api/documents', 'post'>,
       }),
     onSuccess: (r) => {
       message.success(`Đã vào sổ: ${r.numberText}.`);

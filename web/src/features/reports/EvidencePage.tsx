@@ -3,8 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import type { TEvidence } from '../../../../contracts/reports';
-import { get } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { EvidenceTable } from './shared';
 
@@ -12,7 +11,8 @@ export const EvidencePage = () => {
   const { id } = useParams();
   const { data, error } = useQuery({
     queryKey: ['report-evidence-page', id],
-    queryFn: () => get<TEvidence>(`/api/reports/annual/${id}/evidence`),
+    queryFn: () =>
+      api.GET('/api/reports/annual/{id}/evidence', { params: { path: { id: Number(id) } } }),
   });
   if (error) return <Alert type="error" showIcon title={applyApiError(error)} />;
   if (!data) return null;

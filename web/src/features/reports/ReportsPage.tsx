@@ -24,8 +24,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { TEvidence, TJob, TReportDraft } from '../../../../contracts/reports';
-import { get, post, put, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -55,14 +54,13 @@ export const ReportsPage = () => {
   const draftKey = ['report-draft', orgUnitId, year];
   const { data, error, isLoading } = useQuery({
     queryKey: draftKey,
-    queryFn: () =>
-      get<{ draft: TReportDraft | null }>(`/api/reports/annual${toQuery({ orgUnitId, year })}`),
+    queryFn: () => api.GET('/api/reports/annual', { params: { query: { orgUnitId, year } } }),
   });
   const draft = data?.draft ?? null;
 
   const job = useQuery({
     queryKey: ['report-job', jobId],
-    queryFn: () => get<TJob>(`/api/reports/jobs/${jobId}`),
+    queryFn: () => api.GET('/api/reports/jobs/{id}', { params: { path: { id: jobId! } } }),
     enabled: jobId !== null,
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 400 : false),
   });
@@ -90,13 +88,16 @@ export const ReportsPage = () => {
 
   const generate = useMutation({
     mutationFn: () =>
-      post<{ jobId: string }>('/api/reports/annual/generate', { orgUnitId, year, documentDate }),
+      api.POST('/api/reports/annual/generate', { body: { orgUnitId, year, documentDate } }),
     onSuccess: (r) => setJobId(r.jobId),
     onError: (e) => message.error(applyApiError(e)),
   });
   const save = useMutation({
     mutationFn: (texts: Record<string, string>) =>
-      put(`/api/reports/annual/${draft!.id}/texts`, { version: draft!.version, texts }),
+      api.PUT('/api/reports/annual/{id}/texts', {
+        params: { path: { id: draft!.id } },
+        body: { version: draft!.version, texts },
+      }),
     onSuccess: () => {
       message.success('Đã lưu nội dung.');
       client.invalidateQueries({ queryKey: ['report-draft'] });
@@ -104,7 +105,8 @@ export const ReportsPage = () => {
     onError: (e) => message.error(applyApiError(e, form)),
   });
   const issue = useMutation({
-    mutationFn: () => post<{ numberText: string }>(`/api/reports/annual/${draft!.id}/issue`, {}),
+    mutationFn: () =>
+      api.POST('/api/reports/annual/{id}/issue', { params: { path: { id: draft!.id } }, body: {} }),
     onSuccess: (r) => {
       message.success(`Đã vào sổ văn bản: ${r.numberText}.`);
       client.invalidateQueries({ queryKey: ['report-draft'] });
@@ -113,7 +115,8 @@ export const ReportsPage = () => {
   });
   const evidence = useQuery({
     queryKey: ['report-evidence', draft?.id, draft?.generatedAt],
-    queryFn: () => get<TEvidence>(`/api/reports/annual/${draft!.id}/evidence`),
+    queryFn: () =>
+      api.GET('/api/reports/annual/{id}/evidence', { params: { path: { id: draft!.id } } }),
     enabled: figureKey !== null && draft !== null,
   });
   // The key-task sentence stands on the key tasks of the plan: their list is the evidence.
@@ -122,6 +125,7 @@ export const ReportsPage = () => {
   const figureInfo = draft?.figures.find((f) => f.key === evidenceKey);
 
   const running = jobId !== null && (!job.data || job.data.status === 'running');
+  // File downloads (DOCX/PDF/XLSX) the browser fetches from links: not through the typed JSON client.
   const exportUrl = (format: string) => `/api/reports/annual/${draft?.id}/export?format=${format}`;
 
   return (
