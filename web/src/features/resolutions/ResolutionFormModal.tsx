@@ -23,7 +23,7 @@ import {
   type TResolutionDetail,
 } from '../../../../contracts/resolutions';
 import { orgUnitKindLabels } from '../../../../domain/enums/org-units';
-import { post, put } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
@@ -83,11 +83,14 @@ export const ResolutionFormModal = ({
           : null,
       };
       const saved = detail
-        ? await put<{ id: number }>(`/api/resolutions/${detail.id}`, {
-            ...body,
-            version: detail.version,
+        ? await api.PUT('/api/resolutions/{id}', {
+            params: { path: { id: detail.id } },
+            body: {
+              ...body,
+              version: detail.version,
+            } as ApiBody<'/api/resolutions/{id}', 'put'>,
           })
-        : await post<{ id: number }>('/api/resolutions', body);
+        : await api.POST('/api/resolutions', { body: body as ApiBody<'/api/resolutions', 'post'> });
       message.success(detail ? 'Đã lưu văn bản.' : 'Đã đăng ký văn bản.');
       await client.invalidateQueries({ queryKey: ['resolutions'] });
       await client.invalidateQueries({ queryKey: ['resolution'] });

@@ -6,10 +6,9 @@ import {
   type ResolutionKind,
   resolutionKindLabels,
   resolutionKinds,
-  type TResolutionListItem,
 } from '../../../../contracts/resolutions';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { ResolutionFormModal } from './ResolutionFormModal';
 import { currentYear, Ratio, todayLocal } from './shared';
@@ -24,8 +23,7 @@ export const ResolutionsPage = () => {
   const [creating, setCreating] = useState(false);
   const { data, isLoading, error } = useQuery({
     queryKey: ['resolutions', year, kind, q],
-    queryFn: () =>
-      get<{ items: TResolutionListItem[] }>(`/api/resolutions${toQuery({ year, kind, q })}`),
+    queryFn: () => api.GET('/api/resolutions', { params: { query: { year, kind, q } } }),
   });
   const today = todayLocal();
   return (
