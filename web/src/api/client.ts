@@ -181,22 +181,3 @@ export const api = {
   PUT: call<'put'>('PUT'),
   DELETE: call<'delete'>('DELETE'),
 };
-
-// Untyped helpers kept while features move to `api` (removed once nothing uses them).
-const legacy = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await send(
-    new Request(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  return (await res.json()) as T;
-};
-export const get = <T>(url: string) => legacy<T>('GET', url);
-export const post = <T>(url: string, body?: unknown) => legacy<T>('POST', url, body ?? {});
-export const put = <T>(url: string, body?: unknown) => legacy<T>('PUT', url, body ?? {});
-export const del = <T>(url: string) => legacy<T>('DELETE', url);
