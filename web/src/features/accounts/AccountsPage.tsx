@@ -20,6 +20,7 @@ import { type Role, roleLabels } from '../../../../domain/enums/roles';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { accountsKeys } from './keys';
 
 const roleOptions = Object.entries(roleLabels).map(([value, label]) => ({ value, label }));
 
@@ -129,7 +130,7 @@ export const AccountsPage = () => {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<TAccount | null | undefined>(undefined);
   const list = useQuery({
-    queryKey: ['accounts', q, page],
+    queryKey: accountsKeys.accounts(q, page),
     queryFn: () => api.GET('/api/accounts', { params: { query: { q, page } } }),
   });
   const showPassword = (username: string, password: string) =>
@@ -154,7 +155,7 @@ export const AccountsPage = () => {
       params: { path: { id: a.id } },
     });
     showPassword(a.username, r.password);
-    client.invalidateQueries({ queryKey: ['accounts'] });
+    client.invalidateQueries({ queryKey: accountsKeys.accounts() });
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -229,7 +230,7 @@ export const AccountsPage = () => {
           onSaved={(password) => {
             const username = editing?.username;
             setEditing(undefined);
-            client.invalidateQueries({ queryKey: ['accounts'] });
+            client.invalidateQueries({ queryKey: accountsKeys.accounts() });
             if (password) showPassword(username ?? 'tài khoản mới', password);
             else message.success('Đã lưu tài khoản.');
           }}

@@ -3,6 +3,7 @@ import { Alert, Button, Col, DatePicker, Input, Row, Space, Table, Typography } 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { auditKeys } from './keys';
 
 type AuditRow = {
   id: number;
@@ -58,7 +59,7 @@ export const AuditPage = () => {
     firstBrokenId: number | null;
   } | null>(null);
   const list = useQuery({
-    queryKey: ['audit', filters, page],
+    queryKey: auditKeys.audit(filters, page),
     queryFn: () => api.GET('/api/audit', { params: { query: { ...filters, page, pageSize: 30 } } }),
   });
   const set = (patch: Record<string, string | undefined>) => {

@@ -27,6 +27,7 @@ import type { ZHolidayYear } from '../../../../contracts/calendar';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { type ApiBody, ApiError, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { calendarKeys } from './keys';
 
 type HolidayYear = z.infer<typeof ZHolidayYear>;
 type Kind = 'day_off' | 'working_day';
@@ -156,7 +157,7 @@ export const CalendarPage = () => {
   const year = Number(params.get('nam')) || dayjs().year();
   const editable = can('calendar.manage');
   const { data, error: loadError } = useQuery({
-    queryKey: ['calendar', year],
+    queryKey: calendarKeys.calendar(year),
     queryFn: () => api.GET('/api/calendar/{year}', { params: { path: { year } } }),
   });
   const [drafts, setDrafts] = useState<Draft[]>([]);
@@ -227,7 +228,7 @@ export const CalendarPage = () => {
         } as ApiBody<'/api/calendar/{year}/adjustments', 'put'>,
       });
       message.success(`Đã lưu các ngày điều chỉnh năm ${year}.`);
-      await client.invalidateQueries({ queryKey: ['calendar', year] });
+      await client.invalidateQueries({ queryKey: calendarKeys.calendar(year) });
     } catch (e) {
       if (e instanceof ApiError) {
         const errors: Record<string, string> = {};
@@ -257,7 +258,7 @@ export const CalendarPage = () => {
           ? 'Đã tính Ngày Văn hóa Việt Nam (24/11) là ngày nghỉ khi tính thời hạn.'
           : 'Đã thôi tính Ngày Văn hóa Việt Nam (24/11) là ngày nghỉ.',
       );
-      await client.invalidateQueries({ queryKey: ['calendar'] });
+      await client.invalidateQueries({ queryKey: calendarKeys.calendar() });
     } catch (e) {
       message.error(e instanceof Error ? e.message : 'Có lỗi xảy ra, vui lòng thử lại.');
     } finally {

@@ -28,6 +28,7 @@ import { SeriesChart } from '../plans/charts';
 import { currentYear, formatMetricValue, statusColors, yearChoices } from '../plans/format';
 import { RecordsDrawer, type RecordsRequest } from '../plans/RecordsDrawer';
 import { TargetStatusTag } from '../plans/TargetDrawer';
+import { dashboardKeys } from './keys';
 
 type Open = (figure: { code: string; label: string }, previous?: boolean) => void;
 
@@ -137,7 +138,7 @@ export const DashboardPage = () => {
   const [asOf, setAsOf] = useState<string | undefined>();
   const [records, setRecords] = useState<RecordsRequest | null>(null);
   const dashboard = useQuery({
-    queryKey: ['dashboard', orgUnitId, year, asOf],
+    queryKey: dashboardKeys.dashboard(orgUnitId, year, asOf),
     queryFn: () => api.GET('/api/dashboard', { params: { query: { orgUnitId, year, asOf } } }),
   });
   const d = dashboard.data;

@@ -28,6 +28,7 @@ import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, type ApiQuery, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { evaluationsKeys } from './keys';
 import {
   cycleLabel,
   LevelTag,
@@ -75,7 +76,7 @@ const SettingsModal = ({
     },
     onSuccess: () => {
       message.success('Đã lưu.');
-      client.invalidateQueries({ queryKey: ['evaluation-campaign', campaign.id] });
+      client.invalidateQueries({ queryKey: evaluationsKeys.evaluationCampaign(campaign.id) });
       onClose();
     },
     onError: (e) =>
@@ -165,7 +166,7 @@ const DecisionPanel = ({
   const complete = items.every((i) => i.level);
   const body = { decidedOn, decisionNumber: decisionNumber || '—', items };
   const check = useQuery({
-    queryKey: ['evaluation-decision-check', campaignId, body],
+    queryKey: evaluationsKeys.evaluationDecisionCheck(campaignId, body),
     queryFn: () =>
       api.POST('/api/evaluations/campaigns/{id}/decision-check', {
         params: { path: { id: campaignId } },
@@ -314,11 +315,11 @@ export const CampaignPage = () => {
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const [tab, setTab] = useState('records');
   const campaign = useQuery({
-    queryKey: ['evaluation-campaign', id],
+    queryKey: evaluationsKeys.evaluationCampaign(id),
     queryFn: () => api.GET('/api/evaluations/campaigns/{id}', { params: { path: { id } } }),
   });
   const records = useQuery({
-    queryKey: ['evaluation-records', id, filter],
+    queryKey: evaluationsKeys.evaluationRecords(id, filter),
     queryFn: () =>
       api.GET('/api/evaluations/records', {
         params: {
@@ -330,8 +331,8 @@ export const CampaignPage = () => {
       }),
   });
   const refresh = () => {
-    client.invalidateQueries({ queryKey: ['evaluation-records', id] });
-    client.invalidateQueries({ queryKey: ['evaluation-campaign', id] });
+    client.invalidateQueries({ queryKey: evaluationsKeys.evaluationRecords(id) });
+    client.invalidateQueries({ queryKey: evaluationsKeys.evaluationCampaign(id) });
     setSelectedIds([]);
   };
   const selected = useMemo(

@@ -25,6 +25,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { evaluationsKeys } from './keys';
 import { currentYear, cycleLabel, LevelTag, StatusTag, todayLocal } from './shared';
 
 const deadlineFields = [
@@ -48,7 +49,7 @@ const OpenCampaignModal = ({ open, onClose }: { open: boolean; onClose: () => vo
       }),
     onSuccess: (r) => {
       message.success(`Đã mở đợt đánh giá với ${r.records} hồ sơ.`);
-      client.invalidateQueries({ queryKey: ['evaluation-campaigns'] });
+      client.invalidateQueries({ queryKey: evaluationsKeys.evaluationCampaigns() });
       onClose();
       navigate(`/danh-gia-xep-loai/${r.id}`);
     },
@@ -152,7 +153,7 @@ const OpenCampaignModal = ({ open, onClose }: { open: boolean; onClose: () => vo
 /** A member's own records: "Tự đánh giá" while the campaign is at that step. */
 const MyRecords = () => {
   const { data } = useQuery({
-    queryKey: ['evaluation-records', 'mine'],
+    queryKey: evaluationsKeys.evaluationRecords('mine'),
     queryFn: () =>
       api.GET('/api/evaluations/records', { params: { query: { mine: true, pageSize: 20 } } }),
   });
@@ -187,7 +188,7 @@ export const EvaluationsPage = () => {
   const [open, setOpen] = useState(false);
   const [year, setYear] = useState<number | undefined>();
   const { data, error, isLoading } = useQuery({
-    queryKey: ['evaluation-campaigns', year],
+    queryKey: evaluationsKeys.evaluationCampaigns(year),
     queryFn: () => api.GET('/api/evaluations/campaigns', { params: { query: { year } } }),
   });
   return (

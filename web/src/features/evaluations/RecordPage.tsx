@@ -31,6 +31,7 @@ import {
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { evaluationsKeys } from './keys';
 import { LevelTag, levelOptions, StatusTag, stepLabels, todayLocal } from './shared';
 
 const roleLabels: Record<(typeof memberRoles)[number], string> = {
@@ -507,12 +508,12 @@ export const RecordPage = () => {
   const id = Number(useParams().id);
   const client = useQueryClient();
   const { data: r, error } = useQuery({
-    queryKey: ['evaluation-record', id],
+    queryKey: evaluationsKeys.evaluationRecord(id),
     queryFn: () => api.GET('/api/evaluations/records/{id}', { params: { path: { id } } }),
   });
   const refresh = () => {
-    client.invalidateQueries({ queryKey: ['evaluation-record', id] });
-    client.invalidateQueries({ queryKey: ['evaluation-records'] });
+    client.invalidateQueries({ queryKey: evaluationsKeys.evaluationRecord(id) });
+    client.invalidateQueries({ queryKey: evaluationsKeys.evaluationRecords() });
   };
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   if (!r) return <Card loading />;

@@ -20,6 +20,7 @@ import { formatNumber, formatPercent } from '../../../../domain/text/vietnamese'
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { evaluationsKeys } from './keys';
 import { currentYear, LevelTag, levelColors, StatusTag } from './shared';
 
 const ReactEChartsCore =
@@ -68,13 +69,13 @@ export const ResultsPage = () => {
   const [year, setYear] = useState<number>(Number(params.get('year')) || currentYear);
   const [drill, setDrill] = useState<Drill | null>(null);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['evaluation-results', orgUnitId, year],
+    queryKey: evaluationsKeys.evaluationResults(orgUnitId, year),
     queryFn: () =>
       api.GET('/api/evaluations/results', { params: { query: { orgUnitId: orgUnitId!, year } } }),
     enabled: Boolean(orgUnitId && year),
   });
   const records = useQuery({
-    queryKey: ['evaluation-drill', drill],
+    queryKey: evaluationsKeys.evaluationDrill(drill),
     queryFn: () =>
       api.GET('/api/evaluations/records', {
         params: { query: { orgUnitId, year, pageSize: 500, ...drill!.query } },

@@ -37,6 +37,7 @@ import { formatNumber } from '../../../../domain/text/vietnamese';
 import { type ApiQuery, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { fileToBase64, postStream, type StreamProgress } from './import-stream';
+import { importsKeys } from './keys';
 
 const big = { fontSize: 16 };
 const none = -1;
@@ -133,13 +134,13 @@ export const ImportsPage = () => {
       setJob(previewed);
       setPage(1);
       setFilter('all');
-      await client.invalidateQueries({ queryKey: ['import-rows', job.id] });
+      await client.invalidateQueries({ queryKey: importsKeys.importRows(job.id) });
       setStep(2);
     }
   };
 
   const rows = useQuery({
-    queryKey: ['import-rows', job?.id, filter, page, job?.summary],
+    queryKey: importsKeys.importRows(job?.id, filter, page, job?.summary),
     queryFn: () =>
       api.GET('/api/imports/{id}/rows', {
         params: {

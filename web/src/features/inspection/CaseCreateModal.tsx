@@ -30,6 +30,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { inspectionKeys } from './keys';
 import { AccountPicker, bodyUnitKinds, MemberPicker } from './shared';
 
 export const teamRoleLabels: Record<TCaseInput['team'][number]['role'], string> = {
@@ -98,7 +99,7 @@ export const CaseCreateModal = ({ onClose }: { onClose: () => void }) => {
       }),
     onSuccess: (res) => {
       message.success('Đã lập cuộc kiểm tra, giám sát.');
-      client.invalidateQueries({ queryKey: ['inspection-cases'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.inspectionCases() });
       navigate(`/kiem-tra-giam-sat/${res.id}`);
     },
     onError: (e) => {

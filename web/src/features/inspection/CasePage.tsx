@@ -24,6 +24,7 @@ import {
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { inspectionKeys } from './keys';
 import { todayLocal } from './shared';
 
 const teamRoles: Record<string, string> = {
@@ -40,10 +41,10 @@ export const CasePage = () => {
   const [stepForm] = Form.useForm();
   const [conclusionForm] = Form.useForm();
   const { data, error, isLoading } = useQuery({
-    queryKey: ['inspection-case', id],
+    queryKey: inspectionKeys.inspectionCase(id),
     queryFn: () => api.GET('/api/inspection/cases/{id}', { params: { path: { id } } }),
   });
-  const refresh = () => client.invalidateQueries({ queryKey: ['inspection-case', id] });
+  const refresh = () => client.invalidateQueries({ queryKey: inspectionKeys.inspectionCase(id) });
   const step = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
       api.POST('/api/inspection/cases/{id}/steps', {

@@ -34,6 +34,7 @@ import { type ApiBody, type ApiQuery, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { inspectionKeys } from './keys';
 import { currentYear, MemberPicker, todayLocal, yearOptions } from './shared';
 
 type Check = {
@@ -137,7 +138,7 @@ const DecisionModal = ({ onClose }: { onClose: () => void }) => {
       }),
     onSuccess: (res) => {
       message.success(res.message);
-      client.invalidateQueries({ queryKey: ['discipline'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.discipline() });
       onClose();
     },
     onError: (e) => message.error(applyApiError(e, form)),
@@ -317,7 +318,7 @@ const ComplaintButton = ({ row }: { row: TDisciplineRow }) => {
       }),
     onSuccess: (res) => {
       (res.accepted ? message.success : message.warning)(res.message);
-      client.invalidateQueries({ queryKey: ['discipline'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.discipline() });
       setOpen(false);
     },
     onError: (e) => message.error(applyApiError(e, form)),
@@ -410,7 +411,7 @@ const ComplaintOutcomeButton = ({
       }),
     onSuccess: (res) => {
       message.success(res.message);
-      client.invalidateQueries({ queryKey: ['discipline'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.discipline() });
       setOpen(false);
     },
     onError: (e) => {
@@ -494,7 +495,7 @@ export const DisciplinePage = () => {
   }>({ year: currentYear });
   const [recording, setRecording] = useState(false);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['discipline', filters],
+    queryKey: inspectionKeys.discipline(filters),
     queryFn: () =>
       api.GET('/api/inspection/discipline', {
         params: { query: filters as ApiQuery<'/api/inspection/discipline', 'get'> },

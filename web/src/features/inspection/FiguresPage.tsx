@@ -9,6 +9,7 @@ import {
 import { type ApiQuery, api } from '../../api/client';
 import { BarChartView } from '../../components/Chart';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { inspectionKeys } from './keys';
 import { currentYear, yearOptions } from './shared';
 
 type Drill = Record<string, string | undefined>;
@@ -75,14 +76,14 @@ export const FiguresPage = () => {
   });
   const [drill, setDrill] = useState<Drill | null>(null);
   const { data, error } = useQuery({
-    queryKey: ['inspection-figures', filter],
+    queryKey: inspectionKeys.inspectionFigures(filter),
     queryFn: () =>
       api.GET('/api/inspection/figures', {
         params: { query: filter as ApiQuery<'/api/inspection/figures', 'get'> },
       }),
   });
   const records = useQuery({
-    queryKey: ['inspection-figure-records', filter, drill],
+    queryKey: inspectionKeys.inspectionFigureRecords(filter, drill),
     queryFn: () =>
       api.GET('/api/inspection/figures/records', {
         params: {

@@ -32,6 +32,7 @@ import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { CaseCreateModal } from './CaseCreateModal';
+import { inspectionKeys } from './keys';
 import { ProgrammeItemModal, ProgrammeModal, programmeBodies } from './ProgrammeForms';
 import { currentYear, yearOptions } from './shared';
 
@@ -50,7 +51,7 @@ const CasesTable = ({ filters }: { filters: Filters }) => {
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['inspection-cases', filters],
+    queryKey: inspectionKeys.inspectionCases(filters),
     queryFn: () => api.GET('/api/inspection/cases', { params: { query: filters } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
@@ -135,7 +136,7 @@ const CaseFromItemModal = ({
       }),
     onSuccess: (res) => {
       message.success('Đã lập cuộc kiểm tra, giám sát.');
-      client.invalidateQueries({ queryKey: ['inspection-programmes'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.inspectionProgrammes() });
       navigate(`/kiem-tra-giam-sat/${res.id}`);
     },
     onError: (e) => message.error(applyApiError(e, form)),
@@ -200,7 +201,7 @@ const Programmes = ({ year, orgUnitId }: { year?: number; orgUnitId?: number }) 
     programme: TProgramme;
   } | null>(null);
   const { data, isLoading } = useQuery({
-    queryKey: ['inspection-programmes', year, orgUnitId],
+    queryKey: inspectionKeys.inspectionProgrammes(year, orgUnitId),
     queryFn: () =>
       api.GET('/api/inspection/programmes', { params: { query: { year, orgUnitId } } }),
   });

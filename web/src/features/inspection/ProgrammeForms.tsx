@@ -30,6 +30,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { inspectionKeys } from './keys';
 import { bodyUnitKinds, currentYear } from './shared';
 
 /** Who keeps which programmes: the UBKT its own (and cells'), offices those of their committees. */
@@ -151,7 +152,7 @@ export const ProgrammeModal = ({ onClose }: { onClose: () => void }) => {
       }),
     onSuccess: () => {
       message.success('Đã lập chương trình kiểm tra, giám sát.');
-      client.invalidateQueries({ queryKey: ['inspection-programmes'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.inspectionProgrammes() });
       onClose();
     },
     onError: (e) => {
@@ -300,7 +301,7 @@ export const ProgrammeItemModal = ({
       }),
     onSuccess: () => {
       message.success('Đã thêm mục vào chương trình.');
-      client.invalidateQueries({ queryKey: ['inspection-programmes'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.inspectionProgrammes() });
       onClose();
     },
     onError: (e) => {

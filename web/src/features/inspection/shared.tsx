@@ -8,6 +8,7 @@ import {
   conductingLevel,
 } from '../../../../domain/rules/inspection/inspection';
 import { api } from '../../api/client';
+import { inspectionKeys } from './keys';
 
 export const currentYear = new Date().getFullYear();
 /** Today as YYYY-MM-DD in the user's own time zone. */
@@ -34,7 +35,7 @@ export const MemberPicker = ({
 }) => {
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
-    queryKey: ['member-picker', q],
+    queryKey: inspectionKeys.memberPicker(q),
     queryFn: () =>
       api.GET('/api/members', {
         params: { query: { q, pageSize: 20, status: ['full', 'probationary'] } },
@@ -86,7 +87,7 @@ export const AccountPicker = ({
 }) => {
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
-    queryKey: ['team-candidates', q],
+    queryKey: inspectionKeys.teamCandidates(q),
     queryFn: () => api.GET('/api/inspection/team-candidates', { params: { query: { q } } }),
     placeholderData: keepPreviousData,
   });

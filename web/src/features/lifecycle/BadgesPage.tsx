@@ -20,6 +20,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { lifecycleKeys } from './keys';
 
 type Item = TBadgeList['items'][number];
 
@@ -37,7 +38,7 @@ export const BadgesPage = () => {
   const [reason, setReason] = useState('');
   const [recognizedOn, setRecognizedOn] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const key = ['badges', orgUnitId, awardDate, early, posthumous];
+  const key = lifecycleKeys.badges(orgUnitId, awardDate, early, posthumous);
   const {
     data,
     isLoading,
@@ -84,7 +85,7 @@ export const BadgesPage = () => {
       setDecision('');
       setReason('');
       setRecognizedOn('');
-      await client.invalidateQueries({ queryKey: ['badges'] });
+      await client.invalidateQueries({ queryKey: lifecycleKeys.badges() });
     } catch (e) {
       setError(applyApiError(e));
     }

@@ -28,6 +28,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { lifecycleKeys } from './keys';
 
 type Row = TDuesSheet['rows'][number];
 const money = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} đ`);
@@ -44,7 +45,7 @@ const FlatAmountsCard = () => {
   const client = useQueryClient();
   const editable = can('dues.amounts');
   const { data } = useQuery({
-    queryKey: ['dues-amounts'],
+    queryKey: lifecycleKeys.duesAmounts(),
     queryFn: () => api.GET('/api/lifecycle/dues/amounts'),
   });
   const [form] = Form.useForm();
@@ -57,8 +58,8 @@ const FlatAmountsCard = () => {
       await api.PUT('/api/lifecycle/dues/amounts', { body: { ...values, version: data.version } });
       message.success('Đã lưu mức đảng phí cố định.');
       setEditing(false);
-      await client.invalidateQueries({ queryKey: ['dues-amounts'] });
-      await client.invalidateQueries({ queryKey: ['dues'] });
+      await client.invalidateQueries({ queryKey: lifecycleKeys.duesAmounts() });
+      await client.invalidateQueries({ queryKey: lifecycleKeys.dues() });
     } catch (e) {
       setError(applyApiError(e, form));
     }
@@ -159,7 +160,7 @@ export const DuesPage = () => {
     error: loadError,
     isLoading,
   } = useQuery({
-    queryKey: ['dues', orgUnitId, month],
+    queryKey: lifecycleKeys.dues(orgUnitId, month),
     enabled: Boolean(orgUnitId),
     queryFn: () =>
       api.GET('/api/lifecycle/dues', { params: { query: { orgUnitId: orgUnitId!, month } } }),
@@ -186,7 +187,7 @@ export const DuesPage = () => {
       });
       message.success(result.message);
       setSelected([]);
-      await client.invalidateQueries({ queryKey: ['dues'] });
+      await client.invalidateQueries({ queryKey: lifecycleKeys.dues() });
     } catch (e) {
       setError(applyApiError(e));
     }

@@ -32,6 +32,7 @@ import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { lifecycleKeys } from './keys';
 
 const CardModal = ({
   memberId,
@@ -225,7 +226,7 @@ export const MemberLifecyclePanel = ({
   const { message } = App.useApp();
   const client = useQueryClient();
   const [modal, setModal] = useState<'card' | 'dues' | null>(null);
-  const key = ['member-lifecycle', memberId];
+  const key = lifecycleKeys.memberLifecycle(memberId);
   const { data } = useQuery({
     queryKey: key,
     queryFn: () => api.GET('/api/lifecycle/members/{id}', { params: { path: { id: memberId } } }),

@@ -5,6 +5,7 @@ import { reminderKindLabels, type TReminder } from '../../../../contracts/lifecy
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { lifecycleKeys } from './keys';
 
 const severity: Record<TReminder['severity'], { color: string; label: string }> = {
   overdue: { color: 'red', label: 'Quá hạn' },
@@ -21,7 +22,7 @@ export const RemindersList = ({
   compact?: boolean;
 }) => {
   const { data, error, isLoading } = useQuery({
-    queryKey: ['reminders', orgUnitId],
+    queryKey: lifecycleKeys.reminders(orgUnitId),
     queryFn: () => api.GET('/api/lifecycle/reminders', { params: { query: { orgUnitId } } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;

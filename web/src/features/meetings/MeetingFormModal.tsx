@@ -31,6 +31,7 @@ import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { type DecisionForTask, TaskModal } from '../plans/PlanForms';
 import { DocumentLink, FilePicker, todayLocal, uploadFile } from '../resolutions/shared';
+import { meetingsKeys } from './keys';
 
 type Mark = { memberId: number; fullName: string; present: boolean; absenceReason: string };
 type SavedDecision = TMeetingDetail['decisions'][number];
@@ -61,7 +62,7 @@ export const MeetingFormModal = ({
     if (!detail) return;
     const fresh = await api.GET('/api/meetings/{id}', { params: { path: { id: detail.id } } });
     setSaved(new Map(fresh.decisions.map((d) => [d.id, d])));
-    await client.invalidateQueries({ queryKey: ['meetings'] });
+    await client.invalidateQueries({ queryKey: meetingsKeys.meetings() });
   };
   const orgUnitId = Form.useWatch('orgUnitId', form) as number | undefined;
   const kind = (Form.useWatch('kind', form) as MeetingKind | undefined) ?? detail?.kind;
@@ -69,7 +70,7 @@ export const MeetingFormModal = ({
   const isCell = kind ? cellMeetingKinds.includes(kind) : false;
   const date = heldOn?.format('YYYY-MM-DD');
   const roster = useQuery({
-    queryKey: ['meeting-roster', orgUnitId, date],
+    queryKey: meetingsKeys.meetingRoster(orgUnitId, date),
     queryFn: () =>
       api.GET('/api/meetings/roster', {
         params: { query: { orgUnitId: orgUnitId!, date: date! } },
@@ -131,8 +132,8 @@ export const MeetingFormModal = ({
         });
       else await api.POST('/api/meetings', { body: body });
       message.success('Đã lưu cuộc họp.');
-      await client.invalidateQueries({ queryKey: ['meetings'] });
-      await client.invalidateQueries({ queryKey: ['meeting-attendance'] });
+      await client.invalidateQueries({ queryKey: meetingsKeys.meetings() });
+      await client.invalidateQueries({ queryKey: meetingsKeys.meetingAttendance() });
       onClose();
     } catch (e) {
       setError(applyApiError(e, form));

@@ -27,6 +27,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { currentYear } from '../resolutions/shared';
+import { meetingsKeys } from './keys';
 import { MeetingFormModal } from './MeetingFormModal';
 
 const yearOptions = [0, 1, 2].map((i) => ({
@@ -43,7 +44,7 @@ const MeetingsList = () => {
   const [view, setView] = useState<'list' | 'calendar'>('list');
   const [editing, setEditing] = useState<TMeetingDetail | 'new' | null>(null);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['meetings', unitId, year],
+    queryKey: meetingsKeys.meetings(unitId, year),
     queryFn: () =>
       api.GET('/api/meetings', {
         params: { query: { orgUnitId: unitId, from: `${year}-01-01`, to: `${year}-12-31` } },
@@ -151,7 +152,7 @@ const AttendanceTable = () => {
   const [unitId, setUnitId] = useState<number | undefined>(user?.scopeOrgUnitId);
   const [year, setYear] = useState(currentYear);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['meeting-attendance', unitId, year],
+    queryKey: meetingsKeys.meetingAttendance(unitId, year),
     queryFn: () =>
       api.GET('/api/meetings/attendance', {
         params: { query: { unitId, from: `${year}-01-01`, to: `${year}-12-31` } },

@@ -7,6 +7,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { membersKeys } from './keys';
 import { fromFormValues, MemberFormFields } from './member-form';
 
 export const MemberCreateModal = ({
@@ -53,7 +54,7 @@ export const MemberCreateModal = ({
           entry,
         } as ApiBody<'/api/members', 'post'>,
       });
-      client.invalidateQueries({ queryKey: ['members'] });
+      client.invalidateQueries({ queryKey: membersKeys.members() });
       navigate(`/dang-vien/${created.id}`);
     } catch (e) {
       setError(applyApiError(e, form));

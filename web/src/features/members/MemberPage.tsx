@@ -25,6 +25,7 @@ import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { StatusTag } from '../../components/StatusTag';
 import { MemberLifecyclePanel } from '../lifecycle/MemberLifecyclePanel';
+import { membersKeys } from './keys';
 import { LetterPresentedModal, MemberEventModal } from './MemberEventModal';
 import { fromFormValues, MemberFormFields, toFormValues } from './member-form';
 
@@ -43,7 +44,7 @@ export const MemberPage = () => {
   const [error, setError] = useState<{ text: string; conflict: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const member = useQuery({
-    queryKey: ['member', id],
+    queryKey: membersKeys.member(id),
     queryFn: () => api.GET('/api/members/{id}', { params: { path: { id: Number(id) } } }),
   });
   if (member.error) return <Alert type="error" showIcon title={(member.error as Error).message} />;
@@ -69,8 +70,8 @@ export const MemberPage = () => {
       });
       message.success('Đã lưu hồ sơ.');
       setEditing(false);
-      client.invalidateQueries({ queryKey: ['member', id] });
-      client.invalidateQueries({ queryKey: ['members'] });
+      client.invalidateQueries({ queryKey: membersKeys.member(id) });
+      client.invalidateQueries({ queryKey: membersKeys.members() });
     } catch (e) {
       setError({
         text: applyApiError(e, form),
@@ -253,7 +254,7 @@ export const MemberPage = () => {
           <MemberLifecyclePanel
             memberId={m.id}
             version={m.version}
-            onChanged={() => client.invalidateQueries({ queryKey: ['member', id] })}
+            onChanged={() => client.invalidateQueries({ queryKey: membersKeys.member(id) })}
           />
           <Card title="Quá trình sinh hoạt Đảng" size="small">
             <Timeline
@@ -307,7 +308,7 @@ export const MemberPage = () => {
                 ? 'Đã ghi. Giấy giới thiệu xuất trình quá 30 ngày: cần báo cáo lý do.'
                 : 'Đã ghi ngày xuất trình giấy giới thiệu.',
             );
-            client.invalidateQueries({ queryKey: ['member', id] });
+            client.invalidateQueries({ queryKey: membersKeys.member(id) });
           }}
         />
       )}
@@ -317,8 +318,8 @@ export const MemberPage = () => {
           onClose={() => setAddingEvent(false)}
           onDone={() => {
             setAddingEvent(false);
-            client.invalidateQueries({ queryKey: ['member', id] });
-            client.invalidateQueries({ queryKey: ['members'] });
+            client.invalidateQueries({ queryKey: membersKeys.member(id) });
+            client.invalidateQueries({ queryKey: membersKeys.members() });
           }}
         />
       )}

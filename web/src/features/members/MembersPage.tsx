@@ -33,6 +33,7 @@ import { api, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { StatusTag } from '../../components/StatusTag';
+import { membersKeys } from './keys';
 import { MemberCreateModal } from './MemberCreateModal';
 
 const options = (labels: Record<string, string>) =>
@@ -92,7 +93,7 @@ export const MembersPage = () => {
   const page = Number(filters.page ?? 1);
   const pageSize = Number(filters.pageSize ?? 20);
   const list = useQuery({
-    queryKey: ['members', filters],
+    queryKey: membersKeys.members(filters),
     queryFn: () => api.GET('/api/members', { params: { query: { ...filters, page, pageSize } } }),
     placeholderData: (prev) => prev,
   });

@@ -11,6 +11,7 @@ import {
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { orgUnitsKeys } from './keys';
 
 type Kind = TOrgOperation['kind'];
 
@@ -41,11 +42,11 @@ export const OrgOperationModal = ({
   const [busy, setBusy] = useState(false);
   const [secondPart, setSecondPart] = useState<string[]>([]);
   const unit = useQuery({
-    queryKey: ['org-unit', unitId, 'op'],
+    queryKey: orgUnitsKeys.orgUnit(unitId, 'op'),
     queryFn: () => api.GET('/api/org-units/{id}', { params: { path: { id: unitId } } }),
   });
   const members = useQuery({
-    queryKey: ['members-of', unitId],
+    queryKey: orgUnitsKeys.membersOf(unitId),
     queryFn: () =>
       api.GET('/api/members', { params: { query: { orgUnitId: unitId, pageSize: 200 } } }),
     enabled: kind === 'split',

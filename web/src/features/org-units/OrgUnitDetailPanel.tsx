@@ -13,6 +13,7 @@ import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { RemindersList } from '../lifecycle/RemindersPage';
+import { orgUnitsKeys } from './keys';
 
 type OperationRow = {
   id: number;
@@ -33,11 +34,11 @@ export const OrgUnitDetailPanel = ({
 }) => {
   const { can } = useAuth();
   const detail = useQuery({
-    queryKey: ['org-unit', id, asOf, reloadKey],
+    queryKey: orgUnitsKeys.orgUnit(id, asOf, reloadKey),
     queryFn: () => api.GET('/api/org-units/{id}', { params: { path: { id }, query: { asOf } } }),
   });
   const operations = useQuery({
-    queryKey: ['org-ops', id, reloadKey],
+    queryKey: orgUnitsKeys.orgOps(id, reloadKey),
     queryFn: () => api.GET('/api/org-units/operations', { params: { query: { orgUnitId: id } } }),
   });
   if (detail.error) return <Alert type="error" showIcon title={(detail.error as Error).message} />;

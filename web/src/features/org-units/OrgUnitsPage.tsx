@@ -20,6 +20,7 @@ import { formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { useAuth } from '../../app/auth';
+import { orgUnitsKeys } from './keys';
 import { OrgOperationModal } from './OrgOperationModal';
 import { OrgUnitDetailPanel } from './OrgUnitDetailPanel';
 
@@ -81,7 +82,7 @@ export const OrgUnitsPage = () => {
   }, [loadRoot, reloadKey]);
 
   const search = useQuery({
-    queryKey: ['org-search', query, asOf],
+    queryKey: orgUnitsKeys.orgSearch(query, asOf),
     queryFn: () => api.GET('/api/org-units/search', { params: { query: { q: query, asOf } } }),
     enabled: query.trim().length > 0,
   });

@@ -7,6 +7,7 @@ import { formatDate, formatNumber, formatPercent } from '../../../../domain/text
 import { api } from '../../api/client';
 import { BarChartView, type ChartRow, PieChartView } from '../../components/Chart';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { overviewKeys } from './keys';
 
 type Breakdown = TOverview['byStatus'];
 
@@ -62,7 +63,7 @@ export const OverviewPage = () => {
   const [orgUnitId, setOrgUnitId] = useState<number | undefined>();
   const [asOf, setAsOf] = useState<string | undefined>();
   const overview = useQuery({
-    queryKey: ['overview', orgUnitId, asOf],
+    queryKey: overviewKeys.overview(orgUnitId, asOf),
     queryFn: () => api.GET('/api/overview', { params: { query: { orgUnitId, asOf } } }),
   });
   const o = overview.data;

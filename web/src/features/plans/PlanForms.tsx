@@ -30,10 +30,12 @@ import { type ApiBody, api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { dashboardKeys } from '../dashboard/keys';
 import { MemberPicker, todayLocal } from '../inspection/shared';
+import { plansKeys } from './keys';
 
 export const useMetricList = () =>
-  useQuery({ queryKey: ['plan-metrics'], queryFn: () => api.GET('/api/plans/metrics') });
+  useQuery({ queryKey: plansKeys.planMetrics(), queryFn: () => api.GET('/api/plans/metrics') });
 
 /** After a change to the plan: refresh what shows it and tell the user. */
 export const usePlanChanged = () => {
@@ -41,9 +43,9 @@ export const usePlanChanged = () => {
   const { message } = App.useApp();
   return (text = 'Đã lưu.') => {
     message.success(text);
-    client.invalidateQueries({ queryKey: ['plan-year'] });
-    client.invalidateQueries({ queryKey: ['plan-target'] });
-    client.invalidateQueries({ queryKey: ['dashboard'] });
+    client.invalidateQueries({ queryKey: plansKeys.planYear() });
+    client.invalidateQueries({ queryKey: plansKeys.planTarget() });
+    client.invalidateQueries({ queryKey: dashboardKeys.dashboard() });
   };
 };
 
@@ -173,7 +175,7 @@ export const TargetModal = ({
   const extra = (metrics.data?.items ?? []).filter((m) => extraCodes.includes(m.code));
   const perResolution = Boolean(metric?.perResolution) || extra.some((m) => m.perResolution);
   const resolutions = useQuery({
-    queryKey: ['resolution-choices'],
+    queryKey: plansKeys.resolutionChoices(),
     queryFn: () => api.GET('/api/resolutions'),
     enabled: open && perResolution,
   });
@@ -360,7 +362,7 @@ export const CascadeModal = ({
   const [error, setError] = useState<string | null>(null);
   const saved = useSaved(onClose);
   const units = useQuery({
-    queryKey: ['cascade-units', target?.orgUnitId],
+    queryKey: plansKeys.cascadeUnits(target?.orgUnitId),
     queryFn: () => fetchChildren(target!.orgUnitId),
     enabled: target !== null,
   });

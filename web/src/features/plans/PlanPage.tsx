@@ -29,6 +29,7 @@ import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { currentYear, formatMetricValue, yearChoices } from './format';
+import { plansKeys } from './keys';
 import { ResultModal, TargetModal, TaskModal, TermModal, usePlanChanged } from './PlanForms';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer';
 import { TargetDrawer, TargetStatusTag } from './TargetDrawer';
@@ -290,7 +291,7 @@ export const PlanPage = () => {
   const [editingTarget, setEditingTarget] = useState<TTargetView | null>(null);
   const [editingTerm, setEditingTerm] = useState(false);
   const plan = useQuery({
-    queryKey: ['plan-year', orgUnitId, year, asOf],
+    queryKey: plansKeys.planYear(orgUnitId, year, asOf),
     queryFn: () => api.GET('/api/plans/year', { params: { query: { orgUnitId, year, asOf } } }),
   });
   const p = plan.data;

@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { formatDate, toSearchKey } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { formatMetricValue } from './format';
+import { plansKeys } from './keys';
 
 export type RecordsRequest = {
   code: string;
@@ -35,7 +36,7 @@ export const RecordsDrawer = ({
 }) => {
   const [q, setQ] = useState('');
   const { data, error, isFetching } = useQuery({
-    queryKey: ['metric-records', request],
+    queryKey: plansKeys.metricRecords(request),
     queryFn: () => {
       const { title: _title, ...query } = request!;
       return api.GET('/api/plans/metric-records', { params: { query } });

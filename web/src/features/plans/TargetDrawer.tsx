@@ -11,6 +11,7 @@ import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { SeriesChart } from './charts';
 import { formatMetricValue, statusColors } from './format';
+import { plansKeys } from './keys';
 import { CascadeModal, TargetModal } from './PlanForms';
 
 export const TargetStatusTag = ({ t }: { t: TTargetView }) => (
@@ -31,7 +32,7 @@ export const TargetDrawer = ({
   const [editing, setEditing] = useState<TTargetView | null>(null);
   const [cascading, setCascading] = useState<TTargetView | null>(null);
   const { data, error } = useQuery({
-    queryKey: ['plan-target', targetId, asOf],
+    queryKey: plansKeys.planTarget(targetId, asOf),
     queryFn: () =>
       api.GET('/api/plans/targets/{id}', { params: { path: { id: targetId! }, query: { asOf } } }),
     enabled: targetId !== null,

@@ -30,6 +30,7 @@ import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { ApplicantFields, applicantBody } from './applicant-form';
 import { DeadlineTag } from './deadline-tag';
+import { recruitmentKeys } from './keys';
 import { StepModal } from './StepModal';
 
 const statusColors: Record<TApplicantDetail['status'], string> = {
@@ -153,7 +154,7 @@ export const ApplicantPage = () => {
   const { message } = App.useApp();
   const [modal, setModal] = useState<'step' | 'stop' | 'edit' | null>(null);
   const [notice, setNotice] = useState<{ text: string; failed: boolean } | null>(null);
-  const key = ['applicant', id];
+  const key = recruitmentKeys.applicant(id);
   const { data: a, error } = useQuery({
     queryKey: key,
     queryFn: () =>

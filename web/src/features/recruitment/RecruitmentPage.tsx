@@ -10,6 +10,7 @@ import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ApplicantCreateModal } from './ApplicantCreateModal';
 import { DeadlineTag } from './deadline-tag';
+import { recruitmentKeys } from './keys';
 import { TargetsPanel } from './TargetsPanel';
 
 const ApplicantCard = ({ item }: { item: TBoardItem }) => (
@@ -34,7 +35,7 @@ const BoardView = ({ orgUnitId }: { orgUnitId?: number }) => {
   const [q, setQ] = useState('');
   const [closed, setClosed] = useState(false);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['recruitment-board', orgUnitId, q, closed],
+    queryKey: recruitmentKeys.recruitmentBoard(orgUnitId, q, closed),
     queryFn: () =>
       api.GET('/api/recruitment/board', {
         params: { query: { orgUnitId, q, includeClosed: closed ? 'true' : undefined } },

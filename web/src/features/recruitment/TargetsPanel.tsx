@@ -18,6 +18,8 @@ import { formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { plansKeys } from '../plans/keys';
+import { recruitmentKeys } from './keys';
 
 type Row = TTargetReport['unit'];
 const thisYear = new Date().getFullYear();
@@ -42,10 +44,10 @@ const SetTargetModal = ({
         body: { orgUnitId: row.orgUnitId, year, target: value },
       });
       message.success('Đã giao chỉ tiêu.');
-      await client.invalidateQueries({ queryKey: ['recruitment-targets'] });
+      await client.invalidateQueries({ queryKey: recruitmentKeys.recruitmentTargets() });
       // The same target is the plan's: refresh the plan and the dashboard too.
-      await client.invalidateQueries({ queryKey: ['plan-year'] });
-      await client.invalidateQueries({ queryKey: ['plan-target'] });
+      await client.invalidateQueries({ queryKey: plansKeys.planYear() });
+      await client.invalidateQueries({ queryKey: plansKeys.planTarget() });
       onClose();
     } catch (e) {
       setError(applyApiError(e));
@@ -79,7 +81,7 @@ export const TargetsPanel = ({ orgUnitId }: { orgUnitId?: number }) => {
   const [year, setYear] = useState(thisYear);
   const [editing, setEditing] = useState<Row | null>(null);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['recruitment-targets', orgUnitId, year],
+    queryKey: recruitmentKeys.recruitmentTargets(orgUnitId, year),
     queryFn: () => api.GET('/api/recruitment/targets', { params: { query: { orgUnitId, year } } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;

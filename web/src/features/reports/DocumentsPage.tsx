@@ -21,6 +21,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { reportsKeys } from './keys';
 
 export const DocumentsPage = () => {
   const { can } = useAuth();
@@ -30,12 +31,12 @@ export const DocumentsPage = () => {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const { data, error } = useQuery({
-    queryKey: ['documents', orgUnitId],
+    queryKey: reportsKeys.documents(orgUnitId),
     queryFn: () => api.GET('/api/documents', { params: { query: { orgUnitId } } }),
   });
   const issuer = Form.useWatch('issuerOrgUnitId', form) as number | undefined;
   const types = useQuery({
-    queryKey: ['document-types', issuer],
+    queryKey: reportsKeys.documentTypes(issuer),
     queryFn: () => api.GET('/api/documents/types', { params: { query: { orgUnitId: issuer } } }),
     enabled: open,
   });
@@ -57,7 +58,7 @@ export const DocumentsPage = () => {
       message.success(`Đã vào sổ: ${r.numberText}.`);
       setOpen(false);
       form.resetFields();
-      client.invalidateQueries({ queryKey: ['documents'] });
+      client.invalidateQueries({ queryKey: reportsKeys.documents() });
     },
     onError: (e) => message.error(applyApiError(e, form)),
   });

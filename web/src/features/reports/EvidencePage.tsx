@@ -5,12 +5,13 @@ import { Alert, Card, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { reportsKeys } from './keys';
 import { EvidenceTable } from './shared';
 
 export const EvidencePage = () => {
   const { id } = useParams();
   const { data, error } = useQuery({
-    queryKey: ['report-evidence-page', id],
+    queryKey: reportsKeys.reportEvidencePage(id),
     queryFn: () =>
       api.GET('/api/reports/annual/{id}/evidence', { params: { path: { id: Number(id) } } }),
   });

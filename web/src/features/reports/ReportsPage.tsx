@@ -28,6 +28,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { reportsKeys } from './keys';
 import { ReportPreview } from './ReportPreview';
 import { currentYear, EvidenceTable, reportYearOptions } from './shared';
 
@@ -51,7 +52,7 @@ export const ReportsPage = () => {
   const [figureKey, setFigureKey] = useState<string | null>(null);
   const [form] = Form.useForm();
 
-  const draftKey = ['report-draft', orgUnitId, year];
+  const draftKey = reportsKeys.reportDraft(orgUnitId, year);
   const { data, error, isLoading } = useQuery({
     queryKey: draftKey,
     queryFn: () => api.GET('/api/reports/annual', { params: { query: { orgUnitId, year } } }),
@@ -59,7 +60,7 @@ export const ReportsPage = () => {
   const draft = data?.draft ?? null;
 
   const job = useQuery({
-    queryKey: ['report-job', jobId],
+    queryKey: reportsKeys.reportJob(jobId),
     queryFn: () => api.GET('/api/reports/jobs/{id}', { params: { path: { id: jobId! } } }),
     enabled: jobId !== null,
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 400 : false),
@@ -69,7 +70,7 @@ export const ReportsPage = () => {
   useEffect(() => {
     if (job.data?.status === 'done' && finishedJob !== job.data.id) {
       setFinishedJob(job.data.id);
-      client.invalidateQueries({ queryKey: ['report-draft'] });
+      client.invalidateQueries({ queryKey: reportsKeys.reportDraft() });
       message.success('Đã lập xong số liệu báo cáo.');
     }
   }, [job.data, finishedJob, client, message]);
@@ -100,7 +101,7 @@ export const ReportsPage = () => {
       }),
     onSuccess: () => {
       message.success('Đã lưu nội dung.');
-      client.invalidateQueries({ queryKey: ['report-draft'] });
+      client.invalidateQueries({ queryKey: reportsKeys.reportDraft() });
     },
     onError: (e) => message.error(applyApiError(e, form)),
   });
@@ -109,12 +110,12 @@ export const ReportsPage = () => {
       api.POST('/api/reports/annual/{id}/issue', { params: { path: { id: draft!.id } }, body: {} }),
     onSuccess: (r) => {
       message.success(`Đã vào sổ văn bản: ${r.numberText}.`);
-      client.invalidateQueries({ queryKey: ['report-draft'] });
+      client.invalidateQueries({ queryKey: reportsKeys.reportDraft() });
     },
     onError: (e) => message.error(applyApiError(e)),
   });
   const evidence = useQuery({
-    queryKey: ['report-evidence', draft?.id, draft?.generatedAt],
+    queryKey: reportsKeys.reportEvidence(draft?.id, draft?.generatedAt),
     queryFn: () =>
       api.GET('/api/reports/annual/{id}/evidence', { params: { path: { id: draft!.id } } }),
     enabled: figureKey !== null && draft !== null,

@@ -5,6 +5,7 @@ import { resolutionKindLabels, type TMyReflectionItem } from '../../../../contra
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { resolutionsKeys } from './keys';
 
 const WriteModal = ({ item, onClose }: { item: TMyReflectionItem; onClose: () => void }) => {
   const [form] = Form.useForm();
@@ -21,7 +22,7 @@ const WriteModal = ({ item, onClose }: { item: TMyReflectionItem; onClose: () =>
     },
     onSuccess: async () => {
       message.success('Đã nộp bài thu hoạch.');
-      await client.invalidateQueries({ queryKey: ['my-reflections'] });
+      await client.invalidateQueries({ queryKey: resolutionsKeys.myReflections() });
       onClose();
     },
     onError: (e) => setError(applyApiError(e, form)),
@@ -56,7 +57,7 @@ const WriteModal = ({ item, onClose }: { item: TMyReflectionItem; onClose: () =>
 export const MyReflectionsPage = () => {
   const [writing, setWriting] = useState<TMyReflectionItem | null>(null);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['my-reflections'],
+    queryKey: resolutionsKeys.myReflections(),
     queryFn: () => api.GET('/api/resolutions/reflections/mine'),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;

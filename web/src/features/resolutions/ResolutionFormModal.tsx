@@ -27,6 +27,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { resolutionsKeys } from './keys';
 import { FilePicker, uploadFile } from './shared';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -92,8 +93,8 @@ export const ResolutionFormModal = ({
           })
         : await api.POST('/api/resolutions', { body: body as ApiBody<'/api/resolutions', 'post'> });
       message.success(detail ? 'Đã lưu văn bản.' : 'Đã đăng ký văn bản.');
-      await client.invalidateQueries({ queryKey: ['resolutions'] });
-      await client.invalidateQueries({ queryKey: ['resolution'] });
+      await client.invalidateQueries({ queryKey: resolutionsKeys.resolutions() });
+      await client.invalidateQueries({ queryKey: resolutionsKeys.resolution() });
       onSaved(saved.id);
     } catch (e) {
       setError(applyApiError(e, form));

@@ -40,6 +40,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { resolutionsKeys } from './keys';
 import { ResolutionFormModal } from './ResolutionFormModal';
 import { DocumentLink, FilePicker, Ratio, todayLocal, uploadFile } from './shared';
 
@@ -53,7 +54,7 @@ const CoveragePanel = ({ resolution }: { resolution: TResolutionDetail }) => {
   const [onlyMissing, setOnlyMissing] = useState(true);
   const unitId = stack.at(-1)?.id;
   const { data, isLoading, error } = useQuery({
-    queryKey: ['resolution', resolution.id, 'coverage', unitId, asOf],
+    queryKey: resolutionsKeys.resolution(resolution.id, 'coverage', unitId, asOf),
     queryFn: () =>
       api.GET('/api/resolutions/{id}/coverage', {
         params: { path: { id: resolution.id }, query: { unitId, asOf } },
@@ -241,7 +242,7 @@ const UnitRecordPanel = ({ resolution }: { resolution: TResolutionDetail }) => {
   const [reportForm] = Form.useForm();
   const [apFile, setApFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const key = ['resolution', resolution.id, 'unit', unitId];
+  const key = resolutionsKeys.resolution(resolution.id, 'unit', unitId);
   const { data, error: loadError } = useQuery({
     queryKey: key,
     queryFn: () =>
@@ -253,8 +254,8 @@ const UnitRecordPanel = ({ resolution }: { resolution: TResolutionDetail }) => {
   const done = async (text: string) => {
     setError(null);
     message.success(text);
-    await client.invalidateQueries({ queryKey: ['resolution', resolution.id] });
-    await client.invalidateQueries({ queryKey: ['resolutions'] });
+    await client.invalidateQueries({ queryKey: resolutionsKeys.resolution(resolution.id) });
+    await client.invalidateQueries({ queryKey: resolutionsKeys.resolutions() });
   };
   const saveSession = useMutation({
     mutationFn: async () => {
@@ -486,7 +487,7 @@ const ReflectionsPanel = ({ resolution }: { resolution: TResolutionDetail }) => 
   const [unitId, setUnitId] = useState<number | undefined>(user?.scopeOrgUnitId);
   const [onlyMissing, setOnlyMissing] = useState(true);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['resolution', resolution.id, 'reflections', unitId],
+    queryKey: resolutionsKeys.resolution(resolution.id, 'reflections', unitId),
     queryFn: () =>
       api.GET('/api/resolutions/{id}/reflections', {
         params: { path: { id: resolution.id }, query: { orgUnitId: unitId! } },
@@ -535,7 +536,7 @@ export const ResolutionPage = () => {
   const { can } = useAuth();
   const [editing, setEditing] = useState(false);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['resolution', id],
+    queryKey: resolutionsKeys.resolution(id),
     queryFn: () => api.GET('/api/resolutions/{id}', { params: { path: { id } } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;

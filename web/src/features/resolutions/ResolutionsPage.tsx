@@ -10,6 +10,7 @@ import {
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { resolutionsKeys } from './keys';
 import { ResolutionFormModal } from './ResolutionFormModal';
 import { currentYear, Ratio, todayLocal } from './shared';
 
@@ -22,7 +23,7 @@ export const ResolutionsPage = () => {
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['resolutions', year, kind, q],
+    queryKey: resolutionsKeys.resolutions(year, kind, q),
     queryFn: () => api.GET('/api/resolutions', { params: { query: { year, kind, q } } }),
   });
   const today = todayLocal();

@@ -26,8 +26,10 @@ import { partyDocumentDate } from '../../../../domain/text/dates';
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { reportsKeys } from '../reports/keys';
+import { settingsKeys } from './keys';
 
-const settingsKey = ['settings'];
+const settingsKey = settingsKeys.settings();
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 type SetupForm = {
@@ -189,7 +191,7 @@ const DocumentCard = ({ view }: { view: TSettingsView }) => {
       });
       message.success('Đã lưu cài đặt văn bản.');
       client.invalidateQueries({ queryKey: settingsKey });
-      client.invalidateQueries({ queryKey: ['report-draft'] });
+      client.invalidateQueries({ queryKey: reportsKeys.reportDraft() });
     } catch (e) {
       setError(applyApiError(e, form));
     } finally {
