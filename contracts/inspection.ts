@@ -291,12 +291,23 @@ export const ZDisciplineCheck = z.object({
   limitationExpiresOn: z.string().nullable(),
 });
 
+/** Where a discipline decision stands (lapsed: its term ran out; permanent: khai trừ, giải tán). */
+export const disciplineStates = [
+  'proposed',
+  'in_force',
+  'lapsed',
+  'permanent',
+  'annulled',
+] as const;
+/** The two groups the inspection figures count subjects in. */
+export const subjectGroups = ['committees', 'inspection_commissions'] as const;
+
 export const ZDisciplineQuery = z.object({
   orgUnitId: ZId.optional(),
   year: ZYear.optional(),
   form: z.enum(disciplineForms).optional(),
   subjectKind: z.enum(subjectKinds).optional(),
-  state: z.enum(['proposed', 'in_force', 'lapsed', 'permanent', 'annulled']).optional(),
+  state: z.enum(disciplineStates).optional(),
 });
 
 export const ZComplaint = z.object({
@@ -331,7 +342,7 @@ export const ZDisciplineRow = z.object({
   receivedOn: z.string().nullable(),
   /** Null: recorded before votes were kept (vote unknown). */
   vote: ZDisciplineVote.nullable(),
-  state: z.enum(['proposed', 'in_force', 'lapsed', 'permanent', 'annulled']),
+  state: z.enum(disciplineStates),
   lapsesOn: z.string().nullable(),
   complaintDeadline: z.string().nullable(),
   complaints: z.array(ZComplaint),
@@ -371,7 +382,7 @@ export const ZFigures = z.object({
   ),
   subjectsByGroup: z.array(
     z.object({
-      group: z.enum(['committees', 'inspection_commissions']),
+      group: z.enum(subjectGroups),
       label: z.string(),
       ...ZCount.shape,
     }),
@@ -394,7 +405,7 @@ export type TFigures = z.infer<typeof ZFigures>;
 export const ZFigureRecordsQuery = ZFiguresQuery.extend({
   figure: z.enum(['cases', 'subjects', 'discipline', 'recommendations']),
   kind: z.enum(caseKinds).optional(),
-  group: z.enum(['committees', 'inspection_commissions']).optional(),
+  group: z.enum(subjectGroups).optional(),
   subjectKind: z.enum(subjectKinds).optional(),
   form: z.enum(disciplineForms).optional(),
   status: z.enum(['open', 'done']).optional(),

@@ -8,6 +8,7 @@ import {
   sexes,
 } from '../domain/enums/members';
 import { ZCsv, ZId, ZIsoDate, ZOptionalText, ZPageQuery } from './common';
+import { ZCitizenId, ZFullName, ZGeneralEducation } from './person';
 import { z } from './zod-vi';
 
 const ZText = ZOptionalText(300);
@@ -38,12 +39,7 @@ const ZFamily = z
 /** Record fields as grouped on lý lịch 1-HSĐV; the same object edits and creates. */
 export const ZMemberFields = z.object({
   // identity
-  fullName: z
-    .string()
-    .trim()
-    .min(3, 'Họ và tên cần ít nhất 3 ký tự.')
-    .max(200)
-    .refine((v) => v.includes(' '), 'Họ và tên cần đủ họ, tên đệm (nếu có) và tên.'),
+  fullName: ZFullName,
   birthName: ZText,
   alias: ZText,
   sex: z.enum(sexes),
@@ -54,12 +50,7 @@ export const ZMemberFields = z.object({
   currentAddress: ZText,
   ethnicity: z.string().trim().min(1).max(50).optional(),
   religion: z.string().trim().min(1).max(50).optional(),
-  citizenId: z
-    .string()
-    .trim()
-    .regex(/^\d{12}$/, 'Số định danh cá nhân (CCCD) gồm đúng 12 chữ số.')
-    .nullish()
-    .or(z.literal('').transform(() => null)),
+  citizenId: ZCitizenId,
   phone: z
     .string()
     .trim()
@@ -77,12 +68,7 @@ export const ZMemberFields = z.object({
   civilServiceRank: ZText,
   salaryGrade: ZText,
   // education
-  generalEducation: z
-    .string()
-    .trim()
-    .regex(/^\d{1,2}\/1[02]$/, 'Giáo dục phổ thông ghi dạng 12/12 hoặc 10/10.')
-    .nullish()
-    .or(z.literal('').transform(() => null)),
+  generalEducation: ZGeneralEducation,
   professionalLevel: z.enum(professionalLevels).default('none'),
   professionalField: ZText,
   academicTitle: ZText,

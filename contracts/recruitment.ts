@@ -1,6 +1,7 @@
 import { sexes } from '../domain/enums/members';
 import { recruitmentSteps } from '../domain/rules/recruitment/recruitment';
 import { ZId, ZIsoDate, ZOptionalText } from './common';
+import { ZCitizenId, ZFullName, ZGeneralEducation } from './person';
 import { z } from './zod-vi';
 
 export const applicantStatuses = ['in_progress', 'probation', 'full', 'stopped'] as const;
@@ -19,28 +20,13 @@ export const educationAreaLabels: Record<(typeof educationAreas)[number], string
 
 export const ZApplicantFields = z.object({
   orgUnitId: ZId,
-  fullName: z
-    .string()
-    .trim()
-    .min(3, 'Họ và tên cần ít nhất 3 ký tự.')
-    .max(200)
-    .refine((v) => v.includes(' '), 'Họ và tên cần đủ họ, tên đệm (nếu có) và tên.'),
+  fullName: ZFullName,
   sex: z.enum(sexes),
   birthDate: ZIsoDate,
-  citizenId: z
-    .string()
-    .trim()
-    .regex(/^\d{12}$/, 'Số định danh cá nhân (CCCD) gồm đúng 12 chữ số.')
-    .nullish()
-    .or(z.literal('').transform(() => null)),
+  citizenId: ZCitizenId,
   ethnicity: ZOptionalText(50),
   religion: ZOptionalText(50),
-  generalEducation: z
-    .string()
-    .trim()
-    .regex(/^\d{1,2}\/1[02]$/, 'Giáo dục phổ thông ghi dạng 12/12 hoặc 9/12.')
-    .nullish()
-    .or(z.literal('').transform(() => null)),
+  generalEducation: ZGeneralEducation,
   educationArea: z.enum(educationAreas).default('normal'),
   workplace: ZOptionalText(300),
   position: ZOptionalText(300),

@@ -31,7 +31,7 @@ import { App, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../../domain/enums/roles';
-import { post } from '../api/client';
+import { api } from '../api/client';
 import { sessionKey, useAuth } from './auth';
 
 const items = [
@@ -172,7 +172,7 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
     });
   }
   const logout = async (everywhere: boolean) => {
-    await post(everywhere ? '/api/auth/logout-everywhere' : '/api/auth/logout');
+    await (everywhere ? api.POST('/api/auth/logout-everywhere') : api.POST('/api/auth/logout'));
     client.clear();
     client.setQueryData(sessionKey, null);
     message.success(everywhere ? 'Đã đăng xuất trên mọi thiết bị.' : 'Đã đăng xuất.');

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import type { TSession, TSessionUser } from '../../../contracts/auth';
-import { ApiError, get, onApiError, setCsrfToken } from '../api/client';
+import type { TSessionUser } from '../../../contracts/auth';
+import { ApiError, api, onApiError, setCsrfToken } from '../api/client';
 
 type AuthState = {
   user: TSessionUser | null;
@@ -25,7 +25,7 @@ export const AuthProvider = ({ children }: { children: ReactNode }) => {
     queryKey: sessionKey,
     queryFn: async () => {
       try {
-        const s = await get<TSession>('/api/auth/session');
+        const s = await api.GET('/api/auth/session');
         setCsrfToken(s.csrfToken);
         return s;
       } catch (error) {

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { TreeSelect } from 'antd';
 import { useEffect, useState } from 'react';
-import type { TOrgUnitDetail, TOrgUnitNode } from '../../../contracts/org-units';
+import type { TOrgUnitNode } from '../../../contracts/org-units';
 import { orgUnitKindLabels } from '../../../domain/enums/org-units';
-import { get } from '../api/client';
+import { api } from '../api/client';
 import { fetchChildren } from '../api/org-units';
 
 type Option = { id: number; pId: number | null; value: number; title: string; isLeaf: boolean };
@@ -55,7 +55,7 @@ export const OrgUnitSelect = ({
   const unloaded = value !== undefined && !options.some((o) => o.id === value);
   const named = useQuery({
     queryKey: ['org-unit-name', value],
-    queryFn: () => get<TOrgUnitDetail>(`/api/org-units/${value}`),
+    queryFn: () => api.GET('/api/org-units/{id}', { params: { path: { id: value! } } }),
     // Only once the first branch has loaded: a preset root is named by it, with no request.
     enabled: unloaded && !valueLabel && options.length > 0,
     staleTime: Number.POSITIVE_INFINITY,

@@ -17,9 +17,10 @@ import {
 import { useState } from 'react';
 import type { TAccount } from '../../../../contracts/accounts';
 import { type Role, roleLabels } from '../../../../domain/enums/roles';
-import { get, post, put, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { accountsKeys } from './keys';
 
 const roleOptions = Object.entries(roleLabels).map(([value, label]) => ({ value, label }));
 
@@ -40,16 +41,21 @@ const AccountModal = ({
     setError(null);
     try {
       if (account) {
-        await put(`/api/accounts/${account.id}`, {
-          ...v,
-          memberId: v.memberId ?? null,
-          version: account.version,
+        await api.PUT('/api/accounts/{id}', {
+          params: { path: { id: account.id } },
+          body: {
+            ...v,
+            memberId: v.memberId ?? null,
+            version: account.version,
+          },
         });
         onSaved();
       } else {
-        const created = await post<{ password: string }>('/api/accounts', {
-          ...v,
-          memberId: v.memberId ?? null,
+        const created = await api.POST('/api/accounts', {
+          body: {
+            ...v,
+            memberId: v.memberId ?? null,
+          },
         });
         onSaved(created.password);
       }
@@ -124,9 +130,8 @@ export const AccountsPage = () => {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<TAccount | null | undefined>(undefined);
   const list = useQuery({
-    queryKey: ['accounts', q, page],
-    queryFn: () =>
-      get<{ items: TAccount[]; total: number }>(`/api/accounts${toQuery({ q, page })}`),
+    queryKey: accountsKeys.accounts(q, page),
+    queryFn: () => api.GET('/api/accounts', { params: { query: { q, page } } }),
   });
   const showPassword = (username: string, password: string) =>
     modal.info({
@@ -146,9 +151,11 @@ export const AccountsPage = () => {
       ),
     });
   const reset = async (a: TAccount) => {
-    const r = await post<{ password: string }>(`/api/accounts/${a.id}/reset-password`);
+    const r = await api.POST('/api/accounts/{id}/reset-password', {
+      params: { path: { id: a.id } },
+    });
     showPassword(a.username, r.password);
-    client.invalidateQueries({ queryKey: ['accounts'] });
+    client.invalidateQueries({ queryKey: accountsKeys.accounts() });
   };
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -203,7 +210,9 @@ export const AccountsPage = () => {
                 <Button
                   size="small"
                   onClick={async () => {
-                    await post(`/api/accounts/${a.id}/reset-totp`);
+                    await api.POST('/api/accounts/{id}/reset-totp', {
+                      params: { path: { id: a.id } },
+                    });
                     message.success(`${a.username} sẽ cài đặt lại xác thực hai lớp khi đăng nhập.`);
                   }}
                 >
@@ -221,7 +230,7 @@ export const AccountsPage = () => {
           onSaved={(password) => {
             const username = editing?.username;
             setEditing(undefined);
-            client.invalidateQueries({ queryKey: ['accounts'] });
+            client.invalidateQueries({ queryKey: accountsKeys.accounts() });
             if (password) showPassword(username ?? 'tài khoản mới', password);
             else message.success('Đã lưu tài khoản.');
           }}

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, DatePicker, Input, Row, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
+import { auditKeys } from './keys';
 
 type AuditRow = {
   id: number;
@@ -58,11 +59,8 @@ export const AuditPage = () => {
     firstBrokenId: number | null;
   } | null>(null);
   const list = useQuery({
-    queryKey: ['audit', filters, page],
-    queryFn: () =>
-      get<{ items: AuditRow[]; total: number }>(
-        `/api/audit${toQuery({ ...filters, page, pageSize: 30 })}`,
-      ),
+    queryKey: auditKeys.audit(filters, page),
+    queryFn: () => api.GET('/api/audit', { params: { query: { ...filters, page, pageSize: 30 } } }),
   });
   const set = (patch: Record<string, string | undefined>) => {
     setPage(1);
@@ -74,7 +72,7 @@ export const AuditPage = () => {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Nhật ký hệ thống
         </Typography.Title>
-        <Button onClick={async () => setCheck(await get('/api/audit/verify'))}>
+        <Button onClick={async () => setCheck(await api.GET('/api/audit/verify'))}>
           Kiểm tra toàn vẹn
         </Button>
       </Space>

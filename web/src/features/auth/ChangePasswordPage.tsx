@@ -1,7 +1,7 @@
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { post } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { AuthCard } from './AuthCard';
@@ -16,7 +16,7 @@ export const ChangePasswordPage = () => {
   const submit = async (values: { currentPassword: string; newPassword: string }) => {
     setError(null);
     try {
-      await post('/api/auth/change-password', values);
+      await api.POST('/api/auth/change-password', { body: values });
       await refresh();
       message.success('Đã đổi mật khẩu.');
       navigate('/');

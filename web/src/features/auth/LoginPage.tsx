@@ -3,8 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import type { TSession } from '../../../../contracts/auth';
-import { ApiError, post, setCsrfToken } from '../../api/client';
+import { ApiError, api, setCsrfToken } from '../../api/client';
 import { sessionKey, useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { AuthCard } from './AuthCard';
@@ -21,7 +20,7 @@ export const LoginPage = () => {
     setBusy(true);
     setError(null);
     try {
-      const session = await post<TSession>('/api/auth/login', values);
+      const session = await api.POST('/api/auth/login', { body: values });
       setCsrfToken(session.csrfToken);
       client.setQueryData(sessionKey, session);
       navigate(session.user.mustChangePassword ? '/doi-mat-khau' : '/');

@@ -2,12 +2,10 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { post } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { AuthCard } from './AuthCard';
-
-type Setup = { secret: string; otpauthUri: string; qrSvg: string };
 
 /** Second factor: scan the QR code with an authenticator app and confirm with the first code. */
 export const TotpSetupPage = () => {
@@ -16,7 +14,7 @@ export const TotpSetupPage = () => {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
-  const setup = useMutation({ mutationFn: () => post<Setup>('/api/auth/totp/setup') });
+  const setup = useMutation({ mutationFn: () => api.POST('/api/auth/totp/setup') });
   const start = setup.mutate;
   useEffect(() => {
     start();
@@ -25,7 +23,7 @@ export const TotpSetupPage = () => {
   const confirm = async (values: { code: string }) => {
     setError(null);
     try {
-      await post('/api/auth/totp/enable', values);
+      await api.POST('/api/auth/totp/enable', { body: values });
       await refresh();
       message.success('Đã bật xác thực hai lớp.');
       navigate('/');

@@ -25,8 +25,9 @@ import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import type { ZHolidayYear } from '../../../../contracts/calendar';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { ApiError, get, put } from '../../api/client';
+import { type ApiBody, ApiError, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { calendarKeys } from './keys';
 
 type HolidayYear = z.infer<typeof ZHolidayYear>;
 type Kind = 'day_off' | 'working_day';
@@ -156,8 +157,8 @@ export const CalendarPage = () => {
   const year = Number(params.get('nam')) || dayjs().year();
   const editable = can('calendar.manage');
   const { data, error: loadError } = useQuery({
-    queryKey: ['calendar', year],
-    queryFn: () => get<HolidayYear>(`/api/calendar/${year}`),
+    queryKey: calendarKeys.calendar(year),
+    queryFn: () => api.GET('/api/calendar/{year}', { params: { path: { year } } }),
   });
   const [drafts, setDrafts] = useState<Draft[]>([]);
   const [dirty, setDirty] = useState(false);
@@ -220,11 +221,14 @@ export const CalendarPage = () => {
     }
     setSaving(true);
     try {
-      await put(`/api/calendar/${year}/adjustments`, {
-        adjustments: drafts.map((d) => ({ date: d.date, kind: d.kind, note: d.note })),
+      await api.PUT('/api/calendar/{year}/adjustments', {
+        params: { path: { year } },
+        body: {
+          adjustments: drafts.map((d) => ({ date: d.date, kind: d.kind, note: d.note })),
+        } as ApiBody<'/api/calendar/{year}/adjustments', 'put'>,
       });
       message.success(`Đã lưu các ngày điều chỉnh năm ${year}.`);
-      await client.invalidateQueries({ queryKey: ['calendar', year] });
+      await client.invalidateQueries({ queryKey: calendarKeys.calendar(year) });
     } catch (e) {
       if (e instanceof ApiError) {
         const errors: Record<string, string> = {};
@@ -248,13 +252,13 @@ export const CalendarPage = () => {
   const switchCultureDay = async (on: boolean) => {
     setSwitching(true);
     try {
-      await put('/api/calendar/rules', { cultureDay: on });
+      await api.PUT('/api/calendar/rules', { body: { cultureDay: on } });
       message.success(
         on
           ? 'Đã tính Ngày Văn hóa Việt Nam (24/11) là ngày nghỉ khi tính thời hạn.'
           : 'Đã thôi tính Ngày Văn hóa Việt Nam (24/11) là ngày nghỉ.',
       );
-      await client.invalidateQueries({ queryKey: ['calendar'] });
+      await client.invalidateQueries({ queryKey: calendarKeys.calendar() });
     } catch (e) {
       message.error(e instanceof Error ? e.message : 'Có lỗi xảy ra, vui lòng thử lại.');
     } finally {

@@ -19,20 +19,16 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type {
-  TDashboard,
-  TDashboardFigure,
-  TTargetView,
-  TTaskSummary,
-} from '../../../../contracts/plans';
+import type { TDashboardFigure, TTargetView, TTaskSummary } from '../../../../contracts/plans';
 import { targetStatuses, targetStatusLabels } from '../../../../domain/rules/plans/target-status';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { SeriesChart } from '../plans/charts';
 import { currentYear, formatMetricValue, statusColors, yearChoices } from '../plans/format';
 import { RecordsDrawer, type RecordsRequest } from '../plans/RecordsDrawer';
 import { TargetStatusTag } from '../plans/TargetDrawer';
+import { dashboardKeys } from './keys';
 
 type Open = (figure: { code: string; label: string }, previous?: boolean) => void;
 
@@ -142,8 +138,8 @@ export const DashboardPage = () => {
   const [asOf, setAsOf] = useState<string | undefined>();
   const [records, setRecords] = useState<RecordsRequest | null>(null);
   const dashboard = useQuery({
-    queryKey: ['dashboard', orgUnitId, year, asOf],
-    queryFn: () => get<TDashboard>(`/api/dashboard${toQuery({ orgUnitId, year, asOf })}`),
+    queryKey: dashboardKeys.dashboard(orgUnitId, year, asOf),
+    queryFn: () => api.GET('/api/dashboard', { params: { query: { orgUnitId, year, asOf } } }),
   });
   const d = dashboard.data;
   const open: Open = (f, previous) =>

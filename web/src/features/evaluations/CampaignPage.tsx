@@ -21,17 +21,14 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type {
-  TCampaignDetail,
-  TDecisionCheck,
-  TRecordSummary,
-} from '../../../../contracts/evaluations';
+import type { TCampaignDetail, TRecordSummary } from '../../../../contracts/evaluations';
 import type { QualityLevel, SubjectKind } from '../../../../domain/rules/evaluation/levels';
 import { subjectKindLabels } from '../../../../domain/rules/evaluation/levels';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, put, toQuery } from '../../api/client';
+import { type ApiBody, type ApiQuery, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { evaluationsKeys } from './keys';
 import {
   cycleLabel,
   LevelTag,
@@ -63,20 +60,23 @@ const SettingsModal = ({
       } catch {
         throw new Error('Tham số phải là JSON hợp lệ, ví dụ {"htxsCap": {"share": 0.2}}.');
       }
-      return put(`/api/evaluations/campaigns/${campaign.id}`, {
-        version: campaign.version,
-        selfAssessmentDue: v.selfAssessmentDue || null,
-        reviewDue: v.reviewDue || null,
-        appraisalDue: v.appraisalDue || null,
-        decisionDue: v.decisionDue || null,
-        publicationDue: v.publicationDue || null,
-        status: v.status,
-        paramsOverride,
+      return api.PUT('/api/evaluations/campaigns/{id}', {
+        params: { path: { id: campaign.id } },
+        body: {
+          version: campaign.version,
+          selfAssessmentDue: v.selfAssessmentDue || null,
+          reviewDue: v.reviewDue || null,
+          appraisalDue: v.appraisalDue || null,
+          decisionDue: v.decisionDue || null,
+          publicationDue: v.publicationDue || null,
+          status: v.status,
+          paramsOverride,
+        } as ApiBody<'/api/evaluations/campaigns/{id}', 'put'>,
       });
     },
     onSuccess: () => {
       message.success('Đã lưu.');
-      client.invalidateQueries({ queryKey: ['evaluation-campaign', campaign.id] });
+      client.invalidateQueries({ queryKey: evaluationsKeys.evaluationCampaign(campaign.id) });
       onClose();
     },
     onError: (e) =>
@@ -166,14 +166,23 @@ const DecisionPanel = ({
   const complete = items.every((i) => i.level);
   const body = { decidedOn, decisionNumber: decisionNumber || '—', items };
   const check = useQuery({
-    queryKey: ['evaluation-decision-check', campaignId, body],
+    queryKey: evaluationsKeys.evaluationDecisionCheck(campaignId, body),
     queryFn: () =>
-      post<TDecisionCheck>(`/api/evaluations/campaigns/${campaignId}/decision-check`, body),
+      api.POST('/api/evaluations/campaigns/{id}/decision-check', {
+        params: { path: { id: campaignId } },
+        body: body as ApiBody<'/api/evaluations/campaigns/{id}/decision-check', 'post'>,
+      }),
     enabled: selected.length > 0 && complete,
   });
   const save = useMutation({
     mutationFn: () =>
-      post(`/api/evaluations/campaigns/${campaignId}/decisions`, { ...body, decisionNumber }),
+      api.POST('/api/evaluations/campaigns/{id}/decisions', {
+        params: { path: { id: campaignId } },
+        body: { ...body, decisionNumber } as ApiBody<
+          '/api/evaluations/campaigns/{id}/decisions',
+          'post'
+        >,
+      }),
     onSuccess: () => {
       message.success(`Đã ghi quyết định xếp loại ${items.length} đối tượng.`);
       setLevels({});
@@ -306,19 +315,24 @@ export const CampaignPage = () => {
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const [tab, setTab] = useState('records');
   const campaign = useQuery({
-    queryKey: ['evaluation-campaign', id],
-    queryFn: () => get<TCampaignDetail>(`/api/evaluations/campaigns/${id}`),
+    queryKey: evaluationsKeys.evaluationCampaign(id),
+    queryFn: () => api.GET('/api/evaluations/campaigns/{id}', { params: { path: { id } } }),
   });
   const records = useQuery({
-    queryKey: ['evaluation-records', id, filter],
+    queryKey: evaluationsKeys.evaluationRecords(id, filter),
     queryFn: () =>
-      get<{ items: TRecordSummary[]; total: number }>(
-        `/api/evaluations/records${toQuery({ campaignId: id, pageSize: 500, ...filter })}`,
-      ),
+      api.GET('/api/evaluations/records', {
+        params: {
+          query: { campaignId: id, pageSize: 500, ...filter } as ApiQuery<
+            '/api/evaluations/records',
+            'get'
+          >,
+        },
+      }),
   });
   const refresh = () => {
-    client.invalidateQueries({ queryKey: ['evaluation-records', id] });
-    client.invalidateQueries({ queryKey: ['evaluation-campaign', id] });
+    client.invalidateQueries({ queryKey: evaluationsKeys.evaluationRecords(id) });
+    client.invalidateQueries({ queryKey: evaluationsKeys.evaluationCampaign(id) });
     setSelectedIds([]);
   };
   const selected = useMemo(
@@ -327,11 +341,14 @@ export const CampaignPage = () => {
   );
   const publish = useMutation({
     mutationFn: () =>
-      post(`/api/evaluations/campaigns/${id}/publication`, {
-        publishedOn: todayLocal(),
-        items: selected
-          .filter((r) => r.status === 'decided')
-          .map((r) => ({ recordId: r.id, version: r.version })),
+      api.POST('/api/evaluations/campaigns/{id}/publication', {
+        params: { path: { id } },
+        body: {
+          publishedOn: todayLocal(),
+          items: selected
+            .filter((r) => r.status === 'decided')
+            .map((r) => ({ recordId: r.id, version: r.version })),
+        },
       }),
     onSuccess: () => {
       message.success('Đã công bố kết quả.');

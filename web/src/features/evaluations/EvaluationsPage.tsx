@@ -20,12 +20,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { TCampaign, TRecordSummary } from '../../../../contracts/evaluations';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { evaluationsKeys } from './keys';
 import { currentYear, cycleLabel, LevelTag, StatusTag, todayLocal } from './shared';
 
 const deadlineFields = [
@@ -44,10 +44,12 @@ const OpenCampaignModal = ({ open, onClose }: { open: boolean; onClose: () => vo
   const cycle = Form.useWatch('cycle', form);
   const mutation = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post<{ id: number; records: number }>('/api/evaluations/campaigns', v),
+      api.POST('/api/evaluations/campaigns', {
+        body: v as ApiBody<'/api/evaluations/campaigns', 'post'>,
+      }),
     onSuccess: (r) => {
       message.success(`Đã mở đợt đánh giá với ${r.records} hồ sơ.`);
-      client.invalidateQueries({ queryKey: ['evaluation-campaigns'] });
+      client.invalidateQueries({ queryKey: evaluationsKeys.evaluationCampaigns() });
       onClose();
       navigate(`/danh-gia-xep-loai/${r.id}`);
     },
@@ -151,11 +153,9 @@ const OpenCampaignModal = ({ open, onClose }: { open: boolean; onClose: () => vo
 /** A member's own records: "Tự đánh giá" while the campaign is at that step. */
 const MyRecords = () => {
   const { data } = useQuery({
-    queryKey: ['evaluation-records', 'mine'],
+    queryKey: evaluationsKeys.evaluationRecords('mine'),
     queryFn: () =>
-      get<{ items: TRecordSummary[] }>(
-        `/api/evaluations/records${toQuery({ mine: true, pageSize: 20 })}`,
-      ),
+      api.GET('/api/evaluations/records', { params: { query: { mine: true, pageSize: 20 } } }),
   });
   if (!data?.items.length) return null;
   return (
@@ -188,8 +188,8 @@ export const EvaluationsPage = () => {
   const [open, setOpen] = useState(false);
   const [year, setYear] = useState<number | undefined>();
   const { data, error, isLoading } = useQuery({
-    queryKey: ['evaluation-campaigns', year],
-    queryFn: () => get<{ items: TCampaign[] }>(`/api/evaluations/campaigns${toQuery({ year })}`),
+    queryKey: evaluationsKeys.evaluationCampaigns(year),
+    queryFn: () => api.GET('/api/evaluations/campaigns', { params: { query: { year } } }),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">

@@ -29,8 +29,9 @@ import {
   subjectKindLabels,
 } from '../../../../domain/rules/evaluation/levels';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { evaluationsKeys } from './keys';
 import { LevelTag, levelOptions, StatusTag, stepLabels, todayLocal } from './shared';
 
 const roleLabels: Record<(typeof memberRoles)[number], string> = {
@@ -123,17 +124,20 @@ const SelfAssessmentForm = ({
   const previous = record.selfAssessment ?? {};
   const mutation = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post(`/api/evaluations/records/${record.id}/self-assessment`, {
-        version: record.version,
-        assessedOn: v.assessedOn,
-        scores: v.scores,
-        grades: v.grades,
-        tasks: tasksOf(v as never),
-        role: v.role ?? null,
-        proposedLevel: v.proposedLevel,
-        strengths: v.strengths,
-        weaknesses: v.weaknesses,
-        commitments: v.commitments,
+      api.POST('/api/evaluations/records/{id}/self-assessment', {
+        params: { path: { id: record.id } },
+        body: {
+          version: record.version,
+          assessedOn: v.assessedOn,
+          scores: v.scores,
+          grades: v.grades,
+          tasks: tasksOf(v as never),
+          role: v.role ?? null,
+          proposedLevel: v.proposedLevel,
+          strengths: v.strengths,
+          weaknesses: v.weaknesses,
+          commitments: v.commitments,
+        } as ApiBody<'/api/evaluations/records/{id}/self-assessment', 'post'>,
       }),
     onSuccess: () => {
       message.success('Đã lưu bản tự đánh giá, xếp loại.');
@@ -210,28 +214,31 @@ const ReviewForm = ({ record, onSaved }: { record: TRecordDetail; onSaved: () =>
   const f = record.facts as Record<string, unknown>;
   const mutation = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post(`/api/evaluations/records/${record.id}/review`, {
-        version: record.version,
-        reviewedOn: v.reviewedOn,
-        level: v.level,
-        votes: v.votes,
-        note: v.note,
-        scores: v.scores,
-        grades: v.grades,
-        tasks: tasksOf(v as never),
-        ...(record.subjectKind === 'member'
-          ? {
-              sickLeaveMonths: v.sickLeaveMonths ?? null,
-              civilServant: Boolean(v.civilServant),
-              civilServiceLevel: v.civilServant ? (v.civilServiceLevel ?? null) : null,
-            }
-          : {}),
-        ...(record.subjectKind === 'agency'
-          ? { culturalStandard: Boolean(v.culturalStandard) }
-          : {}),
-        ...(record.khtnvCaseOptions.length > 0
-          ? { khtnvCases: (v.khtnvCases as string[] | undefined) ?? [] }
-          : {}),
+      api.POST('/api/evaluations/records/{id}/review', {
+        params: { path: { id: record.id } },
+        body: {
+          version: record.version,
+          reviewedOn: v.reviewedOn,
+          level: v.level,
+          votes: v.votes,
+          note: v.note,
+          scores: v.scores,
+          grades: v.grades,
+          tasks: tasksOf(v as never),
+          ...(record.subjectKind === 'member'
+            ? {
+                sickLeaveMonths: v.sickLeaveMonths ?? null,
+                civilServant: Boolean(v.civilServant),
+                civilServiceLevel: v.civilServant ? (v.civilServiceLevel ?? null) : null,
+              }
+            : {}),
+          ...(record.subjectKind === 'agency'
+            ? { culturalStandard: Boolean(v.culturalStandard) }
+            : {}),
+          ...(record.khtnvCaseOptions.length > 0
+            ? { khtnvCases: (v.khtnvCases as string[] | undefined) ?? [] }
+            : {}),
+        } as ApiBody<'/api/evaluations/records/{id}/review', 'post'>,
       }),
     onSuccess: () => {
       message.success('Đã ghi kết quả kiểm điểm tại hội nghị.');
@@ -364,14 +371,15 @@ const ReviewForm = ({ record, onSaved }: { record: TRecordDetail; onSaved: () =>
 
 const SimpleStepForm = ({
   title,
-  url,
+  send,
   version,
   fields,
   submit,
   onSaved,
 }: {
   title: string;
-  url: string;
+  /** The step's POST; the form's values (with the record's version) are its body. */
+  send: (body: Record<string, unknown>) => Promise<unknown>;
   version: number;
   fields: 'appraisal' | 'complaint' | 'resolve';
   submit: string;
@@ -381,7 +389,7 @@ const SimpleStepForm = ({
   const { message } = App.useApp();
   const outcome = Form.useWatch('outcome', form);
   const mutation = useMutation({
-    mutationFn: (v: Record<string, unknown>) => post(url, { ...v, version }),
+    mutationFn: (v: Record<string, unknown>) => send({ ...v, version }),
     onSuccess: () => {
       message.success('Đã lưu.');
       onSaved();
@@ -500,12 +508,12 @@ export const RecordPage = () => {
   const id = Number(useParams().id);
   const client = useQueryClient();
   const { data: r, error } = useQuery({
-    queryKey: ['evaluation-record', id],
-    queryFn: () => get<TRecordDetail>(`/api/evaluations/records/${id}`),
+    queryKey: evaluationsKeys.evaluationRecord(id),
+    queryFn: () => api.GET('/api/evaluations/records/{id}', { params: { path: { id } } }),
   });
   const refresh = () => {
-    client.invalidateQueries({ queryKey: ['evaluation-record', id] });
-    client.invalidateQueries({ queryKey: ['evaluation-records'] });
+    client.invalidateQueries({ queryKey: evaluationsKeys.evaluationRecord(id) });
+    client.invalidateQueries({ queryKey: evaluationsKeys.evaluationRecords() });
   };
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   if (!r) return <Card loading />;
@@ -607,7 +615,12 @@ export const RecordPage = () => {
       {r.actions.includes('appraise') && (
         <SimpleStepForm
           title="Thẩm định"
-          url={`/api/evaluations/records/${r.id}/appraisal`}
+          send={(body) =>
+            api.POST('/api/evaluations/records/{id}/appraisal', {
+              params: { path: { id: r.id } },
+              body: body as ApiBody<'/api/evaluations/records/{id}/appraisal', 'post'>,
+            })
+          }
           version={r.version}
           fields="appraisal"
           submit="Ghi thẩm định"
@@ -617,7 +630,12 @@ export const RecordPage = () => {
       {r.actions.includes('complain') && (
         <SimpleStepForm
           title="Khiếu nại kết quả"
-          url={`/api/evaluations/records/${r.id}/complaints`}
+          send={(body) =>
+            api.POST('/api/evaluations/records/{id}/complaints', {
+              params: { path: { id: r.id } },
+              body: body as ApiBody<'/api/evaluations/records/{id}/complaints', 'post'>,
+            })
+          }
           version={r.version}
           fields="complaint"
           submit="Gửi khiếu nại"
@@ -631,7 +649,12 @@ export const RecordPage = () => {
             <SimpleStepForm
               key={c.id}
               title={`Giải quyết khiếu nại ngày ${formatDate(c.filedOn)}: ${c.content}`}
-              url={`/api/evaluations/complaints/${c.id}/resolution`}
+              send={(body) =>
+                api.POST('/api/evaluations/complaints/{id}/resolution', {
+                  params: { path: { id: c.id } },
+                  body: body as ApiBody<'/api/evaluations/complaints/{id}/resolution', 'post'>,
+                })
+              }
               version={r.version}
               fields="resolve"
               submit="Ghi kết quả giải quyết"

@@ -10,16 +10,17 @@ import { CanvasRenderer } from 'echarts/renderers';
 import EChartsModule from 'echarts-for-react/lib/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { TRecordSummary, TResults } from '../../../../contracts/evaluations';
+import type { TResults } from '../../../../contracts/evaluations';
 import {
   type QualityLevel,
   qualityLevelLabels,
   qualityLevels,
 } from '../../../../domain/rules/evaluation/levels';
 import { formatNumber, formatPercent } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { evaluationsKeys } from './keys';
 import { currentYear, LevelTag, levelColors, StatusTag } from './shared';
 
 const ReactEChartsCore =
@@ -68,16 +69,17 @@ export const ResultsPage = () => {
   const [year, setYear] = useState<number>(Number(params.get('year')) || currentYear);
   const [drill, setDrill] = useState<Drill | null>(null);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['evaluation-results', orgUnitId, year],
-    queryFn: () => get<TResults>(`/api/evaluations/results${toQuery({ orgUnitId, year })}`),
+    queryKey: evaluationsKeys.evaluationResults(orgUnitId, year),
+    queryFn: () =>
+      api.GET('/api/evaluations/results', { params: { query: { orgUnitId: orgUnitId!, year } } }),
     enabled: Boolean(orgUnitId && year),
   });
   const records = useQuery({
-    queryKey: ['evaluation-drill', drill],
+    queryKey: evaluationsKeys.evaluationDrill(drill),
     queryFn: () =>
-      get<{ items: TRecordSummary[]; total: number }>(
-        `/api/evaluations/records${toQuery({ orgUnitId, year, pageSize: 500, ...drill!.query })}`,
-      ),
+      api.GET('/api/evaluations/records', {
+        params: { query: { orgUnitId, year, pageSize: 500, ...drill!.query } },
+      }),
     enabled: Boolean(drill),
   });
   const count = (n: number, title: string, query: Record<string, unknown>) => (

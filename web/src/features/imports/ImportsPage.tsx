@@ -34,9 +34,10 @@ import {
 } from '../../../../contracts/imports';
 import { encodingLabels, type TextEncoding } from '../../../../domain/text/legacy-encodings';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { type ApiQuery, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { fileToBase64, postStream, type StreamProgress } from './import-stream';
+import { importsKeys } from './keys';
 
 const big = { fontSize: 16 };
 const none = -1;
@@ -133,17 +134,24 @@ export const ImportsPage = () => {
       setJob(previewed);
       setPage(1);
       setFilter('all');
-      await client.invalidateQueries({ queryKey: ['import-rows', job.id] });
+      await client.invalidateQueries({ queryKey: importsKeys.importRows(job.id) });
       setStep(2);
     }
   };
 
   const rows = useQuery({
-    queryKey: ['import-rows', job?.id, filter, page, job?.summary],
+    queryKey: importsKeys.importRows(job?.id, filter, page, job?.summary),
     queryFn: () =>
-      get<{ items: TImportRow[]; total: number }>(
-        `/api/imports/${job!.id}/rows${toQuery({ filter, page, pageSize: 20 })}`,
-      ),
+      api.GET('/api/imports/{id}/rows', {
+        params: {
+          path: { id: job!.id },
+          query: {
+            filter: filter as ApiQuery<'/api/imports/{id}/rows', 'get'>['filter'],
+            page,
+            pageSize: 20,
+          },
+        },
+      }),
     enabled: step === 2 && Boolean(job?.summary),
   });
 
@@ -151,9 +159,9 @@ export const ImportsPage = () => {
     if (!job) return;
     const all = new Set(excluded);
     for (let p = 1; ; p++) {
-      const res = await get<{ items: TImportRow[]; total: number }>(
-        `/api/imports/${job.id}/rows${toQuery({ filter: 'errors', page: p, pageSize: 200 })}`,
-      );
+      const res = await api.GET('/api/imports/{id}/rows', {
+        params: { path: { id: job.id }, query: { filter: 'errors', page: p, pageSize: 200 } },
+      });
       for (const r of res.items) all.add(r.rowNumber);
       if (p * 200 >= res.total) break;
     }

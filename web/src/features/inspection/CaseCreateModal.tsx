@@ -26,10 +26,11 @@ import {
   conductingBodies,
   conductingBodyLabels,
 } from '../../../../domain/rules/inspection/inspection';
-import { post } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { inspectionKeys } from './keys';
 import { AccountPicker, bodyUnitKinds, MemberPicker } from './shared';
 
 export const teamRoleLabels: Record<TCaseInput['team'][number]['role'], string> = {
@@ -72,31 +73,33 @@ export const CaseCreateModal = ({ onClose }: { onClose: () => void }) => {
   const body = Form.useWatch('body', form);
   const create = useMutation({
     mutationFn: (v: Values) =>
-      post<{ id: number }>('/api/inspection/cases', {
-        orgUnitId: v.orgUnitId,
-        body: v.body,
-        kind: v.kind,
-        title: v.title,
-        content: v.content || null,
-        decisionNumber: v.decisionNumber,
-        decisionDate: v.decisionDate,
-        plannedFrom: v.plannedFrom || null,
-        plannedTo: v.plannedTo || null,
-        subjects: [
-          ...(v.subjectOrgs ?? [])
-            .filter((s) => s.orgUnitId)
-            .map((s) => ({ kind: 'organisation', orgUnitId: s.orgUnitId })),
-          ...(v.subjectMembers ?? [])
-            .filter((s) => s.memberId)
-            .map((s) => ({ kind: 'member', memberId: s.memberId })),
-        ],
-        team: (v.team ?? [])
-          .filter((t) => t.name?.trim())
-          .map((t) => ({ name: t.name, role: t.role, userId: t.userId ?? null })),
+      api.POST('/api/inspection/cases', {
+        body: {
+          orgUnitId: v.orgUnitId,
+          body: v.body,
+          kind: v.kind,
+          title: v.title,
+          content: v.content || null,
+          decisionNumber: v.decisionNumber,
+          decisionDate: v.decisionDate,
+          plannedFrom: v.plannedFrom || null,
+          plannedTo: v.plannedTo || null,
+          subjects: [
+            ...(v.subjectOrgs ?? [])
+              .filter((s) => s.orgUnitId)
+              .map((s) => ({ kind: 'organisation', orgUnitId: s.orgUnitId })),
+            ...(v.subjectMembers ?? [])
+              .filter((s) => s.memberId)
+              .map((s) => ({ kind: 'member', memberId: s.memberId })),
+          ],
+          team: (v.team ?? [])
+            .filter((t) => t.name?.trim())
+            .map((t) => ({ name: t.name, role: t.role, userId: t.userId ?? null })),
+        } as ApiBody<'/api/inspection/cases', 'post'>,
       }),
     onSuccess: (res) => {
       message.success('Đã lập cuộc kiểm tra, giám sát.');
-      client.invalidateQueries({ queryKey: ['inspection-cases'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.inspectionCases() });
       navigate(`/kiem-tra-giam-sat/${res.id}`);
     },
     onError: (e) => {

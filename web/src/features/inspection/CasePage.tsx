@@ -16,15 +16,15 @@ import {
   Typography,
 } from 'antd';
 import { useParams } from 'react-router';
-import type { TCaseDetail } from '../../../../contracts/inspection';
 import { disciplineFormLabels } from '../../../../domain/rules/discipline/discipline';
 import {
   caseKindLabels,
   conductingBodyLabels,
 } from '../../../../domain/rules/inspection/inspection';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, put } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { inspectionKeys } from './keys';
 import { todayLocal } from './shared';
 
 const teamRoles: Record<string, string> = {
@@ -41,13 +41,19 @@ export const CasePage = () => {
   const [stepForm] = Form.useForm();
   const [conclusionForm] = Form.useForm();
   const { data, error, isLoading } = useQuery({
-    queryKey: ['inspection-case', id],
-    queryFn: () => get<TCaseDetail>(`/api/inspection/cases/${id}`),
+    queryKey: inspectionKeys.inspectionCase(id),
+    queryFn: () => api.GET('/api/inspection/cases/{id}', { params: { path: { id } } }),
   });
-  const refresh = () => client.invalidateQueries({ queryKey: ['inspection-case', id] });
+  const refresh = () => client.invalidateQueries({ queryKey: inspectionKeys.inspectionCase(id) });
   const step = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post(`/api/inspection/cases/${id}/steps`, { ...v, version: data?.version }),
+      api.POST('/api/inspection/cases/{id}/steps', {
+        params: { path: { id } },
+        body: { ...v, version: data?.version } as ApiBody<
+          '/api/inspection/cases/{id}/steps',
+          'post'
+        >,
+      }),
     onSuccess: () => {
       message.success('Đã ghi bước.');
       stepForm.resetFields();
@@ -57,17 +63,20 @@ export const CasePage = () => {
   });
   const conclude = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post(`/api/inspection/cases/${id}/conclusion`, {
-        conclusionNumber: v.conclusionNumber,
-        conclusionDate: v.conclusionDate,
-        conclusionText: v.conclusionText,
-        outcomeSummary: v.outcomeSummary,
-        violationFound: Boolean(v.violationFound),
-        publish: Boolean(v.publish),
-        recommendations: v.recommendation
-          ? [{ text: v.recommendation, dueOn: v.dueOn || null }]
-          : [],
-        version: data?.version,
+      api.POST('/api/inspection/cases/{id}/conclusion', {
+        params: { path: { id } },
+        body: {
+          conclusionNumber: v.conclusionNumber,
+          conclusionDate: v.conclusionDate,
+          conclusionText: v.conclusionText,
+          outcomeSummary: v.outcomeSummary,
+          violationFound: Boolean(v.violationFound),
+          publish: Boolean(v.publish),
+          recommendations: v.recommendation
+            ? [{ text: v.recommendation, dueOn: v.dueOn || null }]
+            : [],
+          version: data?.version,
+        } as ApiBody<'/api/inspection/cases/{id}/conclusion', 'post'>,
       }),
     onSuccess: () => {
       message.success('Đã ghi kết luận.');
@@ -78,7 +87,13 @@ export const CasePage = () => {
   const [publishForm] = Form.useForm();
   const publish = useMutation({
     mutationFn: (v: { publishedOn: string }) =>
-      post(`/api/inspection/cases/${id}/publish`, { ...v, version: data?.version }),
+      api.POST('/api/inspection/cases/{id}/publish', {
+        params: { path: { id } },
+        body: { ...v, version: data?.version } as ApiBody<
+          '/api/inspection/cases/{id}/publish',
+          'post'
+        >,
+      }),
     onSuccess: () => {
       message.success('Đã thông báo kết luận.');
       refresh();
@@ -87,11 +102,14 @@ export const CasePage = () => {
   });
   const recDone = useMutation({
     mutationFn: (r: { id: number; version: number }) =>
-      put(`/api/inspection/recommendations/${r.id}`, {
-        status: 'done',
-        doneOn: new Date().toISOString().slice(0, 10),
-        followUp: 'Đã thực hiện.',
-        version: r.version,
+      api.PUT('/api/inspection/recommendations/{id}', {
+        params: { path: { id: r.id } },
+        body: {
+          status: 'done',
+          doneOn: new Date().toISOString().slice(0, 10),
+          followUp: 'Đã thực hiện.',
+          version: r.version,
+        },
       }),
     onSuccess: () => refresh(),
     onError: (e) => message.error(applyApiError(e)),

@@ -30,10 +30,11 @@ import {
   limitationGrounds,
 } from '../../../../domain/rules/discipline/discipline';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, put, toQuery } from '../../api/client';
+import { type ApiBody, type ApiQuery, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { inspectionKeys } from './keys';
 import { currentYear, MemberPicker, todayLocal, yearOptions } from './shared';
 
 type Check = {
@@ -122,18 +123,22 @@ const DecisionModal = ({ onClose }: { onClose: () => void }) => {
   const values = Form.useWatch([], form) ?? {};
   const runCheck = useMutation({
     mutationFn: () =>
-      form
-        .validateFields()
-        .then((v) => post<Check>('/api/inspection/discipline/check', toInput(v))),
+      form.validateFields().then((v) =>
+        api.POST('/api/inspection/discipline/check', {
+          body: toInput(v) as ApiBody<'/api/inspection/discipline/check', 'post'>,
+        }),
+      ),
     onSuccess: setCheck,
     onError: (e) => message.error(applyApiError(e, form)),
   });
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post<{ message: string }>('/api/inspection/discipline', toInput(v)),
+      api.POST('/api/inspection/discipline', {
+        body: toInput(v) as ApiBody<'/api/inspection/discipline', 'post'>,
+      }),
     onSuccess: (res) => {
       message.success(res.message);
-      client.invalidateQueries({ queryKey: ['discipline'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.discipline() });
       onClose();
     },
     onError: (e) => message.error(applyApiError(e, form)),
@@ -307,13 +312,13 @@ const ComplaintButton = ({ row }: { row: TDisciplineRow }) => {
   const [open, setOpen] = useState(false);
   const file = useMutation({
     mutationFn: (v: { filedOn: string; handledBy: string }) =>
-      post<{ message: string; accepted: boolean }>(
-        `/api/inspection/discipline/${row.id}/complaints`,
-        v,
-      ),
+      api.POST('/api/inspection/discipline/{id}/complaints', {
+        params: { path: { id: row.id } },
+        body: v,
+      }),
     onSuccess: (res) => {
       (res.accepted ? message.success : message.warning)(res.message);
-      client.invalidateQueries({ queryKey: ['discipline'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.discipline() });
       setOpen(false);
     },
     onError: (e) => message.error(applyApiError(e, form)),
@@ -394,16 +399,19 @@ const ComplaintOutcomeButton = ({
       outcomeNote?: string;
       newForm?: string;
     }) =>
-      put<{ message: string }>(`/api/inspection/complaints/${complaint.id}`, {
-        outcome: v.outcome,
-        outcomeOn: v.outcomeOn,
-        outcomeNote: v.outcomeNote || null,
-        newForm: v.outcome === 'reduced' ? v.newForm : null,
-        version: complaint.version,
+      api.PUT('/api/inspection/complaints/{id}', {
+        params: { path: { id: complaint.id } },
+        body: {
+          outcome: v.outcome,
+          outcomeOn: v.outcomeOn,
+          outcomeNote: v.outcomeNote || null,
+          newForm: v.outcome === 'reduced' ? v.newForm : null,
+          version: complaint.version,
+        } as ApiBody<'/api/inspection/complaints/{id}', 'put'>,
       }),
     onSuccess: (res) => {
       message.success(res.message);
-      client.invalidateQueries({ queryKey: ['discipline'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.discipline() });
       setOpen(false);
     },
     onError: (e) => {
@@ -487,9 +495,11 @@ export const DisciplinePage = () => {
   }>({ year: currentYear });
   const [recording, setRecording] = useState(false);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['discipline', filters],
+    queryKey: inspectionKeys.discipline(filters),
     queryFn: () =>
-      get<{ items: TDisciplineRow[] }>(`/api/inspection/discipline${toQuery(filters)}`),
+      api.GET('/api/inspection/discipline', {
+        params: { query: filters as ApiQuery<'/api/inspection/discipline', 'get'> },
+      }),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">

@@ -2,14 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Drawer, Row, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TFigureRecords, TFigures } from '../../../../contracts/inspection';
 import {
   conductingBodies,
   conductingBodyLabels,
 } from '../../../../domain/rules/inspection/inspection';
-import { get, toQuery } from '../../api/client';
+import { type ApiQuery, api } from '../../api/client';
 import { BarChartView } from '../../components/Chart';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { inspectionKeys } from './keys';
 import { currentYear, yearOptions } from './shared';
 
 type Drill = Record<string, string | undefined>;
@@ -76,13 +76,20 @@ export const FiguresPage = () => {
   });
   const [drill, setDrill] = useState<Drill | null>(null);
   const { data, error } = useQuery({
-    queryKey: ['inspection-figures', filter],
-    queryFn: () => get<TFigures>(`/api/inspection/figures${toQuery(filter)}`),
+    queryKey: inspectionKeys.inspectionFigures(filter),
+    queryFn: () =>
+      api.GET('/api/inspection/figures', {
+        params: { query: filter as ApiQuery<'/api/inspection/figures', 'get'> },
+      }),
   });
   const records = useQuery({
-    queryKey: ['inspection-figure-records', filter, drill],
+    queryKey: inspectionKeys.inspectionFigureRecords(filter, drill),
     queryFn: () =>
-      get<TFigureRecords>(`/api/inspection/figures/records${toQuery({ ...filter, ...drill })}`),
+      api.GET('/api/inspection/figures/records', {
+        params: {
+          query: { ...filter, ...drill } as ApiQuery<'/api/inspection/figures/records', 'get'>,
+        },
+      }),
     enabled: drill != null,
   });
   const cases = (data?.casesByKind ?? []).map((c) => ({

@@ -27,11 +27,12 @@ import {
   programmePeriodLabels,
 } from '../../../../domain/rules/inspection/inspection';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { CaseCreateModal } from './CaseCreateModal';
+import { inspectionKeys } from './keys';
 import { ProgrammeItemModal, ProgrammeModal, programmeBodies } from './ProgrammeForms';
 import { currentYear, yearOptions } from './shared';
 
@@ -50,8 +51,8 @@ const CasesTable = ({ filters }: { filters: Filters }) => {
   const { can } = useAuth();
   const [creating, setCreating] = useState(false);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['inspection-cases', filters],
-    queryFn: () => get<{ items: TCaseSummary[] }>(`/api/inspection/cases${toQuery(filters)}`),
+    queryKey: inspectionKeys.inspectionCases(filters),
+    queryFn: () => api.GET('/api/inspection/cases', { params: { query: filters } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   return (
@@ -122,17 +123,20 @@ const CaseFromItemModal = ({
       lead?: string;
       orgUnitId?: number;
     }) =>
-      post<{ id: number }>(`/api/inspection/programme-items/${item.id}/case`, {
-        decisionNumber: v.decisionNumber,
-        decisionDate: v.decisionDate,
-        plannedFrom: v.decisionDate,
-        plannedTo: v.plannedTo || null,
-        subjects: [{ kind: 'organisation', orgUnitId: v.orgUnitId ?? item.subjectOrgUnitId }],
-        team: v.lead ? [{ name: v.lead, role: 'lead' }] : [],
+      api.POST('/api/inspection/programme-items/{id}/case', {
+        params: { path: { id: item.id } },
+        body: {
+          decisionNumber: v.decisionNumber,
+          decisionDate: v.decisionDate,
+          plannedFrom: v.decisionDate,
+          plannedTo: v.plannedTo || null,
+          subjects: [{ kind: 'organisation', orgUnitId: v.orgUnitId ?? item.subjectOrgUnitId }],
+          team: v.lead ? [{ name: v.lead, role: 'lead' }] : [],
+        },
       }),
     onSuccess: (res) => {
       message.success('Đã lập cuộc kiểm tra, giám sát.');
-      client.invalidateQueries({ queryKey: ['inspection-programmes'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.inspectionProgrammes() });
       navigate(`/kiem-tra-giam-sat/${res.id}`);
     },
     onError: (e) => message.error(applyApiError(e, form)),
@@ -197,9 +201,9 @@ const Programmes = ({ year, orgUnitId }: { year?: number; orgUnitId?: number }) 
     programme: TProgramme;
   } | null>(null);
   const { data, isLoading } = useQuery({
-    queryKey: ['inspection-programmes', year, orgUnitId],
+    queryKey: inspectionKeys.inspectionProgrammes(year, orgUnitId),
     queryFn: () =>
-      get<{ items: TProgramme[] }>(`/api/inspection/programmes${toQuery({ year, orgUnitId })}`),
+      api.GET('/api/inspection/programmes', { params: { query: { year, orgUnitId } } }),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="programmes">

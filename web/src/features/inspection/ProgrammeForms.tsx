@@ -26,10 +26,11 @@ import {
   programmePeriodLabels,
   programmePeriods,
 } from '../../../../domain/rules/inspection/inspection';
-import { get, post } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { inspectionKeys } from './keys';
 import { bodyUnitKinds, currentYear } from './shared';
 
 /** Who keeps which programmes: the UBKT its own (and cells'), offices those of their committees. */
@@ -72,7 +73,9 @@ const ItemFields = ({
   const fillSubject = async (id?: number) => {
     const full = [...(prefix.length ? ['items'] : []), ...prefix, 'subjectText'];
     if (!id || form.getFieldValue(full)) return;
-    const unit = await get<{ name: string }>(`/api/org-units/${id}`).catch(() => null);
+    const unit = await api
+      .GET('/api/org-units/{id}', { params: { path: { id } } })
+      .catch(() => null);
     if (unit && !form.getFieldValue(full)) form.setFieldValue(full, unit.name);
   };
   return (
@@ -134,20 +137,22 @@ export const ProgrammeModal = ({ onClose }: { onClose: () => void }) => {
   const period = Form.useWatch('period', form);
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      post<{ id: number }>('/api/inspection/programmes', {
-        orgUnitId: v.orgUnitId,
-        body: v.body,
-        period: v.period,
-        year: v.year,
-        toYear: v.period === 'term' ? v.toYear : null,
-        title: v.title,
-        decisionNumber: v.decisionNumber || null,
-        approvedOn: v.approvedOn || null,
-        items: ((v.items as ItemValues[] | undefined) ?? []).map(toItem),
+      api.POST('/api/inspection/programmes', {
+        body: {
+          orgUnitId: v.orgUnitId,
+          body: v.body,
+          period: v.period,
+          year: v.year,
+          toYear: v.period === 'term' ? v.toYear : null,
+          title: v.title,
+          decisionNumber: v.decisionNumber || null,
+          approvedOn: v.approvedOn || null,
+          items: ((v.items as ItemValues[] | undefined) ?? []).map(toItem),
+        } as ApiBody<'/api/inspection/programmes', 'post'>,
       }),
     onSuccess: () => {
       message.success('Đã lập chương trình kiểm tra, giám sát.');
-      client.invalidateQueries({ queryKey: ['inspection-programmes'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.inspectionProgrammes() });
       onClose();
     },
     onError: (e) => {
@@ -290,10 +295,13 @@ export const ProgrammeItemModal = ({
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (v: ItemValues) =>
-      post<{ id: number }>(`/api/inspection/programmes/${programme.id}/items`, toItem(v)),
+      api.POST('/api/inspection/programmes/{id}/items', {
+        params: { path: { id: programme.id } },
+        body: toItem(v),
+      }),
     onSuccess: () => {
       message.success('Đã thêm mục vào chương trình.');
-      client.invalidateQueries({ queryKey: ['inspection-programmes'] });
+      client.invalidateQueries({ queryKey: inspectionKeys.inspectionProgrammes() });
       onClose();
     },
     onError: (e) => {

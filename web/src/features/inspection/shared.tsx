@@ -2,13 +2,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useRef, useState } from 'react';
 import type { TTeamCandidate } from '../../../../contracts/inspection';
-import type { TMemberListItem } from '../../../../contracts/members';
 import type { TOrgUnitNode } from '../../../../contracts/org-units';
 import {
   type ConductingBody,
   conductingLevel,
 } from '../../../../domain/rules/inspection/inspection';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
+import { inspectionKeys } from './keys';
 
 export const currentYear = new Date().getFullYear();
 /** Today as YYYY-MM-DD in the user's own time zone. */
@@ -35,11 +35,11 @@ export const MemberPicker = ({
 }) => {
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
-    queryKey: ['member-picker', q],
+    queryKey: inspectionKeys.memberPicker(q),
     queryFn: () =>
-      get<{ items: TMemberListItem[] }>(
-        `/api/members${toQuery({ q, pageSize: 20, status: 'full,probationary' })}`,
-      ),
+      api.GET('/api/members', {
+        params: { query: { q, pageSize: 20, status: ['full', 'probationary'] } },
+      }),
     enabled: q.length >= 2,
   });
   return (
@@ -87,9 +87,8 @@ export const AccountPicker = ({
 }) => {
   const [q, setQ] = useState('');
   const { data, isFetching } = useQuery({
-    queryKey: ['team-candidates', q],
-    queryFn: () =>
-      get<{ items: TTeamCandidate[] }>(`/api/inspection/team-candidates${toQuery({ q })}`),
+    queryKey: inspectionKeys.teamCandidates(q),
+    queryFn: () => api.GET('/api/inspection/team-candidates', { params: { query: { q } } }),
     placeholderData: keepPreviousData,
   });
   // Every account shown so far: the option clicked may come from the answer to an earlier

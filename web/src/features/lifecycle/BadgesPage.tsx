@@ -16,10 +16,11 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TBadgeList } from '../../../../contracts/lifecycle';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { lifecycleKeys } from './keys';
 
 type Item = TBadgeList['items'][number];
 
@@ -37,7 +38,7 @@ export const BadgesPage = () => {
   const [reason, setReason] = useState('');
   const [recognizedOn, setRecognizedOn] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const key = ['badges', orgUnitId, awardDate, early, posthumous];
+  const key = lifecycleKeys.badges(orgUnitId, awardDate, early, posthumous);
   const {
     data,
     isLoading,
@@ -45,14 +46,16 @@ export const BadgesPage = () => {
   } = useQuery({
     queryKey: key,
     queryFn: () =>
-      get<TBadgeList>(
-        `/api/lifecycle/badges${toQuery({
-          orgUnitId,
-          awardDate,
-          includeEarly: early ? 'true' : undefined,
-          includePosthumous: posthumous ? 'true' : undefined,
-        })}`,
-      ),
+      api.GET('/api/lifecycle/badges', {
+        params: {
+          query: {
+            orgUnitId,
+            awardDate,
+            includeEarly: early ? 'true' : undefined,
+            includePosthumous: posthumous ? 'true' : undefined,
+          },
+        },
+      }),
   });
   const setParam = (k: string, v?: string) => {
     const next = new URLSearchParams(params);
@@ -63,15 +66,17 @@ export const BadgesPage = () => {
   const award = async () => {
     if (!awarding || !data) return;
     try {
-      await post('/api/lifecycle/badges', {
-        memberId: awarding.memberId,
-        milestone: awarding.milestone,
-        awardDate: data.awardDate,
-        decisionNumber: decision,
-        early: awarding.early && !awarding.posthumous,
-        posthumous: awarding.posthumous,
-        reason: reason || null,
-        cellRecognizedOn: awarding.needsCellRecognition ? recognizedOn || null : null,
+      await api.POST('/api/lifecycle/badges', {
+        body: {
+          memberId: awarding.memberId,
+          milestone: awarding.milestone,
+          awardDate: data.awardDate,
+          decisionNumber: decision,
+          early: awarding.early && !awarding.posthumous,
+          posthumous: awarding.posthumous,
+          reason: reason || null,
+          cellRecognizedOn: awarding.needsCellRecognition ? recognizedOn || null : null,
+        },
       });
       message.success(
         `Đã ghi ${awarding.posthumous ? 'truy tặng' : 'trao'} Huy hiệu ${awarding.milestone} năm tuổi Đảng cho ${awarding.fullName}.`,
@@ -80,7 +85,7 @@ export const BadgesPage = () => {
       setDecision('');
       setReason('');
       setRecognizedOn('');
-      await client.invalidateQueries({ queryKey: ['badges'] });
+      await client.invalidateQueries({ queryKey: lifecycleKeys.badges() });
     } catch (e) {
       setError(applyApiError(e));
     }

@@ -24,10 +24,11 @@ import {
   type ZUnsalariedAmounts,
 } from '../../../../contracts/lifecycle';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, post, put, toQuery } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { lifecycleKeys } from './keys';
 
 type Row = TDuesSheet['rows'][number];
 const money = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} đ`);
@@ -44,8 +45,8 @@ const FlatAmountsCard = () => {
   const client = useQueryClient();
   const editable = can('dues.amounts');
   const { data } = useQuery({
-    queryKey: ['dues-amounts'],
-    queryFn: () => get<Amounts>('/api/lifecycle/dues/amounts'),
+    queryKey: lifecycleKeys.duesAmounts(),
+    queryFn: () => api.GET('/api/lifecycle/dues/amounts'),
   });
   const [form] = Form.useForm();
   const [editing, setEditing] = useState(false);
@@ -54,11 +55,11 @@ const FlatAmountsCard = () => {
   const save = async (values: Omit<Amounts, 'version' | 'updatedAt'>) => {
     setError(null);
     try {
-      await put('/api/lifecycle/dues/amounts', { ...values, version: data.version });
+      await api.PUT('/api/lifecycle/dues/amounts', { body: { ...values, version: data.version } });
       message.success('Đã lưu mức đảng phí cố định.');
       setEditing(false);
-      await client.invalidateQueries({ queryKey: ['dues-amounts'] });
-      await client.invalidateQueries({ queryKey: ['dues'] });
+      await client.invalidateQueries({ queryKey: lifecycleKeys.duesAmounts() });
+      await client.invalidateQueries({ queryKey: lifecycleKeys.dues() });
     } catch (e) {
       setError(applyApiError(e, form));
     }
@@ -159,9 +160,10 @@ export const DuesPage = () => {
     error: loadError,
     isLoading,
   } = useQuery({
-    queryKey: ['dues', orgUnitId, month],
+    queryKey: lifecycleKeys.dues(orgUnitId, month),
     enabled: Boolean(orgUnitId),
-    queryFn: () => get<TDuesSheet>(`/api/lifecycle/dues${toQuery({ orgUnitId, month })}`),
+    queryFn: () =>
+      api.GET('/api/lifecycle/dues', { params: { query: { orgUnitId: orgUnitId!, month } } }),
   });
   const setParam = (k: string, v?: string) => {
     const next = new URLSearchParams(params);
@@ -175,15 +177,17 @@ export const DuesPage = () => {
     setError(null);
     try {
       const rows = data.rows.filter((r) => selected.includes(r.memberId));
-      const result = await post<{ message: string }>('/api/lifecycle/dues/payments', {
-        orgUnitId,
-        month,
-        paidOn: paidOn.format('YYYY-MM-DD'),
-        payments: rows.map((r) => ({ memberId: r.memberId, amount: r.due ?? 0 })),
+      const result = await api.POST('/api/lifecycle/dues/payments', {
+        body: {
+          orgUnitId,
+          month,
+          paidOn: paidOn.format('YYYY-MM-DD'),
+          payments: rows.map((r) => ({ memberId: r.memberId, amount: r.due ?? 0 })),
+        } as ApiBody<'/api/lifecycle/dues/payments', 'post'>,
       });
       message.success(result.message);
       setSelected([]);
-      await client.invalidateQueries({ queryKey: ['dues'] });
+      await client.invalidateQueries({ queryKey: lifecycleKeys.dues() });
     } catch (e) {
       setError(applyApiError(e));
     }

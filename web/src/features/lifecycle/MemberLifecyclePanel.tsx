@@ -29,9 +29,10 @@ import {
   type TMemberLifecycle,
 } from '../../../../contracts/lifecycle';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, post, put } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { lifecycleKeys } from './keys';
 
 const CardModal = ({
   memberId,
@@ -49,10 +50,13 @@ const CardModal = ({
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await post(`/api/lifecycle/members/${memberId}/card-events`, {
-        ...v,
-        actionDate: (v.actionDate as Dayjs).format('YYYY-MM-DD'),
-        version,
+      await api.POST('/api/lifecycle/members/{id}/card-events', {
+        params: { path: { id: memberId } },
+        body: {
+          ...v,
+          actionDate: (v.actionDate as Dayjs).format('YYYY-MM-DD'),
+          version,
+        },
       });
       onDone();
     } catch (e) {
@@ -107,16 +111,19 @@ const DuesProfileModal = ({
     const v = await form.validateFields();
     const range = v.reduction as [Dayjs, Dayjs] | undefined;
     try {
-      await put(`/api/lifecycle/members/${memberId}/dues-profile`, {
-        category: v.category,
-        baseAmount: v.baseAmount ?? null,
-        otherArea: v.otherArea ?? null,
-        socialPensionAllowance: Boolean(v.socialPensionAllowance),
-        hardshipExemption: Boolean(v.hardshipExemption),
-        reductionPercent: v.reductionPercent ?? null,
-        reductionFrom: range?.[0]?.format('YYYY-MM') ?? null,
-        reductionTo: range?.[1]?.format('YYYY-MM') ?? null,
-        version: profile?.version ?? 0,
+      await api.PUT('/api/lifecycle/members/{id}/dues-profile', {
+        params: { path: { id: memberId } },
+        body: {
+          category: v.category,
+          baseAmount: v.baseAmount ?? null,
+          otherArea: v.otherArea ?? null,
+          socialPensionAllowance: Boolean(v.socialPensionAllowance),
+          hardshipExemption: Boolean(v.hardshipExemption),
+          reductionPercent: v.reductionPercent ?? null,
+          reductionFrom: range?.[0]?.format('YYYY-MM') ?? null,
+          reductionTo: range?.[1]?.format('YYYY-MM') ?? null,
+          version: profile?.version ?? 0,
+        },
       });
       onDone();
     } catch (e) {
@@ -219,10 +226,10 @@ export const MemberLifecyclePanel = ({
   const { message } = App.useApp();
   const client = useQueryClient();
   const [modal, setModal] = useState<'card' | 'dues' | null>(null);
-  const key = ['member-lifecycle', memberId];
+  const key = lifecycleKeys.memberLifecycle(memberId);
   const { data } = useQuery({
     queryKey: key,
-    queryFn: () => get<TMemberLifecycle>(`/api/lifecycle/members/${memberId}`),
+    queryFn: () => api.GET('/api/lifecycle/members/{id}', { params: { path: { id: memberId } } }),
   });
   if (!data) return <Card loading size="small" />;
   const done = (text: string) => {

@@ -3,18 +3,14 @@ import { Alert, Empty, List, Space, Statistic, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { reminderKindLabels, type TReminder } from '../../../../contracts/lifecycle';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { lifecycleKeys } from './keys';
 
 const severity: Record<TReminder['severity'], { color: string; label: string }> = {
   overdue: { color: 'red', label: 'Quá hạn' },
   due_soon: { color: 'orange', label: 'Sắp đến hạn' },
   upcoming: { color: 'blue', label: 'Sắp tới' },
-};
-
-type Reminders = {
-  items: TReminder[];
-  counts: { overdue: number; dueSoon: number; upcoming: number };
 };
 
 /** The list of reminders of a subtree; also embedded in a cell's page. */
@@ -26,8 +22,8 @@ export const RemindersList = ({
   compact?: boolean;
 }) => {
   const { data, error, isLoading } = useQuery({
-    queryKey: ['reminders', orgUnitId],
-    queryFn: () => get<Reminders>(`/api/lifecycle/reminders${toQuery({ orgUnitId })}`),
+    queryKey: lifecycleKeys.reminders(orgUnitId),
+    queryFn: () => api.GET('/api/lifecycle/reminders', { params: { query: { orgUnitId } } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   return (

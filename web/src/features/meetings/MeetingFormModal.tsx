@@ -25,13 +25,13 @@ import {
   meetingKindLabels,
   meetingKinds,
   type TMeetingDetail,
-  type TRoster,
 } from '../../../../contracts/meetings';
-import { get, post, put, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { type DecisionForTask, TaskModal } from '../plans/PlanForms';
 import { DocumentLink, FilePicker, todayLocal, uploadFile } from '../resolutions/shared';
+import { meetingsKeys } from './keys';
 
 type Mark = { memberId: number; fullName: string; present: boolean; absenceReason: string };
 type SavedDecision = TMeetingDetail['decisions'][number];
@@ -60,9 +60,9 @@ export const MeetingFormModal = ({
   const [toTask, setToTask] = useState<DecisionForTask | null>(null);
   const reloadDecisions = async () => {
     if (!detail) return;
-    const fresh = await get<TMeetingDetail>(`/api/meetings/${detail.id}`);
+    const fresh = await api.GET('/api/meetings/{id}', { params: { path: { id: detail.id } } });
     setSaved(new Map(fresh.decisions.map((d) => [d.id, d])));
-    await client.invalidateQueries({ queryKey: ['meetings'] });
+    await client.invalidateQueries({ queryKey: meetingsKeys.meetings() });
   };
   const orgUnitId = Form.useWatch('orgUnitId', form) as number | undefined;
   const kind = (Form.useWatch('kind', form) as MeetingKind | undefined) ?? detail?.kind;
@@ -70,8 +70,11 @@ export const MeetingFormModal = ({
   const isCell = kind ? cellMeetingKinds.includes(kind) : false;
   const date = heldOn?.format('YYYY-MM-DD');
   const roster = useQuery({
-    queryKey: ['meeting-roster', orgUnitId, date],
-    queryFn: () => get<TRoster>(`/api/meetings/roster${toQuery({ orgUnitId, date })}`),
+    queryKey: meetingsKeys.meetingRoster(orgUnitId, date),
+    queryFn: () =>
+      api.GET('/api/meetings/roster', {
+        params: { query: { orgUnitId: orgUnitId!, date: date! } },
+      }),
     enabled: Boolean(isCell && orgUnitId && date),
   });
   useEffect(() => {
@@ -122,11 +125,15 @@ export const MeetingFormModal = ({
         ),
         minutesDocumentId,
       };
-      if (detail) await put(`/api/meetings/${detail.id}`, { ...body, version: detail.version });
-      else await post('/api/meetings', body);
+      if (detail)
+        await api.PUT('/api/meetings/{id}', {
+          params: { path: { id: detail.id } },
+          body: { ...body, version: detail.version },
+        });
+      else await api.POST('/api/meetings', { body: body });
       message.success('Đã lưu cuộc họp.');
-      await client.invalidateQueries({ queryKey: ['meetings'] });
-      await client.invalidateQueries({ queryKey: ['meeting-attendance'] });
+      await client.invalidateQueries({ queryKey: meetingsKeys.meetings() });
+      await client.invalidateQueries({ queryKey: meetingsKeys.meetingAttendance() });
       onClose();
     } catch (e) {
       setError(applyApiError(e, form));

@@ -21,13 +21,13 @@ import {
   meetingKindLabels,
   type TAttendanceReport,
   type TMeetingDetail,
-  type TMeetingListItem,
 } from '../../../../contracts/meetings';
 import { formatDate, formatNumber, formatPercent } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { currentYear } from '../resolutions/shared';
+import { meetingsKeys } from './keys';
 import { MeetingFormModal } from './MeetingFormModal';
 
 const yearOptions = [0, 1, 2].map((i) => ({
@@ -44,13 +44,14 @@ const MeetingsList = () => {
   const [view, setView] = useState<'list' | 'calendar'>('list');
   const [editing, setEditing] = useState<TMeetingDetail | 'new' | null>(null);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['meetings', unitId, year],
+    queryKey: meetingsKeys.meetings(unitId, year),
     queryFn: () =>
-      get<{ items: TMeetingListItem[] }>(
-        `/api/meetings${toQuery({ orgUnitId: unitId, from: `${year}-01-01`, to: `${year}-12-31` })}`,
-      ),
+      api.GET('/api/meetings', {
+        params: { query: { orgUnitId: unitId, from: `${year}-01-01`, to: `${year}-12-31` } },
+      }),
   });
-  const open = async (id: number) => setEditing(await get<TMeetingDetail>(`/api/meetings/${id}`));
+  const open = async (id: number) =>
+    setEditing(await api.GET('/api/meetings/{id}', { params: { path: { id } } }));
   const items = data?.items ?? [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -151,11 +152,11 @@ const AttendanceTable = () => {
   const [unitId, setUnitId] = useState<number | undefined>(user?.scopeOrgUnitId);
   const [year, setYear] = useState(currentYear);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['meeting-attendance', unitId, year],
+    queryKey: meetingsKeys.meetingAttendance(unitId, year),
     queryFn: () =>
-      get<TAttendanceReport>(
-        `/api/meetings/attendance${toQuery({ unitId, from: `${year}-01-01`, to: `${year}-12-31` })}`,
-      ),
+      api.GET('/api/meetings/attendance', {
+        params: { query: { unitId, from: `${year}-01-01`, to: `${year}-12-31` } },
+      }),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

@@ -3,10 +3,11 @@ import { Alert, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { post } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { membersKeys } from './keys';
 import { fromFormValues, MemberFormFields } from './member-form';
 
 export const MemberCreateModal = ({
@@ -47,11 +48,13 @@ export const MemberCreateModal = ({
     setBusy(true);
     setError(null);
     try {
-      const created = await post<{ id: number }>('/api/members', {
-        ...fromFormValues(v, !can('member.readSensitive')),
-        entry,
+      const created = await api.POST('/api/members', {
+        body: {
+          ...fromFormValues(v, !can('member.readSensitive')),
+          entry,
+        } as ApiBody<'/api/members', 'post'>,
       });
-      client.invalidateQueries({ queryKey: ['members'] });
+      client.invalidateQueries({ queryKey: membersKeys.members() });
       navigate(`/dang-vien/${created.id}`);
     } catch (e) {
       setError(applyApiError(e, form));

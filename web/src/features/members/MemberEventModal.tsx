@@ -7,7 +7,7 @@ import {
   memberEventKinds,
   memberEventLabels,
 } from '../../../../domain/enums/members';
-import { post } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 
@@ -39,17 +39,20 @@ export const MemberEventModal = ({
     const v = await form.validateFields();
     setError(null);
     try {
-      await post(`/api/members/${member.id}/events`, {
-        kind: v.kind,
-        eventDate: (v.eventDate as Dayjs).format('YYYY-MM-DD'),
-        orgUnitId: v.orgUnitId,
-        externalOrg: v.externalOrg,
-        decisionNumber: v.decisionNumber,
-        letterNumber: v.letterNumber,
-        letterDate: (v.letterDate as Dayjs | undefined)?.format('YYYY-MM-DD'),
-        presentedOn: (v.presentedOn as Dayjs | undefined)?.format('YYYY-MM-DD'),
-        note: v.note,
-        version: member.version,
+      await api.POST('/api/members/{id}/events', {
+        params: { path: { id: member.id } },
+        body: {
+          kind: v.kind,
+          eventDate: (v.eventDate as Dayjs).format('YYYY-MM-DD'),
+          orgUnitId: v.orgUnitId,
+          externalOrg: v.externalOrg,
+          decisionNumber: v.decisionNumber,
+          letterNumber: v.letterNumber,
+          letterDate: (v.letterDate as Dayjs | undefined)?.format('YYYY-MM-DD'),
+          presentedOn: (v.presentedOn as Dayjs | undefined)?.format('YYYY-MM-DD'),
+          note: v.note,
+          version: member.version,
+        },
       });
       message.success('Đã ghi sự kiện.');
       onDone();
@@ -137,10 +140,10 @@ export const LetterPresentedModal = ({
   const submit = async () => {
     if (!date) return setError('Chọn ngày.');
     try {
-      const r = await post<{ late: boolean }>(
-        `/api/members/${memberId}/events/${eventId}/presented`,
-        { presentedOn: date.format('YYYY-MM-DD') },
-      );
+      const r = await api.POST('/api/members/{id}/events/{eventId}/presented', {
+        params: { path: { id: memberId, eventId } },
+        body: { presentedOn: date.format('YYYY-MM-DD') },
+      });
       onDone(r.late);
     } catch (e) {
       setError(applyApiError(e));

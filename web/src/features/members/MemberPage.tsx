@@ -13,7 +13,6 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TMemberDetail } from '../../../../contracts/members';
 import {
   memberEventLabels,
   politicalTheoryLabels,
@@ -21,11 +20,12 @@ import {
   sexLabels,
 } from '../../../../domain/enums/members';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { ApiError, get, put } from '../../api/client';
+import { type ApiBody, ApiError, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { StatusTag } from '../../components/StatusTag';
 import { MemberLifecyclePanel } from '../lifecycle/MemberLifecyclePanel';
+import { membersKeys } from './keys';
 import { LetterPresentedModal, MemberEventModal } from './MemberEventModal';
 import { fromFormValues, MemberFormFields, toFormValues } from './member-form';
 
@@ -44,8 +44,8 @@ export const MemberPage = () => {
   const [error, setError] = useState<{ text: string; conflict: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
   const member = useQuery({
-    queryKey: ['member', id],
-    queryFn: () => get<TMemberDetail>(`/api/members/${id}`),
+    queryKey: membersKeys.member(id),
+    queryFn: () => api.GET('/api/members/{id}', { params: { path: { id: Number(id) } } }),
   });
   if (member.error) return <Alert type="error" showIcon title={(member.error as Error).message} />;
   const m = member.data;
@@ -61,14 +61,17 @@ export const MemberPage = () => {
     setSaving(true);
     setError(null);
     try {
-      await put(`/api/members/${m.id}`, {
-        ...fromFormValues(values, m.sensitiveHidden),
-        version: m.version,
+      await api.PUT('/api/members/{id}', {
+        params: { path: { id: m.id } },
+        body: {
+          ...(fromFormValues(values, m.sensitiveHidden) as ApiBody<'/api/members/{id}', 'put'>),
+          version: m.version,
+        },
       });
       message.success('Đã lưu hồ sơ.');
       setEditing(false);
-      client.invalidateQueries({ queryKey: ['member', id] });
-      client.invalidateQueries({ queryKey: ['members'] });
+      client.invalidateQueries({ queryKey: membersKeys.member(id) });
+      client.invalidateQueries({ queryKey: membersKeys.members() });
     } catch (e) {
       setError({
         text: applyApiError(e, form),
@@ -251,7 +254,7 @@ export const MemberPage = () => {
           <MemberLifecyclePanel
             memberId={m.id}
             version={m.version}
-            onChanged={() => client.invalidateQueries({ queryKey: ['member', id] })}
+            onChanged={() => client.invalidateQueries({ queryKey: membersKeys.member(id) })}
           />
           <Card title="Quá trình sinh hoạt Đảng" size="small">
             <Timeline
@@ -305,7 +308,7 @@ export const MemberPage = () => {
                 ? 'Đã ghi. Giấy giới thiệu xuất trình quá 30 ngày: cần báo cáo lý do.'
                 : 'Đã ghi ngày xuất trình giấy giới thiệu.',
             );
-            client.invalidateQueries({ queryKey: ['member', id] });
+            client.invalidateQueries({ queryKey: membersKeys.member(id) });
           }}
         />
       )}
@@ -315,8 +318,8 @@ export const MemberPage = () => {
           onClose={() => setAddingEvent(false)}
           onDone={() => {
             setAddingEvent(false);
-            client.invalidateQueries({ queryKey: ['member', id] });
-            client.invalidateQueries({ queryKey: ['members'] });
+            client.invalidateQueries({ queryKey: membersKeys.member(id) });
+            client.invalidateQueries({ queryKey: membersKeys.members() });
           }}
         />
       )}

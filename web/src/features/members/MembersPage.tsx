@@ -29,10 +29,11 @@ import {
 } from '../../../../domain/enums/members';
 import { ethnicities, religions } from '../../../../domain/enums/people';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { StatusTag } from '../../components/StatusTag';
+import { membersKeys } from './keys';
 import { MemberCreateModal } from './MemberCreateModal';
 
 const options = (labels: Record<string, string>) =>
@@ -92,14 +93,12 @@ export const MembersPage = () => {
   const page = Number(filters.page ?? 1);
   const pageSize = Number(filters.pageSize ?? 20);
   const list = useQuery({
-    queryKey: ['members', filters],
-    queryFn: () =>
-      get<{ items: TMemberListItem[]; total: number; totalCapped?: boolean }>(
-        `/api/members${toQuery({ ...filters, page, pageSize })}`,
-      ),
+    queryKey: membersKeys.members(filters),
+    queryFn: () => api.GET('/api/members', { params: { query: { ...filters, page, pageSize } } }),
     placeholderData: (prev) => prev,
   });
   const sensitive = can('member.readSensitive');
+  // A file download (XLSX) the browser fetches from a link: not through the typed JSON client.
   const exportUrl = `/api/members/export.xlsx${toQuery({ ...filters, page: undefined, pageSize: undefined, purpose })}`;
 
   return (

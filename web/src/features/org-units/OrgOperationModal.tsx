@@ -2,16 +2,16 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Transfer, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import type { TMemberListItem } from '../../../../contracts/members';
-import type { TOrgOperation, TOrgUnitDetail } from '../../../../contracts/org-units';
+import type { TOrgOperation } from '../../../../contracts/org-units';
 import {
   type OrgUnitKind,
   orgOperationLabels,
   orgUnitKindLabels,
 } from '../../../../domain/enums/org-units';
-import { get, post } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { orgUnitsKeys } from './keys';
 
 type Kind = TOrgOperation['kind'];
 
@@ -42,13 +42,13 @@ export const OrgOperationModal = ({
   const [busy, setBusy] = useState(false);
   const [secondPart, setSecondPart] = useState<string[]>([]);
   const unit = useQuery({
-    queryKey: ['org-unit', unitId, 'op'],
-    queryFn: () => get<TOrgUnitDetail>(`/api/org-units/${unitId}`),
+    queryKey: orgUnitsKeys.orgUnit(unitId, 'op'),
+    queryFn: () => api.GET('/api/org-units/{id}', { params: { path: { id: unitId } } }),
   });
   const members = useQuery({
-    queryKey: ['members-of', unitId],
+    queryKey: orgUnitsKeys.membersOf(unitId),
     queryFn: () =>
-      get<{ items: TMemberListItem[] }>(`/api/members?orgUnitId=${unitId}&pageSize=200`),
+      api.GET('/api/members', { params: { query: { orgUnitId: unitId, pageSize: 200 } } }),
     enabled: kind === 'split',
   });
 
@@ -101,7 +101,7 @@ export const OrgOperationModal = ({
     setBusy(true);
     setError(null);
     try {
-      const result = await post<{ movedMembers: number }>('/api/org-units/operations', input);
+      const result = await api.POST('/api/org-units/operations', { body: input });
       message.success(
         `Đã ghi quyết định ${decision.decisionNumber}${result.movedMembers ? `; ${result.movedMembers} đảng viên chuyển sinh hoạt` : ''}.`,
       );

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { TOrgUnitDetail } from '../../../../contracts/org-units';
 import {
   type AgencyKind,
   agencyKindLabels,
@@ -11,9 +10,10 @@ import {
   orgUnitKindLabels,
 } from '../../../../domain/enums/org-units';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { RemindersList } from '../lifecycle/RemindersPage';
+import { orgUnitsKeys } from './keys';
 
 type OperationRow = {
   id: number;
@@ -34,12 +34,12 @@ export const OrgUnitDetailPanel = ({
 }) => {
   const { can } = useAuth();
   const detail = useQuery({
-    queryKey: ['org-unit', id, asOf, reloadKey],
-    queryFn: () => get<TOrgUnitDetail>(`/api/org-units/${id}${toQuery({ asOf })}`),
+    queryKey: orgUnitsKeys.orgUnit(id, asOf, reloadKey),
+    queryFn: () => api.GET('/api/org-units/{id}', { params: { path: { id }, query: { asOf } } }),
   });
   const operations = useQuery({
-    queryKey: ['org-ops', id, reloadKey],
-    queryFn: () => get<{ items: OperationRow[] }>(`/api/org-units/operations?orgUnitId=${id}`),
+    queryKey: orgUnitsKeys.orgOps(id, reloadKey),
+    queryFn: () => api.GET('/api/org-units/operations', { params: { query: { orgUnitId: id } } }),
   });
   if (detail.error) return <Alert type="error" showIcon title={(detail.error as Error).message} />;
   const d = detail.data;

@@ -17,9 +17,10 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import type { TOrgOperation, TOrgUnitNode } from '../../../../contracts/org-units';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { useAuth } from '../../app/auth';
+import { orgUnitsKeys } from './keys';
 import { OrgOperationModal } from './OrgOperationModal';
 import { OrgUnitDetailPanel } from './OrgUnitDetailPanel';
 
@@ -81,9 +82,8 @@ export const OrgUnitsPage = () => {
   }, [loadRoot, reloadKey]);
 
   const search = useQuery({
-    queryKey: ['org-search', query, asOf],
-    queryFn: () =>
-      get<{ items: SearchHit[] }>(`/api/org-units/search${toQuery({ q: query, asOf })}`),
+    queryKey: orgUnitsKeys.orgSearch(query, asOf),
+    queryFn: () => api.GET('/api/org-units/search', { params: { query: { q: query, asOf } } }),
     enabled: query.trim().length > 0,
   });
 

@@ -4,9 +4,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { TOverview } from '../../../../contracts/overview';
 import { formatDate, formatNumber, formatPercent } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { BarChartView, type ChartRow, PieChartView } from '../../components/Chart';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { overviewKeys } from './keys';
 
 type Breakdown = TOverview['byStatus'];
 
@@ -62,8 +63,8 @@ export const OverviewPage = () => {
   const [orgUnitId, setOrgUnitId] = useState<number | undefined>();
   const [asOf, setAsOf] = useState<string | undefined>();
   const overview = useQuery({
-    queryKey: ['overview', orgUnitId, asOf],
-    queryFn: () => get<TOverview>(`/api/overview${toQuery({ orgUnitId, asOf })}`),
+    queryKey: overviewKeys.overview(orgUnitId, asOf),
+    queryFn: () => api.GET('/api/overview', { params: { query: { orgUnitId, asOf } } }),
   });
   const o = overview.data;
   const count = (rows: Breakdown | undefined, key: string) =>

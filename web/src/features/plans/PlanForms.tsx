@@ -16,14 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import type {
-  TKeyTask,
-  TMetricRecords,
-  TTargetDetail,
-  TTargetView,
-  TTerm,
-} from '../../../../contracts/plans';
-import type { TResolutionListItem } from '../../../../contracts/resolutions';
+import type { TKeyTask, TTargetDetail, TTargetView, TTerm } from '../../../../contracts/plans';
 import {
   keyTaskOriginLabels,
   keyTaskOrigins,
@@ -33,22 +26,16 @@ import {
   keyTaskStatusLabels,
 } from '../../../../domain/rules/plans/key-tasks';
 import { comparatorLabels, comparators } from '../../../../domain/rules/plans/target-status';
-import { get, post, put } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { dashboardKeys } from '../dashboard/keys';
 import { MemberPicker, todayLocal } from '../inspection/shared';
-
-type MetricList = {
-  items: (Pick<TMetricRecords, 'code' | 'label' | 'description' | 'unit'> & {
-    area: string;
-    areaLabel: string;
-    perResolution: boolean;
-  })[];
-};
+import { plansKeys } from './keys';
 
 export const useMetricList = () =>
-  useQuery({ queryKey: ['plan-metrics'], queryFn: () => get<MetricList>('/api/plans/metrics') });
+  useQuery({ queryKey: plansKeys.planMetrics(), queryFn: () => api.GET('/api/plans/metrics') });
 
 /** After a change to the plan: refresh what shows it and tell the user. */
 export const usePlanChanged = () => {
@@ -56,9 +43,9 @@ export const usePlanChanged = () => {
   const { message } = App.useApp();
   return (text = 'Đã lưu.') => {
     message.success(text);
-    client.invalidateQueries({ queryKey: ['plan-year'] });
-    client.invalidateQueries({ queryKey: ['plan-target'] });
-    client.invalidateQueries({ queryKey: ['dashboard'] });
+    client.invalidateQueries({ queryKey: plansKeys.planYear() });
+    client.invalidateQueries({ queryKey: plansKeys.planTarget() });
+    client.invalidateQueries({ queryKey: dashboardKeys.dashboard() });
   };
 };
 
@@ -99,8 +86,16 @@ export const TermModal = ({
         congressDate: v.congressDate || null,
       };
       return editing
-        ? put(`/api/plans/terms/${editing.id}`, { ...fields, version: editing.version })
-        : post('/api/plans/terms', { ...fields, orgUnitId });
+        ? api.PUT('/api/plans/terms/{id}', {
+            params: { path: { id: editing.id } },
+            body: { ...fields, version: editing.version } as ApiBody<
+              '/api/plans/terms/{id}',
+              'put'
+            >,
+          })
+        : api.POST('/api/plans/terms', {
+            body: { ...fields, orgUnitId } as ApiBody<'/api/plans/terms', 'post'>,
+          });
     },
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),
@@ -180,8 +175,8 @@ export const TargetModal = ({
   const extra = (metrics.data?.items ?? []).filter((m) => extraCodes.includes(m.code));
   const perResolution = Boolean(metric?.perResolution) || extra.some((m) => m.perResolution);
   const resolutions = useQuery({
-    queryKey: ['resolution-choices'],
-    queryFn: () => get<{ items: TResolutionListItem[] }>('/api/resolutions'),
+    queryKey: plansKeys.resolutionChoices(),
+    queryFn: () => api.GET('/api/resolutions'),
     enabled: open && perResolution,
   });
   useEffect(() => {
@@ -197,28 +192,33 @@ export const TargetModal = ({
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
       editing
-        ? put(`/api/plans/targets/${editing.id}`, {
-            title: v.title,
-            resolutionId: perResolution ? v.resolutionId : null,
-            additionalMetricCodes: v.additionalMetricCodes ?? [],
-            comparator: v.comparator,
-            threshold: v.threshold,
-            baseline: v.baseline ?? null,
-            note: v.note ?? null,
-            version: editing.version,
+        ? api.PUT('/api/plans/targets/{id}', {
+            params: { path: { id: editing.id } },
+            body: {
+              title: v.title,
+              resolutionId: perResolution ? v.resolutionId : null,
+              additionalMetricCodes: v.additionalMetricCodes ?? [],
+              comparator: v.comparator,
+              threshold: v.threshold,
+              baseline: v.baseline ?? null,
+              note: v.note ?? null,
+              version: editing.version,
+            } as ApiBody<'/api/plans/targets/{id}', 'put'>,
           })
-        : post('/api/plans/targets', {
-            orgUnitId,
-            year: v.forTerm ? null : year,
-            termId: v.forTerm ? term?.id : (term?.id ?? null),
-            title: v.title,
-            metricCode: v.metricCode,
-            additionalMetricCodes: v.additionalMetricCodes ?? [],
-            resolutionId: perResolution ? v.resolutionId : null,
-            comparator: v.comparator,
-            threshold: v.threshold,
-            baseline: v.baseline ?? null,
-            note: v.note ?? null,
+        : api.POST('/api/plans/targets', {
+            body: {
+              orgUnitId,
+              year: v.forTerm ? null : year,
+              termId: v.forTerm ? term?.id : (term?.id ?? null),
+              title: v.title,
+              metricCode: v.metricCode,
+              additionalMetricCodes: v.additionalMetricCodes ?? [],
+              resolutionId: perResolution ? v.resolutionId : null,
+              comparator: v.comparator,
+              threshold: v.threshold,
+              baseline: v.baseline ?? null,
+              note: v.note ?? null,
+            } as ApiBody<'/api/plans/targets', 'post'>,
           }),
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),
@@ -362,7 +362,7 @@ export const CascadeModal = ({
   const [error, setError] = useState<string | null>(null);
   const saved = useSaved(onClose);
   const units = useQuery({
-    queryKey: ['cascade-units', target?.orgUnitId],
+    queryKey: plansKeys.cascadeUnits(target?.orgUnitId),
     queryFn: () => fetchChildren(target!.orgUnitId),
     enabled: target !== null,
   });
@@ -373,10 +373,13 @@ export const CascadeModal = ({
   const total = Object.values(values).reduce<number>((a, v) => a + (v ?? 0), 0);
   const save = useMutation({
     mutationFn: () =>
-      post(`/api/plans/targets/${target!.id}/cascade`, {
-        shares: Object.entries(values)
-          .filter(([, v]) => v !== null && v !== undefined)
-          .map(([id, v]) => ({ orgUnitId: Number(id), threshold: v })),
+      api.POST('/api/plans/targets/{id}/cascade', {
+        params: { path: { id: target!.id } },
+        body: {
+          shares: Object.entries(values)
+            .filter(([, v]) => v !== null && v !== undefined)
+            .map(([id, v]) => ({ orgUnitId: Number(id), threshold: v })),
+        } as ApiBody<'/api/plans/targets/{id}/cascade', 'post'>,
       }),
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e)),
@@ -496,10 +499,23 @@ export const TaskModal = ({
         deadline: v.deadline,
       };
       if (editing)
-        return put(`/api/plans/tasks/${editing.id}`, { ...plan, version: editing.version });
+        return api.PUT('/api/plans/tasks/{id}', {
+          params: { path: { id: editing.id } },
+          body: { ...plan, version: editing.version } as ApiBody<'/api/plans/tasks/{id}', 'put'>,
+        });
       if (decision)
-        return post('/api/plans/tasks/from-decision', { ...plan, decisionId: decision.id });
-      return post('/api/plans/tasks', { ...plan, orgUnitId: v.orgUnitId, origin: v.origin, year });
+        return api.POST('/api/plans/tasks/from-decision', {
+          body: { ...plan, decisionId: decision.id } as ApiBody<
+            '/api/plans/tasks/from-decision',
+            'post'
+          >,
+        });
+      return api.POST('/api/plans/tasks', {
+        body: { ...plan, orgUnitId: v.orgUnitId, origin: v.origin, year } as ApiBody<
+          '/api/plans/tasks',
+          'post'
+        >,
+      });
     },
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),
@@ -622,12 +638,15 @@ export const ResultModal = ({ task, onClose }: { task: TKeyTask | null; onClose:
   }, [task, form]);
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) =>
-      put(`/api/plans/tasks/${task!.id}/result`, {
-        ...v,
-        completedOn: v.status === 'completed' ? v.completedOn : null,
-        rating: v.rating ?? null,
-        ratedOn: v.rating ? (v.ratedOn ?? todayLocal()) : null,
-        version: task!.version,
+      api.PUT('/api/plans/tasks/{id}/result', {
+        params: { path: { id: task!.id } },
+        body: {
+          ...v,
+          completedOn: v.status === 'completed' ? v.completedOn : null,
+          rating: v.rating ?? null,
+          ratedOn: v.rating ? (v.ratedOn ?? todayLocal()) : null,
+          version: task!.version,
+        } as ApiBody<'/api/plans/tasks/{id}/result', 'put'>,
       }),
     onSuccess: saved,
     onError: (e) => setError(applyApiError(e, form)),

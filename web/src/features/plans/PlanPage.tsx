@@ -17,7 +17,7 @@ import {
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { TKeyTask, TTargetView, TYearPlan } from '../../../../contracts/plans';
+import type { TKeyTask, TTargetView } from '../../../../contracts/plans';
 import {
   keyTaskOriginLabels,
   keyTaskRatingLabels,
@@ -25,10 +25,11 @@ import {
 } from '../../../../domain/rules/plans/key-tasks';
 import { comparatorSymbols } from '../../../../domain/rules/plans/target-status';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { del, get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { currentYear, formatMetricValue, yearChoices } from './format';
+import { plansKeys } from './keys';
 import { ResultModal, TargetModal, TaskModal, TermModal, usePlanChanged } from './PlanForms';
 import { RecordsDrawer, type RecordsRequest } from './RecordsDrawer';
 import { TargetDrawer, TargetStatusTag } from './TargetDrawer';
@@ -46,7 +47,10 @@ const useDelete = (kind: 'targets' | 'tasks') => {
   const changed = usePlanChanged();
   const { message } = App.useApp();
   return useMutation({
-    mutationFn: (id: number) => del(`/api/plans/${kind}/${id}`),
+    mutationFn: (id: number) =>
+      kind === 'targets'
+        ? api.DELETE('/api/plans/targets/{id}', { params: { path: { id } } })
+        : api.DELETE('/api/plans/tasks/{id}', { params: { path: { id } } }),
     onSuccess: () => changed('Đã xóa.'),
     onError: (e) => message.error(applyApiError(e)),
   });
@@ -287,8 +291,8 @@ export const PlanPage = () => {
   const [editingTarget, setEditingTarget] = useState<TTargetView | null>(null);
   const [editingTerm, setEditingTerm] = useState(false);
   const plan = useQuery({
-    queryKey: ['plan-year', orgUnitId, year, asOf],
-    queryFn: () => get<TYearPlan>(`/api/plans/year${toQuery({ orgUnitId, year, asOf })}`),
+    queryKey: plansKeys.planYear(orgUnitId, year, asOf),
+    queryFn: () => api.GET('/api/plans/year', { params: { query: { orgUnitId, year, asOf } } }),
   });
   const p = plan.data;
   const showRecords = (t: TTargetView) =>

@@ -4,10 +4,10 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, Input, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TMetricRecords } from '../../../../contracts/plans';
 import { formatDate, toSearchKey } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { formatMetricValue } from './format';
+import { plansKeys } from './keys';
 
 export type RecordsRequest = {
   code: string;
@@ -36,9 +36,11 @@ export const RecordsDrawer = ({
 }) => {
   const [q, setQ] = useState('');
   const { data, error, isFetching } = useQuery({
-    queryKey: ['metric-records', request],
-    queryFn: () =>
-      get<TMetricRecords>(`/api/plans/metric-records${toQuery({ ...request, title: undefined })}`),
+    queryKey: plansKeys.metricRecords(request),
+    queryFn: () => {
+      const { title: _title, ...query } = request!;
+      return api.GET('/api/plans/metric-records', { params: { query } });
+    },
     enabled: request !== null,
   });
   const key = toSearchKey(q);

@@ -5,12 +5,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { TTargetDetail, TTargetView } from '../../../../contracts/plans';
+import type { TTargetView } from '../../../../contracts/plans';
 import { comparatorSymbols } from '../../../../domain/rules/plans/target-status';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { SeriesChart } from './charts';
 import { formatMetricValue, statusColors } from './format';
+import { plansKeys } from './keys';
 import { CascadeModal, TargetModal } from './PlanForms';
 
 export const TargetStatusTag = ({ t }: { t: TTargetView }) => (
@@ -31,8 +32,9 @@ export const TargetDrawer = ({
   const [editing, setEditing] = useState<TTargetView | null>(null);
   const [cascading, setCascading] = useState<TTargetView | null>(null);
   const { data, error } = useQuery({
-    queryKey: ['plan-target', targetId, asOf],
-    queryFn: () => get<TTargetDetail>(`/api/plans/targets/${targetId}${toQuery({ asOf })}`),
+    queryKey: plansKeys.planTarget(targetId, asOf),
+    queryFn: () =>
+      api.GET('/api/plans/targets/{id}', { params: { path: { id: targetId! }, query: { asOf } } }),
     enabled: targetId !== null,
   });
   const t = data?.target;

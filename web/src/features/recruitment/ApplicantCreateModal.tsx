@@ -1,6 +1,6 @@
 import { Alert, App, Form, Modal } from 'antd';
 import { useState } from 'react';
-import { post } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ApplicantFields, applicantBody } from './applicant-form';
@@ -21,7 +21,9 @@ export const ApplicantCreateModal = ({
     const v = await form.validateFields();
     setError(null);
     try {
-      const saved = await post<{ id: number }>('/api/recruitment/applicants', applicantBody(v));
+      const saved = await api.POST('/api/recruitment/applicants', {
+        body: applicantBody(v) as ApiBody<'/api/recruitment/applicants', 'post'>,
+      });
       message.success('Đã thêm vào danh sách tạo nguồn.');
       onDone(saved.id);
     } catch (e) {

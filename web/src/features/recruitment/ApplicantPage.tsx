@@ -26,10 +26,11 @@ import {
 } from '../../../../contracts/recruitment';
 import { sexLabels } from '../../../../domain/enums/members';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, put } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { ApplicantFields, applicantBody } from './applicant-form';
 import { DeadlineTag } from './deadline-tag';
+import { recruitmentKeys } from './keys';
 import { StepModal } from './StepModal';
 
 const statusColors: Record<TApplicantDetail['status'], string> = {
@@ -54,11 +55,14 @@ const StopModal = ({
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await post(`/api/recruitment/applicants/${a.id}/stop`, {
-        stopDate: (v.stopDate as Dayjs).format('YYYY-MM-DD'),
-        reason: v.reason,
-        decisionNumber: v.decisionNumber,
-        version: a.version,
+      await api.POST('/api/recruitment/applicants/{id}/stop', {
+        params: { path: { id: a.id } },
+        body: {
+          stopDate: (v.stopDate as Dayjs).format('YYYY-MM-DD'),
+          reason: v.reason,
+          decisionNumber: v.decisionNumber,
+          version: a.version,
+        },
       });
       onDone();
     } catch (e) {
@@ -113,10 +117,13 @@ const EditModal = ({
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await put(`/api/recruitment/applicants/${a.id}`, {
-        ...applicantBody(v),
-        admissionExtended: a.admissionExtended,
-        version: a.version,
+      await api.PUT('/api/recruitment/applicants/{id}', {
+        params: { path: { id: a.id } },
+        body: {
+          ...applicantBody(v),
+          admissionExtended: a.admissionExtended,
+          version: a.version,
+        } as ApiBody<'/api/recruitment/applicants/{id}', 'put'>,
       });
       onDone();
     } catch (e) {
@@ -147,10 +154,11 @@ export const ApplicantPage = () => {
   const { message } = App.useApp();
   const [modal, setModal] = useState<'step' | 'stop' | 'edit' | null>(null);
   const [notice, setNotice] = useState<{ text: string; failed: boolean } | null>(null);
-  const key = ['applicant', id];
+  const key = recruitmentKeys.applicant(id);
   const { data: a, error } = useQuery({
     queryKey: key,
-    queryFn: () => get<TApplicantDetail>(`/api/recruitment/applicants/${id}`),
+    queryFn: () =>
+      api.GET('/api/recruitment/applicants/{id}', { params: { path: { id: Number(id) } } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   if (!a) return <Spin />;

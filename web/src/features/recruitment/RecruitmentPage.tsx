@@ -5,18 +5,13 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { TBoardItem } from '../../../../contracts/recruitment';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ApplicantCreateModal } from './ApplicantCreateModal';
 import { DeadlineTag } from './deadline-tag';
+import { recruitmentKeys } from './keys';
 import { TargetsPanel } from './TargetsPanel';
-
-type Board = {
-  columns: { step: string; label: string; formCode: string | null }[];
-  items: TBoardItem[];
-  truncated: boolean;
-};
 
 const ApplicantCard = ({ item }: { item: TBoardItem }) => (
   <Card size="small" style={{ marginBottom: 8 }} data-testid={`applicant-${item.id}`}>
@@ -40,11 +35,11 @@ const BoardView = ({ orgUnitId }: { orgUnitId?: number }) => {
   const [q, setQ] = useState('');
   const [closed, setClosed] = useState(false);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['recruitment-board', orgUnitId, q, closed],
+    queryKey: recruitmentKeys.recruitmentBoard(orgUnitId, q, closed),
     queryFn: () =>
-      get<Board>(
-        `/api/recruitment/board${toQuery({ orgUnitId, q, includeClosed: closed ? 'true' : undefined })}`,
-      ),
+      api.GET('/api/recruitment/board', {
+        params: { query: { orgUnitId, q, includeClosed: closed ? 'true' : undefined } },
+      }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   const finished = data?.items.filter((i) => !i.nextStep) ?? [];

@@ -15,7 +15,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TApplicantDetail } from '../../../../contracts/recruitment';
-import { post } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 
 const readBase64 = (file: File) =>
@@ -55,17 +55,19 @@ export const StepModal = ({
     try {
       let documentId: number | undefined;
       if (file) {
-        const uploaded = await post<{ id: number }>('/api/recruitment/documents', {
-          orgUnitId: applicant.orgUnitId,
-          fileName: file.name,
-          mimeType: file.type || 'application/octet-stream',
-          contentBase64: await readBase64(file),
+        const uploaded = await api.POST('/api/recruitment/documents', {
+          body: {
+            orgUnitId: applicant.orgUnitId,
+            fileName: file.name,
+            mimeType: file.type || 'application/octet-stream',
+            contentBase64: await readBase64(file),
+          },
         });
         documentId = uploaded.id;
       }
-      const result = await post<{ message: string; outcome: 'passed' | 'failed' }>(
-        `/api/recruitment/applicants/${applicant.id}/steps`,
-        {
+      const result = await api.POST('/api/recruitment/applicants/{id}/steps', {
+        params: { path: { id: applicant.id } },
+        body: {
           step: v.step,
           stepDate: (v.stepDate as Dayjs).format('YYYY-MM-DD'),
           votesFor: v.votesFor,
@@ -75,7 +77,7 @@ export const StepModal = ({
           note: v.note,
           version: applicant.version,
         },
-      );
+      });
       if (result.outcome === 'passed') message.success(result.message);
       onDone(result.message, result.outcome === 'failed');
     } catch (e) {

@@ -15,9 +15,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { TTargetReport } from '../../../../contracts/recruitment';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { get, put, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { plansKeys } from '../plans/keys';
+import { recruitmentKeys } from './keys';
 
 type Row = TTargetReport['unit'];
 const thisYear = new Date().getFullYear();
@@ -38,12 +40,14 @@ const SetTargetModal = ({
   const save = async () => {
     if (value === null) return setError('Nhập chỉ tiêu.');
     try {
-      await put('/api/recruitment/targets', { orgUnitId: row.orgUnitId, year, target: value });
+      await api.PUT('/api/recruitment/targets', {
+        body: { orgUnitId: row.orgUnitId, year, target: value },
+      });
       message.success('Đã giao chỉ tiêu.');
-      await client.invalidateQueries({ queryKey: ['recruitment-targets'] });
+      await client.invalidateQueries({ queryKey: recruitmentKeys.recruitmentTargets() });
       // The same target is the plan's: refresh the plan and the dashboard too.
-      await client.invalidateQueries({ queryKey: ['plan-year'] });
-      await client.invalidateQueries({ queryKey: ['plan-target'] });
+      await client.invalidateQueries({ queryKey: plansKeys.planYear() });
+      await client.invalidateQueries({ queryKey: plansKeys.planTarget() });
       onClose();
     } catch (e) {
       setError(applyApiError(e));
@@ -77,8 +81,8 @@ export const TargetsPanel = ({ orgUnitId }: { orgUnitId?: number }) => {
   const [year, setYear] = useState(thisYear);
   const [editing, setEditing] = useState<Row | null>(null);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['recruitment-targets', orgUnitId, year],
-    queryFn: () => get<TTargetReport>(`/api/recruitment/targets${toQuery({ orgUnitId, year })}`),
+    queryKey: recruitmentKeys.recruitmentTargets(orgUnitId, year),
+    queryFn: () => api.GET('/api/recruitment/targets', { params: { query: { orgUnitId, year } } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   const rows = data ? [data.unit, ...data.children] : [];

@@ -16,12 +16,12 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { TDocumentTypes, TIssuedDocument } from '../../../../contracts/documents';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, toQuery } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { reportsKeys } from './keys';
 
 export const DocumentsPage = () => {
   const { can } = useAuth();
@@ -31,13 +31,13 @@ export const DocumentsPage = () => {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const { data, error } = useQuery({
-    queryKey: ['documents', orgUnitId],
-    queryFn: () => get<{ items: TIssuedDocument[] }>(`/api/documents${toQuery({ orgUnitId })}`),
+    queryKey: reportsKeys.documents(orgUnitId),
+    queryFn: () => api.GET('/api/documents', { params: { query: { orgUnitId } } }),
   });
   const issuer = Form.useWatch('issuerOrgUnitId', form) as number | undefined;
   const types = useQuery({
-    queryKey: ['document-types', issuer],
-    queryFn: () => get<TDocumentTypes>(`/api/documents/types${toQuery({ orgUnitId: issuer })}`),
+    queryKey: reportsKeys.documentTypes(issuer),
+    queryFn: () => api.GET('/api/documents/types', { params: { query: { orgUnitId: issuer } } }),
     enabled: open,
   });
   const create = useMutation({
@@ -48,15 +48,17 @@ export const DocumentsPage = () => {
       issuedOn: dayjs.Dayjs;
       signer?: string;
     }) =>
-      post<{ numberText: string }>('/api/documents', {
-        ...values,
-        issuedOn: values.issuedOn?.format('YYYY-MM-DD'),
+      api.POST('/api/documents', {
+        body: {
+          ...values,
+          issuedOn: values.issuedOn?.format('YYYY-MM-DD'),
+        } as ApiBody<'/api/documents', 'post'>,
       }),
     onSuccess: (r) => {
       message.success(`Đã vào sổ: ${r.numberText}.`);
       setOpen(false);
       form.resetFields();
-      client.invalidateQueries({ queryKey: ['documents'] });
+      client.invalidateQueries({ queryKey: reportsKeys.documents() });
     },
     onError: (e) => message.error(applyApiError(e, form)),
   });

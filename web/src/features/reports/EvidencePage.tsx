@@ -3,16 +3,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import type { TEvidence } from '../../../../contracts/reports';
-import { get } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { reportsKeys } from './keys';
 import { EvidenceTable } from './shared';
 
 export const EvidencePage = () => {
   const { id } = useParams();
   const { data, error } = useQuery({
-    queryKey: ['report-evidence-page', id],
-    queryFn: () => get<TEvidence>(`/api/reports/annual/${id}/evidence`),
+    queryKey: reportsKeys.reportEvidencePage(id),
+    queryFn: () =>
+      api.GET('/api/reports/annual/{id}/evidence', { params: { path: { id: Number(id) } } }),
   });
   if (error) return <Alert type="error" showIcon title={applyApiError(error)} />;
   if (!data) return null;

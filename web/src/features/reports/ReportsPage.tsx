@@ -24,11 +24,11 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { TEvidence, TJob, TReportDraft } from '../../../../contracts/reports';
-import { get, post, put, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { reportsKeys } from './keys';
 import { ReportPreview } from './ReportPreview';
 import { currentYear, EvidenceTable, reportYearOptions } from './shared';
 
@@ -52,17 +52,16 @@ export const ReportsPage = () => {
   const [figureKey, setFigureKey] = useState<string | null>(null);
   const [form] = Form.useForm();
 
-  const draftKey = ['report-draft', orgUnitId, year];
+  const draftKey = reportsKeys.reportDraft(orgUnitId, year);
   const { data, error, isLoading } = useQuery({
     queryKey: draftKey,
-    queryFn: () =>
-      get<{ draft: TReportDraft | null }>(`/api/reports/annual${toQuery({ orgUnitId, year })}`),
+    queryFn: () => api.GET('/api/reports/annual', { params: { query: { orgUnitId, year } } }),
   });
   const draft = data?.draft ?? null;
 
   const job = useQuery({
-    queryKey: ['report-job', jobId],
-    queryFn: () => get<TJob>(`/api/reports/jobs/${jobId}`),
+    queryKey: reportsKeys.reportJob(jobId),
+    queryFn: () => api.GET('/api/reports/jobs/{id}', { params: { path: { id: jobId! } } }),
     enabled: jobId !== null,
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 400 : false),
   });
@@ -71,7 +70,7 @@ export const ReportsPage = () => {
   useEffect(() => {
     if (job.data?.status === 'done' && finishedJob !== job.data.id) {
       setFinishedJob(job.data.id);
-      client.invalidateQueries({ queryKey: ['report-draft'] });
+      client.invalidateQueries({ queryKey: reportsKeys.reportDraft() });
       message.success('Đã lập xong số liệu báo cáo.');
     }
   }, [job.data, finishedJob, client, message]);
@@ -90,30 +89,35 @@ export const ReportsPage = () => {
 
   const generate = useMutation({
     mutationFn: () =>
-      post<{ jobId: string }>('/api/reports/annual/generate', { orgUnitId, year, documentDate }),
+      api.POST('/api/reports/annual/generate', { body: { orgUnitId, year, documentDate } }),
     onSuccess: (r) => setJobId(r.jobId),
     onError: (e) => message.error(applyApiError(e)),
   });
   const save = useMutation({
     mutationFn: (texts: Record<string, string>) =>
-      put(`/api/reports/annual/${draft!.id}/texts`, { version: draft!.version, texts }),
+      api.PUT('/api/reports/annual/{id}/texts', {
+        params: { path: { id: draft!.id } },
+        body: { version: draft!.version, texts },
+      }),
     onSuccess: () => {
       message.success('Đã lưu nội dung.');
-      client.invalidateQueries({ queryKey: ['report-draft'] });
+      client.invalidateQueries({ queryKey: reportsKeys.reportDraft() });
     },
     onError: (e) => message.error(applyApiError(e, form)),
   });
   const issue = useMutation({
-    mutationFn: () => post<{ numberText: string }>(`/api/reports/annual/${draft!.id}/issue`, {}),
+    mutationFn: () =>
+      api.POST('/api/reports/annual/{id}/issue', { params: { path: { id: draft!.id } }, body: {} }),
     onSuccess: (r) => {
       message.success(`Đã vào sổ văn bản: ${r.numberText}.`);
-      client.invalidateQueries({ queryKey: ['report-draft'] });
+      client.invalidateQueries({ queryKey: reportsKeys.reportDraft() });
     },
     onError: (e) => message.error(applyApiError(e)),
   });
   const evidence = useQuery({
-    queryKey: ['report-evidence', draft?.id, draft?.generatedAt],
-    queryFn: () => get<TEvidence>(`/api/reports/annual/${draft!.id}/evidence`),
+    queryKey: reportsKeys.reportEvidence(draft?.id, draft?.generatedAt),
+    queryFn: () =>
+      api.GET('/api/reports/annual/{id}/evidence', { params: { path: { id: draft!.id } } }),
     enabled: figureKey !== null && draft !== null,
   });
   // The key-task sentence stands on the key tasks of the plan: their list is the evidence.
@@ -122,6 +126,7 @@ export const ReportsPage = () => {
   const figureInfo = draft?.figures.find((f) => f.key === evidenceKey);
 
   const running = jobId !== null && (!job.data || job.data.status === 'running');
+  // File downloads (DOCX/PDF/XLSX) the browser fetches from links: not through the typed JSON client.
   const exportUrl = (format: string) => `/api/reports/annual/${draft?.id}/export?format=${format}`;
 
   return (

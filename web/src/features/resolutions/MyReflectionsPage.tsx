@@ -3,8 +3,9 @@ import { Alert, App, Button, Card, Empty, Form, Input, Modal, Space, Tag, Typogr
 import { useState } from 'react';
 import { resolutionKindLabels, type TMyReflectionItem } from '../../../../contracts/resolutions';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, put } from '../../api/client';
+import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { resolutionsKeys } from './keys';
 
 const WriteModal = ({ item, onClose }: { item: TMyReflectionItem; onClose: () => void }) => {
   const [form] = Form.useForm();
@@ -14,11 +15,14 @@ const WriteModal = ({ item, onClose }: { item: TMyReflectionItem; onClose: () =>
   const save = useMutation({
     mutationFn: async () => {
       const v = await form.validateFields();
-      return put(`/api/resolutions/${item.resolutionId}/reflection`, { content: v.content });
+      return api.PUT('/api/resolutions/{id}/reflection', {
+        params: { path: { id: item.resolutionId } },
+        body: { content: v.content },
+      });
     },
     onSuccess: async () => {
       message.success('Đã nộp bài thu hoạch.');
-      await client.invalidateQueries({ queryKey: ['my-reflections'] });
+      await client.invalidateQueries({ queryKey: resolutionsKeys.myReflections() });
       onClose();
     },
     onError: (e) => setError(applyApiError(e, form)),
@@ -53,8 +57,8 @@ const WriteModal = ({ item, onClose }: { item: TMyReflectionItem; onClose: () =>
 export const MyReflectionsPage = () => {
   const [writing, setWriting] = useState<TMyReflectionItem | null>(null);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['my-reflections'],
-    queryFn: () => get<{ items: TMyReflectionItem[] }>('/api/resolutions/reflections/mine'),
+    queryKey: resolutionsKeys.myReflections(),
+    queryFn: () => api.GET('/api/resolutions/reflections/mine'),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   return (

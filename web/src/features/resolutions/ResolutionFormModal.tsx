@@ -23,10 +23,11 @@ import {
   type TResolutionDetail,
 } from '../../../../contracts/resolutions';
 import { orgUnitKindLabels } from '../../../../domain/enums/org-units';
-import { post, put } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { resolutionsKeys } from './keys';
 import { FilePicker, uploadFile } from './shared';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -83,14 +84,17 @@ export const ResolutionFormModal = ({
           : null,
       };
       const saved = detail
-        ? await put<{ id: number }>(`/api/resolutions/${detail.id}`, {
-            ...body,
-            version: detail.version,
+        ? await api.PUT('/api/resolutions/{id}', {
+            params: { path: { id: detail.id } },
+            body: {
+              ...body,
+              version: detail.version,
+            } as ApiBody<'/api/resolutions/{id}', 'put'>,
           })
-        : await post<{ id: number }>('/api/resolutions', body);
+        : await api.POST('/api/resolutions', { body: body as ApiBody<'/api/resolutions', 'post'> });
       message.success(detail ? 'Đã lưu văn bản.' : 'Đã đăng ký văn bản.');
-      await client.invalidateQueries({ queryKey: ['resolutions'] });
-      await client.invalidateQueries({ queryKey: ['resolution'] });
+      await client.invalidateQueries({ queryKey: resolutionsKeys.resolutions() });
+      await client.invalidateQueries({ queryKey: resolutionsKeys.resolution() });
       onSaved(saved.id);
     } catch (e) {
       setError(applyApiError(e, form));

@@ -32,16 +32,15 @@ import {
   sessionFormLabels,
   sessionForms,
   type TCoverage,
-  type TReflectionRoster,
   type TResolutionDetail,
-  type TUnitRecord,
 } from '../../../../contracts/resolutions';
 import { type OrgUnitKind, orgUnitKindLabels } from '../../../../domain/enums/org-units';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
-import { get, post, put, toQuery } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { resolutionsKeys } from './keys';
 import { ResolutionFormModal } from './ResolutionFormModal';
 import { DocumentLink, FilePicker, Ratio, todayLocal, uploadFile } from './shared';
 
@@ -55,9 +54,11 @@ const CoveragePanel = ({ resolution }: { resolution: TResolutionDetail }) => {
   const [onlyMissing, setOnlyMissing] = useState(true);
   const unitId = stack.at(-1)?.id;
   const { data, isLoading, error } = useQuery({
-    queryKey: ['resolution', resolution.id, 'coverage', unitId, asOf],
+    queryKey: resolutionsKeys.resolution(resolution.id, 'coverage', unitId, asOf),
     queryFn: () =>
-      get<TCoverage>(`/api/resolutions/${resolution.id}/coverage${toQuery({ unitId, asOf })}`),
+      api.GET('/api/resolutions/{id}/coverage', {
+        params: { path: { id: resolution.id }, query: { unitId, asOf } },
+      }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   if (!data) return <Card loading={isLoading} />;
@@ -241,31 +242,34 @@ const UnitRecordPanel = ({ resolution }: { resolution: TResolutionDetail }) => {
   const [reportForm] = Form.useForm();
   const [apFile, setApFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const key = ['resolution', resolution.id, 'unit', unitId];
+  const key = resolutionsKeys.resolution(resolution.id, 'unit', unitId);
   const { data, error: loadError } = useQuery({
     queryKey: key,
     queryFn: () =>
-      get<TUnitRecord>(
-        `/api/resolutions/${resolution.id}/unit-record${toQuery({ orgUnitId: unitId })}`,
-      ),
+      api.GET('/api/resolutions/{id}/unit-record', {
+        params: { path: { id: resolution.id }, query: { orgUnitId: unitId! } },
+      }),
     enabled: Boolean(unitId),
   });
   const done = async (text: string) => {
     setError(null);
     message.success(text);
-    await client.invalidateQueries({ queryKey: ['resolution', resolution.id] });
-    await client.invalidateQueries({ queryKey: ['resolutions'] });
+    await client.invalidateQueries({ queryKey: resolutionsKeys.resolution(resolution.id) });
+    await client.invalidateQueries({ queryKey: resolutionsKeys.resolutions() });
   };
   const saveSession = useMutation({
     mutationFn: async () => {
       const v = await sessionForm.validateFields();
-      return post(`/api/resolutions/${resolution.id}/sessions`, {
-        orgUnitId: unitId,
-        heldOn: iso(v.heldOn),
-        form: v.form,
-        invited: v.invited,
-        attended: v.attended,
-        note: v.note,
+      return api.POST('/api/resolutions/{id}/sessions', {
+        params: { path: { id: resolution.id } },
+        body: {
+          orgUnitId: unitId,
+          heldOn: iso(v.heldOn),
+          form: v.form,
+          invited: v.invited,
+          attended: v.attended,
+          note: v.note,
+        } as ApiBody<'/api/resolutions/{id}/sessions', 'post'>,
       });
     },
     onSuccess: async () => {
@@ -278,12 +282,15 @@ const UnitRecordPanel = ({ resolution }: { resolution: TResolutionDetail }) => {
     mutationFn: async () => {
       const v = await apForm.validateFields();
       const documentId = apFile && unitId ? await uploadFile(unitId, apFile) : null;
-      return put(`/api/resolutions/${resolution.id}/action-programme`, {
-        orgUnitId: unitId,
-        number: v.number,
-        issuedOn: iso(v.issuedOn),
-        title: v.title,
-        documentId,
+      return api.PUT('/api/resolutions/{id}/action-programme', {
+        params: { path: { id: resolution.id } },
+        body: {
+          orgUnitId: unitId,
+          number: v.number,
+          issuedOn: iso(v.issuedOn),
+          title: v.title,
+          documentId,
+        } as ApiBody<'/api/resolutions/{id}/action-programme', 'put'>,
       });
     },
     onSuccess: async () => {
@@ -295,10 +302,13 @@ const UnitRecordPanel = ({ resolution }: { resolution: TResolutionDetail }) => {
   const saveReport = useMutation({
     mutationFn: async () => {
       const v = await reportForm.validateFields();
-      return post(`/api/resolutions/${resolution.id}/progress-reports`, {
-        orgUnitId: unitId,
-        reportedOn: iso(v.reportedOn),
-        content: v.content,
+      return api.POST('/api/resolutions/{id}/progress-reports', {
+        params: { path: { id: resolution.id } },
+        body: {
+          orgUnitId: unitId,
+          reportedOn: iso(v.reportedOn),
+          content: v.content,
+        } as ApiBody<'/api/resolutions/{id}/progress-reports', 'post'>,
       });
     },
     onSuccess: async () => {
@@ -477,11 +487,11 @@ const ReflectionsPanel = ({ resolution }: { resolution: TResolutionDetail }) => 
   const [unitId, setUnitId] = useState<number | undefined>(user?.scopeOrgUnitId);
   const [onlyMissing, setOnlyMissing] = useState(true);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['resolution', resolution.id, 'reflections', unitId],
+    queryKey: resolutionsKeys.resolution(resolution.id, 'reflections', unitId),
     queryFn: () =>
-      get<TReflectionRoster>(
-        `/api/resolutions/${resolution.id}/reflections${toQuery({ orgUnitId: unitId })}`,
-      ),
+      api.GET('/api/resolutions/{id}/reflections', {
+        params: { path: { id: resolution.id }, query: { orgUnitId: unitId! } },
+      }),
     enabled: Boolean(unitId),
   });
   return (
@@ -526,8 +536,8 @@ export const ResolutionPage = () => {
   const { can } = useAuth();
   const [editing, setEditing] = useState(false);
   const { data, error, isLoading } = useQuery({
-    queryKey: ['resolution', id],
-    queryFn: () => get<TResolutionDetail>(`/api/resolutions/${id}`),
+    queryKey: resolutionsKeys.resolution(id),
+    queryFn: () => api.GET('/api/resolutions/{id}', { params: { path: { id } } }),
   });
   if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
   if (!data) return <Card loading={isLoading} />;

@@ -6,11 +6,11 @@ import {
   type ResolutionKind,
   resolutionKindLabels,
   resolutionKinds,
-  type TResolutionListItem,
 } from '../../../../contracts/resolutions';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, toQuery } from '../../api/client';
+import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { resolutionsKeys } from './keys';
 import { ResolutionFormModal } from './ResolutionFormModal';
 import { currentYear, Ratio, todayLocal } from './shared';
 
@@ -23,9 +23,8 @@ export const ResolutionsPage = () => {
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
   const { data, isLoading, error } = useQuery({
-    queryKey: ['resolutions', year, kind, q],
-    queryFn: () =>
-      get<{ items: TResolutionListItem[] }>(`/api/resolutions${toQuery({ year, kind, q })}`),
+    queryKey: resolutionsKeys.resolutions(year, kind, q),
+    queryFn: () => api.GET('/api/resolutions', { params: { query: { year, kind, q } } }),
   });
   const today = todayLocal();
   return (

@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Progress, Space, Upload } from 'antd';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { post } from '../../api/client';
+import { api } from '../../api/client';
 
 /** Today as YYYY-MM-DD in the user's own time zone. */
 export const todayLocal = () => {
@@ -21,11 +21,13 @@ const readBase64 = (file: File) =>
 /** Upload a file through the checked upload; returns its id. */
 export const uploadFile = async (orgUnitId: number, file: File): Promise<number> =>
   (
-    await post<{ id: number }>('/api/resolutions/documents', {
-      orgUnitId,
-      fileName: file.name,
-      mimeType: file.type || 'application/octet-stream',
-      contentBase64: await readBase64(file),
+    await api.POST('/api/resolutions/documents', {
+      body: {
+        orgUnitId,
+        fileName: file.name,
+        mimeType: file.type || 'application/octet-stream',
+        contentBase64: await readBase64(file),
+      },
     })
   ).id;
 

@@ -24,10 +24,12 @@ import { rootKinds, type TSettingsView } from '../../../../contracts/settings';
 import { orgUnitKindLabels } from '../../../../domain/enums/org-units';
 import { partyDocumentDate } from '../../../../domain/text/dates';
 import { formatDate } from '../../../../domain/text/vietnamese';
-import { get, post, put } from '../../api/client';
+import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { reportsKeys } from '../reports/keys';
+import { settingsKeys } from './keys';
 
-const settingsKey = ['settings'];
+const settingsKey = settingsKeys.settings();
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
 type SetupForm = {
@@ -50,13 +52,15 @@ const FirstStartCard = ({ view }: { view: TSettingsView }) => {
     setBusy(true);
     setError(null);
     try {
-      await post('/api/settings/first-start', {
-        name: v.name,
-        kind: v.kind,
-        establishedOn: iso(v.establishedOn),
-        superiorName: v.superiorName ?? '',
-        place: v.place ?? '',
-        earlierNames: (v.earlierNames ?? []).map((e) => ({ name: e.name, until: iso(e.until) })),
+      await api.POST('/api/settings/first-start', {
+        body: {
+          name: v.name,
+          kind: v.kind,
+          establishedOn: iso(v.establishedOn),
+          superiorName: v.superiorName ?? '',
+          place: v.place ?? '',
+          earlierNames: (v.earlierNames ?? []).map((e) => ({ name: e.name, until: iso(e.until) })),
+        } as ApiBody<'/api/settings/first-start', 'post'>,
       });
       message.success('Đã thiết lập tổ chức cấp cao nhất.');
       client.invalidateQueries();
@@ -179,13 +183,15 @@ const DocumentCard = ({ view }: { view: TSettingsView }) => {
     setBusy(true);
     setError(null);
     try {
-      await put('/api/settings/document', {
-        place: v.place ?? '',
-        superiorName: v.superiorName ?? '',
+      await api.PUT('/api/settings/document', {
+        body: {
+          place: v.place ?? '',
+          superiorName: v.superiorName ?? '',
+        },
       });
       message.success('Đã lưu cài đặt văn bản.');
       client.invalidateQueries({ queryKey: settingsKey });
-      client.invalidateQueries({ queryKey: ['report-draft'] });
+      client.invalidateQueries({ queryKey: reportsKeys.reportDraft() });
     } catch (e) {
       setError(applyApiError(e, form));
     } finally {
@@ -231,7 +237,7 @@ const DocumentCard = ({ view }: { view: TSettingsView }) => {
 export const SettingsPage = () => {
   const { data, error } = useQuery({
     queryKey: settingsKey,
-    queryFn: () => get<TSettingsView>('/api/settings'),
+    queryFn: () => api.GET('/api/settings'),
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
