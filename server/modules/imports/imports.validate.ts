@@ -380,7 +380,7 @@ export const validateRows = async (input: ValidateInput): Promise<RowResult[]> =
       optionalText(ctx, 'phone', 20);
       const edu = ctx.text('generalEducation');
       if (edu && !/^\d{1,2}\/1[02]$/.test(edu))
-        ctx.errors.push(`Giáo dục phổ thông "${edu}" cần ghi dạng 12/12 hoặc 9/12.`);
+        ctx.errors.push(`Giáo dục phổ thông "${edu}" cần ghi dạng 12/12, 9/12 hoặc 10/10.`);
       ctx.data.generalEducation = edu;
     } else {
       personFields(ctx, today, false);
