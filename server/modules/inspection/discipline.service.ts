@@ -307,7 +307,7 @@ export const recordDiscipline = async ({
         note: `Kỷ luật giải tán: ${normalizeText(input.violation)}`,
       };
       // Nested: a savepoint inside this transaction, so the register and the tree change together.
-      const res = await applyOrgOperation({ db: tx as unknown as Db, actor, input: op });
+      const res = await applyOrgOperation({ db: tx, actor, input: op });
       orgOperationId = res.operationId;
     }
     // A decision closes the open proposals about the same subject.

@@ -323,7 +323,8 @@ export const applyOrgOperation = async ({
   actor,
   input,
 }: {
-  db: Db;
+  /** The database, or the caller's transaction (a discipline decision that dissolves a unit). */
+  db: DbOrTx;
   actor: Actor;
   input: TOrgOperation;
 }): Promise<OrgOperationResult> => {
