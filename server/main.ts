@@ -7,7 +7,6 @@ import { loadConfig } from './config';
 import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } from './db/client';
 import { claimDataDir } from './db/data-dir-lock';
 import { ensureSecret } from './db/settings';
-import { ensurePlacedFacts } from './modules/figures';
 import { firstStartFromEnv } from './seed/first-start';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './seed/load-demo';
 
@@ -57,10 +56,8 @@ const main = async () => {
   // Several processes may start together on one PostgreSQL: one migrates and seeds, the others wait.
   const { firstStart, accounts } = await withStartupLock(database, async () => {
     await migrateDatabase(database);
-    if (!(await isDatabaseEmpty(db))) {
-      await db.transaction((tx) => ensurePlacedFacts(tx));
-      return { firstStart: false, accounts: [] as DemoAccount[] };
-    }
+    // The maintained facts of an older installation are built by migration 0022, once.
+    if (!(await isDatabaseEmpty(db))) return { firstStart: false, accounts: [] as DemoAccount[] };
     process.stdout.write(
       config.seed === 'demo'
         ? 'Đang tạo dữ liệu mẫu (Đảng bộ các cơ quan, ~6.000 đảng viên)…\n'

@@ -1,11 +1,13 @@
 // Complaints about a published result and the upper level's answer. The module's overview and
 // sources: evaluation-rows.ts.
+
 import type { TComplaintInput, TComplaintResolution } from '../../../contracts/evaluations';
 import { normalizeText } from '../../../domain/text/vietnamese';
 import { type Db, queryOne, sql } from '../../db/client';
 import { evaluationComplaints } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
+import { withFigures } from '../figures';
 import { getRecordRow } from './evaluation-rows';
 import { addStep, audit, saveRecord } from './steps.service';
 
@@ -20,7 +22,7 @@ export const fileComplaint = async ({
   id: number;
   input: TComplaintInput;
 }) =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const r = await getRecordRow(tx, actor, id, true);
     if (r.version !== input.version) throw conflict();
     if (r.status !== 'published')
@@ -65,7 +67,7 @@ export const resolveComplaint = async ({
   complaintId: number;
   input: TComplaintResolution;
 }) =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const complaint = await queryOne<{ record_id: number; outcome: string; filed_on: string }>(
       tx,
       sql`select record_id, outcome, filed_on from evaluation_complaints where id = ${complaintId}`,

@@ -15,6 +15,7 @@ import type { Actor } from '../../platform/access/actor';
 import { decidesAtGrassrootsLevelOnly } from '../../platform/access/role-rules';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
+import { withFigures } from '../figures';
 import { recordScopeSql } from './evaluation.queries';
 import { type CampaignRow, getCampaignRow, getRecordRow } from './evaluation-rows';
 import { decidedByUpperLevel, orderProblems, stepFrom, stepRefusal } from './evaluations.policy';
@@ -187,7 +188,7 @@ export const decide = async ({
   campaignId: number;
   input: TDecisionInput;
 }): Promise<{ saved: { id: number; version: number }[] }> =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const c = await campaignForDecision(tx, actor, campaignId);
     // One decision at a time per campaign: the cap is checked against a stable picture.
     await tx.execute(sql`select id from evaluation_campaigns where id = ${c.id} for update`);
@@ -268,7 +269,7 @@ export const publish = async ({
   campaignId: number;
   input: TPublishInput;
 }): Promise<{ saved: { id: number; version: number }[] }> =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const c = await campaignForDecision(tx, actor, campaignId);
     checkStepDate(c, input.publishedOn, 'publishedOn');
     const saved: { id: number; version: number }[] = [];

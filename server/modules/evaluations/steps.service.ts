@@ -16,7 +16,7 @@ import { can } from '../../platform/access/permissions';
 import { seesOwnRecordOnly } from '../../platform/access/role-rules';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
-import { recountEvaluationFacts } from '../figures';
+import { type FiguresTx, markEvaluationsChanged, withFigures } from '../figures';
 import {
   type CampaignRow,
   campaignOfRecord,
@@ -29,7 +29,7 @@ import { type Step, stepFrom, stepRefusal } from './evaluations.policy';
 
 /** Write a record only at the version the caller read: a stale version gets a 409. */
 export const saveRecord = async (
-  tx: DbOrTx,
+  tx: FiguresTx,
   r: Pick<RecordRow, 'id' | 'version'>,
   set: Partial<typeof evaluationRecords.$inferInsert>,
 ): Promise<number> => {
@@ -41,7 +41,7 @@ export const saveRecord = async (
   if (!after) throw conflict();
   // A decided level, its date or the cultural result feed the maintained figures of every subtree.
   if ('decidedLevel' in set || 'decidedOn' in set || 'culturalStandard' in set)
-    await recountEvaluationFacts(tx, [r.id]);
+    markEvaluationsChanged(tx, [r.id]);
   return after.version;
 };
 
@@ -120,7 +120,7 @@ export const selfAssess = async ({
   id: number;
   input: TSelfAssessmentInput;
 }) =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const { r, c } = await recordForStep(tx, actor, id, input.version, 'self_assessment');
     const own = r.member_id !== null && r.member_id === actor.memberId;
     if (seesOwnRecordOnly(actor) && !own) throw notFound('hồ sơ đánh giá, xếp loại');
@@ -168,7 +168,7 @@ export const review = async ({
   id: number;
   input: TReviewInput;
 }) =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const { r, c } = await recordForStep(tx, actor, id, input.version, 'review');
     checkStepDate(c, input.reviewedOn, 'reviewedOn');
     const v = input.votes;
@@ -238,7 +238,7 @@ export const appraise = async ({
   id: number;
   input: TAppraisalInput;
 }) =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const { r, c } = await recordForStep(tx, actor, id, input.version, 'appraisal');
     checkStepDate(c, input.appraisedOn, 'appraisedOn');
     const version = await saveRecord(tx, r, { appraisalLevel: input.level, status: 'appraised' });

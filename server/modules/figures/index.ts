@@ -1,13 +1,23 @@
 // The face of figures: what other modules, the app and the seed may use. Anything not exported
 // here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
 
+export type { FiguresTx } from './changes';
+export {
+  applyFigureChangesNow,
+  markDisseminationChanged,
+  markEvaluationsChanged,
+  markMemberFactsChanged,
+  markMemberRowChanged,
+  markMembersAdded,
+  markTreeChangedUnder,
+  markUnitCounted,
+  moveSubtreeFigures,
+  withFigures,
+} from './changes';
 export type { RollupSource } from './member-rollup';
 export {
   activeStatusList,
-  applyRollupChange,
-  applyUnitCount,
   memberDimensionValuesOf,
-  moveSubtreeCounts,
   readOrgMemberCounts,
   rebuildOrgMemberCounts,
   scanAllOrgMemberCounts,
@@ -21,13 +31,8 @@ export {
   ensurePlacedFacts,
   monthlyFacts,
   rebuildPlacedFacts,
-  recountDisseminationFacts,
-  recountEvaluationFacts,
   recountEvaluationsBetween,
-  recountFactsUnder,
-  recountMemberFacts,
   recountMembersBetween,
-  recountMembersIn,
   sumFacts,
   unitsEverUnder,
 } from './placed-facts';

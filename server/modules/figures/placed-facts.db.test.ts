@@ -3,9 +3,11 @@
 // of its deadline) on random subtrees, periods and dates: after the bulk demo load, after events,
 // sessions and action programmes recorded one by one, and after restructurings that move members and
 // whole cells or establish a cell.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryOne, queryRows, sql } from '../../db/client';
+import { migrationsFolder, queryOne, queryRows, sql } from '../../db/client';
 import { todayIso } from '../../platform/clock';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { computeMetric, computeMetrics, dashboardMetricCodes } from '../plans';
@@ -392,6 +394,33 @@ describe('maintained fact sums (org_fact_counts)', () => {
     );
     await t.db.transaction((tx) => recountMemberFacts(tx, [one!.id]));
     await t.db.transaction((tx) => ensurePlacedFacts(tx));
+    expect(await read()).toEqual(before);
+  }, 300_000);
+});
+
+describe('migration 0022 (the start-up backfill, once)', () => {
+  const migration = () =>
+    readFile(path.join(migrationsFolder, '0022_placed_facts_backfill.sql'), 'utf8');
+  const read = () =>
+    queryRows<{ kind: string }>(
+      t.db,
+      sql`select * from org_fact_counts where total <> 0 order by org_unit_id, kind, day`,
+    );
+
+  it('changes nothing when the facts are complete, and builds what ensurePlacedFacts builds', async () => {
+    const text = await migration();
+    const before = await read();
+    await t.db.execute(sql.raw(text));
+    expect(await read()).toEqual(before);
+    // Facts from before the badges and cards joined them: the migration adds them.
+    await t.db.execute(sql`delete from placed_facts where kind in ('badge', 'card_issued')`);
+    await t.db.execute(sql`delete from org_fact_counts where kind in ('badge', 'card_issued')`);
+    await t.db.execute(sql.raw(text));
+    expect(await read()).toEqual(before);
+    // No facts at all (an installation from before them): the migration builds every one.
+    await t.db.execute(sql`delete from placed_facts`);
+    await t.db.execute(sql`delete from org_fact_counts`);
+    await t.db.execute(sql.raw(text));
     expect(await read()).toEqual(before);
   }, 300_000);
 });

@@ -19,8 +19,9 @@
 //   min(deadline, A), of which those with a session / an action programme dated by A).
 // Each placed row is kept in `placed_facts` with its path, so a change takes back exactly what it added:
 // a recount subtracts the stored rows of the changed sources and adds them again from the source tables
-// and the tree as they are now. Every writer of these sources or of the tree's history calls one of the
-// functions below inside its own transaction; `placed-facts.db.test.ts` checks the sums equal the scans.
+// and the tree as they are now. Every writer of these sources or of the tree's history marks what it
+// changed in its transaction (./changes.ts), which runs the recounts below once before the commit;
+// `placed-facts.db.test.ts` checks the sums equal the scans.
 import type { SQL } from 'drizzle-orm';
 import { activeStatuses } from '../../../domain/enums/members';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
@@ -265,25 +266,47 @@ export const unitsEverUnder = (unitIds: readonly number[]) =>
     sql` or `,
   )})`;
 
+type Marked = { ids: ReadonlySet<number>; sets: readonly SQL[] };
+
 /**
- * The tree changed around `unitId` (a merge, move or dissolution rewrote its history): recount the
- * facts placed under it and the members and records of its units.
+ * The tree changed around these units: recount, once each, every source placed under any of them
+ * (by its stored facts, or by its units as they are now) and the sources marked one by one.
  */
-export const recountFactsUnder = async (tx: DbOrTx, unitId: number) => {
-  const lquery = sql`${`*.${unitId}.*`}::lquery`;
+export const recountSourcesUnder = async (
+  tx: DbOrTx,
+  unitIds: readonly number[],
+  marked: Partial<Record<Source, Marked>> = {},
+) => {
+  const under = (path: SQL) =>
+    sql`(${sql.join(
+      unitIds.map((id) => sql`${path} ~ ${`*.${id}.*`}::lquery`),
+      sql` or `,
+    )})`;
   await tx.execute(sql`create temporary table if not exists recount_sources
     (source text, source_id int, primary key (source, source_id)) on commit drop`);
   await tx.execute(sql`delete from recount_sources`);
   await tx.execute(sql`insert into recount_sources
-    select source, source_id from placed_facts where path ~ ${lquery}
+    select source, source_id from placed_facts where ${under(sql`path`)}
     union
     select 'member', p.member_id from member_periods p join org_units o on o.id = p.org_unit_id
-    where o.path ~ ${lquery}
+    where ${under(sql`o.path`)}
     union
     select 'evaluation_record', r.id from evaluation_records r join org_units o on o.id = r.org_unit_id
-    where o.path ~ ${lquery}
+    where ${under(sql`o.path`)}
     union
-    select 'dissemination', h.org_unit_id from org_unit_history h where h.path ~ ${lquery}`);
+    select 'dissemination', h.org_unit_id from org_unit_history h where ${under(sql`h.path`)}`);
+  for (const [source, m] of Object.entries(marked) as [Source, Marked][]) {
+    if (m.ids.size > 0)
+      await tx.execute(sql`insert into recount_sources
+        select ${source}, v.id from (values ${sql.join(
+          [...m.ids].map((id) => sql`(${id}::int)`),
+          sql`, `,
+        )}) as v(id)
+        on conflict do nothing`);
+    for (const set of m.sets)
+      await tx.execute(sql`insert into recount_sources
+        select ${source}, s.id from ${set} as s(id) on conflict do nothing`);
+  }
   for (const source of ['member', 'evaluation_record', 'dissemination'] as const)
     await recount(
       tx,

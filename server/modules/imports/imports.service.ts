@@ -18,6 +18,7 @@ import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, invalidField, notFound } from '../../platform/errors';
+import { withFigures } from '../figures';
 import {
   guessMapping,
   guessSkippedColumns,
@@ -438,7 +439,7 @@ export const commitImport = async ({
   if (first.status === 'uploaded')
     throw new AppError('CONFLICT', { message: 'Hãy ghép cột và xem trước trước khi ghi.' });
   const sheet = await sheetOf(db, first, progress);
-  const result = await db.transaction(async (tx): Promise<TImportResult> => {
+  const result = await withFigures(db, async (tx): Promise<TImportResult> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
     const job = await loadJob(tx, actor, id);
     const same = await queryOne<{ id: number; committed_at: string | Date }>(

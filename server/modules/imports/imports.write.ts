@@ -1,6 +1,6 @@
 // Writing an import's accepted rows inside the commit's transaction. Members and applicants go in
 // by COPY with ids reserved from their sequences; member status, dates and periods come from the
-// member timeline (the same pure rules applyMemberTimeline uses) and the maintained totals are
+// member timeline (the same pure rules applyMemberTimeline uses) and the maintained figures are
 // moved once, set-based, for all new members. Events go through the per-member timeline.
 import { eq } from 'drizzle-orm';
 import type { MemberEventKind } from '../../../domain/enums/members';
@@ -9,7 +9,12 @@ import { copyRows } from '../../db/bulk';
 import { type DbOrTx, queryRows, sql } from '../../db/client';
 import { memberEvents, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
-import { memberDimensionValuesOf, recountMembersIn } from '../figures';
+import {
+  applyFigureChangesNow,
+  type FiguresTx,
+  markMemberFactsChanged,
+  markMembersAdded,
+} from '../figures';
 import { applyMemberTimeline, lockMember } from '../members';
 import type { RowResult } from './imports.validate';
 
@@ -59,7 +64,7 @@ const memberColumns = [
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export const writeMembers = async (
-  tx: DbOrTx,
+  tx: FiguresTx,
   actor: Actor,
   jobId: number,
   rows: RowResult[],
@@ -145,28 +150,11 @@ export const writeMembers = async (
   );
   await writeRowKeys(tx, 'members', jobId, rows, ids);
   await progress('totals', 0, 1);
-  // The new members' contributions, summed per unit and added to every ancestor in one statement.
-  await tx.execute(sql`
-    insert into org_member_counts (org_unit_id, dimension, key, count)
-    select a.id, own.dimension, own.key, sum(own.n)::int
-    from (
-      select m.org_unit_id, d.dimension, d.key, count(*) as n
-      from import_row_keys k
-      join members m on m.id = k.entity_id
-      cross join lateral ${memberDimensionValuesOf(sql`m`)} as d(dimension, key)
-      where k.job_id = ${jobId} and k.kind = 'members'
-        and m.status in ('probationary', 'full', 'exempted', 'suspended')
-      group by 1, 2, 3
-    ) own
-    join org_units o on o.id = own.org_unit_id
-    join org_units a on a.path @> o.path
-    group by 1, 2, 3
-    on conflict (org_unit_id, dimension, key)
-    do update set count = org_member_counts.count + excluded.count`);
-  await recountMembersIn(
-    tx,
-    sql`(select entity_id from import_row_keys where job_id = ${jobId} and kind = 'members')`,
-  );
+  // The new members' contributions and facts, set-based for the whole job (applied before the commit).
+  const created = sql`(select entity_id from import_row_keys where job_id = ${jobId} and kind = 'members')`;
+  markMembersAdded(tx, created);
+  markMemberFactsChanged(tx, created);
+  await applyFigureChangesNow(tx);
   await progress('totals', 1, 1);
   return ids;
 };
@@ -219,7 +207,7 @@ export const writeApplicants = async (
 
 /** Events, as POST /api/members/:id/events records them: insert, then re-derive each member. */
 export const writeEvents = async (
-  tx: DbOrTx,
+  tx: FiguresTx,
   actor: Actor,
   jobId: number,
   rows: RowResult[],

@@ -40,6 +40,7 @@ import { getUnitInScope, type UnitRow } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
+import { type FiguresTx, withFigures } from '../figures';
 import {
   appendMemberEvent,
   type DecisionStateRow,
@@ -187,7 +188,7 @@ export const previewDiscipline = async ({
 
 /** The member's exit at the expulsion decision, through the member timeline (status, totals follow). */
 const expelMember = async (
-  tx: DbOrTx,
+  tx: FiguresTx,
   actor: Actor,
   memberId: number,
   date: string,
@@ -242,7 +243,7 @@ export const recordDiscipline = async ({
       if (v && v > today) throw invalidField(key, 'Ngày này không được sau ngày hôm nay.');
     }
   }
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     const params = await getDisciplineParams(tx);
     const subject = await resolveSubject(tx, actor, input);
     const bodyUnit = await getUnitInScope(tx, actor, input.bodyOrgUnitId);

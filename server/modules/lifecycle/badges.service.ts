@@ -23,7 +23,7 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { invalidField, notFound } from '../../platform/errors';
-import { activeStatusList, recountMemberFacts } from '../figures';
+import { activeStatusList, markMemberFactsChanged, withFigures } from '../figures';
 import { disciplineFactsFor } from './discipline-facts';
 
 /** The rule set at an award date, with the administrator's values for 294-QĐ/TW (setting `badge_params_294`). */
@@ -158,7 +158,7 @@ export const recordBadgeAward = async ({
     cellRecognizedOn?: string | null;
   };
 }) =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const m = await queryOne<{
       id: number;
       org_unit_id: number;
@@ -256,7 +256,7 @@ export const recordBadgeAward = async ({
         recordedBy: actor.userId,
       })
       .returning({ id: badgeAwards.id });
-    await recountMemberFacts(tx, [input.memberId]);
+    markMemberFactsChanged(tx, [input.memberId]);
     await writeAudit(tx, {
       actor,
       action: 'badge.award',

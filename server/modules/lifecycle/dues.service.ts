@@ -30,8 +30,8 @@ import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
-import { conflict, invalidField } from '../../platform/errors';
-import { activeStatusList, recountMemberFacts } from '../figures';
+import { conflict, invalidField, notFound } from '../../platform/errors';
+import { activeStatusList, markMemberFactsChanged, withFigures } from '../figures';
 
 export type DuesProfileRow = {
   member_id: number;
@@ -300,7 +300,7 @@ export const recordDuesPayments = async ({
   const ids = input.payments.map((p) => p.memberId);
   if (new Set(ids).size !== ids.length)
     throw invalidField('payments', 'Một đảng viên được ghi hai lần.');
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     await getUnitInScope(tx, actor, input.orgUnitId);
     const found = await queryRows<{ id: number }>(
       tx,
@@ -329,7 +329,7 @@ export const recordDuesPayments = async ({
       await tx.execute(sql`insert into dues_payments (member_id, month, amount, paid_on, method, recorded_by)
         values (${p.memberId}, ${input.month}, ${p.amount}, ${input.paidOn}, ${input.method}, ${actor.userId})`);
     }
-    await recountMemberFacts(tx, ids);
+    markMemberFactsChanged(tx, ids);
     const total = input.payments.reduce((s, p) => s + p.amount, 0);
     await writeAudit(tx, {
       actor,

@@ -10,7 +10,7 @@ import { requireAccess } from '../../platform/access/records';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { conflict, invalidField, notFound } from '../../platform/errors';
-import { recountMemberFacts } from '../figures';
+import { markMemberFactsChanged, withFigures } from '../figures';
 import { lockMember } from '../members';
 import {
   basisOf,
@@ -163,7 +163,7 @@ export const recordCardEvent = async ({
     throw invalidField('cardNumber', 'Cần ghi số thẻ đảng viên.');
   if ((input.action === 'reissued' || input.action === 'recalled') && !input.reason)
     throw invalidField('reason', 'Cần ghi lý do (mất thẻ, ra khỏi Đảng…).');
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     const before = await lockMember(tx, memberId);
     if (!before) throw notFound('đảng viên');
     if (before.version !== input.version) throw conflict();
@@ -192,7 +192,7 @@ export const recordCardEvent = async ({
       decisionNumber: input.decisionNumber ?? null,
       recordedBy: actor.userId,
     });
-    if (input.action === 'issued') await recountMemberFacts(tx, [memberId]);
+    if (input.action === 'issued') markMemberFactsChanged(tx, [memberId]);
     const recalled = input.action === 'recalled';
     const [after] = await tx
       .update(members)

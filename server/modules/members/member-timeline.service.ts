@@ -10,7 +10,12 @@ import { memberEvents, memberPeriods, members } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { writeAudit } from '../../platform/audit/audit';
 import { invalidField } from '../../platform/errors';
-import { applyRollupChange, type RollupSource, recountMemberFacts } from '../figures';
+import {
+  type FiguresTx,
+  markMemberFactsChanged,
+  markMemberRowChanged,
+  type RollupSource,
+} from '../figures';
 
 const rollupSourceOf = (m: typeof members.$inferSelect): RollupSource => ({
   orgUnitId: m.orgUnitId,
@@ -25,12 +30,12 @@ const rollupSourceOf = (m: typeof members.$inferSelect): RollupSource => ({
 });
 
 /**
- * Re-derive a member's status, cell, dates and periods from their events, and move the
- * maintained totals by the difference. The only writer of the derived columns.
- * `before` is the member as it was before the change (null for a new member).
+ * Re-derive a member's status, cell, dates and periods from their events, and mark the change for
+ * the maintained figures (totals by the difference, facts recounted). The only writer of the derived
+ * columns. `before` is the member as it was before the change (null for a new member).
  */
 export const applyMemberTimeline = async (
-  tx: DbOrTx,
+  tx: FiguresTx,
   memberId: number,
   before: typeof members.$inferSelect | null,
 ): Promise<typeof members.$inferSelect> => {
@@ -71,17 +76,17 @@ export const applyMemberTimeline = async (
     .returning();
   await tx.delete(memberPeriods).where(eq(memberPeriods.memberId, memberId));
   await tx.insert(memberPeriods).values(timeline.periods.map((p) => ({ memberId, ...p })));
-  await applyRollupChange(tx, before ? rollupSourceOf(before) : null, rollupSourceOf(after));
-  await recountMemberFacts(tx, [memberId]);
+  markMemberRowChanged(tx, memberId, before ? rollupSourceOf(before) : null, rollupSourceOf(after));
+  markMemberFactsChanged(tx, [memberId]);
   return after;
 };
 
 /** Attribute edits (sex, birth date, ethnicity…) move the totals too. */
-export const applyMemberAttributeChange = async (
-  tx: DbOrTx,
+export const markMemberAttributeChange = (
+  tx: FiguresTx,
   before: typeof members.$inferSelect,
   after: typeof members.$inferSelect,
-) => applyRollupChange(tx, rollupSourceOf(before), rollupSourceOf(after));
+) => markMemberRowChanged(tx, after.id, rollupSourceOf(before), rollupSourceOf(after));
 
 export const lockMember = async (tx: DbOrTx, memberId: number) => {
   const [row] = await tx.select().from(members).where(eq(members.id, memberId)).for('update');
@@ -95,7 +100,7 @@ type MemberEventValues = Omit<typeof memberEvents.$inferInsert, 'id' | 'memberId
  * history, bump the record's version and audit it: the one way every module records a member event.
  */
 export const appendMemberEvent = async (
-  tx: DbOrTx,
+  tx: FiguresTx,
   actor: Actor,
   before: typeof members.$inferSelect,
   event: MemberEventValues,

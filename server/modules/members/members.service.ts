@@ -23,12 +23,13 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { conflict, forbidden, invalidField, notFound } from '../../platform/errors';
+import { withFigures } from '../figures';
 import { isUnderDisciplineReview } from './discipline-state.queries';
 import {
   appendMemberEvent,
-  applyMemberAttributeChange,
   applyMemberTimeline,
   lockMember,
+  markMemberAttributeChange,
 } from './member-timeline.service';
 
 type MemberRow = typeof members.$inferSelect;
@@ -195,7 +196,7 @@ export const createMember = async ({
 }): Promise<{ id: number }> => {
   const { entry, ...fields } = input;
   checkDates(fields, entry.eventDate);
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     await assertCell(tx, actor, entry.orgUnitId, 'entry.orgUnitId');
     if (fields.citizenId) {
       const dup = await queryOne<{ id: number; full_name: string }>(
@@ -259,7 +260,7 @@ export const updateMember = async ({
 }): Promise<{ id: number; version: number }> => {
   const { version, ...fields } = input;
   checkDates(fields);
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     const before = await getMemberInScope(tx, actor, id, true);
     if (before.version !== version) throw conflict();
     if (fields.citizenId && fields.citizenId !== before.citizenId) {
@@ -283,7 +284,7 @@ export const updateMember = async ({
       .set({ ...values, version: before.version + 1, updatedAt: new Date() })
       .where(eq(members.id, id))
       .returning();
-    await applyMemberAttributeChange(tx, before, after);
+    markMemberAttributeChange(tx, before, after);
     const changedBefore: Record<string, unknown> = {};
     const changedAfter: Record<string, unknown> = {};
     for (const key of Object.keys(values) as (keyof typeof values)[]) {
@@ -329,7 +330,7 @@ export const addMemberEvent = async ({
     throw invalid('Ngày xuất trình không thể trước ngày của giấy giới thiệu.', 'presentedOn');
   if (input.presentedOn && input.presentedOn > todayIso())
     throw invalid('Ngày xuất trình không được sau ngày hôm nay.', 'presentedOn');
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     const before = await getMemberInScope(tx, actor, id, true);
     if (before.version !== input.version) throw conflict();
     if (input.orgUnitId) await assertCell(tx, actor, input.orgUnitId);

@@ -23,10 +23,12 @@ import { todayIso } from '../../platform/clock';
 import { AppError, invalidField } from '../../platform/errors';
 import {
   activeStatusList,
-  applyUnitCount,
-  moveSubtreeCounts,
-  recountDisseminationFacts,
-  recountFactsUnder,
+  type FiguresTx,
+  markDisseminationChanged,
+  markTreeChangedUnder,
+  markUnitCounted,
+  moveSubtreeFigures,
+  withFigures,
 } from '../figures';
 import { applyMemberTimeline, lockMember } from '../members';
 import {
@@ -198,7 +200,7 @@ const liveChildrenOf = async (tx: DbOrTx, unitId: number) =>
 
 /** Move members to another cell by dated 'moved' events that cite the decision. */
 const moveMembers = async (
-  tx: Tx,
+  tx: FiguresTx,
   actor: Actor,
   memberIds: number[],
   toUnitId: number,
@@ -229,7 +231,13 @@ const moveMembers = async (
 };
 
 /** Re-parent a unit: rewrite the paths of its subtree, move its totals, record history. */
-const reparent = async (tx: Tx, unit: UnitRow, newParent: UnitRow, date: string, opId: number) => {
+const reparent = async (
+  tx: FiguresTx,
+  unit: UnitRow,
+  newParent: UnitRow,
+  date: string,
+  opId: number,
+) => {
   if (newParent.path === unit.path || newParent.path.startsWith(`${unit.path}.`))
     throw invalid(
       'Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.',
@@ -246,20 +254,19 @@ const reparent = async (tx: Tx, unit: UnitRow, newParent: UnitRow, date: string,
       parent_id = case when id = ${unit.id} then ${newParent.id} else parent_id end,
       version = version + 1, updated_at = now()
     where path <@ ${unit.path}::ltree`);
-  await moveSubtreeCounts(tx, unit.id, oldParentPath, newParent.path);
+  await moveSubtreeFigures(tx, unit.id, oldParentPath, newParent.path);
   const subtree = await queryRows<{ id: number }>(
     tx,
     sql`select id from org_units where path <@ ${newPath}::ltree and dissolved_on is null`,
   );
   for (const s of subtree) await recordHistory(tx, s.id, date, opId);
   // Events dated on or after the move now count for the new parent (and, for a backdated move, the
-  // placement of earlier ones may change): recount the subtree's members.
-  await recountFactsUnder(tx, unit.id);
+  // placement of earlier ones may change): the subtree's facts are recounted (moveSubtreeFigures).
 };
 
 /** A new unit under `parent`: its path (known once the id is), first history row and count. */
 const createUnit = async (
-  tx: Tx,
+  tx: FiguresTx,
   u: {
     parent: UnitRow;
     kind: OrgUnitKind;
@@ -285,25 +292,25 @@ const createUnit = async (
     .set({ path: `${u.parent.path}.${created.id}` })
     .where(eq(orgUnits.id, created.id));
   await recordHistory(tx, created.id, u.date, u.operationId);
-  await applyUnitCount(tx, created.id, u.kind, 1);
+  markUnitCounted(tx, created.id, u.kind, 1);
   // A unit established on or before a resolution's study deadline had to study it.
-  await recountDisseminationFacts(tx, [created.id]);
+  markDisseminationChanged(tx, [created.id]);
   return created;
 };
 
-const dissolve = async (tx: Tx, unitId: number, date: string, opId: number) => {
+const dissolve = async (tx: FiguresTx, unitId: number, date: string, opId: number) => {
   const [unit] = await tx
     .select({ kind: orgUnits.kind })
     .from(orgUnits)
     .where(eq(orgUnits.id, unitId));
-  await applyUnitCount(tx, unitId, unit.kind, -1);
+  markUnitCounted(tx, unitId, unit.kind, -1);
   await tx
     .update(orgUnits)
     .set({ dissolvedOn: date, version: sql`${orgUnits.version} + 1`, updatedAt: new Date() })
     .where(eq(orgUnits.id, unitId));
   await recordHistory(tx, unitId, date, opId);
   // Events dated after the dissolution no longer belong anywhere in the tree: recount its members.
-  await recountFactsUnder(tx, unitId);
+  markTreeChangedUnder(tx, unitId);
 };
 
 const unitName = (u: { name: string }) => u.name;
@@ -328,7 +335,7 @@ export const applyOrgOperation = async ({
   actor: Actor;
   input: TOrgOperation;
 }): Promise<OrgOperationResult> => {
-  const result = await db.transaction(async (tx) => {
+  const result = await withFigures(db, async (tx) => {
     const today = todayIso();
     const checkDate = async (unitIds: number[]) => {
       const problem = effectiveDateProblem(

@@ -41,7 +41,7 @@ import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
 import { getCalendarAdjustments } from '../calendar';
-import { recountMemberFacts } from '../figures';
+import { type FiguresTx, markMemberFactsChanged, withFigures } from '../figures';
 import { appendMemberEvent, applyMemberTimeline, lockMember } from '../members';
 
 type ApplicantRow = typeof applicants.$inferSelect;
@@ -350,7 +350,7 @@ export const updateApplicant = async ({
 
 /** The new member, probationary from the admission decision (regulations.md §2.3–2.5). */
 const admitAsMember = async (
-  tx: DbOrTx,
+  tx: FiguresTx,
   actor: Actor,
   a: ApplicantRow,
   input: TStepInput,
@@ -396,7 +396,7 @@ const admitAsMember = async (
 
 /** A dated event on the member created from this applicant (recognition, removal). */
 const addEventToMember = async (
-  tx: DbOrTx,
+  tx: FiguresTx,
   actor: Actor,
   memberId: number,
   event: {
@@ -437,7 +437,7 @@ export const recordStep = async ({
     throw forbidden(
       'Quyết định kết nạp, công nhận đảng viên chính thức do Ban Thường vụ cấp ủy cấp trên ghi nhận.',
     );
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     const a = await getApplicantInScope(tx, actor, id, true);
     if (a.version !== input.version) throw conflict();
     if (a.status === 'stopped') throw invalidField('step', 'Hồ sơ đã dừng xét.');
@@ -545,7 +545,7 @@ export const recordStep = async ({
         cardNumber: input.documentNumber,
         recordedBy: actor.userId,
       });
-      await recountMemberFacts(tx, [memberId]);
+      markMemberFactsChanged(tx, [memberId]);
       await tx
         .update(members)
         .set({
@@ -590,7 +590,7 @@ export const stopApplicant = async ({
 }): Promise<{ id: number; version: number }> => {
   if (input.stopDate > todayIso())
     throw invalidField('stopDate', 'Ngày không được sau ngày hôm nay.');
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     const a = await getApplicantInScope(tx, actor, id, true);
     if (a.version !== input.version) throw conflict();
     if (a.status === 'stopped' || a.status === 'full')

@@ -34,7 +34,7 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors';
-import { recountDisseminationFacts, unitsEverUnder } from '../figures';
+import { type FiguresTx, markDisseminationChanged, unitsEverUnder, withFigures } from '../figures';
 import {
   coverageSentences,
   loadCoverageCounts,
@@ -142,7 +142,11 @@ const duplicateNumberError = () =>
   invalidField('number', 'Số văn bản này đã có trong sổ của cấp ủy.');
 
 /** Replace the plan, and recount the dissemination sums of the units under its old and new target. */
-const writePlan = async (tx: DbOrTx, resolutionId: number, plan: TPlanInput | null | undefined) => {
+const writePlan = async (
+  tx: FiguresTx,
+  resolutionId: number,
+  plan: TPlanInput | null | undefined,
+) => {
   const old = await queryOne<{ target_unit_id: number }>(
     tx,
     sql`delete from resolution_plans where resolution_id = ${resolutionId} returning target_unit_id`,
@@ -152,7 +156,7 @@ const writePlan = async (tx: DbOrTx, resolutionId: number, plan: TPlanInput | nu
     ...(plan ? [plan.targetUnitId] : []),
   ];
   if (plan) await insertPlan(tx, resolutionId, plan);
-  if (targets.length > 0) await recountDisseminationFacts(tx, unitsEverUnder(targets));
+  if (targets.length > 0) markDisseminationChanged(tx, unitsEverUnder(targets));
 };
 
 const insertPlan = async (tx: DbOrTx, resolutionId: number, plan: TPlanInput) => {
@@ -179,7 +183,7 @@ export const createResolution = async ({
   input: TResolutionFields;
 }): Promise<{ id: number; version: number }> => {
   try {
-    return await db.transaction(async (tx) => {
+    return await withFigures(db, async (tx) => {
       const owner = await checkFields(tx, actor, input);
       const [row] = await tx
         .insert(resolutions)
@@ -225,7 +229,7 @@ export const updateResolution = async ({
   input: TResolutionUpdate;
 }): Promise<{ id: number; version: number }> => {
   try {
-    return await db.transaction(async (tx) => {
+    return await withFigures(db, async (tx) => {
       const before = await getVisibleResolution(tx, actor, id, true);
       if (!canEdit(actor, before)) throw notFound('văn bản');
       if (before.version !== input.version) throw conflict();
@@ -475,7 +479,7 @@ export const recordSession = async ({
 }): Promise<{ id: number }> => {
   if (input.attended > input.invited)
     throw invalidField('attended', 'Số người dự không được lớn hơn số người được triệu tập.');
-  return db.transaction(async (tx) => {
+  return withFigures(db, async (tx) => {
     const { resolution, unit, required } = await requiredUnit(tx, actor, id, input.orgUnitId);
     if (!required)
       throw invalidField('orgUnitId', 'Tổ chức này không thuộc diện phải quán triệt văn bản này.');
@@ -484,7 +488,7 @@ export const recordSession = async ({
       .insert(disseminationSessions)
       .values({ resolutionId: id, ...input, note: input.note ?? null, recordedBy: actor.userId })
       .returning({ id: disseminationSessions.id });
-    await recountDisseminationFacts(tx, [unit.id]);
+    markDisseminationChanged(tx, [unit.id]);
     await writeAudit(tx, {
       actor,
       action: 'resolution.session',
@@ -508,7 +512,7 @@ export const recordActionProgramme = async ({
   id: number;
   input: TActionProgrammeInput;
 }): Promise<{ ok: true }> =>
-  db.transaction(async (tx) => {
+  withFigures(db, async (tx) => {
     const { resolution, unit, required } = await requiredUnit(tx, actor, id, input.orgUnitId);
     if (!required)
       throw invalidField('orgUnitId', 'Tổ chức này không thuộc diện phải thực hiện văn bản này.');
@@ -526,7 +530,7 @@ export const recordActionProgramme = async ({
       documentId: input.documentId ?? null,
       recordedBy: actor.userId,
     });
-    await recountDisseminationFacts(tx, [unit.id]);
+    markDisseminationChanged(tx, [unit.id]);
     await writeAudit(tx, {
       actor,
       action: 'resolution.action_programme',
