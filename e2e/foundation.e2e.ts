@@ -169,4 +169,13 @@ describe('foundation in the browser', () => {
     expect(await page.getByText(elsewhere.fullName).count()).toBe(0);
     await screenshot(page, '08-bi-thu-ngoai-pham-vi');
   });
+
+  it('brings a member to their own record after logging in, not to a page that refuses them', async () => {
+    await freshPage();
+    await logIn(page, server, 'dangvien');
+    await page.waitForURL(/\/dang-vien\/\d+$/);
+    await page.getByTestId('member-name').waitFor();
+    expect(await page.getByText('Bạn không có quyền thực hiện thao tác này.').count()).toBe(0);
+    await screenshot(page, '11-dang-vien-ho-so-cua-toi');
+  });
 });

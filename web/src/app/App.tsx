@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import '../../../contracts/zod-vi';
 import { ApiError } from '../api/client';
-import { AppLayout } from './AppLayout';
+import { AppLayout, firstMenuPath } from './AppLayout';
 import { AuthProvider, useAuth } from './auth';
 
 dayjs.locale('vi');
@@ -111,6 +111,18 @@ const RequireUser = () => {
   );
 };
 
+/**
+ * Where "/" leads: the overview for those who may read it; a member, who may not, to their own record
+ * (not to a page that only says "Bạn không có quyền"); anyone else to the first page of their menu.
+ */
+const Home = () => {
+  const { user, can } = useAuth();
+  if (can('overview.read')) return <Navigate to="/tong-quan" replace />;
+  if (user?.memberId && !can('member.list'))
+    return <Navigate to={`/dang-vien/${user.memberId}`} replace />;
+  return <Navigate to={firstMenuPath(can) ?? '/tong-quan'} replace />;
+};
+
 const Bare = () => (
   <Suspense fallback={<Loading />}>
     <Outlet />
@@ -129,7 +141,7 @@ const router = createBrowserRouter([
   {
     element: <RequireUser />,
     children: [
-      { path: '/', element: <Navigate to="/tong-quan" replace /> },
+      { path: '/', element: <Home /> },
       { path: '/tong-quan', element: <OverviewPage /> },
       { path: '/to-chuc', element: <OrgUnitsPage /> },
       { path: '/dang-vien', element: <MembersPage /> },
@@ -162,7 +174,7 @@ const router = createBrowserRouter([
       { path: '/bao-cao-tong-ket', element: <ReportsPage /> },
       { path: '/bao-cao-tong-ket/:id/chung-cu', element: <ReportEvidencePage /> },
       { path: '/so-van-ban', element: <DocumentsPage /> },
-      { path: '*', element: <Navigate to="/tong-quan" replace /> },
+      { path: '*', element: <Home /> },
     ],
   },
 ]);

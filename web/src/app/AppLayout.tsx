@@ -152,6 +152,10 @@ const items = [
   { key: '/cai-dat', icon: <SettingOutlined />, label: 'Cài đặt', permission: 'settings.manage' },
 ];
 
+/** The first page of the menu this account sees, if any. */
+export const firstMenuPath = (can: (permission: string) => boolean): string | undefined =>
+  items.find((i) => can(i.permission))?.key;
+
 export const AppLayout = ({ children }: { children: ReactNode }) => {
   const { user, can } = useAuth();
   const navigate = useNavigate();
