@@ -1,4 +1,4 @@
-// Year-end evaluation and classification (DOMAIN.md §6, regulations.md §1): campaigns per subtree and
+// Year-end evaluation and classification (docs/domain/evaluation.md): campaigns per subtree and
 // period, one record per subject with its flow (self-assessment → review → appraisal → decision →
 // publication → complaint), the HTXS cap and order checks, and the results with their drill-down.
 import { khtnvCaseCodes } from '../domain/rules/evaluation/khtnv-cases';

@@ -1,4 +1,4 @@
-// Inspection, supervision and discipline (DOMAIN.md §5): programmes, cases, the discipline register,
+// Inspection, supervision and discipline (docs/domain/inspection.md): programmes, cases, the discipline register,
 // complaints and the figures with their drill-down.
 import {
   decidingBodies,

@@ -7,7 +7,7 @@ import {
 import { ZId, ZIsoDate, ZOptionalText } from './common';
 import { z } from './zod-vi';
 
-// Party badges (regulations.md §3.4)
+// Party badges (docs/domain/badges.md)
 export const ZBadgeQuery = z.object({
   orgUnitId: ZId.optional(),
   awardDate: ZIsoDate.optional(),
@@ -63,7 +63,7 @@ export const ZBadgeAward = z.object({
   cellRecognizedOn: ZIsoDate.nullish(),
 });
 
-// Party cards (regulations.md §3.3)
+// Party cards (docs/domain/members.md)
 export const cardActions = ['issued', 'reissued', 'exchanged', 'recalled'] as const;
 export const cardActionLabels: Record<(typeof cardActions)[number], string> = {
   issued: 'Phát thẻ',
@@ -125,7 +125,7 @@ export const ZMemberLifecycle = z.object({
 });
 export type TMemberLifecycle = z.infer<typeof ZMemberLifecycle>;
 
-// Dues (regulations.md §3.8)
+// Dues (docs/domain/dues.md)
 export { duesAreaLabels, duesAreas, duesCategories };
 export const duesCategoryLabels: Record<DuesCategory, string> = {
   insured_salary: 'Hưởng lương, đóng BHXH bắt buộc (1% tiền lương đóng BHXH)',

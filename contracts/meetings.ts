@@ -1,4 +1,4 @@
-// Meetings (DOMAIN.md §7, regulations.md §0.1): the committee's conferences and the cells' monthly
+// Meetings (docs/domain/meetings.md): the committee's conferences and the cells' monthly
 // and thematic meetings, attendance per member, decisions adopted, and attendance rates per cell.
 import { ZId, ZIsoDate, ZOptionalText } from './common';
 import { z } from './zod-vi';

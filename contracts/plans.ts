@@ -1,4 +1,4 @@
-// The annual plan (DOMAIN.md §7): terms, key tasks, numeric targets bound to metrics, the metric
+// The annual plan (docs/domain/annual-plan.md): terms, key tasks, numeric targets bound to metrics, the metric
 // catalogue and its drill-down, and the dashboard.
 import { keyTaskOrigins, keyTaskRatings, keyTaskStatuses } from '../domain/rules/plans/key-tasks';
 import { comparators, targetStatuses } from '../domain/rules/plans/target-status';

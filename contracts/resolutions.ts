@@ -1,5 +1,5 @@
-// Resolutions, directives and conclusions and their dissemination (DOMAIN.md §7, regulations.md
-// §6.6): the register, the plan, the units' study sessions and action programmes, the members'
+// Resolutions, directives and conclusions and their dissemination (docs/domain/
+// resolutions.md): the register, the plan, the units' study sessions and action programmes, the members'
 // reflections and the coverage figures with their drill-down.
 import { ZId, ZIsoDate, ZOptionalText } from './common';
 import { z } from './zod-vi';

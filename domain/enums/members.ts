@@ -1,4 +1,4 @@
-// Member vocabulary (DOMAIN.md §3, regulations.md §3).
+// Member vocabulary (docs/domain/members.md).
 
 export const memberStatuses = [
   'probationary',

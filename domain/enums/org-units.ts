@@ -17,7 +17,7 @@ export const orgUnitKindLabels: Record<OrgUnitKind, string> = {
   cell: 'Chi bộ trực thuộc',
 };
 
-/** Which kinds may sit directly under which: the statute's levels (DOMAIN.md §2). */
+/** Which kinds may sit directly under which: the statute's levels (docs/domain/organisation-tree.md). */
 export const allowedChildKinds: Record<OrgUnitKind, readonly OrgUnitKind[]> = {
   province_committee: ['upper_committee', 'grassroots_committee', 'grassroots_cell'],
   upper_committee: ['grassroots_committee', 'grassroots_cell'],

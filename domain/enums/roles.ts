@@ -1,4 +1,4 @@
-// Roles of DOMAIN.md §1. Scope is an organisation subtree (or, for a member, their own record).
+// Roles of docs/domain/roles.md. Scope is an organisation subtree (or, for a member, their own record).
 export const roles = [
   'admin',
   'org_office',

@@ -1,4 +1,4 @@
-// The annual party-building report as a document model (regulations.md §6.1 outline; §5 format). The
+// The annual party-building report as a document model (outline: docs/domain/annual-report-figures.md; format: document-format.md). The
 // server fills `AnnualReportData` from the metric catalogue; this pure builder turns it and the office's
 // free text into blocks of inline runs. The DOCX writer, the PDF (from the DOCX) and the browser preview
 // all render the same model. Figures are runs that name their figure (so the preview links each number
@@ -166,7 +166,7 @@ export const placeholderKeys = Object.keys(placeholderPrompts) as PlaceholderKey
 export const placeholderText = (key: PlaceholderKey): string =>
   `[Nội dung do Văn phòng bổ sung: ${placeholderPrompts[key]}]`;
 
-/** The title of the report (regulations.md §6.1). */
+/** The title of the report (docs/domain/annual-report-figures.md). */
 export const reportTitleLines = (year: number): string[] => [
   `tổng kết công tác xây dựng Đảng năm ${year},`,
   `phương hướng, nhiệm vụ năm ${year + 1}`,

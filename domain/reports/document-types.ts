@@ -1,4 +1,4 @@
-// Party document types, their codes and who may issue them (regulations.md §5.3–5.4: Quy định
+// Party document types, their codes and who may issue them (docs/domain/document-format.md: Quy định
 // 399-QĐ/TW of 9/1/2026; type codes from HD 36-HD/VPTW, confirmed in summaries of 05-HD/VPTW 🟡;
 // issuing authority per a third-party reading of 399 arts. 11–13 ❓). Data, not code: the register
 // refuses a pair that is not listed here.

@@ -15,6 +15,7 @@ import {
   shareWithCount,
 } from './phrasing';
 
+// Rules and sources: docs/domain/vietnamese-text.md.
 describe('numbers and percentages the Vietnamese way (DOMAIN.md §9)', () => {
   it.each([
     [0, '0'],

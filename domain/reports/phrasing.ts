@@ -1,4 +1,4 @@
-// Vietnamese sentences for the annual report (DOMAIN.md §8–9): counts "1.234", percentages "15,8%",
+// Vietnamese sentences for the annual report (docs/domain/vietnamese-text.md): counts "1.234", percentages "15,8%",
 // progress against a target "vượt 15,8% chỉ tiêu đề ra" / "đạt 87,5% chỉ tiêu đề ra", comparisons with
 // the year before, key tasks, and document dates. Pure; every case (above, below, exactly on target,
 // zero, one) has a table test.

@@ -1,4 +1,4 @@
-// Dates as offices type them in spreadsheets (DOMAIN.md §9): day first, "05/12/1990", "5-12-90",
+// Dates as offices type them in spreadsheets (docs/domain/vietnamese-text.md): day first, "05/12/1990", "5-12-90",
 // "5.12.1990", "ngày 5 tháng 12 năm 1990", Excel serial numbers and date cells, and month-only
 // "tháng 12/1990" / "12/1990" (the first of the month, with a warning). Ambiguous or impossible
 // dates are errors, never guesses. Pure: no I/O.

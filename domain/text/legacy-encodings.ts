@@ -1,4 +1,4 @@
-// Legacy Vietnamese encodings found in old office spreadsheets (DOMAIN.md §9): TCVN3/ABC (.VnTime
+// Legacy Vietnamese encodings found in old office spreadsheets (docs/domain/vietnamese-text.md, import.md): TCVN3/ABC (.VnTime
 // fonts), VNI (VNI-Times fonts) and Windows-1258, read as Unicode code points U+0000–U+00FF (how
 // Excel keeps text typed in those fonts, and how a CSV of such bytes reads as latin1). Pure: no I/O.
 //

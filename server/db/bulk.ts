@@ -1,4 +1,4 @@
-// Bulk loading through COPY (performance-limits.md: 430–530 k rows/s, 6× a batched INSERT). Used for
+// Bulk loading through COPY (docs/scaling.md §1: 430–530 k rows/s, 6× a batched INSERT). Used for
 // first-start seeding, benchmark datasets and imports; works inside a Drizzle transaction on both
 // engines.
 import { Readable } from 'node:stream';

@@ -62,7 +62,7 @@ export const createDatabase = async (options: {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      // JIT costs 60–85 ms per backend and gains nothing here (performance-limits.md §2.3).
+      // JIT costs 60–85 ms per backend and gains nothing here (CONTRIBUTING.md, Conventions).
       options: '-c jit=off -c parallel_setup_cost=10000',
     });
     // An idle connection the server drops (a restart, a terminated backend) is an 'error' on the

@@ -1,6 +1,6 @@
 // The demo register of outgoing documents (sổ văn bản đi) of the bloc committee and two grassroots
 // committees, January 2024 – October 2026: numbers per type code restart with the 2025–2030 term
-// (regulations.md §5.3), taken through the register's own service so every rule applies. Includes the
+// (docs/domain/document-format.md), taken through the register's own service so every rule applies. Includes the
 // annual reports of 2024 and 2025 (the 2025 one issued in December 2025, a draft is not seeded).
 import type { DocumentType } from '../../domain/reports/document-types';
 import { type Db, queryOne, sql } from '../db/client';

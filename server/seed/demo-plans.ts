@@ -1,4 +1,4 @@
-// The demo bloc's annual plans (DOMAIN.md §7): the terms 2020–2025 and 2025–2030 of the upper committee
+// The demo bloc's annual plans (docs/domain/annual-plan.md): the terms 2020–2025 and 2025–2030 of the upper committee
 // with their congress targets; for 2024, 2025 and 2026 the yearly targets (admissions, the evaluation
 // shares, key tasks done) — the admissions target cascaded to every grassroots organisation in
 // proportion to its members — and six key tasks a year (rated at year end for past years); and two tasks

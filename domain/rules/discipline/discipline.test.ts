@@ -13,6 +13,7 @@ import {
   lapseDate,
 } from './discipline';
 
+// Rules and sources: docs/domain/discipline.md.
 describe('forms of discipline (regulations.md §4.1, Điều lệ art. 35; 69-QĐ/TW art. 7)', () => {
   it('"Full member: Khiển trách → Cảnh cáo → Cách chức → Khai trừ"', () => {
     expect(formsFor('member', 'full')).toEqual([
@@ -36,6 +37,7 @@ describe('forms of discipline (regulations.md §4.1, Điều lệ art. 35; 69-Q�
   });
 });
 
+// Rules and sources: docs/domain/discipline.md.
 describe('authority (regulations.md §4.2 🟡, defaults are parameters)', () => {
   it('"Chi bộ: may impose khiển trách or cảnh cáo on its members", not cách chức or khai trừ', () => {
     expect(checkAuthority({ body: 'cell', subject: 'member', form: 'canh_cao' }).ok).toBe(true);
@@ -86,6 +88,7 @@ describe('authority (regulations.md §4.2 🟡, defaults are parameters)', () =>
   });
 });
 
+// Rules and sources: docs/domain/discipline.md.
 describe('limitation periods (regulations.md §4.3: 5 / 10 years / none)', () => {
   it('"Khiển trách: 5 years" counted from the violation', () => {
     const ok = checkLimitation({
@@ -163,6 +166,7 @@ describe('limitation periods (regulations.md §4.3: 5 / 10 years / none)', () =>
   });
 });
 
+// Rules and sources: docs/domain/discipline.md.
 describe('automatic lapse (regulations.md §4.4: 12 months after announcement, not for expulsion or dissolution)', () => {
   const base = {
     form: 'canh_cao' as const,
@@ -192,6 +196,7 @@ describe('automatic lapse (regulations.md §4.4: 12 months after announcement, n
   });
 });
 
+// Rules and sources: docs/domain/discipline.md.
 describe('complaints (regulations.md §4.5: 1 month from receiving the decision)', () => {
   it('accepts a complaint within the month and refuses a late one', () => {
     expect(checkComplaint({ receivedOn: '2026-01-31', filedOn: '2026-02-28' }).ok).toBe(true);

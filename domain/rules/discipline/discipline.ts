@@ -1,8 +1,8 @@
-// Party discipline (kỷ luật đảng), regulations.md §4.1–4.5: forms by subject and standing, who may
+// Party discipline (kỷ luật đảng), docs/domain/discipline.md: forms by subject and standing, who may
 // decide, limitation periods (thời hiệu), automatic lapse after 12 months and the complaint window.
 // Sources: Điều lệ Đảng art. 35–36 🟡 (article numbers), 69-QĐ/TW (2022, amended by 264-QĐ/TW 2025)
 // art. 7 ✅ for forms, 296-QĐ/TW (30/5/2025) for procedure ✅, 30-QĐ/TW for complaints 🟡.
-// What regulations.md marks 🟡/❓ is a parameter (`disciplineDefaults`), not a constant:
+// What docs/domain/discipline.md marks 🟡/❓ is a parameter (`disciplineDefaults`), not a constant:
 //  - the authority matrix per deciding body (§4.2 🟡), including whether a grassroots committee
 //    may itself expel (default: no – it proposes and the superior UBKT decides);
 //  - the limitation periods (§4.3 ✅, kept as parameters because central rules change);
@@ -31,7 +31,7 @@ export const disciplineFormLabels: Record<DisciplineForm, string> = {
   giai_tan: 'Giải tán',
 };
 
-/** Forms lightest to heaviest (regulations.md §4.1, Điều lệ art. 35; 69-QĐ/TW art. 7). */
+/** Forms lightest to heaviest (Điều lệ art. 35; 69-QĐ/TW art. 7; docs/domain/discipline.md). */
 export const formsBySubject: Record<SubjectKind, readonly DisciplineForm[]> = {
   member: ['khien_trach', 'canh_cao', 'cach_chuc', 'khai_tru'],
   organisation: ['khien_trach', 'canh_cao', 'giai_tan'],
@@ -70,7 +70,7 @@ export const checkForm = (
   return { ok: true, message: `Hình thức ${disciplineFormLabels[form].toLowerCase()} phù hợp.` };
 };
 
-/** Bodies that decide or conduct (regulations.md §4.2, §4.6). */
+/** Bodies that decide or conduct (docs/domain/discipline.md, inspection.md). */
 export const decidingBodies = [
   'cell',
   'sub_committee',
@@ -132,7 +132,7 @@ export type VoteShare = { numerator: number; denominator: number; strict: boolea
 
 export const disciplineDefaults = {
   /**
-   * Who may impose which form (regulations.md §4.2 🟡, Điều lệ art. 36; 22-QĐ/TW art. 11 carried
+   * Who may impose which form (docs/domain/discipline.md 🟡, Điều lệ art. 36; 22-QĐ/TW art. 11 carried
    * into 296). Uncertain parts, as defaults: the cell imposes khiển trách / cảnh cáo on its
    * members; the đảng ủy bộ phận and the BTV of a grassroots committee may not discipline; the
    * grassroots committee (BCH) imposes up to cách chức and expels only when delegated

@@ -1,5 +1,5 @@
 // The criteria frameworks of Quy định 366-QĐ/TW (30/8/2025), appendices PL1–PL5: a 100-point
-// scale of 30 points of common criteria and 70 points of task results (regulations.md §1.2 ✅).
+// scale of 30 points of common criteria and 70 points of task results (366-QĐ/TW; docs/domain/evaluation.md ✅).
 //
 // What is known (✅): the five frameworks and whom they cover, the 30 / 70 split, and that the
 // task criteria stress measurable products, quantity, deadline and quality. What is NOT in our

@@ -1,5 +1,5 @@
 // The engine shared by 132-QĐ/TW and 124-QĐ/TW: each criterion group is graded Xuất sắc / Tốt /
-// Trung bình / Kém (regulations.md §1.1, §1.3) and the grades propose a level:
+// Trung bình / Kém (124-QĐ/TW, 132-QĐ/TW; docs/domain/evaluation.md) and the grades propose a level:
 // - HTXSNV: "task criteria rated Xuất sắc, all other criteria Tốt or better" (21-HD ✅; 124 art. 12 ✅
 //   for collectives), no discipline (124 art. 12 ✅), and for individuals under 124 "100% of tasks
 //   done, ≥ 50% exceeded" ✅;

@@ -1,5 +1,5 @@
 // Quality levels of the year-end (or quarterly / term) evaluation and the facts the engine receives.
-// Levels are the same in 132-QĐ/TW, 124-QĐ/TW and 366-QĐ/TW (regulations.md §1.1 ✅).
+// Levels are the same in 132-QĐ/TW, 124-QĐ/TW and 366-QĐ/TW (docs/domain/evaluation.md ✅).
 import type { DisciplineForm } from '../discipline/discipline';
 import type { KhtnvCaseCode } from './khtnv-cases';
 
@@ -26,7 +26,7 @@ export const isGoodOrBetter = (level: QualityLevel): boolean => levelRank[level]
 export const minLevel = (a: QualityLevel, b: QualityLevel): QualityLevel =>
   levelRank[a] <= levelRank[b] ? a : b;
 
-/** Criterion grades under 124 and 132 (regulations.md §1.1, §7 `CriterionGrade`). */
+/** Criterion grades under 124 and 132 (124-QĐ/TW, 132-QĐ/TW; docs/domain/evaluation.md). */
 export const criterionGrades = ['xuat_sac', 'tot', 'trung_binh', 'kem'] as const;
 export type CriterionGrade = (typeof criterionGrades)[number];
 export const criterionGradeLabels: Record<CriterionGrade, string> = {

@@ -1,5 +1,5 @@
 // Quy định 124-QĐ/TW (4/10/2023) + Hướng dẫn 25-HD/BTCTW (10/11/2023): evaluation years 2023 and
-// 2024, yearly only (regulations.md §1.3 ✅). Criteria graded Xuất sắc / Tốt / Trung bình / Kém;
+// 2024, yearly only (124-QĐ/TW; docs/domain/evaluation.md ✅). Criteria graded Xuất sắc / Tốt / Trung bình / Kém;
 // the level follows graded.ts. Sources of the parameters:
 // - HTXS collective (124 art. 12 ✅): criteria Tốt or better, task criteria Xuất sắc, no
 //   subordinate unit and no member disciplined;

@@ -1,5 +1,5 @@
 // Quy định 366-QĐ/TW (30/8/2025) + Hướng dẫn 43-HD/BTCTW (31/10/2025): evaluation years 2025 on,
-// per term, year or quarter (regulations.md §1.2 ✅). A 100-point score (30 common + 70 task
+// per term, year or quarter (366-QĐ/TW art. 11; docs/domain/evaluation.md ✅). A 100-point score (30 common + 70 task
 // points) from the criteria framework (frameworks-366.ts), bands 90 / 70 / 50 (366 art. 11 ✅) and
 // the hard conditions on tasks and discipline. Special cases (§1.4) were verified only for 124 and
 // 16/21-HD (§8 item 2 ❓): they are carried over as parameters with 124's defaults.

@@ -1,4 +1,4 @@
-// Which rule set judges an evaluation period (regulations.md §0, §1; DOMAIN.md §6): the year of the
+// Which rule set judges an evaluation period (docs/domain/evaluation.md): the year of the
 // period decides, and a historical year is always judged by its own rule set.
 //   year ≤ 2017      → refused: those years were classified under Hướng dẫn 27-HD/BTCTW
 //                      (25/9/2014) with other levels, which this system does not encode

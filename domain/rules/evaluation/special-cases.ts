@@ -1,6 +1,6 @@
-// Special cases shared by the three rule sets (regulations.md §1.4): who is not rated, the
+// Special cases shared by the three rule sets (docs/domain/evaluation.md): who is not rated, the
 // discipline rule, the sick-leave cap, consistency with the civil-service rating and the removal
-// flag after two consecutive KHTNV years. Every number is a parameter (regulations.md §7–8): the
+// flag after two consecutive KHTNV years. Every number is a parameter (docs/domain/evaluation.md): the
 // rule sets ship their documented defaults and an administrator may adjust them per year.
 import { addMonths } from '../../calendar/date-math';
 import { formatDate } from '../../text/vietnamese';
@@ -203,7 +203,7 @@ export const removalFlagOf = (
 
 /**
  * Two (or `params.removalConsecutiveKhtnv`) consecutive calendar years rated KHTNV: "2 năm liền
- * vi phạm tư cách đảng viên", a ground for removal (regulations.md §1.4 ✅ 24-QĐ/TW art. 8). A year
+ * vi phạm tư cách đảng viên", a ground for removal (✅ 24-QĐ/TW art. 8; docs/domain/members.md). A year
  * not rated, or missing, breaks the run. The latest run is reported.
  */
 export const twoConsecutiveKhtnv = (

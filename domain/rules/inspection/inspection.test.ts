@@ -7,6 +7,7 @@ import {
   stepLabel,
 } from './inspection';
 
+// Rules and sources: docs/domain/inspection.md.
 describe('kinds (regulations.md §4.6)', () => {
   it('"Supervision: regular, thematic"; the rest are inspections', () => {
     expect(isSupervision('supervision_thematic')).toBe(true);

@@ -1,4 +1,4 @@
-// Inspection and supervision (kiểm tra, giám sát), regulations.md §4.6 (Điều lệ art. 30–32 🟡;
+// Inspection and supervision (kiểm tra, giám sát), docs/domain/inspection.md (Điều lệ art. 30–32 🟡;
 // 22-QĐ/TW art. 4–8 carried into 296-QĐ/TW ✅): the kinds of case, the bodies that conduct them,
 // the steps of a case as data, and the rule for counting "tổ chức đảng, đảng viên được kiểm tra,
 // giám sát" in the yearly report.

@@ -1,5 +1,5 @@
 // A member's status is never stored as a free field: it is derived here from the dated events
-// (DOMAIN.md §3). The server writes the result to cached columns and to `member_periods`
+// (docs/domain/members.md). The server writes the result to cached columns and to `member_periods`
 // (for "as of" queries) in the same transaction as the events, and nowhere else.
 import { addDays } from '../../calendar/date-math';
 import type { MemberEventKind, MemberStatus } from '../../enums/members';
@@ -187,7 +187,7 @@ export const deriveMemberTimeline = (events: readonly TimelineEvent[]): MemberTi
       case 'temporary_out': {
         if (!now || !isIn) return fail('Đảng viên không còn sinh hoạt trong Đảng bộ.');
         if (now.temporarilyAway) return fail('Đảng viên đang sinh hoạt tạm thời nơi khác.');
-        // Temporary transferees are counted at home (regulations.md §3.5): no new period.
+        // Temporary transferees are counted at home (docs/domain/members.md): no new period.
         current = { ...now, temporarilyAway: true };
         return;
       }

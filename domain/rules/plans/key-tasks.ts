@@ -1,4 +1,4 @@
-// Key tasks (nhiệm vụ trọng tâm, DOMAIN.md §7): each has an owner, a deadline and products; at the end
+// Key tasks (nhiệm vụ trọng tâm, docs/domain/annual-plan.md): each has an owner, a deadline and products; at the end
 // it records when it was done (ahead, on time, late — by how many days), by how much it exceeded its
 // requirement, and the year-end self-rating ("hoàn thành 6/6 nhiệm vụ trọng tâm; 2 xuất sắc, 4 tốt").
 // The evaluation engine reads the same facts (TaskFacts: total, onTime, exceeded, late, completed).

@@ -1,4 +1,4 @@
-// The status of a numeric target (chỉ tiêu) during and after its period (DOMAIN.md §7). The rule, also
+// The status of a numeric target (chỉ tiêu) during and after its period (docs/domain/targets.md). The rule, also
 // written in server/modules/plans/README.md:
 // - After the period (asOf ≥ its end): achieved when the value meets the comparator, missed otherwise.
 // - During the period, for a count that only grows through the period (admissions, badges…):

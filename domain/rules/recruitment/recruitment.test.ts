@@ -15,6 +15,7 @@ const cell = { cellIsGrassroots: false, hasSubcommittee: false };
 const passedSteps = (...pairs: [RecordedStep['step'], string][]): RecordedStep[] =>
   pairs.map(([step, date]) => ({ step, date, outcome: 'passed' }));
 
+// Rules and sources: docs/domain/recruitment.md.
 describe('recruitment steps (regulations.md §2.4)', () => {
   it('skips the grassroots committee vote for a chi bộ cơ sở and adds the sub-committee review under a đảng ủy bộ phận', () => {
     const grassroots = applicableSteps({ cellIsGrassroots: true, hasSubcommittee: false });

@@ -1,5 +1,5 @@
 // Admitting new members (phát triển đảng viên): the steps, their order, the two-thirds votes,
-// eligibility at the cell vote and the deadlines in working days. Sources: regulations.md §2
+// eligibility at the cell vote and the deadlines in working days. Sources: docs/domain/recruitment.md
 // (Điều lệ art. 1–5; 01-HD/TW 2021, kept by 294-QĐ/TW + 06-HD/TW 2025). The numbers marked 🟡/❓
 // there are parameters in `recruitmentDefaults`, never constants inside the functions.
 

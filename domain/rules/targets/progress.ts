@@ -1,5 +1,5 @@
 // How a count compares with its target, phrased as year-end reports do: "vượt 15,8% chỉ tiêu",
-// "đạt 87,5% chỉ tiêu", "đạt chỉ tiêu" (DOMAIN.md §7; the examples come from real bloc reports).
+// "đạt 87,5% chỉ tiêu", "đạt chỉ tiêu" (docs/domain/targets.md; the examples come from real bloc reports).
 import { formatNumber } from '../../text/vietnamese';
 
 export type TargetProgress = {

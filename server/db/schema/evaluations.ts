@@ -1,4 +1,4 @@
-// Year-end (quarterly, term) evaluation and classification (DOMAIN.md §6, regulations.md §1).
+// Year-end (quarterly, term) evaluation and classification (docs/domain/evaluation.md).
 // Rules: domain/rules/evaluation (the rule set is chosen by the period's year).
 import { sql } from 'drizzle-orm';
 import {

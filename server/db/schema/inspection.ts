@@ -1,4 +1,4 @@
-// Inspection, supervision and discipline (DOMAIN.md §5, regulations.md §4). Vocabulary and rules:
+// Inspection, supervision and discipline (docs/domain/inspection.md, discipline.md). Vocabulary and rules:
 // domain/rules/inspection and domain/rules/discipline.
 import { boolean, date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { memberEvents, members } from './members';

@@ -49,7 +49,7 @@ export const applicants = pgTable(
     ethnicity: text().notNull().default('Kinh'),
     religion: text().notNull().default('Không'),
     generalEducation: text(),
-    /** Which education rule applies: normal, hardship area, village elder (regulations.md §2.1). */
+    /** Which education rule applies: normal, hardship area, village elder (docs/domain/recruitment.md). */
     educationArea: text().notNull().default('normal'),
     workplace: text(),
     position: text(),
@@ -74,7 +74,7 @@ export const applicants = pgTable(
   ],
 );
 
-/** One recorded step of the pipeline (regulations.md §2.4), with its document and vote. */
+/** One recorded step of the pipeline (docs/domain/recruitment.md), with its document and vote. */
 export const recruitmentSteps = pgTable(
   'recruitment_steps',
   {

@@ -1,4 +1,4 @@
-// Meetings (DOMAIN.md §7, regulations.md §0.1): the committee's conferences and the cells' monthly
+// Meetings (docs/domain/meetings.md): the committee's conferences and the cells' monthly
 // and thematic meetings, with attendance per member for cell meetings and the decisions adopted.
 import {
   boolean,

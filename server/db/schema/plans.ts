@@ -1,4 +1,4 @@
-// The annual plan (DOMAIN.md §7, regulations.md §6): terms with the congress resolution's targets, each
+// The annual plan (docs/domain/annual-plan.md): terms with the congress resolution's targets, each
 // year's key tasks and numeric targets bound to a metric of the catalogue (server/modules/plans/metrics).
 
 import { sql } from 'drizzle-orm';

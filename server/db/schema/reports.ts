@@ -14,7 +14,7 @@ import { orgUnits } from './org-units';
 
 /**
  * The register of issued documents (sổ đăng ký văn bản đi): numbers run per type code per committee
- * term (regulations.md §5.3), so (issuer, term, type code, number) is unique.
+ * term (docs/domain/document-format.md), so (issuer, term, type code, number) is unique.
  */
 export const issuedDocuments = pgTable(
   'issued_documents',

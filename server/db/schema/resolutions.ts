@@ -1,5 +1,5 @@
-// Resolutions, directives and conclusions with their dissemination (DOMAIN.md §7,
-// regulations.md §6.6): register → plan → study sessions per unit → action programmes →
+// Resolutions, directives and conclusions with their dissemination (docs/domain/
+// resolutions.md): register → plan → study sessions per unit → action programmes →
 // members' reflections → progress reports. Vocabulary: contracts/resolutions.ts.
 import {
   boolean,

@@ -1,5 +1,5 @@
-// The register of issued documents. Numbers run from 01 per type code per committee term (regulations.md
-// §5.3); the next number comes from one atomic upsert on the counter row, inside the caller's
+// The register of issued documents. Numbers run from 01 per type code per committee term (docs/domain/
+// document-format.md); the next number comes from one atomic upsert on the counter row, inside the caller's
 // transaction, so two documents issued at the same moment never share a number (the unique index on
 // (issuer, term, type code, number) guards it as well).
 import type { TDocumentTypes, TIssuedDocument } from '../../../contracts/documents';
@@ -24,7 +24,7 @@ import { invalidField } from '../../platform/errors';
 
 /**
  * The issuer code printed after the slash ("ĐUK"): the setting `documents.issuerCodes` (org unit id →
- * code; new bodies set their own, regulations.md §5.4 ❓) or the default for the kind of organisation.
+ * code; new bodies set their own, docs/domain/document-format.md ❓) or the default for the kind of organisation.
  */
 export const issuerCodeOf = async (db: DbOrTx, unit: { id: number; kind: string }) => {
   const codes = await readSetting<Record<string, string>>(db, 'documents.issuerCodes');

@@ -1,4 +1,4 @@
-// Year-end evaluation and classification (DOMAIN.md §6, regulations.md §1): campaigns, the flow of
+// Year-end evaluation and classification (docs/domain/evaluation.md): campaigns, the flow of
 // each subject (self-assessment → review → appraisal → decision → publication → complaint), the
 // HTXS cap and the order constraints checked at the decision. Levels are proposed by the rule set
 // of the period's year (domain/rules/evaluation); every write bumps the record's `version` and a

@@ -1,7 +1,7 @@
 // Year-end evaluation through the API: a campaign opened for the bloc creates a record per
 // subject with the not-rated cases of the rules, each role sees its own subtree (a member only
 // their own record), the flow self-assessment → review → decision, the order constraints and the
-// HTXS cap of regulations.md §1.2–1.5, the optimistic-concurrency conflict, and the results
+// HTXS cap of docs/domain/evaluation.md, the optimistic-concurrency conflict, and the results
 // against a direct count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxHtxsAmong } from '../../../domain/rules/evaluation/cap';

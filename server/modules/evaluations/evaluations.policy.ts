@@ -1,5 +1,5 @@
 // Pure rules of the evaluation flow: which step may follow which, the order constraints of
-// regulations.md §1.5 (124-QĐ/TW art. 11, kept by 43-HD), the validation of an administrator's
+// docs/domain/evaluation.md (124-QĐ/TW art. 11, kept by 43-HD), the validation of an administrator's
 // parameter override, and the criteria a form shows.
 import type { TCriteriaSet } from '../../../contracts/evaluations';
 import {
@@ -61,7 +61,7 @@ export const stepRefusal = (step: Step, status: string): string => {
   return `Đã qua bước “${stepLabels[step]}” (đã có quyết định xếp loại); không sửa được nữa.`;
 };
 
-// ───────────────────────── Order constraints (regulations.md §1.5) ─────────────────────────
+// ───────────────────────── Order constraints (124-QĐ/TW art. 11) ────────────────────────────
 
 export type OrderSubject = {
   id: number;

@@ -1,5 +1,5 @@
 // Maintained subtree totals (`org_member_counts`): figures over any subtree are one indexed
-// lookup instead of a scan of members (performance-limits.md §2.3). Kept exact by applying the
+// lookup instead of a scan of members (docs/scaling.md §1). Kept exact by applying the
 // change of one member's contribution inside the same transaction as the change itself.
 
 import type { SQL } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// The shape every metric of the catalogue shares (ENGINEERING.md pattern 6). Targets, the dashboard and
+// The shape every metric of the catalogue shares (docs/ARCHITECTURE.md, "From a write to the report"). Targets, the dashboard and
 // the annual report read figures only through `computeMetric`, so one definition answers all three and
 // every figure can show the records behind it.
 import type { DbOrTx } from '../../db/client';

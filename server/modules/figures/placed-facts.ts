@@ -1,6 +1,6 @@
 // Maintained per-day sums of placed facts for every subtree (`org_fact_counts`), so that the figures of
 // dashboards and targets are a range read of one unit's rows instead of a scan of facts placed in the
-// tree (issue 8; ENGINEERING.md "figures over a large subtree never scan members").
+// tree (issue 8; figures over a large subtree never scan members: docs/ARCHITECTURE.md, "The read models").
 //
 // Placement is the catalogue's rule (./placement.ts): a fact counts for the unit where it was recorded
 // and for every unit that held that unit ON THE FACT'S DATE. The facts kept:

@@ -1,4 +1,4 @@
-// Where a fact belongs in the tree, for any subtree and date (DOMAIN.md §2, the tree is effective-dated).
+// Where a fact belongs in the tree, for any subtree and date (docs/domain/organisation-tree.md, the tree is effective-dated).
 //
 // The rule every metric of the catalogue follows: a fact is attributed to the unit where it was
 // recorded (the admitting cell, the member's cell on the day, the inspected organisation), and that

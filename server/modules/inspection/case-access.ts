@@ -1,4 +1,4 @@
-// Inspection and supervision (DOMAIN.md §5, regulations.md §4.6): programmes and their items, cases
+// Inspection and supervision (docs/domain/inspection.md): programmes and their items, cases
 // (from an item or unplanned) with subjects, team, steps, conclusion and recommendations.
 // Confidentiality: a case file is need-to-know. The UBKT (inspection role, in scope) and the
 // people on the case's team see it; every read of a file is written to the audit log. Others see
@@ -265,7 +265,7 @@ export const getCaseDetail = async ({
         join org_units o on o.id = d.org_unit_id where d.case_id = ${id} order by d.id`,
   );
   const recorded = steps.map((s) => ({ step: s.step, date: s.step_date }));
-  // Every read of a case file is logged (need-to-know; DOMAIN.md §5).
+  // Every read of a case file is logged (need-to-know; docs/domain/inspection.md).
   await db.transaction((tx) =>
     writeAudit(tx, {
       actor,

@@ -1,4 +1,4 @@
-// The discipline register (regulations.md §4.1–4.5): proposals and decisions against members and
+// The discipline register (docs/domain/discipline.md): proposals and decisions against members and
 // organisations with every rule checked before a decision is accepted (form by subject and
 // standing, the deciding body's authority, the limitation period, and the vote: more than half of the
 // body's members, two thirds to propose an expulsion – 22-QĐ/TW art. 15, docs/domain/discipline.md;

@@ -136,7 +136,7 @@ export const getMemberLifecycle = async (
   };
 };
 
-/** Cards go to full members (regulations.md §3.3); a recall on exit, re-issue when lost. */
+/** Cards go to full members (docs/domain/members.md); a recall on exit, re-issue when lost. */
 export const recordCardEvent = async ({
   db,
   actor,

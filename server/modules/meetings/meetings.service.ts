@@ -1,4 +1,4 @@
-// Meetings (DOMAIN.md §7): cell meetings record each member of the cell on that day as present or
+// Meetings (docs/domain/meetings.md): cell meetings record each member of the cell on that day as present or
 // absent with a reason; committee conferences record how many were invited and present. Decisions
 // adopted are kept with an owner and a deadline for follow-up.
 import {

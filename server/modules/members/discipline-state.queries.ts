@@ -1,7 +1,7 @@
 // Facts from the discipline register and the open cases that other modules ask for: the member
 // lifecycle (badges, transfers) through lifecycle/discipline-facts.ts, and the year-end evaluation
 // (a member disciplined in a year is rated KHTNV; a collective with a disciplined member or
-// subordinate organisation cannot be rated HTXS; DOMAIN.md §6).
+// subordinate organisation cannot be rated HTXS; docs/domain/evaluation.md).
 import {
   type DisciplineForm,
   disciplineDefaults,

@@ -89,7 +89,7 @@ const unitWithSizes = async (db: DbOrTx, actor: Actor, unitId: number) => {
 /**
  * FROM and WHERE of a member list: scope first, then each filter the user chose. The FROM narrows
  * to name matches or to a small subtree first (`offset 0` keeps the planner from walking the
- * whole name-order index and filtering, the slow plan of performance-limits.md §3).
+ * whole name-order index and filtering, the slow plan CONTRIBUTING.md warns of).
  */
 export const buildMemberQuery = async (
   db: DbOrTx,

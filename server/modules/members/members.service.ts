@@ -34,7 +34,7 @@ import {
 
 type MemberRow = typeof members.$inferSelect;
 
-/** Events that move a member with a letter of introduction (regulations.md §3.5). */
+/** Events that move a member with a letter of introduction (docs/domain/members.md). */
 const transferKinds: readonly MemberEventKind[] = [
   'transferred_in',
   'transferred_out',
@@ -139,7 +139,7 @@ export const getMemberDetail = async ({
         where e.member_id = ${id} order by e.event_date desc, e.id desc`,
   );
   if (showSensitive && actor.memberId !== id) {
-    // Reads of sensitive fields are logged (Nghị định 13/2023/NĐ-CP; DOMAIN.md §3).
+    // Reads of sensitive fields are logged (Nghị định 13/2023/NĐ-CP; docs/domain/members.md).
     await db.transaction((tx) =>
       writeAudit(tx, {
         actor,
@@ -335,7 +335,7 @@ export const addMemberEvent = async ({
     if (before.version !== input.version) throw conflict();
     if (input.orgUnitId) await assertCell(tx, actor, input.orgUnitId);
     // A member being inspected for signs of violation, an accusation, or proposed for discipline
-    // is not transferred out until it is settled (regulations.md §4.4).
+    // is not transferred out until it is settled (docs/domain/discipline.md).
     if (
       (input.kind === 'transferred_out' || input.kind === 'temporary_out') &&
       (await isUnderDisciplineReview(tx, id))
@@ -365,7 +365,7 @@ export const assertCanWriteMember = (actor: Actor) => {
 
 /**
  * The receiving organisation confirmed that the member presented the transfer letter. The
- * member must present it within 30 days of issue (regulations.md §3.5); later ones are flagged.
+ * member must present it within 30 days of issue (docs/domain/members.md); later ones are flagged.
  */
 export const confirmLetterPresented = async ({
   db,
@@ -413,5 +413,5 @@ export const confirmLetterPresented = async ({
   });
 };
 
-/** The member presents the letter within 30 (calendar) days of issue (regulations.md §3.5). */
+/** The member presents the letter within 30 (calendar) days of issue (docs/domain/members.md). */
 export const letterPresentationDays = 30;

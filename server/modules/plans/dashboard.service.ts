@@ -1,4 +1,4 @@
-// The dashboard of a scope for a year and an as-of date (DOMAIN.md §7): every target with its status,
+// The dashboard of a scope for a year and an as-of date (docs/domain/annual-plan.md): every target with its status,
 // the key tasks, and the figures of recruitment, members, inspection, evaluation and dissemination read
 // through the metric catalogue, each next to the same figure one year earlier (at the same point of
 // that year: asOf − 1 year), and the admissions month by month. Each figure drills down through

@@ -348,7 +348,7 @@ export const updateApplicant = async ({
   });
 };
 
-/** The new member, probationary from the admission decision (regulations.md §2.3–2.5). */
+/** The new member, probationary from the admission decision (docs/domain/recruitment.md). */
 const admitAsMember = async (
   tx: FiguresTx,
   actor: Actor,
@@ -575,7 +575,7 @@ export const recordStep = async ({
 
 /**
  * Stop following an applicant. After admission this is the removal from the list of a
- * probationer who did not meet the standards (regulations.md §2.6).
+ * probationer who did not meet the standards (docs/domain/recruitment.md).
  */
 export const stopApplicant = async ({
   db,

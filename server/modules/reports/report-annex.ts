@@ -1,4 +1,4 @@
-// The statistical annex (regulations.md §6.3, HD 11-HD/BTCTW 2021): forms 1, 2, 3, 5, 6F and 7-BTCTW as
+// The statistical annex (docs/domain/annual-report-figures.md, HD 11-HD/BTCTW 2021): forms 1, 2, 3, 5, 6F and 7-BTCTW as
 // far as the recorded data allows, with the columns "Kỳ này | Cùng kỳ năm trước | %" (% = col 2 × 100 /
 // col 3). A form whose data is not recorded by dangvu yet says so in a cell; it never prints zeros: a
 // row whose register holds nothing for that year (domain/reports/recorded.ts) prints "—" and no %.

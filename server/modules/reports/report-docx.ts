@@ -1,4 +1,4 @@
-// The report model as a DOCX in the Party document format (regulations.md §5.1–5.2, HD 36-HD/VPTW):
+// The report model as a DOCX in the Party document format (docs/domain/document-format.md, HD 36-HD/VPTW):
 // A4 portrait, Times New Roman, margins as settings (default 20/20/30/15 mm), header table with the
 // superior and issuing bodies left and "ĐẢNG CỘNG SẢN VIỆT NAM" right, "*", the number, place and date
 // in italics, type name and summary, body, "Nơi nhận" and the signature block; page numbers from page 2.
@@ -28,7 +28,7 @@ export type DocumentFormat = {
   bodySize: number;
 };
 
-/** 36-HD per third-party sources (regulations.md §5.1 ❓): top 20, bottom 20, left 30, right 15 mm. */
+/** 36-HD per third-party sources (docs/domain/document-format.md ❓): top 20, bottom 20, left 30, right 15 mm. */
 export const defaultDocumentFormat: DocumentFormat = {
   margins: { top: 20, bottom: 20, left: 30, right: 15 },
   fontFamily: 'Times New Roman',

@@ -1,5 +1,5 @@
-// PDF from the DOCX by LibreOffice (ENGINEERING.md: "PDF from the DOCX by LibreOffice when installed,
-// clear message when not"). Each conversion gets its own profile directory, so two conversions at the
+// PDF from the DOCX by LibreOffice (CONTRIBUTING.md, Conventions: LibreOffice when installed, a
+// plain message when not). Each conversion gets its own profile directory, so two conversions at the
 // same time (or a desktop LibreOffice of the same user) do not block each other.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

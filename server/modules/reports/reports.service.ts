@@ -25,7 +25,7 @@ import { convertDocxToPdf, findSoffice } from './report-pdf';
 
 export type StoredSnapshot = { report: AnnualReportData; evidence: Evidence[]; annex: AnnexData };
 
-/** The root of a scope, or a grassroots organisation (regulations.md §6.1: bloc and TCCSĐ reports). */
+/** The root of a scope, or a grassroots organisation (docs/domain/annual-report-figures.md: bloc and TCCSĐ reports). */
 const reportingKinds = [
   'province_committee',
   'upper_committee',

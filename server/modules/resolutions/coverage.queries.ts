@@ -1,4 +1,4 @@
-// Dissemination coverage (DOMAIN.md §7): which units had to study a resolution, which held their
+// Dissemination coverage (docs/domain/resolutions.md): which units had to study a resolution, which held their
 // session and issued their action programme, for a subtree and an as-of date. Exported for the
 // metric catalogue (server/modules/plans/metrics): see README.md in this folder.
 import { formatNumber, formatPercent } from '../../../domain/text/vietnamese';

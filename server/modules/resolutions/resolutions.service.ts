@@ -1,4 +1,4 @@
-// Resolutions register and dissemination (DOMAIN.md §7, regulations.md §6.6). A resolution belongs
+// Resolutions register and dissemination (docs/domain/resolutions.md). A resolution belongs
 // to the committee that registered it: its subtree studies it and its ancestors see it. Units
 // record their sessions, action programme and progress reports; members their own reflection.
 import type {

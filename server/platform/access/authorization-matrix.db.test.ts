@@ -812,7 +812,7 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/dashboard?orgUnitId=${cellOf(f, t)}&year=2026` }),
     expect: rule(allButMember),
   },
-  // Resolutions (DOMAIN.md §7): the register is read by everyone in the owner's subtree and above.
+  // Resolutions (docs/domain/resolutions.md): the register is read by everyone in the owner's subtree and above.
   'GET /api/resolutions/': {
     call: () => ({ url: '/api/resolutions' }),
     expect: () => 'allowed',

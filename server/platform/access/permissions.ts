@@ -71,14 +71,14 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'member.list': allButMember,
   'member.read': [...allButMember, 'member'],
   'member.write': officeRoles,
-  // Ethnicity, religion, family political history, discipline: need-to-know (DOMAIN.md §3).
+  // Ethnicity, religion, family political history, discipline: need-to-know (docs/domain/members.md).
   'member.readSensitive': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
   'member.export': allButMember,
   'overview.read': allButMember,
   'accounts.manage': ['admin'],
   'audit.read': ['admin'],
   'recruitment.read': allButMember,
-  // The cell prepares applicants and records its own steps (regulations.md §2.4).
+  // The cell prepares applicants and records its own steps (docs/domain/recruitment.md).
   'recruitment.write': [...officeRoles, 'cell_secretary'],
   // Admission and recognition are decided by the upper committee's standing committee (§2.3).
   'recruitment.decide': ['admin', 'org_office', 'standing'],
@@ -93,7 +93,7 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'calendar.manage': ['admin'],
   // The place and superior printed on documents; the first-start set-up of the top committee.
   'settings.manage': ['admin'],
-  // Inspection and discipline (DOMAIN.md §5). Everyone may list cases: what each role sees of a
+  // Inspection and discipline (docs/domain/inspection.md). Everyone may list cases: what each role sees of a
   // case is decided per case (need-to-know: the UBKT and the case's team see the file; others at
   // most that it exists and its published outcome, cell secretaries and members only published ones).
   'inspection.read': [...allButMember, 'member'],
@@ -109,7 +109,7 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'discipline.decide': ['inspection', 'standing'],
   // A backup holds every record, sensitive fields included; a restore replaces everything.
   'backup.manage': ['admin'],
-  // The annual plan (DOMAIN.md §7): every committee reads its plan, targets and dashboard; the
+  // The annual plan (docs/domain/annual-plan.md): every committee reads its plan, targets and dashboard; the
   // offices set terms, targets and key tasks (and cascade them down); the owner cell records results.
   'plans.read': allButMember,
   'plans.write': officeRoles,
@@ -120,7 +120,7 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'report.write': officeRoles,
   'document.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
   'document.issue': officeRoles,
-  // Resolutions and their dissemination (DOMAIN.md §7): everyone reads the register of their
+  // Resolutions and their dissemination (docs/domain/resolutions.md): everyone reads the register of their
   // committees; committees (offices) register documents and plans; each unit records its own
   // sessions and action programme (cells through their secretary); members write their reflection.
   'resolution.read': [...allButMember, 'member'],
@@ -130,7 +130,7 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // Meetings: the cell secretary keeps the cell's meetings; offices their committee's conferences.
   'meeting.read': allButMember,
   'meeting.write': [...officeRoles, 'cell_secretary'],
-  // Evaluation and classification (DOMAIN.md §6, regulations.md §1.5). Everyone sees the records
+  // Evaluation and classification (docs/domain/evaluation.md). Everyone sees the records
   // of their subtree; a member only their own record.
   'evaluation.read': [...allButMember, 'member'],
   // Campaigns (period, deadlines, the year's parameters): the upper committee's office and each

@@ -7,7 +7,7 @@ import type { Actor } from './actor';
 
 type WithRole = Pick<Actor, 'role'>;
 
-/** Members: their scope is their own record (DOMAIN.md §1), not their cell's subtree. */
+/** Members: their scope is their own record (docs/domain/roles.md), not their cell's subtree. */
 const ownRecordRoles: readonly Role[] = ['member'];
 /** The inspection commission (UBKT): conducts cases and keeps the inspection bodies' programmes. */
 const inspectionBodyRoles: readonly Role[] = ['inspection'];

@@ -1,5 +1,5 @@
 // The metric catalogue: every figure a target, the dashboard or the annual report shows is one of these
-// named, documented queries (ENGINEERING.md pattern 6). Codes are stable: targets store them.
+// named, documented queries (docs/ARCHITECTURE.md, "From a write to the report"). Codes are stable: targets store them.
 import type { DbOrTx } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
 import type { MetricDefinition, MetricScope, MetricValue } from '../../figures';

@@ -1,4 +1,4 @@
-// Year-end evaluation figures (DOMAIN.md §6), read from the ratings the evaluation module records
+// Year-end evaluation figures (docs/domain/evaluation.md), read from the ratings the evaluation module records
 // (server/modules/evaluations). A subject counts when its level was decided on or before the as-of date
 // in a yearly campaign of the period's year; it is placed in the tree by its unit as of the decision
 // date (figures/placement.ts). The denominator is the subjects rated (decided, not "not rated"): the

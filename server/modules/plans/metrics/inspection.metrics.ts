@@ -1,4 +1,4 @@
-// Inspection, supervision and discipline (DOMAIN.md §5, regulations.md §4.6). Counting rule of the
+// Inspection, supervision and discipline (docs/domain/inspection.md). Counting rule of the
 // yearly report (domain/rules/inspection countDistinctSubjects): the DISTINCT party organisations and
 // members that were subjects of at least one case of the group's bodies with a decision dated in the
 // period; a subject counts for the subtree its organisation lay in on the decision date (figures/placement.ts).

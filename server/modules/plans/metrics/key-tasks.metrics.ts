@@ -1,4 +1,4 @@
-// Key-task figures (DOMAIN.md §7) from the plans module's own data. "The unit's key tasks" are those of
+// Key-task figures (docs/domain/annual-plan.md) from the plans module's own data. "The unit's key tasks" are those of
 // the plan of the subtree's root unit itself for the years of the period ("hoàn thành 6/6 nhiệm vụ
 // trọng tâm; 2 xuất sắc, 4 tốt"); "tasks handed down" are those the root unit assigned to lower units
 // with a deadline in the period. Completion counts when completed on or before asOf; a rating counts

@@ -1,4 +1,4 @@
-// Party badges, party cards and dues (lifecycle module, regulations.md §3.4–§3.6). Each fact is placed
+// Party badges, party cards and dues (lifecycle module; docs/domain/badges.md, members.md, dues.md). Each fact is placed
 // by the member's cell on the fact's date (figures/placement.ts).
 import type { SQL } from 'drizzle-orm';
 import { formatNumber } from '../../../../domain/text/vietnamese';

@@ -1,4 +1,4 @@
-// Recruitment figures (phát triển đảng viên, DOMAIN.md §4): admissions and recognitions of the period,
+// Recruitment figures (phát triển đảng viên, docs/domain/recruitment.md): admissions and recognitions of the period,
 // counted from the member events the recruitment pipeline records, placed by the admitting cell on
 // the day (figures/placement.ts) — the same events the admission targets of the recruitment module count.
 

@@ -1,4 +1,4 @@
-// Dissemination of resolutions and the cells' meetings (DOMAIN.md §7), read from the resolutions and
+// Dissemination of resolutions and the cells' meetings (docs/domain/resolutions.md, meetings.md), read from the resolutions and
 // meetings modules. With `scope.resolutionId` a figure is about that resolution; without it, about every
 // resolution whose study deadline falls in the period. Units are placed in the tree as of the study
 // deadline (server/modules/resolutions/coverage.queries.ts); nothing planned → 'unavailable'.
