@@ -15,8 +15,7 @@ import {
   shareWithCount,
 } from './phrasing';
 
-// Rules and sources: docs/domain/vietnamese-text.md.
-describe('numbers and percentages the Vietnamese way (DOMAIN.md §9)', () => {
+describe('numbers and percentages the Vietnamese way (docs/domain/vietnamese-text.md)', () => {
   it.each([
     [0, '0'],
     [1, '1'],

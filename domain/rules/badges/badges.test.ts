@@ -16,8 +16,7 @@ const base = {
   underDisciplinaryReview: false,
 };
 
-// Rules and sources: docs/domain/badges.md.
-describe('party badges (regulations.md §3.4)', () => {
+describe('party badges (docs/domain/badges.md)', () => {
   it('awards on 3/2, 19/5, 2/9 and 7/11', () => {
     expect(awardDatesBetween('2026-01-01', '2026-12-31')).toEqual([
       '2026-02-03',

@@ -13,8 +13,7 @@ import {
   lapseDate,
 } from './discipline';
 
-// Rules and sources: docs/domain/discipline.md.
-describe('forms of discipline (regulations.md §4.1, Điều lệ art. 35; 69-QĐ/TW art. 7)', () => {
+describe('forms of discipline (docs/domain/discipline.md, Điều lệ art. 35; 69-QĐ/TW art. 7)', () => {
   it('"Full member: Khiển trách → Cảnh cáo → Cách chức → Khai trừ"', () => {
     expect(formsFor('member', 'full')).toEqual([
       'khien_trach',
@@ -37,8 +36,7 @@ describe('forms of discipline (regulations.md §4.1, Điều lệ art. 35; 69-Q�
   });
 });
 
-// Rules and sources: docs/domain/discipline.md.
-describe('authority (regulations.md §4.2 🟡, defaults are parameters)', () => {
+describe('authority (docs/domain/discipline.md 🟡, defaults are parameters)', () => {
   it('"Chi bộ: may impose khiển trách or cảnh cáo on its members", not cách chức or khai trừ', () => {
     expect(checkAuthority({ body: 'cell', subject: 'member', form: 'canh_cao' }).ok).toBe(true);
     const res = checkAuthority({ body: 'cell', subject: 'member', form: 'khai_tru' });
@@ -88,8 +86,7 @@ describe('authority (regulations.md §4.2 🟡, defaults are parameters)', () =>
   });
 });
 
-// Rules and sources: docs/domain/discipline.md.
-describe('limitation periods (regulations.md §4.3: 5 / 10 years / none)', () => {
+describe('limitation periods (docs/domain/discipline.md: 5 / 10 years / none)', () => {
   it('"Khiển trách: 5 years" counted from the violation', () => {
     const ok = checkLimitation({
       form: 'khien_trach',
@@ -166,8 +163,7 @@ describe('limitation periods (regulations.md §4.3: 5 / 10 years / none)', () =>
   });
 });
 
-// Rules and sources: docs/domain/discipline.md.
-describe('automatic lapse (regulations.md §4.4: 12 months after announcement, not for expulsion or dissolution)', () => {
+describe('automatic lapse (docs/domain/discipline.md: 12 months after announcement, not for expulsion or dissolution)', () => {
   const base = {
     form: 'canh_cao' as const,
     decidedOn: '2025-03-10',
@@ -196,8 +192,7 @@ describe('automatic lapse (regulations.md §4.4: 12 months after announcement, n
   });
 });
 
-// Rules and sources: docs/domain/discipline.md.
-describe('complaints (regulations.md §4.5: 1 month from receiving the decision)', () => {
+describe('complaints (docs/domain/discipline.md: 1 month from receiving the decision)', () => {
   it('accepts a complaint within the month and refuses a late one', () => {
     expect(checkComplaint({ receivedOn: '2026-01-31', filedOn: '2026-02-28' }).ok).toBe(true);
     const late = checkComplaint({ receivedOn: '2026-01-15', filedOn: '2026-02-16' });

@@ -7,8 +7,7 @@ import {
   qualityLevels,
 } from './levels';
 
-// Rules and sources: docs/domain/evaluation.md.
-describe('quality levels (regulations.md §1.1, the same in 132, 124 and 366)', () => {
+describe('quality levels (docs/domain/evaluation.md, the same in 132, 124 and 366)', () => {
   it('"HTXSNV Hoàn thành xuất sắc nhiệm vụ … KHTNV Không hoàn thành nhiệm vụ", best first', () => {
     expect(qualityLevels).toEqual(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']);
     expect(qualityLevelLabels.HTXSNV).toBe('Hoàn thành xuất sắc nhiệm vụ');

@@ -22,8 +22,7 @@ const m124 = (over: Partial<MemberFacts> = {}): MemberFacts =>
 const m132 = (over: Partial<MemberFacts> = {}): MemberFacts =>
   m124({ period: { year: 2021, cycle: 'year' }, ...over });
 
-// Rules and sources: docs/domain/evaluation.md.
-describe('124-QĐ/TW + 25-HD/BTCTW (regulations.md §1.3), years 2023–2024', () => {
+describe('124-QĐ/TW + 25-HD/BTCTW (docs/domain/evaluation.md), years 2023–2024', () => {
   it('applies to 2023 and 2024 only', () => {
     expect([2022, 2023, 2024, 2025].map(ruleSet124.appliesTo)).toEqual([false, true, true, false]);
   });
@@ -111,8 +110,7 @@ describe('124-QĐ/TW + 25-HD/BTCTW (regulations.md §1.3), years 2023–2024', (
   });
 });
 
-// Rules and sources: docs/domain/evaluation.md.
-describe('132-QĐ/TW + 16-HD, 21-HD/BTCTW (regulations.md §1.3–1.4), years up to 2022', () => {
+describe('132-QĐ/TW + 16-HD, 21-HD/BTCTW (docs/domain/evaluation.md), years up to 2022', () => {
   it('applies to 2022 and earlier', () => {
     expect([2018, 2022, 2023].map(ruleSet132.appliesTo)).toEqual([true, true, false]);
   });

@@ -4,7 +4,7 @@ import { defaults366, evaluate366, ruleSet366, score366 } from './rule-set-366';
 import { collective, member, scoresFor, tasks } from './test-helpers';
 
 // Rules and sources: docs/domain/evaluation.md (366-QĐ/TW, 43-HD/BTCTW).
-describe('366-QĐ/TW bands (regulations.md §1.2, 366 art. 11: "HTXSNV ≥ 90; HTTNV 70 – < 90; HTNV 50 – < 70; KHTNV < 50")', () => {
+describe('366-QĐ/TW bands (docs/domain/evaluation.md, 366 art. 11: "HTXSNV ≥ 90; HTTNV 70 – < 90; HTNV 50 – < 70; KHTNV < 50")', () => {
   it.each([
     [100, 'HTXSNV'],
     [90, 'HTXSNV'],
@@ -51,7 +51,7 @@ describe('366-QĐ/TW bands (regulations.md §1.2, 366 art. 11: "HTXSNV ≥ 90; H
 });
 
 // Rules and sources: docs/domain/evaluation.md (366-QĐ/TW, 43-HD/BTCTW).
-describe('366 hard conditions (regulations.md §1.2)', () => {
+describe('366 hard conditions (docs/domain/evaluation.md)', () => {
   it('"HTXSNV: 100% of tasks done on time": one late task at 95 points drops to HTNV', () => {
     const res = evaluate366(member({ tasks: tasks({ onTime: 9, late: 1 }) }));
     expect(res.level).toBe('HTNV');
@@ -129,7 +129,7 @@ describe('366 hard conditions (regulations.md §1.2)', () => {
 });
 
 // Rules and sources: docs/domain/evaluation.md (366-QĐ/TW, 43-HD/BTCTW).
-describe('366 special cases (regulations.md §1.4, parameters per §8 item 2)', () => {
+describe('366 special cases (docs/domain/evaluation.md; their parameters set per year)', () => {
   it('"exempted from activities: not reviewed or rated"', () => {
     const res = evaluate366(member({ exempted: true }));
     expect(res.level).toBe('not_rated');
@@ -246,7 +246,7 @@ describe('366 cycles: "per term, yearly, quarterly or ad hoc"', () => {
 });
 
 // Rules and sources: docs/domain/evaluation.md (366-QĐ/TW, 43-HD/BTCTW).
-describe('366 criteria frameworks (regulations.md §1.2: five appendices, 30 + 70 points; Công văn 10072-CV/BTCTW)', () => {
+describe('366 criteria frameworks (docs/domain/evaluation.md: five appendices, 30 + 70 points; Công văn 10072-CV/BTCTW)', () => {
   it('ships PL1–PL5, each 30 common + 70 task points, marked as the editable default', () => {
     expect(defaultFrameworks366.map((f) => f.code)).toEqual(['PL1', 'PL2', 'PL3', 'PL4', 'PL5']);
     for (const f of defaultFrameworks366) {

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, paramsFor, ruleSetFor, ruleSetNameFor } from './rule-sets';
 import { member, scoresFor } from './test-helpers';
 
-// Rules and sources: docs/domain/evaluation.md.
-describe('rule set by evaluation year (regulations.md §0; DOMAIN.md §6: "a year is always evaluated by its own rule set")', () => {
+describe('rule set by evaluation year (docs/domain/evaluation.md: "a year is always evaluated by its own rule set")', () => {
   it.each([
     [2018, 'QD132'],
     [2022, 'QD132'],

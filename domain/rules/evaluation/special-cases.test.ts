@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { periodRange, twoConsecutiveKhtnv } from './special-cases';
 
 // Rules and sources: docs/domain/evaluation.md, docs/domain/members.md (removal).
-describe('two consecutive KHTNV years (regulations.md §1.4: "counts as 2 năm liền vi phạm tư cách đảng viên, a ground for removal", 24-QĐ/TW art. 8)', () => {
+describe('two consecutive KHTNV years (docs/domain/evaluation.md: "counts as 2 năm liền vi phạm tư cách đảng viên, a ground for removal", 24-QĐ/TW art. 8)', () => {
   it('flags 2024 and 2025 both KHTNV', () => {
     const res = twoConsecutiveKhtnv({ 2023: 'HTNV', 2024: 'KHTNV', 2025: 'KHTNV' });
     expect(res.flagged).toBe(true);

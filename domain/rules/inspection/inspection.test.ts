@@ -7,8 +7,7 @@ import {
   stepLabel,
 } from './inspection';
 
-// Rules and sources: docs/domain/inspection.md.
-describe('kinds (regulations.md §4.6)', () => {
+describe('kinds (docs/domain/inspection.md)', () => {
   it('"Supervision: regular, thematic"; the rest are inspections', () => {
     expect(isSupervision('supervision_thematic')).toBe(true);
     expect(isSupervision('inspection_finance')).toBe(false);

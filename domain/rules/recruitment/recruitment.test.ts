@@ -15,8 +15,7 @@ const cell = { cellIsGrassroots: false, hasSubcommittee: false };
 const passedSteps = (...pairs: [RecordedStep['step'], string][]): RecordedStep[] =>
   pairs.map(([step, date]) => ({ step, date, outcome: 'passed' }));
 
-// Rules and sources: docs/domain/recruitment.md.
-describe('recruitment steps (regulations.md §2.4)', () => {
+describe('recruitment steps (docs/domain/recruitment.md)', () => {
   it('skips the grassroots committee vote for a chi bộ cơ sở and adds the sub-committee review under a đảng ủy bộ phận', () => {
     const grassroots = applicableSteps({ cellIsGrassroots: true, hasSubcommittee: false });
     expect(grassroots).not.toContain('committee_vote');
@@ -60,7 +59,7 @@ describe('recruitment steps (regulations.md §2.4)', () => {
   });
 });
 
-describe('two-thirds votes (§2.2)', () => {
+describe('two-thirds votes (docs/domain/recruitment.md)', () => {
   it('passes at two thirds of those entitled to vote and fails below', () => {
     expect(voteResult(8, 12).passed).toBe(true);
     expect(voteResult(7, 12).passed).toBe(false);
@@ -77,7 +76,7 @@ describe('two-thirds votes (§2.2)', () => {
   });
 });
 
-describe('eligibility at the cell vote (§2.1)', () => {
+describe('eligibility at the cell vote (docs/domain/recruitment.md)', () => {
   const base = {
     birthDate: '2000-06-15',
     voteDate: '2026-06-15',
@@ -115,7 +114,7 @@ describe('eligibility at the cell vote (§2.1)', () => {
   });
 });
 
-describe('probation and deadlines in working days (§2.5)', () => {
+describe('probation and deadlines in working days (docs/domain/recruitment.md)', () => {
   it('ends probation 12 months after the ceremony', () => {
     expect(probationEnd('2025-03-10')).toBe('2026-03-10');
     expect(probationEnd('2024-02-29')).toBe('2025-02-28');

@@ -30,7 +30,7 @@ import { inScope } from '../../platform/access/scope';
 import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
-import { conflict, invalidField, notFound } from '../../platform/errors';
+import { conflict, invalidField } from '../../platform/errors';
 import { activeStatusList, markMemberFactsChanged, withFigures } from '../figures';
 
 export type DuesProfileRow = {

@@ -22,7 +22,7 @@ const allText = (model: ReturnType<typeof buildReportModel>) =>
   model.blocks.map(blockText).join('\n');
 
 // Rules and sources: docs/domain/annual-report-figures.md (the outline).
-describe('the report model (regulations.md §6.1)', () => {
+describe('the report model (docs/domain/annual-report-figures.md)', () => {
   const model = buildReportModel(sampleReportData());
   const text = allText(model);
 
@@ -208,8 +208,7 @@ const documentXml = async (docx: Buffer) => {
   return zip.file('word/document.xml')!.async('string');
 };
 
-// Rules and sources: docs/domain/document-format.md.
-describe('the DOCX in the Party format (regulations.md §5)', async () => {
+describe('the DOCX in the Party format (docs/domain/document-format.md)', async () => {
   const data = sampleReportData({ documentNumber: 'Số 12-BC/ĐUK' });
   const docx = await renderReportDocx(buildReportModel(data));
   const xml = await documentXml(docx);
