@@ -80,17 +80,8 @@ const main = async () => {
     logger: process.env.DANGVU_LOG === '1',
   });
   await app.listen({ port: config.port, host: config.host });
-  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  const url = `http://${shown}:${config.port}`;
-  if (firstStart) printAccounts(accounts, url);
-  if (firstStart && config.seed === 'none' && !setup)
-    process.stdout.write(
-      'Chưa thiết lập tổ chức cấp cao nhất: đăng nhập bằng admin, vào "Cài đặt" → "Thiết lập ban đầu" (hoặc khởi động lần đầu với DANGVU_ROOT_NAME, DANGVU_ROOT_ESTABLISHED, DANGVU_SUPERIOR…: README).\n',
-    );
-  process.stdout.write(
-    `dangvu đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'}; API: ${url}/api/docs)\n`,
-  );
-
+  // Stopping is handled before the first line says the server runs: whoever reads that line (a
+  // supervisor, the browser tests) may stop it at once, and must get a clean close of the database.
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -101,6 +92,16 @@ const main = async () => {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  const url = `http://${shown}:${config.port}`;
+  if (firstStart) printAccounts(accounts, url);
+  if (firstStart && config.seed === 'none' && !setup)
+    process.stdout.write(
+      'Chưa thiết lập tổ chức cấp cao nhất: đăng nhập bằng admin, vào "Cài đặt" → "Thiết lập ban đầu" (hoặc khởi động lần đầu với DANGVU_ROOT_NAME, DANGVU_ROOT_ESTABLISHED, DANGVU_SUPERIOR…: README).\n',
+    );
+  process.stdout.write(
+    `dangvu đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'}; API: ${url}/api/docs)\n`,
+  );
 };
 
 main().catch((error) => {
