@@ -37,7 +37,6 @@ export {
   unitsEverUnder,
 } from './placed-facts';
 export {
-  activeStatusSql,
   countRecords,
   factsUntil,
   memberUnitBefore,

@@ -9,7 +9,6 @@
 // the reports of each period stated them. Snapshot figures ("members at 31/12") place the members'
 // cells in the tree as of that date.
 import type { SQL } from 'drizzle-orm';
-import { activeStatuses } from '../../../domain/enums/members';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { MetricRecord, MetricScope, MetricValue } from './metric';
 
@@ -75,11 +74,6 @@ export const memberUnitBefore = (member: SQL, date: SQL) => sql`(
 /** The last date facts count to: the period's end, or asOf when earlier. */
 export const factsUntil = (scope: MetricScope): string =>
   scope.asOf < scope.to ? scope.asOf : scope.to;
-
-export const activeStatusSql = sql.join(
-  activeStatuses.map((s) => sql`${s}`),
-  sql`, `,
-);
 
 /**
  * Run a query returning `(kind, id, label[, date])` rows: the rows themselves when records are wanted, only

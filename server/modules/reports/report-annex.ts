@@ -5,13 +5,13 @@
 // Counts are over the subtree of the organisation as it stands today (paths of today's tree); the
 // inspection sheet (885-QĐ/UBKTTW statistics) comes from the inspection figures service.
 import ExcelJS from 'exceljs';
-import { activeStatuses, politicalTheoryLabels } from '../../../domain/enums/members';
+import { politicalTheoryLabels } from '../../../domain/enums/members';
 import { agencyKindLabels, agencyKinds } from '../../../domain/enums/org-units';
 import type { Recorded, RecordingArea } from '../../../domain/reports/recorded';
 import { reportGroupLabels, reportGroups } from '../../../domain/rules/inspection/inspection';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { evaluationLevelCounts } from '../evaluations';
-import { recordedAreas } from '../figures';
+import { activeStatusList, recordedAreas } from '../figures';
 import { figuresOfUnit } from '../inspection';
 
 export type AnnexRow = { label: string; current: number | null; previous: number | null };
@@ -28,11 +28,6 @@ export type AnnexSheet =
 
 export type AnnexData = { orgName: string; year: number; sheets: AnnexSheet[] };
 
-const active = sql.join(
-  activeStatuses.map((s) => sql`${s}`),
-  sql`, `,
-);
-
 type Scope = { path: string; year: number };
 
 /** Members in the party in the subtree on a date (member periods valid that day). */
@@ -40,7 +35,7 @@ const membersOn = (path: string, day: string) => sql`
   select m.* from member_periods p join members m on m.id = p.member_id
   join org_units o on o.id = p.org_unit_id
   where p.valid_from <= ${day} and (p.valid_to is null or p.valid_to > ${day})
-    and p.status in (${active}) and o.path <@ ${path}::ltree`;
+    and p.status in (${activeStatusList}) and o.path <@ ${path}::ltree`;
 
 const eventCount = async (db: DbOrTx, s: Scope, year: number, kinds: string[]) => {
   const row = await queryOne<{ n: number }>(

@@ -9,7 +9,7 @@ import { queryOne, sql } from '../../../db/client';
 import { todayIso } from '../../../platform/clock';
 import type { MetricDefinition } from '../../figures';
 import {
-  activeStatusSql,
+  activeStatusList,
   countMembersOn,
   countRecords,
   factsUntil,
@@ -37,7 +37,7 @@ const membersOn =
         db,
         sql`select coalesce(sum(count), 0)::int as n from org_member_counts
             where org_unit_id = ${scope.unitId} and dimension = 'status'
-              ${status ? sql`and key = ${status}` : sql`and key in (${activeStatusSql})`}`,
+              ${status ? sql`and key = ${status}` : sql`and key in (${activeStatusList})`}`,
       );
       return { status: 'ok', value: Number(r?.n ?? 0), records: [] };
     }
@@ -54,7 +54,7 @@ const membersOn =
           join org_unit_history h on h.org_unit_id = p.org_unit_id
             and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date})
           where p.valid_from <= ${date} and (p.valid_to is null or p.valid_to > ${date})
-            and ${status ? sql`p.status = ${status}` : sql`p.status in (${activeStatusSql})`}
+            and ${status ? sql`p.status = ${status}` : sql`p.status in (${activeStatusList})`}
             and h.path ~ ${underRoot(scope.unitId)}`,
       withRecords,
     );
