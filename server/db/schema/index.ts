@@ -1,3 +1,4 @@
+export * from './congresses';
 export * from './evaluations';
 export * from './imports';
 export * from './inspection';
