@@ -25,7 +25,7 @@ const committee: CommitteeMember[] = [
   member('e', { birthDate: null, sex: null, ethnicity: null, reElected: null, education: null }),
 ];
 
-describe('age on a date (full years)', () => {
+describe('age on a date (full years; docs/domain/congresses.md)', () => {
   it('the birthday counts from its day', () => {
     expect(ageOn('1985-06-20', '2025-06-20')).toBe(40);
     expect(ageOn('1985-06-21', '2025-06-20')).toBe(39);
@@ -33,7 +33,7 @@ describe('age on a date (full years)', () => {
   });
 });
 
-describe('committee structure (Chỉ thị 35-CT/TW 2019: under 40, 40–50, over 50)', () => {
+describe('committee structure (Chỉ thị 35-CT/TW 2019: under 40, 40–50, over 50; docs/domain/congresses.md)', () => {
   const s = committeeStructure(committee, '2025-06-20');
   it('young = under 40 by default (❓ parameter), unknown birth dates not counted', () => {
     expect(s.figures.young).toEqual({ count: 2, share: 0.5, unknown: 1 });
@@ -52,7 +52,7 @@ describe('committee structure (Chỉ thị 35-CT/TW 2019: under 40, 40–50, ove
   });
 });
 
-describe('gaps against the personnel plan (đề án nhân sự)', () => {
+describe('gaps against the personnel plan (đề án nhân sự; docs/domain/congresses.md)', () => {
   const s = committeeStructure(committee, '2025-06-20');
   it('size, minimum and maximum shares, minimum counts, with Vietnamese messages', () => {
     const gaps = structureGaps(s, {

@@ -11,7 +11,7 @@ describe('congress round by date (docs/domain/congresses.md)', () => {
   });
 });
 
-describe('đại hội đảng viên or đại biểu (Chỉ thị 35-CT/TW 2019 §4)', () => {
+describe('đại hội đảng viên or đại biểu (Chỉ thị 35-CT/TW 2019 §4; docs/domain/congresses.md)', () => {
   it('a cell holds a congress of members, whatever its size', () => {
     const res = congressKind({ level: 'cell', partyMembers: 250, heldOn: '2025-02-10' });
     expect(res).toMatchObject({ ok: true, kind: 'members' });
