@@ -3,6 +3,7 @@
 // A congress counts where its unit lay in the tree on the day it was held (or on its level's deadline
 // for "on schedule"); a committee member elected counts where the unit lay on the day they took office.
 import type { SQL } from 'drizzle-orm';
+import { committeeStructureDefaults } from '../../../../domain/rules/congresses';
 import { queryRows, sql } from '../../../db/client';
 import type { MetricDefinition, MetricRecord, MetricScope, MetricValue } from '../../figures';
 import { countRecords, factsUntil, percentOf, placedUnder } from '../../figures';
@@ -66,8 +67,8 @@ const electedShare =
     return percentOf(records, hits.length, rows.length);
   };
 
-/** Committee members counted as young: under this age on the day they took office. */
-export const youngCommitteeMemberAge = 42;
+/** Young: under this age on the day they took office (Chỉ thị 35-CT/TW §4, domain/rules/congresses). */
+const youngCommitteeMemberAge = committeeStructureDefaults.youngAgeBelow;
 
 const congressRows = (scope: MetricScope, filter: SQL) =>
   sql`select 'congress' as kind, c.id, ${congressLabel} as label, c.held_on::text as date
