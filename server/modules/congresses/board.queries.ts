@@ -96,10 +96,7 @@ export const getBoard = async ({
         level,
         label: congressLevelLabels[level],
         deadline: deadlines[level],
-        ...countCongresses(
-          rows.filter((r) => r.level === level).map(asBoard),
-          asOf,
-        ),
+        ...countCongresses(rows.filter((r) => r.level === level).map(asBoard), asOf),
       }))
       .filter((l) => l.total > 0),
     totals: countCongresses(rows.map(asBoard), asOf),

@@ -1,6 +1,8 @@
 // Reading congresses: the list with the board's drill-down filters (held, late… on a day), one
 // congress with its round, documents and term. Every row is filtered by the actor's scope (the
 // unit holding the congress lies in the subtree); one congress by id through `requireAccess`.
+
+import type { SQL } from 'drizzle-orm';
 import type {
   TCongressDetail,
   TCongressListItem,
@@ -13,7 +15,7 @@ import type {
   CongressStatus,
 } from '../../../domain/enums/congresses';
 import { toLikeKey } from '../../../domain/text/vietnamese';
-import { type DbOrTx, queryOne, queryRows, type SQL, sql } from '../../db/client';
+import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { requireAccess } from '../../platform/access/records';
@@ -119,8 +121,7 @@ export const listCongresses = async ({
   }
   if (query.status) where.push(sql`c.status = ${query.status}`);
   if (query.level) where.push(sql`c.level = ${query.level}`);
-  if (query.late !== undefined)
-    where.push(query.late ? lateOn(asOf) : sql`not ${lateOn(asOf)}`);
+  if (query.late !== undefined) where.push(query.late ? lateOn(asOf) : sql`not ${lateOn(asOf)}`);
   if (query.state) where.push(stateSql(query.state, asOf));
   if (query.q) {
     where.push(sql`lower(immutable_unaccent(o.name)) like ${`%${toLikeKey(query.q)}%`}`);

@@ -23,8 +23,8 @@ import {
   ZRoundUpdate,
   ZStatusChange,
 } from '../../../contracts/congresses';
-import { congressStatuses } from '../../../domain/enums/congresses';
 import { z } from '../../../contracts/zod-vi';
+import { congressStatuses } from '../../../domain/enums/congresses';
 import { actorOf } from '../../platform/http/context';
 import { readDocument, uploadDocument } from '../attachments';
 import { getBoard } from './board.queries';
@@ -214,7 +214,8 @@ export const congressesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Đề án nhân sự: số lượng cấp ủy, ban thường vụ, phó bí thư, ủy ban kiểm tra, cơ cấu',
+        summary:
+          'Đề án nhân sự: số lượng cấp ủy, ban thường vụ, phó bí thư, ủy ban kiểm tra, cơ cấu',
         params: ZIdParams,
         body: ZPersonnelPlanUpdate,
         response: { 200: ZSaved },

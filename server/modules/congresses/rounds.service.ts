@@ -277,10 +277,9 @@ export const updateRound = async ({
 }): Promise<{ id: number; version: number }> =>
   db.transaction(async (tx) => {
     await requireAccess(tx, actor, 'round.write', id, { lock: true });
-    const before = (await queryOne<Record<string, unknown> & { version: number; org_unit_id: number }>(
-      tx,
-      sql`select * from congress_rounds where id = ${id}`,
-    ))!;
+    const before = (await queryOne<
+      Record<string, unknown> & { version: number; org_unit_id: number }
+    >(tx, sql`select * from congress_rounds where id = ${id}`))!;
     if (before.version !== input.version) throw conflict();
     await checkRoundFields(tx, actor, input);
     const same = await queryOne<{ id: number }>(
@@ -331,8 +330,7 @@ export const registerCongress = async ({
       tx,
       sql`select id from congresses where round_id = ${roundId} and org_unit_id = ${unit.id}`,
     );
-    if (existing)
-      throw invalidField('orgUnitId', `${unit.name} đã có đại hội trong đợt này.`);
+    if (existing) throw invalidField('orgUnitId', `${unit.name} đã có đại hội trong đợt này.`);
     const row = await insertCongress(tx, actor, roundId, unit, todayIso(), input);
     await writeAudit(tx, {
       actor,

@@ -119,7 +119,11 @@ export const openCongressTerm = async (
   },
 ): Promise<number> => {
   const unit = await getUnitInScope(tx, actor, input.orgUnitId);
-  const same = await queryOne<{ id: number; congress_resolution: string | null; congress_date: string | null }>(
+  const same = await queryOne<{
+    id: number;
+    congress_resolution: string | null;
+    congress_date: string | null;
+  }>(
     tx,
     sql`select id, congress_resolution, congress_date from plan_terms
         where org_unit_id = ${unit.id} and from_year = ${input.fromYear} and to_year = ${input.toYear}
