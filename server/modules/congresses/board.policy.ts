@@ -1,4 +1,4 @@
-// The progress board's counting (docs/domain/congresses.md, "Schedule"): pure, from the congresses'
+// The progress board's counting (docs/domain/congresses.md, "Schedule"; README "Progress board"): pure, from the congresses'
 // status and dates, the round's deadline of each one's level and the day of the figures. Whether a
 // congress held was on schedule is the statute's helper `congressTimeliness` (held on or before the
 // deadline); a congress not held by the day counts as late once its deadline has passed.

@@ -1,4 +1,4 @@
-// The board's counting on a day (docs/domain/congresses.md, "Progress board"): held by the day, on
+// The board's counting on a day (docs/domain/congresses.md, "Schedule"): held by the day, on
 // schedule (held on or before the level's deadline, `congressTimeliness`), late (held after it, or
 // not held and the deadline passed), results approved by the day.
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ const c = (fields: Partial<BoardCongress>): BoardCongress => ({
   ...fields,
 });
 
-describe('congressStateOn (docs/domain/congresses.md, "Progress board")', () => {
+describe('congressStateOn (docs/domain/congresses.md, "Schedule")', () => {
   it('a congress held on the deadline day is on schedule; one day after is late', () => {
     expect(congressStateOn(c({ status: 'held', heldOn: '2025-05-31' }), '2025-12-31')).toEqual({
       held: true,

@@ -1,6 +1,6 @@
 // Congress rounds, the congresses' status flow with the upper level's approvals, the progress board
 // on a constructed case, scope, and the resolution that opens the unit's plan term, through the API
-// (docs/domain/congresses.md).
+// (docs/domain/congresses.md and server/modules/congresses/README.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
@@ -45,7 +45,7 @@ const detail = async (id: number, who = 'vanphong') => {
 /** The main round of these tests: the bloc's 2025–2030 round with every unit registered. */
 let round: number;
 
-describe('rounds (docs/domain/congresses.md, "Round")', () => {
+describe('rounds (server/modules/congresses/README.md, "Rounds")', () => {
   it('registers a congress for every unit of the subtree active on the start, level from the kind', async () => {
     const res = await s.vanphong.post(
       '/api/congresses/rounds',
@@ -160,7 +160,7 @@ describe('rounds (docs/domain/congresses.md, "Round")', () => {
   });
 });
 
-describe('status flow (docs/domain/congresses.md, "Status"; Hướng dẫn 32-HD/TW mục 2: kết quả bầu cử được cấp ủy có thẩm quyền chuẩn y)', () => {
+describe('status flow (docs/domain/congresses.md, "Approval (chuẩn y)": Quy chế bầu cử trong Đảng art. 2, 190-QĐ/TW; the upper level approves)', () => {
   it('lets only the upper level approve the plan: coso not its own grassroots congress, vanphong yes', async () => {
     const c = await congressOf(round, f.committeeId);
     const step = { to: 'approved', planApprovedOn: '2025-04-20', planApprovalRef: 'CV 101-CV/ĐU' };
@@ -338,7 +338,7 @@ describe('status flow (docs/domain/congresses.md, "Status"; Hướng dẫn 32-HD
   });
 });
 
-describe('the progress board (docs/domain/congresses.md, "Progress board")', () => {
+describe('the progress board (docs/domain/congresses.md, "Schedule"; README "Progress board")', () => {
   it('counts held on time, late, not held and approved on a small constructed case, and drills down', async () => {
     // A round of the grassroots committee alone, with four of its cells in it.
     const created = await s.coso.post(
@@ -456,7 +456,7 @@ describe('scope', () => {
   });
 });
 
-describe('resolution → term (docs/domain/congresses.md, "Resolution and term")', () => {
+describe('resolution → term (server/modules/congresses/README.md, "Resolution and term")', () => {
   it('opens the grassroots unit’s term "Nhiệm kỳ 2025–2030" from the recorded resolution and links it', async () => {
     const c = await congressOf(round, f.committeeId);
     const res = await s.coso.post(`/api/congresses/${c.id}/documents`, {
