@@ -52,6 +52,10 @@ export const permissions = [
   'evaluation.complain',
   'evaluation.resolve',
   'evaluation.results',
+  'congress.read',
+  'congress.round',
+  'congress.write',
+  'congress.approve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -149,6 +153,14 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // Complaints go to the upper committee, which re-verifies.
   'evaluation.resolve': ['admin', 'org_office', 'standing'],
   'evaluation.results': allButMember,
+  // Congresses (docs/domain/congresses.md): every committee reads the round it runs or that its upper
+  // committee runs; the offices run rounds and register the units' congresses; each unit records its
+  // own congress (a cell through its secretary); the plan and the results are approved by the UPPER
+  // level only (role-rules.ts `approvesAsUpperLevel`).
+  'congress.read': allButMember,
+  'congress.round': officeRoles,
+  'congress.write': [...officeRoles, 'cell_secretary'],
+  'congress.approve': ['admin', 'org_office', 'standing', 'grassroots_office'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

@@ -33,3 +33,15 @@ export const seesPublishedCasesOnly = (actor: WithRole): boolean =>
 /** The actor decides only at the grassroots level (not what the upper committee decides). */
 export const decidesAtGrassrootsLevelOnly = (actor: WithRole): boolean =>
   grassrootsDecisionRoles.includes(actor.role);
+
+/**
+ * A congress's plan and its election results are approved (duyệt, chuẩn y) by the committee
+ * above the unit that holds it, never by the unit itself: election results take effect with the
+ * competent committee's chuẩn y (Quy chế bầu cử trong Đảng art. 2: 244-QĐ/TW 2014, 190-QĐ/TW
+ * 10/10/2024; Hướng dẫn 32-HD/TW 25/9/2009 mục 2; docs/domain/congresses.md "Approval"), and the
+ * upper committee approves the congress's plan (Chỉ thị 45-CT/TW 14/4/2025). So the
+ * actor's scope unit must be a strict ancestor of the congress's unit (a grassroots office cannot
+ * approve its own grassroots congress, the bloc's office can). Paths are ltree text.
+ */
+export const approvesAsUpperLevel = (actor: Pick<Actor, 'scopePath'>, unitPath: string): boolean =>
+  unitPath.startsWith(`${actor.scopePath}.`);

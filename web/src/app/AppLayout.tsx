@@ -13,6 +13,7 @@ import {
   FileExcelOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   FundOutlined,
   LogoutOutlined,
@@ -100,6 +101,7 @@ const items = [
     label: 'Hội nghị, sinh hoạt chi bộ',
     permission: 'meeting.read',
   },
+  { key: '/dai-hoi', icon: <FlagOutlined />, label: 'Đại hội', permission: 'congress.read' },
   {
     key: '/danh-gia-xep-loai',
     icon: <TrophyOutlined />,
