@@ -52,6 +52,8 @@ export const permissions = [
   'evaluation.complain',
   'evaluation.resolve',
   'evaluation.results',
+  'committee.read',
+  'committee.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -149,6 +151,10 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // Complaints go to the upper committee, which re-verifies.
   'evaluation.resolve': ['admin', 'org_office', 'standing'],
   'evaluation.results': allButMember,
+  // Committees over time (docs/domain/congresses.md): everyone reads the committees of their subtree;
+  // a member reads only their own record's cấp ủy list; the offices record positions and changes.
+  'committee.read': [...allButMember, 'member'],
+  'committee.write': officeRoles,
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>
