@@ -276,6 +276,30 @@ export const secretaryOn = async (
 };
 
 /**
+ * The units whose secretary (their head) each member was on a date, counting only units that existed
+ * then: the evaluations module rates a head after the unit they lead.
+ */
+export const unitsHeadedOn = async (
+  db: DbOrTx,
+  memberIds: readonly number[],
+  date: string,
+): Promise<{ memberId: number; orgUnitId: number }[]> => {
+  if (memberIds.length === 0) return [];
+  const rows = await queryRows<{ member_id: number; org_unit_id: number }>(
+    db,
+    sql`select distinct c.member_id, c.org_unit_id from committee_memberships c
+        where c.position = 'secretary' and ${heldOn(date)}
+          and c.member_id in (${sql.join(
+            memberIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})
+          and exists (select 1 from org_unit_history h where h.org_unit_id = c.org_unit_id
+            and h.valid_from <= ${date} and (h.valid_to is null or h.valid_to > ${date}))`,
+  );
+  return rows.map((r) => ({ memberId: r.member_id, orgUnitId: r.org_unit_id }));
+};
+
+/**
  * The committee on a date against the personnel plan of the unit's latest congress on or before that
  * date (the planned* columns of `congresses`, read as a table: the congresses module is above this one).
  */
