@@ -19,6 +19,7 @@ import { accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { backupRoutes } from './modules/backup';
 import { calendarRoutes } from './modules/calendar';
+import { committeesRoutes } from './modules/committees';
 import { congressesRoutes } from './modules/congresses';
 import { documentsRoutes } from './modules/documents';
 import { evaluationsRoutes } from './modules/evaluations';
@@ -113,6 +114,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   await app.register(evaluationsRoutes, { prefix: '/api/evaluations' });
   await app.register(congressesRoutes, { prefix: '/api/congresses' });
+  await app.register(committeesRoutes, { prefix: '/api/committees' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {
