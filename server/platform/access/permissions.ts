@@ -52,6 +52,9 @@ export const permissions = [
   'evaluation.complain',
   'evaluation.resolve',
   'evaluation.results',
+  'congress.read',
+  'congress.write',
+  'congress.approve',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -149,6 +152,13 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // Complaints go to the upper committee, which re-verifies.
   'evaluation.resolve': ['admin', 'org_office', 'standing'],
   'evaluation.results': allButMember,
+  // Congresses (docs/domain/congresses.md): everyone but members reads the rounds and congresses of
+  // their subtree; offices record them, a cell secretary their own cell's congress. Approval of a
+  // congress's plan or results (chuẩn y) belongs to the upper level: besides this permission, the
+  // actor's scope must lie strictly above the congress's unit (`approvesAsUpperLevel`, scope.ts).
+  'congress.read': allButMember,
+  'congress.write': [...officeRoles, 'cell_secretary'],
+  'congress.approve': ['admin', 'org_office', 'standing', 'grassroots_office'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>
