@@ -16,7 +16,7 @@ import { type Db, type DbOrTx, queryRows, sql } from '../../db/client';
 import { congressCandidates, congressElections } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
-import { approvesAsUpperLevel } from '../../platform/access/scope';
+import { approvesAsUpperLevel } from '../../platform/access/role-rules';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, forbidden, invalidField } from '../../platform/errors';
@@ -78,7 +78,7 @@ export const listElections = async ({
       ),
     ),
     canWrite: can(actor, 'congress.write'),
-    canApprove: approvesAsUpperLevel(actor, c.path),
+    canApprove: can(actor, 'congress.approve') && approvesAsUpperLevel(actor, c.path),
   };
 };
 

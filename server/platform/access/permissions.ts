@@ -53,6 +53,7 @@ export const permissions = [
   'evaluation.resolve',
   'evaluation.results',
   'congress.read',
+  'congress.round',
   'congress.write',
   'congress.approve',
 ] as const;
@@ -152,11 +153,12 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // Complaints go to the upper committee, which re-verifies.
   'evaluation.resolve': ['admin', 'org_office', 'standing'],
   'evaluation.results': allButMember,
-  // Congresses (docs/domain/congresses.md): everyone but members reads the rounds and congresses of
-  // their subtree; offices record them, a cell secretary their own cell's congress. Approval of a
-  // congress's plan or results (chuẩn y) belongs to the upper level: besides this permission, the
-  // actor's scope must lie strictly above the congress's unit (`approvesAsUpperLevel`, scope.ts).
+  // Congresses (docs/domain/congresses.md): every committee reads the round it runs or that its upper
+  // committee runs; the offices run rounds and register the units' congresses; each unit records its
+  // own congress (a cell through its secretary); the plan and the results are approved by the UPPER
+  // level only (role-rules.ts `approvesAsUpperLevel`).
   'congress.read': allButMember,
+  'congress.round': officeRoles,
   'congress.write': [...officeRoles, 'cell_secretary'],
   'congress.approve': ['admin', 'org_office', 'standing', 'grassroots_office'],
 };

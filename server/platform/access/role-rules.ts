@@ -33,3 +33,14 @@ export const seesPublishedCasesOnly = (actor: WithRole): boolean =>
 /** The actor decides only at the grassroots level (not what the upper committee decides). */
 export const decidesAtGrassrootsLevelOnly = (actor: WithRole): boolean =>
   grassrootsDecisionRoles.includes(actor.role);
+
+/**
+ * A congress's plan and its election results are approved (duyệt, chuẩn y) by the committee
+ * directly above the unit that holds it, never by the unit itself: "kết quả bầu cử phải được chuẩn y
+ * của cấp ủy có thẩm quyền" (Quy chế bầu cử trong Đảng, Hướng dẫn 32-HD/TW ngày 25/9/2009, mục 2;
+ * Chỉ thị 45-CT/TW ngày 14/4/2025 on the upper committee's approval of the congress's plan). So the
+ * actor's scope unit must be a strict ancestor of the congress's unit (a grassroots office cannot
+ * approve its own grassroots congress, the bloc's office can). Paths are ltree text.
+ */
+export const approvesAsUpperLevel = (actor: Pick<Actor, 'scopePath'>, unitPath: string): boolean =>
+  unitPath.startsWith(`${actor.scopePath}.`);

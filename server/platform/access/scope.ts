@@ -25,16 +25,3 @@ export const containsScope = (
 export const requirePermission = (actor: Actor, permission: Permission): void => {
   if (!can(actor, permission)) throw forbidden();
 };
-
-/**
- * The actor acts as the upper level of the unit at this path: its scope unit is a strict ancestor
- * of the unit (the unit lies in the actor's subtree but is not the actor's own unit). Approvals
- * (chuẩn y) of a congress's plan and results belong to the upper committee (Quy chế bầu cử trong
- * Đảng, 190-QĐ/TW art. 2: results are approved by the competent committee), never to the unit itself.
- */
-export const isUpperLevelOf = (actor: Pick<Actor, 'scopePath'>, unitPath: string): boolean =>
-  unitPath.startsWith(`${actor.scopePath}.`);
-
-/** May approve (chuẩn y) for the unit at this path: holds the permission and sits strictly above it. */
-export const approvesAsUpperLevel = (actor: Actor, unitPath: string): boolean =>
-  can(actor, 'congress.approve') && isUpperLevelOf(actor, unitPath);
