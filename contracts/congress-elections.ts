@@ -47,10 +47,10 @@ export const ZElectionInput = z.object({
   revoteOf: ZId.nullish(),
   ...electionFigures,
 });
-export type TElectionInput = z.input<typeof ZElectionInput>;
+export type TElectionInput = z.infer<typeof ZElectionInput>;
 
 export const ZElectionUpdate = z.object({ ...electionFigures, version: z.number().int() });
-export type TElectionUpdate = z.input<typeof ZElectionUpdate>;
+export type TElectionUpdate = z.infer<typeof ZElectionUpdate>;
 
 export const ZElectionApproval = z.object({
   approvedOn: ZIsoDate,

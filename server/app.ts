@@ -19,6 +19,7 @@ import { accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { backupRoutes } from './modules/backup';
 import { calendarRoutes } from './modules/calendar';
+import { congressDelegatesRoutes, congressElectionsRoutes } from './modules/congresses';
 import { documentsRoutes } from './modules/documents';
 import { evaluationsRoutes } from './modules/evaluations';
 import { importsRoutes } from './modules/imports';
@@ -111,6 +112,8 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(resolutionsRoutes, { prefix: '/api/resolutions' });
   await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   await app.register(evaluationsRoutes, { prefix: '/api/evaluations' });
+  await app.register(congressElectionsRoutes, { prefix: '/api/congresses' });
+  await app.register(congressDelegatesRoutes, { prefix: '/api/congresses' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

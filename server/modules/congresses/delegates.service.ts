@@ -3,9 +3,7 @@
 // delegates (a 'delegates' election), who are taken into the upper congress's list; the outgoing
 // committee's members attend ex officio and the upper committee may appoint delegates. The
 // credentials committee (ban thẩm tra tư cách đại biểu) marks each delegate accepted or rejected.
-import type {
-  TDelegateBoard,
-} from '../../../contracts/congress-elections';
+import type { TDelegateBoard } from '../../../contracts/congress-elections';
 import type { CredentialStatus, DelegateKind } from '../../../domain/enums/congresses';
 import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { congressDelegateAllocations, congressDelegates } from '../../db/schema/index';
@@ -306,7 +304,13 @@ export const takeElectedDelegates = async ({
       return { ...e, isAlternate };
     });
     if (official > allocation.seats || alternates > allocation.alternates)
-      throw overAllocation(unit.name, allocation.seats, allocation.alternates, official, alternates);
+      throw overAllocation(
+        unit.name,
+        allocation.seats,
+        allocation.alternates,
+        official,
+        alternates,
+      );
     if (rows.length)
       await tx.insert(congressDelegates).values(
         rows.map((r) => ({
@@ -367,7 +371,10 @@ export const addDelegate = async ({
       sql`select id from congress_delegates where congress_id = ${c.id} and member_id = ${member.id}`,
     );
     if (dup)
-      throw invalidField('memberId', `Đồng chí ${member.full_name} đã có trong danh sách đại biểu.`);
+      throw invalidField(
+        'memberId',
+        `Đồng chí ${member.full_name} đã có trong danh sách đại biểu.`,
+      );
     const [row] = await tx
       .insert(congressDelegates)
       .values({

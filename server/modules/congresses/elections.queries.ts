@@ -1,13 +1,14 @@
 // Reads for the elections and delegates of congresses: a congress within the actor's subtree, its
 // elections with their candidates, and the outcome recomputed by the statute's counting rule
 // (domain/rules/congresses, docs/domain/congresses.md "Counting").
+
+import type { TElection } from '../../../contracts/congress-elections';
+import type { ElectionBody, ElectionStatus } from '../../../domain/enums/congresses';
 import {
   countElection,
   type ElectionCount,
   type ElectionInput,
 } from '../../../domain/rules/congresses';
-import type { ElectionBody, ElectionStatus } from '../../../domain/enums/congresses';
-import type { TElection } from '../../../contracts/congress-elections';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { inScope } from '../../platform/access/scope';

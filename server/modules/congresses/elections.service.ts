@@ -5,7 +5,11 @@
 // candidate. A tie at the cut-off or too few elected leads to a further round (re-vote) among whom
 // the rule says. The upper level approves (chuẩn y) a round's results, which opens the elected
 // people's positions on the committee (elections.committees.ts; README.md "Approval").
-import type { TElectionInput, TElectionList, TElectionUpdate } from '../../../contracts/congress-elections';
+import type {
+  TElectionInput,
+  TElectionList,
+  TElectionUpdate,
+} from '../../../contracts/congress-elections';
 import {
   type ElectionBody,
   electionBodyLabels,
@@ -377,12 +381,7 @@ export const updateElection = async ({
     return row;
   });
 
-const refuseIfSettled = async (
-  tx: DbOrTx,
-  congressId: number,
-  e: ElectionRow,
-  verb: string,
-) => {
+const refuseIfSettled = async (tx: DbOrTx, congressId: number, e: ElectionRow, verb: string) => {
   if (e.status === 'approved')
     throw new AppError('BAD_REQUEST', {
       message: `Kết quả lần bầu này đã được chuẩn y, không thể ${verb}.`,
