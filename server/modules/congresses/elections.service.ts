@@ -21,6 +21,7 @@ import { congressCandidates, congressElections } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
 import { approvesAsUpperLevel } from '../../platform/access/role-rules';
+import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, forbidden, invalidField } from '../../platform/errors';
@@ -94,17 +95,18 @@ const refused = (errors: readonly string[], path = 'candidates') =>
     fields: errors.map((message) => ({ path, message })),
   });
 
-/** Names of members (any the database holds) for messages. */
-const namesOf = async (db: DbOrTx, ids: readonly number[]) =>
+/** Names of members within the actor's subtree, for messages (others are not disclosed). */
+const namesOf = async (db: DbOrTx, actor: Actor, ids: readonly number[]) =>
   new Map(
     (ids.length === 0
       ? []
       : await queryRows<{ id: number; full_name: string }>(
           db,
-          sql`select id, full_name from members where id in (${sql.join(
-            ids.map((id) => sql`${id}`),
-            sql`, `,
-          )})`,
+          sql`select m.id, m.full_name from members m join org_units o on o.id = m.org_unit_id
+              where ${inScope(actor, sql`o.path`)} and m.id in (${sql.join(
+                ids.map((id) => sql`${id}`),
+                sql`, `,
+              )})`,
         )
     ).map((r) => [String(r.id), r.full_name]),
   );
@@ -117,6 +119,7 @@ const namesOf = async (db: DbOrTx, ids: readonly number[]) =>
  */
 const checkElection = async (
   tx: DbOrTx,
+  actor: Actor,
   congress: CongressRow,
   body: ElectionBody,
   input: Figures,
@@ -125,7 +128,7 @@ const checkElection = async (
   if (input.heldOn > todayIso())
     throw invalidField('heldOn', 'Ngày bầu cử không được sau ngày hôm nay.');
   const ids = input.candidates.map((k) => k.memberId);
-  const names = await namesOf(tx, ids);
+  const names = await namesOf(tx, actor, ids);
   const seen = new Set<number>();
   for (const [i, id] of ids.entries()) {
     if (seen.has(id))
@@ -304,7 +307,7 @@ export const recordElection = async ({
       );
     if (body === 'delegates' && input.atFirstSession)
       throw invalidField('atFirstSession', 'Đại biểu dự đại hội cấp trên do đại hội bầu.');
-    const count = await checkElection(tx, congress, body, input, previous);
+    const count = await checkElection(tx, actor, congress, body, input, previous);
     const [row] = await tx
       .insert(congressElections)
       .values({
@@ -358,7 +361,7 @@ export const updateElection = async ({
           ).at(0) ?? null)
         : null;
     const previousRow = previous ? await electionOf(tx, congress.id, previous.id) : null;
-    const count = await checkElection(tx, congress, before.body, input, previousRow);
+    const count = await checkElection(tx, actor, congress, before.body, input, previousRow);
     const [row] = await tx
       .update(congressElections)
       .set({
