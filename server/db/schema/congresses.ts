@@ -195,6 +195,12 @@ export const congressElections = pgTable(
     atFirstSession: boolean().notNull().default(false),
     heldOn: date({ mode: 'string' }).notNull(),
     seats: integer().notNull(),
+    /**
+     * The base "more than half" is judged on (Quy chế bầu cử trong Đảng, 244-QĐ/TW art. 32 §2–3): the
+     * members (or official delegates) convened less the exclusions the Quy chế lists; at the first
+     * session, the new committee's members. Not the valid ballots (docs/domain/congresses.md).
+     */
+    majorityBase: integer().notNull(),
     ballotsIssued: integer().notNull(),
     ballotsReturned: integer().notNull(),
     ballotsValid: integer().notNull(),

@@ -15,3 +15,23 @@ export {
   updatePersonnelPlan,
 } from './congresses.service';
 export { createRound, getRound, listRounds, registerCongress, updateRound } from './rounds.service';
+// Elections and delegates (the `elections` slice): service functions take `{ db, actor, … }` as
+// the routes call them, so a seed records elections and approvals as a client would.
+
+export { congressDelegatesRoutes } from './delegates.routes';
+export {
+  addDelegate,
+  getDelegateBoard,
+  markCredentials,
+  removeDelegate,
+  setAllocations,
+  takeElectedDelegates,
+} from './delegates.service';
+export { congressElectionsRoutes } from './elections.routes';
+export {
+  approveElection,
+  deleteElection,
+  listElections,
+  recordElection,
+  updateElection,
+} from './elections.service';

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/enums/roles';
 import type { DbOrTx } from '../../db/client';
 import { committeePositionIn } from '../../test/builders/committees';
+import { congressElectionsIn } from '../../test/builders/congress-elections';
 import { congressDocumentIn, congressIn, congressRoundIn } from '../../test/builders/congresses';
 import { disciplineWithComplaint } from '../../test/builders/discipline';
 import {
@@ -39,6 +40,7 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   committeePosition: Record<Target, number>;
   plans: PlanFixtures;
   reportDraft: Record<Target, number>;
+  congressElections: Record<Target, Awaited<ReturnType<typeof congressElectionsIn>>>;
   inspection: Record<
     Target,
     {
@@ -1269,6 +1271,98 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/evaluations/results?orgUnitId=${cellOf(f, t)}&year=2026` }),
     expect: rule(allButMember),
   },
+  // Elections and delegates of congresses (a cell's congress: inside the demo cell, outside a cell
+  // of another committee). Its election is approved, so edits are refused after authorisation;
+  // approval (chuẩn y) needs congress.approve and a scope strictly above the cell.
+  'GET /api/congresses/{id}/elections': {
+    call: (f, t) => ({ url: `/api/congresses/${f.congressElections[t].congress}/elections` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/congresses/{id}/elections': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/elections`,
+      body: {
+        body: 'committee',
+        heldOn: '2025-05-10',
+        seats: 1,
+        majorityBase: 10,
+        ballotsIssued: 10,
+        ballotsReturned: 10,
+        ballotsValid: 10,
+        ballotsInvalid: 0,
+        candidates: [{ memberId: f.memberElsewhere.id, votes: 9 }],
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/congresses/{id}/elections/{electionId}': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/elections/${f.congressElections[t].election}`,
+      body: {
+        heldOn: '2025-05-10',
+        seats: 1,
+        majorityBase: 10,
+        ballotsIssued: 10,
+        ballotsReturned: 10,
+        ballotsValid: 10,
+        ballotsInvalid: 0,
+        candidates: [{ memberId: f.memberElsewhere.id, votes: 9 }],
+        version: 999,
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'DELETE /api/congresses/{id}/elections/{electionId}': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/elections/${f.congressElections[t].election}`,
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/congresses/{id}/elections/{electionId}/approve': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/elections/${f.congressElections[t].election}/approve`,
+      body: { approvedOn: '2025-05-20', approvalRef: '1-QĐ/TEST', version: 999 },
+    }),
+    expect: rule(['admin', 'vanphong', 'btv', 'coso']),
+  },
+  'GET /api/congresses/{id}/delegates': {
+    call: (f, t) => ({ url: `/api/congresses/${f.congressElections[t].congress}/delegates` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/congresses/{id}/delegates/allocations': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/delegates/allocations`,
+      body: { allocations: [] },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/congresses/{id}/delegates/elected': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/delegates/elected`,
+      body: { fromOrgUnitId: cellOf(f, t) },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/congresses/{id}/delegates': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/delegates`,
+      body: { memberId: f.memberElsewhere.id, fromOrgUnitId: cellOf(f, t), kind: 'appointed' },
+    }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/congresses/{id}/delegates/{delegateId}/credentials': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/delegates/${f.congressElections[t].delegate}/credentials`,
+      body: { status: 'accepted', version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  'DELETE /api/congresses/{id}/delegates/{delegateId}': {
+    call: (f, t, u) => ({
+      url: `/api/congresses/${f.congressElections[t].congress}/delegates/${f.congressElections[t].spareDelegate[u]}`,
+    }),
+    expect: rule(recruiters),
+  },
 };
 
 const importCsv = sampleImportCsv.toString('base64');
@@ -1407,6 +1501,10 @@ beforeAll(async () => {
     reportDraft: {
       inside: await reportDraftIn(db, base.committeeId),
       outside: await reportDraftIn(db, base.otherCommitteeId),
+    },
+    congressElections: {
+      inside: await congressElectionsIn(db, base.cellId, Object.keys(users)),
+      outside: await congressElectionsIn(db, detail.orgUnitId, Object.keys(users)),
     },
     inspection: {
       inside: await inspectionIn(db, base.committeeId, base.selfMemberId),

@@ -1717,6 +1717,317 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/congresses/{id}/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đại biểu theo đơn vị: phân bổ, được bầu, thẩm tra tư cách */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canWrite: boolean;
+                            congressId: number;
+                            kind: string;
+                            lowerUnits: {
+                                id: number;
+                                name: string;
+                            }[];
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            totals: {
+                                accepted: number;
+                                alternates: number;
+                                delegates: number;
+                                elected: number;
+                                pending: number;
+                                rejected: number;
+                                seats: number;
+                            };
+                            units: {
+                                accepted: number;
+                                alternates: number;
+                                delegates: {
+                                    credentialNote: string | null;
+                                    /** @enum {string} */
+                                    credentialStatus: "pending" | "accepted" | "rejected";
+                                    electionId: number | null;
+                                    fromOrgUnitId: number;
+                                    fullName: string;
+                                    id: number;
+                                    isAlternate: boolean;
+                                    /** @enum {string} */
+                                    kind: "elected" | "ex_officio" | "appointed";
+                                    memberId: number;
+                                    version: number;
+                                }[];
+                                elected: number;
+                                electedAlternates: number;
+                                hasElectedToImport: boolean;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                pending: number;
+                                rejected: number;
+                                seats: number;
+                                total: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm đại biểu đương nhiên (cấp ủy viên) hoặc chỉ định */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromOrgUnitId: number;
+                        /** @default false */
+                        isAlternate?: boolean;
+                        /** @enum {string} */
+                        kind: "ex_officio" | "appointed";
+                        memberId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/delegates/{delegateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa một đại biểu khỏi danh sách */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    delegateId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/delegates/{delegateId}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Thẩm tra tư cách đại biểu: đủ hoặc không đủ tư cách, kèm ghi chú */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    delegateId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        /** @enum {string} */
+                        status: "pending" | "accepted" | "rejected";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/delegates/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Phân bổ số đại biểu chính thức và dự khuyết cho các tổ chức đảng trực thuộc */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        allocations: {
+                            /** @default 0 */
+                            alternates?: number;
+                            fromOrgUnitId: number;
+                            seats: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/delegates/elected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lấy các đại biểu được đại hội cấp dưới bầu vào danh sách đại biểu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromOrgUnitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            added: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/congresses/{id}/documents": {
         parameters: {
             query?: never;
@@ -1807,6 +2118,290 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/elections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lần bầu cử của đại hội (và hội nghị lần thứ nhất của cấp ủy khóa mới) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canApprove: boolean;
+                            canWrite: boolean;
+                            congress: {
+                                heldOn: string | null;
+                                id: number;
+                                kind: string;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                plannedOn: string | null;
+                                summonedCount: number | null;
+                                termFromYear: number;
+                                termToYear: number;
+                            };
+                            items: {
+                                approvalRef: string | null;
+                                approvedOn: string | null;
+                                atFirstSession: boolean;
+                                ballotsInvalid: number;
+                                ballotsIssued: number;
+                                ballotsReturned: number;
+                                ballotsValid: number;
+                                /** @enum {string} */
+                                body: "committee" | "delegates" | "standing_committee" | "secretary" | "deputy_secretary" | "inspection_commission" | "inspection_chair";
+                                candidates: {
+                                    fullName: string;
+                                    memberId: number;
+                                    nominatedAtCongress: boolean;
+                                    orgUnitName: string | null;
+                                    /** @enum {string} */
+                                    outcome: "elected" | "not_elected" | "tied";
+                                    shareOfValid: number | null;
+                                    votes: number;
+                                }[];
+                                congressId: number;
+                                furtherRound: {
+                                    among: number[];
+                                    congressDecides: boolean;
+                                    message: string;
+                                    /** @enum {string} */
+                                    reason: "tie" | "shortfall";
+                                    seats: number;
+                                } | null;
+                                hasLaterRound: boolean;
+                                heldOn: string;
+                                id: number;
+                                majorityBase: number;
+                                messages: string[];
+                                roundNo: number;
+                                seats: number;
+                                /** @enum {string} */
+                                status: "recorded" | "approved";
+                                version: number;
+                                votesNeeded: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghi kết quả một lần bầu (hoặc bầu lại) theo nguyên tắc quá một nửa */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        atFirstSession?: boolean;
+                        ballotsInvalid: number;
+                        ballotsIssued: number;
+                        ballotsReturned: number;
+                        ballotsValid: number;
+                        /** @enum {string} */
+                        body: "committee" | "delegates" | "standing_committee" | "secretary" | "deputy_secretary" | "inspection_commission" | "inspection_chair";
+                        candidates: {
+                            memberId: number;
+                            /** @default false */
+                            nominatedAtCongress?: boolean;
+                            votes: number;
+                        }[];
+                        /** Format: date */
+                        heldOn: string;
+                        majorityBase: number;
+                        revoteOf?: number | null;
+                        seats: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/elections/{electionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa kết quả lần bầu cuối cùng chưa chuẩn y */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    electionId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        atFirstSession?: boolean;
+                        ballotsInvalid: number;
+                        ballotsIssued: number;
+                        ballotsReturned: number;
+                        ballotsValid: number;
+                        candidates: {
+                            memberId: number;
+                            /** @default false */
+                            nominatedAtCongress?: boolean;
+                            votes: number;
+                        }[];
+                        /** Format: date */
+                        heldOn: string;
+                        majorityBase: number;
+                        seats: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Xóa lần bầu cuối cùng chưa chuẩn y (ghi nhầm) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    electionId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/elections/{electionId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cấp ủy cấp trên chuẩn y kết quả bầu cử; mở chức danh cấp ủy của người trúng cử */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    electionId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approvalRef: string;
+                        /** Format: date */
+                        approvedOn: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            openedPositions: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

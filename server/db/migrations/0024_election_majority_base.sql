@@ -1,0 +1,1 @@
+ALTER TABLE "congress_elections" ADD COLUMN "majority_base" integer NOT NULL;
