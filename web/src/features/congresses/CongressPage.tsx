@@ -700,7 +700,9 @@ export const CongressPage = () => {
           Đại hội {c.orgUnitName}
         </Typography.Title>
         <Space wrap size={4}>
-          <Typography.Text type="secondary">{c.orgUnitPath}</Typography.Text>
+          {c.orgUnitPath !== c.orgUnitName && (
+            <Typography.Text type="secondary">{c.orgUnitPath}</Typography.Text>
+          )}
           <CongressStatusTag status={c.status} />
           {c.late && <LateTag />}
         </Space>

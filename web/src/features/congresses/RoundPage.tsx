@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type CongressState, congressStates, type TBoard } from '../../../../contracts/congresses';
 import {
+  type CongressLevel,
   congressKindLabels,
   congressLevelLabels,
   congressLevels,
@@ -47,6 +48,12 @@ const stateLabels: Record<CongressState, string> = {
 };
 
 type Counts = TBoard['totals'];
+
+const deadlineLabels: Record<CongressLevel, string> = {
+  cell: 'Hạn đại hội chi bộ',
+  grassroots: 'Hạn đại hội cơ sở',
+  upper: 'Hạn đại hội cấp trên cơ sở',
+};
 
 /** Held / total with the approved share inside, and the late count in red. */
 const LevelProgress = ({ c }: { c: Counts }) => (
@@ -221,7 +228,7 @@ export const RoundPage = () => {
                 upper: r.upperDeadline,
               }[level];
               return (
-                <Descriptions.Item key={level} label={`Hạn: ${congressLevelLabels[level]}`}>
+                <Descriptions.Item key={level} label={deadlineLabels[level]}>
                   {d ? formatDate(d) : 'Chưa đặt'}
                 </Descriptions.Item>
               );
@@ -230,27 +237,23 @@ export const RoundPage = () => {
           </Descriptions>
         </Card>
       )}
-      <Card
-        title="Tiến độ đại hội"
-        data-testid="congress-board"
-        extra={
-          <Space wrap>
-            <OrgUnitSelect
-              value={boardUnit}
-              onChange={(u) => setParam({ boardUnit: u })}
-              placeholder="Cây con"
-              allowClear
-              style={{ width: 220 }}
-            />
-            <DatePicker
-              format="DD/MM/YYYY"
-              value={dayjs(asOf)}
-              allowClear={false}
-              onChange={(d) => setParam({ asOf: isoOf(d) })}
-            />
-          </Space>
-        }
-      >
+      <Card title="Tiến độ đại hội" data-testid="congress-board">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <OrgUnitSelect
+            value={boardUnit}
+            onChange={(u) => setParam({ boardUnit: u })}
+            placeholder="Cây con"
+            allowClear
+            style={{ width: 260, minWidth: 0 }}
+          />
+          <DatePicker
+            format="DD/MM/YYYY"
+            aria-label="Đến ngày"
+            value={dayjs(asOf)}
+            allowClear={false}
+            onChange={(d) => setParam({ asOf: isoOf(d) })}
+          />
+        </Space>
         {board.error && <Alert type="error" showIcon title={(board.error as Error).message} />}
         {board.data && (
           <Space orientation="vertical" style={{ width: '100%' }}>
@@ -291,7 +294,11 @@ export const RoundPage = () => {
               size="small"
               data-testid="board-children"
               dataSource={board.data.children}
-              pagination={false}
+              pagination={
+                board.data.children.length > 12
+                  ? { pageSize: 12, showSizeChanger: false, size: 'small' }
+                  : false
+              }
               scroll={{ x: 640 }}
               columns={[
                 {
@@ -396,9 +403,11 @@ export const RoundPage = () => {
               render: (_, c) => (
                 <Space orientation="vertical" size={0}>
                   <Link to={`/dai-hoi/${c.id}`}>{c.orgUnitName}</Link>
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    {c.orgUnitPath}
-                  </Typography.Text>
+                  {c.orgUnitPath !== c.orgUnitName && (
+                    <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                      {c.orgUnitPath}
+                    </Typography.Text>
+                  )}
                 </Space>
               ),
             },
