@@ -8,11 +8,7 @@
 // 2026: a secretary moved and replaced, a committee member resigned. Deterministic (seeded PRNG).
 import type { ElectionBody } from '../../domain/enums/congresses';
 import { type Db, queryOne, queryRows, sql } from '../db/client';
-import {
-  addCommitteePosition,
-  endCommitteePosition,
-  openCommitteeTerm,
-} from '../modules/committees';
+import { addCommitteePosition, endCommitteePosition } from '../modules/committees';
 import {
   addDocument,
   approveElection,
@@ -37,13 +33,13 @@ const addDays = (iso: string, days: number): string => {
   return d.toISOString().slice(0, 10);
 };
 
-/** The members in the party who were in the unit's subtree on a day, oldest admission first. */
+/** The full members in the unit's subtree on a day (candidates must be full members), oldest first. */
 const membersOn = async (db: Db, unitId: number, day: string) =>
   queryRows<{ id: number }>(
     db,
     sql`select p.member_id as id from member_periods p join members m on m.id = p.member_id
         where p.valid_from <= ${day} and (p.valid_to is null or p.valid_to > ${day})
-          and p.status in ('full', 'probationary')
+          and p.status = 'full'
           and ${placedUnder(unitId, sql`p.org_unit_id`, sql`${day}::date`)}
         order by m.admitted_on nulls last, m.id`,
   );
@@ -97,11 +93,11 @@ const rounds: Round[] = [
 
 export const seedDemoCongresses = async (
   db: Db,
-  actors: { office: Actor },
+  actors: { office: Actor; province: Actor },
   seed = 19,
 ): Promise<void> => {
   const rng = createRandom(seed);
-  const { office } = actors;
+  const { office, province } = actors;
   const upperId = office.scopeOrgUnitId;
   for (const round of rounds) {
     const created = await createRound({
@@ -179,9 +175,12 @@ export const seedDemoCongresses = async (
             : addDays(round.start[level], rng.int(0, round.spread[level]));
       const members = await membersOn(db, c.org_unit_id, heldOn);
       if (members.length < 3) continue;
+      // The bloc's own congress is approved by the province's standing committee (recorded by the
+      // administrator, whose scope is the province); every other one by the bloc's office.
+      const approver = level === 'upper' ? province : office;
       await changeStatus({
         db,
-        actor: office,
+        actor: approver,
         id: c.id,
         input: {
           to: 'approved',
@@ -240,23 +239,6 @@ export const seedDemoCongresses = async (
             id: c.id,
             input: { kind, title, ref: null, adoptedOn: heldOn },
           });
-      // The upper committee's own results are approved by the province (not in this system): its
-      // committee is opened from the province's decision below.
-      if (level === 'upper') {
-        await openCommitteeTerm(db, office, {
-          orgUnitId: c.org_unit_id,
-          termFromYear: round.fromYear,
-          termToYear: round.toYear,
-          fromDate: heldOn,
-          decisionRef: `Quyết định số ${isNewTerm ? '1735' : '1212'}-QĐ/TU của Ban Thường vụ Tỉnh ủy`,
-          closePrevious: true,
-          entries: members.slice(0, 15).map((m, i) => ({
-            memberId: m.id,
-            position: i === 0 ? 'secretary' : i < 3 ? 'deputy_secretary' : 'member',
-          })),
-        });
-        continue;
-      }
       // Grassroots: the committee at the congress, the secretary and a deputy at its first session.
       // Cells: the secretary at the congress.
       const ballots = { issued: present, invalid: rng.int(0, 1) };
@@ -288,7 +270,7 @@ export const seedDemoCongresses = async (
         });
         await approveElection({
           db,
-          actor: office,
+          actor: approver,
           congressId: c.id,
           electionId: election.id,
           input: {
@@ -300,12 +282,13 @@ export const seedDemoCongresses = async (
         return candidates.slice(0, seats);
       };
       const pool = members.map((m) => m.id);
-      if (level === 'grassroots') {
-        const size = members.length >= 60 ? 9 : members.length >= 25 ? 7 : 5;
+      if (level !== 'cell') {
+        const size =
+          level === 'upper' ? 15 : members.length >= 60 ? 9 : members.length >= 25 ? 7 : 5;
         const committee = await elect('committee', pool, size, present);
         await elect('secretary', committee, 1, size);
-        await elect('deputy_secretary', committee.slice(1), 1, size);
-        if (isNewTerm && upperCongress?.kind === 'delegates') {
+        await elect('deputy_secretary', committee.slice(1), level === 'upper' ? 2 : 1, size);
+        if (level === 'grassroots' && isNewTerm && upperCongress?.kind === 'delegates') {
           const allocation = Math.max(1, Math.ceil(members.length / 30));
           await elect('delegates', pool.slice(size > 5 ? 2 : 1), allocation, present);
         }
@@ -314,7 +297,7 @@ export const seedDemoCongresses = async (
       }
       await changeStatus({
         db,
-        actor: office,
+        actor: approver,
         id: c.id,
         input: {
           to: 'results_approved',
