@@ -245,6 +245,13 @@ export const seedDemoCongresses = async (
       const elect = async (body: ElectionBody, pool: number[], seats: number, base: number) => {
         const candidates = pool.slice(0, seats + (seats >= 5 ? 1 : 0));
         const valid = Math.min(ballots.issued, base) - ballots.invalid;
+        // Most valid ballots for the proposed candidates; the surplus candidate gets the votes they
+        // left (a valid ballot votes for at most `seats` people), never more than a third.
+        const votes = candidates
+          .slice(0, seats)
+          .map(() => valid - rng.int(0, Math.floor(valid / 6)));
+        const left = seats * valid - votes.reduce((a, b) => a + b, 0);
+        if (candidates.length > seats) votes.push(Math.min(left, Math.floor(valid / 3)));
         const election = await recordElection({
           db,
           actor: office,
@@ -262,23 +269,24 @@ export const seedDemoCongresses = async (
             ballotsInvalid: ballots.invalid,
             candidates: candidates.map((memberId, i) => ({
               memberId,
-              // The surplus candidate gets under half; the others most of the valid ballots.
-              votes: i < seats ? valid - rng.int(0, Math.floor(valid / 6)) : Math.floor(valid / 3),
+              votes: votes[i],
               nominatedAtCongress: false,
             })),
           },
         });
-        await approveElection({
-          db,
-          actor: approver,
-          congressId: c.id,
-          electionId: election.id,
-          input: {
-            approvedOn: addDays(heldOn, 10),
-            approvalRef: `Quyết định số ${200 + c.id}-QĐ/ĐU ngày ${addDays(heldOn, 10).split('-').reverse().join('/')}`,
-            version: await version(db, 'congress_elections', election.id),
-          },
-        });
+        // Delegates are not approved: the upper congress checks their credentials.
+        if (body !== 'delegates')
+          await approveElection({
+            db,
+            actor: approver,
+            congressId: c.id,
+            electionId: election.id,
+            input: {
+              approvedOn: addDays(heldOn, 10),
+              approvalRef: `Quyết định số ${200 + c.id}-QĐ/ĐU ngày ${addDays(heldOn, 10).split('-').reverse().join('/')}`,
+              version: await version(db, 'congress_elections', election.id),
+            },
+          });
         return candidates.slice(0, seats);
       };
       const pool = members.map((m) => m.id);

@@ -26,6 +26,7 @@ import { requireAccess } from '../../platform/access/records';
 import { getUnitInScope, type UnitRow } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, invalidField } from '../../platform/errors';
+import { placedUnder } from '../figures';
 import { committeeOnlyPositions, dayBefore } from './committees.policy';
 
 /** Parse with the contract, answering a bad input as a Vietnamese validation error (for face callers). */
@@ -60,9 +61,10 @@ const checkMembersOfUnit = async (
           sql`, `,
         )})
           and (mo.path <@ ${unit.path}::ltree or exists (
-            select 1 from member_periods p join org_units po on po.id = p.org_unit_id
+            select 1 from member_periods p
             where p.member_id = m.id and p.valid_from <= ${date}
-              and (p.valid_to is null or p.valid_to > ${date}) and po.path <@ ${unit.path}::ltree))`,
+              and (p.valid_to is null or p.valid_to > ${date})
+              and ${placedUnder(unit.id, sql`p.org_unit_id`, sql`${date}::date`)}))`,
   );
   const found = new Set(rows.map((r) => r.id));
   const missing = memberIds.findIndex((id) => !found.has(id));

@@ -25,6 +25,7 @@ import { inScope } from '../../platform/access/scope';
 import { writeAudit } from '../../platform/audit/audit';
 import { todayIso } from '../../platform/clock';
 import { AppError, conflict, forbidden, invalidField } from '../../platform/errors';
+import { placedUnder } from '../figures';
 import { openElectedPositions } from './elections.committees';
 import {
   type CongressRow,
@@ -142,14 +143,17 @@ const checkElection = async (
     (
       await queryRows<{ member_id: number }>(
         tx,
-        sql`select distinct p.member_id from member_periods p join org_units o on o.id = p.org_unit_id
+        // The member's cell is placed in the tree as it stood on the day of the vote (a cell since
+        // merged into another organisation still belonged to this one then).
+        sql`select distinct p.member_id from member_periods p
             where p.member_id in (${sql.join(
               ids.map((id) => sql`${id}`),
               sql`, `,
             )})
               and p.valid_from <= ${input.heldOn}
               and (p.valid_to is null or p.valid_to > ${input.heldOn})
-              and p.status = 'full' and o.path <@ ${congress.path}::ltree`,
+              and p.status = 'full'
+              and ${placedUnder(congress.org_unit_id, sql`p.org_unit_id`, sql`${input.heldOn}::date`)}`,
       )
     ).map((r) => r.member_id),
   );
