@@ -19,6 +19,7 @@ import { accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { backupRoutes } from './modules/backup';
 import { calendarRoutes } from './modules/calendar';
+import { committeesRoutes } from './modules/committees';
 import { congressDelegatesRoutes, congressElectionsRoutes } from './modules/congresses';
 import { documentsRoutes } from './modules/documents';
 import { evaluationsRoutes } from './modules/evaluations';
@@ -114,6 +115,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(evaluationsRoutes, { prefix: '/api/evaluations' });
   await app.register(congressElectionsRoutes, { prefix: '/api/congresses' });
   await app.register(congressDelegatesRoutes, { prefix: '/api/congresses' });
+  await app.register(committeesRoutes, { prefix: '/api/committees' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

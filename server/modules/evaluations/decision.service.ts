@@ -3,6 +3,7 @@
 
 import type { TDecisionCheck, TDecisionInput, TPublishInput } from '../../../contracts/evaluations';
 import { type CapSubject, capRuleText, checkHtxsCap } from '../../../domain/rules/evaluation/cap';
+import { headRatingProblems } from '../../../domain/rules/evaluation/head-order';
 import {
   type CollectiveKind,
   isCollective,
@@ -15,6 +16,7 @@ import type { Actor } from '../../platform/access/actor';
 import { decidesAtGrassrootsLevelOnly } from '../../platform/access/role-rules';
 import { writeAudit } from '../../platform/audit/audit';
 import { AppError, conflict, forbidden, invalidField, notFound } from '../../platform/errors';
+import { unitsHeadedOn } from '../committees';
 import { withFigures } from '../figures';
 import { recordScopeSql } from './evaluation.queries';
 import { type CampaignRow, getCampaignRow, getRecordRow } from './evaluation-rows';
@@ -63,6 +65,63 @@ const collectiveGroupLabel: Record<CollectiveKind, string> = {
   agency: 'cơ quan, đơn vị',
 };
 
+/** The party organisations (and their committees) a unit's head is rated after. */
+const headedKinds: readonly string[] = ['cell', 'grassroots_organisation', 'committee'];
+
+/**
+ * Heads after their units (domain/rules/evaluation/head-order.ts): a member who was the secretary of a
+ * unit on the period's last day (the committees module) is rated after the unit's record of the same
+ * campaign is decided, and, where the year's rule says so, not higher than it.
+ */
+const headProblems = async (
+  db: DbOrTx,
+  c: CampaignRow,
+  all: Awaited<ReturnType<typeof orderSubjects>>,
+  batch: Map<number, QualityLevel>,
+  decidedNow: Set<number>,
+): Promise<Map<number, string[]>> => {
+  const out = new Map<number, string[]>();
+  const memberRecordIds = [...batch.keys()].filter(
+    (id) => all.find((s) => s.id === id)?.subjectKind === 'member',
+  );
+  if (memberRecordIds.length === 0) return out;
+  const records = await queryRows<{ id: number; member_id: number }>(
+    db,
+    sql`select id, member_id from evaluation_records
+        where id in (${ids(memberRecordIds)}) and member_id is not null`,
+  );
+  const headed = await unitsHeadedOn(
+    db,
+    records.map((r) => r.member_id),
+    c.period_to,
+  );
+  for (const r of records) {
+    const problems: string[] = [];
+    for (const h of headed.filter((x) => x.memberId === r.member_id))
+      for (const unit of all.filter(
+        (s) => s.orgUnitId === h.orgUnitId && headedKinds.includes(s.subjectKind) && !s.notRated,
+      )) {
+        const decided = unit.decided || decidedNow.has(unit.id);
+        const level = batch.get(unit.id) ?? (unit.decided ? unit.level : null);
+        problems.push(
+          ...headRatingProblems({
+            year: c.year,
+            headLevel: batch.get(r.id)!,
+            unit: {
+              name: unit.subjectName,
+              decided,
+              level: (qualityLevels as readonly string[]).includes(level ?? '')
+                ? (level as QualityLevel)
+                : null,
+            },
+          }),
+        );
+      }
+    if (problems.length) out.set(r.id, problems);
+  }
+  return out;
+};
+
 const evaluateDecision = async (
   db: DbOrTx,
   actor: Actor,
@@ -100,13 +159,14 @@ const evaluateDecision = async (
     batch.set(item.recordId, item.level);
   }
   const decidedNow = new Set(batch.keys());
+  const heads = await headProblems(db, c, all, batch, decidedNow);
   const order = items
     .map((i) => {
       const s = byId.get(i.recordId)!;
       return {
         recordId: s.id,
         subjectName: s.subjectName,
-        problems: orderProblems(s, all, decidedNow),
+        problems: [...orderProblems(s, all, decidedNow), ...(heads.get(s.id) ?? [])],
       };
     })
     .filter((o) => o.problems.length > 0);

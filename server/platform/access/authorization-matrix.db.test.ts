@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/enums/roles';
 import type { DbOrTx } from '../../db/client';
+import { committeePositionIn } from '../../test/builders/committees';
 import { congressElectionsIn } from '../../test/builders/congress-elections';
 import { disciplineWithComplaint } from '../../test/builders/discipline';
 import {
@@ -34,6 +35,7 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   evaluation: Record<Target, EvaluationFixture>;
   resolution: Record<Target, number>;
   meeting: Record<Target, number>;
+  committeePosition: Record<Target, number>;
   plans: PlanFixtures;
   reportDraft: Record<Target, number>;
   congressElections: Record<Target, Awaited<ReturnType<typeof congressElectionsIn>>>;
@@ -112,6 +114,9 @@ const cellOf = (f: Fixtures, target: Target) =>
   target === 'outside' ? f.otherCommitteeId : f.cellId;
 const recruiters = [...offices, 'bithu'];
 const reportReaders = ['admin', 'vanphong', 'ubkt', 'btv', 'coso'];
+/** A unit's committee: committee.read is everyone's, but a member reaches no unit ("not found"). */
+const committeeUnitReaders = (user: string, target: Target): Outcome =>
+  user === 'dangvien' ? 'notFound' : rule(allButMember)(user, target);
 
 const table: Record<string, Entry> = {
   'GET /api/health': { call: () => ({ url: '/api/health' }), expect: () => 'allowed' },
@@ -973,6 +978,78 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(recruiters),
   },
+  // Committees over time: read by all but members (a member reads only their own record's cấp ủy
+  // list: committee.read, then "not found" for a unit); recorded by the offices.
+  'GET /api/committees/': {
+    call: (f, t) => ({ url: `/api/committees?orgUnitId=${cellOf(f, t)}&date=2025-07-01` }),
+    expect: committeeUnitReaders,
+  },
+  'GET /api/committees/history': {
+    call: (f, t) => ({ url: `/api/committees/history?orgUnitId=${cellOf(f, t)}` }),
+    expect: committeeUnitReaders,
+  },
+  'GET /api/committees/holders': {
+    call: (f, t) => ({
+      url: `/api/committees/holders?orgUnitId=${cellOf(f, t)}&position=secretary&date=2025-07-01`,
+    }),
+    expect: committeeUnitReaders,
+  },
+  'GET /api/committees/structure': {
+    call: (f, t) => ({ url: `/api/committees/structure?orgUnitId=${cellOf(f, t)}` }),
+    expect: committeeUnitReaders,
+  },
+  'GET /api/committees/members/{memberId}': {
+    call: (f, t, user) => ({ url: `/api/committees/members/${memberOf(f, t, user)}` }),
+    expect: rule(everyone),
+  },
+  'POST /api/committees/terms': {
+    call: (f, t) => ({
+      url: '/api/committees/terms',
+      body: {
+        orgUnitId: cellOf(f, t),
+        termFromYear: 2025,
+        termToYear: 2030,
+        fromDate: '2025-06-01',
+        decisionRef: 'Quyết định thử quyền',
+        entries: [
+          {
+            memberId: t === 'inside' ? f.memberInCell.id : f.memberElsewhere.id,
+            position: 'member',
+          },
+        ],
+      },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/committees/positions': {
+    call: (f, t) => ({
+      url: '/api/committees/positions',
+      body: {
+        orgUnitId: cellOf(f, t),
+        memberId: t === 'inside' ? f.memberInCell.id : f.memberElsewhere.id,
+        position: 'deputy_secretary',
+        fromDate: '2025-06-01',
+        decisionRef: 'Quyết định thử quyền',
+        termFromYear: 2025,
+        termToYear: 2030,
+      },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/committees/positions/{id}/end': {
+    call: (f, t) => ({
+      url: `/api/committees/positions/${f.committeePosition[t]}/end`,
+      body: { version: 999, toDate: '2025-12-31', endReason: 'resigned', decisionRef: 'QĐ' },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/committees/positions/{id}/change': {
+    call: (f, t) => ({
+      url: `/api/committees/positions/${f.committeePosition[t]}/change`,
+      body: { version: 999, date: '2025-12-31', position: 'secretary', decisionRef: 'QĐ' },
+    }),
+    expect: rule(offices),
+  },
   // Evaluation and classification: a campaign per grassroots committee (inside: the demo cell's).
   'GET /api/evaluations/campaigns': {
     call: () => ({ url: '/api/evaluations/campaigns' }),
@@ -1268,6 +1345,10 @@ beforeAll(async () => {
   f = {
     ...base,
     meeting,
+    committeePosition: {
+      inside: await committeePositionIn(db, base.cellId, base.memberInCell.id),
+      outside: await committeePositionIn(db, detail.orgUnitId, base.memberElsewhere.id),
+    },
     resolution: {
       inside: await resolutionIn(db, base.committeeId),
       outside: await resolutionIn(db, base.otherCommitteeId),

@@ -56,6 +56,8 @@ export const permissions = [
   'congress.round',
   'congress.write',
   'congress.approve',
+  'committee.read',
+  'committee.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -161,6 +163,10 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'congress.round': officeRoles,
   'congress.write': [...officeRoles, 'cell_secretary'],
   'congress.approve': ['admin', 'org_office', 'standing', 'grassroots_office'],
+  // Committees over time (docs/domain/congresses.md): everyone reads the committees of their subtree;
+  // a member reads only their own record's cấp ủy list; the offices record positions and changes.
+  'committee.read': [...allButMember, 'member'],
+  'committee.write': officeRoles,
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

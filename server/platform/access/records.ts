@@ -90,6 +90,13 @@ const rules = {
     lockOf: sql`r`,
     noun: 'báo cáo',
   },
+  committeeMembership: {
+    from: sql`committee_memberships c join org_units o on o.id = c.org_unit_id`,
+    id: sql`c.id`,
+    unitId: sql`c.org_unit_id`,
+    lockOf: sql`c`,
+    noun: 'chức vụ cấp ủy',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RecordKind = keyof typeof rules;

@@ -936,6 +936,573 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấp ủy của một tổ chức đảng vào một ngày, theo chức vụ */
+        get: {
+            parameters: {
+                query: {
+                    date?: string;
+                    orgUnitId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            date: string;
+                            groups: {
+                                items: {
+                                    endDecisionRef: string | null;
+                                    /** @enum {string|null} */
+                                    endReason: "term_ended" | "resigned" | "moved" | "dismissed" | "disciplined" | "retired" | "died" | "restructured" | null;
+                                    fromDate: string;
+                                    fullName: string;
+                                    id: number;
+                                    memberId: number;
+                                    orgUnitId: number;
+                                    orgUnitName: string;
+                                    /** @enum {string} */
+                                    position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                                    reElected: boolean;
+                                    startDecisionRef: string | null;
+                                    /** @enum {string} */
+                                    startReason: "elected" | "appointed" | "supplemented";
+                                    termFromYear: number;
+                                    termToYear: number;
+                                    toDate: string | null;
+                                    unitDissolvedOn: string | null;
+                                    version: number;
+                                }[];
+                                /** @enum {string} */
+                                position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                            }[];
+                            memberCount: number;
+                            orgUnit: {
+                                id: number;
+                                kind: string;
+                                name: string;
+                            };
+                            term: {
+                                fromYear: number;
+                                toYear: number;
+                            } | null;
+                            unitExisted: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấp ủy qua các nhiệm kỳ và các thay đổi giữa nhiệm kỳ */
+        get: {
+            parameters: {
+                query: {
+                    orgUnitId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                date: string;
+                                decisionRef: string | null;
+                                fullName: string;
+                                /** @enum {string} */
+                                kind: "start" | "end";
+                                memberId: number;
+                                /** @enum {string} */
+                                position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                                reason: string | null;
+                                rowId: number;
+                            }[];
+                            items: {
+                                endDecisionRef: string | null;
+                                /** @enum {string|null} */
+                                endReason: "term_ended" | "resigned" | "moved" | "dismissed" | "disciplined" | "retired" | "died" | "restructured" | null;
+                                fromDate: string;
+                                fullName: string;
+                                id: number;
+                                memberId: number;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                /** @enum {string} */
+                                position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                                reElected: boolean;
+                                startDecisionRef: string | null;
+                                /** @enum {string} */
+                                startReason: "elected" | "appointed" | "supplemented";
+                                termFromYear: number;
+                                termToYear: number;
+                                toDate: string | null;
+                                unitDissolvedOn: string | null;
+                                version: number;
+                            }[];
+                            orgUnit: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/holders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ai giữ chức vụ của tổ chức đảng vào một ngày (ví dụ: Bí thư) */
+        get: {
+            parameters: {
+                query: {
+                    date?: string;
+                    orgUnitId: number;
+                    position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            items: {
+                                endDecisionRef: string | null;
+                                /** @enum {string|null} */
+                                endReason: "term_ended" | "resigned" | "moved" | "dismissed" | "disciplined" | "retired" | "died" | "restructured" | null;
+                                fromDate: string;
+                                fullName: string;
+                                id: number;
+                                memberId: number;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                /** @enum {string} */
+                                position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                                reElected: boolean;
+                                startDecisionRef: string | null;
+                                /** @enum {string} */
+                                startReason: "elected" | "appointed" | "supplemented";
+                                termFromYear: number;
+                                termToYear: number;
+                                toDate: string | null;
+                                unitDissolvedOn: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các chức vụ cấp ủy của một đảng viên */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                endDecisionRef: string | null;
+                                /** @enum {string|null} */
+                                endReason: "term_ended" | "resigned" | "moved" | "dismissed" | "disciplined" | "retired" | "died" | "restructured" | null;
+                                fromDate: string;
+                                fullName: string;
+                                id: number;
+                                memberId: number;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                /** @enum {string} */
+                                position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                                reElected: boolean;
+                                startDecisionRef: string | null;
+                                /** @enum {string} */
+                                startReason: "elected" | "appointed" | "supplemented";
+                                termFromYear: number;
+                                termToYear: number;
+                                toDate: string | null;
+                                unitDissolvedOn: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bổ sung một chức vụ giữa nhiệm kỳ (chỉ định, bầu bổ sung) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisionRef: string;
+                        /** Format: date */
+                        fromDate: string;
+                        memberId: number;
+                        orgUnitId: number;
+                        /** @enum {string} */
+                        position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                        /**
+                         * @default appointed
+                         * @enum {string}
+                         */
+                        startReason?: "elected" | "appointed" | "supplemented";
+                        termFromYear?: number | null;
+                        termToYear?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/positions/{id}/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển sang chức vụ khác trong cấp ủy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        decisionRef: string;
+                        /** @enum {string} */
+                        position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                        /**
+                         * @default appointed
+                         * @enum {string}
+                         */
+                        startReason?: "elected" | "appointed" | "supplemented";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/positions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thôi giữ chức vụ (xin thôi, chuyển công tác, miễn nhiệm, cách chức…) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisionRef: string;
+                        /** @enum {string} */
+                        endReason: "term_ended" | "resigned" | "moved" | "dismissed" | "disciplined" | "retired" | "died" | "restructured";
+                        /** Format: date */
+                        toDate: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/structure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cơ cấu cấp ủy so với đề án nhân sự của đại hội */
+        get: {
+            parameters: {
+                query: {
+                    date?: string;
+                    orgUnitId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            congress: {
+                                heldOn: string | null;
+                                id: number;
+                                plannedOn: string | null;
+                            } | null;
+                            date: string;
+                            rows: {
+                                actual: number | null;
+                                gap: number | null;
+                                key: string;
+                                label: string;
+                                planned: number | null;
+                                short: boolean;
+                                /** @enum {string} */
+                                unit: "count" | "pct";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi cấp ủy một nhiệm kỳ (sau bầu cử hoặc chỉ định) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        closePrevious?: boolean;
+                        decisionRef: string;
+                        entries: {
+                            electionId?: number | null;
+                            memberId: number;
+                            /** @enum {string} */
+                            position: "secretary" | "deputy_secretary" | "standing_member" | "member" | "inspection_chair" | "inspection_deputy" | "inspection_member";
+                            /**
+                             * @default elected
+                             * @enum {string}
+                             */
+                            startReason?: "elected" | "appointed" | "supplemented";
+                        }[];
+                        /** Format: date */
+                        fromDate: string;
+                        orgUnitId: number;
+                        termFromYear: number;
+                        termToYear: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closed: number;
+                            ids: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/congresses/{id}/delegates": {
         parameters: {
             query?: never;

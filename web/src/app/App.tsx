@@ -89,6 +89,7 @@ const MyReflectionsPage = page(
   'MyReflectionsPage',
 );
 const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
+const CommitteePage = page(() => import('../features/committees/CommitteePage'), 'CommitteePage');
 
 const PlanPage = page(() => import('../features/plans/PlanPage'), 'PlanPage');
 const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
@@ -169,6 +170,7 @@ const router = createBrowserRouter([
       { path: '/nghi-quyet/:id', element: <ResolutionPage /> },
       { path: '/bai-thu-hoach', element: <MyReflectionsPage /> },
       { path: '/sinh-hoat', element: <MeetingsPage /> },
+      { path: '/cap-uy', element: <CommitteePage /> },
       { path: '/danh-gia-xep-loai', element: <EvaluationsPage /> },
       { path: '/danh-gia-xep-loai/ho-so/:id', element: <EvaluationRecordPage /> },
       { path: '/danh-gia-xep-loai/:id', element: <EvaluationCampaignPage /> },

@@ -8,6 +8,7 @@ import {
   BookOutlined,
   CalendarOutlined,
   CloudServerOutlined,
+  CrownOutlined,
   DashboardOutlined,
   EditOutlined,
   FileExcelOutlined,
@@ -94,6 +95,8 @@ const items = [
     label: 'Bài thu hoạch',
     permission: 'reflection.submit',
   },
+  // A member reads only their own record's cấp ủy list, not a unit's committee (member.list).
+  { key: '/cap-uy', icon: <CrownOutlined />, label: 'Cấp ủy', permission: 'member.list' },
   {
     key: '/sinh-hoat',
     icon: <ScheduleOutlined />,

@@ -24,6 +24,7 @@ import { type ApiBody, ApiError, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { StatusTag } from '../../components/StatusTag';
+import { MemberCommitteeCard } from '../committees/CommitteeWidgets';
 import { MemberLifecyclePanel } from '../lifecycle/MemberLifecyclePanel';
 import { membersKeys } from './keys';
 import { LetterPresentedModal, MemberEventModal } from './MemberEventModal';
@@ -251,6 +252,7 @@ export const MemberPage = () => {
               />
             )}
           </Card>
+          <MemberCommitteeCard memberId={m.id} />
           <MemberLifecyclePanel
             memberId={m.id}
             version={m.version}

@@ -12,6 +12,7 @@ import {
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { UnitCommitteeSummary } from '../committees/CommitteeWidgets';
 import { RemindersList } from '../lifecycle/RemindersPage';
 import { orgUnitsKeys } from './keys';
 
@@ -76,6 +77,11 @@ export const OrgUnitDetailPanel = ({
         <Descriptions.Item label="Tổ chức trực thuộc">
           {formatNumber(d.childCount)}
         </Descriptions.Item>
+        {can('member.list') && (
+          <Descriptions.Item label="Cấp ủy" span={2}>
+            <UnitCommitteeSummary unitId={d.id} date={asOf} />
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Tabs
         style={{ marginTop: 12 }}
