@@ -20,7 +20,11 @@ import { auditRoutes } from './modules/audit';
 import { backupRoutes } from './modules/backup';
 import { calendarRoutes } from './modules/calendar';
 import { committeesRoutes } from './modules/committees';
-import { congressDelegatesRoutes, congressElectionsRoutes } from './modules/congresses';
+import {
+  congressDelegatesRoutes,
+  congressElectionsRoutes,
+  congressesRoutes,
+} from './modules/congresses';
 import { documentsRoutes } from './modules/documents';
 import { evaluationsRoutes } from './modules/evaluations';
 import { importsRoutes } from './modules/imports';
@@ -113,9 +117,10 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(resolutionsRoutes, { prefix: '/api/resolutions' });
   await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   await app.register(evaluationsRoutes, { prefix: '/api/evaluations' });
+  await app.register(congressesRoutes, { prefix: '/api/congresses' });
+  await app.register(committeesRoutes, { prefix: '/api/committees' });
   await app.register(congressElectionsRoutes, { prefix: '/api/congresses' });
   await app.register(congressDelegatesRoutes, { prefix: '/api/congresses' });
-  await app.register(committeesRoutes, { prefix: '/api/committees' });
   app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {

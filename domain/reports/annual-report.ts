@@ -327,6 +327,52 @@ const inspectionParagraphs = (w: Writer, data: AnnualReportData) => {
   );
 };
 
+/**
+ * In a congress year (docs/domain/congresses.md): "Lãnh đạo tổ chức thành công đại hội 12 tổ chức cơ sở
+ * đảng và 30 chi bộ trực thuộc, đảng bộ bộ phận; 95% đại hội đúng tiến độ; bầu 84 cấp ủy viên (tái cử
+ * 60%, nữ 31%, trẻ 12%)". No congress held in the year: nothing, the year is not a congress year.
+ */
+const congressParagraph = (w: Writer) => {
+  const grassroots = w.value('congresses.held_grassroots') ?? 0;
+  const cells = w.value('congresses.held_cells') ?? 0;
+  if (grassroots + cells === 0) return;
+  const held = joinVietnamese(
+    [
+      grassroots > 0 ? `${formatCount(grassroots)} tổ chức cơ sở đảng` : '',
+      cells > 0 ? `${formatCount(cells)} chi bộ trực thuộc, đảng bộ bộ phận` : '',
+    ].filter(Boolean),
+  );
+  const elected = w.value('committees.elected');
+  const share = (key: string, noun: string) => {
+    const v = w.value(key);
+    return v === null ? '' : `${noun} ${formatPercentValue(v)}`;
+  };
+  const shares = [
+    share('committees.reelected_share', 'tái cử'),
+    share('committees.women_share', 'nữ'),
+    share('committees.young_share', 'trẻ'),
+  ].filter(Boolean);
+  w.paragraph(
+    'Công tác đại hội: ',
+    {
+      t: 'figure',
+      key: grassroots > 0 ? 'congresses.held_grassroots' : 'congresses.held_cells',
+      text: `lãnh đạo tổ chức thành công đại hội ${held}`,
+    },
+    w.value('congresses.on_schedule') === null
+      ? null
+      : w.run('congresses.on_schedule', (v) => `; ${formatPercentValue(v)} đại hội đúng tiến độ`),
+    elected
+      ? {
+          t: 'figure',
+          key: 'committees.elected',
+          text: `; bầu ${formatCount(elected)} cấp ủy viên${shares.length ? ` (${shares.join(', ')})` : ''}`,
+        }
+      : null,
+    '.',
+  );
+};
+
 export const buildReportModel = (
   data: AnnualReportData,
   texts: Partial<Record<string, string>> = {},
@@ -373,6 +419,7 @@ export const buildReportModel = (
     '.',
   );
   w.placeholder('organisation');
+  congressParagraph(w);
   // Recruitment against the target recorded for the year.
   const admitted = w.value('recruitment.admitted');
   w.paragraph(

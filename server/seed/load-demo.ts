@@ -21,6 +21,7 @@ import { writeAudit } from '../platform/audit/audit';
 import { generatePassword, hashPassword } from '../platform/auth/password';
 import { todayIso } from '../platform/clock';
 import { type DemoBloc, type DemoOptions, generateDemoBloc, type SeedUnit } from './demo-bloc';
+import { seedDemoCongresses } from './demo-congresses';
 import { seedDemoDocuments } from './demo-documents';
 import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoInspection } from './demo-inspection';
@@ -558,6 +559,17 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
       options.seed,
     );
+    const province = unitIds.get('P')!;
+    await seedDemoCongresses(t, {
+      office: systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
+      province: systemActor(
+        await userId('admin'),
+        'admin',
+        'admin',
+        province,
+        await pathOf(t, province),
+      ),
+    });
     // The members, dues and past evaluations were written in bulk: their figures are summed once here.
     await rebuildPlacedFacts(t);
     // Scope names as they are after the 2025 renaming.

@@ -44,11 +44,15 @@ export type IndicatorFigure = {
   unknown: number;
 };
 
+/** The three age groups of Chỉ thị 35-CT/TW (2019): under 40, 40 to 50, over 50 (full years). */
+export type AgeBands = { under40: number; from40to50: number; over50: number; unknown: number };
+
 export type CommitteeStructure = {
   size: number;
   asOf: string;
   youngAgeBelow: number;
   figures: Record<StructureIndicator, IndicatorFigure>;
+  ageBands: AgeBands;
   /** Trình độ as recorded → count (blank = "Chưa ghi"). */
   education: Record<string, number>;
 };
@@ -88,6 +92,14 @@ export const committeeStructure = (
 ): CommitteeStructure => {
   const { youngAgeBelow } = { ...committeeStructureDefaults, ...params };
   const education: Record<string, number> = {};
+  const ageBands: AgeBands = { under40: 0, from40to50: 0, over50: 0, unknown: 0 };
+  for (const m of members) {
+    const age = m.birthDate ? ageOn(m.birthDate, asOf) : null;
+    if (age === null) ageBands.unknown += 1;
+    else if (age < 40) ageBands.under40 += 1;
+    else if (age <= 50) ageBands.from40to50 += 1;
+    else ageBands.over50 += 1;
+  }
   for (const m of members) {
     const key = m.education?.trim() || 'Chưa ghi';
     education[key] = (education[key] ?? 0) + 1;
@@ -107,6 +119,7 @@ export const committeeStructure = (
       ethnicMinority: figure(members.map(minorityOf)),
       reElected: figure(members.map((m) => m.reElected)),
     },
+    ageBands,
     education,
   };
 };
@@ -189,4 +202,21 @@ export const structureGaps = (
       });
   }
   return gaps;
+};
+
+/**
+ * The structure goals a round's directive states, as a plan to compare with (`structureGaps`). Only
+ * what was read is here (docs/domain/congresses.md):
+ *  - round 2020–2025, provincial and district committees (Chỉ thị 35-CT/TW 30/5/2019): members under
+ *    40 "từ 10% trở lên" ✅ (the 40–50 band "khoảng 40–50%" is reported by `ageBands`, not a gap);
+ *  - grassroots committees of that round: the provincial standing committee guides ❓ — no default;
+ *  - round 2025–2030 (Chỉ thị 45-CT/TW): the shares were not read ❓ — no default.
+ * Women, ethnic minorities and re-elected shares are set per committee in its personnel plan.
+ */
+export const directiveStructureGoals = (
+  round: 'round-2020-2025' | 'round-2025-2030',
+  level: 'grassroots' | 'district' | 'province',
+): PersonnelPlan => {
+  if (round === 'round-2020-2025' && level !== 'grassroots') return { minShare: { young: 0.1 } };
+  return {};
 };

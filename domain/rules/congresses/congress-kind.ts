@@ -2,9 +2,12 @@
 // "đại hội đảng viên") or a congress of delegates (đại hội đại biểu), docs/domain/congresses.md.
 // Điều lệ Đảng: the highest leading body of each level is its congress of delegates or of members.
 // A cell (chi bộ) always holds a congress of members; a committee above the grassroots (cấp trên cơ
-// sở and up) a congress of delegates; a grassroots committee (đảng bộ cơ sở) by its number of members
-// against the round's threshold, the upper committee deciding exceptions.
-// The threshold is a parameter by round (`congressKindDefaults`), ❓ until the round's guidance is read.
+// sở and up) a congress of delegates; a grassroots committee (đảng bộ cơ sở) by its number of members.
+// Chỉ thị 35-CT/TW (30/5/2019) §4, round 2020–2025: "đảng bộ cơ sở nói chung tiến hành đại hội đảng
+// viên"; below 200 members, with difficulty in holding a congress of members and the agreement of the
+// upper committee directly above, a congress of delegates; from 200 members, a congress of delegates.
+// Round 2025–2030 (Chỉ thị 35-CT/TW 14/6/2024, replaced by Chỉ thị 45-CT/TW 14/4/2025): the threshold
+// was not read; 200 is kept as the default (`grassrootsDelegatesFrom`, ❓ docs/domain/congresses.md).
 
 export type OrganisationLevel = 'cell' | 'grassroots' | 'upper';
 export type CongressKind = 'members' | 'delegates';
@@ -19,11 +22,12 @@ export type CongressRound = {
   code: 'round-2020-2025' | 'round-2025-2030';
   name: string;
   directive: string;
-  /** Congresses held from this day (ISO) belong to the round (the directive's date). */
+  /** Congresses held from this day (ISO) belong to the round (the first directive's date). */
   from: string;
   /**
-   * A grassroots committee with at least this many members holds a congress of delegates, below it a
-   * congress of members (❓ parameter, docs/domain/congresses.md).
+   * A grassroots committee with at least this many members holds a congress of delegates; below it a
+   * congress of members unless the upper committee agrees to one of delegates. 200 in 35-CT/TW 2019
+   * §4 ✅; 2025–2030 ❓ (default 200).
    */
   grassrootsDelegatesFrom: number;
 };
@@ -34,14 +38,15 @@ export const congressRounds: readonly CongressRound[] = [
     name: 'Nhiệm kỳ 2020 – 2025',
     directive: 'Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị',
     from: '2019-05-30',
-    grassrootsDelegatesFrom: 100,
+    grassrootsDelegatesFrom: 200,
   },
   {
     code: 'round-2025-2030',
     name: 'Nhiệm kỳ 2025 – 2030',
-    directive: 'Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị',
-    from: '2025-04-14',
-    grassrootsDelegatesFrom: 100,
+    directive:
+      'Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị, được thay thế bởi Chỉ thị số 45-CT/TW ngày 14/4/2025',
+    from: '2024-06-14',
+    grassrootsDelegatesFrom: 200,
   },
 ];
 
@@ -56,8 +61,9 @@ export type CongressKindInput = {
   /** Day of the congress (ISO); decides the round. */
   heldOn: string;
   /**
-   * The upper committee's decision when it departs from the threshold (the guidance lets the upper
-   * committee decide special cases ❓); null or omitted = none.
+   * The upper committee directly above agreed to a congress of delegates below the threshold
+   * (35-CT/TW 2019 §4: "có khó khăn về điều kiện tổ chức đại hội đảng viên, nếu được cấp ủy cấp trên
+   * trực tiếp đồng ý"); 'members' at or above the threshold is refused. Null or omitted = none.
    */
   upperCommitteeDecision?: CongressKind | null;
   /** Override of the round's threshold (an administrator's setting). */
@@ -91,17 +97,24 @@ export const congressKind = (input: CongressKindInput): CongressKindResult => {
       round: roundCode,
       reason: `Đảng bộ cấp trên cơ sở trở lên tổ chức đại hội đại biểu (${source}).`,
     };
-  if (input.upperCommitteeDecision)
-    return {
-      ok: true,
-      kind: input.upperCommitteeDecision,
-      round: roundCode,
-      reason: `Cấp ủy cấp trên trực tiếp quyết định tổ chức ${congressKindLabels[input.upperCommitteeDecision].toLowerCase()}.`,
-    };
   const threshold =
     input.grassrootsDelegatesFrom ??
     round?.grassrootsDelegatesFrom ??
     (congressRounds[0] as CongressRound).grassrootsDelegatesFrom;
+  if (input.partyMembers >= threshold && input.upperCommitteeDecision === 'members')
+    return {
+      ok: false,
+      errors: [
+        `Đảng bộ cơ sở có ${input.partyMembers} đảng viên (từ ${threshold} đảng viên trở lên) phải tiến hành đại hội đại biểu (${source}); không tổ chức đại hội đảng viên.`,
+      ],
+    };
+  if (input.partyMembers < threshold && input.upperCommitteeDecision === 'delegates')
+    return {
+      ok: true,
+      kind: 'delegates',
+      round: roundCode,
+      reason: `Đảng bộ cơ sở có ${input.partyMembers} đảng viên (dưới ${threshold}), có khó khăn về điều kiện tổ chức đại hội đảng viên, được cấp ủy cấp trên trực tiếp đồng ý tổ chức đại hội đại biểu (${source}).`,
+    };
   const kind: CongressKind = input.partyMembers >= threshold ? 'delegates' : 'members';
   return {
     ok: true,

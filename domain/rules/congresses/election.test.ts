@@ -37,10 +37,13 @@ describe('rule set by date (docs/domain/congresses.md)', () => {
     expect(electionRuleSetFor('2014-06-08')).toBeNull();
     const res = countElection(base({ heldOn: '2010-10-01' }));
     expect(res.ok).toBe(false);
+    expect(counted(base({ heldOn: '2020-08-01' })).ruleSet.code).toBe('qc-244-2014');
+    expect(counted(base()).ruleSet.code).toBe('qc-190-2024');
+    expect(counted(base()).messages[0]).toContain('190-QĐ/TW');
   });
 });
 
-describe('the majority rule (Quy chế bầu cử trong Đảng, 244-QĐ/TW art. 32 §2–3)', () => {
+describe('the majority rule (Quy chế bầu cử trong Đảng, 244-QĐ/TW art. 32 §2–3; docs/domain/congresses.md)', () => {
   it('"more than half" of the majority base: 20 → 11 votes; 21 → 11 votes', () => {
     expect(votesNeeded(20)).toBe(11);
     expect(votesNeeded(21)).toBe(11);
@@ -68,6 +71,23 @@ describe('the majority rule (Quy chế bầu cử trong Đảng, 244-QĐ/TW art.
     expect(statusOf(res).c).toBe('not_elected');
     expect(res.seatsLeft).toBe(0);
     expect(res.furtherRound).toBeNull();
+  });
+  it('one seat, one candidate (bí thư): 11 of a base of 21 is elected, 10 of 20 is not', () => {
+    const one = (votes: number, majorityBase: number) =>
+      counted({
+        heldOn: '2025-06-20',
+        seats: 1,
+        candidates: ['x'],
+        majorityBase,
+        ballotsIssued: majorityBase,
+        ballotsReturned: majorityBase,
+        ballotsValid: majorityBase,
+        ballotsInvalid: 0,
+        votes: { x: votes },
+      });
+    expect(one(11, 21).elected).toEqual(['x']);
+    expect(one(10, 20).elected).toEqual([]);
+    expect(one(10, 20).furtherRound).toMatchObject({ reason: 'shortfall', among: ['x'] });
   });
   it('shares of valid ballots and of the base', () => {
     const res = counted(base());
@@ -97,7 +117,7 @@ describe('ties at the cut-off (Quy chế bầu cử trong Đảng, docs/domain/c
   });
 });
 
-describe('fewer pass than seats (244-QĐ/TW art. 20 §2: "bầu tiếp", the congress decides)', () => {
+describe('fewer pass than seats (244-QĐ/TW art. 20 §2: "bầu tiếp", the congress decides; docs/domain/congresses.md)', () => {
   it('nobody over half: no one elected, a further round for every seat among all candidates', () => {
     const res = counted(base({ votes: { a: 10, b: 9, c: 8, d: 7 } }));
     expect(res.elected).toEqual([]);
@@ -126,7 +146,7 @@ describe('fewer pass than seats (244-QĐ/TW art. 20 §2: "bầu tiếp", the con
   });
 });
 
-describe('inconsistent figures are refused with Vietnamese messages', () => {
+describe('inconsistent figures are refused with Vietnamese messages (docs/domain/congresses.md)', () => {
   it('valid + invalid must equal returned; returned ≤ issued', () => {
     const errors = checkElectionInput(base({ ballotsValid: 18, ballotsReturned: 20 }));
     expect(errors.join(' ')).toContain('phải bằng số phiếu thu vào');

@@ -8,8 +8,11 @@
 //                           Hướng dẫn 04-HD/TW (31/12/2024)
 //   before 9/6/2014       → refused (Quy chế kèm Quyết định 220-QĐ/TW, 2009, not encoded)
 //
-// The count, as the Quy chế states it (244-QĐ/TW art. 32; carried into 190-QĐ/TW ❓ article number):
-//  - results are counted on the valid ballots (phiếu hợp lệ);
+// The count, as the Quy chế states it (244-QĐ/TW art. 32; 190-QĐ/TW keeps 244's rules "cơ bản giữ
+// nguyên" and adds one article (art. 7), so the article number there is ❓):
+//  - results are counted on the valid ballots (phiếu hợp lệ, art. 17); on a ballot without surplus
+//    a voter who marks both or neither of "đồng ý"/"không đồng ý" for a person gives that person no
+//    vote, and the ballot stays valid (art. 32 §1) — the service enters "đồng ý" votes only;
 //  - a candidate is elected only with MORE THAN HALF — not of the valid ballots, but of the
 //    "majority base": at a congress of members, the full members of the organisation convened less
 //    those living temporarily elsewhere, exempted members who are absent, suspended or prosecuted

@@ -13,9 +13,12 @@
 //   congressKind(input)             → đại hội đảng viên / đại biểu for a cell, grassroots or upper
 //                                     committee on a date (round 2020–2025 or 2025–2030)
 //   congressRoundFor(date)          → the round (Chỉ thị 35-CT/TW or 45-CT/TW) of a congress date
-//   committeeStructure(members, on) → counts and shares: young, women, ethnic minority, re-elected
+//   committeeStructure(members, on) → counts and shares: young, women, ethnic minority, re-elected;
+//                                     the three age groups (under 40, 40–50, over 50); education
 //   structureGaps(structure, plan)  → the gaps against the personnel plan, Vietnamese messages
+//   directiveStructureGoals(r, lvl) → the goals a round's directive states, as a plan (what was read)
 //   congressTimeliness(held, due)   → on schedule / late by N days
+//   directiveDeadline(round, level) → the directive's last day for a level, or null (not read)
 export * from './committee-structure';
 export * from './congress-kind';
 export * from './election';

@@ -44,3 +44,36 @@ export const congressTimeliness = (heldOn: string, deadline: string): CongressTi
     message: `Đại hội tổ chức ngày ${vn(heldOn)}, chậm ${held - due} ngày so với thời hạn ${vn(deadline)}.`,
   };
 };
+
+export type DeadlineLevel = 'cell' | 'grassroots' | 'district' | 'province';
+
+/**
+ * The last day a round's directive gives a level to hold its congress (ISO, taken as inclusive:
+ * "hoàn thành trước ngày 30/6" read as "by 30/6" ❓), or null when not found — the upper committee's
+ * plan then sets the deadline. docs/domain/congresses.md "Schedule":
+ *  - 2020–2025 (Chỉ thị 35-CT/TW 2019): grassroots 30/6/2020, district 31/8/2020, province
+ *    31/10/2020 ✅; cells under a grassroots committee ❓ (the upper committee's plan);
+ *  - 2025–2030: cells under a grassroots committee 31/3/2025 (Hướng dẫn 27-HD/BTCTW 26/8/2024 as
+ *    restated in a provincial plan 🟡), grassroots 30/6/2025 (Kết luận 163-KL/TW 6/6/2025 ✅); district
+ *    committees were dissolved in 2025; province ❓.
+ */
+export const directiveDeadline = (
+  round: 'round-2020-2025' | 'round-2025-2030',
+  level: DeadlineLevel,
+): string | null => {
+  const table: Record<typeof round, Record<DeadlineLevel, string | null>> = {
+    'round-2020-2025': {
+      cell: null,
+      grassroots: '2020-06-30',
+      district: '2020-08-31',
+      province: '2020-10-31',
+    },
+    'round-2025-2030': {
+      cell: '2025-03-31',
+      grassroots: '2025-06-30',
+      district: null,
+      province: null,
+    },
+  };
+  return table[round][level];
+};

@@ -89,6 +89,7 @@ export const metricAreas = [
   'evaluation',
   'resolutions',
   'plans',
+  'congresses',
 ] as const;
 export type MetricArea = (typeof metricAreas)[number];
 export const metricAreaLabels: Record<MetricArea, string> = {
@@ -99,4 +100,5 @@ export const metricAreaLabels: Record<MetricArea, string> = {
   evaluation: 'Đánh giá, xếp loại',
   resolutions: 'Học tập, quán triệt nghị quyết',
   plans: 'Nhiệm vụ trọng tâm',
+  congresses: 'Đại hội, cấp ủy',
 };

@@ -46,6 +46,13 @@ export const dashboardMetricCodes = [
   'evaluation.agencies_cultural_standard',
   'resolutions.cells_disseminated',
   'plans.key_tasks.completed_share',
+  'congresses.held',
+  'congresses.on_schedule',
+  'congresses.results_approved',
+  'committees.elected',
+  'committees.reelected_share',
+  'committees.women_share',
+  'committees.young_share',
 ] as const;
 
 const figureOf = (v: MetricValue) =>

@@ -5,7 +5,7 @@ export { createKeyTask, recordTaskResult } from './key-tasks.service';
 export type { MetricBatches } from './metrics/catalogue';
 export { computeMetric, computeMetrics, computeMetricValue, findMetric } from './metrics/catalogue';
 export { dashboardRoutes, planRoutes } from './plans.routes';
-export { createTerm } from './plans.service';
+export { createTerm, openCongressTerm } from './plans.service';
 export {
   ADMISSION_METRIC,
   admissionTargetOf,

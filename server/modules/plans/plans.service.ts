@@ -7,7 +7,7 @@ import type {
   TTermUpdate,
   TYearPlan,
 } from '../../../contracts/plans';
-import { type Db, queryOne, queryRows, sql } from '../../db/client';
+import { type Db, type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { planTerms } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
 import { can } from '../../platform/access/permissions';
@@ -99,6 +99,82 @@ export const createTerm = async ({
     });
     return { id: row.id };
   });
+
+/**
+ * The term a congress's resolution opens (docs/domain/congresses.md, "Resolution and term"): inside
+ * the caller's transaction, the unit's term with the same years gets the resolution and the congress
+ * date; without one, the term is created. A term of other years overlapping them is refused, so the
+ * plan never holds two terms for one year. Returns the term's id.
+ */
+export const openCongressTerm = async (
+  tx: DbOrTx,
+  actor: Actor,
+  input: {
+    orgUnitId: number;
+    name: string;
+    fromYear: number;
+    toYear: number;
+    congressResolution: string;
+    congressDate: string | null;
+  },
+): Promise<number> => {
+  const unit = await getUnitInScope(tx, actor, input.orgUnitId);
+  const same = await queryOne<{
+    id: number;
+    congress_resolution: string | null;
+    congress_date: string | null;
+  }>(
+    tx,
+    sql`select id, congress_resolution, congress_date from plan_terms
+        where org_unit_id = ${unit.id} and from_year = ${input.fromYear} and to_year = ${input.toYear}
+        for update`,
+  );
+  if (same) {
+    await tx.execute(sql`update plan_terms set congress_resolution = ${input.congressResolution},
+      congress_date = ${input.congressDate}, version = version + 1 where id = ${same.id}`);
+    await writeAudit(tx, {
+      actor,
+      action: 'plans.term.update',
+      entityType: 'plan_term',
+      entityId: same.id,
+      orgUnitId: unit.id,
+      before: same,
+      after: { congressResolution: input.congressResolution, congressDate: input.congressDate },
+    });
+    return same.id;
+  }
+  const overlap = await queryOne<{ name: string }>(
+    tx,
+    sql`select name from plan_terms where org_unit_id = ${unit.id}
+        and from_year < ${input.toYear} and to_year > ${input.fromYear}`,
+  );
+  if (overlap)
+    throw invalidField(
+      'kind',
+      `${unit.name} đã có ${overlap.name} trùng thời gian với nhiệm kỳ ${input.fromYear}–${input.toYear}: hãy sửa nhiệm kỳ trong kế hoạch trước.`,
+    );
+  const [row] = await tx
+    .insert(planTerms)
+    .values({
+      orgUnitId: unit.id,
+      name: input.name,
+      fromYear: input.fromYear,
+      toYear: input.toYear,
+      congressResolution: input.congressResolution,
+      congressDate: input.congressDate,
+      createdBy: actor.userId,
+    })
+    .returning();
+  await writeAudit(tx, {
+    actor,
+    action: 'plans.term.create',
+    entityType: 'plan_term',
+    entityId: row.id,
+    orgUnitId: unit.id,
+    after: row,
+  });
+  return row.id;
+};
 
 /**
  * Edit a term: name, years, congress resolution and date. The years may not overlap another term of

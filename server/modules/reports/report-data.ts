@@ -40,6 +40,13 @@ export const reportMetrics: { code: string; compare: boolean }[] = [
   { code: 'plans.key_tasks.completed', compare: false },
   { code: 'plans.key_tasks.rated_excellent', compare: false },
   { code: 'plans.key_tasks.rated_good', compare: false },
+  { code: 'congresses.held_grassroots', compare: false },
+  { code: 'congresses.held_cells', compare: false },
+  { code: 'congresses.on_schedule', compare: false },
+  { code: 'committees.elected', compare: false },
+  { code: 'committees.reelected_share', compare: false },
+  { code: 'committees.women_share', compare: false },
+  { code: 'committees.young_share', compare: false },
 ];
 
 export type Evidence = {

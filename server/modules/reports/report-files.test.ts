@@ -88,6 +88,42 @@ describe('the report model (docs/domain/annual-report-figures.md)', () => {
   });
 });
 
+describe('the congress year (docs/domain/congresses.md, figures and report)', () => {
+  const fig = (key: string, value: number | null, unit: 'count' | 'percent' = 'count') => ({
+    key,
+    metricCode: key,
+    label: key,
+    unit,
+    current: { status: 'ok' as const, value },
+    previous: null,
+    recordCount: 0,
+  });
+  it('states the congresses held, the schedule and the elected committees with their shares', () => {
+    const data = sampleReportData();
+    for (const f of [
+      fig('congresses.held_grassroots', 12),
+      fig('congresses.held_cells', 30),
+      fig('congresses.on_schedule', 95.24, 'percent'),
+      fig('committees.elected', 84),
+      fig('committees.reelected_share', 60, 'percent'),
+      fig('committees.women_share', 30.95, 'percent'),
+      fig('committees.young_share', 11.9, 'percent'),
+    ])
+      data.figures[f.key] = f;
+    expect(allText(buildReportModel(data))).toContain(
+      'Công tác đại hội: lãnh đạo tổ chức thành công đại hội 12 tổ chức cơ sở đảng và 30 chi bộ trực thuộc, đảng bộ bộ phận; 95,2% đại hội đúng tiến độ; bầu 84 cấp ủy viên (tái cử 60%, nữ 31%, trẻ 11,9%).',
+    );
+  });
+  it('a year without congresses says nothing about them (not a congress year, not a gap)', () => {
+    const data = sampleReportData();
+    data.figures['congresses.held_grassroots'] = fig('congresses.held_grassroots', 0);
+    data.figures['congresses.held_cells'] = fig('congresses.held_cells', 0);
+    const text = allText(buildReportModel(data));
+    expect(text).not.toContain('đại hội');
+    expect(text).not.toContain('congresses');
+  });
+});
+
 describe('missing data is never a zero; provisional ratings (docs/domain/annual-report-figures.md)', () => {
   const unavailable = (reason: string): FigureValue => ({ status: 'unavailable', reason });
   const withFigure = (

@@ -6,6 +6,7 @@ import type { Role } from '../../../domain/enums/roles';
 import type { DbOrTx } from '../../db/client';
 import { committeePositionIn } from '../../test/builders/committees';
 import { congressElectionsIn } from '../../test/builders/congress-elections';
+import { congressDocumentIn, congressIn, congressRoundIn } from '../../test/builders/congresses';
 import { disciplineWithComplaint } from '../../test/builders/discipline';
 import {
   campaignIn,
@@ -35,6 +36,7 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   evaluation: Record<Target, EvaluationFixture>;
   resolution: Record<Target, number>;
   meeting: Record<Target, number>;
+  congress: Record<Target, { round: number; congress: number; documentOf: Record<string, number> }>;
   committeePosition: Record<Target, number>;
   plans: PlanFixtures;
   reportDraft: Record<Target, number>;
@@ -932,6 +934,116 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(['dangvien']),
   },
+  // Congresses (docs/domain/congresses.md): read by all but members (a round from below and above);
+  // rounds run by the offices; a congress recorded by the offices and the cell secretary; its plan and
+  // results approved by the upper level only (role-rules.ts approvesAsUpperLevel).
+  'GET /api/congresses/rounds': {
+    call: () => ({ url: '/api/congresses/rounds' }),
+    expect: rule(allButMember, { outsideForNarrow: 'allowed' }),
+  },
+  'POST /api/congresses/rounds': {
+    call: (f, t) => ({
+      url: '/api/congresses/rounds',
+      body: {
+        orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        name: 'Đợt đại hội thử quyền',
+        fromYear: 2025,
+        toYear: 2030,
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/congresses/rounds/{id}': {
+    call: (f, t) => ({ url: `/api/congresses/rounds/${f.congress[t].round}` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/congresses/rounds/{id}': {
+    call: (f, t) => ({
+      url: `/api/congresses/rounds/${f.congress[t].round}`,
+      body: { name: 'Đợt đại hội thử quyền', fromYear: 2025, toYear: 2030, version: 999 },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/congresses/rounds/{id}/congresses': {
+    call: (f, t) => ({
+      url: `/api/congresses/rounds/${f.congress[t].round}/congresses`,
+      body: { orgUnitId: t === 'inside' ? f.cellId : f.memberElsewhereCellId },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/congresses/board': {
+    call: (f, t) => ({ url: `/api/congresses/board?roundId=${f.congress[t].round}` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/congresses/documents': {
+    call: (f, t) => ({
+      url: '/api/congresses/documents',
+      body: {
+        orgUnitId: cellOf(f, t),
+        fileName: 'nghi-quyet-dai-hoi.pdf',
+        mimeType: 'application/pdf',
+        contentBase64: 'JVBERi0xLjQK',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/congresses/documents/{id}': {
+    call: (f, t) => ({ url: `/api/congresses/documents/${f.document[t]}` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/congresses/': {
+    call: (f, t) => ({ url: `/api/congresses?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/congresses/{id}': {
+    call: (f, t) => ({ url: `/api/congresses/${f.congress[t].congress}` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/congresses/{id}': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congress[t].congress}`,
+      body: { kind: 'members', isPilot: false, version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/congresses/{id}/personnel-plan': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congress[t].congress}/personnel-plan`,
+      body: { plannedCommitteeSize: 9, version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  // Approving the plan of a cell's congress: the levels above the cell with congress.approve (coso
+  // is its grassroots committee); the cell itself and the UBKT are refused, after the scope check.
+  'POST /api/congresses/{id}/status': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congress[t].congress}/status`,
+      body: {
+        to: 'approved',
+        planApprovedOn: '2025-03-01',
+        planApprovalRef: '01-CV/ĐU',
+        version: 999,
+      },
+    }),
+    expect: (user, target) => {
+      if (user === 'dangvien') return 'forbidden';
+      if (target === 'outside' && narrow.includes(user)) return 'notFound';
+      return ['admin', 'vanphong', 'btv', 'coso'].includes(user) ? 'allowed' : 'forbidden';
+    },
+  },
+  'POST /api/congresses/{id}/documents': {
+    call: (f, t) => ({
+      url: `/api/congresses/${f.congress[t].congress}/documents`,
+      body: { kind: 'other', title: 'Tài liệu thử quyền' },
+    }),
+    expect: rule(recruiters),
+  },
+  'DELETE /api/congresses/{id}/documents/{documentId}': {
+    call: (f, t, user) => ({
+      url: `/api/congresses/${f.congress[t].congress}/documents/${f.congress[t].documentOf[user]}`,
+    }),
+    expect: rule(recruiters),
+  },
   // Meetings: read by all but members; recorded by offices and, for their cell, cell secretaries.
   'GET /api/meetings/': {
     call: (f, t) => ({ url: `/api/meetings?orgUnitId=${cellOf(f, t)}` }),
@@ -1342,9 +1454,20 @@ beforeAll(async () => {
     inside: await meetingIn(db, base.cellId),
     outside: await meetingIn(db, detail.orgUnitId),
   };
+  const congressFixture = async (unitId: number, cellId: number) => {
+    const round = await congressRoundIn(db, unitId);
+    const congress = await congressIn(db, round, cellId);
+    const documentOf: Record<string, number> = {};
+    for (const u of Object.keys(users)) documentOf[u] = await congressDocumentIn(db, congress);
+    return { round, congress, documentOf };
+  };
   f = {
     ...base,
     meeting,
+    congress: {
+      inside: await congressFixture(base.committeeId, base.cellId),
+      outside: await congressFixture(base.otherCommitteeId, detail.orgUnitId),
+    },
     committeePosition: {
       inside: await committeePositionIn(db, base.cellId, base.memberInCell.id),
       outside: await committeePositionIn(db, detail.orgUnitId, base.memberElsewhere.id),

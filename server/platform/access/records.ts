@@ -90,6 +90,23 @@ const rules = {
     lockOf: sql`r`,
     noun: 'báo cáo',
   },
+  // A congress is placed by the unit that holds it.
+  congress: {
+    from: sql`congresses c join org_units o on o.id = c.org_unit_id`,
+    id: sql`c.id`,
+    unitId: sql`c.org_unit_id`,
+    lockOf: sql`c`,
+    noun: 'đại hội',
+  },
+  // A round is placed by the committee that runs it (writes: its subtree's offices). Reading a round
+  // from below (a cell reads its upper committee's round) is `containsScope`, in the congresses module.
+  round: {
+    from: sql`congress_rounds r join org_units o on o.id = r.org_unit_id`,
+    id: sql`r.id`,
+    unitId: sql`r.org_unit_id`,
+    lockOf: sql`r`,
+    noun: 'đợt đại hội',
+  },
   committeeMembership: {
     from: sql`committee_memberships c join org_units o on o.id = c.org_unit_id`,
     id: sql`c.id`,

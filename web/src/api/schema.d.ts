@@ -1503,6 +1503,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/congresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách đại hội (lọc theo đợt, trạng thái, cấp, chậm tiến độ) */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    late?: "true" | "false";
+                    level?: "cell" | "grassroots" | "upper";
+                    orgUnitId?: number;
+                    ownUnit?: "true" | "false";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    roundId?: number;
+                    state?: "held" | "not_held" | "on_schedule" | "late" | "approved";
+                    status?: "planned" | "approved" | "held" | "results_approved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                deadline: string | null;
+                                heldOn: string | null;
+                                id: number;
+                                isPilot: boolean;
+                                /** @enum {string} */
+                                kind: "members" | "delegates";
+                                late: boolean;
+                                /** @enum {string} */
+                                level: "cell" | "grassroots" | "upper";
+                                ordinal: number | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                orgUnitPath: string;
+                                place: string | null;
+                                plannedOn: string | null;
+                                roundId: number;
+                                roundName: string;
+                                /** @enum {string} */
+                                status: "planned" | "approved" | "held" | "results_approved";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đại hội của một tổ chức: thông tin, tiến độ, văn kiện, đề án nhân sự */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canApprove: boolean;
+                            canEdit: boolean;
+                            deadline: string | null;
+                            documents: {
+                                adoptedOn: string | null;
+                                documentId: number | null;
+                                documentName: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "political_report" | "self_review" | "personnel_plan" | "resolution" | "minutes" | "other";
+                                ref: string | null;
+                                title: string;
+                            }[];
+                            electionsRecorded: boolean;
+                            endedOn: string | null;
+                            heldOn: string | null;
+                            id: number;
+                            isPilot: boolean;
+                            /** @enum {string} */
+                            kind: "members" | "delegates";
+                            late: boolean;
+                            /** @enum {string} */
+                            level: "cell" | "grassroots" | "upper";
+                            note: string | null;
+                            ordinal: number | null;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            orgUnitPath: string;
+                            place: string | null;
+                            planApprovalRef: string | null;
+                            planApprovedOn: string | null;
+                            plannedCommitteeSize: number | null;
+                            plannedDeputyCount: number | null;
+                            plannedInspectionSize: number | null;
+                            plannedMinorityPct: number | null;
+                            plannedOn: string | null;
+                            plannedReelectedPct: number | null;
+                            plannedStandingSize: number | null;
+                            plannedWomenPct: number | null;
+                            plannedYoungPct: number | null;
+                            presentCount: number | null;
+                            resultsApprovalRef: string | null;
+                            resultsApprovedOn: string | null;
+                            round: {
+                                fromYear: number;
+                                id: number;
+                                name: string;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                toYear: number;
+                            };
+                            roundId: number;
+                            roundName: string;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "held" | "results_approved";
+                            summonedCount: number | null;
+                            termId: number | null;
+                            termName: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sửa thông tin đại hội */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endedOn?: string | null;
+                        isPilot: boolean;
+                        /** @enum {string} */
+                        kind: "members" | "delegates";
+                        note?: string | null;
+                        ordinal?: number | null;
+                        place?: string | null;
+                        /** Format: date */
+                        plannedOn?: string | null;
+                        presentCount?: number | null;
+                        summonedCount?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/congresses/{id}/delegates": {
         parameters: {
             query?: never;
@@ -1814,6 +2028,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/congresses/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi văn kiện đại hội (nghị quyết đại hội mở nhiệm kỳ trong kế hoạch) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        adoptedOn?: string | null;
+                        documentId?: number | null;
+                        /** @enum {string} */
+                        kind: "political_report" | "self_review" | "personnel_plan" | "resolution" | "minutes" | "other";
+                        ref?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            termId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa văn kiện khỏi đại hội */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/congresses/{id}/elections": {
         parameters: {
             query?: never;
@@ -2086,6 +2395,553 @@ export interface paths {
                         "application/json": {
                             id: number;
                             openedPositions: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/personnel-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đề án nhân sự: số lượng cấp ủy, ban thường vụ, phó bí thư, ủy ban kiểm tra, cơ cấu */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        plannedCommitteeSize?: number | null;
+                        plannedDeputyCount?: number | null;
+                        plannedInspectionSize?: number | null;
+                        plannedMinorityPct?: number | null;
+                        plannedReelectedPct?: number | null;
+                        plannedStandingSize?: number | null;
+                        plannedWomenPct?: number | null;
+                        plannedYoungPct?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển bước đại hội: cấp trên duyệt kế hoạch, đã tổ chức, cấp trên chuẩn y kết quả; trả lại bước trước */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        endedOn?: string | null;
+                        /** Format: date */
+                        heldOn?: string | null;
+                        planApprovalRef?: string | null;
+                        /** Format: date */
+                        planApprovedOn?: string | null;
+                        presentCount?: number | null;
+                        reason?: string | null;
+                        resultsApprovalRef?: string | null;
+                        /** Format: date */
+                        resultsApprovedOn?: string | null;
+                        summonedCount?: number | null;
+                        /** @enum {string} */
+                        to: "planned" | "approved" | "held" | "results_approved";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "planned" | "approved" | "held" | "results_approved";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tiến độ đại hội theo cấp và theo đơn vị trực thuộc, đến một ngày */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    orgUnitId?: number;
+                    roundId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            children: {
+                                approved: number;
+                                held: number;
+                                late: number;
+                                name: string;
+                                notHeld: number;
+                                onSchedule: number;
+                                orgUnitId: number;
+                                own: boolean;
+                                total: number;
+                            }[];
+                            levels: {
+                                approved: number;
+                                deadline: string | null;
+                                held: number;
+                                label: string;
+                                late: number;
+                                /** @enum {string} */
+                                level: "cell" | "grassroots" | "upper";
+                                notHeld: number;
+                                onSchedule: number;
+                                total: number;
+                            }[];
+                            round: {
+                                fromYear: number;
+                                id: number;
+                                name: string;
+                                toYear: number;
+                            };
+                            totals: {
+                                approved: number;
+                                held: number;
+                                late: number;
+                                notHeld: number;
+                                onSchedule: number;
+                                total: number;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải lên tệp văn kiện đại hội (PDF, ảnh, Word; tối đa 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        fileName: string;
+                        mimeType: string;
+                        orgUnitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            id: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải về tệp văn kiện đại hội */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các đợt đại hội của cấp mình và cấp trên */
+        get: {
+            parameters: {
+                query?: {
+                    orgUnitId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                canEdit: boolean;
+                                cellDeadline: string | null;
+                                congressCount: number;
+                                directiveNumber: string | null;
+                                directiveRef: string | null;
+                                directiveResolutionId: number | null;
+                                fromYear: number;
+                                grassrootsDeadline: string | null;
+                                heldCount: number;
+                                id: number;
+                                name: string;
+                                note: string | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                planRef: string | null;
+                                toYear: number;
+                                upperDeadline: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lập đợt đại hội (có thể đăng ký đại hội của mọi tổ chức trong cây cùng lúc) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        cellDeadline?: string | null;
+                        directiveRef?: string | null;
+                        directiveResolutionId?: number | null;
+                        fromYear: number;
+                        /** Format: date */
+                        grassrootsDeadline?: string | null;
+                        name: string;
+                        note?: string | null;
+                        orgUnitId: number;
+                        planRef?: string | null;
+                        /** Format: date */
+                        registerOn?: string | null;
+                        /** @default false */
+                        registerUnits?: boolean;
+                        toYear: number;
+                        /** Format: date */
+                        upperDeadline?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            registered: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đợt đại hội */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            cellDeadline: string | null;
+                            congressCount: number;
+                            directiveNumber: string | null;
+                            directiveRef: string | null;
+                            directiveResolutionId: number | null;
+                            fromYear: number;
+                            grassrootsDeadline: string | null;
+                            heldCount: number;
+                            id: number;
+                            name: string;
+                            note: string | null;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            planRef: string | null;
+                            toYear: number;
+                            upperDeadline: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sửa đợt đại hội (chỉ thị, kế hoạch, thời hạn theo cấp) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        cellDeadline?: string | null;
+                        directiveRef?: string | null;
+                        directiveResolutionId?: number | null;
+                        fromYear: number;
+                        /** Format: date */
+                        grassrootsDeadline?: string | null;
+                        name: string;
+                        note?: string | null;
+                        planRef?: string | null;
+                        toYear: number;
+                        /** Format: date */
+                        upperDeadline?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/congresses/rounds/{id}/congresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng ký đại hội của một tổ chức trong đợt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        isPilot?: boolean;
+                        /** @enum {string|null} */
+                        kind?: "members" | "delegates" | null;
+                        orgUnitId: number;
+                        /** Format: date */
+                        plannedOn?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
                             version: number;
                         };
                     };

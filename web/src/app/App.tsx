@@ -91,6 +91,10 @@ const MyReflectionsPage = page(
 const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
 const CommitteePage = page(() => import('../features/committees/CommitteePage'), 'CommitteePage');
 
+const RoundsPage = page(() => import('../features/congresses/RoundsPage'), 'RoundsPage');
+const RoundPage = page(() => import('../features/congresses/RoundPage'), 'RoundPage');
+const CongressPage = page(() => import('../features/congresses/CongressPage'), 'CongressPage');
+
 const PlanPage = page(() => import('../features/plans/PlanPage'), 'PlanPage');
 const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
 
@@ -175,6 +179,9 @@ const router = createBrowserRouter([
       { path: '/danh-gia-xep-loai/ho-so/:id', element: <EvaluationRecordPage /> },
       { path: '/danh-gia-xep-loai/:id', element: <EvaluationCampaignPage /> },
       { path: '/ket-qua-xep-loai', element: <EvaluationResultsPage /> },
+      { path: '/dai-hoi', element: <RoundsPage /> },
+      { path: '/dai-hoi/dot/:id', element: <RoundPage /> },
+      { path: '/dai-hoi/:id', element: <CongressPage /> },
       { path: '/dieu-hanh', element: <DashboardPage /> },
       { path: '/ke-hoach', element: <PlanPage /> },
       { path: '/bao-cao-tong-ket', element: <ReportsPage /> },

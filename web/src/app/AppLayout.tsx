@@ -14,6 +14,7 @@ import {
   FileExcelOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   FundOutlined,
   LogoutOutlined,
@@ -103,6 +104,7 @@ const items = [
     label: 'Hội nghị, sinh hoạt chi bộ',
     permission: 'meeting.read',
   },
+  { key: '/dai-hoi', icon: <FlagOutlined />, label: 'Đại hội', permission: 'congress.read' },
   {
     key: '/danh-gia-xep-loai',
     icon: <TrophyOutlined />,

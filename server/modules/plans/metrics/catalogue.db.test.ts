@@ -338,3 +338,78 @@ describe('the metric catalogue', () => {
     expect(r.status).toBe('unavailable');
   });
 });
+
+// docs/domain/congresses.md, "Figures": the round of 2025 under R — deadlines: cells 30/06, grassroots
+// organisations 31/08. A congress counts where its unit lay on the day it was held; "on schedule" is
+// over the congresses whose level's deadline falls in the period, placed on that deadline.
+describe('congress and committee figures', () => {
+  beforeAll(async () => {
+    const db = database.db;
+    const round =
+      await id(sql`insert into congress_rounds (org_unit_id, name, from_year, to_year, cell_deadline, grassroots_deadline, upper_deadline)
+      values (${u.R}, 'Đại hội nhiệm kỳ 2025–2030', 2025, 2030, '2025-06-30', '2025-08-31', '2025-10-31') returning id`);
+    const congress = async (
+      unit: string,
+      level: string,
+      heldOn: string | null,
+      resultsApprovedOn: string | null = null,
+    ) =>
+      id(sql`insert into congresses (round_id, org_unit_id, level, kind, status, held_on, results_approved_on)
+        values (${round}, ${u[unit]}, ${level}, 'members',
+          ${resultsApprovedOn ? 'results_approved' : heldOn ? 'held' : 'planned'}, ${heldOn}, ${resultsApprovedOn})
+        returning id`);
+    await congress('A', 'cell', '2025-05-20'); // on time, A still under G1
+    await congress('B', 'cell', '2025-07-15'); // late, B under G1 until 01/09
+    await congress('C', 'cell', null); // not held by the deadline
+    await congress('G1', 'grassroots', '2025-08-25', '2025-09-05'); // on time, approved
+    await congress('G2', 'grassroots', '2025-09-10'); // late
+    // G1's new committee: m5 re-elected, m1 and m2 new (all born 1990: 35 on the day).
+    for (const [key, reElected] of [
+      ['m5', true],
+      ['m1', false],
+      ['m2', false],
+    ] as const)
+      await db.execute(sql`insert into committee_memberships (org_unit_id, member_id, position, term_from_year, term_to_year, from_date, start_reason, re_elected)
+        values (${u.G1}, ${m[key]}, 'member', 2025, 2030, '2025-08-25', 'elected', ${reElected})`);
+    // The secretary's row is a position, not a second committee member.
+    await db.execute(sql`insert into committee_memberships (org_unit_id, member_id, position, term_from_year, term_to_year, from_date, start_reason)
+      values (${u.G1}, ${m.m5}, 'secretary', 2025, 2030, '2025-08-25', 'elected')`);
+  });
+
+  it('counts congresses held where the unit lay on the day, by level', async () => {
+    expect((await value('congresses.held', year2025(u.R))).value).toBe(4);
+    expect((await value('congresses.held', year2025(u.G1))).value).toBe(3);
+    expect((await value('congresses.held', year2025(u.G2))).value).toBe(1);
+    expect((await value('congresses.held_cells', year2025(u.R))).value).toBe(2);
+    expect((await value('congresses.held_grassroots', year2025(u.R))).value).toBe(2);
+    // Before B's congress: only A's and none of the grassroots.
+    expect((await value('congresses.held', year2025(u.R, '2025-07-01'))).value).toBe(1);
+  });
+
+  it('on schedule: held by the level’s deadline, over those due in the period', async () => {
+    const v = await value('congresses.on_schedule', year2025(u.R));
+    expect([v.numerator, v.denominator, v.value]).toEqual([2, 5, 40]);
+    expect(v.records.map((r) => r.label).sort()).toEqual(['Đơn vị A', 'Đơn vị G1']);
+    const none = await computeMetric({
+      db: database.db,
+      code: 'congresses.on_schedule',
+      scope: { unitId: u.R, from: '2024-01-01', to: '2024-12-31', asOf: '2024-12-31' },
+    });
+    expect(none.status).toBe('unavailable');
+  });
+
+  it('results approved and the committee elected, with its re-elected, women and young shares', async () => {
+    expect((await value('congresses.results_approved', year2025(u.R))).value).toBe(1);
+    expect((await value('committees.elected', year2025(u.R))).value).toBe(3);
+    const reElected = await value('committees.reelected_share', year2025(u.G1));
+    expect([reElected.numerator, reElected.denominator]).toEqual([1, 3]);
+    expect((await value('committees.women_share', year2025(u.G1))).value).toBe(0);
+    expect((await value('committees.young_share', year2025(u.G1))).value).toBe(100);
+    const none = await computeMetric({
+      db: database.db,
+      code: 'committees.women_share',
+      scope: year2025(u.G2),
+    });
+    expect(none.status).toBe('unavailable');
+  });
+});

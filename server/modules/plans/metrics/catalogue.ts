@@ -3,6 +3,7 @@
 import type { DbOrTx } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
 import type { MetricDefinition, MetricScope, MetricValue } from '../../figures';
+import { congressMetrics } from './congresses.metrics';
 import { evaluationMetrics } from './evaluation.metrics';
 import { inspectionMetrics } from './inspection.metrics';
 import { keyTaskMetrics } from './key-tasks.metrics';
@@ -19,6 +20,7 @@ export const metricCatalogue: MetricDefinition[] = [
   ...evaluationMetrics,
   ...resolutionMetrics,
   ...keyTaskMetrics,
+  ...congressMetrics,
 ];
 
 const byCode = new Map(metricCatalogue.map((m) => [m.code, m]));

@@ -79,35 +79,40 @@ const CommitteeNow = ({ unitId, date }: { unitId: number; date: string }) => {
           <List
             dataSource={g.items}
             renderItem={(r) => (
-              <List.Item
-                actions={
-                  data.canEdit && r.toDate === null
-                    ? [
-                        <Button key="change" size="small" onClick={() => setChanging(r)}>
-                          Chuyển chức vụ
-                        </Button>,
-                        <Button key="end" size="small" danger onClick={() => setEnding(r)}>
-                          Thôi giữ
-                        </Button>,
-                      ]
-                    : []
-                }
-              >
-                <List.Item.Meta
-                  title={
-                    <span>
-                      {r.fullName} {r.reElected && <Tag color="blue">Tái cử</Tag>}
-                    </span>
-                  }
-                  description={
-                    <span>
-                      Từ {formatDate(r.fromDate)}
-                      {r.toDate ? ` đến ${formatDate(r.toDate)}` : ''} –{' '}
-                      {committeeStartReasonLabels[r.startReason]}
-                      {r.startDecisionRef ? `, ${r.startDecisionRef}` : ''}
-                    </span>
-                  }
-                />
+              <List.Item>
+                <div
+                  style={{
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    justifyContent: 'space-between',
+                    alignItems: 'center',
+                    gap: 8,
+                    width: '100%',
+                  }}
+                >
+                  <div style={{ flex: '1 1 260px', minWidth: 0 }}>
+                    <Typography.Text strong>{r.fullName}</Typography.Text>{' '}
+                    {r.reElected && <Tag color="blue">Tái cử</Tag>}
+                    <div>
+                      <Typography.Text type="secondary">
+                        Từ {formatDate(r.fromDate)}
+                        {r.toDate ? ` đến ${formatDate(r.toDate)}` : ''} –{' '}
+                        {committeeStartReasonLabels[r.startReason]}
+                        {r.startDecisionRef ? `, ${r.startDecisionRef}` : ''}
+                      </Typography.Text>
+                    </div>
+                  </div>
+                  {data.canEdit && r.toDate === null && (
+                    <Space wrap>
+                      <Button size="small" onClick={() => setChanging(r)}>
+                        Chuyển chức vụ
+                      </Button>
+                      <Button size="small" danger onClick={() => setEnding(r)}>
+                        Thôi giữ
+                      </Button>
+                    </Space>
+                  )}
+                </div>
               </List.Item>
             )}
           />

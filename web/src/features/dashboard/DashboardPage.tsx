@@ -333,6 +333,15 @@ export const DashboardPage = () => {
               </Card>
             </Col>
           </Row>
+          {byArea('congresses').some((f) => f.value !== null) && (
+            <Card
+              size="small"
+              title={`Đại hội, cấp ủy năm ${year}`}
+              extra={<Link to="/dai-hoi">Tiến độ đại hội</Link>}
+            >
+              <FigureGrid figures={byArea('congresses')} open={open} />
+            </Card>
+          )}
         </>
       )}
       <RecordsDrawer request={records} onClose={() => setRecords(null)} />
