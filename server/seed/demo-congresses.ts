@@ -268,17 +268,19 @@ export const seedDemoCongresses = async (
             })),
           },
         });
-        await approveElection({
-          db,
-          actor: approver,
-          congressId: c.id,
-          electionId: election.id,
-          input: {
-            approvedOn: addDays(heldOn, 10),
-            approvalRef: `Quyết định số ${200 + c.id}-QĐ/ĐU ngày ${addDays(heldOn, 10).split('-').reverse().join('/')}`,
-            version: await version(db, 'congress_elections', election.id),
-          },
-        });
+        // Delegates to the upper congress are not approved (chuẩn y): the upper congress checks them.
+        if (body !== 'delegates')
+          await approveElection({
+            db,
+            actor: approver,
+            congressId: c.id,
+            electionId: election.id,
+            input: {
+              approvedOn: addDays(heldOn, 10),
+              approvalRef: `Quyết định số ${200 + c.id}-QĐ/ĐU ngày ${addDays(heldOn, 10).split('-').reverse().join('/')}`,
+              version: await version(db, 'congress_elections', election.id),
+            },
+          });
         return candidates.slice(0, seats);
       };
       const pool = members.map((m) => m.id);

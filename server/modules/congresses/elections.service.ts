@@ -142,14 +142,21 @@ const checkElection = async (
     (
       await queryRows<{ member_id: number }>(
         tx,
-        sql`select distinct p.member_id from member_periods p join org_units o on o.id = p.org_unit_id
+        // The tree as it stood on the day (org_unit_history): a congress held before a
+        // restructuring counts the members of its subtree then, not of today's.
+        sql`select distinct p.member_id from member_periods p
+            join org_unit_history h on h.org_unit_id = p.org_unit_id and h.valid_from <= ${input.heldOn}
+              and (h.valid_to is null or h.valid_to > ${input.heldOn})
+            join org_unit_history hc on hc.org_unit_id = ${congress.org_unit_id}
+              and hc.valid_from <= ${input.heldOn}
+              and (hc.valid_to is null or hc.valid_to > ${input.heldOn})
             where p.member_id in (${sql.join(
               ids.map((id) => sql`${id}`),
               sql`, `,
             )})
               and p.valid_from <= ${input.heldOn}
               and (p.valid_to is null or p.valid_to > ${input.heldOn})
-              and p.status = 'full' and o.path <@ ${congress.path}::ltree`,
+              and p.status = 'full' and h.path <@ hc.path`,
       )
     ).map((r) => r.member_id),
   );
