@@ -14,7 +14,7 @@ export type ElectedPositions = {
   position: CommitteePosition;
   termFromYear: number;
   termToYear: number;
-  /** The day the positions start (the vote's date, docs in README.md "Approval"). */
+  /** The day the positions start (the vote's date, elections.md "Approval"). */
   fromDate: string;
   electionId: number;
   /** The approving decision. */

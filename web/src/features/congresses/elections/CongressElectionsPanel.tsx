@@ -11,6 +11,7 @@ import {
   DatePicker,
   Empty,
   Form,
+  Grid,
   Input,
   Modal,
   Popconfirm,
@@ -129,12 +130,15 @@ const ElectionCard = ({
 }) => {
   const client = useQueryClient();
   const { message } = App.useApp();
+  // On a phone the outcome goes under the name, so it is seen without scrolling the table.
+  const narrow = !Grid.useBreakpoint().sm;
   const approved = e.status === 'approved';
   const last = !e.hasLaterRound;
   return (
     <Card
       size="small"
       style={{ marginBottom: 12 }}
+      styles={{ title: { whiteSpace: 'normal' } }}
       title={
         <Space wrap size={4}>
           <span>
@@ -147,8 +151,9 @@ const ElectionCard = ({
           )}
         </Space>
       }
-      extra={
-        <Space wrap size={4}>
+    >
+      <div>
+        <Space wrap size={4} style={{ marginBottom: 8 }}>
           {canWrite && !approved && last ? (
             <>
               <Button size="small" icon={<EditOutlined />} onClick={onEdit}>
@@ -183,8 +188,7 @@ const ElectionCard = ({
             </Button>
           ) : null}
         </Space>
-      }
-    >
+      </div>
       <Typography.Paragraph style={{ marginBottom: 8 }}>
         Ngày {vnDate(e.heldOn)}
         {e.atFirstSession ? ' (hội nghị lần thứ nhất của cấp ủy khóa mới)' : ''} · cần bầu {e.seats}{' '}
@@ -210,19 +214,27 @@ const ElectionCard = ({
                     {c.orgUnitName}
                   </Typography.Text>
                 ) : null}
+                {narrow ? <OutcomeTag outcome={c.outcome} /> : null}
               </Space>
             ),
           },
-          { title: 'Số phiếu', dataIndex: 'votes', align: 'right' },
           {
-            title: '% phiếu hợp lệ',
-            dataIndex: 'shareOfValid',
+            title: 'Số phiếu',
+            dataIndex: 'votes',
             align: 'right',
-            render: (s: number | null) => percent(s),
+            render: (votes: number, c) => (
+              <Space direction="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+                <span>{votes}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  {percent(c.shareOfValid)}
+                </Typography.Text>
+              </Space>
+            ),
           },
           {
             title: 'Kết quả',
             dataIndex: 'outcome',
+            responsive: ['sm'],
             render: (o: TElection['candidates'][number]['outcome']) => <OutcomeTag outcome={o} />,
           },
         ]}
