@@ -26,6 +26,8 @@ export const users = pgTable(
     /** Base32 TOTP secret; pending until `totpEnabled` (set after a first correct code). */
     totpSecret: text(),
     totpEnabled: boolean().notNull().default(false),
+    /** The last 30-second step whose code was accepted: a code is used once (RFC 6238 §5.2). */
+    totpLastStep: integer(),
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     lastLoginAt: timestamp({ withTimezone: true }),
