@@ -62,8 +62,9 @@ export const registerErrorHandler = (app: FastifyInstance) => {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (jsonDeeperThan(body as string, MAX_BODY_DEPTH)) done(tooDeep(), undefined);
-    else parseJson(request, body, done);
+    const text = body as string; // parseAs: 'string'
+    if (jsonDeeperThan(text, MAX_BODY_DEPTH)) done(tooDeep(), undefined);
+    else parseJson(request, text, done);
   });
   app.addHook('preValidation', async (request) => {
     const at =
