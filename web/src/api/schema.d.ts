@@ -5792,7 +5792,7 @@ export interface paths {
                                 key: string;
                                 label: string;
                             }[];
-                            byEthnicity: {
+                            byEthnicity?: {
                                 count: number;
                                 key: string;
                                 label: string;
@@ -5812,7 +5812,7 @@ export interface paths {
                                 key: string;
                                 label: string;
                             }[];
-                            byReligion: {
+                            byReligion?: {
                                 count: number;
                                 key: string;
                                 label: string;
