@@ -17,8 +17,12 @@ export const ZOverview = z.object({
   bySex: ZBreakdown,
   byAgeBand: ZBreakdown,
   byPartyAgeBand: ZBreakdown,
-  byEthnicity: ZBreakdown,
-  byReligion: ZBreakdown,
+  /**
+   * Only for roles that may read ethnicity and religion (`member.readSensitive`): a count of one in
+   * a small cell names a person (docs/domain/roles.md, "Sensitive fields and their breakdowns").
+   */
+  byEthnicity: ZBreakdown.optional(),
+  byReligion: ZBreakdown.optional(),
   byProfessionalLevel: ZBreakdown,
   byPoliticalTheory: ZBreakdown,
 });

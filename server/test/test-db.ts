@@ -4,7 +4,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../app';
-import { createDatabase, type Database, openPglite } from '../db/client';
+import { createDatabase, type Database, openPglite, sql } from '../db/client';
+import { users } from '../db/schema/index';
 import { totpCode } from '../platform/auth/totp';
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants';
 
@@ -77,6 +78,12 @@ export const loginAs = async (
   username: string,
   password = TEST_PASSWORD,
 ): Promise<Session> => {
+  // Tests log in as the same account many times within one 30-second step: forget the step last
+  // used, or the second login would be refused as a reused code (RFC 6238 §5.2).
+  await app.database.db
+    .update(users)
+    .set({ totpLastStep: null })
+    .where(sql`lower(${users.username}) = lower(${username})`);
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/login',

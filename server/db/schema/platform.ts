@@ -26,6 +26,8 @@ export const users = pgTable(
     /** Base32 TOTP secret; pending until `totpEnabled` (set after a first correct code). */
     totpSecret: text(),
     totpEnabled: boolean().notNull().default(false),
+    /** The last 30-second step whose code was accepted: a code is used once (RFC 6238 §5.2). */
+    totpLastStep: integer(),
     failedLogins: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     lastLoginAt: timestamp({ withTimezone: true }),
@@ -34,6 +36,17 @@ export const users = pgTable(
   },
   (t) => [uniqueIndex('users_username_key').on(sql`lower(${t.username})`)],
 );
+
+/**
+ * Failed logins counted per key for the login throttle (server/platform/auth/README.md): a
+ * username from one address or known device, a username that has no account, an address.
+ */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  lockedUntil: timestamp({ withTimezone: true }),
+  lastFailureAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 export const sessions = pgTable(
   'sessions',

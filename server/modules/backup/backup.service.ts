@@ -32,9 +32,10 @@ import {
  * bringing old ones back would revive logins that had ended, and their user ids may no longer
  * mean the same people. A restore ends every session instead: everyone logs in again.
  * `member_name_keys`: derived from members by their triggers, which rebuild it as members are
- * restored (restoring it too would double every key).
+ * restored (restoring it too would double every key). `login_throttles`: failed logins of the
+ * last hours, by address and username; they mean nothing on another installation.
  */
-export const EXCLUDED_TABLES = ['sessions', 'member_name_keys'];
+export const EXCLUDED_TABLES = ['sessions', 'member_name_keys', 'login_throttles'];
 
 const appVersion = (): string => {
   const file = path.join(migrationsFolder, '../../../package.json');

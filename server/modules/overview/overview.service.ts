@@ -19,6 +19,7 @@ import {
 import { compareVietnamese } from '../../../domain/text/vietnamese';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
+import { can } from '../../platform/access/permissions';
 import { getUnitInScope, unitsAsOf } from '../../platform/access/units';
 import { todayIso } from '../../platform/clock';
 import { activeStatusList, readOrgMemberCounts } from '../figures';
@@ -161,6 +162,7 @@ export const getOverview = async ({
             (select name from units where id = ${unit.id}) as name
           from units where path <@ (select path from units where id = ${unit.id})`,
       );
+  const { byEthnicity, byReligion, ...breakdowns } = buildBreakdowns(rows, date);
   return {
     orgUnitId: unit.id,
     orgUnitName: units?.name ?? unit.name,
@@ -168,6 +170,11 @@ export const getOverview = async ({
     source: isToday ? 'rollup' : 'history',
     grassrootsCount: units?.grassroots ?? 0,
     cellCount: units?.cells ?? 0,
-    ...buildBreakdowns(rows, date),
+    ...breakdowns,
+    // Breakdowns by a sensitive field follow the field's need-to-know rule: a role that may not
+    // read or filter by ethnicity and religion gets no count by them either (a count of 1 in a
+    // cell of 14 names a person). Nghị định 13/2023/NĐ-CP, Điều 2 khoản 4: religious views and
+    // ethnic origin are sensitive personal data; docs/domain/roles.md.
+    ...(can(actor, 'member.readSensitive') ? { byEthnicity, byReligion } : {}),
   };
 };

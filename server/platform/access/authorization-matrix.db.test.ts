@@ -21,6 +21,7 @@ import { keyTaskIn, planTargetIn, planTermIn } from '../../test/builders/plans';
 import { applicantIn, recruitmentDocumentIn } from '../../test/builders/recruitment';
 import { reportDraftIn } from '../../test/builders/reports';
 import { resolutionIn } from '../../test/builders/resolutions';
+import { TEST_PASSWORD } from '../../test/constants';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 
@@ -1569,6 +1570,101 @@ describe('authorisation matrix', () => {
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(250);
   }, 300_000); // about 1,000 requests: 30 s alone, longer on a busy machine
+
+  // Found by probing every route as each role (issue 23): a body nested 20,000 deep and a NUL in a
+  // search were 500s. Bad input is a Vietnamese 400 — never a 500 — whoever sends it and wherever
+  // its ids point.
+  it('answers bad bodies and a NUL in the query with a Vietnamese 400 on every route, as every role', async () => {
+    const deepArray = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const deepObject = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    const withNul = (body: unknown) => {
+      const copy: Record<string, unknown> =
+        body && typeof body === 'object' && !Array.isArray(body) ? { ...body } : {};
+      const strings = Object.keys(copy).filter((k) => typeof copy[k] === 'string');
+      for (const k of strings) copy[k] = `${copy[k]}\u0000`;
+      if (strings.length === 0) copy.note = 'ghi\u0000chú';
+      return copy;
+    };
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [route, entry] of Object.entries(table)) {
+      const [method] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
+      for (const user of Object.keys(users)) {
+        const s = sessions[user];
+        const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+        for (const target of ['inside', 'outside'] as const) {
+          const call = entry.call(f, target, user);
+          if (call.url === '/__skip__') continue;
+          const answers =
+            method === 'GET' || method === 'DELETE'
+              ? [
+                  await t.app.inject({
+                    method,
+                    url: `${call.url}${call.url.includes('?') ? '&' : '?'}q=%00`,
+                    headers,
+                  }),
+                ]
+              : [
+                  ...(await Promise.all(
+                    [deepArray, deepObject].map((payload) =>
+                      t.app.inject({
+                        method,
+                        url: call.url,
+                        headers: { ...headers, 'content-type': 'application/json' },
+                        payload,
+                      }),
+                    ),
+                  )),
+                  await t.app.inject({
+                    method,
+                    url: call.url,
+                    headers,
+                    payload: withNul(call.body),
+                  }),
+                ];
+          for (const res of answers) {
+            checked += 1;
+            const answer = res.statusCode === 400 ? res.json() : null;
+            if (answer?.code !== 'VALIDATION' || !/[ạ-ỹđ]/i.test(String(answer?.message)))
+              wrong.push(
+                `${route} as ${user} (${target}): ${res.statusCode} ${res.body.slice(0, 120)}`,
+              );
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(1500);
+  }, 600_000);
+
+  it('does not tell which usernames exist: the same answers for an unknown username and an account', async () => {
+    const attempt = (username: string, remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress,
+        payload: { username, password: 'khong-dung-dau' },
+      });
+    const answers: Record<string, { status: number; body: string }[]> = {};
+    for (const [i, username] of ['btv', 'khong-co-tai-khoan-nay'].entries()) {
+      answers[username] = [];
+      // Wrong passwords, then the lock of this username from this address.
+      for (let n = 0; n < 7; n++) {
+        const res = await attempt(username, `10.99.${i}.1`);
+        answers[username].push({ status: res.statusCode, body: res.body });
+      }
+    }
+    expect(answers.btv.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 423, 423]);
+    expect(answers['khong-co-tai-khoan-nay']).toEqual(answers.btv);
+    // The user's own address is not locked by that.
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.99.9.1',
+      payload: { username: 'btv', password: TEST_PASSWORD },
+    });
+    expect(own.statusCode).toBe(200);
+  });
 
   it('answers anonymous callers 401 on every private route, before looking at the input', async () => {
     for (const route of Object.keys(table)) {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { users } from '../../db/schema/index';
-import { TEST_PASSWORD } from '../../test/constants';
+import { loginThrottles, users } from '../../db/schema/index';
+import { TEST_PASSWORD, TEST_TOTP_SECRET } from '../../test/constants';
 import { loginAs, openTestApp } from '../../test/test-db';
-import { SESSION_CACHE_MS } from './auth.service';
+import { ACCOUNT_LOCK_AFTER, SESSION_CACHE_MS } from './auth.service';
 import { totpCode } from './totp';
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
@@ -14,6 +14,25 @@ afterAll(async () => t.close());
 
 const login = (username: string, password: string) =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+/** A login from a given address, with a one-time code and the cookies a browser would send. */
+const loginFrom = (
+  remoteAddress: string,
+  payload: { username: string; password: string; totpCode?: string },
+  cookie?: string,
+) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress,
+    payload,
+    headers: cookie ? { cookie } : {},
+  });
+
+const forgetFailures = async () => {
+  await t.db.delete(loginThrottles);
+  await t.db.update(users).set({ failedLogins: 0, lockedUntil: null });
+};
 
 describe('logging in', () => {
   it('gives an HttpOnly, SameSite=Strict session cookie and the user scope', async () => {
@@ -43,10 +62,7 @@ describe('logging in', () => {
     const res = await login('ubkt', TEST_PASSWORD);
     expect(res.statusCode).toBe(423);
     expect(res.json().message).toMatch(/tạm khóa.*phút/);
-    await t.db
-      .update(users)
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where(eq(users.username, 'ubkt'));
+    await forgetFailures();
   });
 
   it('rejects a mutating request without the CSRF token', async () => {
@@ -177,7 +193,8 @@ describe('second factor (one-time codes)', () => {
       payload: {
         username: 'quantri2',
         password: 'QuanTriHai2026',
-        totpCode: totpCode(setup.secret),
+        // The code that enabled the second factor is used; the phone shows the next one.
+        totpCode: totpCode(setup.secret, Date.now() + 30_000),
       },
     });
     expect(good.statusCode).toBe(200);
@@ -188,6 +205,122 @@ describe('second factor (one-time codes)', () => {
     expect((await admin.post(`/api/accounts/${id}/reset-totp`)).statusCode).toBe(200);
     const after = await login('quantri2', 'QuanTriHai2026');
     expect(after.json().user.mustSetupTotp).toBe(true);
+  });
+});
+
+// Found by probing every route as each role (issue 23); the rules are in README.md ("Failed logins").
+describe('one-time codes are used once (RFC 6238 §5.2)', () => {
+  it('refuses the same code a second time within its window, and lets only one of two racing logins in', async () => {
+    // Forget the step that the helper's logins above used.
+    await t.db.update(users).set({ totpLastStep: null }).where(eq(users.username, 'admin'));
+    const payload = {
+      username: 'admin',
+      password: 'MatKhauMoi2026',
+      totpCode: totpCode(TEST_TOTP_SECRET),
+    };
+    const first = await loginFrom('10.9.0.1', payload);
+    expect(first.statusCode).toBe(200);
+    const again = await loginFrom('10.9.0.1', payload);
+    expect(again.statusCode).toBe(401);
+    expect(again.json()).toMatchObject({
+      message: 'Mã xác thực này đã được dùng. Chờ mã mới trên điện thoại rồi nhập lại.',
+      details: { totpRequired: true },
+    });
+    // An earlier code of the window is refused too once a later one was used.
+    const earlier = await loginFrom('10.9.0.1', {
+      ...payload,
+      totpCode: totpCode(TEST_TOTP_SECRET, Date.now() - 30_000),
+    });
+    expect(earlier.statusCode).toBe(401);
+
+    await t.db.update(users).set({ totpLastStep: null }).where(eq(users.username, 'admin'));
+    const race = await Promise.all([
+      loginFrom('10.9.0.2', payload),
+      loginFrom('10.9.0.3', payload),
+      loginFrom('10.9.0.4', payload),
+    ]);
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 401, 401]);
+    await forgetFailures();
+  });
+});
+
+describe('failed logins (README.md, "Failed logins")', () => {
+  it('answers a locked existing account and a locked unknown username alike', async () => {
+    await forgetFailures();
+    const answers = [];
+    for (const username of ['btv', 'khong-ai-ten-nay']) {
+      for (let i = 0; i < 5; i++)
+        await loginFrom('10.8.0.1', { username, password: `sai-${i}-mat-khau` });
+      const res = await loginFrom('10.8.0.1', { username, password: 'sai-nua' });
+      answers.push({ status: res.statusCode, body: res.json() });
+    }
+    expect(answers[0].status).toBe(423);
+    expect(answers[1]).toEqual(answers[0]);
+    // Across many addresses the account lock answers alike too.
+    const wide = [];
+    for (const username of ['coso', 'cung-khong-co-ai']) {
+      for (let i = 0; i < ACCOUNT_LOCK_AFTER; i++)
+        await loginFrom(`10.7.${i}.1`, { username, password: `sai-${i}-mat-khau` });
+      const res = await loginFrom('10.7.200.1', { username, password: 'sai-nua' });
+      wide.push({ status: res.statusCode, body: res.json() });
+    }
+    expect(wide[0].status).toBe(423);
+    expect(wide[1]).toEqual(wide[0]);
+    await forgetFailures();
+  });
+
+  it("does not let a stranger's failures from another address lock the user out", async () => {
+    await forgetFailures();
+    for (let i = 0; i < 12; i++)
+      await loginFrom('10.6.0.66', { username: 'vanphong', password: `doan-${i}` });
+    expect(
+      (await loginFrom('10.6.0.66', { username: 'vanphong', password: TEST_PASSWORD })).statusCode,
+    ).toBe(423);
+    const real = await loginFrom('10.6.0.1', { username: 'vanphong', password: TEST_PASSWORD });
+    expect(real.statusCode).toBe(200);
+    await forgetFailures();
+  });
+
+  it('keeps a known device and the second factor working while strangers lock the account', async () => {
+    await forgetFailures();
+    // The user's browser logged in before: it holds the device cookie.
+    const before = await loginFrom('10.5.0.1', { username: 'bithu', password: TEST_PASSWORD });
+    expect(before.statusCode).toBe(200);
+    const cookies = ([] as string[]).concat(before.headers['set-cookie'] ?? []);
+    const device = cookies.find((c) => c.startsWith('dv_device='))!.split(';')[0];
+    expect(cookies.find((c) => c.startsWith('dv_device='))).toMatch(/HttpOnly/);
+    // Strangers from many addresses, against a user without and one with a second factor.
+    for (const username of ['bithu', 'admin'])
+      for (let i = 0; i < ACCOUNT_LOCK_AFTER + 2; i++)
+        await loginFrom(`10.4.${i}.9`, { username, password: `doan-${i}` });
+    const newBrowser = await loginFrom('10.5.0.2', { username: 'bithu', password: TEST_PASSWORD });
+    expect(newBrowser.statusCode).toBe(423);
+    const known = await loginFrom(
+      '10.5.0.2',
+      { username: 'bithu', password: TEST_PASSWORD },
+      device,
+    );
+    expect(known.statusCode).toBe(200);
+    // A device cookie of another account does not help.
+    const otherAccount = await loginFrom(
+      '10.5.0.2',
+      { username: 'admin', password: 'doan-sai' },
+      device,
+    );
+    expect(otherAccount.statusCode).toBe(423);
+    // The administrator has the second factor: password and a fresh code still log in.
+    const admin = await loginFrom('10.5.0.3', {
+      username: 'admin',
+      password: 'MatKhauMoi2026',
+      totpCode: totpCode(TEST_TOTP_SECRET, Date.now() + 30_000),
+    });
+    expect(admin.statusCode).toBe(200);
+    const adminNoCode = await loginFrom('10.5.0.3', {
+      username: 'admin',
+      password: 'sai-mat-khau',
+    });
+    expect(adminNoCode.statusCode).toBe(423);
+    await forgetFailures();
   });
 });
 

@@ -16,14 +16,30 @@ import {
   beginTotpSetup,
   changePassword,
   enableTotp,
+  type KnownDevice,
   login,
   logout,
   logoutEverywhere,
   resolveSession,
 } from './auth.service';
 
+/**
+ * The device cookie: this browser logged in to this account before (signed, so it cannot be made
+ * up). Its failures are counted apart from strangers', and an account lock does not apply to it
+ * (README.md, "Failed logins").
+ */
+const DEVICE_COOKIE = 'dv_device';
+const DEVICE_DAYS = 180;
+
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
+
+  const deviceOf = (raw: string | undefined): KnownDevice | null => {
+    if (!raw) return null;
+    const unsigned = app.unsignCookie(raw);
+    const match = unsigned.valid ? /^(\d+)\.([\w-]{10,64})$/.exec(unsigned.value ?? '') : null;
+    return match ? { userId: Number(match[1]), id: match[2] } : null;
+  };
 
   const sessionOf = async (token: string) => {
     const session = await resolveSession(db, token);
@@ -66,10 +82,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         password: request.body.password,
         totpCode: request.body.totpCode,
         ip: request.ip,
+        device: deviceOf(request.cookies[DEVICE_COOKIE]),
         userAgent: request.headers['user-agent'],
         sessionHours: app.appConfig.sessionHours,
       });
       setSessionCookie(reply, session.token, session.expiresAt, app.appConfig.secureCookies);
+      reply.setCookie(DEVICE_COOKIE, `${session.device.userId}.${session.device.id}`, {
+        path: '/api/auth',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: app.appConfig.secureCookies,
+        signed: true,
+        maxAge: DEVICE_DAYS * 86_400,
+      });
       return sessionOf(session.token);
     },
   );

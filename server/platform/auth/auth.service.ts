@@ -1,26 +1,98 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/enums/roles';
 import { type Db, type DbOrTx, queryOne } from '../../db/client';
-import { orgUnits, sessions, users } from '../../db/schema/index';
+import { loginThrottles, orgUnits, sessions, users } from '../../db/schema/index';
 import type { Actor } from '../access/actor';
 import { secondFactorRoles } from '../access/permissions';
 import { writeAudit } from '../audit/audit';
 import { AppError, invalidField } from '../errors';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password';
-import { generateTotpSecret, otpauthUri, verifyTotp } from './totp';
+import { generateTotpSecret, otpauthUri, totpStep } from './totp';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-const LOCK_AFTER = 5;
-/** Back-off after repeated failures: 1 min, doubling per further failure, at most 1 hour. */
-export const lockoutMinutes = (failedLogins: number): number =>
-  failedLogins < LOCK_AFTER ? 0 : Math.min(60, 2 ** (failedLogins - LOCK_AFTER));
+/**
+ * The login throttle (README.md, "Failed logins"). Failures are counted per username from one
+ * client (an address, or a known device: a browser that logged in to that account before), per
+ * username from untrusted clients, and per address. A stranger's failures lock their own client,
+ * not the account's known devices nor its second factor (OWASP, "Slow Down Online Guessing Attacks
+ * with Device Cookies"). Unknown usernames are counted the same way, so a lock answers the same
+ * whether or not the account exists.
+ */
+export const PAIR_LOCK_AFTER = 5;
+export const ACCOUNT_LOCK_AFTER = 20;
+export const ADDRESS_LOCK_AFTER = 50;
+/** Back-off after repeated failures: 1 min at `after`, doubling per further failure, at most 1 hour. */
+export const lockoutMinutes = (failures: number, after = PAIR_LOCK_AFTER): number =>
+  failures < after ? 0 : Math.min(60, 2 ** (failures - after));
+/** A count starts again after a day without failures. */
+const FAILURES_FORGOTTEN_AFTER = '1 day';
 
 export type SessionInfo = { token: string; csrfToken: string; expiresAt: Date };
+/** A browser that logged in to an account before (the signed device cookie): its id and account. */
+export type KnownDevice = { userId: number; id: string };
 
 const invalidCredentials = () =>
   new AppError('INVALID_CREDENTIALS', { message: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+
+const locked = (until: Date) =>
+  new AppError('ACCOUNT_LOCKED', {
+    message: `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ${Math.max(
+      1,
+      Math.ceil((until.getTime() - Date.now()) / 60000),
+    )} phút.`,
+  });
+
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** The keys among `keys` locked now, with the end of their lock. */
+const lockedKeys = async (db: DbOrTx, keys: string[]): Promise<Map<string, Date>> => {
+  const rows = await db
+    .select({ key: loginThrottles.key, lockedUntil: loginThrottles.lockedUntil })
+    .from(loginThrottles)
+    .where(and(inArray(loginThrottles.key, keys), sql`${loginThrottles.lockedUntil} > now()`));
+  return new Map(rows.map((r) => [r.key, r.lockedUntil!]));
+};
+
+/** Count one failure on a key; lock it once it reaches `after`. */
+const countFailure = async (tx: DbOrTx, key: string, after: number) => {
+  const row = await queryOne<{ failures: number }>(
+    tx,
+    sql`insert into ${loginThrottles} (key, failures, last_failure_at) values (${key}, 1, now())
+        on conflict (key) do update set
+          failures = case
+            when ${loginThrottles.lastFailureAt} < now() - ${FAILURES_FORGOTTEN_AFTER}::interval
+            then 1 else ${loginThrottles.failures} + 1 end,
+          last_failure_at = now()
+        returning failures`,
+  );
+  const minutes = lockoutMinutes(row?.failures ?? 1, after);
+  if (minutes > 0)
+    await tx
+      .update(loginThrottles)
+      .set({ lockedUntil: sql`now() + ${minutes} * interval '1 minute'` })
+      .where(eq(loginThrottles.key, key));
+};
+
+/**
+ * Remember the step of an accepted one-time code; false when this step or a later one was already
+ * used. One statement, so two logins racing with the same code cannot both pass.
+ */
+const claimTotpStep = async (db: DbOrTx, userId: number, step: number): Promise<boolean> => {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`,
+      ),
+    )
+    .returning({ id: users.id });
+  return rows.length === 1;
+};
 
 export const login = async ({
   db,
@@ -28,6 +100,7 @@ export const login = async ({
   password,
   totpCode: code,
   ip,
+  device,
   userAgent,
   sessionHours,
 }: {
@@ -36,38 +109,55 @@ export const login = async ({
   password: string;
   totpCode?: string;
   ip?: string;
+  /** The device cookie this browser holds, if any. */
+  device?: KnownDevice | null;
   userAgent?: string;
   sessionHours: number;
-}): Promise<SessionInfo> => {
-  const [user] = await db
+}): Promise<SessionInfo & { device: KnownDevice }> => {
+  const name = username.trim().toLowerCase();
+  const [found] = await db
     .select()
     .from(users)
-    .where(sql`lower(${users.username}) = lower(${username.trim()})`);
-  if (!user?.isActive) {
-    // Spend the same time as a real check so timing does not reveal which usernames exist.
-    await verifyPassword(
-      password,
-      'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-    );
-    throw invalidCredentials();
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60000);
-    throw new AppError('ACCOUNT_LOCKED', {
-      message: `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ${minutes} phút.`,
-    });
-  }
-  const passwordOk = await verifyPassword(password, user.passwordHash);
-  if (passwordOk && user.totpEnabled && user.totpSecret && !code) {
+    .where(sql`lower(${users.username}) = lower(${name})`);
+  const user = found?.isActive ? found : undefined;
+  const trustedDevice = user && device?.userId === user.id ? device.id : null;
+  const pairKey = trustedDevice
+    ? `pair:${name}|device:${trustedDevice}`
+    : `pair:${name}|addr:${ip ?? '-'}`;
+  const addressKey = `addr:${ip ?? '-'}`;
+  const accountKey = `account:${name}`;
+
+  // This username from this client, or this address (untrusted clients): refused before any check.
+  const locks = await lockedKeys(
+    db,
+    trustedDevice ? [pairKey] : [pairKey, addressKey, ...(user ? [] : [accountKey])],
+  );
+  const clientLock = locks.get(pairKey) ?? locks.get(addressKey);
+  if (clientLock) throw locked(clientLock);
+  // The account, for untrusted clients: only the password with a fresh second factor passes.
+  const accountLock = trustedDevice
+    ? undefined
+    : user
+      ? user.lockedUntil && user.lockedUntil.getTime() > Date.now()
+        ? user.lockedUntil
+        : undefined
+      : locks.get(accountKey);
+
+  // Spend the same time for an unknown username as for a real check.
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const hasTotp = Boolean(user?.totpEnabled && user.totpSecret);
+  if (user && passwordOk && hasTotp && !code) {
     // The password was right: ask for the second factor without counting a failure.
     throw new AppError('UNAUTHENTICATED', {
       message: 'Nhập mã xác thực 6 số từ ứng dụng trên điện thoại.',
       details: { totpRequired: true },
     });
   }
-  const totpOk = !user.totpEnabled || !user.totpSecret || verifyTotp(user.totpSecret, code ?? '');
-  const ok = passwordOk && totpOk;
-  const actor = {
+  const step = user && passwordOk && hasTotp ? totpStep(user.totpSecret!, code ?? '') : null;
+  const reused = user && step !== null ? !(await claimTotpStep(db, user.id, step)) : false;
+  const totpOk = !hasTotp || (step !== null && !reused);
+  const ok = Boolean(user) && passwordOk && totpOk && (!accountLock || hasTotp);
+  const actor = user && {
     userId: user.id,
     username: user.username,
     displayName: user.displayName,
@@ -77,15 +167,26 @@ export const login = async ({
     memberId: user.memberId,
     ip,
   };
-  if (!ok) {
-    const failed = user.failedLogins + 1;
-    const minutes = lockoutMinutes(failed);
+  if (!user || !actor || !ok) {
     await db.transaction(async (tx) => {
+      await countFailure(tx, pairKey, PAIR_LOCK_AFTER);
+      if (trustedDevice) return;
+      await countFailure(tx, addressKey, ADDRESS_LOCK_AFTER);
+      if (!user || !actor) {
+        await countFailure(tx, accountKey, ACCOUNT_LOCK_AFTER);
+        await tx.delete(loginThrottles).where(
+          sql`${loginThrottles.lastFailureAt} < now() - ${FAILURES_FORGOTTEN_AFTER}::interval
+              and (${loginThrottles.lockedUntil} is null or ${loginThrottles.lockedUntil} < now())`,
+        );
+        return;
+      }
+      const failed = user.failedLogins + 1;
+      const minutes = lockoutMinutes(failed, ACCOUNT_LOCK_AFTER);
       await tx
         .update(users)
         .set({
           failedLogins: failed,
-          lockedUntil: minutes > 0 ? new Date(Date.now() + minutes * 60000) : null,
+          lockedUntil: minutes > 0 ? new Date(Date.now() + minutes * 60000) : user.lockedUntil,
         })
         .where(eq(users.id, user.id));
       await writeAudit(tx, {
@@ -96,9 +197,12 @@ export const login = async ({
         meta: { failedLogins: failed, lockedMinutes: minutes },
       });
     });
-    if (passwordOk && !totpOk) {
+    if (accountLock) throw locked(accountLock);
+    if (user && passwordOk && !totpOk) {
       throw new AppError('INVALID_CREDENTIALS', {
-        message: 'Mã xác thực không đúng hoặc đã hết hạn.',
+        message: reused
+          ? 'Mã xác thực này đã được dùng. Chờ mã mới trên điện thoại rồi nhập lại.'
+          : 'Mã xác thực không đúng hoặc đã hết hạn.',
         details: { totpRequired: true },
       });
     }
@@ -116,13 +220,24 @@ export const login = async ({
       ip,
       userAgent: userAgent?.slice(0, 300),
     });
+    // This client's count starts again; an account lock runs out on its own (or the administrator
+    // lifts it), since a login through a known device or the second factor says nothing of the others.
+    await tx.delete(loginThrottles).where(eq(loginThrottles.key, pairKey));
     await tx
       .update(users)
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date() })
+      .set({
+        ...(accountLock ? {} : { failedLogins: 0, lockedUntil: null }),
+        lastLoginAt: new Date(),
+      })
       .where(eq(users.id, user.id));
     await writeAudit(tx, { actor, action: 'login', entityType: 'user', entityId: user.id });
   });
-  return { token, csrfToken, expiresAt };
+  return {
+    token,
+    csrfToken,
+    expiresAt,
+    device: { userId: user.id, id: trustedDevice ?? randomBytes(16).toString('base64url') },
+  };
 };
 
 export type SessionActor = {
@@ -326,7 +441,8 @@ export const beginTotpSetup = async ({ db, actor }: { db: Db; actor: Actor }) =>
 
 export const enableTotp = async ({ db, actor, code }: { db: Db; actor: Actor; code: string }) => {
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
-  if (!user.totpSecret || !verifyTotp(user.totpSecret, code)) {
+  const step = user.totpSecret ? totpStep(user.totpSecret, code) : null;
+  if (step === null) {
     throw invalidField(
       'code',
       'Mã xác thực không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới.',
@@ -335,7 +451,8 @@ export const enableTotp = async ({ db, actor, code }: { db: Db; actor: Actor; co
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ totpEnabled: true, version: sql`${users.version} + 1` })
+      // The first code is used: it cannot log in a second time (RFC 6238 §5.2).
+      .set({ totpEnabled: true, totpLastStep: step, version: sql`${users.version} + 1` })
       .where(eq(users.id, actor.userId));
     await writeAudit(tx, {
       actor,

@@ -52,16 +52,31 @@ export const hotp = (secret: Buffer, counter: number, digits = 6): string => {
 export const totpCode = (secretBase32: string, timeMs = Date.now(), digits = 6): string =>
   hotp(base32Decode(secretBase32), Math.floor(timeMs / 30_000), digits);
 
-/** Accept the current code and one step either side (clock drift of phones). */
-export const verifyTotp = (secretBase32: string, code: string, timeMs = Date.now()): boolean => {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The 30-second step whose code this is: the current step or one either side (clock drift of
+ * phones); null when it matches none. The caller remembers the step so that a code is accepted
+ * once (RFC 6238 §5.2: the verifier must not accept the second attempt of an OTP that was accepted).
+ */
+export const totpStep = (
+  secretBase32: string,
+  code: string,
+  timeMs = Date.now(),
+): number | null => {
+  if (!/^\d{6}$/.test(code)) return null;
   const step = Math.floor(timeMs / 30_000);
   const secret = base32Decode(secretBase32);
-  return [-1, 0, 1].some((d) => {
+  // Compare every candidate (no early exit), in constant time.
+  let found: number | null = null;
+  for (const d of [-1, 0, 1]) {
     const expected = Buffer.from(hotp(secret, step + d));
-    return timingSafeEqual(expected, Buffer.from(code));
-  });
+    if (timingSafeEqual(expected, Buffer.from(code)) && found === null) found = step + d;
+  }
+  return found;
 };
+
+/** Whether the code matches the current step or one either side (no memory of used codes). */
+export const verifyTotp = (secretBase32: string, code: string, timeMs = Date.now()): boolean =>
+  totpStep(secretBase32, code, timeMs) !== null;
 
 export const otpauthUri = (username: string, secretBase32: string): string =>
   `otpauth://totp/${encodeURIComponent(`dangvu:${username}`)}?secret=${secretBase32}&issuer=dangvu&algorithm=SHA1&digits=6&period=30`;

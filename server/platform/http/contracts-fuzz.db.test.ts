@@ -258,6 +258,58 @@ describe('contract fuzz: random bodies to every POST and PUT route', () => {
     }
   });
 
+  // Found by probing every route (issue 23): a body nested 20,000 deep overflowed the stack of the
+  // NUL walk (a 500 on every mutating route), and `?q=%00` reached PostgreSQL (a 500 on member and
+  // unit search): the query string's object was not walked.
+  it('refuses a body nested 20,000 deep on every POST and PUT route, and a NUL in a search, with a Vietnamese 400', async () => {
+    const s = sessions.vanphong;
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const deepArray = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const deepObject = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const m of Object.keys(methods).filter((x) => x === 'post' || x === 'put')) {
+        const url = path.replace('{year}', '2026').replace(/\{\w+\}/g, '1');
+        for (const payload of [deepArray, deepObject]) {
+          const res = await t.app.inject({
+            method: m.toUpperCase() as 'POST',
+            url,
+            headers: {
+              cookie: s.cookie,
+              'x-csrf-token': s.csrf,
+              'content-type': 'application/json',
+            },
+            payload,
+          });
+          expect(res.statusCode, `${m} ${url} ${res.body.slice(0, 200)}`).toBe(400);
+          expect(res.json().code).toBe('VALIDATION');
+          expect(res.json().message, url).toMatch(vietnamese);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    // 64 levels still pass the guard (and reach the contract).
+    const fine = await send(s, 'POST', '/api/auth/login', {
+      username: 'x',
+      password: JSON.stringify(JSON.parse(`${'['.repeat(60)}${']'.repeat(60)}`)),
+    });
+    expect(fine.statusCode).toBe(401);
+    for (const url of [
+      '/api/members?q=%00',
+      '/api/members?q=a%00b',
+      '/api/org-units/search?q=%00',
+      '/api/org-units/search?q=chi%00bo',
+      '/api/members?ethnicity=T%C3%A0y%00',
+    ]) {
+      const res = await s.get(url);
+      expect(res.statusCode, `${url} ${res.body}`).toBe(400);
+      expect(res.json().message).toMatch(/NUL/);
+    }
+  }, 120_000);
+
   it('never answers 500; every 4xx has a Vietnamese message', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
       paths: Record<

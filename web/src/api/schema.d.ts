@@ -7810,7 +7810,7 @@ export interface paths {
                                 key: string;
                                 label: string;
                             }[];
-                            byEthnicity: {
+                            byEthnicity?: {
                                 count: number;
                                 key: string;
                                 label: string;
@@ -7830,7 +7830,7 @@ export interface paths {
                                 key: string;
                                 label: string;
                             }[];
-                            byReligion: {
+                            byReligion?: {
                                 count: number;
                                 key: string;
                                 label: string;

@@ -69,7 +69,22 @@ export const OverviewPage = () => {
   const o = overview.data;
   const count = (rows: Breakdown | undefined, key: string) =>
     rows?.find((r) => r.key === key)?.count ?? 0;
-  const minority = o ? o.total - count(o.byEthnicity, 'Kinh') : 0;
+  // Ethnicity and religion come only to roles that may read them (need-to-know): without them
+  // the tile and the two charts are left out, not drawn empty.
+  const byEthnicity = o?.byEthnicity;
+  const byReligion = o?.byReligion;
+  const tiles: [string, number][] = o
+    ? [
+        ['Tổng số đảng viên', o.total],
+        ['Đảng viên dự bị', count(o.byStatus, 'probationary')],
+        ['Đảng viên nữ', count(o.bySex, 'female')],
+        ...(byEthnicity
+          ? ([['Dân tộc thiểu số', o.total - count(byEthnicity, 'Kinh')]] as [string, number][])
+          : []),
+        ['Tổ chức cơ sở đảng', o.grassrootsCount],
+        ['Chi bộ', o.cellCount],
+      ]
+    : [];
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Space wrap>
@@ -99,19 +114,12 @@ export const OverviewPage = () => {
       {o && (
         <>
           <Row gutter={[16, 16]}>
-            {[
-              ['Tổng số đảng viên', o.total],
-              ['Đảng viên dự bị', count(o.byStatus, 'probationary')],
-              ['Đảng viên nữ', count(o.bySex, 'female')],
-              ['Dân tộc thiểu số', minority],
-              ['Tổ chức cơ sở đảng', o.grassrootsCount],
-              ['Chi bộ', o.cellCount],
-            ].map(([label, value]) => (
+            {tiles.map(([label, value]) => (
               <Col key={label} xs={12} md={8} xl={4}>
                 <Card size="small">
                   <Statistic
                     title={label}
-                    value={value as number}
+                    value={value}
                     formatter={(v) => formatNumber(Number(v))}
                   />
                 </Card>
@@ -131,13 +139,15 @@ export const OverviewPage = () => {
             <Col xs={24} lg={12}>
               <Figure title="Theo tuổi đảng" rows={o.byPartyAgeBand} total={o.total} />
             </Col>
-            <Col xs={24} lg={12}>
-              <Figure
-                title="Theo dân tộc"
-                rows={topWithOther(o.byEthnicity, 7) as ChartRow[] as Breakdown}
-                total={o.total}
-              />
-            </Col>
+            {byEthnicity && (
+              <Col xs={24} lg={12}>
+                <Figure
+                  title="Theo dân tộc"
+                  rows={topWithOther(byEthnicity, 7) as ChartRow[] as Breakdown}
+                  total={o.total}
+                />
+              </Col>
+            )}
             <Col xs={24} lg={12}>
               <Figure
                 title="Theo trình độ chuyên môn"
@@ -152,9 +162,11 @@ export const OverviewPage = () => {
                 total={o.total}
               />
             </Col>
-            <Col xs={24} lg={12}>
-              <Figure title="Theo tôn giáo" rows={o.byReligion} total={o.total} pie />
-            </Col>
+            {byReligion && (
+              <Col xs={24} lg={12}>
+                <Figure title="Theo tôn giáo" rows={byReligion} total={o.total} pie />
+              </Col>
+            )}
           </Row>
           <Typography.Text type="secondary">
             {o.source === 'rollup'
