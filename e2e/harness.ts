@@ -1,5 +1,5 @@
-// Browser-test harness: the real server (built web app, PGlite data directory with the demo bloc) on a
-// loopback port, and Debian's Chromium driven by playwright-core.
+// Browser-test harness: the real server as `npm start` runs it (the build in dist/, a PGlite data
+// directory with the demo bloc) on a loopback port, and Debian's Chromium driven by playwright-core.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -107,7 +107,8 @@ export const launchServer = async (
   startTimeout = 150_000,
 ): Promise<Server & { exitCode: () => number | null }> => {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // What `npm start` runs: the built server (e2e/global-setup.ts has built whatever was stale).
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
     env: {
       ...process.env,

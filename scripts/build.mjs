@@ -43,19 +43,20 @@ const ignored = (name) =>
   /\.test\.tsx?$/.test(name) ||
   /\.e2e\.ts$/.test(name);
 
-/** The newest modification time (ms) among a part's sources. */
-const newestSource = (part) => {
-  let newest = 0;
-  const visit = (file) => {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(file)) if (!ignored(entry)) visit(path.join(file, entry));
-    } else if (stat.mtimeMs > newest) newest = stat.mtimeMs;
-  };
-  for (const source of sources[part]) visit(path.join(root, source));
+/** The newest modification time (ms) under a file or folder; each walked once per process. */
+const newestUnder = new Map();
+const newestOf = (file) => {
+  if (newestUnder.has(file)) return newestUnder.get(file);
+  const stat = statSync(file, { throwIfNoEntry: false });
+  let newest = stat?.mtimeMs ?? 0;
+  if (stat?.isDirectory())
+    for (const entry of readdirSync(file))
+      if (!ignored(entry)) newest = Math.max(newest, newestOf(path.join(file, entry)));
+  newestUnder.set(file, newest);
   return newest;
 };
+/** The newest modification time (ms) among a part's sources (a folder's own time counts: a deletion). */
+const newestSource = (part) => Math.max(...sources[part].map((s) => newestOf(path.join(root, s))));
 
 const stampOf = (part) => path.join(part === 'server' ? serverDist : webDist, '.stamp');
 
