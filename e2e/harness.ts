@@ -107,8 +107,9 @@ export const launchServer = async (
   startTimeout = 150_000,
 ): Promise<Server & { exitCode: () => number | null }> => {
   const port = await freePort();
-  // What `npm start` runs: the built server (e2e/global-setup.ts has built whatever was stale).
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+  // What `npm start` runs: the built server. e2e/global-setup.ts has built whatever was stale; no
+  // staleness check here, so that a file edited during the run does not rebuild under a test.
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: root,
     env: {
       ...process.env,
