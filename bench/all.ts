@@ -20,6 +20,7 @@ const steps: Step[] = [
   { name: 'http', script: 'bench/http.ts' },
   { name: 'load', script: 'bench/load.ts' },
   { name: 'web', script: 'bench/web.ts', needsBuild: true },
+  { name: 'startup', script: 'bench/startup.ts' },
 ];
 
 const list = (name: string) =>

@@ -1,6 +1,7 @@
 // Migrate and seed the demo bloc once per run: the real server starts on a fresh PGlite data
 // directory, prints the one-time passwords, and is stopped cleanly; each browser test's server then
 // starts on a copy of that directory (e2e/harness.ts startServer) instead of seeding its own.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,14 @@ import type { TestProject } from 'vitest/node';
 import { type E2eTemplate, launchServer } from './harness';
 
 export default async function setup(project: TestProject) {
+  // The servers run the build (dist/server, dist/web), as `npm start` does: whatever is missing or
+  // older than its sources is built once here, before any server starts (two building at once would
+  // replace each other's files).
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) throw new Error('npm run build failed');
   // The server would not use a data directory on PostgreSQL, nor seed the demo bloc without 'demo':
   // then every file starts fresh, as the environment says.
   if (process.env.DATABASE_URL || (process.env.DANGVU_SEED ?? 'demo') !== 'demo') {

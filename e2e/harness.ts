@@ -1,5 +1,5 @@
-// Browser-test harness: the real server (built web app, PGlite data directory with the demo bloc) on a
-// loopback port, and Debian's Chromium driven by playwright-core.
+// Browser-test harness: the real server as `npm start` runs it (the build in dist/, a PGlite data
+// directory with the demo bloc) on a loopback port, and Debian's Chromium driven by playwright-core.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -107,7 +107,9 @@ export const launchServer = async (
   startTimeout = 150_000,
 ): Promise<Server & { exitCode: () => number | null }> => {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // What `npm start` runs: the built server. e2e/global-setup.ts has built whatever was stale; no
+  // staleness check here, so that a file edited during the run does not rebuild under a test.
+  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: root,
     env: {
       ...process.env,

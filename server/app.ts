@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import '../contracts/zod-vi';
 import type { Database } from './db/client';
+import { createHealthCheck } from './db/health';
 import { accountsRoutes } from './modules/accounts';
 import { auditRoutes } from './modules/audit';
 import { backupRoutes } from './modules/backup';
@@ -46,7 +47,12 @@ import { registerResponseCache } from './platform/http/response-cache';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerSession } from './platform/http/session.plugin';
 
-export const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The built web app, dist/web: beside this file's folder when it runs bundled (dist/server/main.js). */
+export const webDistDir = path.resolve(
+  here,
+  path.basename(path.dirname(here)) === 'dist' ? '../web' : '../dist/web',
+);
 
 export type BuildAppOptions = {
   database: Database;
@@ -121,7 +127,18 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(committeesRoutes, { prefix: '/api/committees' });
   await app.register(congressElectionsRoutes, { prefix: '/api/congresses' });
   await app.register(congressDelegatesRoutes, { prefix: '/api/congresses' });
-  app.get('/api/health', { config: { public: true } }, async () => ({ ok: true }));
+  // For a load balancer: 200 when the database answers and its migrations are current, else 503.
+  const health = createHealthCheck(options.database);
+  app.get(
+    '/api/health',
+    // Polled every few seconds: only a failure is worth a log line.
+    { config: { public: true }, logLevel: 'warn' },
+    async (request, reply) => {
+      const result = await health();
+      if (!result.ok) request.log.warn({ health: result }, 'health check failed');
+      return reply.status(result.ok ? 200 : 503).send(result);
+    },
+  );
 
   if (options.serveWeb !== false && existsSync(path.join(webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDistDir, wildcard: false });

@@ -7,8 +7,10 @@ const ZConfig = z.object({
   DATABASE_URL: z.string().optional(),
   DANGVU_DATA_DIR: z.string().default('./data'),
   DANGVU_COOKIE_SECRET: z.string().min(32).optional(),
-  DANGVU_SEED: z.enum(['demo', 'none']).default('demo'),
+  // No default here: the default depends on NODE_ENV (below).
+  DANGVU_SEED: z.enum(['demo', 'none']).optional(),
   DANGVU_SESSION_HOURS: z.coerce.number().positive().default(12),
+  DANGVU_LOG: z.string().optional(),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -18,26 +20,57 @@ export type Config = {
   databaseUrl?: string;
   dataDir: string;
   cookieSecret?: string;
+  /** What an empty database gets at the first start. */
   seed: 'demo' | 'none';
   sessionHours: number;
+  /** NODE_ENV=production: a real installation (below). */
+  production: boolean;
   secureCookies: boolean;
+  /** Request logs (JSON lines on stdout): DANGVU_LOG=1, or production unless DANGVU_LOG=0. */
+  logRequests: boolean;
 };
 
+/** A configuration the server cannot start with; its message says what to set, in Vietnamese. */
+export class ConfigError extends Error {}
+
+/**
+ * The configuration from the environment, for the server and the command-line tools. With
+ * NODE_ENV=production the defaults are a real installation's: an empty database gets no demo data
+ * unless DANGVU_SEED=demo says so, cookies are `Secure` (served behind HTTPS), requests are logged.
+ */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const parsed = ZConfig.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
+    throw new ConfigError(`Cấu hình không hợp lệ:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
   return {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL || undefined,
     dataDir: path.resolve(c.DANGVU_DATA_DIR),
     cookieSecret: c.DANGVU_COOKIE_SECRET,
-    seed: c.DANGVU_SEED,
+    seed: c.DANGVU_SEED ?? (production ? 'none' : 'demo'),
     sessionHours: c.DANGVU_SESSION_HOURS,
-    secureCookies: c.NODE_ENV === 'production',
+    production,
+    secureCookies: production,
+    logRequests: c.DANGVU_LOG === '1' || (production && c.DANGVU_LOG !== '0'),
   };
+};
+
+/**
+ * The server's configuration: `loadConfig`, and in production a cookie secret from the environment.
+ * Outside production a missing secret is generated once and kept in the database; in production it
+ * must come from the operator, who can keep it apart from the data and change it.
+ */
+export const loadServerConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const config = loadConfig(env);
+  if (config.production && !config.cookieSecret)
+    throw new ConfigError(
+      'NODE_ENV=production cần biến môi trường DANGVU_COOKIE_SECRET: một chuỗi bí mật ngẫu nhiên ' +
+        'từ 32 ký tự trở lên để ký cookie phiên đăng nhập (ví dụ tạo bằng: openssl rand -base64 48).',
+    );
+  return config;
 };

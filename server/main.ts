@@ -1,18 +1,38 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { roleLabels } from '../domain/enums/roles';
 import { buildApp, webDistDir } from './app';
-import { loadConfig } from './config';
+import { ConfigError, loadServerConfig } from './config';
 import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } from './db/client';
 import { claimDataDir } from './db/data-dir-lock';
 import { ensureSecret } from './db/settings';
 import { firstStartFromEnv } from './seed/first-start';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './seed/load-demo';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Production (NODE_ENV=production) logs JSON lines on stdout, the shape of Fastify's request logs
+// (pino: level 30 info, 60 fatal); otherwise the start-up messages are plain text for a person.
+const json = process.env.NODE_ENV === 'production';
+const logLine = (level: 30 | 40 | 60, msg: string, fields: Record<string, unknown> = {}) =>
+  process.stdout.write(
+    `${JSON.stringify({ level, time: Date.now(), pid: process.pid, hostname: os.hostname(), msg, ...fields })}\n`,
+  );
+const say = (text: string) => {
+  if (json) logLine(30, text);
+  else process.stdout.write(`${text}\n`);
+};
 
 const printAccounts = (accounts: DemoAccount[], url: string) => {
+  if (json) {
+    for (const a of accounts)
+      logLine(30, 'Tài khoản của lần khởi động đầu tiên (mật khẩu chỉ hiện một lần)', {
+        username: a.username,
+        role: a.role,
+        password: a.password,
+        scope: a.scope,
+      });
+    return;
+  }
   const lines = [
     '',
     '════════════════════════════════════════════════════════════════════════',
@@ -31,19 +51,8 @@ const printAccounts = (accounts: DemoAccount[], url: string) => {
   process.stdout.write(`${lines.join('\n')}\n`);
 };
 
-const buildWebIfNeeded = async () => {
-  if (existsSync(path.join(webDistDir, 'index.html'))) return;
-  if (!existsSync(path.join(root, 'web/vite.config.ts'))) {
-    process.stdout.write('Không tìm thấy mã nguồn giao diện web: chỉ phục vụ API.\n');
-    return;
-  }
-  process.stdout.write('Đang dựng giao diện web lần đầu (vite build)…\n');
-  const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn' });
-};
-
 const main = async () => {
-  const config = loadConfig();
+  const config = loadServerConfig();
   // DANGVU_SEED=none: the top committee from the environment, else asked in the web app.
   const setup = config.seed === 'none' ? firstStartFromEnv(process.env) : null;
   // One process per embedded database: a second server or `npm run restore` is refused.
@@ -58,11 +67,8 @@ const main = async () => {
     await migrateDatabase(database);
     // The maintained facts of an older installation are built by migration 0022, once.
     if (!(await isDatabaseEmpty(db))) return { firstStart: false, accounts: [] as DemoAccount[] };
-    process.stdout.write(
-      config.seed === 'demo'
-        ? 'Đang tạo dữ liệu mẫu (Đảng bộ các cơ quan, ~6.000 đảng viên)…\n'
-        : '',
-    );
+    if (config.seed === 'demo')
+      say('Đang tạo dữ liệu mẫu (Đảng bộ các cơ quan, ~6.000 đảng viên)…');
     return {
       firstStart: true,
       accounts: config.seed === 'demo' ? await seedDemo(db) : await seedEmpty(db, setup),
@@ -72,12 +78,14 @@ const main = async () => {
   const statistics = setInterval(() => refreshStatistics(database).catch(() => {}), 6 * 3600_000);
   statistics.unref();
   const cookieSecret = config.cookieSecret ?? (await ensureSecret(db, 'cookie_secret'));
-  await buildWebIfNeeded();
+  // The web app is built by `npm run build` (npm start builds it when missing or stale).
+  if (!existsSync(path.join(webDistDir, 'index.html')))
+    say('Chưa dựng giao diện web (npm run build): chỉ phục vụ API.');
   const app = await buildApp({
     database,
     cookieSecret,
     config: { sessionHours: config.sessionHours, secureCookies: config.secureCookies },
-    logger: process.env.DANGVU_LOG === '1',
+    logger: config.logRequests,
   });
   await app.listen({ port: config.port, host: config.host });
   // Stopping is handled before the first line says the server runs: whoever reads that line (a
@@ -96,17 +104,23 @@ const main = async () => {
   const url = `http://${shown}:${config.port}`;
   if (firstStart) printAccounts(accounts, url);
   if (firstStart && config.seed === 'none' && !setup)
-    process.stdout.write(
-      'Chưa thiết lập tổ chức cấp cao nhất: đăng nhập bằng admin, vào "Cài đặt" → "Thiết lập ban đầu" (hoặc khởi động lần đầu với DANGVU_ROOT_NAME, DANGVU_ROOT_ESTABLISHED, DANGVU_SUPERIOR…: README).\n',
+    say(
+      'Chưa thiết lập tổ chức cấp cao nhất: đăng nhập bằng admin, vào "Cài đặt" → "Thiết lập ban đầu" (hoặc khởi động lần đầu với DANGVU_ROOT_NAME, DANGVU_ROOT_ESTABLISHED, DANGVU_SUPERIOR…: README).',
     );
-  process.stdout.write(
-    `dangvu đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'}; API: ${url}/api/docs)\n`,
+  say(
+    `dangvu đang chạy tại ${url} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite tại ${config.dataDir}` : 'PostgreSQL'}; API: ${url}/api/docs)`,
   );
 };
 
 main().catch((error) => {
-  process.stderr.write(
-    `Không khởi động được dangvu: ${error instanceof Error ? error.stack : String(error)}\n`,
-  );
+  // A configuration error says what to set; anything else keeps its stack for whoever debugs it.
+  const detail =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? error.stack
+        : String(error);
+  if (json) logLine(60, `Không khởi động được dangvu: ${detail}`);
+  else process.stderr.write(`Không khởi động được dangvu: ${detail}\n`);
   process.exit(1);
 });
