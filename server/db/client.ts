@@ -52,6 +52,17 @@ export type Database = {
   close: () => Promise<void>;
 };
 
+/**
+ * A connection lost while in use — the server killed, or PgBouncer closing a client whose server
+ * died, between two statements of a transaction — is an 'error' on its client, which the pool does
+ * not hear while the client is checked out; unheard, it would end the process (the cluster test's
+ * failover, ops/cluster). The statement in progress fails anyway, and the pool drops the client
+ * when it is released.
+ */
+export const keepLostConnectionsQuiet = (client: pg.PoolClient) => {
+  client.on('error', () => {});
+};
+
 export const pgliteExtensions = { ltree, pg_trgm, unaccent };
 
 export const openPglite = async (dataDir?: string, loadDataDir?: Blob): Promise<PGlite> => {
@@ -86,6 +97,7 @@ export const createDatabase = async (options: {
     pool.on('error', (error) => {
       console.warn(`PostgreSQL: an idle connection was lost (${error.message})`);
     });
+    pool.on('connect', keepLostConnectionsQuiet);
     const changes = createDataChanges({
       kind: 'postgres',
       connectionString: options.listenUrl ?? options.databaseUrl,

@@ -49,6 +49,8 @@ export const createReadReplica = (options: {
   pool.on('error', (error) => {
     console.warn(`PostgreSQL standby: an idle connection was lost (${error.message})`);
   });
+  // As on the primary's pool (client.ts): a connection lost while in use must not end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   /** The primary's WAL position, sampled each tick, oldest first. */
   const samples: { at: number; lsn: bigint }[] = [];
   let usableUntil = 0;
