@@ -138,6 +138,9 @@ export const createCluster = (options: ClusterOptions) => {
       // node-postgres sends `options` (jit=off…); PgBouncer cannot pass it on, the servers set it.
       'ignore_startup_parameters = extra_float_digits,options',
       'server_login_retry = 1',
+      // A client waiting for a server that is down (a stopped standby, a dead primary) gets an
+      // error after 10 s instead of waiting 120 s: the app then answers, the proxy does not time out.
+      'query_wait_timeout = 10',
       `logfile = ${path.join(bouncerDir, 'pgbouncer.log')}`,
       `pidfile = ${path.join(bouncerDir, 'pgbouncer.pid')}`,
       '',
@@ -307,6 +310,9 @@ export const createCluster = (options: ClusterOptions) => {
 
     /** App processes started together (the start-up lock lets one migrate and seed). */
     async startApps(env: Record<string, string> = {}) {
+      // Without a built web app each process would run vite build at start, both at once.
+      if (!existsSync(path.join(root, 'dist/web/index.html')))
+        throw new Error('dist/web is missing: run npm run build first');
       const starting = ports.apps.map(
         (port) =>
           new Promise<AppProcess>((resolve, reject) => {
