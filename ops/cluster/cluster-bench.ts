@@ -135,13 +135,27 @@ const run = async (c: Cluster) => {
   await database.db.execute(sql`vacuum analyze`);
   await database.close();
   const accounts = await createSessions(primary);
-  log(`province loaded in ${Math.round((Date.now() - t0) / 1000)} s`);
+  const loadSeconds = Math.round((Date.now() - t0) / 1000);
+  const sizeClient = new pg.Client({ connectionString: primary });
+  await sizeClient.connect();
+  const databaseBytes = Number(
+    (await sizeClient.query(`select pg_database_size('dangvu') as n`)).rows[0].n,
+  );
+  await sizeClient.end();
+  log(`province loaded in ${loadSeconds} s (${Math.round(databaseBytes / 2 ** 20)} MiB)`);
   await c.startStandby();
   await c.startBouncer();
   const apps = await c.startApps({ DANGVU_SEED: 'none' });
   await c.startProxy();
 
   let writes = 0;
+  /** A few answers that were not 2xx, to say what they were. */
+  const failures = new Map<string, number>();
+  const note = (status: number, body: string) => {
+    if (status < 300) return;
+    const key = `${status} ${body.slice(0, 160)}`;
+    failures.set(key, (failures.get(key) ?? 0) + 1);
+  };
   const requestsFor = (s: Account) => {
     let record: Record<string, unknown> | null = null;
     let page = 1;
@@ -154,18 +168,21 @@ const run = async (c: Cluster) => {
           ...req,
           path: `/api/members?page=${(page++ % 20) + 1}`,
         }),
+        onResponse: note,
       },
       {
         method: 'GET' as const,
         path: `/api/members?q=${encodeURIComponent(s.query)}`,
         headers: s.headers,
+        onResponse: note,
       },
-      { method: 'GET' as const, path: '/api/overview', headers: s.headers },
+      { method: 'GET' as const, path: '/api/overview', headers: s.headers, onResponse: note },
       {
         method: 'GET' as const,
         path: `/api/members/${s.memberId}`,
         headers: s.headers,
         onResponse: (status: number, body: string) => {
+          note(status, body);
           record = status === 200 ? (JSON.parse(body) as Record<string, unknown>) : null;
         },
       },
@@ -184,6 +201,7 @@ const run = async (c: Cluster) => {
             }),
           };
         },
+        onResponse: note,
       },
     ];
   };
@@ -256,6 +274,8 @@ const run = async (c: Cluster) => {
     machine,
     loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 10) / 10),
     seconds,
+    provinceLoadSeconds: loadSeconds,
+    databaseMiB: Math.round(databaseBytes / 2 ** 20),
     sessions: accounts.length,
     requests: result.requests.total,
     reqPerSec: Math.round(result.requests.average),
@@ -266,6 +286,9 @@ const run = async (c: Cluster) => {
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+    statusCodes: (result as unknown as { statusCodeStats?: Record<string, { count: number }> })
+      .statusCodeStats,
+    failedAnswers: Object.fromEntries([...failures].sort((a, b) => b[1] - a[1]).slice(0, 8)),
     cpuSeconds: cpuUsed,
     cpuSecondsTotal: Math.round(cpuTotal * 10) / 10,
     wallSeconds: Math.round(wall * 10) / 10,
@@ -290,7 +313,7 @@ const run = async (c: Cluster) => {
     '',
     `Date ${summary.date}, commit ${commit}, ${machine}. \`npm run bench:cluster\` (ops/cluster/cluster-bench.ts).`,
     '',
-    `Everything on this one machine, loopback only: HAProxy 2.6 (round robin) → 2 \`server/main.ts\` processes → PgBouncer 1.18 (transaction mode; the change feed's LISTEN through a session-mode pool) → PostgreSQL 15 primary, and a streaming-replication hot standby (asynchronous) serving the lag-tolerant reads (member list and search, overview) while it keeps within 1 s of the primary. Data: the 200,000-member province. ${summary.sessions} sessions (one connection each: 1 in 5 at the province office, the rest in grassroots offices), ${seconds} s; each loops over a member list page, a diacritic-blind search, the overview, its member's record and an edit of that record (1 write in 5 requests) — the mix of \`bench/results/load.md\` (one process, one PostgreSQL).`,
+    `Everything on this one machine, loopback only: HAProxy 2.6 (round robin) → 2 \`server/main.ts\` processes → PgBouncer 1.18 (transaction mode; the change feed's LISTEN through a session-mode pool) → PostgreSQL 15 primary, and a streaming-replication hot standby (asynchronous) serving the lag-tolerant reads (member list and search, overview) while it keeps within 1 s of the primary. Data: the 200,000-member province (${summary.databaseMiB} MiB on disk, built in ${loadSeconds} s). ${summary.sessions} sessions (one connection each: 1 in 5 at the province office, the rest in grassroots offices), ${seconds} s; each loops over a member list page, a diacritic-blind search, the overview, its member's record and an edit of that record (1 write in 5 requests) — the mix of \`bench/results/load.md\` (one process, one PostgreSQL).`,
     '',
     `**Noisy figures.** The machine has 2 cores, and other work ran on it at the same time (load average at the end: ${summary.loadAverageAtEnd.join(', ')}). The load generator, both app processes, both databases, PgBouncer and HAProxy all shared those 2 cores, so the cluster cannot be faster here than one process: it measures that the parts work together under load, and what each part costs, not what separate machines would give.`,
     '',
@@ -298,6 +321,16 @@ const run = async (c: Cluster) => {
     '|---|---|---|---|---|---|---|---|---|',
     `| ${summary.requests} | ${summary.reqPerSec} | ${summary.writes} | ${summary.p50} | ${summary.p99} | ${summary.max} | ${summary.errors} | ${summary.timeouts} | ${summary.non2xx} |`,
     '',
+    ...(failures.size
+      ? [
+          'Answers that were not 2xx (status and the start of the body, how many):',
+          '',
+          ...Object.entries(summary.failedAnswers).map(
+            ([k, n]) => `- ${n} × \`${k.replace(/`/g, "'")}\``,
+          ),
+          '',
+        ]
+      : []),
     `How the 2 cores were shared over the ${summary.wallSeconds} s (CPU time of each part, user + system, its processes and their children; ${summary.cpuSecondsTotal} s in all out of ${Math.round(wall * 2)} s available; the rest went to other work on the machine):`,
     '',
     '| part | CPU time |',

@@ -133,7 +133,9 @@ export const createCluster = (options: ClusterOptions) => {
       'admin_users = postgres',
       'pool_mode = transaction',
       'max_client_conn = 1000',
-      'default_pool_size = 20',
+      // More server connections than the apps' pools hold together (2 × 10, the checks, the
+      // start-up lock): PgBouncer never queues them, the apps' pools do.
+      'default_pool_size = 30',
       'reserve_pool_size = 5',
       // node-postgres sends `options` (jit=off…); PgBouncer cannot pass it on, the servers set it.
       'ignore_startup_parameters = extra_float_digits,options',

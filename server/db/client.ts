@@ -107,7 +107,7 @@ export const createDatabase = async (options: {
     const replica = options.readUrl
       ? createReadReplica({
           url: options.readUrl,
-          primary: pool,
+          primaryUrl: options.databaseUrl,
           poolSize: options.poolSize ?? 10,
           poolOptions,
           onReplay: changes.bump,

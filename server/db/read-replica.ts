@@ -34,7 +34,7 @@ const lsnValue = (lsn: string | null): bigint | null => {
 
 export const createReadReplica = (options: {
   url: string;
-  primary: pg.Pool;
+  primaryUrl: string;
   poolSize: number;
   poolOptions: string;
   /** Called when the standby has replayed more: answers computed from it may be stale now. */
@@ -51,6 +51,16 @@ export const createReadReplica = (options: {
   });
   // As on the primary's pool (client.ts): a connection lost while in use must not end the process.
   pool.on('connect', (client) => client.on('error', () => {}));
+  // The checks have a connection of their own on each server: behind a busy pool's queue they
+  // would come late and drop a standby that keeps up.
+  const checks = {
+    primary: new pg.Pool({ connectionString: options.primaryUrl, max: 1 }),
+    standby: new pg.Pool({ connectionString: options.url, max: 1 }),
+  };
+  for (const p of Object.values(checks)) {
+    p.on('error', () => {});
+    p.on('connect', (client) => client.on('error', () => {}));
+  }
   /** The primary's WAL position, sampled each tick, oldest first. */
   const samples: { at: number; lsn: bigint }[] = [];
   let usableUntil = 0;
@@ -59,7 +69,7 @@ export const createReadReplica = (options: {
   let timer: NodeJS.Timeout | null = null;
   const check = async () => {
     const now = Date.now();
-    const primary = await options.primary
+    const primary = await checks.primary
       .query<{ lsn: string }>({
         text: 'select pg_current_wal_lsn()::text as lsn',
         query_timeout: CHECK_TIMEOUT_MS,
@@ -69,7 +79,7 @@ export const createReadReplica = (options: {
     if (lsn !== null) samples.push({ at: now, lsn });
     // Keep the newest sample at least MAX_LAG_MS old, and the ones after it.
     while (samples.length > 1 && samples[1].at <= now - REPLICA_MAX_LAG_MS) samples.shift();
-    const standby = await pool
+    const standby = await checks.standby
       .query<{ standby: boolean; replay: string | null }>({
         text: 'select pg_is_in_recovery() as standby, pg_last_wal_replay_lsn()::text as replay',
         query_timeout: CHECK_TIMEOUT_MS,
@@ -111,7 +121,7 @@ export const createReadReplica = (options: {
     stop: async () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await pool.end();
+      await Promise.all([pool.end(), checks.primary.end(), checks.standby.end()]);
     },
   };
 };
