@@ -384,8 +384,11 @@ export const createCluster = (options: ClusterOptions) => {
         '  balance roundrobin',
         '  option httpchk GET /api/health',
         '  http-check expect status 200',
+        // A process busy with a burst answers its health check late: 1 s was taken for death, and
+        // both processes were marked down under the load test (503 "no server is available").
+        '  timeout check 5s',
         ...ports.apps.map(
-          (p, i) => `  server app${i + 1} 127.0.0.1:${p} check inter 1s fall 2 rise 1`,
+          (p, i) => `  server app${i + 1} 127.0.0.1:${p} check inter 1s fall 3 rise 1`,
         ),
         '',
       ].join('\n');
