@@ -14,7 +14,7 @@ type Cruised = {
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'node_modules/.bin/depcruise');
-const scanned = ['domain', 'contracts', 'server', 'scripts', 'bench', 'e2e', 'web/src'];
+const scanned = ['domain', 'contracts', 'server', 'scripts', 'ops', 'bench', 'e2e', 'web/src'];
 const json = execFileSync(
   bin,
   [...scanned, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],

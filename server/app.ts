@@ -43,6 +43,7 @@ import { settingsRoutes } from './modules/settings';
 import { authRoutes } from './platform/auth/auth.routes';
 import type { AppRuntimeConfig } from './platform/http/context';
 import { registerErrorHandler } from './platform/http/errors.plugin';
+import { registerReadRouting } from './platform/http/read-routing';
 import { registerResponseCache } from './platform/http/response-cache';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerSession } from './platform/http/session.plugin';
@@ -102,6 +103,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   });
   registerSession(app);
   registerResponseCache(app);
+  registerReadRouting(app);
 
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(orgUnitsRoutes, { prefix: '/api/org-units' });

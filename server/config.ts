@@ -5,6 +5,8 @@ const ZConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_READ_URL: z.string().optional(),
+  DATABASE_LISTEN_URL: z.string().optional(),
   DANGVU_DATA_DIR: z.string().default('./data'),
   DANGVU_COOKIE_SECRET: z.string().min(32).optional(),
   // No default here: the default depends on NODE_ENV (below).
@@ -18,6 +20,10 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** A hot standby for lag-tolerant reads (docs/scaling.md). */
+  databaseReadUrl?: string;
+  /** The primary for the change feed's LISTEN when DATABASE_URL goes through PgBouncer. */
+  databaseListenUrl?: string;
   dataDir: string;
   cookieSecret?: string;
   /** What an empty database gets at the first start. */
@@ -50,6 +56,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL || undefined,
+    databaseReadUrl: c.DATABASE_READ_URL || undefined,
+    databaseListenUrl: c.DATABASE_LISTEN_URL || undefined,
     dataDir: path.resolve(c.DANGVU_DATA_DIR),
     cookieSecret: c.DANGVU_COOKIE_SECRET,
     seed: c.DANGVU_SEED ?? (production ? 'none' : 'demo'),

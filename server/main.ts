@@ -59,6 +59,8 @@ const main = async () => {
   if (!config.databaseUrl) claimDataDir(config.dataDir, 'npm start');
   const database = await createDatabase({
     databaseUrl: config.databaseUrl,
+    readUrl: config.databaseReadUrl,
+    listenUrl: config.databaseListenUrl,
     dataDir: path.join(config.dataDir, 'pglite'),
   });
   const db = database.db;

@@ -18,6 +18,7 @@ import {
   createDataChanges,
   type DataChanges,
 } from './data-changes';
+import { createReadReplica, type ReadReplica } from './read-replica';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -42,7 +43,24 @@ export type Database = {
   pool?: pg.Pool;
   /** Moves when committed data may have changed (the response cache's validator). */
   changes: DataChanges;
+  /**
+   * Where a lag-tolerant read (lists, figures) goes: the standby of `DATABASE_READ_URL` while it
+   * keeps up (`read-replica.ts`), otherwise `db`. Without a standby, always `db`.
+   */
+  readDb: () => Db;
+  replica?: ReadReplica;
   close: () => Promise<void>;
+};
+
+/**
+ * A connection lost while in use — the server killed, or PgBouncer closing a client whose server
+ * died, between two statements of a transaction — is an 'error' on its client, which the pool does
+ * not hear while the client is checked out; unheard, it would end the process (the cluster test's
+ * failover, ops/cluster). The statement in progress fails anyway, and the pool drops the client
+ * when it is released.
+ */
+export const keepLostConnectionsQuiet = (client: pg.PoolClient) => {
+  client.on('error', () => {});
 };
 
 export const pgliteExtensions = { ltree, pg_trgm, unaccent };
@@ -57,27 +75,54 @@ export const createDatabase = async (options: {
   dataDir?: string;
   pglite?: PGlite;
   poolSize?: number;
+  /** A hot standby for lag-tolerant reads (`DATABASE_READ_URL`). */
+  readUrl?: string;
+  /**
+   * Where the change feed LISTENs (`DATABASE_LISTEN_URL`), when `databaseUrl` leads through a
+   * pooler in transaction mode, which does not carry LISTEN: the primary, directly or through a
+   * session-mode pool. Defaults to `databaseUrl`.
+   */
+  listenUrl?: string;
 }): Promise<Database> => {
   if (options.databaseUrl) {
+    // JIT costs 60–85 ms per backend and gains nothing here (CONTRIBUTING.md, Conventions).
+    const poolOptions = '-c jit=off -c parallel_setup_cost=10000';
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
-      // JIT costs 60–85 ms per backend and gains nothing here (CONTRIBUTING.md, Conventions).
-      options: '-c jit=off -c parallel_setup_cost=10000',
+      options: poolOptions,
     });
     // An idle connection the server drops (a restart, a terminated backend) is an 'error' on the
     // pool; unheard, it would end the process. The pool discards that connection and opens another.
     pool.on('error', (error) => {
       console.warn(`PostgreSQL: an idle connection was lost (${error.message})`);
     });
-    const changes = createDataChanges({ kind: 'postgres', connectionString: options.databaseUrl });
+    pool.on('connect', keepLostConnectionsQuiet);
+    const changes = createDataChanges({
+      kind: 'postgres',
+      connectionString: options.listenUrl ?? options.databaseUrl,
+    });
     countWrites(pool, changes);
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+    const replica = options.readUrl
+      ? createReadReplica({
+          url: options.readUrl,
+          primaryUrl: options.databaseUrl,
+          poolSize: options.poolSize ?? 10,
+          poolOptions,
+          onReplay: changes.bump,
+        })
+      : undefined;
+    const replicaDb = replica
+      ? (drizzlePg(replica.pool, { schema, casing: 'snake_case' }) as unknown as Db)
+      : db;
+    const readDb = () => (replica?.usable ? replicaDb : db);
     const close = async () => {
       await changes.stop();
+      await replica?.stop();
       await pool.end();
     };
-    return { db, kind: 'postgres', pool, changes, close };
+    return { db, kind: 'postgres', pool, changes, readDb, replica, close };
   }
   const client = options.pglite ?? (await openPglite(options.dataDir));
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
@@ -87,7 +132,7 @@ export const createDatabase = async (options: {
     await changes.stop();
     await client.close();
   };
-  return { db, kind: 'pglite', pglite: client, changes, close };
+  return { db, kind: 'pglite', pglite: client, changes, readDb: () => db, close };
 };
 
 export const migrateDatabase = async (database: Database): Promise<void> => {
@@ -104,7 +149,10 @@ export const migrateDatabase = async (database: Database): Promise<void> => {
  * Runs the start-up work (migrations, the first start's seed) under a PostgreSQL advisory lock, so that
  * several server processes started together against one database do it once, one after the other: the
  * second waits, then finds the schema migrated and the data seeded. PGlite has one process by design
- * (the data-directory lock), so it needs none.
+ * (the data-directory lock), so it needs none. The lock is a transaction's (`pg_advisory_xact_lock`
+ * in a transaction held open while the work runs on other connections), so it also holds through
+ * PgBouncer in transaction mode, where a session lock and its unlock may land on different server
+ * connections.
  */
 export const withStartupLock = async <T>(
   database: Database,
@@ -113,10 +161,11 @@ export const withStartupLock = async <T>(
   if (database.kind !== 'postgres' || !database.pool) return work();
   const client = await database.pool.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock($1)', [STARTUP_LOCK_KEY]);
     return await work();
   } finally {
-    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => {});
+    await client.query('commit').catch(() => {});
     client.release();
   }
 };

@@ -10,6 +10,7 @@ import {
 } from '../../../contracts/members';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
+import { lagTolerantDb } from '../../platform/http/read-routing';
 import { exportMembersXlsx } from './members.export';
 import { findMembers } from './members.queries';
 import {
@@ -37,7 +38,7 @@ export const membersRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'member.list', cache: true },
     },
     async (request) => {
-      const result = await findMembers(db, actorOf(request), request.query);
+      const result = await findMembers(lagTolerantDb(request), actorOf(request), request.query);
       return { ...result, page: request.query.page, pageSize: request.query.pageSize };
     },
   );

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZOverview, ZOverviewQuery } from '../../../contracts/overview';
 import { actorOf } from '../../platform/http/context';
+import { lagTolerantDb } from '../../platform/http/read-routing';
 import { getOverview } from './overview.service';
 
 export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,7 +18,7 @@ export const overviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       getOverview({
-        db: request.server.database.db,
+        db: lagTolerantDb(request),
         actor: actorOf(request),
         orgUnitId: request.query.orgUnitId,
         asOf: request.query.asOf,

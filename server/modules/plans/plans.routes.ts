@@ -25,6 +25,7 @@ import {
 } from '../../../contracts/plans';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
+import { lagTolerantDb } from '../../platform/http/read-routing';
 import { getDashboard } from './dashboard.service';
 import {
   createKeyTask,
@@ -283,6 +284,6 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'plans.read', cache: true },
     },
     async (request) =>
-      getDashboard({ db: app.database.db, actor: actorOf(request), ...request.query }),
+      getDashboard({ db: lagTolerantDb(request), actor: actorOf(request), ...request.query }),
   );
 };

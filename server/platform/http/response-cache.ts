@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { todayIso } from '../clock';
+import { wroteRecently } from './read-routing';
 
 /**
  * Answers of the busiest read pages (routes with `config.cache`), kept in this process and served
@@ -50,7 +51,10 @@ export const registerResponseCache = (app: FastifyInstance) => {
       entriesVersion = version;
     }
     const key = keyOf(request);
-    const fresh = /no-cache/i.test(String(request.headers['cache-control'] ?? ''));
+    // A session that has just written is answered afresh (read-routing.ts): it sees its write even
+    // before this process has heard of it from the other processes' change feed.
+    const fresh =
+      /no-cache/i.test(String(request.headers['cache-control'] ?? '')) || wroteRecently(request);
     let hit = fresh ? undefined : entries.get(key);
     const computing = pending.get(key);
     if (!hit && !fresh && computing?.version === version) hit = await computing.done;
