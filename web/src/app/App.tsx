@@ -54,10 +54,6 @@ const DisciplinePage = page(
 const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const ReportEvidencePage = page(() => import('../features/reports/EvidencePage'), 'EvidencePage');
 const DocumentsPage = page(() => import('../features/reports/DocumentsPage'), 'DocumentsPage');
-const CongressElectionsPage = page(
-  () => import('../features/congresses/elections/CongressElectionsPage'),
-  'CongressElectionsPage',
-);
 const InspectionFiguresPage = page(
   () => import('../features/inspection/FiguresPage'),
   'FiguresPage',
@@ -187,7 +183,6 @@ const router = createBrowserRouter([
       { path: '/bao-cao-tong-ket', element: <ReportsPage /> },
       { path: '/bao-cao-tong-ket/:id/chung-cu', element: <ReportEvidencePage /> },
       { path: '/so-van-ban', element: <DocumentsPage /> },
-      { path: '/dai-hoi-bau-cu/:id', element: <CongressElectionsPage /> },
       { path: '*', element: <Home /> },
     ],
   },

@@ -37,6 +37,8 @@ import {
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { CongressDelegatesPanel } from './elections/CongressDelegatesPanel';
+import { CongressElectionsPanel } from './elections/CongressElectionsPanel';
 import { congressesKeys } from './keys';
 import {
   CongressStatusTag,
@@ -718,26 +720,12 @@ export const CongressPage = () => {
             {
               key: 'elections',
               label: 'Bầu cử',
-              // CongressElectionsPanel (elections slice) is mounted here when merged.
-              children: (
-                <Alert
-                  type="info"
-                  showIcon
-                  title="Phần bầu cử (ứng cử viên, phiếu bầu, kết quả, chuẩn y) do phân hệ bầu cử cung cấp và sẽ hiển thị tại đây."
-                />
-              ),
+              children: <CongressElectionsPanel congressId={c.id} />,
             },
             {
               key: 'delegates',
               label: 'Đại biểu',
-              // CongressDelegatesPanel (elections slice) is mounted here when merged.
-              children: (
-                <Alert
-                  type="info"
-                  showIcon
-                  title="Phần đại biểu (phân bổ, bầu đại biểu, thẩm tra tư cách) do phân hệ bầu cử cung cấp và sẽ hiển thị tại đây."
-                />
-              ),
+              children: <CongressDelegatesPanel congressId={c.id} />,
             },
           ]}
         />
