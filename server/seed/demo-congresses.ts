@@ -8,7 +8,7 @@
 // 2026: a secretary moved and replaced, a committee member resigned. Deterministic (seeded PRNG).
 import type { ElectionBody } from '../../domain/enums/congresses';
 import { type Db, queryOne, queryRows, sql } from '../db/client';
-import { addCommitteePosition, endCommitteePosition } from '../modules/committees';
+import { changeCommitteePosition, endCommitteePosition } from '../modules/committees';
 import {
   addDocument,
   approveElection,
@@ -61,7 +61,6 @@ type Round = {
   /** Days from which each level's congresses are held, spread over `spread` days. */
   start: { cell: string; grassroots: string; upper: string };
   spread: { cell: number; grassroots: number };
-  ordinalOf: (level: string) => number;
 };
 
 const rounds: Round[] = [
@@ -75,7 +74,6 @@ const rounds: Round[] = [
     deadlines: { cell: '2020-03-31', grassroots: '2020-05-31', upper: '2020-07-31' },
     start: { cell: '2020-02-10', grassroots: '2020-04-06', upper: '2020-07-15' },
     spread: { cell: 45, grassroots: 50 },
-    ordinalOf: (level) => (level === 'upper' ? 5 : level === 'grassroots' ? 9 : 12),
   },
   {
     name: 'Đại hội đảng bộ các cấp nhiệm kỳ 2025–2030',
@@ -87,7 +85,6 @@ const rounds: Round[] = [
     deadlines: { cell: '2025-05-31', grassroots: '2025-06-30', upper: '2025-08-31' },
     start: { cell: '2025-05-05', grassroots: '2025-06-02', upper: '2025-08-19' },
     spread: { cell: 30, grassroots: 30 },
-    ordinalOf: (level) => (level === 'upper' ? 1 : level === 'grassroots' ? 10 : 13),
   },
 ];
 
@@ -129,6 +126,7 @@ export const seedDemoCongresses = async (
       ? congresses.find((c) => c.level === 'cell' && c.name.includes('Chuyển đổi số'))
       : undefined;
     const upperCongress = congresses.find((c) => c.level === 'upper');
+    let delegatesAllocated = 150;
     if (isNewTerm && upperCongress && upperCongress.kind === 'delegates') {
       // Delegates to the bloc's congress: one per 30 members of each grassroots organisation.
       const grassroots = congresses.filter((c) => c.level === 'grassroots');
@@ -148,6 +146,7 @@ export const seedDemoCongresses = async (
         congressId: upperCongress.id,
         allocations: seats,
       });
+      delegatesAllocated = seats.reduce((n, a) => n + a.seats, 0);
     }
     for (const c of congresses) {
       if (c === inPreparation) {
@@ -189,7 +188,7 @@ export const seedDemoCongresses = async (
           planApprovalRef: `Công văn số ${100 + c.id}-CV/ĐU ngày ${addDays(heldOn, -21).split('-').reverse().join('/')}`,
         },
       });
-      const summoned = c.kind === 'delegates' ? 150 : members.length;
+      const summoned = c.kind === 'delegates' ? delegatesAllocated : members.length;
       const present = summoned - rng.int(0, Math.min(3, Math.floor(summoned / 10)));
       if (level === 'grassroots') {
         const size = members.length >= 60 ? 9 : members.length >= 25 ? 7 : 5;
@@ -362,21 +361,22 @@ const midTermChanges = async (db: Db, office: Actor) => {
         decisionRef: `Quyết định số ${410 + i}-QĐ/ĐU`,
       },
     });
-    const deputy = await queryOne<{ member_id: number }>(
+    // The deputy secretary moves up: the deputy's position ends the day before.
+    const deputy = await queryOne<{ id: number; version: number }>(
       db,
-      sql`select member_id from committee_memberships where org_unit_id = ${s.org_unit_id}
+      sql`select id, version from committee_memberships where org_unit_id = ${s.org_unit_id}
           and position = 'deputy_secretary' and to_date is null limit 1`,
     );
     if (deputy)
-      await addCommitteePosition({
+      await changeCommitteePosition({
         db,
         actor: office,
+        id: deputy.id,
         input: {
-          orgUnitId: s.org_unit_id,
-          memberId: deputy.member_id,
+          version: deputy.version,
+          date: i === 0 ? '2026-03-15' : '2026-10-01',
           position: 'secretary',
           startReason: 'appointed',
-          fromDate: i === 0 ? '2026-03-15' : '2026-10-01',
           decisionRef: `Quyết định số ${420 + i}-QĐ/ĐU chỉ định Bí thư`,
         },
       });
