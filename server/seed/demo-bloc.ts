@@ -89,6 +89,11 @@ export type DemoOptions = {
   endDate?: string;
   /** Units whose members have no event from this date on (restructured in the demo). */
   frozenUnits?: Record<string, string>;
+  /**
+   * The congress rounds (demo-congresses.ts); default on. The database tests' template leaves them
+   * out: the congress and committee tests build their own rounds on the bloc.
+   */
+  congresses?: boolean;
 };
 
 const professionalFields = [

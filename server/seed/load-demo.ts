@@ -560,16 +560,17 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       options.seed,
     );
     const province = unitIds.get('P')!;
-    await seedDemoCongresses(t, {
-      office: systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
-      province: systemActor(
-        await userId('admin'),
-        'admin',
-        'admin',
-        province,
-        await pathOf(t, province),
-      ),
-    });
+    if (options.congresses !== false)
+      await seedDemoCongresses(t, {
+        office: systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
+        province: systemActor(
+          await userId('admin'),
+          'admin',
+          'admin',
+          province,
+          await pathOf(t, province),
+        ),
+      });
     // The members, dues and past evaluations were written in bulk: their figures are summed once here.
     await rebuildPlacedFacts(t);
     // Scope names as they are after the 2025 renaming.

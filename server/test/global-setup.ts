@@ -23,7 +23,8 @@ declare module 'vitest' {
 const prepare = async (database: Database, withDemo: boolean) => {
   await migrateDatabase(database);
   if (!withDemo) return;
-  await seedDemo(database.db);
+  // Without the congress rounds: the congress tests record their own (the browser tests have them).
+  await seedDemo(database.db, { congresses: false });
   await refreshStatistics(database); // as the app does at start
   // Known passwords for tests; the real first start prints random ones.
   const hash = await hashPassword(TEST_PASSWORD);

@@ -151,6 +151,7 @@ describe('answers of read pages served again until the data changes', () => {
       'import_files',
       'import_jobs',
       'import_layouts',
+      'login_throttles',
       'sessions',
     ]);
   });
