@@ -63,7 +63,10 @@ describe('a congress, its election and the approved committee', () => {
 
     // The rounds, the 2025–2030 round, the cell's congress found by name.
     await page.goto(`${server.url}/dai-hoi`);
-    await page.getByRole('link', { name: roundName }).click();
+    await page
+      .getByTestId('congress-rounds')
+      .getByRole('link', { name: roundName, exact: true })
+      .click();
     await page.waitForURL(/\/dai-hoi\/dot\/\d+/);
     const search = page.getByPlaceholder('Tìm theo tên tổ chức');
     await search.fill('Chuyển đổi số');
@@ -140,11 +143,14 @@ describe('a congress, its election and the approved committee', () => {
     await pick(modal.locator('.ant-select input').nth(1), candidate, candidate);
     await modal.getByPlaceholder('Phiếu').fill(String(present));
     // The live count: elected, with more than half of the base.
-    await modal.getByText('Trúng cử 1/1').waitFor();
-    expect(await modal.locator('.ant-tag').filter({ hasText: /^Trúng cử$/ }).count()).toBe(1);
-    expect(await modal.textContent()).toContain(
-      `tức từ ${Math.floor(summoned / 2) + 1} phiếu`,
-    );
+    await modal.getByText('Trúng cử 1/1', { exact: true }).waitFor();
+    expect(
+      await modal
+        .locator('.ant-tag')
+        .filter({ hasText: /^Trúng cử$/ })
+        .count(),
+    ).toBe(1);
+    expect(await modal.textContent()).toContain(`tức từ ${Math.floor(summoned / 2) + 1} phiếu`);
     await screenshot(page, 'dh-02-ghi-ket-qua-bau');
     await modal.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã ghi kết quả bầu cử.').first().waitFor();
@@ -200,5 +206,5 @@ describe('a congress, its election and the approved committee', () => {
     expect(await page.getByText(/Nhiệm kỳ 2025–2030/).count()).toBeGreaterThan(0);
     for (const earlier of before) expect(await secretariesListed()).not.toContain(earlier);
     await screenshot(page, 'dh-06-cap-uy-chi-bo');
-  });
+  }, 400_000);
 });
