@@ -27,6 +27,7 @@ import type { TElection } from '../../../../../contracts/congress-elections';
 import { electionBodyLabels } from '../../../../../domain/enums/congresses';
 import { api } from '../../../api/client';
 import { applyApiError } from '../../../components/errors';
+import { congressesKeys } from '../keys';
 import { ElectionFormModal, type ElectionFormMode } from './ElectionFormModal';
 import { congressElectionsKeys } from './keys';
 import { OutcomeTag, percent, vnDate } from './shared';
@@ -62,6 +63,8 @@ const ApproveModal = ({
         `Đã chuẩn y kết quả; ${res.openedPositions} người nhận chức danh trong cấp ủy.`,
       );
       await client.invalidateQueries({ queryKey: congressElectionsKeys.congressElections() });
+      // The congress page reads whether its elections are recorded (results approval).
+      await client.invalidateQueries({ queryKey: congressesKeys.congress(congressId) });
       onClose();
     } catch (e) {
       setError(applyApiError(e, form));
@@ -170,6 +173,9 @@ const ElectionCard = ({
                     });
                     await client.invalidateQueries({
                       queryKey: congressElectionsKeys.congressElections(),
+                    });
+                    await client.invalidateQueries({
+                      queryKey: congressesKeys.congress(congressId),
                     });
                   } catch (err) {
                     message.error(applyApiError(err));

@@ -28,6 +28,7 @@ import {
 import { countElection } from '../../../../../domain/rules/congresses';
 import { api } from '../../../api/client';
 import { applyApiError } from '../../../components/errors';
+import { congressesKeys } from '../keys';
 import { congressElectionsKeys } from './keys';
 import { CongressMemberPicker, OutcomeTag, percent } from './shared';
 
@@ -213,6 +214,8 @@ export const ElectionFormModal = ({
         });
       message.success('Đã ghi kết quả bầu cử.');
       await client.invalidateQueries({ queryKey: congressElectionsKeys.congressElections() });
+      // The congress page reads whether its elections are recorded (results approval).
+      await client.invalidateQueries({ queryKey: congressesKeys.congress(list.congress.id) });
       onClose();
     } catch (e) {
       setError(applyApiError(e, form));
