@@ -252,8 +252,8 @@ describe('status flow (docs/domain/congresses.md, "Approval (chuẩn y)": Quy ch
     expect(noElection.statusCode).toBe(400);
     expect(noElection.json().message).toContain('Chưa ghi kết quả bầu');
     await t.db.execute(sql`insert into congress_elections (congress_id, body, held_on, seats,
-      ballots_issued, ballots_returned, ballots_valid, ballots_invalid)
-      values (${c.id}, 'committee', '2025-04-15', 3, 11, 11, 11, 0)`);
+      majority_base, ballots_issued, ballots_returned, ballots_valid, ballots_invalid)
+      values (${c.id}, 'committee', '2025-04-15', 3, 12, 11, 11, 11, 0)`);
     expect((await detail(c.id, 'coso')).electionsRecorded).toBe(true);
     const bithuApproves2 = await s.bithu.post(`/api/congresses/${c.id}/status`, approval);
     expect(bithuApproves2.statusCode).toBe(403);
