@@ -62,7 +62,8 @@ export const congressElectionsIn = async (db: DbOrTx, cellId: number, users: rea
       sql`select parent_id from org_units where id = ${cellId}`,
     )
   )[0]!.parent_id;
-  const round = await congressRoundIn(db, parent);
+  // The 2020–2025 round: the matrix's congress fixture holds the cell's 2025–2030 congress.
+  const round = await congressRoundIn(db, parent, 2020);
   const congress = await congressIn(db, round, cellId, { level: 'cell' });
   const members = await queryRows<{ id: number }>(
     db,
