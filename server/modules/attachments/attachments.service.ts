@@ -1,7 +1,9 @@
 // Attached files (scanned forms, certificates, minutes): uploaded into a unit of the actor's subtree,
 // checked by their first bytes, kept in the database so a backup holds them; every read is audited.
 // Used by recruitment (dossier papers) and resolutions (action programmes, reports).
+
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
 import { type Db, queryOne, sql } from '../../db/client';
 import { documents } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
@@ -109,3 +111,16 @@ export const readDocument = async (db: Db, actor: Actor, id: number) => {
   );
   return { fileName: row.file_name, mimeType: row.mime_type, content: Buffer.from(row.content) };
 };
+
+/** Answer a download of an attached file under its own name (UTF-8, any script). */
+export const sendAttachment = (
+  reply: FastifyReply,
+  doc: { mimeType: string; fileName: string; content: Buffer },
+) =>
+  reply
+    .header('Content-Type', doc.mimeType)
+    .header(
+      'Content-Disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+    )
+    .send(doc.content);

@@ -26,7 +26,7 @@ import {
 import { z } from '../../../contracts/zod-vi';
 import { congressStatuses } from '../../../domain/enums/congresses';
 import { actorOf } from '../../platform/http/context';
-import { readDocument, uploadDocument } from '../attachments';
+import { readDocument, sendAttachment, uploadDocument } from '../attachments';
 import { getBoard } from './board.queries';
 import { getCongress, listCongresses } from './congresses.queries';
 import {
@@ -155,13 +155,7 @@ export const congressesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const doc = await readDocument(db, actorOf(request), request.params.id);
-      return reply
-        .header('Content-Type', doc.mimeType)
-        .header(
-          'Content-Disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-        )
-        .send(doc.content);
+      return sendAttachment(reply, doc);
     },
   );
 

@@ -15,7 +15,7 @@ import {
 } from '../../../contracts/recruitment';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
-import { readDocument, uploadDocument } from '../attachments';
+import { readDocument, sendAttachment, uploadDocument } from '../attachments';
 import {
   createApplicant,
   getApplicantDetail,
@@ -151,13 +151,7 @@ export const recruitmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const doc = await readDocument(db, actorOf(request), request.params.id);
-      return reply
-        .header('Content-Type', doc.mimeType)
-        .header(
-          'Content-Disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-        )
-        .send(doc.content);
+      return sendAttachment(reply, doc);
     },
   );
 

@@ -20,7 +20,7 @@ import {
 } from '../../../contracts/resolutions';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
-import { uploadDocument } from '../attachments';
+import { sendAttachment, uploadDocument } from '../attachments';
 import {
   createResolution,
   getCoverage,
@@ -109,13 +109,7 @@ export const resolutionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const doc = await readResolutionDocument(db, actorOf(request), request.params.id);
-      return reply
-        .header('Content-Type', doc.mimeType)
-        .header(
-          'Content-Disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-        )
-        .send(doc.content);
+      return sendAttachment(reply, doc);
     },
   );
 
