@@ -7,7 +7,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['domain/**/*.test.ts', 'contracts/**/*.test.ts', 'server/**/*.test.ts'],
+          include: [
+            'domain/**/*.test.ts',
+            'contracts/**/*.test.ts',
+            'server/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
           exclude: ['**/*.db.test.ts', 'node_modules/**'],
           env: { TZ: 'Asia/Ho_Chi_Minh' },
         },

@@ -217,6 +217,7 @@ export const reminderKinds = [
   'transfer_letter',
   'badge_due',
   'dues_unpaid',
+  'proposal_overdue',
 ] as const;
 export const reminderKindLabels: Record<(typeof reminderKinds)[number], string> = {
   recruitment_deadline: 'Thời hạn phát triển đảng viên',
@@ -224,6 +225,7 @@ export const reminderKindLabels: Record<(typeof reminderKinds)[number], string> 
   transfer_letter: 'Giấy giới thiệu sinh hoạt đảng quá hạn',
   badge_due: 'Xét tặng Huy hiệu Đảng',
   dues_unpaid: 'Không đóng đảng phí 3 tháng',
+  proposal_overdue: 'Kiến nghị đến hạn, quá hạn trả lời',
 };
 export const ZReminder = z.object({
   kind: z.enum(reminderKinds),
@@ -232,11 +234,42 @@ export const ZReminder = z.object({
   title: z.string(),
   detail: z.string(),
   orgUnitName: z.string().nullable(),
+  /** The unit the item is grouped under (its cell, or the unit asked for). */
+  orgUnitId: z.number().nullable(),
   link: z.string(),
 });
 export type TReminder = z.infer<typeof ZReminder>;
+export const reminderSeverities = ['overdue', 'due_soon', 'upcoming'] as const;
+export const reminderSeverityLabels: Record<(typeof reminderSeverities)[number], string> = {
+  overdue: 'Quá hạn',
+  due_soon: 'Sắp đến hạn',
+  upcoming: 'Sắp tới',
+};
+export const ZReminderGroup = z.object({
+  orgUnitId: z.number().nullable(),
+  /** The unit's name, with its parent's when the name alone is ambiguous. */
+  label: z.string(),
+  count: z.number(),
+  overdue: z.number(),
+});
+export type TReminderGroup = z.infer<typeof ZReminderGroup>;
 export const ZReminders = z.object({
   items: z.array(ZReminder),
+  /** Counts of the whole subtree, before the filters below. */
   counts: z.object({ overdue: z.number(), dueSoon: z.number(), upcoming: z.number() }),
+  /** Issue 22: the filtered list's size and its groups by unit (every page). */
+  total: z.number(),
+  groups: z.array(ZReminderGroup),
 });
-export const ZRemindersQuery = z.object({ orgUnitId: ZId.optional() });
+export const ZRemindersQuery = z.object({
+  orgUnitId: ZId.optional(),
+  /** One group: the unit the items are grouped under. */
+  unit: ZId.optional(),
+  kind: z.enum(reminderKinds).optional(),
+  severity: z.enum(reminderSeverities).optional(),
+  q: z.string().trim().max(200).optional(),
+  /** Without a page size, every item (up to 500), as before. 0 answers the groups only. */
+  page: z.coerce.number().int().min(1).max(100000).optional(),
+  pageSize: z.coerce.number().int().min(0).max(500).optional(),
+});
+export type TRemindersQuery = z.infer<typeof ZRemindersQuery>;

@@ -66,7 +66,18 @@ export const ZMeetingQuery = z.object({
   orgUnitId: ZId.optional(),
   from: ZIsoDate.optional(),
   to: ZIsoDate.optional(),
+  /** Issue 22: one group (the unit that held the meetings), a kind, words of the title. */
+  unit: ZId.optional(),
+  kind: z.enum(meetingKinds).optional(),
+  q: z.string().trim().max(200).optional(),
+  /** Paged group after group; without `pageSize` the 500 latest (the calendar, pickers). */
+  page: z.coerce.number().int().min(1).max(100000).optional(),
+  /** 0 answers the groups and the total only. */
+  pageSize: z.coerce.number().int().min(0).max(200).optional(),
 });
+export type TMeetingQuery = z.infer<typeof ZMeetingQuery>;
+export const ZMeetingExportQuery = ZMeetingQuery.omit({ page: true, pageSize: true });
+export type TMeetingExportQuery = z.infer<typeof ZMeetingExportQuery>;
 
 export const ZMeetingListItem = z.object({
   id: z.number(),
@@ -80,7 +91,24 @@ export const ZMeetingListItem = z.object({
   decisionCount: z.number(),
 });
 export type TMeetingListItem = z.infer<typeof ZMeetingListItem>;
-export const ZMeetingList = z.object({ items: z.array(ZMeetingListItem) });
+/** The meetings of one unit (a cell, a committee) that match the filters. */
+export const ZMeetingGroup = z.object({
+  orgUnitId: z.number(),
+  /** The unit's name, with its parent's when the name alone is ambiguous. */
+  label: z.string(),
+  count: z.number(),
+  /** Of them, cell meetings (monthly or thematic). */
+  cellMeetings: z.number(),
+  /** The latest meeting's date. */
+  lastHeldOn: z.string(),
+});
+export type TMeetingGroup = z.infer<typeof ZMeetingGroup>;
+export const ZMeetingList = z.object({
+  items: z.array(ZMeetingListItem),
+  /** How many match the filters, and their groups by unit (issue 22). */
+  total: z.number(),
+  groups: z.array(ZMeetingGroup),
+});
 
 export const ZMeetingDetail = ZMeetingListItem.omit({ decisionCount: true }).extend({
   agenda: z.string().nullable(),

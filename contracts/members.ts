@@ -173,6 +173,11 @@ export const ZMemberListItem = z.object({
   status: z.enum(memberStatuses),
   orgUnitId: z.number(),
   orgUnitName: z.string(),
+  /**
+   * The parent's name when another unit the user sees has the same name ("Chi bộ Phòng Nghiệp
+   * vụ 1" exists under many organisations), so the list can show "parent › name"; else absent.
+   */
+  orgUnitParentName: z.string().nullable().optional(),
   admittedOn: z.string().nullable(),
   recognisedOn: z.string().nullable(),
   position: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { orgOperationKinds, orgUnitKinds } from '../domain/enums/org-units';
-import { ZId, ZIsoDate, ZOptionalText } from './common';
+import { ZCsv, ZId, ZIsoDate, ZOptionalText } from './common';
 import { z } from './zod-vi';
 
 export const ZOrgUnitNode = z.object({
@@ -23,11 +23,23 @@ export const ZTreeResponse = z.object({ asOf: z.string(), nodes: z.array(ZOrgUni
 export const ZOrgSearchQuery = z.object({
   q: z.string().trim().min(1).max(100),
   asOf: ZIsoDate.optional(),
+  /** Only these kinds (a picker that takes cells only); repeated or comma-separated. */
+  kind: ZCsv(z.enum(orgUnitKinds)),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(50),
 });
+export const ZOrgSearchItem = ZOrgUnitNode.extend({
+  /** Ancestors within the actor's scope, from the scope root down (the unit's path shown). */
+  ancestorIds: z.array(z.number()),
+  ancestorNames: z.array(z.string()),
+});
+export type TOrgSearchItem = z.infer<typeof ZOrgSearchItem>;
 export const ZOrgSearchResponse = z.object({
-  items: z.array(
-    ZOrgUnitNode.extend({ ancestorIds: z.array(z.number()), ancestorNames: z.array(z.string()) }),
-  ),
+  items: z.array(ZOrgSearchItem),
+  /** Every match in scope (the page holds at most pageSize of them). */
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
 });
 
 export const ZOrgHistoryRow = z.object({

@@ -30,7 +30,10 @@ export const ZMetricRecord = z.object({
   label: z.string(),
   /** The date of the fact, for dated records (an admission, a transfer…). */
   date: z.string().optional(),
+  /** Where the record stands, below the figure's unit (members and applicants in the drawer). */
+  orgUnitPath: z.string().optional(),
 });
+export type TMetricRecord = z.infer<typeof ZMetricRecord>;
 
 export const ZMetricRecordsQuery = z.object({
   code: z.string().min(1).max(100),
@@ -345,6 +348,8 @@ export const ZYearPlan = z.object({
   tasks: z.array(ZKeyTask),
   taskSummary: ZTaskSummary,
   assignedTasks: z.array(ZKeyTask),
+  /** How many tasks it handed down (also when `assigned=count` leaves the list out). */
+  assignedTaskCount: z.number(),
 });
 export type TYearPlan = z.infer<typeof ZYearPlan>;
 
@@ -381,3 +386,49 @@ export const ZDashboard = z.object({
   ),
 });
 export type TDashboard = z.infer<typeof ZDashboard>;
+
+// ---------------------------------------------------------------------------------------------
+// Tasks handed down to lower units: filtered, grouped by the receiving unit, paged (issue 22)
+
+/** `overdue`: not completed and past its deadline on the plan's date. */
+export const assignedTaskFilters = [...keyTaskStatuses, 'overdue'] as const;
+export const ZAssignedTasksQuery = z.object({
+  orgUnitId: ZId.optional(),
+  year: ZYear,
+  asOf: ZIsoDate.optional(),
+  /** The receiving unit (one group). */
+  unit: ZId.optional(),
+  status: z.enum(assignedTaskFilters).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  /** 0 answers the groups and the total only. */
+  pageSize: z.coerce.number().int().min(0).max(200).default(20),
+});
+export type TAssignedTasksQuery = Omit<z.infer<typeof ZAssignedTasksQuery>, 'page' | 'pageSize'> & {
+  page?: number;
+  pageSize?: number;
+};
+export const ZTaskGroup = z.object({
+  orgUnitId: z.number(),
+  /** The unit's name, with its parent's when the name alone is ambiguous. */
+  label: z.string(),
+  count: z.number(),
+  overdue: z.number(),
+  completed: z.number(),
+});
+export type TTaskGroup = z.infer<typeof ZTaskGroup>;
+export const ZAssignedTasks = z.object({
+  orgUnitId: z.number(),
+  orgUnitName: z.string(),
+  asOf: z.string(),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  groups: z.array(ZTaskGroup),
+  items: z.array(ZKeyTask),
+});
+export type TAssignedTasks = z.infer<typeof ZAssignedTasks>;
+/** The year's plan without the (long) list of tasks handed down: the page reads them paged. */
+export const ZYearPlanRouteQuery = ZYearPlanQuery.extend({
+  assigned: z.enum(['list', 'count']).optional(),
+});

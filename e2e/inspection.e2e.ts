@@ -42,7 +42,7 @@ describe('inspection commission', () => {
     const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
     await page.getByPlaceholder('Mã 6 số').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Xác nhận' }).click();
-    await page.waitForURL(/tong-quan/);
+    await page.waitForURL((u) => u.pathname === '/');
     await page.goto(`${server.url}/kiem-tra-giam-sat`);
     await page.getByTestId('cases').locator('tbody tr').first().waitFor();
     await screenshot(page, 'kt-01-cac-cuoc');
@@ -216,7 +216,7 @@ describe('inspection commission', () => {
     });
     const btvPage = await other.newPage();
     await logIn(btvPage, server, 'btv');
-    await btvPage.waitForURL(/tong-quan/);
+    await btvPage.waitForURL((u) => u.pathname === '/');
     await btvPage.goto(caseUrl);
     await btvPage.getByText('Đoàn kiểm tra, giám sát').waitFor();
     expect(await btvPage.getByText('Bạn chỉ xem được thông tin chung').count()).toBe(0);

@@ -430,7 +430,21 @@ describe('member lifecycle in the browser', () => {
     await logInAs('bithu');
     await page.getByRole('menuitem', { name: 'Việc cần làm' }).click();
     await page.waitForURL(/viec-can-lam/);
-    const reminders = page.getByTestId('reminders').locator('.ant-list-item');
+    // The reminders come grouped by unit, each group closed: the secretary looks the applicant up
+    // (without diacritics) and opens the cell's group.
+    await page.getByTestId('reminders-summary').waitFor();
+    await page.getByPlaceholder('Tìm tên, nội dung').fill('chu van khanh');
+    await page.getByPlaceholder('Tìm tên, nội dung').press('Enter');
+    await page.waitForURL(/tim=chu/);
+    await expect
+      .poll(() => page.getByTestId('reminders-summary').textContent())
+      .toMatch(/việc ở 1 đơn vị khớp bộ lọc/);
+    const group = page
+      .getByTestId('reminder-groups')
+      .locator('.ant-collapse-item')
+      .filter({ hasText: 'Chi bộ Phòng Nghiệp vụ Y' });
+    await group.locator('.ant-collapse-header').click();
+    const reminders = group.locator('.ant-list-item');
     const reminder = reminders.filter({ hasText: `${late}: Quyết định kết nạp` });
     await reminder.waitFor();
     await reminder.getByText('Quá hạn', { exact: true }).waitFor();
@@ -441,11 +455,8 @@ describe('member lifecycle in the browser', () => {
     await screenshot(page, 'lc-10b-ho-so-qua-han');
 
     await page.getByRole('menuitem', { name: 'Đảng phí' }).click();
-    await page.waitForURL(/dang-phi/);
-    await page.getByText('Chọn một chi bộ để xem sổ thu đảng phí tháng.').waitFor();
-    await chooseUnit(page.locator('.ant-select').filter({ hasText: 'Chọn chi bộ' }), [
-      'Chi bộ Phòng Nghiệp vụ Y',
-    ]);
+    // The secretary's dues sheet opens on the cell, without choosing it.
+    await page.waitForURL(/dang-phi\?don-vi=\d+/);
     // The sheet opens on this month, under 01-QĐ/TW since 02/2026.
     const summary = page.getByTestId('dues-summary');
     await summary

@@ -43,7 +43,7 @@ describe('first start and settings', () => {
     const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
     await page.getByPlaceholder('Mã 6 số').fill(totpCode(secret));
     await page.getByRole('button', { name: 'Xác nhận' }).click();
-    await page.waitForURL(/tong-quan/);
+    await page.waitForURL((u) => u.pathname === '/');
 
     await page.getByRole('menuitem', { name: 'Cài đặt' }).click();
     const setup = page.getByTestId('first-start');

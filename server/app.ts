@@ -27,15 +27,22 @@ import {
   congressesRoutes,
 } from './modules/congresses';
 import { documentsRoutes } from './modules/documents';
+import { educationRoutes } from './modules/education';
+import { emulationRoutes } from './modules/emulation';
 import { evaluationsRoutes } from './modules/evaluations';
+import { formsRoutes } from './modules/forms';
+import { homeRoutes } from './modules/home';
 import { importsRoutes } from './modules/imports';
 import { inspectionRoutes } from './modules/inspection';
 import { lifecycleRoutes } from './modules/lifecycle';
 import { meetingsRoutes } from './modules/meetings';
-import { membersRoutes } from './modules/members';
+import { memberPhotoRoutes, membersRoutes } from './modules/members';
+import { type MailConfig, notificationsRoutes } from './modules/notifications';
 import { orgUnitsRoutes } from './modules/org-units';
 import { overviewRoutes } from './modules/overview';
 import { dashboardRoutes, planRoutes } from './modules/plans';
+import { proposalsRoutes } from './modules/proposals';
+import { reconciliationRoutes } from './modules/reconciliation';
 import { recruitmentRoutes } from './modules/recruitment';
 import { reportsRoutes } from './modules/reports';
 import { resolutionsRoutes } from './modules/resolutions';
@@ -61,6 +68,8 @@ export type BuildAppOptions = {
   config?: Partial<AppRuntimeConfig>;
   logger?: boolean;
   serveWeb?: boolean;
+  /** E-mail of notifications (SMTP_URL); none when absent. */
+  mail?: MailConfig | null;
 };
 
 export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstance> => {
@@ -108,6 +117,7 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(orgUnitsRoutes, { prefix: '/api/org-units' });
   await app.register(membersRoutes, { prefix: '/api/members' });
+  await app.register(memberPhotoRoutes, { prefix: '/api/members' });
   await app.register(overviewRoutes, { prefix: '/api/overview' });
   await app.register(accountsRoutes, { prefix: '/api/accounts' });
   await app.register(auditRoutes, { prefix: '/api/audit' });
@@ -122,13 +132,20 @@ export const buildApp = async (options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   await app.register(reportsRoutes, { prefix: '/api/reports' });
   await app.register(documentsRoutes, { prefix: '/api/documents' });
+  await app.register(educationRoutes, { prefix: '/api/education' });
   await app.register(resolutionsRoutes, { prefix: '/api/resolutions' });
   await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   await app.register(evaluationsRoutes, { prefix: '/api/evaluations' });
   await app.register(congressesRoutes, { prefix: '/api/congresses' });
   await app.register(committeesRoutes, { prefix: '/api/committees' });
+  await app.register(homeRoutes, { prefix: '/api/home' });
   await app.register(congressElectionsRoutes, { prefix: '/api/congresses' });
   await app.register(congressDelegatesRoutes, { prefix: '/api/congresses' });
+  await app.register(notificationsRoutes, { prefix: '/api/notifications', mail: options.mail });
+  await app.register(proposalsRoutes, { prefix: '/api/proposals' });
+  await app.register(formsRoutes, { prefix: '/api/forms' });
+  await app.register(emulationRoutes, { prefix: '/api/emulation' });
+  await app.register(reconciliationRoutes, { prefix: '/api/reconciliation' });
   // For a load balancer: 200 when the database answers and its migrations are current, else 503.
   const health = createHealthCheck(options.database);
   app.get(

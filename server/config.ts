@@ -14,6 +14,11 @@ const ZConfig = z.object({
   DANGVU_SESSION_HOURS: z.coerce.number().positive().default(12),
   DANGVU_LOG: z.string().optional(),
   NODE_ENV: z.string().default('development'),
+  // Notifications (server/modules/notifications): e-mail through this SMTP server when set
+  // (smtp://user:pass@host:587, smtps://…), and the job's interval in minutes (0: never on a timer).
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
+  DANGVU_NOTIFY_MINUTES: z.coerce.number().min(0).max(1440).default(15),
 });
 
 export type Config = {
@@ -34,6 +39,10 @@ export type Config = {
   secureCookies: boolean;
   /** Request logs (JSON lines on stdout): DANGVU_LOG=1, or production unless DANGVU_LOG=0. */
   logRequests: boolean;
+  /** Notifications: the SMTP server and sender (no e-mail without it), the job's interval. */
+  smtpUrl?: string;
+  smtpFrom?: string;
+  notifyMinutes: number;
 };
 
 /** A configuration the server cannot start with; its message says what to set, in Vietnamese. */
@@ -65,6 +74,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     production,
     secureCookies: production,
     logRequests: c.DANGVU_LOG === '1' || (production && c.DANGVU_LOG !== '0'),
+    smtpUrl: c.SMTP_URL || undefined,
+    smtpFrom: c.SMTP_FROM || undefined,
+    notifyMinutes: c.DANGVU_NOTIFY_MINUTES,
   };
 };
 

@@ -7,6 +7,7 @@ import { ConfigError, loadServerConfig } from './config';
 import { createDatabase, migrateDatabase, refreshStatistics, withStartupLock } from './db/client';
 import { claimDataDir } from './db/data-dir-lock';
 import { ensureSecret } from './db/settings';
+import { mailConfigOf, startNotificationScheduler } from './modules/notifications';
 import { firstStartFromEnv } from './seed/first-start';
 import { type DemoAccount, isDatabaseEmpty, seedDemo, seedEmpty } from './seed/load-demo';
 
@@ -88,14 +89,23 @@ const main = async () => {
     cookieSecret,
     config: { sessionHours: config.sessionHours, secureCookies: config.secureCookies },
     logger: config.logRequests,
+    mail: mailConfigOf(config),
   });
   await app.listen({ port: config.port, host: config.host });
+  // Notifications: one job on a timer (DANGVU_NOTIFY_MINUTES), safe beside other processes' timers.
+  const stopNotifications = startNotificationScheduler({
+    db,
+    mail: mailConfigOf(config),
+    minutes: config.notifyMinutes,
+    onError: (error) => say(`Lỗi khi tạo thông báo: ${(error as Error).message}`),
+  });
   // Stopping is handled before the first line says the server runs: whoever reads that line (a
   // supervisor, the browser tests) may stop it at once, and must get a clean close of the database.
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    await stopNotifications();
     await app.close();
     await database.close();
     process.exit(0);

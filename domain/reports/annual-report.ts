@@ -268,6 +268,59 @@ class Writer {
   }
 }
 
+/**
+ * "Trong năm, tiếp nhận 12 đề xuất, kiến nghị của tổ chức đảng, đảng viên; đã trả lời 10 kiến nghị; 1 kiến
+ * nghị quá hạn chưa trả lời." (docs/domain/proposals.md). Nothing in the register: one marked gap.
+ */
+const proposalsParagraph = (w: Writer) => {
+  if (w.figure('proposals.received')?.current.status !== 'ok') {
+    w.paragraph(
+      'Tiếp nhận, trả lời đề xuất, kiến nghị: ',
+      w.count('proposals.received', 'kiến nghị'),
+      '.',
+    );
+    return;
+  }
+  const overdue = w.value('proposals.overdue');
+  w.paragraph(
+    'Trong năm, ',
+    w.clause(
+      'proposals.received',
+      (n) => `tiếp nhận ${n} đề xuất, kiến nghị của tổ chức đảng, đảng viên`,
+      'không tiếp nhận đề xuất, kiến nghị nào',
+    ),
+    '; ',
+    w.clause(
+      'proposals.answered',
+      (n) => `đã trả lời ${n} kiến nghị`,
+      'chưa trả lời kiến nghị nào',
+    ),
+    overdue ? '; ' : null,
+    overdue ? w.count('proposals.overdue', 'kiến nghị quá hạn chưa được trả lời') : null,
+    '.',
+  );
+};
+
+/**
+ * "Thực hiện Quy định 213-QĐ/TW, 45 đảng viên có nhận xét của chi bộ nơi cư trú, 3 đảng viên chưa có."
+ * Nothing recorded for the year: the marked gap.
+ */
+const residenceParagraph = (w: Writer) =>
+  w.paragraph(
+    'Thực hiện Quy định số 213-QĐ/TW của Bộ Chính trị về trách nhiệm của đảng viên đang công tác giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú: ',
+    w.count(
+      'residence.members_with_comment',
+      'đảng viên có nhận xét của chi ủy, chi bộ nơi cư trú',
+    ),
+    w.value('residence.members_without_comment')
+      ? w.run(
+          'residence.members_without_comment',
+          (v) => `, ${formatCount(v)} đảng viên chưa có nhận xét`,
+        )
+      : null,
+    '.',
+  );
+
 /** Who conducts, as the report of this kind of body names them. */
 const inspectionBodies = (kind: string) =>
   kind === 'grassroots_committee' || kind === 'grassroots_cell'
@@ -332,6 +385,41 @@ const inspectionParagraphs = (w: Writer, data: AnnualReportData) => {
  * đảng và 30 chi bộ trực thuộc, đảng bộ bộ phận; 95% đại hội đúng tiến độ; bầu 84 cấp ủy viên (tái cử
  * 60%, nữ 31%, trẻ 12%)". No congress held in the year: nothing, the year is not a congress year.
  */
+/**
+ * Emulation and commendations (docs/domain/emulation.md): "trong năm triển khai 2 phong trào thi đua,
+ * 35 lượt tổ chức đảng và 120 lượt đảng viên đăng ký; 6 mô hình được công nhận. Khen thưởng 4 tổ chức
+ * đảng, 18 đảng viên." A register with nothing for the year prints its marked gap, never a zero.
+ */
+const emulationParagraph = (w: Writer) => {
+  const movements = w.value('emulation.movements');
+  w.paragraph(
+    'Công tác thi đua, khen thưởng: ',
+    ...(movements === null
+      ? [w.count('emulation.movements', 'phong trào thi đua')]
+      : [
+          'trong năm triển khai ',
+          w.count('emulation.movements', 'phong trào thi đua'),
+          ', ',
+          w.count('emulation.registered_units', 'lượt tổ chức đảng'),
+          ' và ',
+          w.count('emulation.registered_members', 'lượt đảng viên'),
+          ' đăng ký thi đua; ',
+          w.count('emulation.models_recognised', 'mô hình'),
+          ' được công nhận',
+        ]),
+    '. ',
+    ...(w.value('commendation.organisations_granted') === null
+      ? [w.count('commendation.organisations_granted', 'tổ chức đảng')]
+      : [
+          'Khen thưởng ',
+          w.count('commendation.organisations_granted', 'tổ chức đảng'),
+          ', ',
+          w.count('commendation.members_granted', 'đảng viên'),
+        ]),
+    '.',
+  );
+};
+
 const congressParagraph = (w: Writer) => {
   const grassroots = w.value('congresses.held_grassroots') ?? 0;
   const cells = w.value('congresses.held_cells') ?? 0;
@@ -407,6 +495,22 @@ export const buildReportModel = (
     w.percent('resolutions.cells_disseminated'),
     '.',
   );
+  // Political education (docs/domain/education.md, Chỉ thị 05-CT/TW): the education module's figures.
+  w.paragraph(
+    'Thực hiện Chỉ thị 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh và chuyên đề hằng năm: triển khai ',
+    w.count('education.programmes', 'chương trình học tập'),
+    '; tỷ lệ chi bộ tổ chức học tập, sinh hoạt chuyên đề đạt ',
+    w.percent('education.units_with_activities'),
+    '; tỷ lệ đảng viên ký cam kết tu dưỡng, rèn luyện đạt ',
+    w.percent('education.members_committed'),
+    '; ',
+    w.clause(
+      'education.models_recognised',
+      (n) => `${n} mô hình, điển hình được công nhận`,
+      'chưa có mô hình, điển hình nào được công nhận',
+    ),
+    '.',
+  );
   w.placeholder('ideology');
   w.heading(3, '2. Công tác xây dựng Đảng về đạo đức');
   w.placeholder('ethics');
@@ -419,6 +523,7 @@ export const buildReportModel = (
     '.',
   );
   w.placeholder('organisation');
+  residenceParagraph(w);
   congressParagraph(w);
   // Recruitment against the target recorded for the year.
   const admitted = w.value('recruitment.admitted');
@@ -498,10 +603,12 @@ export const buildReportModel = (
   inspectionParagraphs(w, data);
   w.placeholder('inspection');
   w.heading(3, '5. Công tác dân vận');
+  emulationParagraph(w);
   w.placeholder('massMobilisation');
   w.heading(3, '6. Công tác phòng, chống tham nhũng, lãng phí, tiêu cực');
   w.placeholder('antiCorruption');
   w.heading(3, '7. Công tác văn phòng, lưu trữ và tài chính đảng');
+  proposalsParagraph(w);
   w.placeholder('office');
 
   w.heading(2, 'IV. LÃNH ĐẠO CÁC TỔ CHỨC ĐOÀN THỂ');

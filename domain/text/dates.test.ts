@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIso, parseDateCell, partyDocumentDate } from './dates';
+import {
+  excelSerialToIso,
+  isoToShownDate,
+  parseDateCell,
+  partyDocumentDate,
+  typedDateToIso,
+} from './dates';
 
 const today = '2026-06-15';
 const birth = (v: unknown) => parseDateCell(v, { kind: 'birth', today });
@@ -84,5 +90,35 @@ describe('the date of a Party document (Hướng dẫn 36-HD/VPTW of 03/4/2018)'
     expect(partyDocumentDate('2020-12-31')).toBe('ngày 31 tháng 12 năm 2020');
     expect(partyDocumentDate('2025-03-10')).toBe('ngày 10 tháng 3 năm 2025');
     expect(partyDocumentDate('2025-09-09')).toBe('ngày 09 tháng 9 năm 2025');
+  });
+});
+
+describe('date fields: typed and shown day first, whatever the browser language', () => {
+  it('reads what a user types, day first', () => {
+    for (const v of [
+      '31/12/2026',
+      '31-12-2026',
+      '31.12.2026',
+      '31122026',
+      ' 31 / 12 / 2026 ',
+      '2026-12-31',
+    ])
+      expect(typedDateToIso(v), v).toBe('2026-12-31');
+    expect(typedDateToIso('1/2/2026')).toBe('2026-02-01');
+    expect(typedDateToIso('05/12/1990')).toBe('1990-12-05');
+  });
+
+  it('refuses impossible dates and month-first guesses', () => {
+    for (const v of ['12/31/2026', '31/02/2026', '29/02/2026', '', 'abc', '31/12/26', '2026-13-01'])
+      expect(typedDateToIso(v), v).toBeNull();
+    expect(typedDateToIso('29/02/2028')).toBe('2028-02-29');
+  });
+
+  it('shows ISO dates and timestamps as dd/mm/yyyy', () => {
+    expect(isoToShownDate('2026-12-31')).toBe('31/12/2026');
+    expect(isoToShownDate('2026-02-01T10:00:00Z')).toBe('01/02/2026');
+    expect(isoToShownDate(null)).toBe('');
+    expect(isoToShownDate('')).toBe('');
+    expect(isoToShownDate('not a date')).toBe('');
   });
 });

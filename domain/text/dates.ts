@@ -150,3 +150,27 @@ export const partyDocumentDate = (iso: string): string => {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
   return `ngày ${pad(d)} tháng ${m <= 2 ? pad(m) : String(m)} năm ${y}`;
 };
+
+/**
+ * A date typed into a date field, day first whatever the browser's language: "31/12/2026",
+ * "1/2/2026", "31-12-2026", "31.12.2026", "31122026", or ISO "2026-12-31". Returns the ISO date,
+ * or null when the text is not one real calendar date (never a guess, never month first).
+ */
+export const typedDateToIso = (text: string): string | null => {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return isRealDate(y, mo, d) ? isoOf(y, mo, d) : null;
+  }
+  m =
+    /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/.exec(t) ??
+    /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isRealDate(y, mo, d) ? isoOf(y, mo, d) : null;
+};
+
+/** ISO date (or timestamp) → "31/12/2026", the one way dates are shown in fields and tables. */
+export const isoToShownDate = (iso: string | null | undefined): string =>
+  iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? show(iso.slice(0, 10)) : '';

@@ -181,13 +181,16 @@ describe('legacy-encoding decoders (property-based)', () => {
           const read = convertLegacyText(encoded, { prefer }).text;
           if (encoded !== text && isValidVietnameseText(encoded)) {
             expect(read).toBe(encoded);
-            const back = legacyReadings(encoded).find((r) => r.encoding === prefer)?.text;
-            expect(back?.toLowerCase()).toBe(lower);
+            // Where the legacy reading is the text itself ("Ý a" is "ý a" in TCVN3, whose ý is
+            // Unicode's), legacyReadings offers nothing: the text stands for its reading.
+            const back =
+              legacyReadings(encoded).find((r) => r.encoding === prefer)?.text ?? encoded;
+            expect(back.toLowerCase()).toBe(lower);
           } else expect(read.toLowerCase()).toBe(lower);
         }
         expect(convertLegacyText(text).text).toBe(text);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: [['Ý a'], ['Ý A'], ['ý a']] },
     );
   });
 

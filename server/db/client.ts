@@ -110,9 +110,11 @@ export const createDatabase = async (options: {
           primaryUrl: options.databaseUrl,
           poolSize: options.poolSize ?? 10,
           poolOptions,
-          onReplay: changes.bump,
+          onReplay: () => changes.bump(),
         })
       : undefined;
+    // The standby answers reads only: wrapped for the tables those read (the response cache).
+    if (replica) countWrites(replica.pool, changes);
     const replicaDb = replica
       ? (drizzlePg(replica.pool, { schema, casing: 'snake_case' }) as unknown as Db)
       : db;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRead } from './data-changes';
+import { createDataChanges, isRead } from './data-changes';
 
 describe('which statements count as writes for the change counter', () => {
   it('plain selects and read-only CTEs are reads', () => {
@@ -17,5 +17,23 @@ describe('which statements count as writes for the change counter', () => {
     expect(isRead('copy members from stdin')).toBe(false);
     expect(isRead('commit')).toBe(false);
     expect(isRead('truncate table members')).toBe(false);
+  });
+});
+
+describe('per-table change versions', () => {
+  it('an answer stays valid while the tables it read are unchanged; an unattributed change ends all', () => {
+    const changes = createDataChanges({ kind: 'pglite' });
+    const start = changes.version;
+    const read = new Set(['members', 'org_units']);
+    changes.bump(['evaluations']);
+    expect(changes.changedSince(start, read)).toBe(false);
+    changes.bump(['org_units']);
+    expect(changes.changedSince(start, read)).toBe(true);
+    const later = changes.version;
+    expect(changes.changedSince(later, read)).toBe(false);
+    changes.bump([]);
+    expect(changes.changedSince(later, read)).toBe(false);
+    changes.bump();
+    expect(changes.changedSince(later, new Set(['anything']))).toBe(true);
   });
 });

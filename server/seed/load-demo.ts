@@ -23,11 +23,14 @@ import { todayIso } from '../platform/clock';
 import { type DemoBloc, type DemoOptions, generateDemoBloc, type SeedUnit } from './demo-bloc';
 import { seedDemoCongresses } from './demo-congresses';
 import { seedDemoDocuments } from './demo-documents';
+import { seedDemoEducation } from './demo-education';
+import { seedDemoEmulation } from './demo-emulation';
 import { seedDemoEvaluations } from './demo-evaluations';
 import { seedDemoInspection } from './demo-inspection';
 import { seedDemoLifecycle } from './demo-lifecycle';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNextYearTargets, seedDemoPlans } from './demo-plans';
+import { seedDemoProposals } from './demo-proposals';
 import { seedDemoResolutions } from './demo-resolutions';
 
 /** Units that the demo's 2025 restructuring merges away: no member event after that day. */
@@ -549,11 +552,15 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
       todayIso(),
     );
     await seedDemoMeetings(t);
+    await seedDemoEducation(t);
+    await seedDemoProposals(t);
     await seedDemoEvaluations(
       t,
       systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),
       options.seed,
     );
+    // After the evaluations: the commendations' eligibility is read from the decided ratings.
+    await seedDemoEmulation(t);
     await seedDemoDocuments(
       t,
       systemActor(office.id, 'vanphong', 'org_office', upper, upperPath),

@@ -3,23 +3,27 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import jpeg from 'jpeg-js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RESTORE_CONFIRMATION } from '../../../contracts/backup';
 import { type DbOrTx, queryOne, queryRows, sql } from '../../db/client';
 import { verifyAuditChain, writeAudit } from '../../platform/audit/audit';
 import { AppError } from '../../platform/errors';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { readMemberPhoto } from '../members';
 import type { BackupHeader } from './backup.format';
 import { EXCLUDED_TABLES, listTables, restoreBackup } from './backup.service';
 
 // Each restore rewrites the whole demo database (every module's rows): minutes on a busy machine.
-vi.setConfig({ testTimeout: 300_000 });
+vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
 
 let t: Awaited<ReturnType<typeof openTestApp>>;
 let admin: Session;
 let work: string;
 let backup: Buffer;
 let before: Record<string, { rows: number; md5: string }>;
+/** A member whose photo is in the backup (issue 21: photos in backup and restore). */
+let photo: { memberId: number; bytes: Buffer };
 
 /** Row count and an order-independent checksum of every table's content. */
 const fingerprint = async (db: DbOrTx, where: Record<string, string> = {}) => {
@@ -76,6 +80,18 @@ beforeAll(async () => {
   t = await openTestApp('demo');
   admin = await loginAs(t.app, 'admin');
   work = mkdtempSync(path.join(tmpdir(), 'dangvu-backup-test-'));
+  const member = (await queryOne<{ id: number }>(
+    t.db,
+    sql`select min(id)::int as id from members`,
+  ))!;
+  const data = Buffer.alloc(300 * 400 * 4, 180);
+  const upload = await admin.put(`/api/members/${member.id}/photo`, {
+    contentBase64: Buffer.from(jpeg.encode({ data, width: 300, height: 400 }, 90).data).toString(
+      'base64',
+    ),
+  });
+  expect(upload.statusCode, upload.body).toBe(200);
+  photo = { memberId: member.id, bytes: (await readMemberPhoto(t.db, member.id))!.bytes };
   const res = await admin.get('/api/backup/download');
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-disposition']).toMatch(
@@ -116,6 +132,7 @@ describe('backup and restore', () => {
       sql`delete from member_periods where id in (select id from member_periods order by id desc limit 100)`,
     );
     await t.db.execute(sql`delete from badge_awards`);
+    await t.db.execute(sql`delete from member_photos`);
     for (let i = 0; i < 3; i += 1)
       await writeAudit(t.db, { actor: null, action: 'test.change', entityType: 'test' });
     const changed = await fingerprint(t.db);
@@ -137,6 +154,8 @@ describe('backup and restore', () => {
     ))!.id;
     const after = await fingerprint(t.db, { audit_log: `where id < ${lastId}` });
     expect(after).toEqual(before);
+    // The photo removed after the backup is back, byte for byte.
+    expect((await readMemberPhoto(t.db, photo.memberId))?.bytes.equals(photo.bytes)).toBe(true);
     const record = await queryOne<{ action: string; username: string }>(
       t.db,
       sql`select action, username from audit_log where id = ${lastId}`,

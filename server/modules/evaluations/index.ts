@@ -4,3 +4,5 @@
 export { buildCampaignRecords } from './campaigns.service';
 export { evaluationLevelCounts } from './evaluation.queries';
 export { evaluationsRoutes } from './evaluations.routes';
+export type { DecidedYearRating } from './rating-history.queries';
+export { decidedYearRatings } from './rating-history.queries';

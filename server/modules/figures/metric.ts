@@ -90,6 +90,8 @@ export const metricAreas = [
   'resolutions',
   'plans',
   'congresses',
+  'proposals',
+  'emulation',
 ] as const;
 export type MetricArea = (typeof metricAreas)[number];
 export const metricAreaLabels: Record<MetricArea, string> = {
@@ -101,4 +103,6 @@ export const metricAreaLabels: Record<MetricArea, string> = {
   resolutions: 'Học tập, quán triệt nghị quyết',
   plans: 'Nhiệm vụ trọng tâm',
   congresses: 'Đại hội, cấp ủy',
+  proposals: 'Kiến nghị; nhận xét nơi cư trú',
+  emulation: 'Thi đua, khen thưởng',
 };

@@ -1,6 +1,8 @@
 // The face of inspection: what other modules, the app and the seed may use. Anything not exported
 // here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
 
+// The home page (issue 22): the cases the caller may see, the discipline parameters (limitation).
+export { listCases } from './case-access';
 export {
   createCase,
   createCaseFromItem,
@@ -8,7 +10,7 @@ export {
   recordConclusion,
   updateRecommendation,
 } from './case-changes.service';
-export { recordDiscipline } from './discipline.service';
+export { getDisciplineParams, recordDiscipline } from './discipline.service';
 export { figuresOfUnit } from './figures.service';
 export { inspectionRoutes } from './inspection.routes';
 export { createProgramme, listProgrammes } from './programmes.service';

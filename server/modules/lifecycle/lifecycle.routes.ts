@@ -26,6 +26,7 @@ import {
   saveUnsalariedAmounts,
 } from './dues.service';
 import { getMemberLifecycle, recordCardEvent } from './member-lifecycle.service';
+import { exportRemindersXlsx } from './reminders.export';
 import { listReminders } from './reminders.service';
 
 const tags = ['lifecycle'];
@@ -45,6 +46,29 @@ export const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'recruitment.read' },
     },
     async (request) => listReminders({ db, actor: actorOf(request), ...request.query }),
+  );
+
+  app.get(
+    '/reminders/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất đúng danh sách việc cần làm đã lọc ra tệp XLSX',
+        querystring: ZRemindersQuery.omit({ page: true, pageSize: true }),
+      },
+      config: { permission: 'recruitment.read' },
+    },
+    async (request, reply) => {
+      const buffer = await exportRemindersXlsx({
+        db,
+        actor: actorOf(request),
+        query: request.query,
+      });
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="viec-can-lam.xlsx"`);
+      return reply.send(buffer);
+    },
   );
 
   app.get(

@@ -3,13 +3,13 @@
 // with 3 unpaid months of dues (counted from the month they joined a cell here and their first
 // recorded sheet: never months nobody recorded). Each item says what is due, by when, and links
 // to the record.
-import type { TReminder } from '../../../contracts/lifecycle';
+import type { TReminder, TReminderGroup, TRemindersQuery } from '../../../contracts/lifecycle';
 import { addDays } from '../../../domain/calendar/date-math';
 import { addWorkingDays, type CalendarAdjustment } from '../../../domain/calendar/working-days';
 import { type MemberEventKind, memberEventLabels } from '../../../domain/enums/members';
 import { duesMonthsOfYear, monthlyDues, previousMonth } from '../../../domain/rules/dues/dues';
 import { probationEnd } from '../../../domain/rules/recruitment/recruitment';
-import { formatDate } from '../../../domain/text/vietnamese';
+import { formatDate, toSearchKey } from '../../../domain/text/vietnamese';
 import { type Db, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../../platform/access/units';
@@ -17,6 +17,7 @@ import { todayIso } from '../../platform/clock';
 import { getCalendarAdjustments } from '../calendar';
 import { activeStatusList } from '../figures';
 import { letterPresentationDays } from '../members';
+import { proposalReminders } from '../proposals';
 import { getBoard } from '../recruitment';
 import { listBadgeCandidates } from './badges.service';
 import { basisOf, type DuesProfileRow, getDuesParams, recordsFromOf } from './dues.service';
@@ -46,6 +47,7 @@ const recruitmentDeadlines = async ({ db, actor, unit }: Section): Promise<TRemi
       title: `${a.fullName}: ${d.label}`,
       detail: `Hạn ${formatDate(d.dueOn)} (${d.basis}).`,
       orgUnitName: a.orgUnitName,
+      orgUnitId: a.orgUnitId,
       link: `/phat-trien-dang/${a.id}`,
     });
   }
@@ -59,11 +61,12 @@ const probationEnds = async ({ db, unit, today, adjustments }: Section): Promise
     id: number;
     full_name: string;
     admitted_on: string | null;
+    org_unit_id: number;
     org_unit_name: string;
     ceremony: string | null;
   }>(
     db,
-    sql`select m.id, m.full_name, m.admitted_on, o.name as org_unit_name, c.step_date as ceremony
+    sql`select m.id, m.full_name, m.admitted_on, m.org_unit_id, o.name as org_unit_name, c.step_date as ceremony
         from members m join org_units o on o.id = m.org_unit_id
         left join (select a.member_id, s.step_date from applicants a
                    join recruitment_steps s on s.applicant_id = a.id
@@ -86,6 +89,7 @@ const probationEnds = async ({ db, unit, today, adjustments }: Section): Promise
       title: `${p.full_name}: hết thời gian dự bị ngày ${formatDate(end)}`,
       detail: `Chi bộ xét, đề nghị công nhận đảng viên chính thức chậm nhất ngày ${formatDate(voteBy)} (30 ngày làm việc).${p.ceremony ? '' : ' Tính từ ngày quyết định kết nạp vì chưa ghi ngày lễ kết nạp.'}`,
       orgUnitName: p.org_unit_name,
+      orgUnitId: p.org_unit_id,
       link: `/dang-vien/${p.id}`,
     });
   }
@@ -101,11 +105,12 @@ const transferLetters = async ({ db, unit, today }: Section): Promise<TReminder[
     kind: MemberEventKind;
     issued: string;
     letter_number: string | null;
+    org_unit_id: number;
     org_unit_name: string;
   }>(
     db,
     sql`select m.id as member_id, m.full_name, e.kind, coalesce(e.letter_date, e.event_date) as issued,
-          e.letter_number, o.name as org_unit_name
+          e.letter_number, m.org_unit_id, o.name as org_unit_name
         from member_events e join members m on m.id = e.member_id join org_units o on o.id = m.org_unit_id
         where o.path <@ ${unit.path}::ltree
           and e.kind in ('transferred_out', 'temporary_out', 'moved')
@@ -121,6 +126,7 @@ const transferLetters = async ({ db, unit, today }: Section): Promise<TReminder[
         `${l.full_name}: chưa xác nhận xuất trình giấy giới thiệu ${l.letter_number ?? ''}`.trim(),
       detail: `${memberEventLabels[l.kind]} ngày ${formatDate(l.issued)}; quá 30 ngày chưa có xác nhận nơi đến.`,
       orgUnitName: l.org_unit_name,
+      orgUnitId: l.org_unit_id,
       link: `/dang-vien/${l.member_id}`,
     });
   }
@@ -140,6 +146,7 @@ const badgesDue = async ({ db, actor, unit, today }: Section): Promise<TReminder
       title: `${due.length} đảng viên đủ điều kiện nhận Huy hiệu Đảng dịp ${formatDate(badges.awardDate)}`,
       detail: badges.byMilestone.map((b) => `${b.milestone} năm: ${b.count}`).join('; '),
       orgUnitName: unit.name,
+      orgUnitId: unit.id,
       link: `/huy-hieu?don-vi=${unit.id}&dip=${badges.awardDate}`,
     });
   return items;
@@ -228,23 +235,89 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
       title: `${u.full_name}: ${months.length} tháng chưa đóng đảng phí năm ${year}`,
       detail: `Các tháng ${months.map((m) => `${m.slice(5)}/${m.slice(0, 4)}`).join(', ')}. Không đóng đảng phí 3 tháng trong năm không có lý do chính đáng là căn cứ xem xét xóa tên.`,
       orgUnitName: u.org_unit_name,
+      orgUnitId: u.org_unit_id,
       link: `/dang-vien/${u.id}`,
     });
   }
   return items;
 };
 
+/** Labels of the groups: a unit's name, with its parent's when two groups share the name. */
+const groupLabels = async (db: Db, ids: number[]): Promise<Map<number, string>> => {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: number; name: string; parent_name: string | null }>(
+    db,
+    sql`select o.id, o.name, p.name as parent_name from org_units o
+        left join org_units p on p.id = o.parent_id
+        where o.id in (${sql.join(
+          ids.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+  );
+  const seen = new Map<string, number>();
+  for (const r of rows) seen.set(r.name, (seen.get(r.name) ?? 0) + 1);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      (seen.get(r.name) ?? 0) > 1 && r.parent_name ? `${r.name} – ${r.parent_name}` : r.name,
+    ]),
+  );
+};
+
+/** Issue 22: the filters of the page (kind, severity, text, one group). */
+export const filterReminders = (
+  items: TReminder[],
+  q: Pick<TRemindersQuery, 'unit' | 'kind' | 'severity' | 'q'>,
+): TReminder[] => {
+  const key = q.q ? toSearchKey(q.q) : '';
+  return items.filter(
+    (i) =>
+      (!q.unit || i.orgUnitId === q.unit) &&
+      (!q.kind || i.kind === q.kind) &&
+      (!q.severity || i.severity === q.severity) &&
+      (!key || toSearchKey(`${i.title} ${i.detail} ${i.orgUnitName ?? ''}`).includes(key)),
+  );
+};
+
+/** Groups by unit, most overdue first, then by name. */
+const groupsOf = async (db: Db, items: TReminder[]): Promise<TReminderGroup[]> => {
+  const byUnit = new Map<number | null, { count: number; overdue: number; name: string }>();
+  for (const i of items) {
+    const g = byUnit.get(i.orgUnitId) ?? { count: 0, overdue: 0, name: i.orgUnitName ?? '' };
+    g.count++;
+    if (i.severity === 'overdue') g.overdue++;
+    byUnit.set(i.orgUnitId, g);
+  }
+  const labels = await groupLabels(
+    db,
+    [...byUnit.keys()].filter((id): id is number => id !== null),
+  );
+  return [...byUnit.entries()]
+    .map(([id, g]) => ({
+      orgUnitId: id,
+      label: (id !== null && labels.get(id)) || g.name || 'Không rõ đơn vị',
+      count: g.count,
+      overdue: g.overdue,
+    }))
+    .sort((a, b) => b.overdue - a.overdue || a.label.localeCompare(b.label, 'vi'));
+};
+
 export const listReminders = async ({
   db,
   actor,
   orgUnitId,
+  limit = maxItems,
+  ...filters
 }: {
   db: Db;
   actor: Actor;
-  orgUnitId?: number;
-}): Promise<{
+  /** The home page counts every item by kind and unit (issue 22); unpaged, the page lists 500. */
+  limit?: number;
+} & TRemindersQuery): Promise<{
   items: TReminder[];
   counts: { overdue: number; dueSoon: number; upcoming: number };
+  total: number;
+  groups: TReminderGroup[];
 }> => {
   const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
   const section = {
@@ -262,11 +335,27 @@ export const listReminders = async ({
       ),
     )
   ).flat();
+  // Proposals due or overdue for an answer (docs/domain/proposals.md), from the proposals module.
+  items.push(...(await proposalReminders(db, unit.path, section.today)));
   items.sort(
     (a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.date.localeCompare(b.date),
   );
+  const kept = filterReminders(items, filters);
+  const groups = await groupsOf(db, kept);
+  const { page = 1, pageSize } = filters;
+  // Paged, the items come group after group (the page shows them so); unpaged callers keep the
+  // order by urgency. The sort is stable: by urgency within a group.
+  if (pageSize !== undefined) {
+    const rank = new Map(groups.map((g, n) => [g.orgUnitId, n]));
+    kept.sort((a, b) => (rank.get(a.orgUnitId) ?? 0) - (rank.get(b.orgUnitId) ?? 0));
+  }
   return {
-    items: items.slice(0, maxItems),
+    items:
+      pageSize === undefined
+        ? kept.slice(0, limit)
+        : kept.slice((page - 1) * pageSize, (page - 1) * pageSize + pageSize),
+    total: kept.length,
+    groups,
     counts: {
       overdue: items.filter((i) => i.severity === 'overdue').length,
       dueSoon: items.filter((i) => i.severity === 'due_soon').length,

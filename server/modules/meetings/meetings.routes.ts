@@ -4,6 +4,7 @@ import {
   ZAttendanceQuery,
   ZAttendanceReport,
   ZMeetingDetail,
+  ZMeetingExportQuery,
   ZMeetingInput,
   ZMeetingList,
   ZMeetingQuery,
@@ -18,9 +19,9 @@ import {
   getAttendanceReport,
   getMeeting,
   getRoster,
-  listMeetings,
   updateMeeting,
 } from './meetings.service';
+import { exportMeetingsXlsx, listMeetings } from './meetings-list.queries';
 
 const ZSaved = z.object({ id: z.number(), version: z.number() });
 const tags = ['meetings'];
@@ -39,7 +40,34 @@ export const meetingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'meeting.read' },
     },
-    async (request) => listMeetings({ db, actor: actorOf(request), ...request.query }),
+    async (request) => listMeetings({ db, actor: actorOf(request), query: request.query }),
+  );
+
+  app.get(
+    '/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất đúng danh sách cuộc họp đã lọc ra tệp XLSX, nhóm theo đơn vị',
+        querystring: ZMeetingExportQuery,
+      },
+      config: { permission: 'meeting.read' },
+    },
+    async (request, reply) => {
+      const { buffer } = await exportMeetingsXlsx({
+        db,
+        actor: actorOf(request),
+        query: request.query,
+      });
+      const year = request.query.from?.slice(0, 4);
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="hoi-nghi-sinh-hoat${year ? `-${year}` : ''}.xlsx"`,
+        );
+      return reply.send(buffer);
+    },
   );
 
   app.post(

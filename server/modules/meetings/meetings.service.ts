@@ -8,7 +8,6 @@ import {
   type TAttendanceReport,
   type TMeetingDetail,
   type TMeetingInput,
-  type TMeetingListItem,
   type TMeetingUpdate,
   type TRoster,
 } from '../../../contracts/meetings';
@@ -356,57 +355,6 @@ export const getMeeting = async ({
         d.task_id === null
           ? null
           : { id: d.task_id, title: d.task_title!, year: d.task_year!, orgUnitId: d.task_unit_id! },
-    })),
-  };
-};
-
-export const listMeetings = async ({
-  db,
-  actor,
-  orgUnitId,
-  from,
-  to,
-}: {
-  db: Db;
-  actor: Actor;
-  orgUnitId?: number;
-  from?: string;
-  to?: string;
-}): Promise<{ items: TMeetingListItem[] }> => {
-  const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
-  const rows = await queryRows<{
-    id: number;
-    org_unit_id: number;
-    org_unit_name: string;
-    kind: TMeetingListItem['kind'];
-    held_on: string;
-    title: string;
-    invited_count: number;
-    present_count: number;
-    decision_count: number;
-  }>(
-    db,
-    sql`select m.id, m.org_unit_id, o.name as org_unit_name, m.kind, m.held_on, m.title,
-          m.invited_count, m.present_count,
-          (select count(*) from meeting_decisions d where d.meeting_id = m.id)::int as decision_count
-        from meetings m join org_units o on o.id = m.org_unit_id
-        where o.path <@ ${unit.path}::ltree
-          ${from ? sql`and m.held_on >= ${from}` : sql``}
-          ${to ? sql`and m.held_on <= ${to}` : sql``}
-        order by m.held_on desc, m.id desc
-        limit 500`,
-  );
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      orgUnitId: r.org_unit_id,
-      orgUnitName: r.org_unit_name,
-      kind: r.kind,
-      heldOn: r.held_on,
-      title: r.title,
-      invitedCount: r.invited_count,
-      presentCount: r.present_count,
-      decisionCount: r.decision_count,
     })),
   };
 };

@@ -10,6 +10,9 @@ export {
   membersUnderReview,
   stateOfRow,
 } from './discipline-state.queries';
+export { memberPhotoRoutes } from './member-photo.routes';
+export { readMemberPhoto } from './member-photo.service';
 export { appendMemberEvent, applyMemberTimeline, lockMember } from './member-timeline.service';
+export { buildMemberQuery } from './members.queries';
 export { membersRoutes } from './members.routes';
-export { letterPresentationDays } from './members.service';
+export { letterPresentationDays, updateMember } from './members.service';

@@ -285,6 +285,34 @@ const findByNameKeys = async (
   return { rows, total: c?.matched ?? 0, totalCapped: capped };
 };
 
+/**
+ * The parents of the units on a page whose name another unit of the actor's scope also bears
+ * (issue 22: "Chi bộ Phòng Nghiệp vụ 1" exists under many organisations). One query per page; the
+ * parent only when it lies in the scope, so nothing above the user's subtree is named.
+ */
+const withHomonymParents = async (
+  db: DbOrTx,
+  actor: Actor,
+  items: TMemberListItem[],
+): Promise<TMemberListItem[]> => {
+  const unitIds = [...new Set(items.map((i) => i.orgUnitId))];
+  if (unitIds.length === 0) return items;
+  const rows = await queryRows<{ id: number; parent_name: string }>(
+    db,
+    sql`select o.id, p.name as parent_name
+        from org_units o join org_units p on p.id = o.parent_id
+        where o.id in (${sql.join(
+          unitIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) and ${inScope(actor, sql`p.path`)}
+          and exists (select 1 from org_units x
+                      where x.name = o.name and x.id <> o.id and x.dissolved_on is null
+                        and ${inScope(actor, sql`x.path`)})`,
+  );
+  const parents = new Map(rows.map((r) => [Number(r.id), r.parent_name]));
+  return items.map((i) => ({ ...i, orgUnitParentName: parents.get(i.orgUnitId) ?? null }));
+};
+
 export const findMembers = async (
   db: DbOrTx,
   actor: Actor,
@@ -301,7 +329,11 @@ export const findMembers = async (
       options.searchCap ?? SEARCH_CAP,
     );
     return {
-      items: found.rows.map((r) => toItem(r, showSensitive)),
+      items: await withHomonymParents(
+        db,
+        actor,
+        found.rows.map((r) => toItem(r, showSensitive)),
+      ),
       total: found.total,
       totalCapped: found.totalCapped,
     };
@@ -318,7 +350,15 @@ export const findMembers = async (
     (await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${from} where ${where}`))
       ?.n ??
     0;
-  return { items: rows.map((r) => toItem(r, showSensitive)), total, totalCapped: false };
+  return {
+    items: await withHomonymParents(
+      db,
+      actor,
+      rows.map((r) => toItem(r, showSensitive)),
+    ),
+    total,
+    totalCapped: false,
+  };
 };
 
 /** Every row of a filtered list, in pages, for exports (bounded memory). */

@@ -77,26 +77,67 @@ export const findChildrenAsOf = async (
   return rows.map(toNode);
 };
 
-export const searchUnits = async (db: DbOrTx, actor: Actor, q: string, asOf: string) => {
-  const rows = await queryRows<NodeRow & { ancestor_ids: number[]; ancestor_names: string[] }>(
+/**
+ * Units of the actor's subtree (as of a date) whose name or short name holds the words typed,
+ * diacritic-blind ("nghiep vu y" finds "Chi bộ Phòng Nghiệp vụ Y"), each with its path inside the
+ * scope. Ordered so the likeliest unit comes first: the whole name, then a name starting with the
+ * words, then the words at a word's start, then anywhere; within each, higher units first, then
+ * Vietnamese alphabetical order. The subtree is narrowed first (unitsAsOf), so the substring filter
+ * runs over the scope's units only (CONTRIBUTING: no ORDER BY … LIMIT over a %substring% index walk).
+ */
+export const searchUnits = async (
+  db: DbOrTx,
+  actor: Actor,
+  opts: { q: string; asOf: string; kinds?: OrgUnitKind[]; page?: number; pageSize?: number },
+) => {
+  const key = toLikeKey(opts.q);
+  const page = opts.page ?? 1;
+  const pageSize = opts.pageSize ?? 50;
+  const kindFilter =
+    opts.kinds && opts.kinds.length > 0
+      ? sql`and m.kind in (${sql.join(
+          opts.kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})`
+      : sql``;
+  const rows = await queryRows<
+    NodeRow & { ancestor_ids: number[]; ancestor_names: string[]; total: number }
+  >(
     db,
-    sql`with units as ${unitsAsOf(actor, asOf)}
-        select u.id, u.parent_id, u.kind, u.name, u.short_name, u.path::text as path,
+    sql`with units as ${unitsAsOf(actor, opts.asOf)},
+        keyed as (
+          select u.*, lower(immutable_unaccent(u.name)) as name_key,
+            lower(immutable_unaccent(coalesce(u.short_name, ''))) as short_key
+          from units u),
+        matched as (
+          select k.*, case
+              when k.name_key = ${key} or k.short_key = ${key} then 0
+              when k.name_key like ${`${key}%`} or k.short_key like ${`${key}%`} then 1
+              when k.name_key like ${`% ${key}%`} then 2
+              else 3 end as rank
+          from keyed k
+          where k.name_key like ${`%${key}%`} or k.short_key like ${`%${key}%`})
+        select m.id, m.parent_id, m.kind, m.name, m.short_name, m.path::text as path,
           0 as member_count,
-          (select count(*) from units k where k.parent_id = u.id)::int as child_count,
-          array(select a.id from units a where a.path @> u.path and a.id <> u.id
+          (select count(*) from units k where k.parent_id = m.id)::int as child_count,
+          array(select a.id from units a where a.path @> m.path and a.id <> m.id
                 order by nlevel(a.path)) as ancestor_ids,
-          array(select a.name from units a where a.path @> u.path and a.id <> u.id
-                order by nlevel(a.path)) as ancestor_names
-        from units u
-        where lower(immutable_unaccent(u.name)) like ${`%${toLikeKey(q)}%`}
-           or lower(immutable_unaccent(coalesce(u.short_name, ''))) like ${`%${toLikeKey(q)}%`}
-        order by nlevel(u.path), u.name collate vi
-        limit 50`,
+          array(select a.name from units a where a.path @> m.path and a.id <> m.id
+                order by nlevel(a.path)) as ancestor_names,
+          count(*) over ()::int as total
+        from matched m
+        where true ${kindFilter}
+        order by m.rank, nlevel(m.path), m.name collate vi, m.id
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
-  return rows.map((r) => ({
-    ...toNode(r),
-    ancestorIds: r.ancestor_ids.map(Number),
-    ancestorNames: r.ancestor_names,
-  }));
+  return {
+    items: rows.map((r) => ({
+      ...toNode(r),
+      ancestorIds: r.ancestor_ids.map(Number),
+      ancestorNames: r.ancestor_names,
+    })),
+    total: rows[0] ? Number(rows[0].total) : 0,
+    page,
+    pageSize,
+  };
 };

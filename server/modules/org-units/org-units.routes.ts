@@ -56,14 +56,14 @@ export const orgUnitsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
       config: { permission: 'org.read' },
     },
-    async (request) => ({
-      items: await searchUnits(
-        db,
-        actorOf(request),
-        request.query.q,
-        request.query.asOf ?? todayIso(),
-      ),
-    }),
+    async (request) =>
+      searchUnits(db, actorOf(request), {
+        q: request.query.q,
+        asOf: request.query.asOf ?? todayIso(),
+        kinds: request.query.kind,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      }),
   );
 
   app.get(

@@ -45,6 +45,12 @@ export const dashboardMetricCodes = [
   'evaluation.mass_organisations_good_or_better',
   'evaluation.agencies_cultural_standard',
   'resolutions.cells_disseminated',
+  // Political education (docs/domain/education.md): shown on the resolutions card.
+  'education.programmes',
+  'education.units_with_activities',
+  'education.members_committed',
+  'education.models_registered',
+  'education.models_recognised',
   'plans.key_tasks.completed_share',
   'congresses.held',
   'congresses.on_schedule',
@@ -53,6 +59,17 @@ export const dashboardMetricCodes = [
   'committees.reelected_share',
   'committees.women_share',
   'committees.young_share',
+  'proposals.received',
+  'proposals.answered',
+  'proposals.overdue',
+  'residence.members_with_comment',
+  'residence.members_without_comment',
+  'emulation.movements',
+  'emulation.registered_units',
+  'emulation.registered_members',
+  'emulation.models_recognised',
+  'commendation.organisations_granted',
+  'commendation.members_granted',
 ] as const;
 
 const figureOf = (v: MetricValue) =>

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../contracts/common';
 import {
+  ZAssignedTasks,
+  ZAssignedTasksQuery,
   ZCascadeInput,
   ZDashboard,
   ZDashboardQuery,
@@ -21,11 +23,12 @@ import {
   ZTermQuery,
   ZTermUpdate,
   ZYearPlan,
-  ZYearPlanQuery,
+  ZYearPlanRouteQuery,
 } from '../../../contracts/plans';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
 import { lagTolerantDb } from '../../platform/http/read-routing';
+import { exportAssignedTasksXlsx, listAssignedTasks } from './assigned-tasks.queries';
 import { getDashboard } from './dashboard.service';
 import {
   createKeyTask,
@@ -34,6 +37,7 @@ import {
   recordTaskResult,
   updateKeyTask,
 } from './key-tasks.service';
+import { exportMetricRecordsXlsx } from './metric-records.export';
 import {
   createTerm,
   getMetricRecords,
@@ -83,6 +87,31 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => getMetricRecords({ db, actor: actorOf(request), ...request.query }),
   );
   app.get(
+    '/metric-records/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất ra tệp XLSX đúng các bản ghi đứng sau một con số',
+        querystring: ZMetricRecordsQuery,
+      },
+      config: { permission: 'plans.read' },
+    },
+    async (request, reply) => {
+      const { buffer } = await exportMetricRecordsXlsx({
+        db,
+        actor: actorOf(request),
+        query: request.query,
+      });
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="ban-ghi-${request.query.code.replace(/[^a-z0-9]+/gi, '-')}-${request.query.year}.xlsx"`,
+        );
+      return reply.send(buffer);
+    },
+  );
+  app.get(
     '/terms',
     {
       schema: {
@@ -125,12 +154,51 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Kế hoạch năm của một tổ chức: chỉ tiêu, nhiệm vụ trọng tâm, nhiệm vụ giao cấp dưới',
-        querystring: ZYearPlanQuery,
+        querystring: ZYearPlanRouteQuery,
         response: { 200: ZYearPlan },
       },
       config: { permission: 'plans.read', cache: true },
     },
     async (request) => getYearPlan({ db, actor: actorOf(request), ...request.query }),
+  );
+  // Issue 22: the tasks handed down, filtered, grouped by receiving unit and paged; and their export.
+  app.get(
+    '/assigned-tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Nhiệm vụ đã giao cho cấp dưới: lọc, nhóm theo đơn vị nhận, phân trang',
+        querystring: ZAssignedTasksQuery,
+        response: { 200: ZAssignedTasks },
+      },
+      config: { permission: 'plans.read', cache: true },
+    },
+    async (request) => listAssignedTasks({ db, actor: actorOf(request), query: request.query }),
+  );
+  app.get(
+    '/assigned-tasks/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất đúng danh sách nhiệm vụ giao cấp dưới đã lọc ra tệp XLSX',
+        querystring: ZAssignedTasksQuery.omit({ page: true, pageSize: true }),
+      },
+      config: { permission: 'plans.read' },
+    },
+    async (request, reply) => {
+      const { buffer } = await exportAssignedTasksXlsx({
+        db,
+        actor: actorOf(request),
+        query: request.query,
+      });
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="nhiem-vu-giao-cap-duoi-${request.query.year}.xlsx"`,
+        );
+      return reply.send(buffer);
+    },
   );
   app.post(
     '/targets',

@@ -1,5 +1,6 @@
 // Terms, the year's plan of a unit (targets with live values, key tasks, what it handed down), the
 // metric catalogue and the records behind any figure.
+
 import type {
   TMetricRecords,
   TTerm,
@@ -16,6 +17,7 @@ import { getUnitInScope } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { conflict, invalidField } from '../../platform/errors';
 import { metricAreaLabels } from '../figures';
+import { countAssignedTasks } from './assigned-tasks.queries';
 import { summariseTasks } from './key-tasks.service';
 import {
   computeMetric,
@@ -31,6 +33,7 @@ import {
   termsOf,
   toKeyTask,
 } from './plans.queries';
+import { placeRecords } from './record-places.queries';
 import { asOfFor, listTargetRows, viewTarget } from './targets.service';
 
 export const listMetrics = () => ({
@@ -249,12 +252,15 @@ export const getYearPlan = async ({
   orgUnitId,
   year,
   asOf: asked,
+  assigned: assignedMode = 'list',
 }: {
   db: Db;
   actor: Actor;
   orgUnitId?: number;
   year: number;
   asOf?: string;
+  /** `count`: leave the list of tasks handed down out (the page reads it paged). */
+  assigned?: 'list' | 'count';
 }): Promise<TYearPlan> => {
   const unit = await getUnitInScope(db, actor, orgUnitId ?? actor.scopeOrgUnitId);
   const asOf = asOfFor(`${year}-12-31`, asked);
@@ -264,18 +270,21 @@ export const getYearPlan = async ({
   const batches: MetricBatches = new Map();
   const viewAll = async (rows: Promise<Parameters<typeof viewTarget>[1][]>) =>
     Promise.all((await rows).map((r) => viewTarget(db, r, asOf, batches)));
-  const [termTargets, targets, taskRows, assigned] = await Promise.all([
+  const [termTargets, targets, taskRows, assigned, assignedTaskCount] = await Promise.all([
     term && term.orgUnitId === unit.id
       ? viewAll(listTargetRows(db, unit.id, { termId: term.id }))
       : [],
     viewAll(listTargetRows(db, unit.id, { year })),
     unitTaskRows(db, unit.id, year),
-    queryRows<TaskRow>(
-      db,
-      sql`${taskSelect} where k.assigned_by_org_unit_id = ${unit.id} and k.year = ${year}
-            and ${inScope(actor, sql`o.path`)}
-          order by o.name collate vi, k.deadline, k.id`,
-    ),
+    assignedMode === 'count'
+      ? []
+      : queryRows<TaskRow>(
+          db,
+          sql`${taskSelect} where k.assigned_by_org_unit_id = ${unit.id} and k.year = ${year}
+                and ${inScope(actor, sql`o.path`)}
+              order by o.name collate vi, k.deadline, k.id`,
+        ),
+    countAssignedTasks(db, actor, unit.id, year),
   ]);
   return {
     orgUnitId: unit.id,
@@ -290,6 +299,7 @@ export const getYearPlan = async ({
     tasks: taskRows.map((r) => toKeyTask(r, asOf)),
     taskSummary: summariseTasks(taskRows, asOf),
     assignedTasks: assigned.map((r) => toKeyTask(r, asOf)),
+    assignedTaskCount,
   };
 };
 
@@ -333,6 +343,6 @@ export const getMetricRecords = async ({
     numerator: v.status === 'ok' ? (v.numerator ?? null) : null,
     denominator: v.status === 'ok' ? (v.denominator ?? null) : null,
     reason: v.status === 'unavailable' ? v.reason : null,
-    records: v.status === 'ok' ? v.records : [],
+    records: v.status === 'ok' ? await placeRecords(db, unit.path, v.records) : [],
   };
 };

@@ -2,8 +2,15 @@
 // here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
 export { renderAnnexXlsx } from './report-annex';
 export { gatherReportData } from './report-data';
-export { renderReportDocx } from './report-docx';
-export { documentDateProblem, placeFromSuperior, settingKeys } from './report-header';
+// The printed forms (server/modules/forms) share the report's document format and header.
+export { type DocumentFormat, defaultDocumentFormat, renderReportDocx } from './report-docx';
+export {
+  documentDateProblem,
+  placeFromSuperior,
+  type ReportHeader,
+  reportHeader,
+  settingKeys,
+} from './report-header';
 export { convertDocxToPdf, findSoffice } from './report-pdf';
 export { reportsRoutes } from './reports.routes';
 export { composeSnapshot, renderSnapshot } from './reports.service';

@@ -34,6 +34,10 @@ export const reportMetrics: { code: string; compare: boolean }[] = [
   { code: 'lifecycle.badges_awarded', compare: false },
   { code: 'lifecycle.dues_collected', compare: false },
   { code: 'resolutions.cells_disseminated', compare: false },
+  { code: 'education.programmes', compare: false },
+  { code: 'education.units_with_activities', compare: false },
+  { code: 'education.members_committed', compare: false },
+  { code: 'education.models_recognised', compare: false },
   { code: 'evaluation.members_good_or_better', compare: false },
   { code: 'evaluation.grassroots_good_or_better', compare: false },
   { code: 'plans.key_tasks.total', compare: false },
@@ -47,6 +51,18 @@ export const reportMetrics: { code: string; compare: boolean }[] = [
   { code: 'committees.reelected_share', compare: false },
   { code: 'committees.women_share', compare: false },
   { code: 'committees.young_share', compare: false },
+  // Proposals received and answered; residence comments (Quy định 213-QĐ/TW): docs/domain/proposals.md.
+  { code: 'proposals.received', compare: false },
+  { code: 'proposals.answered', compare: false },
+  { code: 'proposals.overdue', compare: false },
+  { code: 'residence.members_with_comment', compare: false },
+  { code: 'residence.members_without_comment', compare: false },
+  { code: 'emulation.movements', compare: false },
+  { code: 'emulation.registered_units', compare: false },
+  { code: 'emulation.registered_members', compare: false },
+  { code: 'emulation.models_recognised', compare: false },
+  { code: 'commendation.organisations_granted', compare: false },
+  { code: 'commendation.members_granted', compare: false },
 ];
 
 export type Evidence = {

@@ -9,3 +9,5 @@ export {
   loadPlanFacts,
 } from './coverage.queries';
 export { resolutionsRoutes } from './resolutions.routes';
+// The home page (issue 22): the resolutions a member is to study and reflect on.
+export { listMyReflections } from './resolutions.service';

@@ -8,6 +8,8 @@ import { committeePositionIn } from '../../test/builders/committees';
 import { congressElectionsIn } from '../../test/builders/congress-elections';
 import { congressDocumentIn, congressIn, congressRoundIn } from '../../test/builders/congresses';
 import { disciplineWithComplaint } from '../../test/builders/discipline';
+import { educationIn } from '../../test/builders/education';
+import { commendationIn, movementIn, registrationIn } from '../../test/builders/emulation';
 import {
   campaignIn,
   evaluationComplaintIn,
@@ -18,6 +20,8 @@ import { programmeIn, publishedCaseAbout } from '../../test/builders/inspection'
 import { meetingDecisionIn, meetingIn } from '../../test/builders/meetings';
 import { cellOfMember, transferLetterIn } from '../../test/builders/members';
 import { keyTaskIn, planTargetIn, planTermIn } from '../../test/builders/plans';
+import { proposalIn, residenceCommentOf } from '../../test/builders/proposals';
+import { reconciliationRunIn } from '../../test/builders/reconciliation';
 import { applicantIn, recruitmentDocumentIn } from '../../test/builders/recruitment';
 import { reportDraftIn } from '../../test/builders/reports';
 import { resolutionIn } from '../../test/builders/resolutions';
@@ -34,9 +38,17 @@ type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   document: Record<Target, number>;
   letter: Record<Target, { memberId: number; eventId: number }>;
   importJob: Record<Target, number>;
+  reconciliation: Record<Target, { run: number; item: number }>;
   evaluation: Record<Target, EvaluationFixture>;
   resolution: Record<Target, number>;
+  education: Record<Target, Awaited<ReturnType<typeof educationIn>>>;
+  emulation: Record<
+    Target,
+    { movement: number; commendation: number; spareRegistration: Record<string, number> }
+  >;
   meeting: Record<Target, number>;
+  proposal: Record<Target, number>;
+  residenceComment: Record<Target, number>;
   congress: Record<Target, { round: number; congress: number; documentOf: Record<string, number> }>;
   committeePosition: Record<Target, number>;
   plans: PlanFixtures;
@@ -189,6 +201,29 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(allButMember),
   },
+  // Printed forms (server/modules/forms): each reads its record through the caller's scope.
+  'GET /api/forms/members/trich-ngang': {
+    call: (f, t) => ({
+      url: `/api/forms/members/trich-ngang?orgUnitId=${cellOf(f, t)}&purpose=ki%E1%BB%83m%20tra`,
+    }),
+    expect: rule(allButMember),
+  },
+  'GET /api/forms/members/{id}/{form}': {
+    call: (f, t, u) => ({ url: `/api/forms/members/${memberOf(f, t, u)}/phieu` }),
+    expect: rule(allButMember),
+  },
+  // A letter is printed from a transfer event: a member's admission event inside answers 400 (not
+  // a transfer) after authorisation; outside, "not found".
+  'GET /api/forms/members/{id}/events/{eventId}/giay-gioi-thieu': {
+    call: (f, t) => ({
+      url: `/api/forms/members/${f.letter[t].memberId}/events/${f.letter[t].eventId}/giay-gioi-thieu`,
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/forms/applicants/{id}/{form}': {
+    call: (f, t) => ({ url: `/api/forms/applicants/${f.applicant[t]}/ket-nap` }),
+    expect: rule(allButMember),
+  },
   'GET /api/members/{id}': {
     call: (f, t, u) => ({ url: `/api/members/${memberOf(f, t, u)}` }),
     expect: rule(everyone),
@@ -223,11 +258,39 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(offices),
   },
+  // Member photos (issue 21): read with the record, changed by who edits it. The upload sends no
+  // image, so an allowed caller is refused by the check (400); DELETE of no photo is a 400 too.
+  'GET /api/members/{id}/photo': {
+    call: (f, t, u) => ({ url: `/api/members/${memberOf(f, t, u)}/photo` }),
+    expect: rule(everyone),
+  },
+  'PUT /api/members/{id}/photo': {
+    call: (f, t, u) => ({
+      url: `/api/members/${memberOf(f, t, u)}/photo`,
+      body: { contentBase64: 'R0lGODlhAQABAAAAACw=' },
+    }),
+    expect: rule(offices),
+  },
+  'DELETE /api/members/{id}/photo': {
+    call: (f, t, u) => ({ url: `/api/members/${memberOf(f, t, u)}/photo` }),
+    expect: rule(offices),
+  },
+  'GET /api/members/card-photos': {
+    call: (f, t) => ({ url: `/api/members/card-photos?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/members/card-photos/export.zip': {
+    call: (f, t) => ({ url: `/api/members/card-photos/export.zip?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
   'GET /api/overview/': {
     call: (f, t) => ({ url: `/api/overview?orgUnitId=${cellOf(f, t)}` }),
     expect: rule(allButMember),
   },
   'GET /api/accounts/': { call: () => ({ url: '/api/accounts' }), expect: rule(['admin']) },
+  // The home page takes no record: it answers from the caller's own scope (issue 22).
+  // The home answers the caller's own scope only: there is no unit to ask for, inside or outside.
+  'GET /api/home/': { call: () => ({ url: '/api/home' }), expect: () => 'allowed' },
   'POST /api/accounts/': {
     call: (f, t) => ({
       url: '/api/accounts',
@@ -264,6 +327,10 @@ const table: Record<string, Entry> = {
   },
   'GET /api/audit/': { call: () => ({ url: '/api/audit' }), expect: rule(['admin']) },
   'GET /api/audit/verify': { call: () => ({ url: '/api/audit/verify' }), expect: rule(['admin']) },
+  'GET /api/audit/users': {
+    call: () => ({ url: '/api/audit/users?q=a' }),
+    expect: rule(['admin']),
+  },
   // Backups: administrators only. The restore call sends no file, so an administrator is refused
   // by the route (400) after authorisation and nothing is replaced (backup.db.test.ts restores).
   'GET /api/backup/download': {
@@ -283,6 +350,32 @@ const table: Record<string, Entry> = {
       body: { presentedOn: '2026-01-05' },
     }),
     expect: rule(offices),
+  },
+  // Notifications (server/modules/notifications): each user reads and marks only their own rows, so
+  // every role is allowed and nothing is scoped; running the job by hand is the administrator's.
+  'GET /api/notifications/': {
+    call: () => ({ url: '/api/notifications' }),
+    expect: () => 'allowed',
+  },
+  'GET /api/notifications/unread-count': {
+    call: () => ({ url: '/api/notifications/unread-count' }),
+    expect: () => 'allowed',
+  },
+  'POST /api/notifications/read': {
+    call: () => ({ url: '/api/notifications/read', body: { ids: [2_000_000_000] } }),
+    expect: () => 'allowed',
+  },
+  'GET /api/notifications/settings': {
+    call: () => ({ url: '/api/notifications/settings' }),
+    expect: () => 'allowed',
+  },
+  'PUT /api/notifications/settings': {
+    call: () => ({ url: '/api/notifications/settings', body: { channels: {}, version: -1 } }),
+    expect: () => 'allowed',
+  },
+  'POST /api/notifications/run': {
+    call: () => ({ url: '/api/notifications/run', body: { userIds: [2_000_000_000] } }),
+    expect: (u) => (u === 'admin' ? 'allowed' : 'forbidden'),
   },
   // The calendar of working days is the same for everyone: no record, no scope.
   'GET /api/calendar/{year}': {
@@ -383,6 +476,10 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/lifecycle/reminders?orgUnitId=${cellOf(f, t)}` }),
     expect: rule(allButMember),
   },
+  'GET /api/lifecycle/reminders/export.xlsx': {
+    call: (f, t) => ({ url: `/api/lifecycle/reminders/export.xlsx?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
   'GET /api/lifecycle/badges': {
     call: (f, t) => ({ url: `/api/lifecycle/badges?orgUnitId=${cellOf(f, t)}` }),
     expect: rule(allButMember),
@@ -477,6 +574,62 @@ const table: Record<string, Entry> = {
       url: `/api/imports/export/events.xlsx?orgUnitId=${cellOf(f, t)}&purpose=ki%E1%BB%83m%20tra`,
     }),
     expect: rule(allButMember),
+  },
+
+  // Reconciliation with the national member database: reading and reconciling a file has no
+  // record to ask for (it reads the caller's subtree); a run belongs to the unit whose subtree it read.
+  'POST /api/reconciliation/read': {
+    call: () => ({
+      url: '/api/reconciliation/read',
+      body: { fileName: 'a.csv', contentBase64: importCsv },
+    }),
+    expect: (u) => (offices.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'POST /api/reconciliation/runs': {
+    call: () => ({
+      url: '/api/reconciliation/runs',
+      body: {
+        fileName: 'a.csv',
+        contentBase64: importCsv,
+        mapping: {
+          fullName: 0,
+          birthDate: 1,
+          citizenId: null,
+          cardNumber: null,
+          admittedOn: null,
+          recognisedOn: null,
+          cell: 2,
+          parentUnit: null,
+          status: null,
+        },
+      },
+    }),
+    expect: (u) => (offices.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'GET /api/reconciliation/runs': {
+    call: () => ({ url: '/api/reconciliation/runs' }),
+    expect: (u) => (offices.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'GET /api/reconciliation/runs/{id}': {
+    call: (f, t) => ({ url: `/api/reconciliation/runs/${f.reconciliation[t].run}` }),
+    expect: rule(offices),
+  },
+  'GET /api/reconciliation/runs/{id}/items': {
+    call: (f, t) => ({
+      url: `/api/reconciliation/runs/${f.reconciliation[t].run}/items?group=onlyThere`,
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/reconciliation/runs/{id}/summary.xlsx': {
+    call: (f, t) => ({ url: `/api/reconciliation/runs/${f.reconciliation[t].run}/summary.xlsx` }),
+    expect: rule(offices),
+  },
+  'POST /api/reconciliation/items/{id}/decision': {
+    call: (f, t) => ({
+      url: `/api/reconciliation/items/${f.reconciliation[t].item}/decision`,
+      body: { decision: 'note', note: 'Thử quyền' },
+    }),
+    expect: rule(offices),
   },
 
   // The annual report and the document register (issue 7). "Inside" is the demo grassroots
@@ -714,6 +867,12 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(allButMember),
   },
+  'GET /api/plans/metric-records/export.xlsx': {
+    call: (f, t) => ({
+      url: `/api/plans/metric-records/export.xlsx?code=recruitment.admitted&orgUnitId=${cellOf(f, t)}&year=2026`,
+    }),
+    expect: rule(allButMember),
+  },
   'GET /api/plans/terms': {
     call: (f, t) => ({ url: `/api/plans/terms?orgUnitId=${cellOf(f, t)}` }),
     expect: rule(allButMember),
@@ -727,6 +886,16 @@ const table: Record<string, Entry> = {
   },
   'GET /api/plans/year': {
     call: (f, t) => ({ url: `/api/plans/year?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/plans/assigned-tasks': {
+    call: (f, t) => ({ url: `/api/plans/assigned-tasks?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/plans/assigned-tasks/export.xlsx': {
+    call: (f, t) => ({
+      url: `/api/plans/assigned-tasks/export.xlsx?orgUnitId=${cellOf(f, t)}&year=2026`,
+    }),
     expect: rule(allButMember),
   },
   'POST /api/plans/targets': {
@@ -822,6 +991,202 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/dashboard?orgUnitId=${cellOf(f, t)}&year=2026` }),
     expect: rule(allButMember),
   },
+  // Political education (docs/domain/education.md): committees read the programmes of their subtree and
+  // above; offices run programmes and reviews; units (cells too) record; a level above recognises models.
+  'GET /api/education/programmes': {
+    call: () => ({ url: '/api/education/programmes' }),
+    expect: (u) => (u === 'dangvien' ? 'forbidden' : 'allowed'),
+  },
+  'POST /api/education/programmes': {
+    call: (f, t) => ({
+      url: '/api/education/programmes',
+      body: {
+        orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        kind: 'other',
+        title: 'Chương trình thử quyền',
+        fromDate: '2026-01-01',
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/education/programmes/{id}': {
+    call: (f, t) => ({ url: `/api/education/programmes/${f.education[t].programme}` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/education/programmes/{id}': {
+    call: (f, t) => ({
+      url: `/api/education/programmes/${f.education[t].programme}`,
+      body: {
+        orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        kind: 'other',
+        title: 'Chương trình thử quyền',
+        fromDate: '2026-01-01',
+        version: 999,
+      },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/education/programmes/{id}/activities': {
+    call: (f, t) => ({
+      url: `/api/education/programmes/${f.education[t].programme}/activities`,
+      body: { orgUnitId: cellOf(f, t), kind: 'study', title: 'Học tập thử', heldOn: '2026-01-05' },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/education/programmes/{id}/commitments': {
+    call: (f, t) => ({
+      url: `/api/education/programmes/${f.education[t].programme}/commitments`,
+      body: {
+        memberId: t === 'inside' ? f.memberInCell.id : f.memberElsewhere.id,
+        year: 2026,
+        signedOn: '2026-01-05',
+        content: 'Cam kết thử quyền',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/education/commitments/{id}/outcome': {
+    call: (f, t) => ({
+      url: `/api/education/commitments/${f.education[t].commitment}/outcome`,
+      body: { outcome: 'kept', version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/education/programmes/{id}/reviews': {
+    call: (f, t) => ({
+      url: `/api/education/programmes/${f.education[t].programme}/reviews`,
+      body: {
+        orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        kind: 'interim',
+        title: 'Sơ kết thử quyền',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-06-30',
+        heldOn: '2026-07-05',
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/education/models': {
+    call: () => ({ url: '/api/education/models' }),
+    expect: (u) => (u === 'dangvien' ? 'forbidden' : 'allowed'),
+  },
+  'POST /api/education/models': {
+    call: (f, t) => ({
+      url: '/api/education/models',
+      body: {
+        orgUnitId: cellOf(f, t),
+        programmeId: f.education[t].programme,
+        title: 'Mô hình thử quyền',
+        registeredOn: '2026-01-05',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/education/models/{id}': {
+    call: (f, t) => ({ url: `/api/education/models/${f.education[t].model}` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/education/models/{id}/review': {
+    call: (f, t) => ({
+      url: `/api/education/models/${f.education[t].model}/review`,
+      body: { decision: 'not_recognised', reviewedOn: '2026-03-01', version: 999 },
+    }),
+    expect: rule(['admin', 'vanphong', 'btv', 'coso']),
+  },
+  'POST /api/education/models/{id}/evidence': {
+    call: (f, t) => ({
+      url: `/api/education/models/${f.education[t].model}/evidence`,
+      body: { title: 'Minh chứng thử', documentId: f.document[t] },
+    }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/education/activities/{id}': {
+    call: (f, t) => ({
+      url: `/api/education/activities/${f.education[t].activity}`,
+      body: {
+        orgUnitId: cellOf(f, t),
+        kind: 'study',
+        title: 'Học tập thử',
+        heldOn: '2026-01-05',
+        version: 999,
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'DELETE /api/education/activities/{id}': {
+    call: (f, t, u) => ({ url: `/api/education/activities/${f.education[t].spare.activity[u]}` }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/education/reviews/{id}': {
+    call: (f, t) => ({
+      url: `/api/education/reviews/${f.education[t].review}`,
+      body: {
+        orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        kind: 'interim',
+        title: 'Sơ kết thử quyền',
+        periodFrom: '2026-01-01',
+        periodTo: '2026-06-30',
+        heldOn: '2026-07-05',
+        version: 999,
+      },
+    }),
+    expect: rule(offices),
+  },
+  'DELETE /api/education/reviews/{id}': {
+    call: (f, t, u) => ({ url: `/api/education/reviews/${f.education[t].spare.review[u]}` }),
+    expect: rule(offices),
+  },
+  'DELETE /api/education/models/{id}/evidence/{evidenceId}': {
+    call: (f, t, u) => ({
+      url: `/api/education/models/${f.education[t].model}/evidence/${f.education[t].spare.evidence[u]}`,
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/education/documents': {
+    call: (f, t) => ({
+      url: '/api/education/documents',
+      body: {
+        orgUnitId: cellOf(f, t),
+        fileName: 'minh-chung.pdf',
+        mimeType: 'application/pdf',
+        contentBase64: 'JVBERi0xLjQK',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/education/documents/{id}': {
+    call: (f, t) => ({ url: `/api/education/documents/${f.document[t]}` }),
+    expect: rule(allButMember),
+  },
+  'GET /api/education/opinion-notes': {
+    call: () => ({ url: '/api/education/opinion-notes' }),
+    expect: (u) => (u === 'dangvien' ? 'forbidden' : 'allowed'),
+  },
+  'POST /api/education/opinion-notes': {
+    call: (f, t) => ({
+      url: '/api/education/opinion-notes',
+      body: {
+        orgUnitId: cellOf(f, t),
+        notedOn: '2026-01-05',
+        topic: 'Dư luận thử quyền',
+        content: 'Nội dung thử',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/education/opinion-notes/{id}': {
+    call: (f, t) => ({
+      url: `/api/education/opinion-notes/${f.education[t].note}`,
+      body: {
+        orgUnitId: cellOf(f, t),
+        notedOn: '2026-01-05',
+        topic: 'Dư luận thử quyền',
+        content: 'Nội dung thử',
+        version: 999,
+      },
+    }),
+    expect: rule(recruiters),
+  },
   // Resolutions (docs/domain/resolutions.md): the register is read by everyone in the owner's subtree and above.
   'GET /api/resolutions/': {
     call: () => ({ url: '/api/resolutions' }),
@@ -841,6 +1206,106 @@ const table: Record<string, Entry> = {
       },
     }),
     expect: rule(offices),
+  },
+  // Emulation and commendations (docs/domain/emulation.md): everyone but members reads the movements of
+  // their committees and the commendations proposed in their subtree; offices launch movements; units
+  // register and propose (a cell through its secretary); offices and the standing committee decide.
+  'GET /api/emulation/movements': {
+    call: () => ({ url: '/api/emulation/movements' }),
+    expect: (u) => (allButMember.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'POST /api/emulation/movements': {
+    call: (f, t) => ({
+      url: '/api/emulation/movements',
+      body: {
+        orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        name: 'Dân vận khéo',
+        criteria: 'Có mô hình',
+        fromDate: '2026-01-10',
+        toDate: '2026-12-31',
+      },
+    }),
+    expect: rule(offices),
+  },
+  'GET /api/emulation/movements/{id}': {
+    call: (f, t) => ({ url: `/api/emulation/movements/${f.emulation[t].movement}` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/emulation/movements/{id}': {
+    call: (f, t) => ({
+      url: `/api/emulation/movements/${f.emulation[t].movement}`,
+      body: {
+        orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        name: 'Dân vận khéo',
+        criteria: 'Có mô hình',
+        fromDate: '2026-01-10',
+        toDate: '2026-12-31',
+        version: 999,
+      },
+    }),
+    expect: rule(offices),
+  },
+  'POST /api/emulation/movements/{id}/registrations': {
+    call: (f, t) => ({
+      url: `/api/emulation/movements/${f.emulation[t].movement}/registrations`,
+      body: { orgUnitId: cellOf(f, t), registeredOn: '2026-02-01' },
+    }),
+    expect: rule(recruiters),
+  },
+  'DELETE /api/emulation/registrations/{id}': {
+    call: (f, t, u) => ({
+      url: `/api/emulation/registrations/${f.emulation[t].spareRegistration[u]}`,
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/emulation/commendations': {
+    call: () => ({ url: '/api/emulation/commendations' }),
+    expect: (u) => (allButMember.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'GET /api/emulation/commendations/eligibility': {
+    call: (f, t, u) => ({
+      url: `/api/emulation/commendations/eligibility?subjectKind=member&subjectMemberId=${memberOf(f, t, u)}&form=exemplary_certificate&year=2025`,
+    }),
+    expect: rule(allButMember),
+  },
+  'POST /api/emulation/commendations': {
+    call: (f, t) => ({
+      url: '/api/emulation/commendations',
+      body: {
+        proposingOrgUnitId: cellOf(f, t),
+        subjectKind: 'organisation',
+        subjectOrgUnitId: cellOf(f, t),
+        form: 'certificate',
+        year: 2025,
+        achievements: 'Thử quyền',
+        proposedOn: '2026-01-12',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/emulation/commendations/{id}': {
+    call: (f, t) => ({ url: `/api/emulation/commendations/${f.emulation[t].commendation}` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/emulation/commendations/{id}/review': {
+    call: (f, t) => ({
+      url: `/api/emulation/commendations/${f.emulation[t].commendation}/review`,
+      body: { version: 999, reviewedOn: '2026-01-15' },
+    }),
+    expect: rule([...offices, 'btv']),
+  },
+  'POST /api/emulation/commendations/{id}/decision': {
+    call: (f, t) => ({
+      url: `/api/emulation/commendations/${f.emulation[t].commendation}/decision`,
+      body: {
+        version: 999,
+        outcome: 'refused',
+        grantingOrgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        grantingAuthority: 'Ban Thường vụ',
+        decidedOn: '2026-01-20',
+      },
+    }),
+    expect: rule([...offices, 'btv']),
   },
   'GET /api/resolutions/reflections/mine': {
     call: () => ({ url: '/api/resolutions/reflections/mine' }),
@@ -1050,6 +1515,10 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/meetings?orgUnitId=${cellOf(f, t)}` }),
     expect: rule(allButMember),
   },
+  'GET /api/meetings/export.xlsx': {
+    call: (f, t) => ({ url: `/api/meetings/export.xlsx?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
   'POST /api/meetings/': {
     call: (f, t) => ({
       url: '/api/meetings',
@@ -1086,6 +1555,97 @@ const table: Record<string, Entry> = {
         heldOn: '2026-02-05',
         title: 'Sinh hoạt chi bộ thử quyền',
         attendance: [],
+        version: 999,
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  // Proposals (docs/domain/proposals.md): the register of a cell (inside) or of a cell of another
+  // committee (outside). Writes with a stale version are refused after authorisation (409).
+  'GET /api/proposals/': {
+    call: (f, t) => ({ url: `/api/proposals?orgUnitId=${cellOf(f, t)}` }),
+    expect: rule(allButMember),
+  },
+  'POST /api/proposals/': {
+    call: (f, t) => ({
+      url: '/api/proposals',
+      body: {
+        orgUnitId: t === 'inside' ? f.cellId : f.memberElsewhereCellId,
+        sourceKind: 'other',
+        sourceText: 'Đại biểu thử quyền',
+        raisedOn: '2026-01-05',
+        content: 'Kiến nghị thử quyền',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'GET /api/proposals/{id}': {
+    call: (f, t) => ({ url: `/api/proposals/${f.proposal[t]}` }),
+    expect: rule(allButMember),
+  },
+  'PUT /api/proposals/{id}': {
+    call: (f, t) => ({
+      url: `/api/proposals/${f.proposal[t]}`,
+      body: {
+        orgUnitId: t === 'inside' ? f.cellId : f.memberElsewhereCellId,
+        sourceKind: 'other',
+        sourceText: 'Đại biểu thử quyền',
+        raisedOn: '2026-01-05',
+        content: 'Kiến nghị thử quyền',
+        version: 999,
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'POST /api/proposals/{id}/answer': {
+    call: (f, t) => ({
+      url: `/api/proposals/${f.proposal[t]}/answer`,
+      body: { answeredOn: '2026-01-20', answer: 'Trả lời thử quyền', version: 999 },
+    }),
+    expect: rule([...recruiters, 'btv']),
+  },
+  'POST /api/proposals/{id}/withdraw': {
+    call: (f, t) => ({
+      url: `/api/proposals/${f.proposal[t]}/withdraw`,
+      body: { version: 999 },
+    }),
+    expect: rule(recruiters),
+  },
+  // Residence comments (Quy định 213-QĐ/TW): reached through the member; a member reads their own.
+  'GET /api/proposals/residence/roster': {
+    call: (f, t) => ({
+      url: `/api/proposals/residence/roster?orgUnitId=${cellOf(f, t)}&year=2025`,
+    }),
+    expect: committeeUnitReaders,
+  },
+  'GET /api/proposals/residence/member': {
+    call: (f, t, u) => ({ url: `/api/proposals/residence/member?memberId=${memberOf(f, t, u)}` }),
+    expect: rule(everyone),
+  },
+  'POST /api/proposals/residence': {
+    call: (f, t, u) => ({
+      url: '/api/proposals/residence',
+      body: {
+        memberId: memberOf(f, t, u),
+        year: 2024,
+        residenceCell: 'Chi bộ khu phố thử',
+        commentedOn: '2025-01-10',
+        comment: 'Nhận xét thử quyền',
+        recordedAs: 'transcribed',
+      },
+    }),
+    expect: rule(recruiters),
+  },
+  'PUT /api/proposals/residence/{id}': {
+    call: (f, t, u) => ({
+      url: `/api/proposals/residence/${f.residenceComment[t]}`,
+      body: {
+        memberId: memberOf(f, t, u),
+        year: 2025,
+        residenceCell: 'Chi bộ khu phố thử',
+        commentedOn: '2025-12-15',
+        comment: 'Nhận xét thử quyền',
+        recordedAs: 'transcribed',
         version: 999,
       },
     }),
@@ -1382,6 +1942,16 @@ const spares = async (make: () => Promise<number>) => {
   return out;
 };
 
+// A movement of the committee, a commendation proposed by the unit, spare registrations to delete.
+const emulationIn = async (db: DbOrTx, committeeId: number, unitId: number) => {
+  const movement = await movementIn(db, committeeId);
+  return {
+    movement,
+    commendation: await commendationIn(db, unitId),
+    spareRegistration: await spares(() => registrationIn(db, movement, unitId)),
+  };
+};
+
 // A target, a key task and a term in the unit's plan, spare targets and tasks to delete, and a
 // decision of a meeting to turn into a task.
 const planIn = async (db: DbOrTx, unitId: number, meetingId: number) => ({
@@ -1473,9 +2043,37 @@ beforeAll(async () => {
       inside: await committeePositionIn(db, base.cellId, base.memberInCell.id),
       outside: await committeePositionIn(db, detail.orgUnitId, base.memberElsewhere.id),
     },
+    proposal: {
+      inside: await proposalIn(db, base.cellId),
+      outside: await proposalIn(db, detail.orgUnitId),
+    },
+    residenceComment: {
+      inside: await residenceCommentOf(db, base.memberInCell.id),
+      outside: await residenceCommentOf(db, base.memberElsewhere.id),
+    },
     resolution: {
       inside: await resolutionIn(db, base.committeeId),
       outside: await resolutionIn(db, base.otherCommitteeId),
+    },
+    education: {
+      inside: await educationIn(
+        db,
+        base.committeeId,
+        base.cellId,
+        base.memberInCell.id,
+        Object.keys(users),
+      ),
+      outside: await educationIn(
+        db,
+        base.otherCommitteeId,
+        base.otherCommitteeId,
+        base.memberElsewhere.id,
+        Object.keys(users),
+      ),
+    },
+    emulation: {
+      inside: await emulationIn(db, base.committeeId, base.cellId),
+      outside: await emulationIn(db, base.otherCommitteeId, base.otherCommitteeId),
     },
     plans: {
       inside: await planIn(db, base.cellId, meeting.inside),
@@ -1498,6 +2096,10 @@ beforeAll(async () => {
     importJob: {
       inside: await importJobIn(db, base.cellId),
       outside: await importJobIn(db, base.otherCommitteeId),
+    },
+    reconciliation: {
+      inside: await reconciliationRunIn(db, base.committeeId),
+      outside: await reconciliationRunIn(db, base.otherCommitteeId),
     },
     reportDraft: {
       inside: await reportDraftIn(db, base.committeeId),

@@ -21,6 +21,7 @@ export const permissions = [
   'dues.write',
   'dues.amounts',
   'import.run',
+  'reconciliation.run',
   'calendar.manage',
   'settings.manage',
   'inspection.read',
@@ -58,6 +59,24 @@ export const permissions = [
   'congress.approve',
   'committee.read',
   'committee.write',
+  'education.read',
+  'education.programme',
+  'education.record',
+  'education.review',
+  'notification.read',
+  'notification.run',
+  'proposal.read',
+  'proposal.write',
+  'proposal.answer',
+  'residence.read',
+  'residence.write',
+  'home.read',
+  'emulation.read',
+  'emulation.write',
+  'emulation.register',
+  'commendation.read',
+  'commendation.propose',
+  'commendation.decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -96,6 +115,7 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // The flat amounts under 01-QĐ/TW are a setting of the whole committee (docs/domain/dues.md).
   'dues.amounts': ['admin'],
   'import.run': officeRoles,
+  'reconciliation.run': officeRoles,
   'calendar.manage': ['admin'],
   // The place and superior printed on documents; the first-start set-up of the top committee.
   'settings.manage': ['admin'],
@@ -167,6 +187,39 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   // a member reads only their own record's cấp ủy list; the offices record positions and changes.
   'committee.read': [...allButMember, 'member'],
   'committee.write': officeRoles,
+  // Political education (docs/domain/education.md, Chỉ thị 05-CT/TW): committees read the programmes of
+  // their subtree and above; the offices run programmes and their reviews; each unit (a cell through its
+  // secretary) records activities, commitments, models and opinion notes; a level above the unit
+  // (offices, the standing committee) recognises models.
+  'education.read': allButMember,
+  'education.programme': officeRoles,
+  'education.record': [...officeRoles, 'cell_secretary'],
+  'education.review': ['admin', 'org_office', 'standing', 'grassroots_office'],
+  // Notifications (server/modules/notifications): everyone reads and sets their own; only the
+  // administrator runs the job by hand (it runs on a timer anyway).
+  'notification.read': [...allButMember, 'member'],
+  'notification.run': ['admin'],
+  // Proposals and recommendations (docs/domain/proposals.md): every committee reads the register of its
+  // subtree; the office (a cell through its secretary) records what its unit receives; the body
+  // assigned to answer records the answer (the standing committee answers for the committee).
+  'proposal.read': allButMember,
+  'proposal.write': [...officeRoles, 'cell_secretary'],
+  'proposal.answer': [...officeRoles, 'standing', 'cell_secretary'],
+  // Residence comments (Quy định 213-QĐ/TW): read with the member's record (a member their own);
+  // entered by the workplace cell or the office from the residence cell's form.
+  'residence.read': [...allButMember, 'member'],
+  'residence.write': [...officeRoles, 'cell_secretary'],
+  // The home page after login (issue 22): everyone; what it shows follows the role and scope.
+  'home.read': [...allButMember, 'member'],
+  // Emulation and commendations (docs/domain/emulation.md): committees (offices) launch movements;
+  // units register (a cell through its secretary); a unit proposes commendations for its subtree; the
+  // competent level (its office, its standing committee) reviews and decides.
+  'emulation.read': allButMember,
+  'emulation.write': officeRoles,
+  'emulation.register': [...officeRoles, 'cell_secretary'],
+  'commendation.read': allButMember,
+  'commendation.propose': [...officeRoles, 'cell_secretary'],
+  'commendation.decide': [...officeRoles, 'standing'],
 };
 
 export const can = (actor: Pick<Actor, 'role'>, permission: Permission): boolean =>

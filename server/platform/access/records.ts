@@ -107,6 +107,14 @@ const rules = {
     lockOf: sql`r`,
     noun: 'đợt đại hội',
   },
+  // A reconciliation with the national member database is placed by the unit whose subtree it read.
+  reconciliationRun: {
+    from: sql`reconciliation_runs r join org_units o on o.id = r.org_unit_id`,
+    id: sql`r.id`,
+    unitId: sql`r.org_unit_id`,
+    lockOf: sql`r`,
+    noun: 'lần đối chiếu',
+  },
   committeeMembership: {
     from: sql`committee_memberships c join org_units o on o.id = c.org_unit_id`,
     id: sql`c.id`,

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, sql } from '../../db/client';
 import { CHANGES_APPLICATION_NAME } from '../../db/data-changes';
+import { TRIGGER_WRITES, tablesIn, UNTRACKED_TABLES } from '../../db/statement-tables';
 import { demoFixtures, editableFields } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 
@@ -146,14 +147,40 @@ describe('answers of read pages served again until the data changes', () => {
             select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = 'data_changed')
           order by 1`,
     );
-    expect(untriggered.map((r) => r.table_name)).toEqual([
-      'audit_log',
-      'import_files',
-      'import_jobs',
-      'import_layouts',
-      'login_throttles',
-      'sessions',
-    ]);
+    expect(untriggered.map((r) => r.table_name)).toEqual([...UNTRACKED_TABLES].sort());
+  });
+
+  it('every other trigger that writes a table is known, so a write counts for what it cascades to', async () => {
+    const triggers = await queryRows<{ table_name: string; body: string }>(
+      t.db,
+      sql`select distinct c.relname as table_name, p.prosrc as body from pg_trigger g
+          join pg_class c on c.oid = g.tgrelid
+          join pg_namespace n on n.oid = c.relnamespace and n.nspname = current_schema()
+          join pg_proc p on p.oid = g.tgfoid
+          where not g.tgisinternal and g.tgname <> 'data_changed' order by 1`,
+    );
+    const written = new Map<string, Set<string>>();
+    for (const { table_name, body } of triggers)
+      for (const target of tablesIn(body.replace(/\b(old|new)_rows\b/g, '')))
+        written.set(table_name, (written.get(table_name) ?? new Set()).add(target));
+    expect(Object.fromEntries([...written].map(([k, v]) => [k, [...v].sort()]))).toEqual(
+      Object.fromEntries(Object.entries(TRIGGER_WRITES).map(([k, v]) => [k, [...v].sort()])),
+    );
+  });
+
+  it('a write to a table the page did not read keeps its answer; one to a table it read does not', async () => {
+    const url = listOf(f.siblingCellId);
+    await office.get(url);
+    expect((await office.get(url)).headers['x-dangvu-cache']).toBe('hit');
+    await t.db.execute(
+      sql`update proposals set version = version where id = (select min(id) from proposals)`,
+    );
+    await t.db.execute(
+      sql`insert into notification_digests (user_id, day) select id, '2026-01-01' from users where username = 'vanphong' on conflict do nothing`,
+    );
+    expect((await office.get(url)).headers['x-dangvu-cache']).toBe('hit');
+    await t.db.execute(sql`update org_units set name = name where id = ${f.siblingCellId}`);
+    expect((await office.get(url)).headers['x-dangvu-cache']).toBe('miss');
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)(

@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { readTables } from '../../db/data-changes';
 import { todayIso } from '../clock';
 import { wroteRecently } from './read-routing';
 
 /**
  * Answers of the busiest read pages (routes with `config.cache`), kept in this process and served
  * again while the data they were computed from has not changed: each answer is stored with the
- * database's change counter (`db/data-changes.ts`) read before it was computed, and served only
- * while the counter still has that value. Any committed write anywhere moves the counter, so an
- * answer is never older than the last write this process has heard of (README of this folder).
+ * database's change counter (`db/data-changes.ts`) read before it was computed and the tables its
+ * statements named, and served only while none of those tables has changed since. A write moves the
+ * counter for the tables it names (for all, when it cannot tell), so an answer is never older than
+ * the last write this process has heard of, and a write elsewhere keeps it (README of this folder).
  * Keyed by account (rights and scope are the account's), the full URL and the day in Vietnam
  * (figures "as of today"). A request with `Cache-Control: no-cache` (a browser's hard reload) is
  * computed afresh. `x-dangvu-cache: hit|miss` tells which happened. Requests for an answer that is
@@ -16,8 +18,15 @@ import { wroteRecently } from './read-routing';
 export const RESPONSE_CACHE_MAX_ENTRIES = 2_000;
 export const RESPONSE_CACHE_MAX_BYTES = 64 * 2 ** 20;
 
-type Entry = { body: string; type: string; bytes: number };
-type Slot = { key: string; version: number; leader: Pending | null };
+type Entry = {
+  body: string;
+  type: string;
+  bytes: number;
+  /** The counter before it was computed, and the tables it read. */
+  version: number;
+  tables: ReadonlySet<string>;
+};
+type Slot = { key: string; version: number; tables: Set<string>; leader: Pending | null };
 type Pending = { version: number; done: Promise<Entry | undefined>; settle: (e?: Entry) => void };
 
 declare module 'fastify' {
@@ -31,31 +40,35 @@ export const registerResponseCache = (app: FastifyInstance) => {
   const entries = new Map<string, Entry>();
   /** Answers being computed, by key: the first request computes, the others wait for it. */
   const pending = new Map<string, Pending>();
-  let entriesVersion = -1;
   let bytes = 0;
-  const clear = () => {
-    entries.clear();
-    bytes = 0;
+  const drop = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
   };
   const keyOf = (request: FastifyRequest) =>
     `${request.actor?.userId}\u0000${todayIso()}\u0000${request.url}`;
 
   app.decorateRequest('cacheSlot', null);
   app.addHook('onReady', () => changes.follow());
+  // Each request runs in its own record of the tables read; `tables` is set once an answer that may
+  // be kept is computed (below), so the session lookup before it does not count.
+  app.addHook('onRequest', (_request, _reply, done) => readTables.run({ tables: null }, done));
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config.cache || !request.actor) return;
     if (!changes.live) return;
     const version = changes.version;
-    if (entriesVersion !== version) {
-      clear();
-      entriesVersion = version;
-    }
     const key = keyOf(request);
     // A session that has just written is answered afresh (read-routing.ts): it sees its write even
     // before this process has heard of it from the other processes' change feed.
     const fresh =
       /no-cache/i.test(String(request.headers['cache-control'] ?? '')) || wroteRecently(request);
     let hit = fresh ? undefined : entries.get(key);
+    if (hit && changes.changedSince(hit.version, hit.tables)) {
+      drop(key);
+      hit = undefined;
+    }
     const computing = pending.get(key);
     if (!hit && !fresh && computing?.version === version) hit = await computing.done;
     if (hit) {
@@ -76,7 +89,10 @@ export const registerResponseCache = (app: FastifyInstance) => {
       leader = { version, done, settle };
       pending.set(key, leader);
     }
-    request.cacheSlot = { key, version, leader };
+    const tables = new Set<string>();
+    const record = readTables.getStore();
+    if (record) record.tables = tables;
+    request.cacheSlot = { key, version, tables, leader };
   });
   /** The computing request is done (answered, failed or aborted): release those waiting for it. */
   const release = (slot: Slot | null, entry?: Entry) => {
@@ -91,12 +107,13 @@ export const registerResponseCache = (app: FastifyInstance) => {
     const slot = request.cacheSlot;
     if (!slot) return payload;
     reply.header('x-dangvu-cache', 'miss');
-    // Stored only if nothing changed while it was computed (otherwise it could never be served).
+    // Stored only if what it read did not change while it was computed (it could never be served),
+    // and only if it read something: an answer whose tables are unknown is not kept.
     if (
       reply.statusCode !== 200 ||
       typeof payload !== 'string' ||
-      changes.version !== slot.version ||
-      entriesVersion !== slot.version
+      slot.tables.size === 0 ||
+      changes.changedSince(slot.version, slot.tables)
     ) {
       release(slot);
       return payload;
@@ -106,21 +123,20 @@ export const registerResponseCache = (app: FastifyInstance) => {
       release(slot);
       return payload;
     }
-    const previous = entries.get(slot.key);
-    if (previous) bytes -= previous.bytes;
-    entries.delete(slot.key);
+    drop(slot.key);
     const entry = {
       body: payload,
       type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
       bytes: size,
+      version: slot.version,
+      tables: slot.tables,
     };
     entries.set(slot.key, entry);
     release(slot, entry);
     bytes += size;
-    for (const [key, entry] of entries) {
+    for (const key of entries.keys()) {
       if (entries.size <= RESPONSE_CACHE_MAX_ENTRIES && bytes <= RESPONSE_CACHE_MAX_BYTES) break;
-      entries.delete(key);
-      bytes -= entry.bytes;
+      drop(key);
     }
     return payload;
   });

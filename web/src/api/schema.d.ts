@@ -311,19 +311,71 @@ export interface paths {
                         "application/json": {
                             items: {
                                 action: string;
+                                actionLabel: string;
                                 after: unknown;
                                 at: string;
                                 before: unknown;
                                 entityId: string | null;
+                                entityLink: string | null;
+                                entityName: string | null;
                                 entityType: string;
+                                entityTypeLabel: string;
                                 id: number;
                                 ip: string | null;
                                 meta: unknown;
                                 orgUnitId: number | null;
+                                orgUnitName: string | null;
+                                userDisplayName: string | null;
                                 userId: number | null;
                                 username: string | null;
                             }[];
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tìm tài khoản để lọc nhật ký theo người thực hiện */
+        get: {
+            parameters: {
+                query?: {
+                    id?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                displayName: string;
+                                id: number;
+                                role: string;
+                                username: string;
+                            }[];
                         };
                     };
                 };
@@ -3225,6 +3277,1849 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/education/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa một hoạt động học tập đã ghi */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        heldOn: string;
+                        /** @enum {string} */
+                        kind: "study" | "thematic_meeting" | "contest" | "other";
+                        meetingId?: number | null;
+                        note?: string | null;
+                        orgUnitId: number;
+                        participants?: number | null;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Xóa một hoạt động học tập ghi nhầm */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/commitments/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ghi kết quả thực hiện cam kết cuối năm */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "kept" | "partly_kept" | "not_kept";
+                        outcomeNote?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải lên tệp minh chứng, báo cáo sơ kết (PDF, ảnh, Word; tối đa 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        fileName: string;
+                        mimeType: string;
+                        orgUnitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            id: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải về tệp minh chứng */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ mô hình, điển hình trong phạm vi của mình */
+        get: {
+            parameters: {
+                query?: {
+                    movementId?: number;
+                    programmeId?: number;
+                    status?: "registered" | "recognised" | "not_recognised";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                canReview: boolean;
+                                decisionRef: string | null;
+                                description: string | null;
+                                evidenceCount: number;
+                                /** @enum {string|null} */
+                                field: "economy" | "culture_society" | "defence_security" | "party_building" | "mass_mobilisation" | "other" | null;
+                                id: number;
+                                memberId: number | null;
+                                memberName: string | null;
+                                movementId: number | null;
+                                movementName: string | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                programmeId: number | null;
+                                programmeTitle: string | null;
+                                recognisedByName: string | null;
+                                registeredOn: string;
+                                reviewedOn: string | null;
+                                reviewNote: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "recognised" | "not_recognised";
+                                title: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Đăng ký mô hình, điển hình */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        /** @enum {string|null} */
+                        field?: "economy" | "culture_society" | "defence_security" | "party_building" | "mass_mobilisation" | "other" | null;
+                        memberId?: number | null;
+                        movementId?: number | null;
+                        orgUnitId: number;
+                        programmeId?: number | null;
+                        /** Format: date */
+                        registeredOn: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một mô hình, điển hình và minh chứng */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canReview: boolean;
+                            decisionRef: string | null;
+                            description: string | null;
+                            evidence: {
+                                createdAt: string;
+                                documentId: number | null;
+                                fileName: string | null;
+                                id: number;
+                                title: string;
+                            }[];
+                            evidenceCount: number;
+                            /** @enum {string|null} */
+                            field: "economy" | "culture_society" | "defence_security" | "party_building" | "mass_mobilisation" | "other" | null;
+                            id: number;
+                            memberId: number | null;
+                            memberName: string | null;
+                            movementId: number | null;
+                            movementName: string | null;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            programmeId: number | null;
+                            programmeTitle: string | null;
+                            recognisedByName: string | null;
+                            registeredOn: string;
+                            reviewedOn: string | null;
+                            reviewNote: string | null;
+                            /** @enum {string} */
+                            status: "registered" | "recognised" | "not_recognised";
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/models/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thêm minh chứng (tệp đã tải lên) cho mô hình */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documentId: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/models/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Gỡ một minh chứng gắn nhầm khỏi mô hình (tệp vẫn được lưu) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    evidenceId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/models/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xét công nhận (hoặc không) mô hình, điển hình */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "recognised" | "not_recognised";
+                        decisionRef?: string | null;
+                        /** Format: date */
+                        reviewedOn: string;
+                        reviewNote?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/opinion-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ ghi nhận dư luận xã hội, định hướng thông tin */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    q?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                content: string;
+                                id: number;
+                                notedOn: string;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                orientation: string | null;
+                                source: string | null;
+                                topic: string;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghi nhận một tình hình dư luận và định hướng */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        /** Format: date */
+                        notedOn: string;
+                        orgUnitId: number;
+                        orientation?: string | null;
+                        source?: string | null;
+                        topic: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/opinion-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa ghi nhận dư luận */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        /** Format: date */
+                        notedOn: string;
+                        orgUnitId: number;
+                        orientation?: string | null;
+                        source?: string | null;
+                        topic: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các chương trình học tập (chỉ thị, chuyên đề) của cấp ủy mình và cấp trên */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                activityCount: number;
+                                canEdit: boolean;
+                                directiveRef: string | null;
+                                fromDate: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "directive" | "annual_topic" | "other";
+                                modelCount: number;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                title: string;
+                                toDate: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Lập chương trình học tập và làm theo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        directiveRef?: string | null;
+                        /** Format: date */
+                        fromDate: string;
+                        /** @enum {string} */
+                        kind: "directive" | "annual_topic" | "other";
+                        note?: string | null;
+                        orgUnitId: number;
+                        resolutionId?: number | null;
+                        title: string;
+                        /** Format: date */
+                        toDate?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một chương trình: hoạt động, độ bao phủ, cam kết, mô hình, sơ kết – tổng kết */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activities: {
+                                heldOn: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "study" | "thematic_meeting" | "contest" | "other";
+                                meetingId: number | null;
+                                meetingTitle: string | null;
+                                note: string | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                participants: number | null;
+                                title: string;
+                                version: number;
+                            }[];
+                            activityCount: number;
+                            canEdit: boolean;
+                            canRecord: boolean;
+                            commitments: {
+                                content: string;
+                                id: number;
+                                memberId: number;
+                                memberName: string;
+                                orgUnitName: string | null;
+                                /** @enum {string|null} */
+                                outcome: "kept" | "partly_kept" | "not_kept" | null;
+                                outcomeNote: string | null;
+                                signedOn: string;
+                                version: number;
+                                year: number;
+                            }[];
+                            counts: {
+                                activities: number;
+                                membersRequired: number;
+                                membersWithCommitments: number;
+                                modelsRecognised: number;
+                                modelsRegistered: number;
+                                participants: number;
+                                unitsRequired: number;
+                                unitsWithActivities: number;
+                            };
+                            coverage: {
+                                activities: number;
+                                commitments: number;
+                                lastHeldOn: string | null;
+                                members: number;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                            }[];
+                            directiveRef: string | null;
+                            fromDate: string;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "directive" | "annual_topic" | "other";
+                            modelCount: number;
+                            models: {
+                                canReview: boolean;
+                                decisionRef: string | null;
+                                description: string | null;
+                                evidenceCount: number;
+                                /** @enum {string|null} */
+                                field: "economy" | "culture_society" | "defence_security" | "party_building" | "mass_mobilisation" | "other" | null;
+                                id: number;
+                                memberId: number | null;
+                                memberName: string | null;
+                                movementId: number | null;
+                                movementName: string | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                programmeId: number | null;
+                                programmeTitle: string | null;
+                                recognisedByName: string | null;
+                                registeredOn: string;
+                                reviewedOn: string | null;
+                                reviewNote: string | null;
+                                /** @enum {string} */
+                                status: "registered" | "recognised" | "not_recognised";
+                                title: string;
+                                version: number;
+                            }[];
+                            note: string | null;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            resolutionId: number | null;
+                            reviews: {
+                                canEdit: boolean;
+                                counts: {
+                                    activities: number;
+                                    membersRequired: number;
+                                    membersWithCommitments: number;
+                                    modelsRecognised: number;
+                                    modelsRegistered: number;
+                                    participants: number;
+                                    unitsRequired: number;
+                                    unitsWithActivities: number;
+                                };
+                                documentId: number | null;
+                                heldOn: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "interim" | "final";
+                                note: string | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                periodFrom: string;
+                                periodTo: string;
+                                reportRef: string | null;
+                                title: string;
+                                version: number;
+                            }[];
+                            title: string;
+                            toDate: string | null;
+                            version: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sửa chương trình học tập */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        directiveRef?: string | null;
+                        /** Format: date */
+                        fromDate: string;
+                        /** @enum {string} */
+                        kind: "directive" | "annual_topic" | "other";
+                        note?: string | null;
+                        orgUnitId: number;
+                        resolutionId?: number | null;
+                        title: string;
+                        /** Format: date */
+                        toDate?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/programmes/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi một hoạt động học tập, sinh hoạt chuyên đề của đơn vị */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        heldOn: string;
+                        /** @enum {string} */
+                        kind: "study" | "thematic_meeting" | "contest" | "other";
+                        meetingId?: number | null;
+                        note?: string | null;
+                        orgUnitId: number;
+                        participants?: number | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/programmes/{id}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi bản cam kết tu dưỡng, rèn luyện, phấn đấu của đảng viên */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        memberId: number;
+                        /** Format: date */
+                        signedOn: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/programmes/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi hội nghị sơ kết, tổng kết (số liệu tính từ hồ sơ) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documentId?: number | null;
+                        /** Format: date */
+                        heldOn: string;
+                        /** @enum {string} */
+                        kind: "interim" | "final";
+                        note?: string | null;
+                        orgUnitId: number;
+                        /** Format: date */
+                        periodFrom: string;
+                        /** Format: date */
+                        periodTo: string;
+                        reportRef?: string | null;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/education/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa hội nghị sơ kết, tổng kết đã ghi */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documentId?: number | null;
+                        /** Format: date */
+                        heldOn: string;
+                        /** @enum {string} */
+                        kind: "interim" | "final";
+                        note?: string | null;
+                        orgUnitId: number;
+                        /** Format: date */
+                        periodFrom: string;
+                        /** Format: date */
+                        periodTo: string;
+                        reportRef?: string | null;
+                        title: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Xóa hội nghị sơ kết, tổng kết ghi nhầm */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/commendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ khen thưởng tổ chức đảng, đảng viên trong phạm vi của mình */
+        get: {
+            parameters: {
+                query?: {
+                    form?: "exemplary_certificate" | "exemplary_merit" | "certificate" | "merit";
+                    movementId?: number;
+                    status?: "proposed" | "reviewed" | "granted" | "refused";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                decidedOn: string | null;
+                                decisionRef: string | null;
+                                eligible: boolean | null;
+                                /** @enum {string} */
+                                form: "exemplary_certificate" | "exemplary_merit" | "certificate" | "merit";
+                                grantingAuthority: string | null;
+                                id: number;
+                                movementId: number | null;
+                                movementName: string | null;
+                                proposedOn: string;
+                                proposingOrgUnitId: number;
+                                proposingOrgUnitName: string;
+                                /** @enum {string} */
+                                status: "proposed" | "reviewed" | "granted" | "refused";
+                                /** @enum {string} */
+                                subjectKind: "organisation" | "member";
+                                subjectName: string;
+                                year: number;
+                                yearsRunning: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Đề nghị khen thưởng */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        achievements: string;
+                        /** @enum {string} */
+                        form: "exemplary_certificate" | "exemplary_merit" | "certificate" | "merit";
+                        movementId?: number | null;
+                        /** Format: date */
+                        proposedOn: string;
+                        proposingOrgUnitId: number;
+                        /** @enum {string} */
+                        subjectKind: "organisation" | "member";
+                        subjectMemberId?: number | null;
+                        subjectOrgUnitId?: number | null;
+                        year: number;
+                        yearsRunning?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/commendations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ khen thưởng và đối chiếu điều kiện */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            achievements: string;
+                            canDecide: boolean;
+                            decidedOn: string | null;
+                            decisionRef: string | null;
+                            eligibility: {
+                                checked: boolean;
+                                eligible: boolean;
+                                rule: string;
+                                summary: string;
+                                title: string | null;
+                                years: {
+                                    counts: boolean;
+                                    explanation: string;
+                                    /** @enum {string|null} */
+                                    level: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV" | null;
+                                    recordId: number | null;
+                                    year: number;
+                                }[];
+                            } | null;
+                            eligible: boolean | null;
+                            /** @enum {string} */
+                            form: "exemplary_certificate" | "exemplary_merit" | "certificate" | "merit";
+                            grantingAuthority: string | null;
+                            grantingOrgUnitId: number | null;
+                            grantingOrgUnitName: string | null;
+                            id: number;
+                            movementId: number | null;
+                            movementName: string | null;
+                            proposedOn: string;
+                            proposingOrgUnitId: number;
+                            proposingOrgUnitName: string;
+                            reviewedOn: string | null;
+                            reviewNote: string | null;
+                            /** @enum {string} */
+                            status: "proposed" | "reviewed" | "granted" | "refused";
+                            /** @enum {string} */
+                            subjectKind: "organisation" | "member";
+                            subjectMemberId: number | null;
+                            subjectName: string;
+                            subjectOrgUnitId: number | null;
+                            version: number;
+                            year: number;
+                            yearsRunning: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/commendations/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quyết định khen thưởng hoặc không khen thưởng */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        decidedOn: string;
+                        decisionRef?: string | null;
+                        grantingAuthority: string;
+                        grantingOrgUnitId: number;
+                        /** @enum {string} */
+                        outcome: "granted" | "refused";
+                        reviewNote?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/commendations/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thẩm định hồ sơ khen thưởng */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        reviewedOn: string;
+                        reviewNote?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/commendations/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đối chiếu điều kiện khen thưởng với kết quả xếp loại đã quyết định */
+        get: {
+            parameters: {
+                query: {
+                    form: "exemplary_certificate" | "exemplary_merit" | "certificate" | "merit";
+                    subjectKind: "organisation" | "member";
+                    subjectMemberId?: number | null;
+                    subjectOrgUnitId?: number | null;
+                    year: number;
+                    yearsRunning?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checked: boolean;
+                            eligible: boolean;
+                            rule: string;
+                            summary: string;
+                            title: string | null;
+                            years: {
+                                counts: boolean;
+                                explanation: string;
+                                /** @enum {string|null} */
+                                level: "HTXSNV" | "HTTNV" | "HTNV" | "KHTNV" | null;
+                                recordId: number | null;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phong trào thi đua của cấp ủy mình và cấp trên, với số đăng ký và mô hình */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fromDate: string;
+                                id: number;
+                                launchRef: string | null;
+                                models: number;
+                                name: string;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                recognisedModels: number;
+                                registeredMembers: number;
+                                registeredUnits: number;
+                                toDate: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Phát động phong trào thi đua */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria: string;
+                        /** Format: date */
+                        fromDate: string;
+                        launchRef?: string | null;
+                        name: string;
+                        note?: string | null;
+                        orgUnitId: number;
+                        /** Format: date */
+                        toDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/movements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phong trào thi đua: tiêu chí, đơn vị và đảng viên đăng ký, mô hình */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canEdit: boolean;
+                            criteria: string;
+                            fromDate: string;
+                            id: number;
+                            launchRef: string | null;
+                            models: {
+                                decisionRef: string | null;
+                                field: string | null;
+                                id: number;
+                                memberName: string | null;
+                                orgUnitName: string;
+                                registeredOn: string;
+                                reviewedOn: string | null;
+                                status: string;
+                                title: string;
+                            }[];
+                            name: string;
+                            note: string | null;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            registrations: {
+                                id: number;
+                                memberId: number | null;
+                                memberName: string | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                registeredOn: string;
+                                undertaking: string | null;
+                            }[];
+                            toDate: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sửa phong trào thi đua */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        criteria: string;
+                        /** Format: date */
+                        fromDate: string;
+                        launchRef?: string | null;
+                        name: string;
+                        note?: string | null;
+                        orgUnitId: number;
+                        /** Format: date */
+                        toDate: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/movements/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đăng ký thi đua của đơn vị hoặc đảng viên */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId?: number | null;
+                        orgUnitId: number;
+                        /** Format: date */
+                        registeredOn: string;
+                        undertaking?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/registrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Xóa đăng ký thi đua nhập nhầm */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evaluations/campaigns": {
         parameters: {
             query?: never;
@@ -4298,6 +6193,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/applicants/{id}/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quyết định kết nạp đảng viên (9-KNĐ, form=ket-nap) hoặc công nhận đảng viên chính thức (16-KNĐ, form=cong-nhan) lập từ các bước đã ghi */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    form: "ket-nap" | "cong-nhan";
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/members/{id}/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lý lịch đảng viên (mẫu 1-HSĐV, form=ly-lich) hoặc phiếu đảng viên (mẫu 2-HSĐV, form=phieu) của một đảng viên, có khung ảnh 3x4 */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    form: "ly-lich" | "phieu";
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/members/{id}/events/{eventId}/giay-gioi-thieu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy giới thiệu sinh hoạt đảng (chính thức 1-SHĐ hoặc tạm thời 2-SHĐ) kèm cuống, từ sự kiện chuyển sinh hoạt đã ghi, mang số giấy đã ghi */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    eventId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/members/trich-ngang": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách trích ngang đảng viên (DOCX khổ ngang, hoặc PDF) của đúng danh sách đang lọc */
+        get: {
+            parameters: {
+                query: {
+                    admissionYear?: number;
+                    ageBand?: ("to30" | "31_40" | "41_50" | "51_60" | "61_70" | "over70")[];
+                    ethnicity?: string[];
+                    format?: "docx" | "pdf";
+                    orgUnitId?: number;
+                    partyAgeBand?: ("under10" | "10_19" | "20_29" | "30_39" | "40_49" | "50plus")[];
+                    politicalTheory?: ("none" | "elementary" | "intermediate" | "advanced" | "bachelor")[];
+                    professionalLevel?: ("none" | "elementary" | "intermediate" | "college" | "bachelor" | "master" | "doctor")[];
+                    purpose: string;
+                    q?: string;
+                    religion?: string[];
+                    sex?: "male" | "female";
+                    sort?: "name" | "-name" | "birthDate" | "-birthDate" | "admittedOn" | "-admittedOn";
+                    status?: ("probationary" | "full" | "exempted" | "suspended" | "transferred_out" | "removed" | "expelled" | "withdrew" | "died")[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -4320,6 +6381,62 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trang chủ theo vai trò: việc cần làm, thời hạn, số liệu của người đang đăng nhập */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "member" | "cell" | "committee" | "inspection";
+                            sections: {
+                                emptyText: string;
+                                items: {
+                                    count: number | null;
+                                    detail: string | null;
+                                    label: string;
+                                    link: string | null;
+                                    /** @enum {string} */
+                                    tone: "overdue" | "due_soon" | "todo" | "done" | "info";
+                                }[];
+                                key: string;
+                                link: string | null;
+                                title: string;
+                            }[];
+                            title: string;
+                            today: string;
+                            unitName: string;
+                        };
+                    };
                 };
             };
         };
@@ -6468,7 +8585,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    kind?: "recruitment_deadline" | "probation_end" | "transfer_letter" | "badge_due" | "dues_unpaid" | "proposal_overdue";
                     orgUnitId?: number;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    severity?: "overdue" | "due_soon" | "upcoming";
+                    unit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6488,19 +8611,67 @@ export interface paths {
                                 overdue: number;
                                 upcoming: number;
                             };
+                            groups: {
+                                count: number;
+                                label: string;
+                                orgUnitId: number | null;
+                                overdue: number;
+                            }[];
                             items: {
                                 date: string;
                                 detail: string;
                                 /** @enum {string} */
-                                kind: "recruitment_deadline" | "probation_end" | "transfer_letter" | "badge_due" | "dues_unpaid";
+                                kind: "recruitment_deadline" | "probation_end" | "transfer_letter" | "badge_due" | "dues_unpaid" | "proposal_overdue";
                                 link: string;
+                                orgUnitId: number | null;
                                 orgUnitName: string | null;
                                 /** @enum {string} */
                                 severity: "overdue" | "due_soon" | "upcoming";
                                 title: string;
                             }[];
+                            total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lifecycle/reminders/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất đúng danh sách việc cần làm đã lọc ra tệp XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "recruitment_deadline" | "probation_end" | "transfer_letter" | "badge_due" | "dues_unpaid" | "proposal_overdue";
+                    orgUnitId?: number;
+                    q?: string;
+                    severity?: "overdue" | "due_soon" | "upcoming";
+                    unit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -6524,8 +8695,13 @@ export interface paths {
             parameters: {
                 query?: {
                     from?: string;
+                    kind?: "cell_regular" | "cell_thematic" | "committee_conference" | "committee_year_end" | "standing_committee";
                     orgUnitId?: number;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
                     to?: string;
+                    unit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6540,6 +8716,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            groups: {
+                                cellMeetings: number;
+                                count: number;
+                                label: string;
+                                lastHeldOn: string;
+                                orgUnitId: number;
+                            }[];
                             items: {
                                 decisionCount: number;
                                 heldOn: string;
@@ -6552,6 +8735,7 @@ export interface paths {
                                 presentCount: number;
                                 title: string;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -6808,6 +8992,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất đúng danh sách cuộc họp đã lọc ra tệp XLSX, nhóm theo đơn vị */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    kind?: "cell_regular" | "cell_thematic" | "committee_conference" | "committee_year_end" | "standing_committee";
+                    orgUnitId?: number;
+                    q?: string;
+                    to?: string;
+                    unit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings/roster": {
         parameters: {
             query?: never;
@@ -6900,6 +9125,7 @@ export interface paths {
                                 id: number;
                                 orgUnitId: number;
                                 orgUnitName: string;
+                                orgUnitParentName?: string | null;
                                 /** @enum {string} */
                                 politicalTheory: "none" | "elementary" | "intermediate" | "advanced" | "bachelor";
                                 position: string | null;
@@ -7386,6 +9612,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ảnh của đảng viên (JPEG 450 × 600); 204 khi chưa có ảnh */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Tải lên hoặc thay ảnh của đảng viên (JPEG/PNG ≤ 5 MB, cắt theo tỉ lệ 3 × 4) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        crop?: {
+                            height: number;
+                            width: number;
+                            x: number;
+                            y: number;
+                        } | null;
+                        fileName?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            height: number;
+                            memberId: number;
+                            sha256: string;
+                            size: number;
+                            updatedAt: string;
+                            width: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Gỡ ảnh của đảng viên */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/card-photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách ảnh thẻ của một đơn vị cho đợt phát thẻ hoặc đổi thẻ đảng viên */
+        get: {
+            parameters: {
+                query: {
+                    kind?: "new_card" | "exchange" | "all";
+                    missingOnly?: "true" | "false";
+                    orgUnitId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                birthDate: string;
+                                cardNumber: string | null;
+                                cellName: string;
+                                code: string;
+                                fullName: string;
+                                hasPhoto: boolean;
+                                memberId: number;
+                                photoUpdatedAt: string | null;
+                                recognisedOn: string | null;
+                                status: string;
+                            }[];
+                            missing: number;
+                            total: number;
+                            unitName: string;
+                            withPhoto: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/card-photos/export.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải ảnh thẻ (2 × 3, đặt tên theo mã) và danh sách in kèm, trong một tệp ZIP */
+        get: {
+            parameters: {
+                query: {
+                    kind?: "new_card" | "exchange" | "all";
+                    missingOnly?: "true" | "false";
+                    orgUnitId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/members/export.xlsx": {
         parameters: {
             query?: never;
@@ -7425,6 +9849,272 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của tôi */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "deadline" | "evaluation_published" | "discipline_decided" | "transfer_received" | "key_task_assigned";
+                    page?: number;
+                    pageSize?: number;
+                    unreadOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                detail: string | null;
+                                eventDate: string | null;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "deadline" | "evaluation_published" | "discipline_decided" | "transfer_received" | "key_task_assigned";
+                                link: string | null;
+                                readAt: string | null;
+                                title: string;
+                            }[];
+                            total: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc một số hoặc tất cả thông báo của tôi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chạy ngay việc tạo và gửi thông báo (quản trị viên) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userIds?: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            digests: number;
+                            emailed: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cách nhận thông báo theo từng loại và địa chỉ e-mail */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: {
+                                [key: string]: "in_app" | "immediate" | "digest";
+                            };
+                            email: string | null;
+                            emailAvailable: boolean;
+                            memberEmail: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Đổi cách nhận thông báo (ghi nhật ký) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        channels: {
+                            [key: string]: "in_app" | "immediate" | "digest";
+                        };
+                        email?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            channels: {
+                                [key: string]: "in_app" | "immediate" | "digest";
+                            };
+                            email: string | null;
+                            emailAvailable: boolean;
+                            memberEmail: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số thông báo chưa đọc (chuông trên thanh đầu trang) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
                 };
             };
         };
@@ -7684,6 +10374,9 @@ export interface paths {
             parameters: {
                 query: {
                     asOf?: string;
+                    kind?: ("province_committee" | "upper_committee" | "grassroots_committee" | "grassroots_cell" | "sub_committee" | "cell")[];
+                    page?: number;
+                    pageSize?: number;
                     q: string;
                 };
                 header?: never;
@@ -7712,6 +10405,9 @@ export interface paths {
                                 path: string;
                                 shortName: string | null;
                             }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
                         };
                     };
                 };
@@ -7865,6 +10561,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/assigned-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhiệm vụ đã giao cho cấp dưới: lọc, nhóm theo đơn vị nhận, phân trang */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    orgUnitId?: number;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    status?: "planned" | "in_progress" | "completed" | "not_completed" | "overdue";
+                    unit?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            groups: {
+                                completed: number;
+                                count: number;
+                                label: string;
+                                orgUnitId: number;
+                                overdue: number;
+                            }[];
+                            items: {
+                                assignedByName: string | null;
+                                assignedByOrgUnitId: number | null;
+                                completedOn: string | null;
+                                deadline: string;
+                                exceededPercent: number | null;
+                                id: number;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                /** @enum {string} */
+                                origin: "assigned" | "own";
+                                /** @enum {string} */
+                                ownerKind: "unit" | "member";
+                                ownerMemberId: number | null;
+                                ownerName: string;
+                                ownerOrgUnitId: number | null;
+                                products: string | null;
+                                ratedOn: string | null;
+                                /** @enum {string|null} */
+                                rating: "excellent" | "good" | "completed" | "not_completed" | null;
+                                requirement: string | null;
+                                resultNote: string | null;
+                                source: {
+                                    decisionId: number;
+                                    label: string;
+                                    meetingId: number;
+                                } | null;
+                                /** @enum {string} */
+                                status: "planned" | "in_progress" | "completed" | "not_completed";
+                                timeliness: {
+                                    days: number;
+                                    /** @enum {string} */
+                                    kind: "ahead" | "on_time" | "late" | "pending" | "overdue";
+                                    label: string;
+                                };
+                                title: string;
+                                version: number;
+                                year: number;
+                            }[];
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/assigned-tasks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất đúng danh sách nhiệm vụ giao cấp dưới đã lọc ra tệp XLSX */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    orgUnitId?: number;
+                    q?: string;
+                    status?: "planned" | "in_progress" | "completed" | "not_completed" | "overdue";
+                    unit?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/metric-records": {
         parameters: {
             query?: never;
@@ -7910,6 +10745,7 @@ export interface paths {
                                 id: number;
                                 kind: string;
                                 label: string;
+                                orgUnitPath?: string;
                             }[];
                             /** @enum {string} */
                             status: "ok" | "unavailable";
@@ -7919,6 +10755,46 @@ export interface paths {
                             value: number | null;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/metric-records/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất ra tệp XLSX đúng các bản ghi đứng sau một con số */
+        get: {
+            parameters: {
+                query: {
+                    asOf?: string;
+                    code: string;
+                    orgUnitId?: number;
+                    toYear?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -8114,6 +10990,7 @@ export interface paths {
                                 id: number;
                                 kind: string;
                                 label: string;
+                                orgUnitPath?: string;
                             }[];
                             recordsByMetric: {
                                 code: string;
@@ -8123,6 +11000,7 @@ export interface paths {
                                     id: number;
                                     kind: string;
                                     label: string;
+                                    orgUnitPath?: string;
                                 }[];
                             }[];
                             target: {
@@ -8695,6 +11573,7 @@ export interface paths {
             parameters: {
                 query: {
                     asOf?: string;
+                    assigned?: "list" | "count";
                     orgUnitId?: number;
                     year: number;
                 };
@@ -8712,6 +11591,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             asOf: string;
+                            assignedTaskCount: number;
                             assignedTasks: {
                                 assignedByName: string | null;
                                 assignedByOrgUnitId: number | null;
@@ -8909,6 +11789,951 @@ export interface paths {
                             year: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ theo dõi đề xuất, kiến nghị của đơn vị và cấp dưới (lọc theo năm, tình trạng) */
+        get: {
+            parameters: {
+                query?: {
+                    orgUnitId?: number;
+                    q?: string;
+                    sourceKind?: "unit" | "member" | "conference_delegate" | "other";
+                    state?: "received" | "assigned" | "overdue" | "answered" | "withdrawn";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                answered: number;
+                                assigned: number;
+                                overdue: number;
+                                received: number;
+                                total: number;
+                                withdrawn: number;
+                            };
+                            items: {
+                                addressee: string | null;
+                                answer: string | null;
+                                answeredOn: string | null;
+                                answerRef: string | null;
+                                assigneeOrgUnitId: number | null;
+                                assigneeOrgUnitName: string | null;
+                                canAnswer: boolean;
+                                canEdit: boolean;
+                                content: string;
+                                dueOn: string | null;
+                                /** @enum {string|null} */
+                                field: "organisation" | "policy" | "inspection" | "facilities" | "ideology" | "other" | null;
+                                id: number;
+                                meetingId: number | null;
+                                meetingTitle: string | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                raisedOn: string;
+                                /** @enum {string} */
+                                sourceKind: "unit" | "member" | "conference_delegate" | "other";
+                                sourceMemberId: number | null;
+                                sourceName: string;
+                                sourceOrgUnitId: number | null;
+                                sourceText: string | null;
+                                /** @enum {string} */
+                                state: "received" | "assigned" | "overdue" | "answered" | "withdrawn";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tiếp nhận đề xuất, kiến nghị (giao đơn vị trả lời, hạn trả lời) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addressee?: string | null;
+                        assigneeOrgUnitId?: number | null;
+                        content: string;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        /** @enum {string|null} */
+                        field?: "organisation" | "policy" | "inspection" | "facilities" | "ideology" | "other" | null;
+                        meetingId?: number | null;
+                        orgUnitId: number;
+                        /** Format: date */
+                        raisedOn: string;
+                        /** @enum {string} */
+                        sourceKind: "unit" | "member" | "conference_delegate" | "other";
+                        sourceMemberId?: number | null;
+                        sourceOrgUnitId?: number | null;
+                        sourceText?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết đề xuất, kiến nghị */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addressee: string | null;
+                            answer: string | null;
+                            answeredOn: string | null;
+                            answerRef: string | null;
+                            assigneeOrgUnitId: number | null;
+                            assigneeOrgUnitName: string | null;
+                            canAnswer: boolean;
+                            canEdit: boolean;
+                            content: string;
+                            dueOn: string | null;
+                            /** @enum {string|null} */
+                            field: "organisation" | "policy" | "inspection" | "facilities" | "ideology" | "other" | null;
+                            id: number;
+                            meetingId: number | null;
+                            meetingTitle: string | null;
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            raisedOn: string;
+                            /** @enum {string} */
+                            sourceKind: "unit" | "member" | "conference_delegate" | "other";
+                            sourceMemberId: number | null;
+                            sourceName: string;
+                            sourceOrgUnitId: number | null;
+                            sourceText: string | null;
+                            /** @enum {string} */
+                            state: "received" | "assigned" | "overdue" | "answered" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sửa đề xuất, kiến nghị */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        addressee?: string | null;
+                        assigneeOrgUnitId?: number | null;
+                        content: string;
+                        /** Format: date */
+                        dueOn?: string | null;
+                        /** @enum {string|null} */
+                        field?: "organisation" | "policy" | "inspection" | "facilities" | "ideology" | "other" | null;
+                        meetingId?: number | null;
+                        orgUnitId: number;
+                        /** Format: date */
+                        raisedOn: string;
+                        /** @enum {string} */
+                        sourceKind: "unit" | "member" | "conference_delegate" | "other";
+                        sourceMemberId?: number | null;
+                        sourceOrgUnitId?: number | null;
+                        sourceText?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nội dung trả lời kiến nghị */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                        /** Format: date */
+                        answeredOn: string;
+                        answerRef?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi việc rút kiến nghị */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/residence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận xét của chi bộ nơi cư trú về đảng viên trong năm */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /** Format: date */
+                        commentedOn: string;
+                        /** @enum {string|null} */
+                        conclusion?: "fulfilled" | "not_fulfilled" | null;
+                        documentId?: number | null;
+                        memberId: number;
+                        /** @enum {string} */
+                        recordedAs: "residence_cell" | "transcribed";
+                        residenceAddress?: string | null;
+                        residenceCell: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/residence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa nhận xét của chi bộ nơi cư trú */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /** Format: date */
+                        commentedOn: string;
+                        /** @enum {string|null} */
+                        conclusion?: "fulfilled" | "not_fulfilled" | null;
+                        documentId?: number | null;
+                        memberId: number;
+                        /** @enum {string} */
+                        recordedAs: "residence_cell" | "transcribed";
+                        residenceAddress?: string | null;
+                        residenceCell: string;
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/residence/member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhận xét của chi bộ nơi cư trú về một đảng viên qua các năm */
+        get: {
+            parameters: {
+                query: {
+                    memberId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                comment: string;
+                                commentedOn: string;
+                                /** @enum {string|null} */
+                                conclusion: "fulfilled" | "not_fulfilled" | null;
+                                documentId: number | null;
+                                id: number;
+                                memberId: number;
+                                memberName: string;
+                                /** @enum {string} */
+                                recordedAs: "residence_cell" | "transcribed";
+                                residenceAddress: string | null;
+                                residenceCell: string;
+                                version: number;
+                                year: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/residence/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nhận xét của chi bộ nơi cư trú trong năm (Quy định 213-QĐ/TW): đảng viên đã có, chưa có */
+        get: {
+            parameters: {
+                query: {
+                    orgUnitId?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canWrite: boolean;
+                            items: {
+                                comment: {
+                                    comment: string;
+                                    commentedOn: string;
+                                    /** @enum {string|null} */
+                                    conclusion: "fulfilled" | "not_fulfilled" | null;
+                                    documentId: number | null;
+                                    id: number;
+                                    memberId: number;
+                                    memberName: string;
+                                    /** @enum {string} */
+                                    recordedAs: "residence_cell" | "transcribed";
+                                    residenceAddress: string | null;
+                                    residenceCell: string;
+                                    version: number;
+                                    year: number;
+                                } | null;
+                                fullName: string;
+                                memberId: number;
+                                orgUnitName: string;
+                            }[];
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            withComment: number;
+                            withoutComment: number;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation/items/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Quyết định một mục: sửa theo CSDL, giữ của ta, hoặc đã xử lý ngoài hệ thống */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "apply" | "keep" | "note";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberVersion: number | null;
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đọc tệp xuất từ CSDL đảng viên: dòng tiêu đề, đề xuất ghép cột, vài dòng mẫu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        fileName: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            headerRow: number;
+                            headers: string[];
+                            mapping: {
+                                admittedOn: number | null;
+                                birthDate: number | null;
+                                cardNumber: number | null;
+                                cell: number | null;
+                                citizenId: number | null;
+                                fullName: number | null;
+                                parentUnit: number | null;
+                                recognisedOn: number | null;
+                                status: number | null;
+                            };
+                            rowCount: number;
+                            sample: (string | null)[][];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lần đối chiếu trong phạm vi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                counts: {
+                                    differences: number;
+                                    matched: number;
+                                    membersWithDifferences: number;
+                                    onlyHere: number;
+                                    onlyThere: number;
+                                    outOfScope: number;
+                                    rows: number;
+                                    undecided: number;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                                fileName: string;
+                                id: number;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Đối chiếu tệp với hồ sơ đảng viên trong phạm vi và lưu lần đối chiếu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        fileName: string;
+                        mapping: {
+                            admittedOn: number | null;
+                            birthDate: number | null;
+                            cardNumber: number | null;
+                            cell: number | null;
+                            citizenId: number | null;
+                            fullName: number | null;
+                            parentUnit: number | null;
+                            recognisedOn: number | null;
+                            status: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một lần đối chiếu: số liệu và tổng hợp theo đơn vị */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                differences: number;
+                                matched: number;
+                                membersWithDifferences: number;
+                                onlyHere: number;
+                                onlyThere: number;
+                                outOfScope: number;
+                                rows: number;
+                                undecided: number;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                            fileName: string;
+                            id: number;
+                            unitName: string;
+                            units: {
+                                byField: {
+                                    [key: string]: number;
+                                };
+                                differences: number;
+                                onlyHere: number;
+                                onlyThere: number;
+                                undecided: number;
+                                unitId: number | null;
+                                unitName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation/runs/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các mục của một nhóm (khác nhau, chỉ có ở ta, chỉ có trong CSDL, khớp, ngoài phạm vi) */
+        get: {
+            parameters: {
+                query?: {
+                    group?: "differences" | "onlyHere" | "onlyThere" | "matched" | "outOfScope";
+                    page?: number;
+                    pageSize?: number;
+                    undecided?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                /** @enum {string|null} */
+                                decision: "apply" | "keep" | "note" | null;
+                                decisionNote: string | null;
+                                decisions: ("apply" | "keep" | "note")[];
+                                field: string | null;
+                                fieldLabel: string | null;
+                                id: number;
+                                kind: string;
+                                matchedBy: string | null;
+                                memberId: number | null;
+                                memberName: string | null;
+                                note: string | null;
+                                ours: string | null;
+                                rowBirthDate: string | null;
+                                rowCell: string | null;
+                                rowName: string | null;
+                                rowNumber: number | null;
+                                theirs: string | null;
+                                unitName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reconciliation/runs/{id}/summary.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp khác nhau theo đơn vị (XLSX) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

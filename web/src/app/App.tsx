@@ -7,7 +7,7 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import '../../../contracts/zod-vi';
 import { ApiError } from '../api/client';
-import { AppLayout, firstMenuPath } from './AppLayout';
+import { AppLayout } from './AppLayout';
 import { AuthProvider, useAuth } from './auth';
 
 dayjs.locale('vi');
@@ -24,6 +24,7 @@ const ChangePasswordPage = page(
 );
 const TotpSetupPage = page(() => import('../features/auth/TotpSetupPage'), 'TotpSetupPage');
 const OverviewPage = page(() => import('../features/overview/OverviewPage'), 'OverviewPage');
+const HomePage = page(() => import('../features/home/HomePage'), 'HomePage');
 const OrgUnitsPage = page(() => import('../features/org-units/OrgUnitsPage'), 'OrgUnitsPage');
 const MembersPage = page(() => import('../features/members/MembersPage'), 'MembersPage');
 const MemberPage = page(() => import('../features/members/MemberPage'), 'MemberPage');
@@ -34,6 +35,7 @@ const RecruitmentPage = page(
 const ApplicantPage = page(() => import('../features/recruitment/ApplicantPage'), 'ApplicantPage');
 const RemindersPage = page(() => import('../features/lifecycle/RemindersPage'), 'RemindersPage');
 const BadgesPage = page(() => import('../features/lifecycle/BadgesPage'), 'BadgesPage');
+const CardPhotosPage = page(() => import('../features/members/CardPhotosPage'), 'CardPhotosPage');
 const DuesPage = page(() => import('../features/lifecycle/DuesPage'), 'DuesPage');
 const CalendarPage = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 const AccountsPage = page(() => import('../features/accounts/AccountsPage'), 'AccountsPage');
@@ -41,6 +43,10 @@ const AuditPage = page(() => import('../features/audit/AuditPage'), 'AuditPage')
 const BackupPage = page(() => import('../features/backup/BackupPage'), 'BackupPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
 const ImportsPage = page(() => import('../features/imports/ImportsPage'), 'ImportsPage');
+const ReconciliationPage = page(
+  () => import('../features/reconciliation/ReconciliationPage'),
+  'ReconciliationPage',
+);
 
 const InspectionPage = page(
   () => import('../features/inspection/InspectionPage'),
@@ -84,7 +90,26 @@ const MyReflectionsPage = page(
   () => import('../features/resolutions/MyReflectionsPage'),
   'MyReflectionsPage',
 );
+const MovementsPage = page(() => import('../features/emulation/MovementsPage'), 'MovementsPage');
+const MovementPage = page(() => import('../features/emulation/MovementPage'), 'MovementPage');
+const CommendationsPage = page(
+  () => import('../features/emulation/CommendationsPage'),
+  'CommendationsPage',
+);
+const CommendationPage = page(
+  () => import('../features/emulation/CommendationPage'),
+  'CommendationPage',
+);
 const MeetingsPage = page(() => import('../features/meetings/MeetingsPage'), 'MeetingsPage');
+const ProgrammesPage = page(() => import('../features/education/ProgrammesPage'), 'ProgrammesPage');
+const ProgrammePage = page(() => import('../features/education/ProgrammePage'), 'ProgrammePage');
+const ModelsPage = page(() => import('../features/education/ModelsPage'), 'ModelsPage');
+const OpinionNotesPage = page(
+  () => import('../features/education/OpinionNotesPage'),
+  'OpinionNotesPage',
+);
+const ProposalsPage = page(() => import('../features/proposals/ProposalsPage'), 'ProposalsPage');
+const ResidencePage = page(() => import('../features/proposals/ResidencePage'), 'ResidencePage');
 const CommitteePage = page(() => import('../features/committees/CommitteePage'), 'CommitteePage');
 
 const RoundsPage = page(() => import('../features/congresses/RoundsPage'), 'RoundsPage');
@@ -93,6 +118,10 @@ const CongressPage = page(() => import('../features/congresses/CongressPage'), '
 
 const PlanPage = page(() => import('../features/plans/PlanPage'), 'PlanPage');
 const DashboardPage = page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
+const NotificationsPage = page(
+  () => import('../features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -116,17 +145,8 @@ const RequireUser = () => {
   );
 };
 
-/**
- * Where "/" leads: the overview for those who may read it; a member, who may not, to their own record
- * (not to a page that only says "Bạn không có quyền"); anyone else to the first page of their menu.
- */
-const Home = () => {
-  const { user, can } = useAuth();
-  if (can('overview.read')) return <Navigate to="/tong-quan" replace />;
-  if (user?.memberId && !can('member.list'))
-    return <Navigate to={`/dang-vien/${user.memberId}`} replace />;
-  return <Navigate to={firstMenuPath(can) ?? '/tong-quan'} replace />;
-};
+/** An unknown address leads to the home page "/", which answers for every role (issue 22). */
+const Home = () => <Navigate to="/" replace />;
 
 const Bare = () => (
   <Suspense fallback={<Loading />}>
@@ -146,7 +166,7 @@ const router = createBrowserRouter([
   {
     element: <RequireUser />,
     children: [
-      { path: '/', element: <Home /> },
+      { path: '/', element: <HomePage /> },
       { path: '/tong-quan', element: <OverviewPage /> },
       { path: '/to-chuc', element: <OrgUnitsPage /> },
       { path: '/dang-vien', element: <MembersPage /> },
@@ -155,6 +175,7 @@ const router = createBrowserRouter([
       { path: '/phat-trien-dang/:id', element: <ApplicantPage /> },
       { path: '/viec-can-lam', element: <RemindersPage /> },
       { path: '/huy-hieu', element: <BadgesPage /> },
+      { path: '/anh-the', element: <CardPhotosPage /> },
       { path: '/dang-phi', element: <DuesPage /> },
       { path: '/lich-lam-viec', element: <CalendarPage /> },
       { path: '/tai-khoan', element: <AccountsPage /> },
@@ -162,6 +183,7 @@ const router = createBrowserRouter([
       { path: '/sao-luu', element: <BackupPage /> },
       { path: '/cai-dat', element: <SettingsPage /> },
       { path: '/nhap-du-lieu', element: <ImportsPage /> },
+      { path: '/doi-chieu-csdl', element: <ReconciliationPage /> },
       { path: '/kiem-tra-giam-sat', element: <InspectionPage /> },
       { path: '/kiem-tra-giam-sat/:id', element: <CasePage /> },
       { path: '/ky-luat', element: <DisciplinePage /> },
@@ -169,7 +191,17 @@ const router = createBrowserRouter([
       { path: '/nghi-quyet', element: <ResolutionsPage /> },
       { path: '/nghi-quyet/:id', element: <ResolutionPage /> },
       { path: '/bai-thu-hoach', element: <MyReflectionsPage /> },
+      { path: '/thi-dua', element: <MovementsPage /> },
+      { path: '/thi-dua/:id', element: <MovementPage /> },
+      { path: '/khen-thuong', element: <CommendationsPage /> },
+      { path: '/khen-thuong/:id', element: <CommendationPage /> },
       { path: '/sinh-hoat', element: <MeetingsPage /> },
+      { path: '/giao-duc-chinh-tri', element: <ProgrammesPage /> },
+      { path: '/giao-duc-chinh-tri/:id', element: <ProgrammePage /> },
+      { path: '/mo-hinh-dien-hinh', element: <ModelsPage /> },
+      { path: '/du-luan-xa-hoi', element: <OpinionNotesPage /> },
+      { path: '/kien-nghi', element: <ProposalsPage /> },
+      { path: '/nhan-xet-noi-cu-tru', element: <ResidencePage /> },
       { path: '/cap-uy', element: <CommitteePage /> },
       { path: '/danh-gia-xep-loai', element: <EvaluationsPage /> },
       { path: '/danh-gia-xep-loai/ho-so/:id', element: <EvaluationRecordPage /> },
@@ -183,6 +215,7 @@ const router = createBrowserRouter([
       { path: '/bao-cao-tong-ket', element: <ReportsPage /> },
       { path: '/bao-cao-tong-ket/:id/chung-cu', element: <ReportEvidencePage /> },
       { path: '/so-van-ban', element: <DocumentsPage /> },
+      { path: '/thong-bao', element: <NotificationsPage /> },
       { path: '*', element: <Home /> },
     ],
   },

@@ -6,18 +6,27 @@ import {
   BarChartOutlined,
   BellOutlined,
   BookOutlined,
+  BulbOutlined,
   CalendarOutlined,
   CloudServerOutlined,
+  CommentOutlined,
   CrownOutlined,
   DashboardOutlined,
   EditOutlined,
   FileExcelOutlined,
   FileSearchOutlined,
+  FileSyncOutlined,
   FileTextOutlined,
   FlagOutlined,
   FolderOpenOutlined,
   FundOutlined,
+  HomeOutlined,
+  IdcardOutlined,
   LogoutOutlined,
+  MenuOutlined,
+  MessageOutlined,
+  NotificationOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SettingOutlined,
   StarOutlined,
@@ -29,14 +38,20 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../../domain/enums/roles';
 import { api } from '../api/client';
+import { HelpButton } from '../features/help/HelpButton';
+import { NotificationBell } from '../features/notifications/NotificationBell';
+import './phone.css';
+import './tables.css';
 import { sessionKey, useAuth } from './auth';
 
 const items = [
+  // The home page per role (issue 22): the first page after login, for everyone.
+  { key: '/', icon: <HomeOutlined />, label: 'Trang chủ', permission: 'home.read' },
   {
     key: '/viec-can-lam',
     icon: <BellOutlined />,
@@ -70,6 +85,12 @@ const items = [
     permission: 'recruitment.read',
   },
   { key: '/huy-hieu', icon: <StarOutlined />, label: 'Huy hiệu Đảng', permission: 'member.list' },
+  {
+    key: '/anh-the',
+    icon: <IdcardOutlined />,
+    label: 'Ảnh thẻ đảng viên',
+    permission: 'member.list',
+  },
   { key: '/dang-phi', icon: <WalletOutlined />, label: 'Đảng phí', permission: 'member.list' },
   {
     key: '/kiem-tra-giam-sat',
@@ -91,6 +112,18 @@ const items = [
     permission: 'resolution.read',
   },
   {
+    key: '/thi-dua',
+    icon: <FlagOutlined />,
+    label: 'Phong trào thi đua',
+    permission: 'emulation.read',
+  },
+  {
+    key: '/khen-thuong',
+    icon: <TrophyOutlined />,
+    label: 'Khen thưởng',
+    permission: 'commendation.read',
+  },
+  {
     key: '/bai-thu-hoach',
     icon: <EditOutlined />,
     label: 'Bài thu hoạch',
@@ -104,7 +137,37 @@ const items = [
     label: 'Hội nghị, sinh hoạt chi bộ',
     permission: 'meeting.read',
   },
+  {
+    key: '/giao-duc-chinh-tri',
+    icon: <ReadOutlined />,
+    label: 'Giáo dục chính trị, tư tưởng',
+    permission: 'education.read',
+  },
+  {
+    key: '/mo-hinh-dien-hinh',
+    icon: <BulbOutlined />,
+    label: 'Mô hình, điển hình',
+    permission: 'education.read',
+  },
+  {
+    key: '/du-luan-xa-hoi',
+    icon: <CommentOutlined />,
+    label: 'Dư luận xã hội',
+    permission: 'education.read',
+  },
   { key: '/dai-hoi', icon: <FlagOutlined />, label: 'Đại hội', permission: 'congress.read' },
+  {
+    key: '/kien-nghi',
+    icon: <MessageOutlined />,
+    label: 'Đề xuất, kiến nghị',
+    permission: 'proposal.read',
+  },
+  {
+    key: '/nhan-xet-noi-cu-tru',
+    icon: <HomeOutlined />,
+    label: 'Nhận xét nơi cư trú',
+    permission: 'member.list',
+  },
   {
     key: '/danh-gia-xep-loai',
     icon: <TrophyOutlined />,
@@ -134,6 +197,18 @@ const items = [
     icon: <FileExcelOutlined />,
     label: 'Nhập dữ liệu từ Excel',
     permission: 'import.run',
+  },
+  {
+    key: '/doi-chieu-csdl',
+    icon: <FileSyncOutlined />,
+    label: 'Đối chiếu CSDL đảng viên',
+    permission: 'reconciliation.run',
+  },
+  {
+    key: '/thong-bao',
+    icon: <NotificationOutlined />,
+    label: 'Thông báo',
+    permission: 'notification.read',
   },
   {
     key: '/lich-lam-viec',
@@ -167,10 +242,17 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
   const location = useLocation();
   const client = useQueryClient();
   const { message } = App.useApp();
-  // On a phone the sider folds into its trigger at the header's left edge: the header leaves room for
-  // it and shows the unit on one line and the account as an icon (its name is in the menu).
-  const narrow = !Grid.useBreakpoint().md;
-  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
+  // Below the lg breakpoint (phones, small tablets) there is no sider: the menu is a drawer over the
+  // page, opened by the header's ☰ button, so that it never narrows the content. On a phone the header
+  // shows the unit on one line (ellipsis) and the account as an icon (its name is in its menu).
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.md;
+  const drawerMenu = !screens.lg;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const selected =
+    items.find((i) =>
+      i.key === '/' ? location.pathname === '/' : location.pathname.startsWith(i.key),
+    )?.key ?? '';
   const menu = items.filter((i) => can(i.permission));
   if (user?.memberId && !can('member.list')) {
     menu.push({
@@ -187,36 +269,81 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
     message.success(everywhere ? 'Đã đăng xuất trên mọi thiết bị.' : 'Đã đăng xuất.');
     navigate('/dang-nhap');
   };
+  const brand = (
+    <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 700, fontSize: 18 }}>
+      ★ Công tác đảng vụ
+    </div>
+  );
+  const nav = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selected]}
+      items={menu.map(({ permission: _p, ...i }) => i)}
+      onClick={(e) => {
+        setMenuOpen(false);
+        navigate(e.key);
+      }}
+      style={{ fontSize: 16 }}
+      data-testid="main-menu"
+    />
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={230} breakpoint="lg" collapsedWidth={0} theme="dark">
-        <div style={{ color: '#fff', padding: '18px 20px', fontWeight: 700, fontSize: 18 }}>
-          ★ Công tác đảng vụ
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selected]}
-          items={menu.map(({ permission: _p, ...i }) => i)}
-          onClick={(e) => navigate(e.key)}
-          style={{ fontSize: 16 }}
-        />
-      </Layout.Sider>
-      <Layout>
+      {drawerMenu ? (
+        <Drawer
+          placement="left"
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          size={Math.min(300, typeof window === 'undefined' ? 300 : window.innerWidth - 48)}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          data-testid="menu-drawer"
+        >
+          {brand}
+          {nav}
+        </Drawer>
+      ) : (
+        <Layout.Sider width={230} theme="dark">
+          {brand}
+          {nav}
+        </Layout.Sider>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           style={{
             background: '#fff',
-            padding: narrow ? '0 12px 0 56px' : '0 24px',
-            gap: 12,
+            padding: narrow ? '0 8px' : '0 24px',
+            gap: narrow ? 4 : 12,
             display: 'flex',
-            justifyContent: 'space-between',
             alignItems: 'center',
             borderBottom: '1px solid #eee',
           }}
+          data-testid="app-header"
         >
-          <Typography.Text strong style={{ fontSize: 16, minWidth: 0 }} ellipsis>
+          {drawerMenu && (
+            <Button
+              type="text"
+              icon={<MenuOutlined style={{ fontSize: 18 }} />}
+              onClick={() => setMenuOpen(true)}
+              aria-label="Mở trình đơn"
+              data-testid="menu-button"
+              style={{ flexShrink: 0 }}
+            />
+          )}
+          <Typography.Text
+            strong
+            style={{ fontSize: 16, minWidth: 0, flex: 1 }}
+            ellipsis={{ tooltip: user?.scopeName }}
+            data-testid="header-scope"
+          >
             {user?.scopeName}
           </Typography.Text>
+          {/* The header's tools: the page's guide, then room for the notification bell. */}
+          <Space size={narrow ? 0 : 8} style={{ flexShrink: 0 }} data-testid="header-tools">
+            <HelpButton />
+            <NotificationBell />
+          </Space>
           <Dropdown
             menu={{
               items: [
@@ -260,7 +387,9 @@ export const AppLayout = ({ children }: { children: ReactNode }) => {
             </Space>
           </Dropdown>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
+          {children}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -7,6 +7,8 @@ type Start = { load: () => Promise<unknown>; data: (search: string) => string[] 
 
 /** The pages opened most often, with the requests their first render makes. */
 const starts: Record<string, Start> = {
+  // Each role's home (issue 22): every role may read it, unlike the overview.
+  '/': { load: () => import('../features/home/HomePage'), data: () => ['/api/home'] },
   '/tong-quan': {
     load: () =>
       Promise.all([
@@ -23,7 +25,7 @@ const starts: Record<string, Start> = {
   '/dang-nhap': { load: () => import('../features/auth/LoginPage'), data: () => [] },
 };
 
-const path = window.location.pathname === '/' ? '/tong-quan' : window.location.pathname;
+const path = window.location.pathname;
 prefetch('/api/auth/session');
 const start = starts[path];
 if (start) {

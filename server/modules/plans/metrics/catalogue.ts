@@ -4,11 +4,14 @@ import type { DbOrTx } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
 import type { MetricDefinition, MetricScope, MetricValue } from '../../figures';
 import { congressMetrics } from './congresses.metrics';
+import { educationMetrics } from './education.metrics';
+import { emulationMetrics } from './emulation.metrics';
 import { evaluationMetrics } from './evaluation.metrics';
 import { inspectionMetrics } from './inspection.metrics';
 import { keyTaskMetrics } from './key-tasks.metrics';
 import { lifecycleMetrics } from './lifecycle.metrics';
 import { memberMetrics } from './members.metrics';
+import { proposalMetrics } from './proposals.metrics';
 import { recruitmentMetrics } from './recruitment.metrics';
 import { resolutionMetrics } from './resolutions.metrics';
 
@@ -21,6 +24,9 @@ export const metricCatalogue: MetricDefinition[] = [
   ...resolutionMetrics,
   ...keyTaskMetrics,
   ...congressMetrics,
+  ...educationMetrics,
+  ...proposalMetrics,
+  ...emulationMetrics,
 ];
 
 const byCode = new Map(metricCatalogue.map((m) => [m.code, m]));

@@ -333,6 +333,13 @@ export const DashboardPage = () => {
               </Card>
             </Col>
           </Row>
+          <Card
+            size="small"
+            title="Đề xuất, kiến nghị; nhận xét nơi cư trú"
+            extra={<Link to="/kien-nghi">Sổ kiến nghị</Link>}
+          >
+            <FigureGrid figures={byArea('proposals')} open={open} />
+          </Card>
           {byArea('congresses').some((f) => f.value !== null) && (
             <Card
               size="small"

@@ -27,6 +27,7 @@ import { subjectKindLabels } from '../../../../domain/rules/evaluation/levels';
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, type ApiQuery, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { evaluationsKeys } from './keys';
 import {
@@ -114,7 +115,7 @@ const SettingsModal = ({
           ).map(([k, label]) => (
             <Col xs={24} md={8} key={k}>
               <Form.Item name={k} label={label}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
             </Col>
           ))}
@@ -214,11 +215,10 @@ const DecisionPanel = ({
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="Ngày quyết định" required>
-              <Input
-                type="date"
+              <DateInput
                 aria-label="Ngày quyết định"
                 value={decidedOn}
-                onChange={(e) => setDecidedOn(e.target.value)}
+                onChange={(v) => setDecidedOn(v)}
               />
             </Form.Item>
           </Col>

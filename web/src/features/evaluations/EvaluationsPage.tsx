@@ -23,6 +23,7 @@ import { Link, useNavigate } from 'react-router';
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { evaluationsKeys } from './keys';
@@ -106,7 +107,7 @@ const OpenCampaignModal = ({ open, onClose }: { open: boolean; onClose: () => vo
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="openedOn" label="Ngày mở đợt" rules={[{ required: true }]}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           {cycle === 'quarter' && (
@@ -124,12 +125,12 @@ const OpenCampaignModal = ({ open, onClose }: { open: boolean; onClose: () => vo
             <>
               <Col xs={24} md={8}>
                 <Form.Item name="periodFrom" label="Đầu nhiệm kỳ" rules={[{ required: true }]}>
-                  <Input type="date" />
+                  <DateInput />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name="periodTo" label="Cuối nhiệm kỳ" rules={[{ required: true }]}>
-                  <Input type="date" />
+                  <DateInput />
                 </Form.Item>
               </Col>
             </>
@@ -137,7 +138,7 @@ const OpenCampaignModal = ({ open, onClose }: { open: boolean; onClose: () => vo
           {deadlineFields.map(([key, label]) => (
             <Col xs={24} md={8} key={key}>
               <Form.Item name={key} label={label}>
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
             </Col>
           ))}

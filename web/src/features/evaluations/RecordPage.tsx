@@ -30,7 +30,9 @@ import {
 } from '../../../../domain/rules/evaluation/levels';
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, api } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
+import { ResidenceCommentsPanel } from '../proposals/ResidenceCommentsPanel';
 import { evaluationsKeys } from './keys';
 import { LevelTag, levelOptions, StatusTag, stepLabels, todayLocal } from './shared';
 
@@ -196,7 +198,7 @@ const SelfAssessmentForm = ({
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="assessedOn" label="Ngày" rules={[{ required: true }]}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
         </Row>
@@ -354,7 +356,7 @@ const ReviewForm = ({ record, onSaved }: { record: TRecordDetail; onSaved: () =>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="reviewedOn" label="Ngày hội nghị" rules={[{ required: true }]}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
         </Row>
@@ -409,7 +411,7 @@ const SimpleStepForm = ({
         <Row gutter={12}>
           <Col xs={24} md={8}>
             <Form.Item name={dateField} label="Ngày" rules={[{ required: true }]}>
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           {fields === 'appraisal' && (
@@ -594,6 +596,14 @@ export const RecordPage = () => {
           description={r.proposal.reasons
             .filter((x) => x.startsWith('Không hoàn thành nhiệm vụ: “'))
             .join(' ')}
+        />
+      )}
+      {r.subjectKind === 'member' && r.memberId !== null && (
+        // The residence cell's comment of the year is an input the reviewer sees (Quy định 213-QĐ/TW).
+        <ResidenceCommentsPanel
+          memberId={r.memberId}
+          year={r.year}
+          title={`Nhận xét của chi bộ nơi cư trú năm ${r.year}`}
         />
       )}
       <Card title="Căn cứ đề xuất (dữ kiện và lý do)" size="small" data-testid="engine-reasons">

@@ -2,7 +2,7 @@
 // members, mass organisations and agencies, the not-rated categories (form 6F-BTCTW); every figure
 // drills down to the records.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Drawer, InputNumber, Row, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Drawer, Row, Select, Space, Table, Typography } from 'antd';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
@@ -10,7 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import EChartsModule from 'echarts-for-react/lib/core';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { TResults } from '../../../../contracts/evaluations';
+import type { TCampaign, TResults } from '../../../../contracts/evaluations';
 import {
   type QualityLevel,
   qualityLevelLabels,
@@ -60,18 +60,43 @@ const LevelChart = ({ groups }: { groups: TResults['groups'] }) => {
   );
 };
 
+/**
+ * The year the page opens on (issue 22): the latest year with decided results among the campaigns
+ * in reach, else the latest campaign's year, else this year — never an empty year by default.
+ */
+const latestResultYear = (campaigns: TCampaign[]): number | undefined => {
+  const decided = campaigns.filter((c) => c.progress.decided + c.progress.published > 0);
+  const years = (decided.length ? decided : campaigns).map((c) => c.year);
+  return years.length ? Math.max(...years) : undefined;
+};
+
 export const ResultsPage = () => {
   const { user } = useAuth();
   const [params] = useSearchParams();
   const [orgUnitId, setOrgUnitId] = useState<number | undefined>(
     Number(params.get('orgUnitId')) || user?.scopeOrgUnitId,
   );
-  const [year, setYear] = useState<number>(Number(params.get('year')) || currentYear);
+  const [chosenYear, setYear] = useState<number | undefined>(
+    Number(params.get('year')) || undefined,
+  );
+  const campaigns = useQuery({
+    queryKey: evaluationsKeys.evaluationResults('campaign-years'),
+    queryFn: () => api.GET('/api/evaluations/campaigns', { params: { query: {} } }),
+    enabled: !chosenYear,
+  });
+  const year =
+    chosenYear ??
+    (campaigns.isLoading
+      ? undefined
+      : (latestResultYear(campaigns.data?.items ?? []) ?? currentYear));
+  const yearOptions = Array.from({ length: currentYear + 1 - 2015 }, (_, i) => currentYear + 1 - i);
   const [drill, setDrill] = useState<Drill | null>(null);
   const { data, error, isLoading } = useQuery({
     queryKey: evaluationsKeys.evaluationResults(orgUnitId, year),
     queryFn: () =>
-      api.GET('/api/evaluations/results', { params: { query: { orgUnitId: orgUnitId!, year } } }),
+      api.GET('/api/evaluations/results', {
+        params: { query: { orgUnitId: orgUnitId!, year: year! } },
+      }),
     enabled: Boolean(orgUnitId && year),
   });
   const records = useQuery({
@@ -99,13 +124,15 @@ export const ResultsPage = () => {
       </Typography.Title>
       <Space wrap>
         <OrgUnitSelect value={orgUnitId} onChange={setOrgUnitId} style={{ width: 360 }} />
-        <InputNumber
+        {/* A list of years wide enough for its prefix (the number box was clipped). */}
+        <Select
           aria-label="Năm"
           value={year}
-          min={2015}
-          max={2100}
-          onChange={(v) => v && setYear(v)}
+          onChange={setYear}
           prefix="Năm"
+          style={{ width: 130 }}
+          options={yearOptions.map((y) => ({ value: y, label: String(y) }))}
+          data-testid="results-year"
         />
       </Space>
       {error && <Alert type="error" showIcon title={(error as Error).message} />}

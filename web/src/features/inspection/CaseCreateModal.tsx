@@ -28,6 +28,7 @@ import {
 } from '../../../../domain/rules/inspection/inspection';
 import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { inspectionKeys } from './keys';
@@ -202,17 +203,17 @@ export const CaseCreateModal = ({ onClose }: { onClose: () => void }) => {
               label="Ngày quyết định"
               rules={[{ required: true, message: 'Chọn ngày.' }]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
             <Form.Item name="plannedFrom" label="Dự kiến từ">
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col xs={12} md={4}>
             <Form.Item name="plannedTo" label="đến">
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
         </Row>

@@ -23,6 +23,7 @@ import {
 } from '../../../../domain/rules/inspection/inspection';
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, api } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { inspectionKeys } from './keys';
 import { todayLocal } from './shared';
@@ -221,7 +222,7 @@ export const CasePage = () => {
                   label="Ngày"
                   rules={[{ required: true, message: 'Chọn ngày.' }]}
                 >
-                  <Input type="date" />
+                  <DateInput />
                 </Form.Item>
                 <Form.Item name="documentNumber" label="Số văn bản">
                   <Input style={{ width: 160 }} />
@@ -253,7 +254,7 @@ export const CasePage = () => {
                     label="Ngày kết luận"
                     rules={[{ required: true, message: 'Chọn ngày.' }]}
                   >
-                    <Input type="date" />
+                    <DateInput />
                   </Form.Item>
                 </Space>
                 <Form.Item
@@ -275,7 +276,7 @@ export const CasePage = () => {
                     <Input style={{ width: 420 }} />
                   </Form.Item>
                   <Form.Item name="dueOn" label="Hạn thực hiện">
-                    <Input type="date" />
+                    <DateInput />
                   </Form.Item>
                 </Space>
                 <Form.Item name="violationFound" valuePropName="checked">
@@ -306,7 +307,7 @@ export const CasePage = () => {
                   label="Ngày thông báo"
                   rules={[{ required: true, message: 'Chọn ngày.' }]}
                 >
-                  <Input type="date" />
+                  <DateInput />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" loading={publish.isPending}>
                   Thông báo kết luận

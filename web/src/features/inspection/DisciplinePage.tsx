@@ -32,6 +32,7 @@ import {
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, type ApiQuery, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { inspectionKeys } from './keys';
@@ -223,10 +224,10 @@ const DecisionModal = ({ onClose }: { onClose: () => void }) => {
             label="Vi phạm từ ngày"
             rules={[{ required: true, message: 'Chọn ngày.' }]}
           >
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="violationTo" label="đến ngày">
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="limitationGround" label="Không áp dụng thời hiệu vì">
             <Select
@@ -244,13 +245,13 @@ const DecisionModal = ({ onClose }: { onClose: () => void }) => {
             <Input placeholder="Ví dụ: 24-QĐ/UBKT" />
           </Form.Item>
           <Form.Item name="decidedOn" label="Ngày quyết định">
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="announcedOn" label="Ngày công bố">
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
           <Form.Item name="receivedOn" label="Ngày nhận quyết định">
-            <Input type="date" />
+            <DateInput />
           </Form.Item>
         </Space>
         <Typography.Text strong>Biểu quyết (bỏ phiếu kín)</Typography.Text>
@@ -352,7 +353,7 @@ const ComplaintButton = ({ row }: { row: TDisciplineRow }) => {
               label="Ngày khiếu nại"
               rules={[{ required: true, message: 'Chọn ngày.' }]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item
               name="handledBy"
@@ -472,7 +473,7 @@ const ComplaintOutcomeButton = ({
               label="Ngày giải quyết"
               rules={[{ required: true, message: 'Chọn ngày.' }]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
             <Form.Item name="outcomeNote" label="Ghi chú (số văn bản, lý do)">
               <Input.TextArea rows={2} />

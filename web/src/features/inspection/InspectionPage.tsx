@@ -29,6 +29,7 @@ import {
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { CaseCreateModal } from './CaseCreateModal';
@@ -172,10 +173,10 @@ const CaseFromItemModal = ({
           label="Ngày quyết định"
           rules={[{ required: true, message: 'Cần chọn ngày.' }]}
         >
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item name="plannedTo" label="Dự kiến kết thúc">
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
         <Form.Item
           name="orgUnitId"

@@ -28,6 +28,7 @@ import {
 } from '../../../../domain/rules/inspection/inspection';
 import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { inspectionKeys } from './keys';
@@ -249,7 +250,7 @@ export const ProgrammeModal = ({ onClose }: { onClose: () => void }) => {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="approvedOn" label="Ngày ban hành">
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
         </Row>

@@ -18,6 +18,7 @@ import type { TBadgeList } from '../../../../contracts/lifecycle';
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { lifecycleKeys } from './keys';
@@ -233,11 +234,10 @@ export const BadgesPage = () => {
                 <Typography.Text>
                   Ngày chi bộ công nhận đã sửa chữa tốt khuyết điểm (bắt buộc):
                 </Typography.Text>
-                <Input
-                  type="date"
+                <DateInput
                   aria-label="Ngày chi bộ công nhận"
                   value={recognizedOn}
-                  onChange={(e) => setRecognizedOn(e.target.value)}
+                  onChange={(v) => setRecognizedOn(v)}
                 />
               </>
             )}

@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import {
@@ -28,6 +28,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { orgUnitsKeys } from '../org-units/keys';
 import { lifecycleKeys } from './keys';
 
 type Row = TDuesSheet['rows'][number];
@@ -146,7 +147,7 @@ const FlatAmountsCard = () => {
 
 /** The cell's monthly collection sheet (sổ thu đảng phí). */
 export const DuesPage = () => {
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const { message } = App.useApp();
   const client = useQueryClient();
   const [params, setParams] = useSearchParams();
@@ -172,6 +173,25 @@ export const DuesPage = () => {
     setParams(next);
     setSelected([]);
   };
+  // A user whose scope is one cell (its secretary) has the sheet of that cell at once, not a
+  // "Chọn chi bộ" (issue 22).
+  const { data: scopeUnit } = useQuery({
+    queryKey: orgUnitsKeys.orgUnit(user?.scopeOrgUnitId, 'today'),
+    enabled: !orgUnitId && Boolean(user?.scopeOrgUnitId),
+    queryFn: () =>
+      api.GET('/api/org-units/{id}', { params: { path: { id: user!.scopeOrgUnitId } } }),
+  });
+  useEffect(() => {
+    if (
+      !orgUnitId &&
+      scopeUnit &&
+      (scopeUnit.kind === 'cell' || scopeUnit.kind === 'grassroots_cell')
+    ) {
+      const next = new URLSearchParams(params);
+      next.set('don-vi', String(scopeUnit.id));
+      setParams(next, { replace: true });
+    }
+  }, [orgUnitId, scopeUnit, params, setParams]);
   const collect = async () => {
     if (!data) return;
     setError(null);

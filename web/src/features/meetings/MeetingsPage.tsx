@@ -5,6 +5,7 @@ import {
   Button,
   Calendar,
   Card,
+  Input,
   Segmented,
   Select,
   Space,
@@ -18,13 +19,22 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import {
   cellMeetingKinds,
+  type MeetingKind,
   meetingKindLabels,
+  meetingKinds,
   type TAttendanceReport,
   type TMeetingDetail,
 } from '../../../../contracts/meetings';
 import { formatDate, formatNumber, formatPercent } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
+import {
+  ExportButton,
+  GroupedSections,
+  numberParam,
+  PrintButton,
+  useUrlFilters,
+} from '../../components/long-list';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { currentYear } from '../resolutions/shared';
 import { meetingsKeys } from './keys';
@@ -37,30 +47,154 @@ const yearOptions = [0, 1, 2].map((i) => ({
 const rate = (present: number, expected: number) =>
   expected === 0 ? '—' : formatPercent(present / expected);
 
+const listFilterKeys = ['don-vi', 'nam', 'nhom', 'loai', 'tim', 'xem', 'trang-nhom'] as const;
+const pageSize = 20;
+const groupPageSize = 20;
+const kindChoices = meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }));
+
+type ListQuery = {
+  orgUnitId?: number;
+  from: string;
+  to: string;
+  kind?: MeetingKind;
+  q?: string;
+};
+
+/** One unit's meetings, paged on the server; fixed column widths (issue 22). */
+const GroupMeetings = ({
+  query,
+  unit,
+  onOpen,
+}: {
+  query: ListQuery;
+  unit: number;
+  onOpen: (id: number) => void;
+}) => {
+  const [page, setPage] = useState(1);
+  const { data, error, isLoading } = useQuery({
+    queryKey: meetingsKeys.meetings('group', query, unit, page),
+    queryFn: () =>
+      api.GET('/api/meetings', { params: { query: { ...query, unit, page, pageSize } } }),
+  });
+  if (error) return <Alert type="error" showIcon title={(error as Error).message} />;
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      loading={isLoading}
+      dataSource={data?.items}
+      tableLayout="fixed"
+      scroll={{ x: 900 }}
+      pagination={
+        data && data.total > pageSize
+          ? {
+              current: page,
+              pageSize,
+              total: data.total,
+              showSizeChanger: false,
+              onChange: setPage,
+              size: 'small',
+            }
+          : false
+      }
+      columns={[
+        {
+          title: 'Ngày',
+          key: 'heldOn',
+          width: 110,
+          render: (_, m) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(m.heldOn)}</span>,
+        },
+        { title: 'Loại', key: 'kind', width: 220, render: (_, m) => meetingKindLabels[m.kind] },
+        {
+          title: 'Tên',
+          key: 'title',
+          width: 340,
+          render: (_, m) => (
+            <Button
+              type="link"
+              style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
+              onClick={() => onOpen(m.id)}
+            >
+              {m.title}
+            </Button>
+          ),
+        },
+        {
+          title: 'Có mặt',
+          key: 'present',
+          width: 140,
+          render: (_, m) =>
+            `${formatNumber(m.presentCount)}/${formatNumber(m.invitedCount)} (${rate(m.presentCount, m.invitedCount)})`,
+        },
+        {
+          title: 'Giao việc',
+          key: 'decisions',
+          width: 90,
+          align: 'right',
+          render: (_, m) => formatNumber(m.decisionCount),
+        },
+      ]}
+    />
+  );
+};
+
+/**
+ * The meetings of a unit's subtree in a year: grouped by the unit that held them (the unit's own
+ * first), filters in the URL, each group paged; export of the filtered list and print (issue 22).
+ */
 const MeetingsList = () => {
   const { user, can } = useAuth();
-  const [unitId, setUnitId] = useState<number | undefined>(user?.scopeOrgUnitId);
-  const [year, setYear] = useState(currentYear);
-  const [view, setView] = useState<'list' | 'calendar'>('list');
+  const [url, setUrl] = useUrlFilters(listFilterKeys);
+  const unitId = numberParam(url['don-vi']) ?? user?.scopeOrgUnitId;
+  const year = numberParam(url.nam) ?? currentYear;
+  const view: 'list' | 'calendar' = url.xem === 'lich' ? 'calendar' : 'list';
+  const kind = meetingKinds.find((k) => k === url.loai);
+  const q = url.tim || undefined;
+  const group = numberParam(url.nhom);
+  const [text, setText] = useState(q ?? '');
   const [editing, setEditing] = useState<TMeetingDetail | 'new' | null>(null);
-  const { data, isLoading, error } = useQuery({
-    queryKey: meetingsKeys.meetings(unitId, year),
-    queryFn: () =>
-      api.GET('/api/meetings', {
-        params: { query: { orgUnitId: unitId, from: `${year}-01-01`, to: `${year}-12-31` } },
-      }),
+  const query: ListQuery = {
+    orgUnitId: unitId,
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+    kind,
+    q,
+  };
+  const groups = useQuery({
+    queryKey: meetingsKeys.meetings('groups', query),
+    queryFn: () => api.GET('/api/meetings', { params: { query: { ...query, pageSize: 0 } } }),
+    enabled: view === 'list',
+  });
+  const calendar = useQuery({
+    queryKey: meetingsKeys.meetings('calendar', query, group),
+    queryFn: () => api.GET('/api/meetings', { params: { query: { ...query, unit: group } } }),
+    enabled: view === 'calendar',
   });
   const open = async (id: number) =>
     setEditing(await api.GET('/api/meetings/{id}', { params: { path: { id } } }));
-  const items = data?.items ?? [];
+  const all = groups.data?.groups ?? [];
+  const shown = group ? all.filter((g) => g.orgUnitId === group) : all;
+  const total = shown.reduce((n, g) => n + g.count, 0);
+  const items = calendar.data?.items ?? [];
+  const error = groups.error ?? calendar.error;
+  const filtered = Boolean(kind || q || group);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <OrgUnitSelect value={unitId} onChange={setUnitId} />
-        <Select value={year} onChange={setYear} options={yearOptions} style={{ width: 120 }} />
+      <Space wrap className="no-print">
+        <OrgUnitSelect
+          value={unitId}
+          onChange={(v) => setUrl({ 'don-vi': v, nhom: undefined, 'trang-nhom': undefined })}
+        />
+        <Select
+          value={year}
+          onChange={(v) => setUrl({ nam: v, 'trang-nhom': undefined })}
+          options={yearOptions}
+          style={{ width: 120 }}
+          data-testid="filter-year"
+        />
         <Segmented
           value={view}
-          onChange={(v) => setView(v as 'list' | 'calendar')}
+          onChange={(v) => setUrl({ xem: v === 'calendar' ? 'lich' : undefined })}
           options={[
             { value: 'list', label: 'Danh sách' },
             { value: 'calendar', label: 'Lịch' },
@@ -72,6 +206,42 @@ const MeetingsList = () => {
           </Button>
         )}
       </Space>
+      <Space wrap className="no-print">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="Mọi đơn vị"
+          value={group}
+          onChange={(v) => setUrl({ nhom: v, 'trang-nhom': undefined })}
+          options={all.map((g) => ({ value: g.orgUnitId, label: `${g.label} (${g.count})` }))}
+          style={{ width: 300, maxWidth: '100%' }}
+          data-testid="filter-unit"
+        />
+        <Select
+          allowClear
+          placeholder="Mọi loại cuộc họp"
+          value={kind}
+          onChange={(v) => setUrl({ loai: v, 'trang-nhom': undefined })}
+          options={kindChoices}
+          style={{ width: 300, maxWidth: '100%' }}
+          data-testid="filter-kind"
+        />
+        <Input.Search
+          allowClear
+          placeholder="Tìm theo tên cuộc họp, đơn vị"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(v) => setUrl({ tim: v.trim(), 'trang-nhom': undefined })}
+          style={{ width: 280, maxWidth: '100%' }}
+          data-testid="filter-text"
+        />
+        <ExportButton
+          path="/api/meetings/export.xlsx"
+          query={{ ...query, unit: group }}
+          disabled={view === 'list' && total === 0}
+        />
+        <PrintButton />
+      </Space>
       {editing && (
         <MeetingFormModal
           detail={editing === 'new' ? undefined : editing}
@@ -81,33 +251,36 @@ const MeetingsList = () => {
       )}
       {error && <Alert type="error" showIcon title={(error as Error).message} />}
       {view === 'list' ? (
-        <Table
-          rowKey="id"
-          data-testid="meetings"
-          loading={isLoading}
-          dataSource={items}
-          pagination={{ pageSize: 20 }}
-          scroll={{ x: 800 }}
-          columns={[
-            { title: 'Ngày', render: (_, m) => formatDate(m.heldOn) },
-            { title: 'Tổ chức', dataIndex: 'orgUnitName' },
-            { title: 'Loại', render: (_, m) => meetingKindLabels[m.kind] },
-            {
-              title: 'Tên',
-              render: (_, m) => (
-                <Button type="link" style={{ padding: 0 }} onClick={() => open(m.id)}>
-                  {m.title}
-                </Button>
-              ),
-            },
-            {
-              title: 'Có mặt',
-              render: (_, m) =>
-                `${formatNumber(m.presentCount)}/${formatNumber(m.invitedCount)} (${rate(m.presentCount, m.invitedCount)})`,
-            },
-            { title: 'Nội dung giao việc', render: (_, m) => formatNumber(m.decisionCount) },
-          ]}
-        />
+        groups.data ? (
+          <Space orientation="vertical" style={{ width: '100%' }} data-testid="meetings">
+            <Typography.Text type="secondary" data-testid="meetings-summary">
+              {formatNumber(total)} cuộc họp ở {formatNumber(shown.length)} đơn vị năm {year}
+              {filtered ? ' khớp bộ lọc' : ''}. Bấm vào một đơn vị để xem các cuộc họp.
+            </Typography.Text>
+            <GroupedSections
+              testId="meeting-groups"
+              pageSize={groupPageSize}
+              page={numberParam(url['trang-nhom'])}
+              onPageChange={(p) => setUrl({ 'trang-nhom': p > 1 ? p : undefined })}
+              // The unit's own meetings (its conferences), or the only group, open at once.
+              defaultOpen={
+                shown.length === 1
+                  ? [String(shown[0].orgUnitId)]
+                  : shown[0]?.orgUnitId === unitId
+                    ? [String(unitId)]
+                    : undefined
+              }
+              groups={shown.map((g) => ({
+                key: String(g.orgUnitId),
+                label: `${g.label} – gần nhất ${formatDate(g.lastHeldOn)}`,
+                count: g.count,
+              }))}
+              render={(key) => <GroupMeetings query={query} unit={Number(key)} onOpen={open} />}
+            />
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">Đang tải…</Typography.Text>
+        )
       ) : (
         <Calendar
           key={year}

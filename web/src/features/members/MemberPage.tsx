@@ -25,9 +25,12 @@ import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { StatusTag } from '../../components/StatusTag';
 import { MemberCommitteeCard } from '../committees/CommitteeWidgets';
+import { FormDownload } from '../forms/FormDownload';
 import { MemberLifecyclePanel } from '../lifecycle/MemberLifecyclePanel';
+import { ResidenceCommentsPanel } from '../proposals/ResidenceCommentsPanel';
 import { membersKeys } from './keys';
 import { LetterPresentedModal, MemberEventModal } from './MemberEventModal';
+import { MemberPhoto } from './MemberPhoto';
 import { fromFormValues, MemberFormFields, toFormValues } from './member-form';
 
 const text = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
@@ -86,14 +89,26 @@ export const MemberPage = () => {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-name">
-            {m.fullName} <StatusTag status={m.status} />
-          </Typography.Title>
-          <Typography.Text type="secondary">
-            {m.orgUnitPath.map((u) => u.name).join(' › ')}
-          </Typography.Text>
+        <Space align="start" wrap>
+          <MemberPhoto memberId={m.id} fullName={m.fullName} canEdit={m.canEdit} />
+          <Space direction="vertical" size={0}>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="member-name">
+              {m.fullName} <StatusTag status={m.status} />
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              {m.orgUnitPath.map((u) => u.name).join(' › ')}
+            </Typography.Text>
+          </Space>
         </Space>
+        {!editing && can('member.export') && (
+          <FormDownload
+            testId="member-forms"
+            forms={[
+              { label: 'Phiếu đảng viên (2-HSĐV)', url: `/api/forms/members/${m.id}/phieu` },
+              { label: 'Lý lịch đảng viên (1-HSĐV)', url: `/api/forms/members/${m.id}/ly-lich` },
+            ]}
+          />
+        )}
         {m.canEdit && !editing && (
           <Space>
             <Button onClick={() => setAddingEvent(true)}>Ghi sự kiện</Button>
@@ -253,6 +268,7 @@ export const MemberPage = () => {
             )}
           </Card>
           <MemberCommitteeCard memberId={m.id} />
+          <ResidenceCommentsPanel memberId={m.id} />
           <MemberLifecyclePanel
             memberId={m.id}
             version={m.version}
@@ -290,6 +306,22 @@ export const MemberPage = () => {
                         )}
                       </div>
                     )}
+                    {['transferred_out', 'moved', 'temporary_out'].includes(e.kind) &&
+                      (e.letterNumber || e.decisionNumber) &&
+                      can('lifecycle.write') && (
+                        <div>
+                          <FormDownload
+                            size="small"
+                            label="In giấy giới thiệu"
+                            forms={[
+                              {
+                                label: 'Giấy giới thiệu sinh hoạt đảng kèm cuống',
+                                url: `/api/forms/members/${m.id}/events/${e.id}/giay-gioi-thieu`,
+                              },
+                            ]}
+                          />
+                        </div>
+                      )}
                     {e.note && <div style={{ color: '#666' }}>{e.note}</div>}
                   </div>
                 ),

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -9,6 +9,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Row,
   Select,
   Space,
@@ -28,6 +29,7 @@ import {
   sexLabels,
 } from '../../../../domain/enums/members';
 import { ethnicities, religions } from '../../../../domain/enums/people';
+import { unitPathLabel } from '../../../../domain/text/unit-path';
 import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { api, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
@@ -88,7 +90,8 @@ export const MembersPage = () => {
   const { can } = useAuth();
   const { filters, update } = useFilters();
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
+  // Which file the purpose dialog downloads: the XLSX list, or the "danh sách trích ngang" (DOCX/PDF).
+  const [exporting, setExporting] = useState<false | 'xlsx' | 'docx' | 'pdf'>(false);
   const [purpose, setPurpose] = useState('');
   const page = Number(filters.page ?? 1);
   const pageSize = Number(filters.pageSize ?? 20);
@@ -99,7 +102,11 @@ export const MembersPage = () => {
   });
   const sensitive = can('member.readSensitive');
   // A file download (XLSX) the browser fetches from a link: not through the typed JSON client.
-  const exportUrl = `/api/members/export.xlsx${toQuery({ ...filters, page: undefined, pageSize: undefined, purpose })}`;
+  const listQuery = { ...filters, page: undefined, pageSize: undefined, purpose };
+  const exportUrl =
+    exporting === 'docx' || exporting === 'pdf'
+      ? `/api/forms/members/trich-ngang${toQuery({ ...listQuery, format: exporting })}`
+      : `/api/members/export.xlsx${toQuery(listQuery)}`;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -109,8 +116,13 @@ export const MembersPage = () => {
         </Typography.Title>
         <Space>
           {can('member.export') && (
-            <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)}>
+            <Button icon={<DownloadOutlined />} onClick={() => setExporting('xlsx')}>
               Xuất Excel
+            </Button>
+          )}
+          {can('member.export') && (
+            <Button icon={<PrinterOutlined />} onClick={() => setExporting('docx')}>
+              In trích ngang
             </Button>
           )}
           {can('member.write') && (
@@ -217,7 +229,13 @@ export const MembersPage = () => {
             sorter: true,
             render: formatDate,
           },
-          { title: 'Chi bộ', dataIndex: 'orgUnitName' },
+          {
+            title: 'Chi bộ',
+            dataIndex: 'orgUnitName',
+            // A name other units in scope share is shown with its parent (issue 22).
+            render: (name: string, r) =>
+              r.orgUnitParentName ? unitPathLabel([r.orgUnitParentName], name) : name,
+          },
           {
             title: 'Ngày vào Đảng',
             dataIndex: 'admittedOn',
@@ -240,8 +258,8 @@ export const MembersPage = () => {
         ]}
       />
       <Modal
-        open={exporting}
-        title="Xuất danh sách ra Excel"
+        open={exporting !== false}
+        title={exporting === 'xlsx' ? 'Xuất danh sách ra Excel' : 'In danh sách trích ngang'}
         okText="Tải tệp"
         cancelText="Hủy"
         okButtonProps={{ disabled: purpose.trim().length < 3, href: exportUrl }}
@@ -254,6 +272,18 @@ export const MembersPage = () => {
           dụng; tên người xuất, thời gian và mục đích được ghi vào tệp và vào nhật ký hệ thống.
         </Typography.Paragraph>
         <Form layout="vertical">
+          {exporting !== 'xlsx' && (
+            <Form.Item label="Định dạng">
+              <Radio.Group
+                value={exporting}
+                onChange={(e) => setExporting(e.target.value)}
+                options={[
+                  { value: 'docx', label: 'Word (DOCX, sửa được)' },
+                  { value: 'pdf', label: 'PDF' },
+                ]}
+              />
+            </Form.Item>
+          )}
           <Form.Item label="Mục đích xuất dữ liệu" required>
             <Input
               value={purpose}

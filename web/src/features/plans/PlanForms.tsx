@@ -28,6 +28,7 @@ import {
 import { comparatorLabels, comparators } from '../../../../domain/rules/plans/target-status';
 import { type ApiBody, api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
+import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { dashboardKeys } from '../dashboard/keys';
@@ -143,7 +144,7 @@ export const TermModal = ({
           <Input />
         </Form.Item>
         <Form.Item name="congressDate" label="Ngày Đại hội">
-          <Input type="date" />
+          <DateInput />
         </Form.Item>
       </Form>
     </Modal>
@@ -601,7 +602,7 @@ export const TaskModal = ({
               label="Hạn hoàn thành"
               rules={[{ required: true, message: 'Chọn hạn.' }]}
             >
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
           <Col span={16}>
@@ -679,7 +680,7 @@ export const ResultModal = ({ task, onClose }: { task: TKeyTask | null; onClose:
                 label="Ngày hoàn thành"
                 rules={[{ required: true, message: 'Chọn ngày.' }]}
               >
-                <Input type="date" />
+                <DateInput />
               </Form.Item>
             </Col>
             <Col span={12}>
@@ -703,7 +704,7 @@ export const ResultModal = ({ task, onClose }: { task: TKeyTask | null; onClose:
           </Col>
           <Col span={12}>
             <Form.Item name="ratedOn" label="Ngày đánh giá">
-              <Input type="date" />
+              <DateInput />
             </Form.Item>
           </Col>
         </Row>

@@ -11,6 +11,7 @@ import {
   Select,
   Space,
   Table,
+  type TablePaginationConfig,
   Tag,
   Typography,
 } from 'antd';
@@ -27,7 +28,9 @@ import { comparatorSymbols } from '../../../../domain/rules/plans/target-status'
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { numberParam, useUrlFilters } from '../../components/long-list';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { AssignedTasksCard, planFilterKeys } from './AssignedTasksCard';
 import { currentYear, formatMetricValue, yearChoices } from './format';
 import { plansKeys } from './keys';
 import { ResultModal, TargetModal, TaskModal, TermModal, usePlanChanged } from './PlanForms';
@@ -81,10 +84,15 @@ const TargetTable = ({
       pagination={false}
       dataSource={rows}
       locale={{ emptyText: 'Chưa đặt chỉ tiêu.' }}
+      // Fixed widths (issue 22): on a phone the target keeps a readable column and the table
+      // scrolls inside its box instead of one word per line.
+      tableLayout="fixed"
+      scroll={{ x: 1100 + (onEdit ? 120 : 0) }}
       columns={[
         {
           title: 'Chỉ tiêu',
           dataIndex: 'title',
+          width: 280,
           render: (title: string, t) => (
             <Button
               type="link"
@@ -122,7 +130,7 @@ const TargetTable = ({
               </Button>
             ),
         },
-        { title: 'Tiến độ', dataIndex: 'progress' },
+        { title: 'Tiến độ', dataIndex: 'progress', width: 200 },
         {
           title: 'Tình trạng',
           key: 'status',
@@ -173,9 +181,11 @@ const TaskTable = ({
   showUnit,
   onResult,
   onEdit,
+  pagination,
 }: {
   rows: TKeyTask[];
   showUnit?: boolean;
+  pagination?: TablePaginationConfig;
   onResult?: (t: TKeyTask) => void;
   onEdit?: (t: TKeyTask) => void;
 }) => {
@@ -184,14 +194,19 @@ const TaskTable = ({
     <Table
       size="small"
       rowKey="id"
-      pagination={false}
+      pagination={pagination ?? false}
       dataSource={rows}
       locale={{ emptyText: 'Chưa có nhiệm vụ.' }}
+      // Fixed widths (issue 22): the task keeps a readable column; a narrow screen scrolls the
+      // table inside its box.
+      tableLayout="fixed"
+      scroll={{ x: 1240 + (showUnit ? 180 : 0) }}
       columns={[
-        ...(showUnit ? [{ title: 'Giao cho', dataIndex: 'orgUnitName' }] : []),
+        ...(showUnit ? [{ title: 'Giao cho', dataIndex: 'orgUnitName', width: 180 }] : []),
         {
           title: 'Nhiệm vụ',
           dataIndex: 'title',
+          width: 320,
           render: (title: string, t: TKeyTask) => (
             <Space direction="vertical" size={0}>
               <span>{title}</span>
@@ -275,13 +290,16 @@ const TaskTable = ({
 };
 
 export const PlanPage = () => {
-  // ?orgUnitId=&year= opens a given plan (a meeting decision links to the task it became).
+  // ?orgUnitId=&year= opens a given plan (a meeting decision links to the task it became); the
+  // unit, year, date and the filters of the tasks handed down stay in the URL (issue 22).
   const [params] = useSearchParams();
-  const [orgUnitId, setOrgUnitId] = useState<number | undefined>(
-    Number(params.get('orgUnitId')) || undefined,
-  );
-  const [year, setYear] = useState(Number(params.get('year')) || currentYear);
-  const [asOf, setAsOf] = useState<string | undefined>();
+  const [url, setUrl] = useUrlFilters(planFilterKeys);
+  const orgUnitId = numberParam(url.orgUnitId);
+  const setOrgUnitId = (id?: number) => setUrl({ orgUnitId: id, nhan: undefined });
+  const year = numberParam(url.year) ?? currentYear;
+  const setYear = (y: number) => setUrl({ year: y });
+  const asOf = url.asOf;
+  const setAsOf = (d?: string) => setUrl({ asOf: d });
   // ?target= opens a target's drawer (the recruitment board links to the admission target).
   const [openTarget, setOpenTarget] = useState<number | null>(Number(params.get('target')) || null);
   const [records, setRecords] = useState<RecordsRequest | null>(null);
@@ -291,8 +309,12 @@ export const PlanPage = () => {
   const [editingTarget, setEditingTarget] = useState<TTargetView | null>(null);
   const [editingTerm, setEditingTerm] = useState(false);
   const plan = useQuery({
-    queryKey: plansKeys.planYear(orgUnitId, year, asOf),
-    queryFn: () => api.GET('/api/plans/year', { params: { query: { orgUnitId, year, asOf } } }),
+    queryKey: [...plansKeys.planYear(orgUnitId, year, asOf), 'count'],
+    // The tasks handed down are read paged, group by group (AssignedTasksCard).
+    queryFn: () =>
+      api.GET('/api/plans/year', {
+        params: { query: { orgUnitId, year, asOf, assigned: 'count' } },
+      }),
   });
   const p = plan.data;
   const showRecords = (t: TTargetView) =>
@@ -411,15 +433,23 @@ export const PlanPage = () => {
               onEdit={p.canWrite ? setEditingTask : undefined}
             />
           </Card>
-          {p.assignedTasks.length > 0 && (
-            <Card size="small" title="Nhiệm vụ đã giao cho cấp dưới">
-              <TaskTable
-                rows={p.assignedTasks}
-                showUnit
-                onResult={p.canRecordResults ? setResult : undefined}
-                onEdit={p.canWrite ? setEditingTask : undefined}
-              />
-            </Card>
+          {p.assignedTaskCount > 0 && (
+            <AssignedTasksCard
+              orgUnitId={p.orgUnitId}
+              year={year}
+              asOf={asOf}
+              count={p.assignedTaskCount}
+              filters={url}
+              setFilters={setUrl}
+              renderTable={(rows, pagination) => (
+                <TaskTable
+                  rows={rows}
+                  pagination={pagination}
+                  onResult={p.canRecordResults ? setResult : undefined}
+                  onEdit={p.canWrite ? setEditingTask : undefined}
+                />
+              )}
+            />
           )}
           <TermModal
             open={modal === 'term'}

@@ -1,11 +1,13 @@
 // The records behind any figure: the metric's definition, its value and the list, each record linked
 // to its page where one exists.
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Descriptions, Drawer, Input, Table, Typography } from 'antd';
+import { Alert, Descriptions, Drawer, Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { TMetricRecord } from '../../../../contracts/plans';
 import { formatDate, toSearchKey } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
+import { ExportButton } from '../../components/long-list';
 import { formatMetricValue } from './format';
 import { plansKeys } from './keys';
 
@@ -25,7 +27,9 @@ const linkOf = (kind: string, id: number): string | null =>
       ? `/kiem-tra-giam-sat/${id}`
       : kind === 'applicant'
         ? `/phat-trien-dang/${id}`
-        : null;
+        : kind === 'proposal'
+          ? `/kien-nghi?id=${id}`
+          : null;
 
 export const RecordsDrawer = ({
   request,
@@ -44,7 +48,12 @@ export const RecordsDrawer = ({
     enabled: request !== null,
   });
   const key = toSearchKey(q);
-  const rows = (data?.records ?? []).filter((r) => !key || toSearchKey(r.label).includes(key));
+  // The server's order is the member list's (given name, then full name): "Bản ghi" sorts back to it.
+  const all = data?.records ?? [];
+  const rank = new Map(all.map((r, i) => [r, i]));
+  const byRank = (a: TMetricRecord, b: TMetricRecord) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
+  const rows = all.filter((r) => !key || toSearchKey(r.label).includes(key));
+  const { title: _title, ...exportQuery } = request ?? { code: '', year: 0 };
   return (
     <Drawer
       open={request !== null}
@@ -80,12 +89,20 @@ export const RecordsDrawer = ({
             <Alert type="info" showIcon title={data.reason} />
           ) : (
             <>
-              <Input.Search
-                allowClear
-                placeholder="Lọc theo tên"
-                onChange={(e) => setQ(e.target.value)}
-                style={{ marginBottom: 8, maxWidth: 360 }}
-              />
+              <Space wrap style={{ marginBottom: 8 }}>
+                <Input.Search
+                  allowClear
+                  placeholder="Lọc theo tên"
+                  onChange={(e) => setQ(e.target.value)}
+                  style={{ width: 320, maxWidth: '100%' }}
+                />
+                {/* Exactly the records the figure counts (the name filter above is the screen's). */}
+                <ExportButton
+                  path="/api/plans/metric-records/export.xlsx"
+                  query={exportQuery}
+                  disabled={all.length === 0}
+                />
+              </Space>
               <Typography.Paragraph type="secondary">
                 {rows.length} bản ghi
                 {rows.length !== data.records.length ? ` (trong ${data.records.length})` : ''}
@@ -97,16 +114,52 @@ export const RecordsDrawer = ({
                 dataSource={rows}
                 pagination={{ pageSize: 50, showSizeChanger: false }}
                 columns={[
-                  { title: 'STT', key: 'n', width: 64, render: (_, __, i) => i + 1 },
+                  {
+                    title: 'STT',
+                    key: 'n',
+                    width: 64,
+                    render: (_, r) => (rank.get(r) ?? 0) + 1,
+                  },
                   {
                     title: 'Bản ghi',
                     dataIndex: 'label',
+                    sorter: byRank,
+                    sortDirections: ['ascend', 'descend'],
                     render: (label: string, r) => {
                       const to = linkOf(r.kind, r.id);
                       return to ? <Link to={to}>{label}</Link> : label;
                     },
                   },
+                  // Where each record stands and when (issue 22: names alone were ambiguous).
+                  ...(rows.some((r) => r.orgUnitPath)
+                    ? [
+                        {
+                          title: 'Chi bộ',
+                          dataIndex: 'orgUnitPath',
+                          key: 'unit',
+                          sorter: (a: TMetricRecord, b: TMetricRecord) =>
+                            (a.orgUnitPath ?? '').localeCompare(b.orgUnitPath ?? '', 'vi') ||
+                            byRank(a, b),
+                        },
+                      ]
+                    : []),
+                  ...(rows.some((r) => r.date)
+                    ? [
+                        {
+                          title: 'Ngày',
+                          dataIndex: 'date',
+                          key: 'date',
+                          width: 110,
+                          sorter: (a: TMetricRecord, b: TMetricRecord) =>
+                            (a.date ?? '').localeCompare(b.date ?? '') || byRank(a, b),
+                          render: (d?: string) => (
+                            <span style={{ whiteSpace: 'nowrap' }}>{formatDate(d)}</span>
+                          ),
+                        },
+                      ]
+                    : []),
                 ]}
+                scroll={{ x: 'max-content' }}
               />
             </>
           )}

@@ -28,6 +28,7 @@ import { sexLabels } from '../../../../domain/enums/members';
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { FormDownload } from '../forms/FormDownload';
 import { ApplicantFields, applicantBody } from './applicant-form';
 import { DeadlineTag } from './deadline-tag';
 import { recruitmentKeys } from './keys';
@@ -258,7 +259,33 @@ export const ApplicantPage = () => {
           <Descriptions.Item label="Người giúp đỡ">{a.mentorName ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="Các bước và thời hạn">
+      <Card
+        title="Các bước và thời hạn"
+        extra={
+          // The decisions drafted from the steps recorded (docs/domain/forms.md): from the cell's vote on.
+          recorded.has('cell_vote') ? (
+            <FormDownload
+              size="small"
+              label="In quyết định"
+              testId="applicant-forms"
+              forms={[
+                {
+                  label: 'Quyết định kết nạp (9-KNĐ)',
+                  url: `/api/forms/applicants/${a.id}/ket-nap`,
+                },
+                ...(recorded.has('recognition_cell_vote')
+                  ? [
+                      {
+                        label: 'Quyết định công nhận chính thức (16-KNĐ)',
+                        url: `/api/forms/applicants/${a.id}/cong-nhan`,
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          ) : undefined
+        }
+      >
         <Timeline
           data-testid="applicant-steps"
           items={a.applicableSteps.map((s) => {

@@ -19,12 +19,14 @@ const kindLabels: Record<string, string> = {
   badge_award: 'Huy hiệu Đảng',
   party_card_event: 'Thẻ đảng viên',
   applicant: 'Quần chúng',
+  proposal: 'Kiến nghị',
 };
 
 const recordLink = (kind: string, id: number, label: string) => {
   if (kind === 'member') return <Link to={`/dang-vien/${id}`}>{label}</Link>;
   if (kind === 'inspection_case') return <Link to={`/kiem-tra-giam-sat/${id}`}>{label}</Link>;
   if (kind === 'applicant') return <Link to={`/phat-trien-dang/${id}`}>{label}</Link>;
+  if (kind === 'proposal') return <Link to={`/kien-nghi?id=${id}`}>{label}</Link>;
   return label;
 };
 

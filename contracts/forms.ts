@@ -1,0 +1,37 @@
+// The printed forms (server/modules/forms, docs/domain/forms.md): each is a file download (DOCX, or
+// PDF where LibreOffice is installed), so these are query schemas only.
+import { ZId } from './common';
+import { ZMemberListQuery } from './members';
+import { z } from './zod-vi';
+
+export const formFormats = ['docx', 'pdf'] as const;
+export const ZFormFormat = z.enum(formFormats).default('docx');
+export type FormFormat = (typeof formFormats)[number];
+
+export const ZFormQuery = z.object({ format: ZFormFormat });
+
+/** "Danh sách trích ngang": the member list's own filters, the purpose (a personal-data export). */
+export const ZMemberListFormQuery = ZMemberListQuery.omit({ page: true, pageSize: true }).extend({
+  purpose: z.string().trim().min(3, 'Cần ghi rõ mục đích xuất dữ liệu.').max(300),
+  format: ZFormFormat,
+});
+export type TMemberListFormQuery = z.infer<typeof ZMemberListFormQuery>;
+
+/** The two member record forms of Hướng dẫn 12-HD/BTCTW: lý lịch (1-HSĐV), phiếu (2-HSĐV). */
+export const memberRecordForms = ['ly-lich', 'phieu'] as const;
+export const ZMemberRecordFormParams = z.object({
+  id: ZId,
+  form: z.enum(memberRecordForms),
+});
+
+export const ZMemberEventParams = z.object({ id: ZId, eventId: ZId });
+
+/** Quyết định kết nạp (9-KNĐ) or quyết định công nhận đảng viên chính thức (16-KNĐ). */
+export const admissionForms = ['ket-nap', 'cong-nhan'] as const;
+export const ZAdmissionFormParams = z.object({ id: ZId, form: z.enum(admissionForms) });
+
+export const ZDuesBookQuery = z.object({
+  orgUnitId: ZId,
+  year: z.coerce.number().int().min(2000).max(2100),
+  format: ZFormFormat,
+});

@@ -1,0 +1,351 @@
+// The printed forms generated from the demo bloc and read back (docs/domain/forms.md): the DOCX's
+// text and layout (word/document.xml: page size and orientation, table cells, the header "ĐẢNG CỘNG
+// SẢN VIỆT NAM", the member's fields), the scope (out of scope is "not found"), the audit record, and
+// the PDF LibreOffice makes of it when it is installed.
+import { execFileSync } from 'node:child_process';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../../domain/text/vietnamese';
+import { queryOne, sql } from '../../db/client';
+import { demoFixtures } from '../../test/fixtures';
+import { loginAs, openTestApp, type Session } from '../../test/test-db';
+import { findSoffice } from '../reports';
+
+let t: Awaited<ReturnType<typeof openTestApp>>;
+let f: Awaited<ReturnType<typeof demoFixtures>>;
+let office: Session;
+let cellOffice: Session;
+
+beforeAll(async () => {
+  t = await openTestApp('demo');
+  f = await demoFixtures(t.db);
+  office = await loginAs(t.app, 'vanphong');
+  cellOffice = await loginAs(t.app, 'coso');
+});
+afterAll(async () => t.close());
+
+/** word/document.xml of a DOCX, and its text with the tags taken out. */
+export const readDocx = async (file: Buffer) => {
+  const xml = await (await JSZip.loadAsync(file)).file('word/document.xml')!.async('string');
+  const paragraphs = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)].map((m) =>
+    m[0].replace(/<[^>]+>/g, ''),
+  );
+  /** The text of each table row's cells, for every table. */
+  const rows = [...xml.matchAll(/<w:tr[ >].*?<\/w:tr>/gs)].map((r) =>
+    [...r[0].matchAll(/<w:tc>.*?<\/w:tc>/gs)].map((c) => c[0].replace(/<[^>]+>/g, '')),
+  );
+  return { xml, text: paragraphs.join('\n'), rows };
+};
+
+const download = async (session: Session, url: string) => {
+  const res = await session.get(url);
+  return { status: res.statusCode, body: res.rawPayload, headers: res.headers, json: res };
+};
+
+const lastAudit = () =>
+  queryOne<{
+    action: string;
+    entity_type: string;
+    entity_id: string | null;
+    meta: { form: string };
+  }>(
+    t.db,
+    sql`select action, entity_type, entity_id, meta from audit_log order by id desc limit 1`,
+  );
+
+const pdfText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+const hasPdfTools = (() => {
+  try {
+    execFileSync('which', ['pdftotext']);
+    return Boolean(findSoffice());
+  } catch {
+    return false;
+  }
+})();
+
+describe('danh sách trích ngang (the filtered member list as a landscape table)', () => {
+  it('prints exactly the filtered list, landscape, with the Party header and one row per member', async () => {
+    const res = await download(
+      office,
+      `/api/forms/members/trich-ngang?orgUnitId=${f.cellId}&purpose=${encodeURIComponent('Rà soát đảng viên')}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toMatch(/danh-sach-trich-ngang-.*\.docx/);
+    const doc = await readDocx(res.body);
+    // Landscape A4: the page is wider than tall.
+    expect(doc.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    expect(doc.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(doc.text).toContain('DANH SÁCH TRÍCH NGANG ĐẢNG VIÊN');
+    const header = doc.rows.find((r) => r[0] === 'STT');
+    expect(header).toEqual([
+      'STT',
+      'Họ và tên',
+      'Ngày sinh',
+      'Giới tính',
+      'Quê quán',
+      'Ngày vào Đảng',
+      'Ngày chính thức',
+      'Chức vụ',
+      'Chi bộ',
+      'Lý luận chính trị',
+      'Ghi chú',
+    ]);
+    const listed = (await office.get(`/api/members?orgUnitId=${f.cellId}&pageSize=100`)).json();
+    const body = doc.rows.filter((r) => /^\d+$/.test(r[0] ?? ''));
+    expect(body.length).toBe(listed.total);
+    // Same members, same order as the page (name order), with their dates as the list shows them.
+    const first = listed.items[0];
+    expect(body[0]!.slice(0, 4)).toEqual([
+      '1',
+      first.fullName,
+      formatDate(first.birthDate),
+      first.sex === 'male' ? 'Nam' : 'Nữ',
+    ]);
+    expect(body[0]![5]).toBe(formatDate(first.admittedOn));
+    expect(doc.text).toContain(`Tổng số: ${listed.total} đảng viên.`);
+    expect(await lastAudit()).toMatchObject({
+      action: 'member.export',
+      entity_type: 'member',
+      meta: { form: 'trich-ngang' },
+    });
+  });
+
+  it('follows the filters (women only) and refuses a unit outside the subtree as not found', async () => {
+    const res = await download(
+      office,
+      `/api/forms/members/trich-ngang?orgUnitId=${f.committeeId}&sex=female&purpose=${encodeURIComponent('Danh sách nữ')}`,
+    );
+    const doc = await readDocx(res.body);
+    const body = doc.rows.filter((r) => /^\d+$/.test(r[0] ?? ''));
+    expect(body.length).toBeGreaterThan(0);
+    expect(body.every((r) => r[3] === 'Nữ')).toBe(true);
+    expect(doc.text).toContain('(Nữ)');
+    const outside = await cellOffice.get(
+      `/api/forms/members/trich-ngang?orgUnitId=${f.otherCommitteeId}&purpose=${encodeURIComponent('thử phạm vi')}`,
+    );
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it.skipIf(!hasPdfTools)(
+    'renders to a PDF that holds the header and the names (LibreOffice)',
+    async () => {
+      const res = await download(
+        office,
+        `/api/forms/members/trich-ngang?orgUnitId=${f.cellId}&format=pdf&purpose=${encodeURIComponent('In danh sách')}`,
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(res.body);
+      expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(text).toContain('DANH SÁCH TRÍCH NGANG ĐẢNG VIÊN');
+      const total = (await office.get(`/api/members?orgUnitId=${f.cellId}&pageSize=1`)).json()
+        .total;
+      expect(text.replace(/\s+/g, ' ')).toContain(`Tổng số: ${total} đảng viên.`);
+    },
+  );
+});
+
+describe('phiếu đảng viên (2-HSĐV) and lý lịch đảng viên (1-HSĐV) from the member record', () => {
+  const memberRow = () =>
+    queryOne<{ full_name: string; birth_date: string; home_town: string | null }>(
+      t.db,
+      sql`select full_name, birth_date, home_town from members where id = ${f.memberInCell.id}`,
+    );
+
+  it('prints the phiếu with the member fields, the numbers in boxes and an empty 3×4 photo frame', async () => {
+    const m = (await memberRow())!;
+    const res = await download(office, `/api/forms/members/${f.memberInCell.id}/phieu`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/phieu-dang-vien-.*\.docx/);
+    const doc = await readDocx(res.body);
+    expect(doc.text).toContain('Mẫu 2-HSĐV');
+    expect(doc.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(doc.text).toContain('PHIẾU ĐẢNG VIÊN');
+    expect(doc.text).toContain(
+      `01. Họ và tên đang dùng: ${m.full_name.toLocaleUpperCase('vi-VN')}`,
+    );
+    expect(doc.text).toContain(`05. Sinh ngày: ${formatDate(m.birth_date)}`);
+    if (m.home_town) expect(doc.text).toContain(`07. Quê quán: ${m.home_town}`);
+    // The photo frame: one cell, 3 × 4 cm (1701 × 2268 twips), "Ảnh 3x4" when there is no photo.
+    expect(doc.rows.some((r) => r.length === 1 && r[0] === 'Ảnh 3x4')).toBe(true);
+    expect(doc.xml).toMatch(/<w:trHeight w:val="2268" w:hRule="exact"\/>/);
+    expect(doc.text).toMatch(/Số thẻ đảng viên: (\[.{1,2}\]){8}/);
+    // The office has need-to-know: ethnicity is printed.
+    expect(doc.text).not.toContain('Không in: thông tin hạn chế');
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_type: 'member',
+      entity_id: String(f.memberInCell.id),
+      meta: { form: 'phieu-dang-vien' },
+    });
+  });
+
+  it('prints the lý lịch (cover, items 01–22, work history table, family) and hides sensitive items from a secretary', async () => {
+    const res = await download(office, `/api/forms/members/${f.memberInCell.id}/ly-lich`);
+    const doc = await readDocx(res.body);
+    expect(doc.text).toContain('Mẫu 1-HSĐV');
+    expect(doc.text).toContain('LÝ LỊCH ĐẢNG VIÊN');
+    expect(doc.text).toContain('14. Ngày và nơi kết nạp vào Đảng');
+    expect(doc.text).toContain('CHỨNG NHẬN CỦA CẤP ỦY CƠ SỞ');
+    expect(doc.rows.some((r) => r[0] === 'Từ tháng, năm đến tháng, năm')).toBe(true);
+    expect(doc.rows.some((r) => r[0] === 'Quan hệ')).toBe(true);
+    const secretary = await loginAs(t.app, 'bithu');
+    const hidden = await readDocx(
+      (await download(secretary, `/api/forms/members/${f.memberInCell.id}/ly-lich`)).body,
+    );
+    expect(hidden.text).toContain('09. Dân tộc: Không in: thông tin hạn chế');
+    expect(hidden.rows.some((r) => r[0] === 'Quan hệ')).toBe(false);
+  });
+
+  it('answers "not found" for a member outside the subtree', async () => {
+    const res = await cellOffice.get(`/api/forms/members/${f.memberElsewhere.id}/phieu`);
+    expect(res.statusCode).toBe(404);
+  });
+
+  it.skipIf(!hasPdfTools)('renders the phiếu to a one-page PDF with the member name', async () => {
+    const m = (await memberRow())!;
+    const res = await download(office, `/api/forms/members/${f.memberInCell.id}/phieu?format=pdf`);
+    const text = pdfText(res.body);
+    expect(text).toContain('PHIẾU ĐẢNG VIÊN');
+    expect(text).toContain(m.full_name.toLocaleUpperCase('vi-VN'));
+    expect(text).toContain('Ảnh 3x4');
+  });
+});
+
+describe('giấy giới thiệu sinh hoạt đảng from a recorded transfer (with its counterfoil)', () => {
+  it('prints the letter and the cuống with the recorded letter number, the destination and the member', async () => {
+    const e = (await queryOne<{
+      id: number;
+      member_id: number;
+      number: string;
+      external_org: string;
+      full_name: string;
+    }>(
+      t.db,
+      sql`select e.id, e.member_id, coalesce(e.letter_number, e.decision_number) as number,
+            e.external_org, m.full_name
+          from member_events e join members m on m.id = e.member_id
+          join org_units o on o.id = m.org_unit_id
+          where e.kind = 'transferred_out' and e.external_org is not null
+            and o.path <@ (select path from org_units where id = ${f.committeeId})
+          order by e.id limit 1`,
+    ))!;
+    const res = await download(
+      cellOffice,
+      `/api/forms/members/${e.member_id}/events/${e.id}/giay-gioi-thieu`,
+    );
+    expect(res.status).toBe(200);
+    const doc = await readDocx(res.body);
+    expect(doc.text).toContain('CUỐNG GIẤY GIỚI THIỆU SINH HOẠT ĐẢNG');
+    expect(doc.text).toContain('SINH HOẠT ĐẢNG CHÍNH THỨC');
+    expect(doc.text).toContain('Mẫu 1-SHĐ');
+    expect(doc.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    // The same recorded number on the counterfoil and on the letter.
+    expect(doc.text.split(`Số ${e.number} GTSHĐ`).length - 1).toBe(2);
+    expect(doc.text).toContain(`Kính gửi: ${e.external_org}`);
+    expect(doc.text).toContain(`Đề nghị giới thiệu sinh hoạt đảng cho đồng chí: ${e.full_name}`);
+    expect(doc.text).toContain('(cắt theo đường này)');
+    expect(doc.text).toContain('ĐẢNG ỦY SỞ Y TẾ');
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      meta: { form: 'giay-gioi-thieu' },
+    });
+  });
+
+  it('refuses an event that is not a transfer out, and a member outside the subtree as not found', async () => {
+    const admitted = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from member_events where member_id = ${f.memberInCell.id} and kind = 'admitted' limit 1`,
+    ))!;
+    const res = await office.get(
+      `/api/forms/members/${f.memberInCell.id}/events/${admitted.id}/giay-gioi-thieu`,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain('chuyển sinh hoạt đảng đi');
+    const outside = (await queryOne<{ id: number; member_id: number }>(
+      t.db,
+      sql`select e.id, e.member_id from member_events e join members m on m.id = e.member_id
+          where m.id = ${f.memberElsewhere.id} limit 1`,
+    ))!;
+    const hidden = await cellOffice.get(
+      `/api/forms/members/${outside.member_id}/events/${outside.id}/giay-gioi-thieu`,
+    );
+    expect(hidden.statusCode).toBe(404);
+  });
+});
+
+describe('quyết định kết nạp (9-KNĐ) and công nhận chính thức (16-KNĐ) from the recorded steps', () => {
+  const applicantWith = (step: string) =>
+    queryOne<{ id: number; full_name: string; org_unit_id: number }>(
+      t.db,
+      sql`select a.id, a.full_name, a.org_unit_id from applicants a join org_units o on o.id = a.org_unit_id
+          where o.path <@ (select path from org_units where id = ${f.upperId})
+            and exists (select 1 from recruitment_steps s where s.applicant_id = a.id
+                          and s.step = ${step} and s.outcome = 'passed')
+          order by a.id limit 1`,
+    );
+
+  it('drafts the admission decision: header, grounds from the cell resolution, Điều 1 with the person', async () => {
+    const a = (await applicantWith('cell_vote'))!;
+    const vote = (await queryOne<{ step_date: string }>(
+      t.db,
+      sql`select step_date from recruitment_steps where applicant_id = ${a.id} and step = 'cell_vote'
+          and outcome = 'passed' order by step_date desc limit 1`,
+    ))!;
+    const res = await download(office, `/api/forms/applicants/${a.id}/ket-nap`);
+    expect(res.status).toBe(200);
+    const doc = await readDocx(res.body);
+    expect(doc.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(doc.text).toContain('Mẫu 9-KNĐ');
+    expect(doc.text).toContain('kết nạp đảng viên');
+    expect(doc.text).toContain(`Xét Nghị quyết ngày ${formatDate(vote.step_date)}`);
+    expect(doc.text).toMatch(new RegExp(`Điều 1\\. Kết nạp (ông|bà) ${a.full_name}, sinh ngày`));
+    // The bloc's standing committee decides (the bloc is today's "Đảng bộ các cơ quan Đảng tỉnh").
+    expect(doc.text).toContain('BAN THƯỜNG VỤ ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH LẠNG SƠN');
+    expect(doc.text).toContain('T/M BAN THƯỜNG VỤ');
+    expect(doc.text).toContain('Nơi nhận:');
+  });
+
+  it('drafts the recognition decision with full membership 12 months after the ceremony', async () => {
+    const a = (await applicantWith('recognition_cell_vote'))!;
+    const ceremony = (await queryOne<{ step_date: string }>(
+      t.db,
+      sql`select step_date from recruitment_steps where applicant_id = ${a.id} and step = 'ceremony'
+          and outcome = 'passed' order by step_date desc limit 1`,
+    ))!;
+    const doc = await readDocx(
+      (await download(office, `/api/forms/applicants/${a.id}/cong-nhan`)).body,
+    );
+    expect(doc.text).toContain('Mẫu 16-KNĐ');
+    const [y, m, d] = ceremony.step_date.split('-');
+    expect(doc.text).toContain(
+      `vào Đảng ngày ${d}/${m}/${y}, là đảng viên chính thức kể từ ngày ${d}/${m}/${Number(y) + 1}`,
+    );
+  });
+
+  it('refuses a decision before the cell has voted, and an applicant outside the subtree', async () => {
+    const fresh = (
+      await office.post('/api/recruitment/applicants', {
+        orgUnitId: f.cellId,
+        fullName: 'Nông Văn Quyền',
+        sex: 'male',
+        birthDate: '1999-05-06',
+      })
+    ).json().id as number;
+    const early = await office.get(`/api/forms/applicants/${fresh}/ket-nap`);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().message).toContain('6-KNĐ');
+    const outside = await cellOffice.get(`/api/forms/applicants/${fresh}/ket-nap`);
+    expect(outside.statusCode).toBe(400); // the cell is inside Sở Y tế: reached, refused by the rule
+    const elsewhere = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select a.id from applicants a join org_units o on o.id = a.org_unit_id
+          where o.path <@ (select path from org_units where id = ${f.otherCommitteeId}) limit 1`,
+    ))!;
+    expect((await cellOffice.get(`/api/forms/applicants/${elsewhere.id}/ket-nap`)).statusCode).toBe(
+      404,
+    );
+  });
+});

@@ -1,0 +1,123 @@
+// Printed forms (docs/domain/forms.md): each route loads its record through the actor's scope (a
+// record outside it is "not found"), builds the DOCX, converts it to PDF when asked and LibreOffice is
+// installed (503 otherwise), and audits the download.
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ZAdmissionFormParams,
+  ZFormQuery,
+  ZMemberEventParams,
+  ZMemberListFormQuery,
+  ZMemberRecordFormParams,
+} from '../../../contracts/forms';
+import { actorOf } from '../../platform/http/context';
+import { readMemberPhoto } from '../members';
+import { admissionDecisionForm } from './admission-decision.form';
+import type { FormFile } from './forms.service';
+import { memberListForm } from './member-list.form';
+import { memberRecordForm } from './member-record.form';
+import { transferLetterForm } from './transfer-letter.form';
+
+const tags = ['forms'];
+
+/** The file as an attachment; the name is ASCII, so no encoding is needed. */
+const send = (reply: FastifyReply, file: FormFile) =>
+  reply
+    .header('Content-Type', file.mimeType)
+    .header('Content-Disposition', `attachment; filename="${file.fileName}"`)
+    .send(file.content);
+
+export const formsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.database.db;
+
+  app.get(
+    '/members/trich-ngang',
+    {
+      schema: {
+        tags,
+        summary:
+          'Danh sách trích ngang đảng viên (DOCX khổ ngang, hoặc PDF) của đúng danh sách đang lọc',
+        querystring: ZMemberListFormQuery,
+      },
+      config: { permission: 'member.export' },
+    },
+    async (request, reply) =>
+      send(reply, await memberListForm({ db, actor: actorOf(request), query: request.query })),
+  );
+
+  app.get(
+    '/members/:id/:form',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lý lịch đảng viên (mẫu 1-HSĐV, form=ly-lich) hoặc phiếu đảng viên (mẫu 2-HSĐV, form=phieu) của một đảng viên, có khung ảnh 3x4',
+        params: ZMemberRecordFormParams,
+        querystring: ZFormQuery,
+      },
+      config: { permission: 'member.export' },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await memberRecordForm({
+          db,
+          actor: actorOf(request),
+          ...request.params,
+          format: request.query.format,
+          // Read before the scope check inside the form, but only printed when the member is in scope.
+          photo: (await readMemberPhoto(db, request.params.id))?.bytes ?? null,
+        }),
+      ),
+  );
+
+  app.get(
+    '/members/:id/events/:eventId/giay-gioi-thieu',
+    {
+      schema: {
+        tags,
+        summary:
+          'Giấy giới thiệu sinh hoạt đảng (chính thức 1-SHĐ hoặc tạm thời 2-SHĐ) kèm cuống, từ sự kiện chuyển sinh hoạt đã ghi, mang số giấy đã ghi',
+        params: ZMemberEventParams,
+        querystring: ZFormQuery,
+      },
+      config: { permission: 'lifecycle.write' },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await transferLetterForm({
+          db,
+          actor: actorOf(request),
+          memberId: request.params.id,
+          eventId: request.params.eventId,
+          format: request.query.format,
+        }),
+      ),
+  );
+
+  app.get(
+    '/applicants/:id/:form',
+    {
+      schema: {
+        tags,
+        summary:
+          'Quyết định kết nạp đảng viên (9-KNĐ, form=ket-nap) hoặc công nhận đảng viên chính thức (16-KNĐ, form=cong-nhan) lập từ các bước đã ghi',
+        params: ZAdmissionFormParams,
+        querystring: ZFormQuery,
+      },
+      config: { permission: 'recruitment.read' },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await admissionDecisionForm({
+          db,
+          actor: actorOf(request),
+          applicantId: request.params.id,
+          kind: request.params.form,
+          format: request.query.format,
+        }),
+      ),
+  );
+};

@@ -1,0 +1,272 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { modelFieldLabels } from '../../../../contracts/education';
+import type { TMovementDetail } from '../../../../contracts/emulation';
+import { formatDate } from '../../../../domain/text/vietnamese';
+import { api } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { applyApiError } from '../../components/errors';
+import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { ModelRegisterModal } from '../education/ModelForms';
+import { emulationKeys } from './keys';
+import { MovementFormModal } from './MovementFormModal';
+import { MemberPicker } from './shared';
+
+const modelStatus: Record<string, { label: string; color: string }> = {
+  registered: { label: 'Đăng ký', color: 'blue' },
+  recognised: { label: 'Được công nhận', color: 'green' },
+  not_recognised: { label: 'Không công nhận', color: 'default' },
+};
+
+/** Register a unit, or one of its members, in the movement. */
+const RegistrationModal = ({
+  movement,
+  onClose,
+}: {
+  movement: TMovementDetail;
+  onClose: () => void;
+}) => {
+  const { user } = useAuth();
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setError(null);
+    setSaving(true);
+    try {
+      await api.POST('/api/emulation/movements/{id}/registrations', {
+        params: { path: { id: movement.id } },
+        body: {
+          orgUnitId: v.orgUnitId,
+          memberId: v.memberId ?? null,
+          registeredOn: v.registeredOn.format('YYYY-MM-DD'),
+          undertaking: v.undertaking,
+        },
+      });
+      message.success('Đã ghi đăng ký thi đua.');
+      await client.invalidateQueries({ queryKey: emulationKeys.movement() });
+      await client.invalidateQueries({ queryKey: emulationKeys.movements() });
+      onClose();
+    } catch (e) {
+      setError(applyApiError(e, form));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title="Đăng ký thi đua"
+      okText="Lưu"
+      cancelText="Hủy"
+      onOk={submit}
+      confirmLoading={saving}
+      onCancel={onClose}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ orgUnitId: user?.scopeOrgUnitId, registeredOn: dayjs() }}
+      >
+        <Form.Item name="orgUnitId" label="Đơn vị đăng ký" rules={[{ required: true }]}>
+          <OrgUnitSelect />
+        </Form.Item>
+        <Form.Item name="memberId" label="Đảng viên đăng ký (để trống nếu đơn vị đăng ký)">
+          <MemberPicker />
+        </Form.Item>
+        <Form.Item
+          name="registeredOn"
+          label="Ngày đăng ký"
+          rules={[{ required: true, message: 'Cần nhập ngày đăng ký.' }]}
+        >
+          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="undertaking" label="Nội dung, chỉ tiêu đăng ký">
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+};
+
+/** One movement: its criteria, who registered (in the user's subtree), and its models. */
+export const MovementPage = () => {
+  const id = Number(useParams().id);
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [registering, setRegistering] = useState(false);
+  const [registeringModel, setRegisteringModel] = useState(false);
+  const { data, isLoading, error } = useQuery({
+    queryKey: emulationKeys.movement(id),
+    queryFn: () => api.GET('/api/emulation/movements/{id}', { params: { path: { id } } }),
+  });
+  if (isLoading) return <Spin />;
+  if (error || !data) return <Alert type="error" showIcon title={(error as Error)?.message} />;
+  const remove = async (registrationId: number) => {
+    try {
+      await api.DELETE('/api/emulation/registrations/{id}', {
+        params: { path: { id: registrationId } },
+      });
+      message.success('Đã xóa đăng ký.');
+      await client.invalidateQueries({ queryKey: emulationKeys.movement() });
+    } catch (e) {
+      message.error(applyApiError(e));
+    }
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
+      <Space wrap>
+        <Link to="/thi-dua">← Phong trào thi đua</Link>
+      </Space>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {data.name}
+      </Typography.Title>
+      <Card extra={data.canEdit && <Button onClick={() => setEditing(true)}>Sửa</Button>}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label="Cấp ủy phát động">{data.orgUnitName}</Descriptions.Item>
+          <Descriptions.Item label="Văn bản phát động">{data.launchRef ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="Thời gian">
+            {formatDate(data.fromDate)} – {formatDate(data.toDate)}
+          </Descriptions.Item>
+          {data.note && <Descriptions.Item label="Ghi chú">{data.note}</Descriptions.Item>}
+        </Descriptions>
+        <Typography.Title level={5}>Tiêu chí thi đua</Typography.Title>
+        <ul data-testid="criteria">
+          {data.criteria
+            .split('\n')
+            .filter((c) => c.trim())
+            .map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+        </ul>
+      </Card>
+      <Card
+        title={`Đăng ký thi đua (${data.registrations.length})`}
+        extra={
+          can('emulation.register') && (
+            <Button type="primary" onClick={() => setRegistering(true)}>
+              Đăng ký thi đua
+            </Button>
+          )
+        }
+      >
+        <Table
+          rowKey="id"
+          data-testid="registrations"
+          size="small"
+          dataSource={data.registrations}
+          pagination={{ pageSize: 20 }}
+          scroll={{ x: 700 }}
+          columns={[
+            { title: 'Đơn vị', dataIndex: 'orgUnitName' },
+            { title: 'Đảng viên', render: (_, r) => r.memberName ?? <i>Cả đơn vị</i> },
+            { title: 'Ngày đăng ký', render: (_, r) => formatDate(r.registeredOn) },
+            { title: 'Nội dung đăng ký', render: (_, r) => r.undertaking ?? '—' },
+            ...(can('emulation.register')
+              ? [
+                  {
+                    title: '',
+                    key: 'remove',
+                    render: (_: unknown, r: { id: number }) => (
+                      <Popconfirm
+                        title="Xóa đăng ký nhập nhầm?"
+                        okText="Xóa"
+                        cancelText="Không"
+                        onConfirm={() => remove(r.id)}
+                      >
+                        <Button size="small" danger>
+                          Xóa
+                        </Button>
+                      </Popconfirm>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </Card>
+      <Card
+        title={`Mô hình, điển hình của phong trào (${data.models.length})`}
+        extra={
+          can('education.record') && (
+            <Button onClick={() => setRegisteringModel(true)}>Đăng ký mô hình</Button>
+          )
+        }
+      >
+        <Table
+          rowKey="id"
+          data-testid="models"
+          size="small"
+          dataSource={data.models}
+          pagination={{ pageSize: 20 }}
+          scroll={{ x: 700 }}
+          columns={[
+            { title: 'Mô hình', dataIndex: 'title' },
+            {
+              title: 'Đơn vị',
+              render: (_, r) =>
+                r.memberName ? `${r.memberName} – ${r.orgUnitName}` : r.orgUnitName,
+            },
+            {
+              title: 'Lĩnh vực',
+              render: (_, r) =>
+                r.field
+                  ? (modelFieldLabels[r.field as keyof typeof modelFieldLabels] ?? r.field)
+                  : '—',
+            },
+            {
+              title: 'Kết quả',
+              render: (_, r) => {
+                const s = modelStatus[r.status] ?? { label: r.status, color: 'default' };
+                return (
+                  <Space>
+                    <Tag color={s.color}>{s.label}</Tag>
+                    {r.decisionRef}
+                    {r.reviewedOn && formatDate(r.reviewedOn)}
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
+      </Card>
+      <Link to={`/khen-thuong?movementId=${data.id}`}>Khen thưởng trong phong trào này</Link>
+      {editing && (
+        <MovementFormModal
+          detail={data}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
+      {registering && <RegistrationModal movement={data} onClose={() => setRegistering(false)} />}
+      {registeringModel && (
+        <ModelRegisterModal movementId={data.id} onClose={() => setRegisteringModel(false)} />
+      )}
+    </Space>
+  );
+};
