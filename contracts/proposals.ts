@@ -10,6 +10,8 @@ export {
   proposalStates,
 } from '../domain/rules/proposals/status';
 
+export { ZDocumentUpload } from './recruitment';
+
 export const proposalSourceKinds = ['unit', 'member', 'conference_delegate', 'other'] as const;
 export type ProposalSourceKind = (typeof proposalSourceKinds)[number];
 export const proposalSourceKindLabels: Record<ProposalSourceKind, string> = {
@@ -62,6 +64,8 @@ export const ZProposalAnswer = z.object({
   answeredOn: ZIsoDate,
   answer: ZText(4000),
   answerRef: ZOptionalText(100),
+  /** The answering document's scan (uploaded first through `POST /api/proposals/documents`). */
+  answerDocumentId: ZId.nullish(),
   version: z.number().int(),
 });
 export type TProposalAnswer = z.infer<typeof ZProposalAnswer>;
@@ -90,6 +94,7 @@ export const ZProposal = z.object({
   sourceName: z.string(),
   meetingId: z.number().nullable(),
   meetingTitle: z.string().nullable(),
+  meetingHeldOn: z.string().nullable(),
   raisedOn: z.string(),
   field: z.enum(proposalFields).nullable(),
   content: z.string(),
@@ -101,11 +106,15 @@ export const ZProposal = z.object({
   answeredOn: z.string().nullable(),
   answer: z.string().nullable(),
   answerRef: z.string().nullable(),
+  answerDocumentId: z.number().nullable(),
+  answerFileName: z.string().nullable(),
   version: z.number(),
   /** Whether the caller may edit the record (the register's committee in scope, office roles). */
   canEdit: z.boolean(),
   /** Whether the caller may record the answer (the register's or the assignee's unit in scope). */
   canAnswer: z.boolean(),
+  /** Where the caller files the answer's scan: the assignee when in their scope, else the register. */
+  answerUnitId: z.number().nullable(),
 });
 export type TProposal = z.infer<typeof ZProposal>;
 

@@ -51,6 +51,14 @@ describe('proposals and residence comments', () => {
     await modal.getByLabel('Người, nơi đề xuất kiến nghị').click();
     await page.getByTitle('Khác', { exact: true }).click();
     await modal.getByLabel('Ghi rõ người, nơi đề xuất').fill('Đại biểu dự hội nghị sơ kết');
+    // Raised at the committee's year-end conference: picked from the unit's recorded meetings.
+    await modal.getByLabel('Nêu tại hội nghị, cuộc họp').click();
+    await modal.getByLabel('Nêu tại hội nghị, cuộc họp').fill('tổng kết');
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: 'Hội nghị Ban Chấp hành mở rộng tổng kết' })
+      .first()
+      .click();
     await modal.getByLabel('Nội dung đề xuất, kiến nghị').fill(content);
     await modal.getByLabel('Gửi đến (cơ quan nhận kiến nghị)').fill('Ban Thường vụ Đảng ủy');
     await typeDate(modal.getByLabel('Hạn trả lời'), addDays(today, 15));
@@ -65,10 +73,26 @@ describe('proposals and residence comments', () => {
     const answer = page.getByRole('dialog', { name: 'Trả lời kiến nghị' });
     await answer.getByLabel('Nội dung trả lời').fill('Đã bố trí kinh phí trong kế hoạch quý tới.');
     await answer.getByLabel('Số văn bản trả lời').fill('88-CV/ĐU');
+    await answer.locator('input[type=file]').setInputFiles({
+      name: 'Công văn 88-CV-ĐU.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n% công văn trả lời kiến nghị\n'),
+    });
     await answer.getByRole('button', { name: 'Lưu trả lời' }).click();
     await drawer.getByText('Đã trả lời', { exact: true }).waitFor();
     await drawer.getByText(/88-CV\/ĐU/).waitFor();
+    // The scan downloads under its own name; the conference opens from its link.
+    const download = page.waitForEvent('download');
+    await drawer.getByTestId('answer-document').click();
+    expect((await download).suggestedFilename()).toBe('Công văn 88-CV-ĐU.pdf');
     await screenshot(page, 'kn-02-da-tra-loi');
+    const meetingLink = drawer.getByTestId('proposal-meeting');
+    await expect.poll(() => meetingLink.textContent()).toMatch(/tổng kết/);
+    await meetingLink.click();
+    await page.waitForURL(/\/sinh-hoat\?hoi-nghi=\d+/);
+    const title = page.getByRole('dialog', { name: 'Sửa cuộc họp' }).getByLabel('Tên cuộc họp');
+    await expect.poll(() => title.inputValue()).toMatch(/^Hội nghị Ban Chấp hành mở rộng tổng kết/);
+    await screenshot(page, 'kn-02b-hoi-nghi-tu-kien-nghi');
   });
 
   it('residence comments: who lacks one, and a comment transcribed from the form', async () => {

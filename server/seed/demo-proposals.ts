@@ -91,6 +91,16 @@ export const seedDemoProposals = async (db: Db, seed = 213): Promise<void> => {
         where status in ('full', 'probationary') and (valid_to is null or valid_to > '2024-01-01')
         order by member_id, valid_from`,
   );
+  // Delegates raise theirs at a conference of the committee (the meetings seed runs first): the
+  // proposal names it and is received on its day.
+  const conferences = await queryRows<{ id: number; org_unit_id: number; held_on: string }>(
+    db,
+    sql`select id, org_unit_id, held_on::text as held_on from meetings
+        where kind in ('committee_conference', 'committee_year_end') order by held_on`,
+  );
+  const conferencesOf = new Map<number, { id: number; held_on: string }[]>();
+  for (const m of conferences)
+    conferencesOf.set(m.org_unit_id, [...(conferencesOf.get(m.org_unit_id) ?? []), m]);
   const cellsOf = new Map<number, number[]>();
   for (const c of cells) cellsOf.set(c.parent_id, [...(cellsOf.get(c.parent_id) ?? []), c.id]);
   const membersOf = new Map<number, number[]>();
@@ -103,15 +113,21 @@ export const seedDemoProposals = async (db: Db, seed = 213): Promise<void> => {
     for (const year of [2024, 2025, 2026]) {
       const count = rng.int(2, 5);
       for (let i = 0; i < count; i++) {
-        const raisedOn = `${year}-${String(rng.int(1, 11)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-        if (raisedOn > end || raisedOn < c.established_on) continue;
-        if (c.dissolved_on && raisedOn >= c.dissolved_on) continue;
+        const drawn = `${year}-${String(rng.int(1, 11)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
         const [field, content] = rng.pick(contents);
         const kind = rng.weighted([
           ['unit', 4],
           ['member', 2],
           ['conference_delegate', 2],
         ] as const);
+        // The committee's last conference before the drawn day, when the delegate's is one.
+        const conference =
+          kind === 'conference_delegate'
+            ? (conferencesOf.get(c.id) ?? []).filter((m) => m.held_on <= drawn).at(-1)
+            : undefined;
+        const raisedOn = conference?.held_on ?? drawn;
+        if (raisedOn > end || raisedOn < c.established_on) continue;
+        if (c.dissolved_on && raisedOn >= c.dissolved_on) continue;
         const sourceUnit = kind === 'unit' && own.length ? rng.pick(own) : null;
         const pool = own.flatMap((id) => membersOf.get(id) ?? []);
         const sourceMember = kind === 'member' && pool.length ? rng.pick(pool) : null;
@@ -139,6 +155,7 @@ export const seedDemoProposals = async (db: Db, seed = 213): Promise<void> => {
           sourceUnit,
           sourceMember,
           sourceText,
+          conference?.id ?? null,
           raisedOn,
           field,
           content,
@@ -162,6 +179,7 @@ export const seedDemoProposals = async (db: Db, seed = 213): Promise<void> => {
       'source_org_unit_id',
       'source_member_id',
       'source_text',
+      'meeting_id',
       'raised_on',
       'field',
       'content',

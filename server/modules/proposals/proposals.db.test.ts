@@ -125,6 +125,75 @@ describe('proposals register', () => {
     expect(answer.statusCode, answer.body).toBe(200);
   });
 
+  it("a delegate's proposal names the conference it was raised at; the answer carries its scan", async () => {
+    const meeting = await s.coso.post('/api/meetings', {
+      orgUnitId: f.committeeId,
+      kind: 'committee_year_end',
+      heldOn: addDays(today, -25),
+      title: 'Hội nghị Ban Chấp hành mở rộng tổng kết năm',
+      invitedCount: 40,
+      presentCount: 38,
+    });
+    expect(meeting.statusCode, meeting.body).toBe(200);
+    const meetingId = meeting.json().id as number;
+    const { id, version } = await propose({
+      sourceKind: 'conference_delegate',
+      sourceOrgUnitId: null,
+      sourceText: 'Đại biểu chi bộ Phòng Nghiệp vụ',
+      meetingId,
+      raisedOn: addDays(today, -25),
+    });
+    const p = (await s.coso.get(`/api/proposals/${id}`)).json();
+    expect(p).toMatchObject({
+      meetingId,
+      meetingTitle: 'Hội nghị Ban Chấp hành mở rộng tổng kết năm',
+      meetingHeldOn: addDays(today, -25),
+      answerUnitId: f.committeeId,
+    });
+    // The scan of the reply: a PDF's first bytes, filed under the committee.
+    const upload = await s.coso.post('/api/proposals/documents', {
+      orgUnitId: p.answerUnitId,
+      fileName: 'Công văn trả lời 20-CV-ĐU.pdf',
+      mimeType: 'application/pdf',
+      contentBase64: Buffer.from('%PDF-1.4\n% trả lời\n').toString('base64'),
+    });
+    expect(upload.statusCode, upload.body).toBe(200);
+    const answer = await s.coso.post(`/api/proposals/${id}/answer`, {
+      answeredOn: today,
+      answer: 'Đã trả lời tại công văn số 20-CV/ĐU.',
+      answerRef: '20-CV/ĐU',
+      answerDocumentId: upload.json().id,
+      version,
+    });
+    expect(answer.statusCode, answer.body).toBe(200);
+    const answered = (await s.coso.get(`/api/proposals/${id}`)).json();
+    expect(answered).toMatchObject({
+      state: 'answered',
+      answerFileName: 'Công văn trả lời 20-CV-ĐU.pdf',
+    });
+    const file = await s.coso.get(`/api/proposals/documents/${answered.answerDocumentId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // A file the caller cannot reach is refused by name, and nothing is saved.
+    const other = await propose();
+    const refused = await s.bithu.post(`/api/proposals/${other.id}/answer`, {
+      answeredOn: today,
+      answer: 'Thử tệp ngoài phạm vi',
+      answerDocumentId: 999999,
+      version: other.version,
+    });
+    expect(refused.statusCode).toBe(404);
+    const wrongFile = await s.coso.post(`/api/proposals/${other.id}/answer`, {
+      answeredOn: today,
+      answer: 'Thử tệp không có',
+      answerDocumentId: 999999,
+      version: other.version,
+    });
+    expect(wrongFile.statusCode).toBe(400);
+    expect(wrongFile.body).toMatch(/Không tìm thấy tệp văn bản trả lời/);
+    expect((await s.coso.get(`/api/proposals/${other.id}`)).json().state).toBe('assigned');
+  });
+
   it('a unit outside the subtree neither sees nor receives proposals', async () => {
     const outside = await s.vanphong.post('/api/proposals', {
       orgUnitId: f.otherCommitteeId,

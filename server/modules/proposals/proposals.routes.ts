@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../contracts/common';
 import {
+  ZDocumentUpload,
   ZMemberResidenceComments,
   ZMemberResidenceQuery,
   ZProposal,
@@ -17,6 +18,7 @@ import {
 } from '../../../contracts/proposals';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
+import { readDocument, sendAttachment, uploadDocument } from '../attachments';
 import {
   answerProposal,
   createProposal,
@@ -195,5 +197,33 @@ export const proposalsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       withdrawProposal({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+  );
+
+  // The answering document's scan (văn bản trả lời), or the residence cell's comment form: uploaded
+  // first, then named by the answer or the comment.
+  app.post(
+    '/documents',
+    {
+      schema: {
+        tags,
+        summary: 'Tải lên văn bản trả lời, phiếu nhận xét (PDF, ảnh, Word; tối đa 10 MB)',
+        body: ZDocumentUpload,
+        response: { 200: z.object({ id: z.number(), fileName: z.string(), size: z.number() }) },
+      },
+      config: { permission: 'proposal.answer' },
+      bodyLimit: 15 * 1024 * 1024,
+    },
+    async (request) => uploadDocument({ db, actor: actorOf(request), input: request.body }),
+  );
+
+  app.get(
+    '/documents/:id',
+    {
+      schema: { tags, summary: 'Tải về văn bản trả lời, phiếu nhận xét', params: ZIdParams },
+      // Not a member's: the check is the file's unit in scope, and a cell's files are not theirs.
+      config: { permission: 'proposal.read' },
+    },
+    async (request, reply) =>
+      sendAttachment(reply, await readDocument(db, actorOf(request), request.params.id)),
   );
 };

@@ -42,6 +42,7 @@ type Row = {
   source_member_name: string | null;
   meeting_id: number | null;
   meeting_title: string | null;
+  meeting_held_on: string | null;
   raised_on: string;
   field: TProposal['field'];
   content: string;
@@ -54,21 +55,24 @@ type Row = {
   answered_on: string | null;
   answer: string | null;
   answer_ref: string | null;
+  answer_document_id: number | null;
+  answer_file_name: string | null;
   version: number;
 };
 
 const selectRows = sql`select p.id, p.org_unit_id, o.name as org_unit_name, o.path::text as org_path,
     p.source_kind, p.source_org_unit_id, p.source_member_id, p.source_text,
     so.name as source_unit_name, sm.full_name as source_member_name,
-    p.meeting_id, mt.title as meeting_title, p.raised_on::text as raised_on, p.field, p.content,
+    p.meeting_id, mt.title as meeting_title, mt.held_on::text as meeting_held_on, p.raised_on::text as raised_on, p.field, p.content,
     p.addressee, p.assignee_org_unit_id, a.name as assignee_name, a.path::text as assignee_path,
     p.due_on::text as due_on, p.status, p.answered_on::text as answered_on, p.answer, p.answer_ref,
-    p.version
+    p.answer_document_id, ad.file_name as answer_file_name, p.version
   from proposals p join org_units o on o.id = p.org_unit_id
   left join org_units a on a.id = p.assignee_org_unit_id
   left join org_units so on so.id = p.source_org_unit_id
   left join members sm on sm.id = p.source_member_id
-  left join meetings mt on mt.id = p.meeting_id`;
+  left join meetings mt on mt.id = p.meeting_id
+  left join documents ad on ad.id = p.answer_document_id`;
 
 const canEditRow = (actor: Actor, r: Pick<Row, 'org_path'>) =>
   can(actor, 'proposal.write') && isPathInScope(actor, r.org_path);
@@ -89,6 +93,7 @@ const toProposal = (actor: Actor, r: Row, today: string): TProposal => ({
   sourceName: r.source_unit_name ?? r.source_member_name ?? r.source_text ?? '—',
   meetingId: r.meeting_id,
   meetingTitle: r.meeting_title,
+  meetingHeldOn: r.meeting_held_on,
   raisedOn: r.raised_on,
   field: r.field,
   content: r.content,
@@ -108,9 +113,16 @@ const toProposal = (actor: Actor, r: Row, today: string): TProposal => ({
   answeredOn: r.answered_on,
   answer: r.answer,
   answerRef: r.answer_ref,
+  answerDocumentId: r.answer_document_id,
+  answerFileName: r.answer_file_name,
   version: r.version,
   canEdit: canEditRow(actor, r),
   canAnswer: canAnswerRow(actor, r),
+  answerUnitId: !canAnswerRow(actor, r)
+    ? null
+    : r.assignee_org_unit_id !== null && r.assignee_path && isPathInScope(actor, r.assignee_path)
+      ? r.assignee_org_unit_id
+      : r.org_unit_id,
 });
 
 const getVisibleRow = async (db: DbOrTx, actor: Actor, id: number, lock = false) => {
@@ -259,6 +271,11 @@ export const answerProposal = async ({
       throw invalidField('answeredOn', 'Ngày trả lời không được trước ngày tiếp nhận.');
     if (input.answeredOn > todayIso())
       throw invalidField('answeredOn', 'Ngày trả lời không được sau ngày hôm nay.');
+    if (
+      input.answerDocumentId &&
+      !(await canReach(tx, actor, 'document.read', input.answerDocumentId))
+    )
+      throw invalidField('answerDocumentId', 'Không tìm thấy tệp văn bản trả lời.');
     const [row] = await tx
       .update(proposals)
       .set({
@@ -266,6 +283,8 @@ export const answerProposal = async ({
         answeredOn: input.answeredOn,
         answer: input.answer.normalize('NFC'),
         answerRef: input.answerRef ?? null,
+        // A corrected answer without a new scan keeps the one attached before.
+        answerDocumentId: input.answerDocumentId ?? before.answer_document_id,
         version: before.version + 1,
       })
       .where(sql`id = ${id}`)

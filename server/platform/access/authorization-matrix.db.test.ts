@@ -1611,6 +1611,22 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(recruiters),
   },
+  'POST /api/proposals/documents': {
+    call: (f, t) => ({
+      url: '/api/proposals/documents',
+      body: {
+        orgUnitId: cellOf(f, t),
+        fileName: 'tra-loi.pdf',
+        mimeType: 'application/pdf',
+        contentBase64: 'JVBERi0xLjQK',
+      },
+    }),
+    expect: rule([...recruiters, 'btv']),
+  },
+  'GET /api/proposals/documents/{id}': {
+    call: (f, t) => ({ url: `/api/proposals/documents/${f.document[t]}` }),
+    expect: rule(allButMember),
+  },
   // Residence comments (Quy định 213-QĐ/TW): reached through the member; a member reads their own.
   'GET /api/proposals/residence/roster': {
     call: (f, t) => ({

@@ -11841,8 +11841,11 @@ export interface paths {
                             items: {
                                 addressee: string | null;
                                 answer: string | null;
+                                answerDocumentId: number | null;
                                 answeredOn: string | null;
+                                answerFileName: string | null;
                                 answerRef: string | null;
+                                answerUnitId: number | null;
                                 assigneeOrgUnitId: number | null;
                                 assigneeOrgUnitName: string | null;
                                 canAnswer: boolean;
@@ -11852,6 +11855,7 @@ export interface paths {
                                 /** @enum {string|null} */
                                 field: "organisation" | "policy" | "inspection" | "facilities" | "ideology" | "other" | null;
                                 id: number;
+                                meetingHeldOn: string | null;
                                 meetingId: number | null;
                                 meetingTitle: string | null;
                                 orgUnitId: number;
@@ -11952,8 +11956,11 @@ export interface paths {
                         "application/json": {
                             addressee: string | null;
                             answer: string | null;
+                            answerDocumentId: number | null;
                             answeredOn: string | null;
+                            answerFileName: string | null;
                             answerRef: string | null;
+                            answerUnitId: number | null;
                             assigneeOrgUnitId: number | null;
                             assigneeOrgUnitName: string | null;
                             canAnswer: boolean;
@@ -11963,6 +11970,7 @@ export interface paths {
                             /** @enum {string|null} */
                             field: "organisation" | "policy" | "inspection" | "facilities" | "ideology" | "other" | null;
                             id: number;
+                            meetingHeldOn: string | null;
                             meetingId: number | null;
                             meetingTitle: string | null;
                             orgUnitId: number;
@@ -12060,6 +12068,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         answer: string;
+                        answerDocumentId?: number | null;
                         /** Format: date */
                         answeredOn: string;
                         answerRef?: string | null;
@@ -12130,6 +12139,91 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tải lên văn bản trả lời, phiếu nhận xét (PDF, ảnh, Word; tối đa 10 MB) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contentBase64: string;
+                        fileName: string;
+                        mimeType: string;
+                        orgUnitId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fileName: string;
+                            id: number;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải về văn bản trả lời, phiếu nhận xét */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,8 +1,7 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Button, Tag, Upload } from 'antd';
+import { Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type CongressStatus, congressStatusLabels } from '../../../../domain/enums/congresses';
-import { api } from '../../api/client';
+import { FilePicker, uploadTo } from '../../components/FileUpload';
 
 export const statusColors: Record<CongressStatus, string> = {
   planned: 'default',
@@ -27,45 +26,8 @@ export const todayLocal = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+/** Upload a congress document's file; returns its id. */
+export const uploadCongressFile = (orgUnitId: number, file: File) =>
+  uploadTo('/api/congresses/documents', orgUnitId, file);
 
-/** Upload a congress document's file through the checked upload; returns its id. */
-export const uploadCongressFile = async (orgUnitId: number, file: File): Promise<number> =>
-  (
-    await api.POST('/api/congresses/documents', {
-      body: {
-        orgUnitId,
-        fileName: file.name,
-        mimeType: file.type || 'application/octet-stream',
-        contentBase64: await readBase64(file),
-      },
-    })
-  ).id;
-
-/** Pick one file (PDF, image, Word); nothing is sent until the form is saved. */
-export const FilePicker = ({
-  file,
-  onChange,
-}: {
-  file: File | null;
-  onChange: (file: File | null) => void;
-}) => (
-  <Upload
-    maxCount={1}
-    accept=".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx"
-    beforeUpload={(f) => {
-      onChange(f);
-      return false;
-    }}
-    onRemove={() => onChange(null)}
-    fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-  >
-    <Button icon={<UploadOutlined />}>Chọn tệp (PDF, ảnh, Word)</Button>
-  </Upload>
-);
+export { FilePicker };

@@ -1,59 +1,22 @@
-import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Progress, Select, Space, Tag, Upload } from 'antd';
+import { Progress, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type ModelStatus, modelStatusLabels } from '../../../../contracts/education';
 import { formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
+import { FilePicker, uploadTo } from '../../components/FileUpload';
 import { educationKeys } from './keys';
 
 export const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
 export const day = (s: string | null | undefined) => (s ? dayjs(s) : undefined);
 export const currentYear = new Date().getFullYear();
 
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+/** Upload a file of evidence or a review report; returns its id. */
+export const uploadFile = (orgUnitId: number, file: File) =>
+  uploadTo('/api/education/documents', orgUnitId, file);
 
-/** Upload a file through the checked upload; returns its id. */
-export const uploadFile = async (orgUnitId: number, file: File): Promise<number> =>
-  (
-    await api.POST('/api/education/documents', {
-      body: {
-        orgUnitId,
-        fileName: file.name,
-        mimeType: file.type || 'application/octet-stream',
-        contentBase64: await readBase64(file),
-      },
-    })
-  ).id;
-
-/** Pick one file (PDF, image, Word); nothing is sent until the form is saved. */
-export const FilePicker = ({
-  file,
-  onChange,
-}: {
-  file: File | null;
-  onChange: (file: File | null) => void;
-}) => (
-  <Upload
-    maxCount={1}
-    accept=".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx"
-    beforeUpload={(f) => {
-      onChange(f);
-      return false;
-    }}
-    onRemove={() => onChange(null)}
-    fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-  >
-    <Button icon={<UploadOutlined />}>Chọn tệp (PDF, ảnh, Word)</Button>
-  </Upload>
-);
+export { FilePicker };
 
 /** A member of the actor's subtree, found by name. */
 export const MemberPicker = ({

@@ -47,7 +47,17 @@ const yearOptions = [0, 1, 2].map((i) => ({
 const rate = (present: number, expected: number) =>
   expected === 0 ? '—' : formatPercent(present / expected);
 
-const listFilterKeys = ['don-vi', 'nam', 'nhom', 'loai', 'tim', 'xem', 'trang-nhom'] as const;
+// `hoi-nghi` opens one meeting (a link from a proposal raised there, or from elsewhere).
+const listFilterKeys = [
+  'don-vi',
+  'nam',
+  'nhom',
+  'loai',
+  'tim',
+  'xem',
+  'trang-nhom',
+  'hoi-nghi',
+] as const;
 const pageSize = 20;
 const groupPageSize = 20;
 const kindChoices = meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }));
@@ -172,11 +182,18 @@ const MeetingsList = () => {
   });
   const open = async (id: number) =>
     setEditing(await api.GET('/api/meetings/{id}', { params: { path: { id } } }));
+  const linkedId = numberParam(url['hoi-nghi']);
+  const linked = useQuery({
+    queryKey: meetingsKeys.meetings('one', linkedId),
+    queryFn: () => api.GET('/api/meetings/{id}', { params: { path: { id: linkedId! } } }),
+    enabled: Boolean(linkedId),
+  });
+  const shownMeeting = editing ?? (linkedId ? linked.data : undefined);
   const all = groups.data?.groups ?? [];
   const shown = group ? all.filter((g) => g.orgUnitId === group) : all;
   const total = shown.reduce((n, g) => n + g.count, 0);
   const items = calendar.data?.items ?? [];
-  const error = groups.error ?? calendar.error;
+  const error = groups.error ?? calendar.error ?? linked.error;
   const filtered = Boolean(kind || q || group);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -242,11 +259,14 @@ const MeetingsList = () => {
         />
         <PrintButton />
       </Space>
-      {editing && (
+      {shownMeeting && (
         <MeetingFormModal
-          detail={editing === 'new' ? undefined : editing}
+          detail={shownMeeting === 'new' ? undefined : shownMeeting}
           defaultUnitId={unitId}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            if (linkedId) setUrl({ 'hoi-nghi': undefined });
+          }}
         />
       )}
       {error && <Alert type="error" showIcon title={(error as Error).message} />}

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -10,13 +10,60 @@ import {
   proposalSourceKinds,
   type TProposal,
 } from '../../../../contracts/proposals';
+import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { FilePicker, uploadTo } from '../../components/FileUpload';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { MemberPicker, todayLocal } from '../inspection/shared';
+import { meetingsKeys } from '../meetings/keys';
 import { proposalsKeys } from './keys';
 
 const iso = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+
+/**
+ * The conference or meeting where it was raised: the receiving unit's own meetings (its executive
+ * committee conferences, a cell's meetings), latest first, found by date or words of the title.
+ */
+const MeetingSelect = ({
+  unitId,
+  value,
+  onChange,
+  id,
+  valueLabel,
+}: {
+  unitId?: number;
+  value?: number;
+  onChange?: (id: number | undefined) => void;
+  id?: string;
+  valueLabel?: string;
+}) => {
+  const { data, isLoading } = useQuery({
+    queryKey: meetingsKeys.meetings('of-unit', unitId),
+    queryFn: () => api.GET('/api/meetings', { params: { query: { unit: unitId } } }),
+    enabled: Boolean(unitId),
+  });
+  const options = (data?.items ?? []).map((m) => ({
+    value: m.id,
+    label: `${formatDate(m.heldOn)} — ${m.title}`,
+  }));
+  if (value && valueLabel && !options.some((o) => o.value === value))
+    options.unshift({ value, label: valueLabel });
+  return (
+    <Select
+      id={id}
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      loading={isLoading}
+      value={value}
+      onChange={(v) => onChange?.(v ?? undefined)}
+      options={options}
+      placeholder={unitId ? 'Chọn hội nghị, cuộc họp (nếu có)' : 'Chọn nơi tiếp nhận trước'}
+      disabled={!unitId}
+      notFoundContent="Đơn vị chưa ghi hội nghị, cuộc họp nào."
+    />
+  );
+};
 
 /** Receive a proposal (or edit one): who raised it, what, to whom, and who must answer by when. */
 export const ProposalFormModal = ({
@@ -37,6 +84,7 @@ export const ProposalFormModal = ({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const sourceKind = Form.useWatch('sourceKind', form) as ProposalSourceKind | undefined;
+  const unitId = Form.useWatch('orgUnitId', form) as number | undefined;
   const save = async () => {
     const v = await form.validateFields();
     setSaving(true);
@@ -50,6 +98,7 @@ export const ProposalFormModal = ({
           ? (v.sourceMemberId ?? null)
           : null,
       sourceText: v.sourceText ?? null,
+      meetingId: v.meetingId ?? null,
       raisedOn: iso(v.raisedOn)!,
       field: v.field ?? null,
       content: v.content,
@@ -96,6 +145,7 @@ export const ProposalFormModal = ({
           sourceOrgUnitId: detail?.sourceOrgUnitId ?? undefined,
           sourceMemberId: detail?.sourceMemberId ?? undefined,
           sourceText: detail?.sourceText ?? undefined,
+          meetingId: detail?.meetingId ?? undefined,
           raisedOn: dayjs(detail?.raisedOn ?? todayLocal()),
           field: detail?.field ?? undefined,
           content: detail?.content,
@@ -109,7 +159,10 @@ export const ProposalFormModal = ({
           label="Cấp ủy, tổ chức tiếp nhận"
           rules={[{ required: true, message: 'Chọn nơi tiếp nhận.' }]}
         >
-          <OrgUnitSelect valueLabel={detail?.orgUnitName ?? defaultUnitName} />
+          <OrgUnitSelect
+            valueLabel={detail?.orgUnitName ?? defaultUnitName}
+            onChange={(v) => form.setFieldsValue({ orgUnitId: v, meetingId: undefined })}
+          />
         </Form.Item>
         <Form.Item
           name="sourceKind"
@@ -146,6 +199,20 @@ export const ProposalFormModal = ({
             <Input maxLength={300} placeholder="Ví dụ: Đại biểu Hội nghị Ban Chấp hành mở rộng" />
           </Form.Item>
         )}
+        <Form.Item
+          name="meetingId"
+          label="Nêu tại hội nghị, cuộc họp"
+          extra="Kiến nghị của đại biểu dự hội nghị: chọn hội nghị đã ghi ở Hội nghị, sinh hoạt."
+        >
+          <MeetingSelect
+            unitId={unitId}
+            valueLabel={
+              detail?.meetingTitle
+                ? `${formatDate(detail.meetingHeldOn)} — ${detail.meetingTitle}`
+                : undefined
+            }
+          />
+        </Form.Item>
         <Form.Item
           name="raisedOn"
           label="Ngày tiếp nhận"
@@ -196,17 +263,23 @@ export const ProposalAnswerModal = ({
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
   const save = async () => {
     const v = await form.validateFields();
     setSaving(true);
     setError(null);
     try {
+      const answerDocumentId =
+        file && detail.answerUnitId
+          ? await uploadTo('/api/proposals/documents', detail.answerUnitId, file)
+          : null;
       await api.POST('/api/proposals/{id}/answer', {
         params: { path: { id: detail.id } },
         body: {
           answeredOn: iso(v.answeredOn)!,
           answer: v.answer,
           answerRef: v.answerRef ?? null,
+          answerDocumentId,
           version: detail.version,
         },
       });
@@ -254,6 +327,9 @@ export const ProposalAnswerModal = ({
         </Form.Item>
         <Form.Item name="answerRef" label="Số văn bản trả lời">
           <Input maxLength={100} placeholder="Ví dụ: 15-CV/ĐU" />
+        </Form.Item>
+        <Form.Item label="Bản chụp văn bản trả lời">
+          <FilePicker file={file} onChange={setFile} />
         </Form.Item>
       </Form>
     </Modal>

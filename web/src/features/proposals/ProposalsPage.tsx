@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   type ProposalSourceKind,
   type ProposalState,
@@ -100,6 +100,13 @@ const ProposalDrawer = ({ id, onClose }: { id: number; onClose: () => void }) =>
               {proposalSourceKindLabels[p.sourceKind]}: {p.sourceName}
               {p.sourceText && p.sourceName !== p.sourceText ? ` (${p.sourceText})` : ''}
             </Descriptions.Item>
+            {p.meetingId && (
+              <Descriptions.Item label="Nêu tại">
+                <Link to={`/sinh-hoat?hoi-nghi=${p.meetingId}`} data-testid="proposal-meeting">
+                  {p.meetingTitle} ({formatDate(p.meetingHeldOn)})
+                </Link>
+              </Descriptions.Item>
+            )}
             {p.field && (
               <Descriptions.Item label="Lĩnh vực">{proposalFieldLabels[p.field]}</Descriptions.Item>
             )}
@@ -123,6 +130,14 @@ const ProposalDrawer = ({ id, onClose }: { id: number; onClose: () => void }) =>
                   <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
                     {p.answer}
                   </Typography.Paragraph>
+                  {p.answerDocumentId && (
+                    <a
+                      href={`/api/proposals/documents/${p.answerDocumentId}`}
+                      data-testid="answer-document"
+                    >
+                      {p.answerFileName ?? 'Tải văn bản trả lời'}
+                    </a>
+                  )}
                 </>
               ) : (
                 'Chưa trả lời'

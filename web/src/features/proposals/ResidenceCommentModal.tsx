@@ -11,6 +11,7 @@ import {
 } from '../../../../contracts/proposals';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
+import { FilePicker, uploadTo } from '../../components/FileUpload';
 import { todayLocal } from '../resolutions/shared';
 import { proposalsKeys } from './keys';
 
@@ -19,12 +20,15 @@ export const ResidenceCommentModal = ({
   memberId,
   memberName,
   year,
+  unitId,
   detail,
   onClose,
 }: {
   memberId: number;
   memberName: string;
   year: number;
+  /** The unit (in the user's scope) the scanned form is filed under. */
+  unitId: number;
   detail?: TResidenceComment | null;
   onClose: () => void;
 }) => {
@@ -33,6 +37,7 @@ export const ResidenceCommentModal = ({
   const client = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
   const save = async () => {
     const v = await form.validateFields();
     setSaving(true);
@@ -46,8 +51,10 @@ export const ResidenceCommentModal = ({
       comment: v.comment,
       conclusion: v.conclusion ?? null,
       recordedAs: v.recordedAs,
+      documentId: detail?.documentId ?? null,
     };
     try {
+      if (file) body.documentId = await uploadTo('/api/proposals/documents', unitId, file);
       if (detail)
         await api.PUT('/api/proposals/residence/{id}', {
           params: { path: { id: detail.id } },
@@ -134,6 +141,12 @@ export const ResidenceCommentModal = ({
               label: residenceRecordedAsLabels[c],
             }))}
           />
+        </Form.Item>
+        <Form.Item
+          label="Bản chụp phiếu nhận xét"
+          extra={detail?.documentId && !file ? 'Đã có bản chụp; chọn tệp mới để thay.' : undefined}
+        >
+          <FilePicker file={file} onChange={setFile} />
         </Form.Item>
       </Form>
     </Modal>

@@ -13,6 +13,14 @@ import { proposalsKeys } from './keys';
  * Read-only: the residence cell's comments on a member (Quy định 213-QĐ/TW), for the member record and
  * for the reviewer of the member's yearly evaluation (only `year` when given).
  */
+/** The scanned comment form, for those who may download a unit's files (not a member). */
+export const ResidenceFormLink = ({ documentId }: { documentId: number | null }) => {
+  const { can } = useAuth();
+  return documentId && can('proposal.read') ? (
+    <a href={`/api/proposals/documents/${documentId}`}>Bản chụp phiếu nhận xét</a>
+  ) : null;
+};
+
 export const ResidenceCommentsPanel = ({
   memberId,
   year,
@@ -62,7 +70,8 @@ export const ResidenceCommentsPanel = ({
                 </Typography.Paragraph>
                 <Typography.Text type="secondary">
                   {residenceRecordedAsLabels[c.recordedAs]}
-                </Typography.Text>
+                </Typography.Text>{' '}
+                <ResidenceFormLink documentId={c.documentId} />
               </div>
             </List.Item>
           )}

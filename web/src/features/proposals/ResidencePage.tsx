@@ -20,6 +20,7 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { currentYear } from '../resolutions/shared';
 import { proposalsKeys } from './keys';
 import { ResidenceCommentModal } from './ResidenceCommentModal';
+import { ResidenceFormLink } from './ResidenceCommentsPanel';
 
 type Item = TResidenceRoster['items'][number];
 
@@ -123,6 +124,7 @@ export const ResidencePage = () => {
                   <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
                     {r.comment.comment}
                   </Typography.Text>
+                  <ResidenceFormLink documentId={r.comment.documentId} />
                 </Space>
               ) : (
                 <Tag color="red">Chưa có</Tag>
@@ -142,11 +144,12 @@ export const ResidencePage = () => {
             : []),
         ]}
       />
-      {editing && (
+      {editing && data && (
         <ResidenceCommentModal
           memberId={editing.memberId}
           memberName={editing.fullName}
           year={year}
+          unitId={data.orgUnitId}
           detail={editing.comment}
           onClose={() => setEditing(null)}
         />

@@ -1,30 +1,10 @@
-import { UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Upload,
-} from 'antd';
+import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TApplicantDetail } from '../../../../contracts/recruitment';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+import { FilePicker, uploadTo } from '../../components/FileUpload';
 
 /** Record the next step (or a re-vote): date, document, votes, attached scan. */
 export const StepModal = ({
@@ -53,18 +33,9 @@ export const StepModal = ({
     setError(null);
     setSaving(true);
     try {
-      let documentId: number | undefined;
-      if (file) {
-        const uploaded = await api.POST('/api/recruitment/documents', {
-          body: {
-            orgUnitId: applicant.orgUnitId,
-            fileName: file.name,
-            mimeType: file.type || 'application/octet-stream',
-            contentBase64: await readBase64(file),
-          },
-        });
-        documentId = uploaded.id;
-      }
+      const documentId = file
+        ? await uploadTo('/api/recruitment/documents', applicant.orgUnitId, file)
+        : undefined;
       const result = await api.POST('/api/recruitment/applicants/{id}/steps', {
         params: { path: { id: applicant.id } },
         body: {
@@ -174,17 +145,7 @@ export const StepModal = ({
             <Input placeholder={info?.formCode ? `Văn bản mẫu ${info.formCode}` : undefined} />
           </Form.Item>
           <Form.Item label="Tệp đính kèm (bản chụp, PDF)">
-            <Upload
-              maxCount={1}
-              beforeUpload={(f) => {
-                setFile(f);
-                return false;
-              }}
-              onRemove={() => setFile(null)}
-              accept=".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx"
-            >
-              <Button icon={<UploadOutlined />}>Chọn tệp</Button>
-            </Upload>
+            <FilePicker file={file} onChange={setFile} label="Chọn tệp" />
           </Form.Item>
           <Form.Item name="note" label="Ghi chú">
             <Input.TextArea rows={2} />

@@ -1,7 +1,6 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Button, Progress, Space, Upload } from 'antd';
+import { Progress, Space } from 'antd';
 import { formatNumber } from '../../../../domain/text/vietnamese';
-import { api } from '../../api/client';
+import { FilePicker, uploadTo } from '../../components/FileUpload';
 
 /** Today as YYYY-MM-DD in the user's own time zone. */
 export const todayLocal = () => {
@@ -10,50 +9,11 @@ export const todayLocal = () => {
 };
 export const currentYear = new Date().getFullYear();
 
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+/** Upload an action programme's or a report's file; returns its id. */
+export const uploadFile = (orgUnitId: number, file: File) =>
+  uploadTo('/api/resolutions/documents', orgUnitId, file);
 
-/** Upload a file through the checked upload; returns its id. */
-export const uploadFile = async (orgUnitId: number, file: File): Promise<number> =>
-  (
-    await api.POST('/api/resolutions/documents', {
-      body: {
-        orgUnitId,
-        fileName: file.name,
-        mimeType: file.type || 'application/octet-stream',
-        contentBase64: await readBase64(file),
-      },
-    })
-  ).id;
-
-/** Pick one file (PDF, image, Word); nothing is sent until the form is saved. */
-export const FilePicker = ({
-  file,
-  onChange,
-  label = 'Chọn tệp (PDF, ảnh, Word)',
-}: {
-  file: File | null;
-  onChange: (file: File | null) => void;
-  label?: string;
-}) => (
-  <Upload
-    maxCount={1}
-    accept=".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx"
-    beforeUpload={(f) => {
-      onChange(f);
-      return false;
-    }}
-    onRemove={() => onChange(null)}
-    fileList={file ? [{ uid: '1', name: file.name, status: 'done' }] : []}
-  >
-    <Button icon={<UploadOutlined />}>{label}</Button>
-  </Upload>
-);
+export { FilePicker };
 
 export const DocumentLink = ({ id, name }: { id: number | null; name: string | null }) =>
   id ? <a href={`/api/resolutions/documents/${id}`}>{name ?? 'Tải tệp'}</a> : null;
