@@ -477,6 +477,7 @@ export const helpTexts: Record<string, HelpEntry> = {
     steps: [
       'Chi bộ ghi hoạt động (chọn buổi sinh hoạt chuyên đề đã ghi ở trang Sinh hoạt để không ghi hai lần) và bản cam kết của từng đảng viên; cuối năm ghi kết quả thực hiện cam kết.',
       'Cấp ủy ghi hội nghị sơ kết, tổng kết: số liệu của kỳ được tính từ hồ sơ, không nhập tay.',
+      'Ghi nhầm: bấm "Sửa" hoặc "Xóa" trên dòng hoạt động (chi bộ, văn phòng có đơn vị đó trong phạm vi) hoặc hội nghị sơ kết, tổng kết (văn phòng cấp ủy chủ trì). Xóa hoạt động không xóa buổi sinh hoạt đã liên kết; xóa hội nghị không xóa tệp báo cáo đã tải lên. Mọi lần sửa, xóa đều ghi nhật ký.',
     ],
     rules: [
       'Mỗi đảng viên một bản cam kết mỗi năm của mỗi chương trình (Chỉ thị 05-CT/TW ngày 15/5/2016 yêu cầu cán bộ, đảng viên đăng ký học tập và làm theo; một bản mỗi năm là cách ghi của hệ thống, docs/domain/education.md).',
