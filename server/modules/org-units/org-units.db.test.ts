@@ -45,6 +45,22 @@ describe('organisation tree', () => {
     expect(root.name).toBe('Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn');
   });
 
+  it('a cell secretary sees which organisations their cell belongs to, up to the bloc', async () => {
+    const secretary = await loginAs(t.app, 'bithu');
+    const detail = (await secretary.get(`/api/org-units/${f.cellId}`)).json();
+    const names = detail.ancestors.map((a: { name: string }) => a.name);
+    expect(names).toContain('Đảng bộ các cơ quan Đảng tỉnh Lạng Sơn');
+    expect(names.at(-1)).toBe(
+      (await queryOne<{ name: string }>(
+        t.db,
+        sql`select p.name from org_units c join org_units p on p.id = c.parent_id where c.id = ${f.cellId}`,
+      ))!.name,
+    );
+    // The units above stay out of reach: only their names are shown.
+    const above = detail.ancestors.at(-1).id;
+    expect((await secretary.get(`/api/org-units/${above}`)).statusCode).toBe(404);
+  });
+
   it('shows the tree and names as they were before the 2025 reorganisation', async () => {
     const root2024 = (await office.get('/api/org-units/tree?asOf=2024-12-31')).json().nodes[0];
     expect(root2024.name).toBe('Đảng bộ Khối các cơ quan tỉnh Lạng Sơn');

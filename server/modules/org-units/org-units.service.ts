@@ -63,11 +63,12 @@ export const getOrgUnitDetail = async ({
     sql`select name, short_name, kind, path::text as path, parent_id from ${unitsAsOf(actor, asOf)} u where u.id = ${id}`,
   );
   const path = at?.path ?? unit.path;
+  // The whole line above, also outside the caller's scope: a cell's own page says which organisation
+  // it belongs to, as every form's header does (names only; the units themselves stay out of reach).
   const ancestors = await queryRows<{ id: number; name: string }>(
     db,
     sql`select o.id, o.name from org_units o
         where o.path @> ${unit.path}::ltree and o.id <> ${id}
-          and ${inScope(actor, sql`o.path`)}
         order by nlevel(o.path)`,
   );
   const counts = await queryOne<{ total: number; probationary: number; children: number }>(
