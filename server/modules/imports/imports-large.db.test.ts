@@ -130,7 +130,7 @@ describe('a 100,000-row member file', () => {
     expect(repeat.result).toMatchObject({ created: 0 });
     expect(await memberCount()).toBe(before + ROWS);
     expect(await maintainedCounts()).toEqual(totals);
-  // About 2 minutes on a quiet 2-core machine; the margin is for a machine shared with other work
-  // (a CI run beside other test runs took over 6 minutes). Speed is a benchmark, not this test.
+    // About 2 minutes on a quiet 2-core machine; the margin is for a machine shared with other work
+    // (a CI run beside other test runs took over 6 minutes). Speed is a benchmark, not this test.
   }, 900_000);
 });
