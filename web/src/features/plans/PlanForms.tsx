@@ -30,9 +30,10 @@ import { type ApiBody, api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { dashboardKeys } from '../dashboard/keys';
-import { MemberPicker, todayLocal } from '../inspection/shared';
+import { todayLocal } from '../inspection/shared';
 import { plansKeys } from './keys';
 
 export const useMetricList = () =>
