@@ -126,6 +126,21 @@ describe('register and plan', () => {
     expect(noDeadline.json().message).toContain('hạn ban hành chương trình hành động');
   });
 
+  it('finds a document typed without diacritics or capitals: "nghi quyet" finds "Nghị quyết", "9xx-nq/tw" its number', async () => {
+    // The pickers of a plan's target and a congress round search the register this way.
+    const id = await register(null);
+    const { number, title } = (await s.vanphong.get(`/api/resolutions/${id}`)).json();
+    const ids = async (query: string) =>
+      (await s.coso.get(`/api/resolutions?${query}`)).json().items.map((i: { id: number }) => i.id);
+    expect(title).toMatch(/^Nghị quyết thử số \d+ về/);
+    const words = `nghi quyet thu so ${title.match(/số (\d+)/)[1]} ve phat trien`;
+    expect(await ids(`q=${encodeURIComponent(words)}`)).toEqual([id]);
+    expect(await ids(`q=${encodeURIComponent(number.toLowerCase())}`)).toEqual([id]);
+    expect(await ids(`q=${encodeURIComponent('NGHỊ QUYẾT THỬ')}`)).toContain(id);
+    // Another kind is not listed, whatever its words.
+    expect(await ids(`kind=directive&q=${encodeURIComponent(words)}`)).toEqual([]);
+  });
+
   it('keeps a grassroots committee to its own subtree, and hides its register from other committees', async () => {
     const outside = await s.coso.post('/api/resolutions', {
       ownerUnitId: f.otherCommitteeId,

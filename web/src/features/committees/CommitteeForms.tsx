@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -16,7 +16,8 @@ import {
 import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
-import { committeeRoots, committeesKeys } from './keys';
+import { MemberPicker } from '../../components/MemberPicker';
+import { committeeRoots } from './keys';
 
 const iso = (d: Dayjs | undefined) => d?.format('YYYY-MM-DD');
 const positionOptions = committeePositions.map((p) => ({
@@ -30,47 +31,6 @@ const startOptions = (['appointed', 'supplemented', 'elected'] as CommitteeStart
 const endOptions = committeeEndReasons
   .filter((r) => r !== 'term_ended')
   .map((r) => ({ value: r, label: committeeEndReasonLabels[r as CommitteeEndReason] }));
-
-/** A member of the unit's subtree, searched by name. */
-const MemberPicker = ({
-  unitId,
-  value,
-  onChange,
-  id,
-}: {
-  unitId: number;
-  value?: number;
-  onChange?: (id: number | undefined) => void;
-  id?: string;
-}) => {
-  const [q, setQ] = useState('');
-  const { data, isFetching } = useQuery({
-    queryKey: committeesKeys.memberPicker(unitId, q),
-    queryFn: () =>
-      api.GET('/api/members', {
-        params: {
-          query: { orgUnitId: unitId, q, pageSize: 20, status: ['full', 'probationary'] },
-        },
-      }),
-    enabled: q.length >= 2,
-  });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={onChange}
-      loading={isFetching}
-      placeholder="Gõ họ tên đảng viên (ít nhất 2 chữ)"
-      notFoundContent={q.length < 2 ? 'Gõ họ tên để tìm' : 'Không tìm thấy'}
-      options={(data?.items ?? []).map((m) => ({
-        value: m.id,
-        label: `${m.fullName} – ${m.orgUnitName}`,
-      }))}
-      style={{ width: '100%' }}
-    />
-  );
-};
 
 const useSave = (form: ReturnType<typeof Form.useForm>[0], onClose: () => void) => {
   const { message } = App.useApp();
@@ -154,7 +114,7 @@ export const AddPositionModal = ({
           label="Đảng viên"
           rules={[{ required: true, message: 'Chọn đảng viên.' }]}
         >
-          <MemberPicker unitId={unitId} />
+          <MemberPicker orgUnitId={unitId} />
         </Form.Item>
         <Form.Item name="position" label="Chức vụ" rules={[{ required: true }]}>
           <Select options={positionOptions} />

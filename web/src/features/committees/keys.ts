@@ -5,7 +5,6 @@ export const committeesKeys = {
   committeeHistory: (...parts: unknown[]) => ['committee-history', ...parts] as const,
   committeeStructure: (...parts: unknown[]) => ['committee-structure', ...parts] as const,
   memberPositions: (...parts: unknown[]) => ['committee-member-positions', ...parts] as const,
-  memberPicker: (...parts: unknown[]) => ['committee-member-picker', ...parts] as const,
 };
 
 /** Every committee query of the feature, for invalidation after a change. */

@@ -1,16 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Checkbox,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-} from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { TRound } from '../../../../contracts/congresses';
@@ -18,6 +7,7 @@ import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { ResolutionPicker } from '../../components/ResolutionPicker';
 import { congressesKeys } from './keys';
 import { isoOf } from './shared';
 
@@ -55,10 +45,6 @@ export const RoundFormModal = ({
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const directives = useQuery({
-    queryKey: ['resolutions', 'directives-for-round'],
-    queryFn: () => api.GET('/api/resolutions', { params: { query: { kind: 'directive' } } }),
-  });
   const submit = async () => {
     const v = await form.validateFields();
     setSaving(true);
@@ -174,14 +160,11 @@ export const RoundFormModal = ({
           <Input placeholder="Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị" />
         </Form.Item>
         <Form.Item name="directiveResolutionId" label="Liên kết chỉ thị trong sổ nghị quyết">
-          <Select
+          <ResolutionPicker
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={directives.isLoading}
-            options={(directives.data?.items ?? []).map((r) => ({
-              value: r.id,
-              label: `${r.number} — ${r.title}`,
-            }))}
+            kind="directive"
+            placeholder="Gõ số hoặc trích yếu của chỉ thị để tìm"
+            notFoundText="Không có chỉ thị phù hợp"
           />
         </Form.Item>
         <Form.Item name="planRef" label="Kế hoạch, hướng dẫn của cấp ủy">

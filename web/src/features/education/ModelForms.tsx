@@ -25,9 +25,10 @@ import { formatDate } from '../../../../domain/text/vietnamese';
 import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { educationKeys } from './keys';
-import { FilePicker, iso, MemberPicker, ModelStatusTag, uploadFile } from './shared';
+import { FilePicker, iso, ModelStatusTag, uploadFile } from './shared';
 
 const useRefresh = () => {
   const client = useQueryClient();
@@ -166,7 +167,7 @@ export const ModelRegisterModal = ({
           <Input />
         </Form.Item>
         <Form.Item name="memberId" label="Điển hình cá nhân (để trống nếu là mô hình tập thể)">
-          <MemberPicker orgUnitId={unitId} />
+          <MemberPicker allowClear orgUnitId={unitId} />
         </Form.Item>
         <Form.Item name="field" label="Lĩnh vực">
           <Select

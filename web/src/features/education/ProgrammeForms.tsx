@@ -18,9 +18,10 @@ import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { educationKeys } from './keys';
-import { FilePicker, iso, MemberPicker, uploadFile } from './shared';
+import { FilePicker, iso, uploadFile } from './shared';
 
 /** A modal form that posts, refreshes the programme and closes; errors land on their fields. */
 const FormModal = ({
@@ -205,7 +206,7 @@ export const CommitmentModal = ({
     {() => (
       <>
         <Form.Item name="memberId" label="Đảng viên" rules={required('Cần chọn đảng viên.')}>
-          <MemberPicker />
+          <MemberPicker allowClear />
         </Form.Item>
         <Form.Item name="signedOn" label="Ngày ký" rules={required('Cần chọn ngày ký.')}>
           <DatePicker format="DD/MM/YYYY" />

@@ -6,5 +6,4 @@ export const educationKeys = {
   models: (...parts: unknown[]) => ['education-models', ...parts] as const,
   model: (...parts: unknown[]) => ['education-model', ...parts] as const,
   opinionNotes: (...parts: unknown[]) => ['education-opinion-notes', ...parts] as const,
-  memberPicker: (...parts: unknown[]) => ['education-member-picker', ...parts] as const,
 };

@@ -25,11 +25,11 @@ import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ModelRegisterModal } from '../education/ModelForms';
 import { emulationKeys } from './keys';
 import { MovementFormModal } from './MovementFormModal';
-import { MemberPicker } from './shared';
 
 const modelStatus: Record<string, { label: string; color: string }> = {
   registered: { label: 'Đăng ký', color: 'blue' },
@@ -95,7 +95,7 @@ const RegistrationModal = ({
           <OrgUnitSelect />
         </Form.Item>
         <Form.Item name="memberId" label="Đảng viên đăng ký (để trống nếu đơn vị đăng ký)">
-          <MemberPicker />
+          <MemberPicker allowClear />
         </Form.Item>
         <Form.Item
           name="registeredOn"

@@ -12,9 +12,10 @@ import {
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { emulationKeys } from './keys';
-import { EligibilityView, MemberPicker, yearOptions } from './shared';
+import { EligibilityView, yearOptions } from './shared';
 
 /**
  * Propose a commendation. For a form given by the rating, the eligibility is read from the decided
@@ -137,7 +138,7 @@ export const ProposalModal = ({
             label="Đảng viên được đề nghị"
             rules={[{ required: true, message: 'Cần chọn đảng viên.' }]}
           >
-            <MemberPicker />
+            <MemberPicker allowClear />
           </Form.Item>
         )}
         <Form.Item name="form" label="Hình thức khen thưởng" rules={[{ required: true }]}>

@@ -6,5 +6,4 @@ export const emulationKeys = {
   commendations: (...parts: unknown[]) => ['commendations', ...parts] as const,
   commendation: (...parts: unknown[]) => ['commendation', ...parts] as const,
   eligibility: (...parts: unknown[]) => ['commendation-eligibility', ...parts] as const,
-  memberPicker: (...parts: unknown[]) => ['emulation-member-picker', ...parts] as const,
 };

@@ -30,9 +30,10 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { inspectionKeys } from './keys';
-import { AccountPicker, bodyUnitKinds, MemberPicker } from './shared';
+import { AccountPicker, bodyUnitKinds } from './shared';
 
 export const teamRoleLabels: Record<TCaseInput['team'][number]['role'], string> = {
   lead: 'Trưởng đoàn',

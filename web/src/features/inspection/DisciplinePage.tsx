@@ -34,9 +34,10 @@ import { type ApiBody, type ApiQuery, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { inspectionKeys } from './keys';
-import { currentYear, MemberPicker, todayLocal, yearOptions } from './shared';
+import { currentYear, todayLocal, yearOptions } from './shared';
 
 type Check = {
   ok: boolean;

@@ -8,6 +8,5 @@ export const inspectionKeys = {
     ['inspection-figure-records', ...parts] as const,
   inspectionFigures: (...parts: unknown[]) => ['inspection-figures', ...parts] as const,
   inspectionProgrammes: (...parts: unknown[]) => ['inspection-programmes', ...parts] as const,
-  memberPicker: (...parts: unknown[]) => ['member-picker', ...parts] as const,
   teamCandidates: (...parts: unknown[]) => ['team-candidates', ...parts] as const,
 };

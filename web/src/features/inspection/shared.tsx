@@ -20,51 +20,6 @@ export const yearOptions = [currentYear + 1, currentYear, currentYear - 1, curre
   (y) => ({ value: y, label: `Năm ${y}` }),
 );
 
-/** Pick a member by name (searches the user's subtree). */
-export const MemberPicker = ({
-  value,
-  onChange,
-  id,
-  valueLabel,
-}: {
-  value?: number;
-  onChange?: (id: number | undefined) => void;
-  id?: string;
-  /** The name of a preset value (editing a saved record) until a search lists it. */
-  valueLabel?: string;
-}) => {
-  const [q, setQ] = useState('');
-  const { data, isFetching } = useQuery({
-    queryKey: inspectionKeys.memberPicker(q),
-    queryFn: () =>
-      api.GET('/api/members', {
-        params: { query: { q, pageSize: 20, status: ['full', 'probationary'] } },
-      }),
-    enabled: q.length >= 2,
-  });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={onChange}
-      loading={isFetching}
-      placeholder="Gõ họ tên đảng viên (ít nhất 2 chữ)"
-      notFoundContent={q.length < 2 ? 'Gõ họ tên để tìm' : 'Không tìm thấy'}
-      options={[
-        ...(value !== undefined && valueLabel && !data?.items.some((m) => m.id === value)
-          ? [{ value, label: valueLabel }]
-          : []),
-        ...(data?.items ?? []).map((m) => ({
-          value: m.id,
-          label: `${m.fullName} – ${m.orgUnitName}${m.status === 'probationary' ? ' (dự bị)' : ''}`,
-        })),
-      ]}
-      style={{ width: '100%' }}
-    />
-  );
-};
-
 const levelUnitKinds: Record<'upper' | 'grassroots' | 'cell', TOrgUnitNode['kind'][]> = {
   upper: ['upper_committee'],
   grassroots: ['grassroots_committee', 'grassroots_cell'],

@@ -30,9 +30,11 @@ import { type ApiBody, api } from '../../api/client';
 import { fetchChildren } from '../../api/org-units';
 import { DateInput } from '../../components/DateInput';
 import { applyApiError } from '../../components/errors';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { ResolutionPicker } from '../../components/ResolutionPicker';
 import { dashboardKeys } from '../dashboard/keys';
-import { MemberPicker, todayLocal } from '../inspection/shared';
+import { todayLocal } from '../inspection/shared';
 import { plansKeys } from './keys';
 
 export const useMetricList = () =>
@@ -175,11 +177,6 @@ export const TargetModal = ({
   const extraCodes = (Form.useWatch('additionalMetricCodes', form) as string[] | undefined) ?? [];
   const extra = (metrics.data?.items ?? []).filter((m) => extraCodes.includes(m.code));
   const perResolution = Boolean(metric?.perResolution) || extra.some((m) => m.perResolution);
-  const resolutions = useQuery({
-    queryKey: plansKeys.resolutionChoices(),
-    queryFn: () => api.GET('/api/resolutions'),
-    enabled: open && perResolution,
-  });
   useEffect(() => {
     if (open) {
       setError(null);
@@ -288,16 +285,7 @@ export const TargetModal = ({
             label="Nghị quyết, chỉ thị"
             rules={[{ required: true, message: 'Chọn nghị quyết mà chỉ tiêu đo.' }]}
           >
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={resolutions.isFetching}
-              placeholder="Gõ số hoặc trích yếu để tìm trong sổ nghị quyết"
-              notFoundContent="Không có nghị quyết phù hợp"
-              options={(resolutions.data?.items ?? []).map((r) => ({
-                value: r.id,
-                label: `${r.number} – ${r.title}`,
-              }))}
-            />
+            <ResolutionPicker valueLabel={editing?.resolutionLabel ?? undefined} />
           </Form.Item>
         )}
         <Form.Item

@@ -6,5 +6,4 @@ export const plansKeys = {
   planMetrics: (...parts: unknown[]) => ['plan-metrics', ...parts] as const,
   planTarget: (...parts: unknown[]) => ['plan-target', ...parts] as const,
   planYear: (...parts: unknown[]) => ['plan-year', ...parts] as const,
-  resolutionChoices: (...parts: unknown[]) => ['resolution-choices', ...parts] as const,
 };

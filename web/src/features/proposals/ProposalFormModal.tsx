@@ -14,8 +14,9 @@ import { formatDate } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { FilePicker, uploadTo } from '../../components/FileUpload';
+import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
-import { MemberPicker, todayLocal } from '../inspection/shared';
+import { todayLocal } from '../inspection/shared';
 import { meetingsKeys } from '../meetings/keys';
 import { proposalsKeys } from './keys';
 

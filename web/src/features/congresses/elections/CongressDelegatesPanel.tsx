@@ -34,8 +34,8 @@ import {
 } from '../../../../../domain/enums/congresses';
 import { api } from '../../../api/client';
 import { applyApiError } from '../../../components/errors';
+import { MemberPicker } from '../../../components/MemberPicker';
 import { congressElectionsKeys } from './keys';
-import { CongressMemberPicker } from './shared';
 
 type Delegate = TDelegateBoard['units'][number]['delegates'][number];
 
@@ -200,7 +200,7 @@ const AddDelegateModal = ({ board, onClose }: { board: TDelegateBoard; onClose: 
           label="Đảng viên"
           rules={[{ required: true, message: 'Chọn đảng viên.' }]}
         >
-          <CongressMemberPicker orgUnitId={board.orgUnitId} fullOnly={false} />
+          <MemberPicker orgUnitId={board.orgUnitId} />
         </Form.Item>
         <Form.Item name="fromOrgUnitId" label="Thuộc đoàn đại biểu">
           <Select

@@ -28,9 +28,10 @@ import {
 import { countElection } from '../../../../../domain/rules/congresses';
 import { api } from '../../../api/client';
 import { applyApiError } from '../../../components/errors';
+import { MemberPicker } from '../../../components/MemberPicker';
 import { congressesKeys } from '../keys';
 import { congressElectionsKeys } from './keys';
-import { CongressMemberPicker, OutcomeTag, percent } from './shared';
+import { OutcomeTag, percent } from './shared';
 
 type Candidate = {
   memberId?: number;
@@ -303,8 +304,9 @@ export const ElectionFormModal = ({
                         rules={[{ required: true, message: 'Chọn người.' }]}
                         style={{ marginBottom: 8 }}
                       >
-                        <CongressMemberPicker
+                        <MemberPicker
                           orgUnitId={orgUnitId}
+                          statuses={['full']}
                           valueLabel={initial.candidates[field.name]?.fullName}
                         />
                       </Form.Item>

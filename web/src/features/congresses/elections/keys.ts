@@ -3,5 +3,4 @@
 export const congressElectionsKeys = {
   congressDelegates: (...parts: unknown[]) => ['congress-delegates', ...parts] as const,
   congressElections: (...parts: unknown[]) => ['congress-elections', ...parts] as const,
-  congressMemberPicker: (...parts: unknown[]) => ['congress-member-picker', ...parts] as const,
 };

@@ -1,10 +1,4 @@
-// Pieces shared by the elections and delegates panels: a member picker limited to the congress's
-// organisation, dates as dd/mm/yyyy, shares in percent, the outcome tags.
-import { useQuery } from '@tanstack/react-query';
-import { Select, Tag } from 'antd';
-import { useState } from 'react';
-import { api } from '../../../api/client';
-import { congressElectionsKeys } from './keys';
+import { Tag } from 'antd';
 
 /** dd/mm/yyyy from an ISO date. */
 export const vnDate = (iso: string | null | undefined) =>
@@ -25,58 +19,3 @@ export const OutcomeTag = ({ outcome }: { outcome: Outcome }) =>
   ) : (
     <Tag>Không trúng cử</Tag>
   );
-
-/** Search a member of the organisation (its subtree) by name; full members only. */
-export const CongressMemberPicker = ({
-  orgUnitId,
-  value,
-  onChange,
-  id,
-  valueLabel,
-  fullOnly = true,
-}: {
-  orgUnitId: number;
-  value?: number;
-  onChange?: (id: number | undefined) => void;
-  id?: string;
-  valueLabel?: string;
-  fullOnly?: boolean;
-}) => {
-  const [q, setQ] = useState('');
-  const { data, isFetching } = useQuery({
-    queryKey: congressElectionsKeys.congressMemberPicker(orgUnitId, q, fullOnly),
-    queryFn: () =>
-      api.GET('/api/members', {
-        params: {
-          query: {
-            orgUnitId,
-            q,
-            pageSize: 20,
-            status: fullOnly ? ['full'] : ['full', 'probationary'],
-          },
-        },
-      }),
-    enabled: q.length >= 2,
-  });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value}
-      onChange={onChange}
-      loading={isFetching}
-      placeholder="Gõ họ tên (ít nhất 2 chữ)"
-      notFoundContent={q.length < 2 ? 'Gõ họ tên để tìm' : 'Không tìm thấy'}
-      options={[
-        ...(value !== undefined && valueLabel && !data?.items.some((m) => m.id === value)
-          ? [{ value, label: valueLabel }]
-          : []),
-        ...(data?.items ?? []).map((m) => ({
-          value: m.id,
-          label: `${m.fullName} – ${m.orgUnitName}`,
-        })),
-      ]}
-      style={{ width: '100%' }}
-    />
-  );
-};
