@@ -140,13 +140,21 @@ describe('the registrations of a movement, paged, filtered, exported', () => {
     const detail = (await s.bithu.get(`/api/emulation/movements/${movementId}`)).json();
     expect(detail).toMatchObject({ registeredUnits: inDb.units, registeredMembers: inDb.members });
     const bloc = await scopeOf('vanphong');
-    expect((await s.coso.get(`/api/emulation/movements/${movementId}/registrations?unit=${bloc}`)).statusCode).toBe(404);
+    expect(
+      (await s.coso.get(`/api/emulation/movements/${movementId}/registrations?unit=${bloc}`))
+        .statusCode,
+    ).toBe(404);
     expect(
       (await s.coso.get(`/api/emulation/movements/${movementId}/registrations.xlsx?unit=${bloc}`))
         .statusCode,
     ).toBe(404);
-    expect((await s.dangvien.get(`/api/emulation/movements/${movementId}/registrations`)).statusCode).toBe(403);
-    expect((await s.dangvien.get(`/api/emulation/movements/${movementId}/registrations.xlsx`)).statusCode).toBe(403);
+    expect(
+      (await s.dangvien.get(`/api/emulation/movements/${movementId}/registrations`)).statusCode,
+    ).toBe(403);
+    expect(
+      (await s.dangvien.get(`/api/emulation/movements/${movementId}/registrations.xlsx`))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('exports exactly the filtered list, in the page’s order, readable back, and records it', async () => {
@@ -164,11 +172,14 @@ describe('the registrations of a movement, paged, filtered, exported', () => {
     expect(sheet.getRow(3).getCell(4).value).toBe('Đảng viên');
     const rows: { unit: string; member: string }[] = [];
     sheet.eachRow((row, n) => {
-      if (n > 3) rows.push({ unit: String(row.getCell(2).value), member: String(row.getCell(4).value) });
+      if (n > 3)
+        rows.push({ unit: String(row.getCell(2).value), member: String(row.getCell(4).value) });
     });
     // Every registration of the filter, not one page of it, in the same order.
     expect(rows).toHaveLength(filtered.total);
-    expect(rows).toEqual(filtered.items.map((r) => ({ unit: r.orgUnitName, member: r.memberName })));
+    expect(rows).toEqual(
+      filtered.items.map((r) => ({ unit: r.orgUnitName, member: r.memberName })),
+    );
     const audit = await queryOne<{ action: string; entity_id: string; after: { rows: number } }>(
       t.db,
       sql`select action, entity_id, after from audit_log order by id desc limit 1`,

@@ -26,12 +26,7 @@ import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
-import {
-  ExportButton,
-  numberParam,
-  PrintButton,
-  useUrlFilters,
-} from '../../components/long-list';
+import { ExportButton, numberParam, PrintButton, useUrlFilters } from '../../components/long-list';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ModelRegisterModal } from '../education/ModelForms';
 import { emulationKeys } from './keys';
@@ -223,7 +218,8 @@ const Registrations = ({ movementId }: { movementId: number }) => {
           pageSize: registrationPageSize,
           total: data?.total ?? 0,
           showSizeChanger: false,
-          showTotal: (n, [a, b]) => `${formatNumber(a)}–${formatNumber(b)} trong ${formatNumber(n)}`,
+          showTotal: (n, [a, b]) =>
+            `${formatNumber(a)}–${formatNumber(b)} trong ${formatNumber(n)}`,
           onChange: (p) => setUrl({ trang: p > 1 ? p : undefined }),
           size: 'small',
         }}
