@@ -57,12 +57,43 @@ export const ZRegistration = z.object({
   id: z.number(),
   orgUnitId: z.number(),
   orgUnitName: z.string(),
+  /** The unit's parent (a cell's committee): cells' names repeat across committees. */
+  parentName: z.string().nullable(),
   memberId: z.number().nullable(),
   memberName: z.string().nullable(),
   registeredOn: z.string(),
   undertaking: z.string().nullable(),
 });
 export type TRegistration = z.infer<typeof ZRegistration>;
+
+/** A registration is a unit's own (`unit`) or a member's, under their cell (`member`). */
+export const registrationKinds = ['unit', 'member'] as const;
+export const registrationKindLabels: Record<(typeof registrationKinds)[number], string> = {
+  unit: 'Đơn vị đăng ký',
+  member: 'Đảng viên đăng ký',
+};
+/**
+ * The registrations of a movement as a long list (issues 20, 22): `unit` keeps a unit and the units
+ * under it, `q` matches the unit's or member's name or the undertaking without diacritics.
+ */
+export const ZRegistrationQuery = z.object({
+  unit: ZId.optional(),
+  kind: z.enum(registrationKinds).optional(),
+  q: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TRegistrationQuery = z.infer<typeof ZRegistrationQuery>;
+export const ZRegistrationExportQuery = ZRegistrationQuery.omit({ page: true, pageSize: true });
+export type TRegistrationExportQuery = z.infer<typeof ZRegistrationExportQuery>;
+export const ZRegistrationList = z.object({
+  items: z.array(ZRegistration),
+  /** How many match every filter. */
+  total: z.number(),
+  /** Of those matching the unit and the words (whatever the kind): units and members registered. */
+  counts: z.object({ units: z.number(), members: z.number() }),
+});
+export type TRegistrationList = z.infer<typeof ZRegistrationList>;
 
 export const ZMovementModel = z.object({
   id: z.number(),
@@ -89,7 +120,9 @@ export const ZMovementDetail = z.object({
   note: z.string().nullable(),
   version: z.number(),
   canEdit: z.boolean(),
-  registrations: z.array(ZRegistration),
+  /** Registrations in the actor's subtree; the list itself is paged (`/movements/{id}/registrations`). */
+  registeredUnits: z.number(),
+  registeredMembers: z.number(),
   models: z.array(ZMovementModel),
 });
 export type TMovementDetail = z.infer<typeof ZMovementDetail>;

@@ -79,7 +79,11 @@ describe('emulation and commendations', () => {
     officeRegistrations = Number(title!.match(/\((\d+)\)/)![1]);
     // Nearly every grassroots organisation, most cells and part of the ~6,000 members registered.
     expect(officeRegistrations).toBeGreaterThan(1000);
+    // The registrations are a server-paged list (issues 20, 22) filtered in the URL: units only.
+    await page.getByText(/^Đơn vị \(\d+\)$/).click();
+    await page.waitForURL(/loai=don-vi/);
     await page.getByTestId('registrations').getByText('Cả đơn vị').first().waitFor();
+    await page.getByTestId('registrations-summary').filter({ hasText: 'khớp bộ lọc' }).waitFor();
     const models = page.getByTestId('models');
     await models.getByText('Được công nhận').first().waitFor();
     await models

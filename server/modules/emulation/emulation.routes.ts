@@ -14,7 +14,10 @@ import {
   ZMovementList,
   ZMovementQuery,
   ZMovementUpdate,
+  ZRegistrationExportQuery,
   ZRegistrationInput,
+  ZRegistrationList,
+  ZRegistrationQuery,
 } from '../../../contracts/emulation';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
@@ -34,6 +37,7 @@ import {
   registerInMovement,
   updateMovement,
 } from './movements.service';
+import { exportRegistrationsXlsx, listRegistrations } from './registrations-list.queries';
 
 const ZSaved = z.object({ id: z.number(), version: z.number() });
 const ZCreated = z.object({ id: z.number() });
@@ -75,7 +79,7 @@ export const emulationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Phong trào thi đua: tiêu chí, đơn vị và đảng viên đăng ký, mô hình',
+        summary: 'Phong trào thi đua: tiêu chí, số đơn vị và đảng viên đăng ký, mô hình',
         params: ZIdParams,
         response: { 200: ZMovementDetail },
       },
@@ -98,6 +102,56 @@ export const emulationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       updateMovement({ db, actor: actorOf(request), id: request.params.id, input: request.body }),
+  );
+
+  app.get(
+    '/movements/:id/registrations',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đơn vị, đảng viên đăng ký thi đua trong phạm vi của mình: lọc theo đơn vị, loại, từ khóa; phân trang',
+        params: ZIdParams,
+        querystring: ZRegistrationQuery,
+        response: { 200: ZRegistrationList },
+      },
+      config: { permission: 'emulation.read' },
+    },
+    async (request) =>
+      listRegistrations({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        query: request.query,
+      }),
+  );
+
+  app.get(
+    '/movements/:id/registrations.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất đúng danh sách đăng ký thi đua đã lọc ra tệp XLSX',
+        params: ZIdParams,
+        querystring: ZRegistrationExportQuery,
+      },
+      config: { permission: 'emulation.read' },
+    },
+    async (request, reply) => {
+      const { buffer } = await exportRegistrationsXlsx({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        query: request.query,
+      });
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="dang-ky-thi-dua-${request.params.id}.xlsx"`,
+        );
+      return reply.send(buffer);
+    },
   );
 
   app.post(

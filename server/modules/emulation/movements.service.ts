@@ -199,22 +199,13 @@ export const getMovement = async ({
   id: number;
 }): Promise<TMovementDetail> => {
   const m = await getVisibleMovement(db, actor, id);
-  const registrations = await queryRows<{
-    id: number;
-    org_unit_id: number;
-    org_unit_name: string;
-    member_id: number | null;
-    member_name: string | null;
-    registered_on: string;
-    undertaking: string | null;
-  }>(
+  // Only the counts: the registrations themselves are a paged list (registrations-list.queries.ts).
+  const counts = await queryOne<{ units: number; members: number }>(
     db,
-    sql`select r.id, r.org_unit_id, o.name as org_unit_name, r.member_id, mb.full_name as member_name,
-          r.registered_on, r.undertaking
+    sql`select count(*) filter (where r.member_id is null)::int as units,
+          count(*) filter (where r.member_id is not null)::int as members
         from movement_registrations r join org_units o on o.id = r.org_unit_id
-        left join members mb on mb.id = r.member_id
-        where r.movement_id = ${id} and ${inScope(actor, sql`o.path`)}
-        order by r.member_id nulls first, o.path, r.id`,
+        where r.movement_id = ${id} and ${inScope(actor, sql`o.path`)}`,
   );
   return {
     id: m.id,
@@ -228,15 +219,8 @@ export const getMovement = async ({
     note: m.note,
     version: m.version,
     canEdit: canEdit(actor, m),
-    registrations: registrations.map((r) => ({
-      id: r.id,
-      orgUnitId: r.org_unit_id,
-      orgUnitName: r.org_unit_name,
-      memberId: r.member_id,
-      memberName: r.member_name,
-      registeredOn: r.registered_on,
-      undertaking: r.undertaking,
-    })),
+    registeredUnits: counts?.units ?? 0,
+    registeredMembers: counts?.members ?? 0,
     models: await movementModels(db, actor, id),
   };
 };

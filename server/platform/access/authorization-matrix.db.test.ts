@@ -1245,6 +1245,20 @@ const table: Record<string, Entry> = {
     }),
     expect: rule(offices),
   },
+  // The registrations as a paged list and its export (issues 20, 22): readers of the movement, in
+  // their own subtree (a unit filter outside it is refused).
+  'GET /api/emulation/movements/{id}/registrations': {
+    call: (f, t) => ({
+      url: `/api/emulation/movements/${f.emulation[t].movement}/registrations?unit=${cellOf(f, t)}`,
+    }),
+    expect: rule(allButMember),
+  },
+  'GET /api/emulation/movements/{id}/registrations.xlsx': {
+    call: (f, t) => ({
+      url: `/api/emulation/movements/${f.emulation[t].movement}/registrations.xlsx?unit=${cellOf(f, t)}`,
+    }),
+    expect: rule(allButMember),
+  },
   'POST /api/emulation/movements/{id}/registrations': {
     call: (f, t) => ({
       url: `/api/emulation/movements/${f.emulation[t].movement}/registrations`,

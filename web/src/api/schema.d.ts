@@ -4926,7 +4926,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Phong trào thi đua: tiêu chí, đơn vị và đảng viên đăng ký, mô hình */
+        /** Phong trào thi đua: tiêu chí, số đơn vị và đảng viên đăng ký, mô hình */
         get: {
             parameters: {
                 query?: never;
@@ -4965,15 +4965,8 @@ export interface paths {
                             note: string | null;
                             orgUnitId: number;
                             orgUnitName: string;
-                            registrations: {
-                                id: number;
-                                memberId: number | null;
-                                memberName: string | null;
-                                orgUnitId: number;
-                                orgUnitName: string;
-                                registeredOn: string;
-                                undertaking: string | null;
-                            }[];
+                            registeredMembers: number;
+                            registeredUnits: number;
                             toDate: string;
                             version: number;
                         };
@@ -5036,7 +5029,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Đơn vị, đảng viên đăng ký thi đua trong phạm vi của mình: lọc theo đơn vị, loại, từ khóa; phân trang */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "unit" | "member";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    unit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                members: number;
+                                units: number;
+                            };
+                            items: {
+                                id: number;
+                                memberId: number | null;
+                                memberName: string | null;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                parentName: string | null;
+                                registeredOn: string;
+                                undertaking: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Đăng ký thi đua của đơn vị hoặc đảng viên */
         post: {
@@ -5073,6 +5110,46 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/emulation/movements/{id}/registrations.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất đúng danh sách đăng ký thi đua đã lọc ra tệp XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "unit" | "member";
+                    q?: string;
+                    unit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

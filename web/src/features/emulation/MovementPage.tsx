@@ -10,6 +10,7 @@ import {
   Input,
   Modal,
   Popconfirm,
+  Segmented,
   Space,
   Spin,
   Table,
@@ -21,10 +22,11 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { modelFieldLabels } from '../../../../contracts/education';
 import type { TMovementDetail } from '../../../../contracts/emulation';
-import { formatDate } from '../../../../domain/text/vietnamese';
+import { formatDate, formatNumber } from '../../../../domain/text/vietnamese';
 import { api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
+import { ExportButton, numberParam, PrintButton, useUrlFilters } from '../../components/long-list';
 import { MemberPicker } from '../../components/MemberPicker';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { ModelRegisterModal } from '../education/ModelForms';
@@ -112,12 +114,172 @@ const RegistrationModal = ({
   );
 };
 
+// The registrations' filters in the URL (issue 22): the unit (and the units under it), the kind, the
+// words, the page.
+const registrationFilterKeys = ['don-vi', 'loai', 'tim', 'trang'] as const;
+const kindSlugs = { 'don-vi': 'unit', 'dang-vien': 'member' } as const;
+const registrationPageSize = 20;
+
+/**
+ * Who registered, in the user's subtree: a server-paged list in the order of the tree (a unit's own
+ * registration, then its members'), filtered by unit, kind and words, exported and printed as
+ * filtered (issues 20 and 22).
+ */
+const Registrations = ({ movementId }: { movementId: number }) => {
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [url, setUrl] = useUrlFilters(registrationFilterKeys);
+  const unit = numberParam(url['don-vi']);
+  const kind = url.loai === 'don-vi' || url.loai === 'dang-vien' ? kindSlugs[url.loai] : undefined;
+  const q = url.tim || undefined;
+  const page = numberParam(url.trang) ?? 1;
+  const [text, setText] = useState(q ?? '');
+  const filter = { unit, kind, q };
+  const { data, error, isLoading } = useQuery({
+    queryKey: emulationKeys.movement(movementId, 'registrations', filter, page),
+    queryFn: () =>
+      api.GET('/api/emulation/movements/{id}/registrations', {
+        params: {
+          path: { id: movementId },
+          query: { ...filter, page, pageSize: registrationPageSize },
+        },
+      }),
+    placeholderData: (previous) => previous,
+  });
+  const remove = async (registrationId: number) => {
+    try {
+      await api.DELETE('/api/emulation/registrations/{id}', {
+        params: { path: { id: registrationId } },
+      });
+      message.success('Đã xóa đăng ký.');
+      await client.invalidateQueries({ queryKey: emulationKeys.movement() });
+      await client.invalidateQueries({ queryKey: emulationKeys.movements() });
+    } catch (e) {
+      message.error(applyApiError(e));
+    }
+  };
+  const counts = data?.counts ?? { units: 0, members: 0 };
+  const filtered = Boolean(unit || kind || q);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap className="no-print">
+        <OrgUnitSelect
+          value={unit}
+          allowClear
+          placeholder="Mọi đơn vị trong phạm vi"
+          onChange={(v) => setUrl({ 'don-vi': v, trang: undefined })}
+          style={{ width: 320, maxWidth: '100%' }}
+        />
+        <Segmented
+          value={url.loai === 'don-vi' || url.loai === 'dang-vien' ? url.loai : 'all'}
+          onChange={(v) => setUrl({ loai: v === 'all' ? undefined : v, trang: undefined })}
+          options={[
+            { value: 'all', label: `Tất cả (${formatNumber(counts.units + counts.members)})` },
+            { value: 'don-vi', label: `Đơn vị (${formatNumber(counts.units)})` },
+            { value: 'dang-vien', label: `Đảng viên (${formatNumber(counts.members)})` },
+          ]}
+          data-testid="registrations-kind"
+        />
+        <Input.Search
+          allowClear
+          placeholder="Tìm theo đơn vị, đảng viên, nội dung đăng ký"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onSearch={(v) => setUrl({ tim: v.trim(), trang: undefined })}
+          style={{ width: 320, maxWidth: '100%' }}
+          data-testid="registrations-text"
+        />
+        <ExportButton
+          path={`/api/emulation/movements/${movementId}/registrations.xlsx`}
+          query={filter}
+          disabled={!data || data.total === 0}
+        />
+        <PrintButton />
+      </Space>
+      {error && <Alert type="error" showIcon title={(error as Error).message} />}
+      {data && (
+        <Typography.Text type="secondary" data-testid="registrations-summary">
+          {formatNumber(data.total)} lượt đăng ký{filtered ? ' khớp bộ lọc' : ''}:{' '}
+          {formatNumber(counts.units)} đơn vị, {formatNumber(counts.members)} đảng viên
+          {kind ? ` (đang xem ${kind === 'unit' ? 'đơn vị' : 'đảng viên'})` : ''}.
+        </Typography.Text>
+      )}
+      <Table
+        rowKey="id"
+        data-testid="registrations"
+        size="small"
+        loading={isLoading}
+        dataSource={data?.items}
+        tableLayout="fixed"
+        scroll={{ x: 900 }}
+        pagination={{
+          current: page,
+          pageSize: registrationPageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (n, [a, b]) =>
+            `${formatNumber(a)}–${formatNumber(b)} trong ${formatNumber(n)}`,
+          onChange: (p) => setUrl({ trang: p > 1 ? p : undefined }),
+          size: 'small',
+        }}
+        columns={[
+          {
+            title: 'Đơn vị',
+            key: 'unit',
+            width: 260,
+            render: (_, r) => (
+              <Space orientation="vertical" size={0}>
+                <span>{r.orgUnitName}</span>
+                {r.parentName && <Typography.Text type="secondary">{r.parentName}</Typography.Text>}
+              </Space>
+            ),
+          },
+          {
+            title: 'Đảng viên',
+            key: 'member',
+            width: 180,
+            render: (_, r) => r.memberName ?? <i>Cả đơn vị</i>,
+          },
+          {
+            title: 'Ngày đăng ký',
+            key: 'registeredOn',
+            width: 110,
+            render: (_, r) => formatDate(r.registeredOn),
+          },
+          { title: 'Nội dung đăng ký', key: 'undertaking', render: (_, r) => r.undertaking ?? '—' },
+          ...(can('emulation.register')
+            ? [
+                {
+                  title: '',
+                  key: 'remove',
+                  width: 70,
+                  className: 'no-print',
+                  render: (_: unknown, r: { id: number }) => (
+                    <Popconfirm
+                      title="Xóa đăng ký nhập nhầm?"
+                      okText="Xóa"
+                      cancelText="Không"
+                      onConfirm={() => remove(r.id)}
+                    >
+                      <Button size="small" danger>
+                        Xóa
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Space>
+  );
+};
+
 /** One movement: its criteria, who registered (in the user's subtree), and its models. */
 export const MovementPage = () => {
   const id = Number(useParams().id);
   const { can } = useAuth();
-  const { message } = App.useApp();
-  const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [registering, setRegistering] = useState(false);
   const [registeringModel, setRegisteringModel] = useState(false);
@@ -127,17 +289,6 @@ export const MovementPage = () => {
   });
   if (isLoading) return <Spin />;
   if (error || !data) return <Alert type="error" showIcon title={(error as Error)?.message} />;
-  const remove = async (registrationId: number) => {
-    try {
-      await api.DELETE('/api/emulation/registrations/{id}', {
-        params: { path: { id: registrationId } },
-      });
-      message.success('Đã xóa đăng ký.');
-      await client.invalidateQueries({ queryKey: emulationKeys.movement() });
-    } catch (e) {
-      message.error(applyApiError(e));
-    }
-  };
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Space wrap>
@@ -166,49 +317,16 @@ export const MovementPage = () => {
         </ul>
       </Card>
       <Card
-        title={`Đăng ký thi đua (${data.registrations.length})`}
+        title={`Đăng ký thi đua (${data.registeredUnits + data.registeredMembers})`}
         extra={
           can('emulation.register') && (
-            <Button type="primary" onClick={() => setRegistering(true)}>
+            <Button type="primary" className="no-print" onClick={() => setRegistering(true)}>
               Đăng ký thi đua
             </Button>
           )
         }
       >
-        <Table
-          rowKey="id"
-          data-testid="registrations"
-          size="small"
-          dataSource={data.registrations}
-          pagination={{ pageSize: 20 }}
-          scroll={{ x: 700 }}
-          columns={[
-            { title: 'Đơn vị', dataIndex: 'orgUnitName' },
-            { title: 'Đảng viên', render: (_, r) => r.memberName ?? <i>Cả đơn vị</i> },
-            { title: 'Ngày đăng ký', render: (_, r) => formatDate(r.registeredOn) },
-            { title: 'Nội dung đăng ký', render: (_, r) => r.undertaking ?? '—' },
-            ...(can('emulation.register')
-              ? [
-                  {
-                    title: '',
-                    key: 'remove',
-                    render: (_: unknown, r: { id: number }) => (
-                      <Popconfirm
-                        title="Xóa đăng ký nhập nhầm?"
-                        okText="Xóa"
-                        cancelText="Không"
-                        onConfirm={() => remove(r.id)}
-                      >
-                        <Button size="small" danger>
-                          Xóa
-                        </Button>
-                      </Popconfirm>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
+        <Registrations movementId={data.id} />
       </Card>
       <Card
         title={`Mô hình, điển hình của phong trào (${data.models.length})`}
