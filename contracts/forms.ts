@@ -30,6 +30,9 @@ export const ZMemberEventParams = z.object({ id: ZId, eventId: ZId });
 export const admissionForms = ['ket-nap', 'cong-nhan'] as const;
 export const ZAdmissionFormParams = z.object({ id: ZId, form: z.enum(admissionForms) });
 
+/** Biên bản sinh hoạt chi bộ / hội nghị, drafted from a recorded meeting. */
+export const ZMeetingFormParams = z.object({ id: ZId });
+
 export const ZDuesBookQuery = z.object({
   orgUnitId: ZId,
   year: z.coerce.number().int().min(2000).max(2100),

@@ -349,3 +349,122 @@ describe('quyết định kết nạp (9-KNĐ) and công nhận chính thức (1
     );
   });
 });
+
+describe('biên bản sinh hoạt chi bộ from a recorded meeting', () => {
+  /** A cell meeting of the demo cell with an absentee and a decision recorded. */
+  const cellMeeting = () =>
+    queryOne<{ id: number; held_on: string; title: string; agenda: string | null }>(
+      t.db,
+      sql`select m.id, m.held_on, m.title, m.agenda from meetings m
+          where m.org_unit_id = ${f.cellId} and m.kind = 'cell_regular'
+            and exists (select 1 from meeting_attendance a where a.meeting_id = m.id and not a.present)
+            and exists (select 1 from meeting_decisions d where d.meeting_id = m.id and d.owner is not null)
+          order by m.held_on desc limit 1`,
+    );
+
+  it('prints the cell header, the title, the attendance with the absentees and reasons, the decisions and both signature blocks', async () => {
+    const m = (await cellMeeting())!;
+    const detail = (await cellOffice.get(`/api/meetings/${m.id}`)).json();
+    const res = await download(cellOffice, `/api/forms/meetings/${m.id}/bien-ban`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`bien-ban-sinh-hoat-chi-bo-${m.held_on}\\.docx`),
+    );
+    const doc = await readDocx(res.body);
+    expect(doc.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    // The issuer is the cell that met (upper case), its grassroots committee above it.
+    expect(doc.text).toContain(detail.orgUnitName.toLocaleUpperCase('vi-VN'));
+    expect(doc.text).toContain('BIÊN BẢN SINH HOẠT CHI BỘ');
+    expect(doc.text).not.toContain('CHUYÊN ĐỀ');
+    const [y, mo] = m.held_on.split('-');
+    expect(doc.text).toContain(`Tháng ${mo} năm ${y}`);
+    expect(doc.text).toContain(`ngày ${formatDate(m.held_on)}`);
+    // Attendance as recorded: present and absent counts, each absentee with the reason.
+    const present = detail.attendance.filter((a: { present: boolean }) => a.present);
+    const absent = detail.attendance.filter((a: { present: boolean }) => !a.present);
+    expect(doc.text).toContain(`Số đảng viên có mặt: ${present.length} đồng chí.`);
+    expect(doc.text).toContain(`Số đảng viên vắng mặt: ${absent.length} đồng chí`);
+    for (const a of absent)
+      expect(doc.text).toContain(`Đồng chí ${a.fullName} (${a.absenceReason});`);
+    expect(doc.text).toContain('Vắng mặt không có lý do: 0 đồng chí.');
+    expect(doc.text).toContain('Chủ trì: đồng chí ……');
+    expect(doc.text).toContain('Thư ký: đồng chí ……');
+    // The decisions with owner and deadline.
+    expect(doc.text).toContain('III. KẾT LUẬN, NGHỊ QUYẾT');
+    for (const [i, d] of detail.decisions.entries()) {
+      expect(doc.text).toContain(`${i + 1}. ${d.text}`);
+      if (d.owner) expect(doc.text).toContain(`Người (bộ phận) thực hiện: ${d.owner}`);
+      if (d.deadline) expect(doc.text).toContain(`thời hạn: ${formatDate(d.deadline)}`);
+    }
+    expect(doc.text).toContain('kết thúc hồi');
+    // "THƯ KÝ" on the left, "CHỦ TRÌ" on the right of the last table.
+    const signatures = doc.rows.at(-1)!;
+    expect(signatures[0]).toBe('THƯ KÝ');
+    expect(signatures[1]).toBe('CHỦ TRÌ');
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_type: 'meeting',
+      entity_id: String(m.id),
+      meta: { form: 'bien-ban-sinh-hoat' },
+    });
+  });
+
+  it('names an absence recorded "Không lý do" as without reason, titles a thematic meeting and a conference', async () => {
+    const roster = (
+      await office.get(`/api/meetings/roster?orgUnitId=${f.cellId}&date=2026-01-20`)
+    ).json().members as { memberId: number; fullName: string }[];
+    const created = await office.post('/api/meetings', {
+      orgUnitId: f.cellId,
+      kind: 'cell_thematic',
+      heldOn: '2026-01-20',
+      title: 'Sinh hoạt chuyên đề: nêu gương của cán bộ, đảng viên',
+      agenda: '1. Quán triệt chuyên đề\n2. Liên hệ bản thân',
+      attendance: roster.map((r, i) => ({
+        memberId: r.memberId,
+        present: i !== 0,
+        absenceReason: i === 0 ? 'Không lý do' : null,
+      })),
+      decisions: [{ text: 'Mỗi đảng viên đăng ký một việc làm nêu gương', owner: 'Các đảng viên' }],
+    });
+    expect(created.statusCode).toBe(200);
+    const doc = await readDocx(
+      (await download(office, `/api/forms/meetings/${created.json().id}/bien-ban`)).body,
+    );
+    expect(doc.text).toContain('BIÊN BẢN SINH HOẠT CHI BỘ CHUYÊN ĐỀ');
+    expect(doc.text).toContain('Vắng mặt không có lý do: 1 đồng chí:');
+    expect(doc.text).toContain(`Đồng chí ${roster[0]!.fullName};`);
+    expect(doc.text).toContain('1. Quán triệt chuyên đề');
+    expect(doc.text).toContain('thời hạn: ……');
+    const conference = (await queryOne<{ id: number; invited_count: number; present_count: number }>(
+      t.db,
+      sql`select id, invited_count, present_count from meetings
+          where org_unit_id in (${f.committeeId}, ${f.upperId})
+            and kind not in ('cell_regular', 'cell_thematic')
+          order by held_on desc, id limit 1`,
+    ))!;
+    const conf = await readDocx(
+      (await download(office, `/api/forms/meetings/${conference.id}/bien-ban`)).body,
+    );
+    expect(conf.text).toContain('BIÊN BẢN HỘI NGHỊ');
+    expect(conf.text).toContain(`Số đại biểu được triệu tập: ${conference.invited_count} đồng chí.`);
+    expect(conf.text).toContain(`Số đại biểu có mặt: ${conference.present_count} đồng chí.`);
+  });
+
+  it('answers "not found" for a meeting outside the subtree', async () => {
+    const elsewhere = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select m.id from meetings m join org_units o on o.id = m.org_unit_id
+          where o.path <@ (select path from org_units where id = ${f.otherCommitteeId}) limit 1`,
+    ))!;
+    expect((await cellOffice.get(`/api/forms/meetings/${elsewhere.id}/bien-ban`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it.skipIf(!hasPdfTools)('renders the minutes to a PDF with the title', async () => {
+    const m = (await cellMeeting())!;
+    const res = await download(office, `/api/forms/meetings/${m.id}/bien-ban?format=pdf`);
+    expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(res.body)).toContain('BIÊN BẢN SINH HOẠT CHI BỘ');
+  });
+});

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZAdmissionFormParams,
   ZFormQuery,
+  ZMeetingFormParams,
   ZMemberEventParams,
   ZMemberListFormQuery,
   ZMemberRecordFormParams,
@@ -14,6 +15,7 @@ import { actorOf } from '../../platform/http/context';
 import { readMemberPhoto } from '../members';
 import { admissionDecisionForm } from './admission-decision.form';
 import type { FormFile } from './forms.service';
+import { meetingMinutesForm } from './meeting-minutes.form';
 import { memberListForm } from './member-list.form';
 import { memberRecordForm } from './member-record.form';
 import { transferLetterForm } from './transfer-letter.form';
@@ -116,6 +118,30 @@ export const formsRoutes: FastifyPluginAsyncZod = async (app) => {
           actor: actorOf(request),
           applicantId: request.params.id,
           kind: request.params.form,
+          format: request.query.format,
+        }),
+      ),
+  );
+
+  app.get(
+    '/meetings/:id/bien-ban',
+    {
+      schema: {
+        tags,
+        summary:
+          'Biên bản sinh hoạt chi bộ (thường kỳ, chuyên đề) hoặc biên bản hội nghị lập từ cuộc họp đã ghi: điểm danh, người vắng và lý do, kết luận với người thực hiện, thời hạn',
+        params: ZMeetingFormParams,
+        querystring: ZFormQuery,
+      },
+      config: { permission: 'meeting.read' },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await meetingMinutesForm({
+          db,
+          actor: actorOf(request),
+          meetingId: request.params.id,
           format: request.query.format,
         }),
       ),

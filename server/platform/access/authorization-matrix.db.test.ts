@@ -224,6 +224,11 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/forms/applicants/${f.applicant[t]}/ket-nap` }),
     expect: rule(allButMember),
   },
+  // The minutes of a recorded meeting: whoever reads the meeting prints its minutes.
+  'GET /api/forms/meetings/{id}/bien-ban': {
+    call: (f, t) => ({ url: `/api/forms/meetings/${f.meeting[t]}/bien-ban` }),
+    expect: rule(allButMember),
+  },
   'GET /api/members/{id}': {
     call: (f, t, u) => ({ url: `/api/members/${memberOf(f, t, u)}` }),
     expect: rule(everyone),
