@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate } from '../../../domain/text/vietnamese';
-import { queryOne, sql } from '../../db/client';
+import { formatDate, formatNumber } from '../../../domain/text/vietnamese';
+import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { findSoffice } from '../reports';
@@ -435,7 +435,11 @@ describe('biên bản sinh hoạt chi bộ from a recorded meeting', () => {
     expect(doc.text).toContain(`Đồng chí ${roster[0]!.fullName};`);
     expect(doc.text).toContain('1. Quán triệt chuyên đề');
     expect(doc.text).toContain('thời hạn: ……');
-    const conference = (await queryOne<{ id: number; invited_count: number; present_count: number }>(
+    const conference = (await queryOne<{
+      id: number;
+      invited_count: number;
+      present_count: number;
+    }>(
       t.db,
       sql`select id, invited_count, present_count from meetings
           where org_unit_id in (${f.committeeId}, ${f.upperId})
@@ -446,7 +450,9 @@ describe('biên bản sinh hoạt chi bộ from a recorded meeting', () => {
       (await download(office, `/api/forms/meetings/${conference.id}/bien-ban`)).body,
     );
     expect(conf.text).toContain('BIÊN BẢN HỘI NGHỊ');
-    expect(conf.text).toContain(`Số đại biểu được triệu tập: ${conference.invited_count} đồng chí.`);
+    expect(conf.text).toContain(
+      `Số đại biểu được triệu tập: ${conference.invited_count} đồng chí.`,
+    );
     expect(conf.text).toContain(`Số đại biểu có mặt: ${conference.present_count} đồng chí.`);
   });
 
@@ -466,5 +472,150 @@ describe('biên bản sinh hoạt chi bộ from a recorded meeting', () => {
     const res = await download(office, `/api/forms/meetings/${m.id}/bien-ban?format=pdf`);
     expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdfText(res.body)).toContain('BIÊN BẢN SINH HOẠT CHI BỘ');
+  });
+});
+
+describe('sổ thu đảng phí of a cell and the summary of its grassroots organisation', () => {
+  const year = 2026;
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  /** The dues page's sheet of a cell for a month (/dang-phi): the figures the forms must repeat. */
+  const sheet = async (orgUnitId: number, month: string) =>
+    (await office.get(`/api/lifecycle/dues?orgUnitId=${orgUnitId}&month=${month}`)).json() as {
+      rows: { memberId: number; fullName: string; paid: number | null }[];
+      totalDue: number;
+      totalPaid: number;
+    };
+  const money = (v: number) => formatNumber(v);
+
+  it("prints the cell's book: landscape, one row per member and month, each month's totals as the dues page gives them", async () => {
+    const res = await download(office, `/api/forms/dues/so-thu?orgUnitId=${f.cellId}&year=${year}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/so-thu-dang-phi-.*\.docx/);
+    const doc = await readDocx(res.body);
+    expect(doc.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    expect(doc.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(doc.text).toContain('SỔ THU ĐẢNG PHÍ');
+    expect(doc.text).toContain(`Năm ${year}`);
+    expect(doc.rows.find((r) => r[0] === 'STT')).toEqual([
+      'STT',
+      'Họ và tên đảng viên',
+      ...months.map((m) => `T${Number(m.slice(5))}`),
+      'Cộng',
+    ]);
+    const sheets = await Promise.all(months.map((m) => sheet(f.cellId, m)));
+    const paidRow = doc.rows.find((r) => r[1] === 'Cộng đã thu')!;
+    const dueRow = doc.rows.find((r) => r[1] === 'Phải thu')!;
+    expect(paidRow.slice(2, 14)).toEqual(sheets.map((s) => money(s.totalPaid)));
+    expect(dueRow.slice(2, 14)).toEqual(sheets.map((s) => money(s.totalDue)));
+    const paidTotal = sheets.reduce((s, x) => s + x.totalPaid, 0);
+    expect(paidTotal).toBeGreaterThan(0);
+    expect(paidRow[14]).toBe(money(paidTotal));
+    // A member's payment of a month stands in that month's column of their row.
+    const monthIndex = sheets.findIndex((s) => s.rows.some((r) => r.paid !== null));
+    const payer = sheets[monthIndex]!.rows.find((r) => r.paid !== null)!;
+    const row = doc.rows.find((r) => r[1] === payer.fullName)!;
+    expect(row[2 + monthIndex]).toBe(money(payer.paid!));
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_type: 'org_unit',
+      entity_id: String(f.cellId),
+      meta: { form: 'so-thu-dang-phi' },
+    });
+  });
+
+  it('refuses a unit that is not a cell, months not yet come, and a cell outside the subtree', async () => {
+    const committee = await office.get(
+      `/api/forms/dues/so-thu?orgUnitId=${f.committeeId}&year=${year}`,
+    );
+    expect(committee.statusCode).toBe(400);
+    expect(committee.json().message).toContain('chi bộ');
+    const future = await office.get(`/api/forms/dues/so-thu?orgUnitId=${f.cellId}&year=2099`);
+    expect(future.statusCode).toBe(400);
+    const outside = await cellOffice.get(
+      `/api/forms/dues/so-thu?orgUnitId=${f.otherCommitteeId}&year=${year}`,
+    );
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it("sums the grassroots organisation's cells: its totals equal the dues page's figures for the same cells and year", async () => {
+    const res = await download(
+      office,
+      `/api/forms/dues/tong-hop?orgUnitId=${f.committeeId}&year=${year}`,
+    );
+    expect(res.status).toBe(200);
+    const doc = await readDocx(res.body);
+    expect(doc.xml).toMatch(/w:orient="landscape"/);
+    expect(doc.text).toContain('TỔNG HỢP THU, NỘP ĐẢNG PHÍ');
+    const header = doc.rows.find((r) => r[0] === 'STT')!;
+    expect(header.slice(1, 5)).toEqual([
+      'Chi bộ',
+      'Số đảng viên',
+      'Đảng phí phải thu',
+      'Đảng phí đã thu',
+    ]);
+    const body = doc.rows.filter((r) => /^\d+$/.test(r[0] ?? '') && r.length === 7);
+    const cells = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select o.id, o.name from org_units o
+          where o.path <@ (select path from org_units where id = ${f.committeeId})
+            and o.kind = 'cell'
+            and (o.established_on is null or o.established_on <= '2026-12-31')
+            and (o.dissolved_on is null or o.dissolved_on >= '2026-01-01')
+          order by o.path`,
+    );
+    expect(body.map((r) => r[1])).toEqual(cells.map((c) => c.name));
+    // The dues page, cell by cell and month by month.
+    let due = 0;
+    let paid = 0;
+    for (const c of cells)
+      for (const m of months) {
+        const s = await sheet(c.id, m);
+        due += s.totalDue;
+        paid += s.totalPaid;
+      }
+    expect(paid).toBeGreaterThan(0);
+    const total = doc.rows.find((r) => r[1] === 'Tổng cộng')!;
+    expect(total[3]).toBe(money(due));
+    expect(total[4]).toBe(money(paid));
+    // The demo cell's own row is its book's total.
+    const own = body.find((r) => r[1] === cells.find((c) => c.id === f.cellId)!.name)!;
+    const cellPaid = (await Promise.all(months.map((m) => sheet(f.cellId, m)))).reduce(
+      (s, x) => s + x.totalPaid,
+      0,
+    );
+    expect(own[4]).toBe(money(cellPaid));
+    // Without a share given, the kept and remitted columns are left to fill by hand.
+    expect(own[5]).toBe('');
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_id: String(f.committeeId),
+      meta: { form: 'tong-hop-dang-phi' },
+    });
+  });
+
+  it("splits what a cell keeps and remits by the share the office gives, and is reached from one of the organisation's cells", async () => {
+    const doc = await readDocx(
+      (
+        await download(
+          office,
+          `/api/forms/dues/tong-hop?orgUnitId=${f.cellId}&year=${year}&fromMonth=1&toMonth=3&keptPercent=30`,
+        )
+      ).body,
+    );
+    expect(doc.text).toContain('Từ tháng 01 đến tháng 03 năm 2026');
+    const header = doc.rows.find((r) => r[0] === 'STT')!;
+    expect(header[5]).toBe('Chi bộ trích giữ lại (30%)');
+    expect(header[6]).toBe('Nộp Đảng ủy cơ sở (70%)');
+    const parse = (s: string) => Number(s.replace(/\./g, ''));
+    for (const r of doc.rows.filter((x) => /^\d+$/.test(x[0] ?? '') && x.length === 7)) {
+      expect(parse(r[5]!)).toBe(Math.round(parse(r[4]!) * 0.3));
+      expect(parse(r[5]!) + parse(r[6]!)).toBe(parse(r[4]!));
+    }
+    // A cell secretary reaches their cell, not the organisation above it.
+    const secretary = await loginAs(t.app, 'bithu');
+    const hidden = await secretary.get(
+      `/api/forms/dues/tong-hop?orgUnitId=${f.cellId}&year=${year}`,
+    );
+    expect(hidden.statusCode).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZAdmissionFormParams,
+  ZDuesBookQuery,
   ZFormQuery,
   ZMeetingFormParams,
   ZMemberEventParams,
@@ -14,6 +15,7 @@ import {
 import { actorOf } from '../../platform/http/context';
 import { readMemberPhoto } from '../members';
 import { admissionDecisionForm } from './admission-decision.form';
+import { duesBookForm, duesSummaryForm } from './dues-book.form';
 import type { FormFile } from './forms.service';
 import { meetingMinutesForm } from './meeting-minutes.form';
 import { memberListForm } from './member-list.form';
@@ -145,5 +147,35 @@ export const formsRoutes: FastifyPluginAsyncZod = async (app) => {
           format: request.query.format,
         }),
       ),
+  );
+
+  app.get(
+    '/dues/so-thu',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sổ thu đảng phí của chi bộ trong năm (hoặc các tháng chọn): mỗi đảng viên mỗi tháng đã đóng bao nhiêu, cộng phải thu, đã thu theo sổ thu tháng (DOCX khổ ngang, hoặc PDF)',
+        querystring: ZDuesBookQuery,
+      },
+      config: { permission: 'member.list' },
+    },
+    async (request, reply) =>
+      send(reply, await duesBookForm({ db, actor: actorOf(request), query: request.query })),
+  );
+
+  app.get(
+    '/dues/tong-hop',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên) trong năm hoặc các tháng chọn',
+        querystring: ZDuesBookQuery,
+      },
+      config: { permission: 'member.list' },
+    },
+    async (request, reply) =>
+      send(reply, await duesSummaryForm({ db, actor: actorOf(request), query: request.query })),
   );
 };
