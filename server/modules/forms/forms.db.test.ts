@@ -618,4 +618,13 @@ describe('sổ thu đảng phí of a cell and the summary of its grassroots orga
     );
     expect(hidden.statusCode).toBe(404);
   });
+
+  it.skipIf(!hasPdfTools)('renders the cell book to a landscape PDF with its title', async () => {
+    const res = await download(
+      office,
+      `/api/forms/dues/so-thu?orgUnitId=${f.cellId}&year=${year}&format=pdf`,
+    );
+    expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(res.body)).toContain('SỔ THU ĐẢNG PHÍ');
+  });
 });
