@@ -100,10 +100,10 @@ export const renderDuesBookDocx = (b: DuesBook, format: DocumentFormat = default
   const fmt = format;
   const width = textWidth(fmt, true);
   const available = 297 - fmt.margins.left - fmt.margins.right;
-  const monthWidth = Math.min(17, (available - 8 - 42 - 22) / b.months.length);
-  const nameWidth = available - 8 - 22 - monthWidth * b.months.length;
+  const monthWidth = Math.min(17, (available - 10 - 40 - 22) / b.months.length);
+  const nameWidth = available - 10 - 22 - monthWidth * b.months.length;
   const columns: Column[] = [
-    { header: 'STT', width: 8, align: 'center' },
+    { header: 'STT', width: 10, align: 'center' },
     { header: 'Họ và tên đảng viên', width: nameWidth },
     ...b.months.map((m) => ({
       header: `T${Number(m.slice(5))}`,

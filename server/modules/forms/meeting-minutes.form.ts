@@ -72,7 +72,7 @@ export const minutesTitle = (kind: MeetingKind) =>
 const heading = (text: string) =>
   para([run(text, { bold: true, size: 14 })], { before: 160, after: 80, keepNext: true });
 const line = (text: string | ReturnType<typeof run>[], indent = false) =>
-  para(text, { align: 'justify', after: 60, indent: indent ? 10 : undefined, size: 14 });
+  para(text, { after: 60, indent: indent ? 10 : undefined, size: 14 });
 
 const attendance = (m: MeetingMinutes): Paragraph[] => {
   if (m.cell) {
@@ -148,8 +148,8 @@ export const renderMeetingMinutesDocx = (
       `- Thành phần: ${cellMeeting ? `đảng viên ${m.unitName}` : `${meetingKindLabels[m.kind]} – ${m.unitName}`}; đại biểu dự (nếu có): ${dots}`,
     ),
     ...attendance(m),
-    line(`- Chủ trì: đồng chí ${dots} Chức vụ: ${dots}`),
-    line(`- Thư ký: đồng chí ${dots} Chức vụ: ${dots}`),
+    line(`- Chủ trì: đồng chí ${dots}, chức vụ: ${dots}`),
+    line(`- Thư ký: đồng chí ${dots}, chức vụ: ${dots}`),
     heading(`I. NỘI DUNG ${cellMeeting ? 'SINH HOẠT' : 'HỘI NGHỊ'}`),
     line(`${cellMeeting ? 'Buổi sinh hoạt' : 'Hội nghị'}: ${m.meetingTitle}.`),
     ...(agendaLines.length
