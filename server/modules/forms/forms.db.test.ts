@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate } from '../../../domain/text/vietnamese';
-import { queryOne, sql } from '../../db/client';
+import { formatDate, formatNumber } from '../../../domain/text/vietnamese';
+import { queryOne, queryRows, sql } from '../../db/client';
 import { demoFixtures } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { findSoffice } from '../reports';
@@ -347,5 +347,284 @@ describe('quyết định kết nạp (9-KNĐ) and công nhận chính thức (1
     expect((await cellOffice.get(`/api/forms/applicants/${elsewhere.id}/ket-nap`)).statusCode).toBe(
       404,
     );
+  });
+});
+
+describe('biên bản sinh hoạt chi bộ from a recorded meeting', () => {
+  /** A cell meeting of the demo cell with an absentee and a decision recorded. */
+  const cellMeeting = () =>
+    queryOne<{ id: number; held_on: string; title: string; agenda: string | null }>(
+      t.db,
+      sql`select m.id, m.held_on, m.title, m.agenda from meetings m
+          where m.org_unit_id = ${f.cellId} and m.kind = 'cell_regular'
+            and exists (select 1 from meeting_attendance a where a.meeting_id = m.id and not a.present)
+            and exists (select 1 from meeting_decisions d where d.meeting_id = m.id and d.owner is not null)
+          order by m.held_on desc limit 1`,
+    );
+
+  it('prints the cell header, the title, the attendance with the absentees and reasons, the decisions and both signature blocks', async () => {
+    const m = (await cellMeeting())!;
+    const detail = (await cellOffice.get(`/api/meetings/${m.id}`)).json();
+    const res = await download(cellOffice, `/api/forms/meetings/${m.id}/bien-ban`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`bien-ban-sinh-hoat-chi-bo-${m.held_on}\\.docx`),
+    );
+    const doc = await readDocx(res.body);
+    expect(doc.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    // The issuer is the cell that met (upper case), its grassroots committee above it.
+    expect(doc.text).toContain(detail.orgUnitName.toLocaleUpperCase('vi-VN'));
+    expect(doc.text).toContain('BIÊN BẢN SINH HOẠT CHI BỘ');
+    expect(doc.text).not.toContain('CHUYÊN ĐỀ');
+    const [y, mo] = m.held_on.split('-');
+    expect(doc.text).toContain(`Tháng ${mo} năm ${y}`);
+    expect(doc.text).toContain(`ngày ${formatDate(m.held_on)}`);
+    // Attendance as recorded: present and absent counts, each absentee with the reason.
+    const present = detail.attendance.filter((a: { present: boolean }) => a.present);
+    const absent = detail.attendance.filter((a: { present: boolean }) => !a.present);
+    expect(doc.text).toContain(`Số đảng viên có mặt: ${present.length} đồng chí.`);
+    expect(doc.text).toContain(`Số đảng viên vắng mặt: ${absent.length} đồng chí`);
+    for (const a of absent)
+      expect(doc.text).toContain(`Đồng chí ${a.fullName} (${a.absenceReason});`);
+    expect(doc.text).toContain('Vắng mặt không có lý do: 0 đồng chí.');
+    expect(doc.text).toContain('Chủ trì: đồng chí ……');
+    expect(doc.text).toContain('Thư ký: đồng chí ……');
+    // The decisions with owner and deadline.
+    expect(doc.text).toContain('III. KẾT LUẬN, NGHỊ QUYẾT');
+    for (const [i, d] of detail.decisions.entries()) {
+      expect(doc.text).toContain(`${i + 1}. ${d.text}`);
+      if (d.owner) expect(doc.text).toContain(`Người (bộ phận) thực hiện: ${d.owner}`);
+      if (d.deadline) expect(doc.text).toContain(`thời hạn: ${formatDate(d.deadline)}`);
+    }
+    expect(doc.text).toContain('kết thúc hồi');
+    // "THƯ KÝ" on the left, "CHỦ TRÌ" on the right of the last table.
+    const signatures = doc.rows.at(-1)!;
+    expect(signatures[0]).toBe('THƯ KÝ');
+    expect(signatures[1]).toBe('CHỦ TRÌ');
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_type: 'meeting',
+      entity_id: String(m.id),
+      meta: { form: 'bien-ban-sinh-hoat' },
+    });
+  });
+
+  it('names an absence recorded "Không lý do" as without reason, titles a thematic meeting and a conference', async () => {
+    const roster = (
+      await office.get(`/api/meetings/roster?orgUnitId=${f.cellId}&date=2026-01-20`)
+    ).json().members as { memberId: number; fullName: string }[];
+    const created = await office.post('/api/meetings', {
+      orgUnitId: f.cellId,
+      kind: 'cell_thematic',
+      heldOn: '2026-01-20',
+      title: 'Sinh hoạt chuyên đề: nêu gương của cán bộ, đảng viên',
+      agenda: '1. Quán triệt chuyên đề\n2. Liên hệ bản thân',
+      attendance: roster.map((r, i) => ({
+        memberId: r.memberId,
+        present: i !== 0,
+        absenceReason: i === 0 ? 'Không lý do' : null,
+      })),
+      decisions: [{ text: 'Mỗi đảng viên đăng ký một việc làm nêu gương', owner: 'Các đảng viên' }],
+    });
+    expect(created.statusCode).toBe(200);
+    const doc = await readDocx(
+      (await download(office, `/api/forms/meetings/${created.json().id}/bien-ban`)).body,
+    );
+    expect(doc.text).toContain('BIÊN BẢN SINH HOẠT CHI BỘ CHUYÊN ĐỀ');
+    expect(doc.text).toContain('Vắng mặt không có lý do: 1 đồng chí:');
+    expect(doc.text).toContain(`Đồng chí ${roster[0]!.fullName};`);
+    expect(doc.text).toContain('1. Quán triệt chuyên đề');
+    expect(doc.text).toContain('thời hạn: ……');
+    const conference = (await queryOne<{
+      id: number;
+      invited_count: number;
+      present_count: number;
+    }>(
+      t.db,
+      sql`select id, invited_count, present_count from meetings
+          where org_unit_id in (${f.committeeId}, ${f.upperId})
+            and kind not in ('cell_regular', 'cell_thematic')
+          order by held_on desc, id limit 1`,
+    ))!;
+    const conf = await readDocx(
+      (await download(office, `/api/forms/meetings/${conference.id}/bien-ban`)).body,
+    );
+    expect(conf.text).toContain('BIÊN BẢN HỘI NGHỊ');
+    expect(conf.text).toContain(
+      `Số đại biểu được triệu tập: ${conference.invited_count} đồng chí.`,
+    );
+    expect(conf.text).toContain(`Số đại biểu có mặt: ${conference.present_count} đồng chí.`);
+  });
+
+  it('answers "not found" for a meeting outside the subtree', async () => {
+    const elsewhere = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select m.id from meetings m join org_units o on o.id = m.org_unit_id
+          where o.path <@ (select path from org_units where id = ${f.otherCommitteeId}) limit 1`,
+    ))!;
+    expect((await cellOffice.get(`/api/forms/meetings/${elsewhere.id}/bien-ban`)).statusCode).toBe(
+      404,
+    );
+  });
+
+  it.skipIf(!hasPdfTools)('renders the minutes to a PDF with the title', async () => {
+    const m = (await cellMeeting())!;
+    const res = await download(office, `/api/forms/meetings/${m.id}/bien-ban?format=pdf`);
+    expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(res.body)).toContain('BIÊN BẢN SINH HOẠT CHI BỘ');
+  });
+});
+
+describe('sổ thu đảng phí of a cell and the summary of its grassroots organisation', () => {
+  const year = 2026;
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  /** The dues page's sheet of a cell for a month (/dang-phi): the figures the forms must repeat. */
+  const sheet = async (orgUnitId: number, month: string) =>
+    (await office.get(`/api/lifecycle/dues?orgUnitId=${orgUnitId}&month=${month}`)).json() as {
+      rows: { memberId: number; fullName: string; paid: number | null }[];
+      totalDue: number;
+      totalPaid: number;
+    };
+  const money = (v: number) => formatNumber(v);
+
+  it("prints the cell's book: landscape, one row per member and month, each month's totals as the dues page gives them", async () => {
+    const res = await download(office, `/api/forms/dues/so-thu?orgUnitId=${f.cellId}&year=${year}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/so-thu-dang-phi-.*\.docx/);
+    const doc = await readDocx(res.body);
+    expect(doc.xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
+    expect(doc.text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(doc.text).toContain('SỔ THU ĐẢNG PHÍ');
+    expect(doc.text).toContain(`Năm ${year}`);
+    expect(doc.rows.find((r) => r[0] === 'STT')).toEqual([
+      'STT',
+      'Họ và tên đảng viên',
+      ...months.map((m) => `T${Number(m.slice(5))}`),
+      'Cộng',
+    ]);
+    const sheets = await Promise.all(months.map((m) => sheet(f.cellId, m)));
+    const paidRow = doc.rows.find((r) => r[1] === 'Cộng đã thu')!;
+    const dueRow = doc.rows.find((r) => r[1] === 'Phải thu')!;
+    expect(paidRow.slice(2, 14)).toEqual(sheets.map((s) => money(s.totalPaid)));
+    expect(dueRow.slice(2, 14)).toEqual(sheets.map((s) => money(s.totalDue)));
+    const paidTotal = sheets.reduce((s, x) => s + x.totalPaid, 0);
+    expect(paidTotal).toBeGreaterThan(0);
+    expect(paidRow[14]).toBe(money(paidTotal));
+    // A member's payment of a month stands in that month's column of their row.
+    const monthIndex = sheets.findIndex((s) => s.rows.some((r) => r.paid !== null));
+    const payer = sheets[monthIndex]!.rows.find((r) => r.paid !== null)!;
+    const row = doc.rows.find((r) => r[1] === payer.fullName)!;
+    expect(row[2 + monthIndex]).toBe(money(payer.paid!));
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_type: 'org_unit',
+      entity_id: String(f.cellId),
+      meta: { form: 'so-thu-dang-phi' },
+    });
+  });
+
+  it('refuses a unit that is not a cell, months not yet come, and a cell outside the subtree', async () => {
+    const committee = await office.get(
+      `/api/forms/dues/so-thu?orgUnitId=${f.committeeId}&year=${year}`,
+    );
+    expect(committee.statusCode).toBe(400);
+    expect(committee.json().message).toContain('chi bộ');
+    const future = await office.get(`/api/forms/dues/so-thu?orgUnitId=${f.cellId}&year=2099`);
+    expect(future.statusCode).toBe(400);
+    const outside = await cellOffice.get(
+      `/api/forms/dues/so-thu?orgUnitId=${f.otherCommitteeId}&year=${year}`,
+    );
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it("sums the grassroots organisation's cells: its totals equal the dues page's figures for the same cells and year", async () => {
+    const res = await download(
+      office,
+      `/api/forms/dues/tong-hop?orgUnitId=${f.committeeId}&year=${year}`,
+    );
+    expect(res.status).toBe(200);
+    const doc = await readDocx(res.body);
+    expect(doc.xml).toMatch(/w:orient="landscape"/);
+    expect(doc.text).toContain('TỔNG HỢP THU, NỘP ĐẢNG PHÍ');
+    const header = doc.rows.find((r) => r[0] === 'STT')!;
+    expect(header.slice(1, 5)).toEqual([
+      'Chi bộ',
+      'Số đảng viên',
+      'Đảng phí phải thu',
+      'Đảng phí đã thu',
+    ]);
+    const body = doc.rows.filter((r) => /^\d+$/.test(r[0] ?? '') && r.length === 7);
+    const cells = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select o.id, o.name from org_units o
+          where o.path <@ (select path from org_units where id = ${f.committeeId})
+            and o.kind = 'cell'
+            and (o.established_on is null or o.established_on <= '2026-12-31')
+            and (o.dissolved_on is null or o.dissolved_on >= '2026-01-01')
+          order by o.path`,
+    );
+    expect(body.map((r) => r[1])).toEqual(cells.map((c) => c.name));
+    // The dues page, cell by cell and month by month.
+    let due = 0;
+    let paid = 0;
+    for (const c of cells)
+      for (const m of months) {
+        const s = await sheet(c.id, m);
+        due += s.totalDue;
+        paid += s.totalPaid;
+      }
+    expect(paid).toBeGreaterThan(0);
+    const total = doc.rows.find((r) => r[1] === 'Tổng cộng')!;
+    expect(total[3]).toBe(money(due));
+    expect(total[4]).toBe(money(paid));
+    // The demo cell's own row is its book's total.
+    const own = body.find((r) => r[1] === cells.find((c) => c.id === f.cellId)!.name)!;
+    const cellPaid = (await Promise.all(months.map((m) => sheet(f.cellId, m)))).reduce(
+      (s, x) => s + x.totalPaid,
+      0,
+    );
+    expect(own[4]).toBe(money(cellPaid));
+    // Without a share given, the kept and remitted columns are left to fill by hand.
+    expect(own[5]).toBe('');
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_id: String(f.committeeId),
+      meta: { form: 'tong-hop-dang-phi' },
+    });
+  });
+
+  it("splits what a cell keeps and remits by the share the office gives, and is reached from one of the organisation's cells", async () => {
+    const doc = await readDocx(
+      (
+        await download(
+          office,
+          `/api/forms/dues/tong-hop?orgUnitId=${f.cellId}&year=${year}&fromMonth=1&toMonth=3&keptPercent=30`,
+        )
+      ).body,
+    );
+    expect(doc.text).toContain('Từ tháng 01 đến tháng 03 năm 2026');
+    const header = doc.rows.find((r) => r[0] === 'STT')!;
+    expect(header[5]).toBe('Chi bộ trích giữ lại (30%)');
+    expect(header[6]).toBe('Nộp Đảng ủy cơ sở (70%)');
+    const parse = (s: string) => Number(s.replace(/\./g, ''));
+    for (const r of doc.rows.filter((x) => /^\d+$/.test(x[0] ?? '') && x.length === 7)) {
+      expect(parse(r[5]!)).toBe(Math.round(parse(r[4]!) * 0.3));
+      expect(parse(r[5]!) + parse(r[6]!)).toBe(parse(r[4]!));
+    }
+    // A cell secretary reaches their cell, not the organisation above it.
+    const secretary = await loginAs(t.app, 'bithu');
+    const hidden = await secretary.get(
+      `/api/forms/dues/tong-hop?orgUnitId=${f.cellId}&year=${year}`,
+    );
+    expect(hidden.statusCode).toBe(404);
+  });
+
+  it.skipIf(!hasPdfTools)('renders the cell book to a landscape PDF with its title', async () => {
+    const res = await download(
+      office,
+      `/api/forms/dues/so-thu?orgUnitId=${f.cellId}&year=${year}&format=pdf`,
+    );
+    expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdfText(res.body)).toContain('SỔ THU ĐẢNG PHÍ');
   });
 });

@@ -5,7 +5,9 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZAdmissionFormParams,
+  ZDuesBookQuery,
   ZFormQuery,
+  ZMeetingFormParams,
   ZMemberEventParams,
   ZMemberListFormQuery,
   ZMemberRecordFormParams,
@@ -13,7 +15,9 @@ import {
 import { actorOf } from '../../platform/http/context';
 import { readMemberPhoto } from '../members';
 import { admissionDecisionForm } from './admission-decision.form';
+import { duesBookForm, duesSummaryForm } from './dues-book.form';
 import type { FormFile } from './forms.service';
+import { meetingMinutesForm } from './meeting-minutes.form';
 import { memberListForm } from './member-list.form';
 import { memberRecordForm } from './member-record.form';
 import { transferLetterForm } from './transfer-letter.form';
@@ -119,5 +123,59 @@ export const formsRoutes: FastifyPluginAsyncZod = async (app) => {
           format: request.query.format,
         }),
       ),
+  );
+
+  app.get(
+    '/meetings/:id/bien-ban',
+    {
+      schema: {
+        tags,
+        summary:
+          'Biên bản sinh hoạt chi bộ (thường kỳ, chuyên đề) hoặc biên bản hội nghị lập từ cuộc họp đã ghi: điểm danh, người vắng và lý do, kết luận với người thực hiện, thời hạn',
+        params: ZMeetingFormParams,
+        querystring: ZFormQuery,
+      },
+      config: { permission: 'meeting.read' },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await meetingMinutesForm({
+          db,
+          actor: actorOf(request),
+          meetingId: request.params.id,
+          format: request.query.format,
+        }),
+      ),
+  );
+
+  app.get(
+    '/dues/so-thu',
+    {
+      schema: {
+        tags,
+        summary:
+          'Sổ thu đảng phí của chi bộ trong năm (hoặc các tháng chọn): mỗi đảng viên mỗi tháng đã đóng bao nhiêu, cộng phải thu, đã thu theo sổ thu tháng (DOCX khổ ngang, hoặc PDF)',
+        querystring: ZDuesBookQuery,
+      },
+      config: { permission: 'member.list' },
+    },
+    async (request, reply) =>
+      send(reply, await duesBookForm({ db, actor: actorOf(request), query: request.query })),
+  );
+
+  app.get(
+    '/dues/tong-hop',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên) trong năm hoặc các tháng chọn',
+        querystring: ZDuesBookQuery,
+      },
+      config: { permission: 'member.list' },
+    },
+    async (request, reply) =>
+      send(reply, await duesSummaryForm({ db, actor: actorOf(request), query: request.query })),
   );
 };

@@ -224,6 +224,23 @@ const table: Record<string, Entry> = {
     call: (f, t) => ({ url: `/api/forms/applicants/${f.applicant[t]}/ket-nap` }),
     expect: rule(allButMember),
   },
+  // The minutes of a recorded meeting: whoever reads the meeting prints its minutes.
+  'GET /api/forms/meetings/{id}/bien-ban': {
+    call: (f, t) => ({ url: `/api/forms/meetings/${f.meeting[t]}/bien-ban` }),
+    expect: rule(allButMember),
+  },
+  // The cell's dues book for a year: who reads the dues sheet prints it (a committee answers 400).
+  'GET /api/forms/dues/so-thu': {
+    call: (f, t) => ({ url: `/api/forms/dues/so-thu?orgUnitId=${cellOf(f, t)}&year=2026` }),
+    expect: rule(allButMember),
+  },
+  // The summary of the cell's grassroots organisation: a cell secretary does not reach it.
+  'GET /api/forms/dues/tong-hop': {
+    call: (f, t) => ({
+      url: `/api/forms/dues/tong-hop?orgUnitId=${cellOf(f, t)}&year=2026&fromMonth=1&toMonth=1`,
+    }),
+    expect: (user, target) => (user === 'bithu' ? 'notFound' : rule(allButMember)(user, target)),
+  },
   'GET /api/members/{id}': {
     call: (f, t, u) => ({ url: `/api/members/${memberOf(f, t, u)}` }),
     expect: rule(everyone),

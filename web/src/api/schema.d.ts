@@ -6309,6 +6309,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/dues/so-thu": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sổ thu đảng phí của chi bộ trong năm (hoặc các tháng chọn): mỗi đảng viên mỗi tháng đã đóng bao nhiêu, cộng phải thu, đã thu theo sổ thu tháng (DOCX khổ ngang, hoặc PDF) */
+        get: {
+            parameters: {
+                query: {
+                    format?: "docx" | "pdf";
+                    fromMonth?: number;
+                    keptPercent?: number;
+                    orgUnitId: number;
+                    toMonth?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/dues/tong-hop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên) trong năm hoặc các tháng chọn */
+        get: {
+            parameters: {
+                query: {
+                    format?: "docx" | "pdf";
+                    fromMonth?: number;
+                    keptPercent?: number;
+                    orgUnitId: number;
+                    toMonth?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/meetings/{id}/bien-ban": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Biên bản sinh hoạt chi bộ (thường kỳ, chuyên đề) hoặc biên bản hội nghị lập từ cuộc họp đã ghi: điểm danh, người vắng và lý do, kết luận với người thực hiện, thời hạn */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms/members/{id}/{form}": {
         parameters: {
             query?: never;

@@ -28,6 +28,7 @@ import { type ApiBody, api } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { FormDownload } from '../forms/FormDownload';
 import { orgUnitsKeys } from '../org-units/keys';
 import { lifecycleKeys } from './keys';
 
@@ -156,6 +157,7 @@ export const DuesPage = () => {
   const [selected, setSelected] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [paidOn, setPaidOn] = useState(dayjs());
+  const [keptPercent, setKeptPercent] = useState<number | null>(null);
   const {
     data,
     error: loadError,
@@ -249,6 +251,40 @@ export const DuesPage = () => {
             {data.flatAmountsSource}.
           </Typography.Text>
         </Typography.Paragraph>
+      )}
+      {data && (
+        <Space wrap data-testid="dues-forms">
+          <FormDownload
+            label="In sổ thu, tổng hợp"
+            testId="dues-book-form"
+            forms={[
+              {
+                label: `Sổ thu đảng phí năm ${month.slice(0, 4)}`,
+                url: `/api/forms/dues/so-thu?orgUnitId=${orgUnitId}&year=${month.slice(0, 4)}`,
+              },
+              ...(user?.scopeOrgUnitId !== orgUnitId
+                ? [
+                    {
+                      label: `Tổng hợp đảng phí của tổ chức cơ sở đảng năm ${month.slice(0, 4)}`,
+                      url: `/api/forms/dues/tong-hop?orgUnitId=${orgUnitId}&year=${month.slice(0, 4)}${keptPercent === null ? '' : `&keptPercent=${keptPercent}`}`,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+          {user?.scopeOrgUnitId !== orgUnitId && (
+            <InputNumber
+              aria-label="Tỷ lệ chi bộ trích giữ lại (%)"
+              placeholder="Tỷ lệ chi bộ giữ lại (%)"
+              min={0}
+              max={100}
+              suffix="%"
+              style={{ width: 220 }}
+              value={keptPercent}
+              onChange={(v) => setKeptPercent(v ?? null)}
+            />
+          )}
+        </Space>
       )}
       {data && can('dues.write') && (
         <Space wrap>

@@ -29,6 +29,7 @@ import {
 import { api } from '../../api/client';
 import { applyApiError } from '../../components/errors';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
+import { FormDownload } from '../forms/FormDownload';
 import { type DecisionForTask, TaskModal } from '../plans/PlanForms';
 import { DocumentLink, FilePicker, todayLocal, uploadFile } from '../resolutions/shared';
 import { meetingsKeys } from './keys';
@@ -153,6 +154,15 @@ export const MeetingFormModal = ({
       confirmLoading={saving}
       onCancel={onClose}
     >
+      {detail && (
+        <div style={{ textAlign: 'right', marginBottom: 12 }}>
+          <FormDownload
+            label="In biên bản"
+            testId="meeting-minutes-form"
+            forms={[{ label: 'Biên bản', url: `/api/forms/meetings/${detail.id}/bien-ban` }]}
+          />
+        </div>
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}

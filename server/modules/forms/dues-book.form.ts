@@ -1,0 +1,439 @@
+// Sổ thu đảng phí of a cell for a year (or some months of it), and the summary of a grassroots
+// organisation (one row per cell), printed from the dues the cells recorded. Every figure is the
+// dues module's own (`getDuesSheet`, the sheet the page /dang-phi shows for a cell and a month: who
+// is on the roll, what each owes under 342-QĐ/TW or, from 02/2026, Quy định 01-QĐ/TW, what was
+// paid), summed here and never recomputed (docs/domain/dues.md). The layout follows the books the
+// Party's finance offices issued (sổ S01/ĐP of the cell, sổ tổng hợp S02/ĐP "thu, trích, nộp đảng
+// phí", Quyết định 912-QĐ/TCQT of 12/10/2001, as a published copy describes it) in our reading ❓.
+// The share a cell keeps and remits upward is not in any text we could read for 01-QĐ/TW ❓: the
+// office gives it (`keptPercent`), else those columns are left to fill (docs/domain/forms.md).
+import type { TDuesBookQuery } from '../../../contracts/forms';
+import type { TDuesSheet } from '../../../contracts/lifecycle';
+import { formatNumber } from '../../../domain/text/vietnamese';
+import { type Db, queryOne, queryRows, sql } from '../../db/client';
+import type { Actor } from '../../platform/access/actor';
+import { getUnitInScope } from '../../platform/access/units';
+import { todayIso } from '../../platform/clock';
+import { AppError } from '../../platform/errors';
+import { getDuesSheet } from '../lifecycle';
+import { defaultDocumentFormat, reportHeader } from '../reports';
+import {
+  type Column,
+  type DocumentFormat,
+  documentFormatOf,
+  gridTable,
+  para,
+  partyHeader,
+  placeDate,
+  renderDocument,
+  run,
+  signatureBlock,
+  textWidth,
+  title,
+  todayInVietnam,
+} from './docx-kit';
+import { deliverForm } from './forms.service';
+import { asciiName } from './member-record.form';
+
+const pad = (m: number) => String(m).padStart(2, '0');
+
+/** The months of the book: the asked range of the year, never past the current month. */
+export const bookMonths = (q: Pick<TDuesBookQuery, 'year' | 'fromMonth' | 'toMonth'>) => {
+  const current = todayIso().slice(0, 7);
+  const months: string[] = [];
+  for (let m = q.fromMonth; m <= q.toMonth; m++) {
+    const month = `${q.year}-${pad(m)}`;
+    if (month <= current) months.push(month);
+  }
+  if (months.length === 0)
+    throw new AppError('BAD_REQUEST', {
+      message: `Chưa đến kỳ thu đảng phí tháng ${pad(q.fromMonth)}/${q.year}: chọn các tháng đã qua hoặc tháng đang thu.`,
+    });
+  return months;
+};
+
+const periodText = (months: string[]) => {
+  const first = months[0]!;
+  const last = months.at(-1)!;
+  const year = first.slice(0, 4);
+  return first.endsWith('-01') && last.endsWith('-12')
+    ? `Năm ${year}`
+    : first === last
+      ? `Tháng ${first.slice(5)}/${year}`
+      : `Từ tháng ${first.slice(5)} đến tháng ${last.slice(5)} năm ${year}`;
+};
+
+/** The sheets of one cell for the months: the dues module's figures, month by month. */
+const sheetsOf = async (db: Db, actor: Actor, orgUnitId: number, months: string[]) => {
+  const sheets: TDuesSheet[] = [];
+  for (const month of months) sheets.push(await getDuesSheet({ db, actor, orgUnitId, month }));
+  return sheets;
+};
+
+type Cell = { text: string };
+/** What the book prints for a member and a month (amount paid, or why there is none). */
+const markOf = (row: TDuesSheet['rows'][number] | undefined): Cell => {
+  if (!row) return { text: '' }; // not on the cell's roll that month
+  if (row.paid !== null) return { text: formatNumber(row.paid) };
+  if (row.exempt) return { text: 'Miễn' };
+  if (row.monthState === 'not_member') return { text: '' };
+  if (row.monthState === 'no_data') return { text: 'CSL' };
+  return { text: '0' };
+};
+
+export type DuesBook = {
+  superiorName: string;
+  issuerName: string;
+  place: string;
+  date: string;
+  cellName: string;
+  period: string;
+  months: string[];
+  members: { name: string; marks: string[]; total: number }[];
+  due: number[];
+  paid: number[];
+  ruleSets: string[];
+  signer: { authority: string; title: string };
+};
+
+export const renderDuesBookDocx = (b: DuesBook, format: DocumentFormat = defaultDocumentFormat) => {
+  const fmt = format;
+  const width = textWidth(fmt, true);
+  const available = 297 - fmt.margins.left - fmt.margins.right;
+  const monthWidth = Math.min(17, (available - 10 - 40 - 22) / b.months.length);
+  const nameWidth = available - 10 - 22 - monthWidth * b.months.length;
+  const columns: Column[] = [
+    { header: 'STT', width: 10, align: 'center' },
+    { header: 'Họ và tên đảng viên', width: nameWidth },
+    ...b.months.map((m) => ({
+      header: `T${Number(m.slice(5))}`,
+      width: monthWidth,
+      align: 'right' as const,
+    })),
+    { header: 'Cộng', width: 22, align: 'right' },
+  ];
+  const paidTotal = b.paid.reduce((s, v) => s + v, 0);
+  const dueTotal = b.due.reduce((s, v) => s + v, 0);
+  return renderDocument(
+    `Sổ thu đảng phí – ${b.cellName} – ${b.period}`,
+    [
+      {
+        landscape: true,
+        pageNumbers: true,
+        children: [
+          partyHeader(
+            {
+              superiorName: b.superiorName,
+              issuerName: b.issuerName,
+              placeDate: placeDate(b.place, b.date),
+            },
+            width,
+          ),
+          ...title('SỔ THU ĐẢNG PHÍ', [b.cellName, b.period]),
+          gridTable(
+            columns,
+            [
+              ...b.members.map((m, i) => [
+                String(i + 1),
+                m.name,
+                ...m.marks,
+                formatNumber(m.total),
+              ]),
+              ['', 'Phải thu', ...b.due.map((v) => formatNumber(v)), formatNumber(dueTotal)],
+            ],
+            9,
+            ['', 'Cộng đã thu', ...b.paid.map((v) => formatNumber(v)), formatNumber(paidTotal)],
+          ),
+          para(
+            [
+              run(
+                'Số tiền tính bằng đồng. Ô trống: không sinh hoạt tại chi bộ trong tháng; "0": chưa đóng; "Miễn": được miễn đóng; "CSL": chưa có số liệu (chưa ghi sổ thu nào cho đảng viên đến tháng đó).',
+                { size: 10, italics: true },
+              ),
+            ],
+            { before: 80 },
+          ),
+          para(
+            [
+              run(
+                `Tổng số đảng phí đã thu: ${formatNumber(paidTotal)} đồng; phải thu: ${formatNumber(dueTotal)} đồng. Căn cứ: ${b.ruleSets.join('; ')}.`,
+                { size: 13 },
+              ),
+            ],
+            { before: 120, after: 120 },
+          ),
+          signatureBlock(width, { ...b.signer, name: '' }, [
+            para([run('NGƯỜI THU ĐẢNG PHÍ', { bold: true, size: 13 })], { align: 'center' }),
+          ]),
+        ],
+      },
+    ],
+    fmt,
+  );
+};
+
+/** `GET /api/forms/dues/so-thu`: the cell's book for the months, one row per member. */
+export const duesBookForm = async ({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: TDuesBookQuery;
+}) => {
+  const unit = await getUnitInScope(db, actor, query.orgUnitId);
+  const months = bookMonths(query);
+  // getDuesSheet checks the scope and refuses a unit that is not a cell (400, in Vietnamese).
+  const sheets = await sheetsOf(db, actor, unit.id, months);
+  const members = new Map<number, string>();
+  for (const s of sheets) for (const r of s.rows) members.set(r.memberId, r.fullName);
+  // Name order (given name first, as every list of the system), whatever month a member appears in.
+  const ids = [...members.keys()].sort(
+    (a, b) =>
+      givenName(members.get(a)!).localeCompare(givenName(members.get(b)!), 'vi') ||
+      members.get(a)!.localeCompare(members.get(b)!, 'vi') ||
+      a - b,
+  );
+  const byMonth = sheets.map((s) => new Map(s.rows.map((r) => [r.memberId, r])));
+  const today = todayInVietnam();
+  const header = await reportHeader(db, unit.id, today);
+  const book: DuesBook = {
+    superiorName: header.superiorName,
+    issuerName: header.issuerName,
+    place: header.place,
+    date: today,
+    cellName: unit.name,
+    period: periodText(months),
+    months,
+    members: ids.map((id) => ({
+      name: members.get(id)!,
+      marks: byMonth.map((m) => markOf(m.get(id)).text),
+      total: byMonth.reduce((s, m) => s + (m.get(id)?.paid ?? 0), 0),
+    })),
+    due: sheets.map((s) => s.totalDue),
+    paid: sheets.map((s) => s.totalPaid),
+    ruleSets: [...new Set(sheets.map((s) => s.ruleSet))],
+    signer: header.signer,
+  };
+  const docx = await renderDuesBookDocx(book, await documentFormatOf(db));
+  return deliverForm({
+    db,
+    actor,
+    docx,
+    format: query.format,
+    baseName: `so-thu-dang-phi-${asciiName(unit.name)}-${months[0]}-${months.at(-1)!.slice(5)}`,
+    audit: {
+      form: 'so-thu-dang-phi',
+      entityType: 'org_unit',
+      entityId: unit.id,
+      orgUnitId: unit.id,
+      meta: { year: query.year, months: months.length, totalPaid: sum(book.paid) },
+    },
+  });
+};
+
+const givenName = (fullName: string) => fullName.trim().split(/\s+/).at(-1) ?? fullName;
+const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
+
+export type DuesSummary = {
+  superiorName: string;
+  issuerName: string;
+  place: string;
+  date: string;
+  orgName: string;
+  period: string;
+  keptPercent: number | null;
+  cells: { name: string; members: number; due: number; paid: number }[];
+  signer: { authority: string; title: string };
+};
+
+/** The share kept by the cell and remitted upward, rounded to the đồng (remitted = paid − kept). */
+export const splitDues = (paid: number, keptPercent: number | null) => {
+  if (keptPercent === null) return null;
+  const kept = Math.round((paid * keptPercent) / 100);
+  return { kept, remitted: paid - kept };
+};
+
+export const renderDuesSummaryDocx = (
+  s: DuesSummary,
+  format: DocumentFormat = defaultDocumentFormat,
+) => {
+  const width = textWidth(format, true);
+  const available = 297 - format.margins.left - format.margins.right;
+  const kept = s.keptPercent === null ? '' : ` (${s.keptPercent}%)`;
+  const remitted = s.keptPercent === null ? '' : ` (${100 - s.keptPercent}%)`;
+  const fixed = 10 + 26 + 4 * 34;
+  const columns: Column[] = [
+    { header: 'STT', width: 10, align: 'center' },
+    { header: 'Chi bộ', width: available - fixed },
+    { header: 'Số đảng viên', width: 26, align: 'right' },
+    { header: 'Đảng phí phải thu', width: 34, align: 'right' },
+    { header: 'Đảng phí đã thu', width: 34, align: 'right' },
+    { header: `Chi bộ trích giữ lại${kept}`, width: 34, align: 'right' },
+    { header: `Nộp Đảng ủy cơ sở${remitted}`, width: 34, align: 'right' },
+  ];
+  const money = (v: number) => formatNumber(v);
+  const split = (paid: number) => splitDues(paid, s.keptPercent);
+  const total = {
+    members: sum(s.cells.map((c) => c.members)),
+    due: sum(s.cells.map((c) => c.due)),
+    paid: sum(s.cells.map((c) => c.paid)),
+  };
+  const totalSplit = s.cells.reduce(
+    (acc, c) => {
+      const x = split(c.paid);
+      return x ? { kept: acc.kept + x.kept, remitted: acc.remitted + x.remitted } : acc;
+    },
+    { kept: 0, remitted: 0 },
+  );
+  return renderDocument(
+    `Tổng hợp thu nộp đảng phí – ${s.orgName} – ${s.period}`,
+    [
+      {
+        landscape: true,
+        pageNumbers: true,
+        children: [
+          partyHeader(
+            {
+              superiorName: s.superiorName,
+              issuerName: s.issuerName,
+              placeDate: placeDate(s.place, s.date),
+            },
+            width,
+          ),
+          ...title('TỔNG HỢP THU, NỘP ĐẢNG PHÍ', [s.orgName, s.period]),
+          gridTable(
+            columns,
+            s.cells.map((c, i) => {
+              const x = split(c.paid);
+              return [
+                String(i + 1),
+                c.name,
+                money(c.members),
+                money(c.due),
+                money(c.paid),
+                x ? money(x.kept) : '',
+                x ? money(x.remitted) : '',
+              ];
+            }),
+            11,
+            [
+              '',
+              'Tổng cộng',
+              money(total.members),
+              money(total.due),
+              money(total.paid),
+              s.keptPercent === null ? '' : money(totalSplit.kept),
+              s.keptPercent === null ? '' : money(totalSplit.remitted),
+            ],
+          ),
+          para(
+            [
+              run(
+                `Số tiền tính bằng đồng. Số đảng viên: trên sổ thu của tháng cuối kỳ. Phải thu, đã thu: cộng các sổ thu tháng của chi bộ (trang Đảng phí). ${
+                  s.keptPercent === null
+                    ? 'Tỷ lệ chi bộ trích giữ lại và nộp lên theo hướng dẫn của cấp ủy cấp trên: ghi tay.'
+                    : `Tỷ lệ trích giữ lại ${s.keptPercent}% do văn phòng cấp ủy nhập khi in, theo hướng dẫn của cấp ủy cấp trên.`
+                }`,
+                { size: 10, italics: true },
+              ),
+            ],
+            { before: 80, after: 120 },
+          ),
+          signatureBlock(width, { ...s.signer, name: '' }, [
+            para([run('NGƯỜI LẬP BIỂU', { bold: true, size: 13 })], { align: 'center' }),
+          ]),
+        ],
+      },
+    ],
+    format,
+  );
+};
+
+/**
+ * `GET /api/forms/dues/tong-hop`: the grassroots organisation of the unit given (the unit itself
+ * when it is one; a cell's, when a cell is given), one row per cell under it.
+ */
+export const duesSummaryForm = async ({
+  db,
+  actor,
+  query,
+}: {
+  db: Db;
+  actor: Actor;
+  query: TDuesBookQuery;
+}) => {
+  const given = await getUnitInScope(db, actor, query.orgUnitId);
+  const grassroots = await queryOne<{ id: number }>(
+    db,
+    sql`select a.id from org_units c join org_units a on a.path @> c.path
+        where c.id = ${given.id} and a.kind in ('grassroots_committee', 'grassroots_cell')
+        order by nlevel(a.path) desc limit 1`,
+  );
+  if (!grassroots)
+    throw new AppError('BAD_REQUEST', {
+      message:
+        'Bảng tổng hợp đảng phí lập cho một tổ chức cơ sở đảng: hãy chọn một đảng bộ cơ sở, chi bộ cơ sở hoặc một chi bộ trực thuộc.',
+    });
+  // A cell secretary reaches their cell only, not the organisation above it: "not found".
+  const org = await getUnitInScope(db, actor, grassroots.id);
+  const months = bookMonths(query);
+  const cells =
+    org.kind === 'grassroots_cell'
+      ? [{ id: org.id, name: org.name }]
+      : // The cells under it that existed during the months (a cell dissolved in the year keeps its row).
+        await queryRows<{ id: number; name: string }>(
+          db,
+          sql`select o.id, o.name from org_units o
+              where o.path <@ ${org.path}::ltree and o.kind = 'cell'
+                and (o.established_on is null
+                     or o.established_on < ${`${months.at(-1)}-01`}::date + interval '1 month')
+                and (o.dissolved_on is null or o.dissolved_on >= ${`${months[0]}-01`})
+              order by o.path`,
+        );
+  const rows: DuesSummary['cells'] = [];
+  for (const c of cells) {
+    const sheets = await sheetsOf(db, actor, c.id, months);
+    rows.push({
+      name: c.name,
+      members: sheets.at(-1)!.rows.length,
+      due: sum(sheets.map((s) => s.totalDue)),
+      paid: sum(sheets.map((s) => s.totalPaid)),
+    });
+  }
+  const today = todayInVietnam();
+  const header = await reportHeader(db, org.id, today);
+  const summary: DuesSummary = {
+    superiorName: header.superiorName,
+    issuerName: header.issuerName,
+    place: header.place,
+    date: today,
+    orgName: org.name,
+    period: periodText(months),
+    keptPercent: query.keptPercent ?? null,
+    cells: rows,
+    signer: header.signer,
+  };
+  const docx = await renderDuesSummaryDocx(summary, await documentFormatOf(db));
+  return deliverForm({
+    db,
+    actor,
+    docx,
+    format: query.format,
+    baseName: `tong-hop-dang-phi-${asciiName(org.name)}-${months[0]}-${months.at(-1)!.slice(5)}`,
+    audit: {
+      form: 'tong-hop-dang-phi',
+      entityType: 'org_unit',
+      entityId: org.id,
+      orgUnitId: org.id,
+      meta: {
+        year: query.year,
+        months: months.length,
+        cells: rows.length,
+        totalPaid: sum(rows.map((r) => r.paid)),
+        keptPercent: query.keptPercent ?? null,
+      },
+    },
+  });
+};
