@@ -210,6 +210,7 @@ export const helpTexts: Record<string, HelpEntry> = {
     steps: [
       'Chọn chi bộ và tháng; ghi số tiền đã thu.',
       'Mức đóng tính từ căn cứ đóng (lương, phụ cấp…) của đảng viên theo quy định áp dụng cho tháng đó.',
+      '"In sổ thu, tổng hợp": sổ thu đảng phí của chi bộ cả năm (mỗi đảng viên một dòng, mỗi tháng một cột) và bảng tổng hợp theo chi bộ của đảng bộ cơ sở, lấy đúng số liệu của trang này. Tỷ lệ giữ lại, nộp lên do văn phòng nhập (hệ thống chưa có văn bản quy định tỷ lệ theo Quy định 01-QĐ/TW); để trống thì hai cột đó để trống.',
     ],
     rules: [
       'Tháng 04/2011 – 01/2026: Quyết định 342-QĐ/TW (2010) và Hướng dẫn 03-HD/VPTW (2016); từ tháng 02/2026: Quy định 01-QĐ/TW (2026).',
@@ -409,6 +410,7 @@ export const helpTexts: Record<string, HelpEntry> = {
       'Bấm "Đăng ký thi đua", chọn đơn vị (và đảng viên nếu đảng viên đăng ký), ghi nội dung đăng ký.',
       'Mỗi người chỉ thấy đăng ký, mô hình trong đơn vị mình và cấp dưới.',
       'Đăng ký nhập nhầm có thể xóa (có ghi nhật ký).',
+      'Danh sách đăng ký chia trang: lọc theo đơn vị (gồm cấp dưới), chỉ tổ chức hoặc chỉ đảng viên, tìm theo tên hoặc nội dung; bộ lọc giữ trên địa chỉ trang; "Xuất Excel" tải đúng danh sách đã lọc; "In" in trang.',
     ],
     guide: '14-thi-dua-khen-thuong.md',
   },
@@ -451,6 +453,7 @@ export const helpTexts: Record<string, HelpEntry> = {
     steps: [
       'Ghi buổi sinh hoạt với ngày, nội dung, người dự và vắng; nghị quyết của buổi họp thành nhiệm vụ theo dõi được.',
       'Danh sách được nhóm theo đơn vị đã họp (hội nghị của đơn vị mình đứng đầu); lọc theo đơn vị, loại, từ khóa, bộ lọc giữ trên địa chỉ trang; "Xuất Excel" tải đúng danh sách đã lọc; "In" in trang.',
+      'Mở một buổi họp, bấm "In biên bản": biên bản (Word hoặc PDF) lập từ buổi họp đã ghi — số đảng viên, có mặt, vắng có lý do và không lý do, nội dung, kết luận với người thực hiện và thời hạn; chủ trì, thư ký, giờ, địa điểm để trống cho người lập ghi tay.',
     ],
     rules: [
       'Chi bộ sinh hoạt thường kỳ mỗi tháng một lần, chuyên đề ít nhất mỗi quý một lần (Điều lệ Đảng; Hướng dẫn 12-HD/BTCTW 2018; Chỉ thị 50-CT/TW và Hướng dẫn 42-HD/BTCTW 2025).',
