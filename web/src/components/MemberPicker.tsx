@@ -52,6 +52,16 @@ export const MemberPicker = ({
     staleTime: 30_000,
   });
   const items = enabled ? (data?.items ?? []) : [];
+  // A saved choice that the form does not name (and no search lists) is named by one lookup, so an
+  // edited record shows the member, not a number.
+  const unnamed = value !== undefined && !valueLabel && !items.some((m) => m.id === value);
+  const saved = useQuery({
+    queryKey: ['member-picker-value', value],
+    queryFn: () => api.GET('/api/members/{id}', { params: { path: { id: value! } } }),
+    enabled: unnamed,
+    staleTime: 300_000,
+  });
+  const shownLabel = valueLabel ?? (unnamed ? saved.data?.fullName : undefined);
   const typing = search.trim().length >= 2 && (q !== search.trim() || isFetching);
   return (
     <Select
@@ -66,8 +76,8 @@ export const MemberPicker = ({
         search.trim().length < 2 ? 'Gõ họ tên để tìm' : typing ? 'Đang tìm…' : 'Không tìm thấy'
       }
       options={[
-        ...(value !== undefined && valueLabel && !items.some((m) => m.id === value)
-          ? [{ value, label: valueLabel }]
+        ...(value !== undefined && shownLabel && !items.some((m) => m.id === value)
+          ? [{ value, label: shownLabel }]
           : []),
         ...items.map((m) => {
           // The list names the parent of a cell whose name another unit of the scope bears.
