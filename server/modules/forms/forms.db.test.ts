@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatNumber } from '../../../domain/text/vietnamese';
 import { queryOne, queryRows, sql } from '../../db/client';
-import { demoFixtures } from '../../test/fixtures';
+import { demoFixtures, editableFields } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { findSoffice } from '../reports';
 
@@ -287,6 +287,22 @@ describe("phiếu bổ sung hồ sơ đảng viên (3-HSĐV ❓): last year's re
     expect(res.status).toBe(200);
     const doc = await readDocx(res.body);
     expect(doc.text).toContain(`Năm ${year - 1}`);
+    // A new position recorded this year: this year's sheet shows the old one as of 31/12 of last
+    // year and the change, dated the day it was recorded.
+    const m = (await office.get(`/api/members/${f.memberInCell.id}`)).json();
+    const oldPosition = m.position;
+    const put = await office.put(`/api/members/${m.id}`, {
+      ...editableFields(m),
+      position: 'Phó Trưởng khoa Nội',
+    });
+    expect(put.statusCode).toBe(200);
+    const now = await readDocx(
+      (await download(office, `/api/forms/members/${m.id}/phieu-bo-sung?year=${year}`)).body,
+    );
+    const before = now.text.split('II. NHỮNG THAY ĐỔI')[0]!;
+    expect(before).not.toContain('Phó Trưởng khoa Nội');
+    if (oldPosition) expect(before).toContain(oldPosition);
+    expect(now.text).toMatch(/- \d{2}\/\d{2}\/\d{4}: Chức vụ: .* → Phó Trưởng khoa Nội/);
     // A year not begun is refused.
     const future = await office.get(
       `/api/forms/members/${f.memberInCell.id}/phieu-bo-sung?year=${year + 1}`,
