@@ -24,6 +24,16 @@ export const ZMemberRecordFormParams = z.object({
   form: z.enum(memberRecordForms),
 });
 
+/**
+ * Phiếu bổ sung hồ sơ đảng viên (mẫu 3-HSĐV ❓) of a year: `year` defaults to the last full year
+ * (the form builder fills it in, in Vietnam's time).
+ */
+export const ZMemberUpdateSheetParams = z.object({ id: ZId });
+export const ZMemberUpdateSheetQuery = z.object({
+  year: z.coerce.number().int().min(1930).max(2100).optional(),
+  format: ZFormFormat,
+});
+
 export const ZMemberEventParams = z.object({ id: ZId, eventId: ZId });
 
 /** Quyết định kết nạp (9-KNĐ) or quyết định công nhận đảng viên chính thức (16-KNĐ). */

@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatNumber } from '../../../domain/text/vietnamese';
 import { queryOne, queryRows, sql } from '../../db/client';
-import { demoFixtures } from '../../test/fixtures';
+import { demoFixtures, editableFields } from '../../test/fixtures';
 import { loginAs, openTestApp, type Session } from '../../test/test-db';
 import { findSoffice } from '../reports';
 
@@ -211,6 +211,116 @@ describe('phiếu đảng viên (2-HSĐV) and lý lịch đảng viên (1-HSĐV)
     expect(text).toContain('PHIẾU ĐẢNG VIÊN');
     expect(text).toContain(m.full_name.toLocaleUpperCase('vi-VN'));
     expect(text).toContain('Ảnh 3x4');
+  });
+});
+
+describe("phiếu bổ sung hồ sơ đảng viên (3-HSĐV ❓): last year's record and the year's changes", () => {
+  // Hướng dẫn 12-HD/BTCTW: each member adds the year's changes to the dossier on this sheet; the
+  // office prints it prefilled from what the system recorded (docs/domain/forms.md).
+  it('prints for a member who changed cell during a year: the cell on 31/12 of the year before and the transfer', async () => {
+    const moved = (await queryOne<{
+      member_id: number;
+      full_name: string;
+      year: number;
+      prev_cell: string;
+      new_cell: string;
+    }>(
+      t.db,
+      sql`select e.member_id, m.full_name, extract(year from e.event_date)::int as year,
+            coalesce((select h.name from org_unit_history h where h.org_unit_id = po.id
+               and h.valid_from <= make_date(extract(year from e.event_date)::int - 1, 12, 31)
+               order by h.valid_from desc, h.id desc limit 1), po.name) as prev_cell,
+            coalesce((select h.name from org_unit_history h where h.org_unit_id = no.id
+               and h.valid_from <= e.event_date order by h.valid_from desc, h.id desc limit 1),
+               no.name) as new_cell
+          from member_events e join members m on m.id = e.member_id
+          join member_periods p on p.member_id = e.member_id
+            and p.valid_from <= make_date(extract(year from e.event_date)::int - 1, 12, 31)
+            and (p.valid_to is null or p.valid_to > make_date(extract(year from e.event_date)::int - 1, 12, 31))
+          join org_units po on po.id = p.org_unit_id
+          join org_units no on no.id = e.org_unit_id
+          join org_units o on o.id = m.org_unit_id
+          where e.kind = 'moved' and p.org_unit_id <> e.org_unit_id
+            and extract(year from e.event_date) < extract(year from current_date)
+            and o.path <@ (select path from org_units where id = ${f.upperId})
+          order by e.id limit 1`,
+    ))!;
+    expect(moved).toBeTruthy();
+    const res = await download(
+      office,
+      `/api/forms/members/${moved.member_id}/phieu-bo-sung?year=${moved.year}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`phieu-bo-sung-ho-so-${moved.year}-.*\\.docx`),
+    );
+    const doc = await readDocx(res.body);
+    expect(doc.text).toContain('Mẫu 3-HSĐV');
+    expect(doc.text).toContain('PHIẾU BỔ SUNG HỒ SƠ ĐẢNG VIÊN');
+    expect(doc.text).toContain(`Năm ${moved.year}`);
+    expect(doc.text).toContain(
+      `Họ và tên đang dùng: ${moved.full_name.toLocaleUpperCase('vi-VN')}`,
+    );
+    // Last year's cell, as of 31/12 of the year before.
+    expect(doc.text).toContain(`I. TÌNH HÌNH ĐẾN NGÀY 31/12/${moved.year - 1}`);
+    expect(doc.text).toContain(`Sinh hoạt tại chi bộ: ${moved.prev_cell}`);
+    // The transfer of the year, from the cell left to the cell joined.
+    expect(doc.text).toContain(`II. NHỮNG THAY ĐỔI TRONG NĂM ${moved.year}`);
+    expect(doc.text).toMatch(
+      new RegExp(`Chuyển sinh hoạt trong Đảng bộ từ ${moved.prev_cell}.* đến ${moved.new_cell}`),
+    );
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_type: 'member',
+      entity_id: String(moved.member_id),
+      meta: { form: 'phieu-bo-sung-ho-so', year: moved.year },
+    });
+  });
+
+  it('defaults to the last full year, and shows a position change recorded during it', async () => {
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+        .format(new Date())
+        .slice(0, 4),
+    );
+    const res = await download(office, `/api/forms/members/${f.memberInCell.id}/phieu-bo-sung`);
+    expect(res.status).toBe(200);
+    const doc = await readDocx(res.body);
+    expect(doc.text).toContain(`Năm ${year - 1}`);
+    // A new position recorded this year: this year's sheet shows the old one as of 31/12 of last
+    // year and the change, dated the day it was recorded.
+    const m = (await office.get(`/api/members/${f.memberInCell.id}`)).json();
+    const oldPosition = m.position;
+    const put = await office.put(`/api/members/${m.id}`, {
+      ...editableFields(m),
+      position: 'Phó Trưởng khoa Nội',
+    });
+    expect(put.statusCode).toBe(200);
+    const now = await readDocx(
+      (await download(office, `/api/forms/members/${m.id}/phieu-bo-sung?year=${year}`)).body,
+    );
+    const before = now.text.split('II. NHỮNG THAY ĐỔI')[0]!;
+    expect(before).not.toContain('Phó Trưởng khoa Nội');
+    if (oldPosition) expect(before).toContain(oldPosition);
+    expect(now.text).toMatch(/- \d{2}\/\d{2}\/\d{4}: Chức vụ: .* → Phó Trưởng khoa Nội/);
+    // A year not begun is refused.
+    const future = await office.get(
+      `/api/forms/members/${f.memberInCell.id}/phieu-bo-sung?year=${year + 1}`,
+    );
+    expect(future.statusCode).toBe(400);
+  });
+
+  it('hides discipline from a role without need-to-know', async () => {
+    const secretary = await loginAs(t.app, 'bithu');
+    const doc = await readDocx(
+      (await download(secretary, `/api/forms/members/${f.memberInCell.id}/phieu-bo-sung`)).body,
+    );
+    expect(doc.text).toMatch(/7\. Kỷ luật:\nKhông in: thông tin hạn chế/);
+  });
+
+  it('answers "not found" for a member outside the subtree', async () => {
+    const res = await cellOffice.get(`/api/forms/members/${f.memberElsewhere.id}/phieu-bo-sung`);
+    expect(res.statusCode).toBe(404);
   });
 });
 

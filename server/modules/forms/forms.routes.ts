@@ -11,6 +11,8 @@ import {
   ZMemberEventParams,
   ZMemberListFormQuery,
   ZMemberRecordFormParams,
+  ZMemberUpdateSheetParams,
+  ZMemberUpdateSheetQuery,
 } from '../../../contracts/forms';
 import { actorOf } from '../../platform/http/context';
 import { readMemberPhoto } from '../members';
@@ -20,6 +22,7 @@ import type { FormFile } from './forms.service';
 import { meetingMinutesForm } from './meeting-minutes.form';
 import { memberListForm } from './member-list.form';
 import { memberRecordForm } from './member-record.form';
+import { memberUpdateSheetForm } from './member-update-sheet.form';
 import { transferLetterForm } from './transfer-letter.form';
 
 const tags = ['forms'];
@@ -47,6 +50,32 @@ export const formsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       send(reply, await memberListForm({ db, actor: actorOf(request), query: request.query })),
+  );
+
+  // Registered before '/members/:id/:form'; the router prefers the static segment either way.
+  app.get(
+    '/members/:id/phieu-bo-sung',
+    {
+      schema: {
+        tags,
+        summary:
+          'Phiếu bổ sung hồ sơ đảng viên của một năm (mặc định năm vừa qua): tình hình đến 31/12 năm trước và những thay đổi đã ghi trong năm (chuyển sinh hoạt, chức vụ, trình độ, xếp loại, khen thưởng, kỷ luật)',
+        params: ZMemberUpdateSheetParams,
+        querystring: ZMemberUpdateSheetQuery,
+      },
+      config: { permission: 'member.export' },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await memberUpdateSheetForm({
+          db,
+          actor: actorOf(request),
+          id: request.params.id,
+          year: request.query.year,
+          format: request.query.format,
+        }),
+      ),
   );
 
   app.get(

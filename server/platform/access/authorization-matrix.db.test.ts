@@ -212,6 +212,10 @@ const table: Record<string, Entry> = {
     call: (f, t, u) => ({ url: `/api/forms/members/${memberOf(f, t, u)}/phieu` }),
     expect: rule(allButMember),
   },
+  'GET /api/forms/members/{id}/phieu-bo-sung': {
+    call: (f, t, u) => ({ url: `/api/forms/members/${memberOf(f, t, u)}/phieu-bo-sung` }),
+    expect: rule(allButMember),
+  },
   // A letter is printed from a transfer event: a member's admission event inside answers 400 (not
   // a transfer) after authorisation; outside, "not found".
   'GET /api/forms/members/{id}/events/{eventId}/giay-gioi-thieu': {

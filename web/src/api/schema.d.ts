@@ -6507,6 +6507,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/members/{id}/phieu-bo-sung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phiếu bổ sung hồ sơ đảng viên của một năm (mặc định năm vừa qua): tình hình đến 31/12 năm trước và những thay đổi đã ghi trong năm (chuyển sinh hoạt, chức vụ, trình độ, xếp loại, khen thưởng, kỷ luật) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms/members/trich-ngang": {
         parameters: {
             query?: never;

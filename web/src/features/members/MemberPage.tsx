@@ -26,6 +26,7 @@ import { applyApiError } from '../../components/errors';
 import { StatusTag } from '../../components/StatusTag';
 import { MemberCommitteeCard } from '../committees/CommitteeWidgets';
 import { FormDownload } from '../forms/FormDownload';
+import { MemberUpdateSheetDownload } from '../forms/MemberUpdateSheetDownload';
 import { MemberLifecyclePanel } from '../lifecycle/MemberLifecyclePanel';
 import { ResidenceCommentsPanel } from '../proposals/ResidenceCommentsPanel';
 import { membersKeys } from './keys';
@@ -109,6 +110,7 @@ export const MemberPage = () => {
             ]}
           />
         )}
+        {!editing && can('member.export') && <MemberUpdateSheetDownload memberId={m.id} />}
         {m.canEdit && !editing && (
           <Space>
             <Button onClick={() => setAddingEvent(true)}>Ghi sự kiện</Button>
