@@ -1,5 +1,5 @@
 // The printed forms from the pages where an office needs them (docs/domain/forms.md): the member's
-// phiếu đảng viên from the record page (Word read back, and the PDF rendered to an image that must
+// phiếu đảng viên and yearly phiếu bổ sung hồ sơ from the record page (Word read back, and the PDF rendered to an image that must
 // show ink), the minutes of a recorded meeting from its dialog, the cell's dues book from the dues
 // page, each downloaded by clicking as a user does and read back.
 import { execFileSync } from 'node:child_process';
@@ -75,6 +75,15 @@ describe('printed forms', () => {
     expect(text).toContain('PHIẾU ĐẢNG VIÊN');
     expect(text).toContain(member.fullName.toUpperCase());
     await screenshot(page, 'bm-01-ho-so-in-phieu');
+    // The yearly record-update sheet, of the last full year by default.
+    const lastYear = new Date().getFullYear() - 1;
+    const sheet = await downloadForm(
+      'member-update-sheet',
+      new RegExp(`Phiếu bổ sung hồ sơ đảng viên năm ${lastYear} \\(Word\\)`),
+    );
+    const sheetText = await docxText(sheet.bytes);
+    expect(sheetText).toContain('PHIẾU BỔ SUNG HỒ SƠ ĐẢNG VIÊN');
+    expect(sheetText).toContain(`31/12/${lastYear - 1}`);
     if (!hasPdfTools()) return;
     // The PDF's first page as an image: a blank or broken conversion has no dark pixels.
     const pdf = await downloadForm('member-forms', /Phiếu đảng viên \(2-HSĐV\) \(PDF\)/);
