@@ -1,6 +1,7 @@
 // What an office sees when it imports its old spreadsheets: messy files are read, legacy text is
 // converted and shown, bad rows block the commit, nothing is half-written, and a second commit of
 // the same file writes nothing.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTcvn3, encodeVni } from '../../../domain/text/legacy-encodings';
 import { queryOne, queryRows, sql } from '../../db/client';
@@ -615,5 +616,61 @@ describe('applicants and events', () => {
     expect(await readOrgMemberCounts(t.db, f.cellId)).toEqual(
       await scanOrgMemberCounts(t.db, f.cellId),
     );
+  });
+});
+
+describe('the blank template of each import (issue 21)', () => {
+  it('downloads from the import page; filled and uploaded back, every column maps by itself', async () => {
+    for (const kind of ['members', 'applicants', 'events'] as const) {
+      const res = await coso.get(`/api/imports/templates/${kind}`);
+      expect(res.statusCode, kind).toBe(200);
+      expect(res.headers['content-disposition']).toContain(`mau-nhap-${kind}`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Mẫu nhập', 'Hướng dẫn']);
+      const sheet = wb.getWorksheet('Mẫu nhập')!;
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      expect(headers[0]).toBe('STT');
+      // One member written on the template, as an office fills it.
+      if (kind === 'members') {
+        const value: Record<string, unknown> = {
+          'Họ và tên': 'Đinh Thị Mẫu',
+          'Giới tính': 'Nữ',
+          'Ngày sinh': '12/08/1991',
+          'Số CCCD': '020191000777',
+          'Dân tộc': 'Tày',
+          'Chi bộ': cellLabel,
+          'Ngày vào Đảng': '19/05/2018',
+          'Ngày chính thức': '19/05/2019',
+        };
+        sheet.addRow(headers.map((h, i) => (i === 0 ? 1 : (value[h] ?? null))));
+      }
+      const up = await upload(
+        coso,
+        kind,
+        `mau-nhap-${kind}.xlsx`,
+        Buffer.from(await wb.xlsx.writeBuffer()),
+      );
+      expect(up.error, kind).toBeNull();
+      const job = up.result as {
+        id: number;
+        headerRow: number;
+        mapping: Record<string, number | null>;
+      };
+      expect(job.headerRow, kind).toBe(1);
+      const unmapped = Object.entries(job.mapping).filter(([, col]) => col === null);
+      expect(unmapped, kind).toEqual([]);
+      if (kind === 'members') {
+        const p = await preview(coso, job.id, job.mapping);
+        expect((p.result as { summary: Record<string, number> }).summary).toMatchObject({
+          total: 1,
+          valid: 1,
+          errors: 0,
+        });
+      }
+    }
+    // Only those who import may download it.
+    const member = await loginAs(t.app, 'dangvien');
+    expect((await member.get('/api/imports/templates/members')).statusCode).toBe(403);
   });
 });

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ZIdParams } from '../../../contracts/common';
 import {
   type ImportStreamLine,
+  importKinds,
   ZImportCommit,
   ZImportJob,
   ZImportList,
@@ -13,6 +14,7 @@ import {
   ZImportUpload,
   ZSpreadsheetExportQuery,
 } from '../../../contracts/imports';
+import { z } from '../../../contracts/zod-vi';
 import { todayIso } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import { actorOf } from '../../platform/http/context';
@@ -26,6 +28,7 @@ import {
   previewImport,
   uploadImport,
 } from './imports.service';
+import { importTemplateXlsx } from './imports.template';
 
 /**
  * Long steps answer as NDJSON: progress lines while reading, checking and writing, then the result
@@ -220,5 +223,20 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         'bien-dong-dang-vien',
         await exportEventsXlsx({ db, actor: actorOf(request), ...request.query }),
       ),
+  );
+
+  app.get(
+    '/templates/:kind',
+    {
+      schema: {
+        tags: ['imports'],
+        summary:
+          'Tải tệp mẫu nhập (XLSX): dòng tiêu đề hệ thống tự nhận ra, trang hướng dẫn cách ghi',
+        params: z.object({ kind: z.enum(importKinds) }),
+      },
+      config: { permission: 'import.run' },
+    },
+    async (request, reply) =>
+      xlsx(reply, `mau-nhap-${request.params.kind}`, await importTemplateXlsx(request.params.kind)),
   );
 };

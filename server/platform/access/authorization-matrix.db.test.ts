@@ -564,6 +564,10 @@ const table: Record<string, Entry> = {
     }),
     expect: (u) => (offices.includes(u) ? 'allowed' : 'forbidden'),
   },
+  'GET /api/imports/templates/{kind}': {
+    call: () => ({ url: '/api/imports/templates/members' }),
+    expect: (u) => (offices.includes(u) ? 'allowed' : 'forbidden'),
+  },
   'GET /api/imports/': {
     call: () => ({ url: '/api/imports' }),
     expect: (u) => (offices.includes(u) ? 'allowed' : 'forbidden'),

@@ -277,11 +277,12 @@ export const helpTexts: Record<string, HelpEntry> = {
     title: 'Nhập dữ liệu từ Excel',
     purpose: 'Đưa danh sách đảng viên, quần chúng và sự kiện từ bảng tính cũ vào hệ thống.',
     steps: [
+      'Chưa có tệp: chọn loại dữ liệu rồi bấm "Tải tệp mẫu" — dòng tiêu đề hệ thống tự nhận ra, trang "Hướng dẫn" ghi cột bắt buộc và cách ghi.',
       'Tải tệp lên, ghép từng cột với trường dữ liệu (cột có dữ liệu phải được ghép hoặc bỏ qua rõ ràng).',
       'Xem trước lỗi từng dòng, sửa rồi mới nhập; một lần nhập là một giao dịch.',
     ],
     rules: [
-      'Chữ tiếng Việt theo Unicode TCVN 6909:2001 (Quyết định 72/2002/QĐ-TTg); không tự chuyển mã.',
+      'Chữ tiếng Việt theo Unicode TCVN 6909:2001 (Quyết định 72/2002/QĐ-TTg): chữ gõ bằng phông TCVN3, VNI được chuyển sang Unicode và hiện trong bản xem trước; chữ đã là Unicode không bị chuyển.',
     ],
     guide: '07-quan-tri.md',
   },

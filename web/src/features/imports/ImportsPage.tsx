@@ -1,4 +1,4 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -245,6 +245,14 @@ export const ImportsPage = () => {
               ))}
             </Space>
           </Radio.Group>
+          <Typography.Paragraph>
+            <a href={`/api/imports/templates/${kind}`} download data-testid="import-template">
+              <DownloadOutlined /> Tải tệp mẫu: {importKindLabels[kind]}
+            </a>{' '}
+            <Typography.Text type="secondary">
+              (dòng tiêu đề hệ thống tự nhận ra; trang "Hướng dẫn" ghi cột bắt buộc và cách ghi)
+            </Typography.Text>
+          </Typography.Paragraph>
           <Upload.Dragger
             accept=".xlsx,.csv"
             showUploadList={false}
