@@ -137,6 +137,29 @@ describe('printed forms', () => {
     expect(text).toContain(String(year));
     await screenshot(page, 'bm-03-so-thu-dang-phi');
   });
+
+  it("prints the grassroots organisation's dues summary without opening a cell first", async () => {
+    const year = new Date().getFullYear();
+    await page.goto(`${server.url}/dang-phi`);
+    const box = page.getByTestId('dues-summary-forms');
+    await box.locator('.ant-select').click();
+    await page.keyboard.type('so y te');
+    await page
+      .locator(
+        '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-treenode:not([aria-hidden="true"])',
+      )
+      .filter({ hasText: 'Đảng bộ Sở Y tế' })
+      .first()
+      .click();
+    const word = await downloadForm(
+      'dues-summary-form',
+      new RegExp(`Tổng hợp đảng phí của tổ chức cơ sở đảng năm ${year} \\(Word\\)`),
+    );
+    const text = await docxText(word.bytes);
+    expect(text).toContain('TỔNG HỢP THU, NỘP ĐẢNG PHÍ');
+    expect(text).toContain('Đảng bộ Sở Y tế');
+    await screenshot(page, 'bm-04-tong-hop-dang-phi');
+  });
 });
 
 /** The PDF's first page as a PNG (poppler), at a low resolution: enough to see ink. */

@@ -158,6 +158,7 @@ export const DuesPage = () => {
   const [error, setError] = useState<string | null>(null);
   const [paidOn, setPaidOn] = useState(dayjs());
   const [keptPercent, setKeptPercent] = useState<number | null>(null);
+  const [summaryUnit, setSummaryUnit] = useState<number | undefined>();
   const {
     data,
     error: loadError,
@@ -238,6 +239,42 @@ export const DuesPage = () => {
       </Space>
       {!orgUnitId && (
         <Alert type="info" showIcon title="Chọn một chi bộ để xem sổ thu đảng phí tháng." />
+      )}
+      {!orgUnitId && user && user.scopeOrgUnitId !== undefined && (
+        // An office prints its grassroots organisation's year without opening a cell first.
+        <Space wrap data-testid="dues-summary-forms">
+          <OrgUnitSelect
+            value={summaryUnit}
+            onlyKinds={['grassroots_committee', 'grassroots_cell']}
+            placeholder="Tổ chức cơ sở đảng để in tổng hợp"
+            style={{ width: 340 }}
+            onChange={setSummaryUnit}
+          />
+          {summaryUnit && (
+            <FormDownload
+              label="In tổng hợp đảng phí"
+              testId="dues-summary-form"
+              forms={[
+                {
+                  label: `Tổng hợp đảng phí của tổ chức cơ sở đảng năm ${month.slice(0, 4)}`,
+                  url: `/api/forms/dues/tong-hop?orgUnitId=${summaryUnit}&year=${month.slice(0, 4)}${keptPercent === null ? '' : `&keptPercent=${keptPercent}`}`,
+                },
+              ]}
+            />
+          )}
+          {summaryUnit && (
+            <InputNumber
+              aria-label="Tỷ lệ chi bộ trích giữ lại (%)"
+              placeholder="Tỷ lệ chi bộ giữ lại (%)"
+              min={0}
+              max={100}
+              suffix="%"
+              style={{ width: 220 }}
+              value={keptPercent}
+              onChange={(v) => setKeptPercent(v ?? null)}
+            />
+          )}
+        </Space>
       )}
       {loadError && <Alert type="error" showIcon title={(loadError as Error).message} />}
       {error && <Alert type="error" showIcon title={error} />}
