@@ -317,7 +317,7 @@ export const MovementPage = () => {
         </ul>
       </Card>
       <Card
-        title={`Đăng ký thi đua (${formatNumber(data.registeredUnits + data.registeredMembers)})`}
+        title={`Đăng ký thi đua (${data.registeredUnits + data.registeredMembers})`}
         extra={
           can('emulation.register') && (
             <Button type="primary" className="no-print" onClick={() => setRegistering(true)}>
