@@ -182,17 +182,10 @@ describe('emulation and commendations', () => {
     ]) {
       await page.goto(url);
       await page.locator('.ant-table-row').first().waitFor();
-      // Measured once the page has settled: the rows arrive before the rest of the layout does
-      // (once, 21 px wider for a moment; the settled page fits).
-      await expect
-        .poll(
-          () =>
-            page.evaluate(
-              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-            ),
-          { message: url, timeout: 5000 },
-        )
-        .toBeLessThanOrEqual(0);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, url).toBeLessThanOrEqual(0);
       await screenshot(page, name);
     }
   });
