@@ -154,6 +154,10 @@ export const auditActionLabels: Record<string, ActionLabel> = {
   'emulation.movement.update': { area: 'emulation', label: 'Sửa phong trào thi đua' },
   'emulation.registration.create': { area: 'emulation', label: 'Đăng ký thi đua' },
   'emulation.registration.delete': { area: 'emulation', label: 'Xóa đăng ký thi đua' },
+  'emulation.registration.export': {
+    area: 'emulation',
+    label: 'Xuất danh sách đăng ký thi đua',
+  },
   'commendation.propose': { area: 'emulation', label: 'Đề nghị khen thưởng' },
   'commendation.review': { area: 'emulation', label: 'Thẩm định hồ sơ khen thưởng' },
   'commendation.decide': { area: 'emulation', label: 'Quyết định khen thưởng' },
