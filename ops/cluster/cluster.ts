@@ -262,12 +262,13 @@ export const createCluster = (options: ClusterOptions) => {
       chownSync(path.join(bouncerDir, 'userlist.txt'), postgresUid(), -1);
       writeBouncerConfig();
       asPostgres('pgbouncer', ['-d', path.join(bouncerDir, 'pgbouncer.ini')]);
-      await waitFor(
-        'the PgBouncer pidfile',
-        () => existsSync(path.join(bouncerDir, 'pgbouncer.pid')),
-        10_000,
-      );
-      bouncerPid = Number(readFileSync(path.join(bouncerDir, 'pgbouncer.pid'), 'utf8').trim());
+      // The pidfile appears before its number is written: wait for the number (a CI run read it
+      // empty, failed with "no PID" and left the daemon running).
+      const pidFile = path.join(bouncerDir, 'pgbouncer.pid');
+      const readPid = () =>
+        existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').trim()) || 0 : 0;
+      await waitFor('the PgBouncer pidfile', () => readPid() > 0, 10_000);
+      bouncerPid = readPid();
       track(bouncerPid, 'pgbouncer');
       log(
         `pgbouncer: 127.0.0.1:${ports.bouncer}, transaction mode (dangvu, dangvu_standby), session mode (dangvu_session)`,
