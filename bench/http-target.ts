@@ -17,7 +17,12 @@ if (mode === 'hello') {
   app.get('/select1', async () => (await pool.query('select 1 as one')).rows[0]);
   await app.listen({ port: Number(port), host: '127.0.0.1' });
 } else {
-  const database = await createDatabase({ databaseUrl, poolSize: 10 });
+  // BENCH_PREPARED=off: the statements unnamed, as before issue 24 (the A/B of bench/http.ts).
+  const database = await createDatabase({
+    databaseUrl,
+    poolSize: 10,
+    preparedStatements: process.env.BENCH_PREPARED !== 'off',
+  });
   // A benchmark database made by an older commit gets this one's migrations (the change triggers).
   await migrateDatabase(database);
   const app = await buildApp({

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { preparedStatementsWanted } from './db/prepared-statements';
 
 const ZConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -7,6 +8,7 @@ const ZConfig = z.object({
   DATABASE_URL: z.string().optional(),
   DATABASE_READ_URL: z.string().optional(),
   DATABASE_LISTEN_URL: z.string().optional(),
+  DATABASE_PREPARED_STATEMENTS: z.string().optional(),
   DANGVU_DATA_DIR: z.string().default('./data'),
   DANGVU_COOKIE_SECRET: z.string().min(32).optional(),
   // No default here: the default depends on NODE_ENV (below).
@@ -29,6 +31,8 @@ export type Config = {
   databaseReadUrl?: string;
   /** The primary for the change feed's LISTEN when DATABASE_URL goes through PgBouncer. */
   databaseListenUrl?: string;
+  /** Named statements reused per connection (server/db/prepared-statements.ts); off behind PgBouncer 1.18. */
+  preparedStatements: boolean;
   dataDir: string;
   cookieSecret?: string;
   /** What an empty database gets at the first start. */
@@ -67,6 +71,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     databaseUrl: c.DATABASE_URL || undefined,
     databaseReadUrl: c.DATABASE_READ_URL || undefined,
     databaseListenUrl: c.DATABASE_LISTEN_URL || undefined,
+    preparedStatements: preparedStatementsWanted(c.DATABASE_PREPARED_STATEMENTS),
     dataDir: path.resolve(c.DANGVU_DATA_DIR),
     cookieSecret: c.DANGVU_COOKIE_SECRET,
     seed: c.DANGVU_SEED ?? (production ? 'none' : 'demo'),

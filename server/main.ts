@@ -62,6 +62,7 @@ const main = async () => {
     databaseUrl: config.databaseUrl,
     readUrl: config.databaseReadUrl,
     listenUrl: config.databaseListenUrl,
+    preparedStatements: config.preparedStatements,
     dataDir: path.join(config.dataDir, 'pglite'),
   });
   const db = database.db;

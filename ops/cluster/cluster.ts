@@ -328,6 +328,8 @@ export const createCluster = (options: ClusterOptions) => {
                 DATABASE_URL: cluster.appUrls.primary,
                 DATABASE_READ_URL: cluster.appUrls.standby,
                 DATABASE_LISTEN_URL: cluster.appUrls.listen,
+                // PgBouncer 1.18 in transaction mode cannot carry named statements.
+                DATABASE_PREPARED_STATEMENTS: 'off',
                 DANGVU_DATA_DIR: path.join(dir, `app-${port}`),
                 DANGVU_COOKIE_SECRET: 'cluster-cookie-secret-0123456789-abcdefgh',
                 NODE_ENV: 'test',

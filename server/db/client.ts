@@ -18,6 +18,7 @@ import {
   createDataChanges,
   type DataChanges,
 } from './data-changes';
+import { usePreparedStatements } from './prepared-statements';
 import { createReadReplica, type ReadReplica } from './read-replica';
 import * as schema from './schema/index';
 
@@ -83,6 +84,8 @@ export const createDatabase = async (options: {
    * session-mode pool. Defaults to `databaseUrl`.
    */
   listenUrl?: string;
+  /** Named statements reused per connection (`prepared-statements.ts`); default on. */
+  preparedStatements?: boolean;
 }): Promise<Database> => {
   if (options.databaseUrl) {
     // JIT costs 60–85 ms per backend and gains nothing here (CONTRIBUTING.md, Conventions).
@@ -98,6 +101,8 @@ export const createDatabase = async (options: {
       console.warn(`PostgreSQL: an idle connection was lost (${error.message})`);
     });
     pool.on('connect', keepLostConnectionsQuiet);
+    const prepared = options.preparedStatements ?? true;
+    if (prepared) usePreparedStatements(pool);
     const changes = createDataChanges({
       kind: 'postgres',
       connectionString: options.listenUrl ?? options.databaseUrl,
@@ -115,6 +120,7 @@ export const createDatabase = async (options: {
       : undefined;
     // The standby answers reads only: wrapped for the tables those read (the response cache).
     if (replica) countWrites(replica.pool, changes);
+    if (replica && prepared) usePreparedStatements(replica.pool);
     const replicaDb = replica
       ? (drizzlePg(replica.pool, { schema, casing: 'snake_case' }) as unknown as Db)
       : db;
