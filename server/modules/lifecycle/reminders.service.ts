@@ -173,29 +173,41 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
     }
   >(
     db,
-    // Index lookups per member (the unique key member_id, month), not joins of whole sets: the plan
-    // stays linear without statistics, which PGlite never gathers by itself.
-    sql`select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from,
+    // Whole sets joined once (issue 24): the scope's members, their paid months of the year and
+    // their latest entry, each read in one pass. Per-member lookups (the former plan) cost ~0.04 ms
+    // × every member of the scope, 100–170 ms for the demo bloc on PGlite. The sets are fenced
+    // (`materialized`) so the plan stays this one whatever the statistics say.
+    sql`with scoped as materialized (
+          select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from
+          from members m join org_units o on o.id = m.org_unit_id
+          where o.path <@ ${unit.path}::ltree and m.status in (${activeStatusList}) and not m.temporarily_away
+        ), recording as materialized (
+          -- Cells that record dues here this year (any member of theirs has a payment).
+          select distinct x.org_unit_id from members x join dues_payments p on p.member_id = x.id
+          where x.org_unit_id in (select org_unit_id from scoped) and p.month like ${`${year}-%`}
+        ), paid as materialized (
+          select p.member_id, count(*) as n from dues_payments p
+          where p.member_id in (select id from scoped) and p.month between ${`${year}-01`} and ${lastDue}
+          group by p.member_id
+        ), entered as materialized (
+          -- Owed from the month of the latest admission, re-admission or transfer in.
+          select e.member_id, max(e.event_date) as on_date from member_events e
+          where e.member_id in (select id from scoped) and e.kind in ('admitted', 'readmitted', 'transferred_in')
+          group by e.member_id
+        )
+        select m.id, m.full_name, m.org_unit_id, m.org_unit_name, m.admitted_on, m.party_age_from,
           to_char(f.entered, 'YYYY-MM') as entry_month, dp.category, dp.base_amount, dp.other_area, dp.social_pension_allowance,
           dp.hardship_exemption, dp.reduction_percent, dp.reduction_from, dp.reduction_to
-        from members m join org_units o on o.id = m.org_unit_id
+        from scoped m
+        join recording r on r.org_unit_id = m.org_unit_id
+        left join paid on paid.member_id = m.id
+        left join entered en on en.member_id = m.id
         left join dues_profiles dp on dp.member_id = m.id
         cross join lateral (
-          select count(*) as n from dues_payments p
-          where p.member_id = m.id and p.month between ${`${year}-01`} and ${lastDue}) paid
-        cross join lateral (
-          -- Owed from the month of the latest admission, re-admission or transfer in.
-          select coalesce((select max(e.event_date) from member_events e
-                           where e.member_id = m.id and e.kind in ('admitted', 'readmitted', 'transferred_in')),
-                          m.admitted_on) as entered) en
-        cross join lateral (
-          select en.entered,
-            greatest(${`${year}-01-01`}::date, date_trunc('month', en.entered)::date) as first_due) f
-        where o.path <@ ${unit.path}::ltree and m.status in (${activeStatusList}) and not m.temporarily_away
-          and (extract(year from ${`${lastDue}-01`}::date) * 12 + extract(month from ${`${lastDue}-01`}::date))
-            - (extract(year from f.first_due) * 12 + extract(month from f.first_due)) + 1 - paid.n >= 3
-          and exists (select 1 from members x join dues_payments p on p.member_id = x.id
-                      where x.org_unit_id = m.org_unit_id and p.month like ${`${year}-%`})`,
+          select coalesce(en.on_date, m.admitted_on) as entered,
+            greatest(${`${year}-01-01`}::date, date_trunc('month', coalesce(en.on_date, m.admitted_on))::date) as first_due) f
+        where (extract(year from ${`${lastDue}-01`}::date) * 12 + extract(month from ${`${lastDue}-01`}::date))
+            - (extract(year from f.first_due) * 12 + extract(month from f.first_due)) + 1 - coalesce(paid.n, 0) >= 3`,
   );
   const paidMonths = new Map<number, string[]>();
   if (candidates.length > 0)
