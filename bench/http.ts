@@ -22,11 +22,15 @@ const dbUrl = (() => {
 const seconds = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const connections = 50;
 
+const pgliteDir = path.join(root, 'bench/data/pglite-http');
+const pgliteConnections = 20;
+
 const start = (mode: string, port: number, env: Record<string, string> = {}) =>
   new Promise<ChildProcess>((resolve, reject) => {
+    const target = mode === 'pglite' ? pgliteDir : dbUrl;
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(root, 'bench/http-target.ts'), mode, String(port), dbUrl],
+      ['--import', 'tsx', path.join(root, 'bench/http-target.ts'), mode, String(port), target],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } },
     );
     child.stdout?.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
@@ -47,10 +51,11 @@ const run = async (
   url: string,
   headers: Record<string, string> = {},
   paths?: string[],
+  clients = connections,
 ): Promise<Result> => {
   const options = {
     url,
-    connections,
+    connections: clients,
     duration: seconds,
     headers,
     requests: paths?.map((p) => ({ method: 'GET' as const, path: p })),
@@ -170,7 +175,39 @@ const main = async () => {
   }
   app.kill();
 
+  // The embedded database (issue 24's second goal): the demo bloc of `npm start` in one process,
+  // 20 connections; the ceiling is the same process's `/api/health` (one `select` on PGlite).
+  const embedded: Result[] = [];
+  const lite = await start('pglite', 3905);
+  const liteCookie = await cookieOf(3905);
+  const prefixes = ['nguyen van', 'hoang thi', 'tran thi', 'le van', 'pham thi', 'vu van', 'dang'];
+  const liteEndpoints: [string, string[]][] = [
+    ['/api/health (the ceiling)', ['/api/health']],
+    [
+      'member list page (bloc root)',
+      Array.from({ length: 30 }, (_, i) => `/api/members?page=${i + 1}`),
+    ],
+    [
+      'name search, common prefixes',
+      prefixes.map((q) => `/api/members?q=${encodeURIComponent(q)}`),
+    ],
+    ['overview (bloc root)', ['/api/overview']],
+    ['reminders (bloc root)', ['/api/lifecycle/reminders']],
+  ];
+  for (const [label, paths] of liteEndpoints)
+    embedded.push(
+      await run(
+        label.startsWith('/api/health') ? label : `${label}, computed afresh`,
+        'http://127.0.0.1:3905',
+        { cookie: liteCookie, 'cache-control': 'no-cache' },
+        paths,
+        pgliteConnections,
+      ),
+    );
+  lite.kill();
+
   const ceiling = results[1].reqPerSec;
+  const liteCeiling = embedded[0].reqPerSec;
   const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
   const md = [
@@ -187,12 +224,23 @@ const main = async () => {
         `| ${r.endpoint} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${Math.round((r.reqPerSec / ceiling) * 100)}% |`,
     ),
     '',
+    '## The embedded database (PGlite)',
+    '',
+    `The demo bloc of \`npm start\` (~6,000 members) in \`${path.relative(root, pgliteDir)}\` (seeded at the first run), one server process, ${pgliteConnections} connections, ${seconds} s per endpoint; every request computed afresh. Goals (issue 24): member list ≥ 5% and name search ≥ 2.5% of \`/api/health\`.`,
+    '',
+    '| endpoint | req/s | p50 ms | p99 ms | errors | non-2xx | share of /api/health |',
+    '|---|---|---|---|---|---|---|',
+    ...embedded.map(
+      (r) =>
+        `| ${r.endpoint} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${((r.reqPerSec / liteCeiling) * 100).toFixed(1)}% |`,
+    ),
+    '',
   ].join('\n');
   mkdirSync(path.join(root, 'bench/results'), { recursive: true });
   writeFileSync(path.join(root, 'bench/results/http.md'), md);
   writeFileSync(
     path.join(root, 'bench/results/http.json'),
-    `${JSON.stringify({ commit, machine, seconds, connections, results }, null, 2)}\n`,
+    `${JSON.stringify({ commit, machine, seconds, connections, results, embedded }, null, 2)}\n`,
   );
   process.stdout.write(`\n${md}\n`);
 };
