@@ -18,6 +18,7 @@ const steps: Step[] = [
   { name: 'import', script: 'bench/import.ts' },
   { name: 'export', script: 'bench/export.ts' },
   { name: 'http', script: 'bench/http.ts' },
+  { name: 'prepared', script: 'bench/prepared.ts' },
   { name: 'load', script: 'bench/load.ts' },
   { name: 'web', script: 'bench/web.ts', needsBuild: true },
   { name: 'startup', script: 'bench/startup.ts' },
