@@ -84,7 +84,10 @@ export const listBadgeCandidates = async ({
           from members m join org_units o on o.id = m.org_unit_id
           where o.path <@ ${unit.path}::ltree
             and (m.status in (${activeStatusList}) ${includePosthumous ? sql`or m.status = 'died'` : sql``})
-            and m.party_age_from is not null and m.party_age_from <= ${earliest}) x
+            and m.party_age_from is not null and m.party_age_from <= ${earliest}
+          -- Fenced: pushed into the scan, the death-date test made the planner expect a few dozen
+          -- rows and join every unit with every member (290,000 comparisons for the demo bloc).
+          offset 0) x
         where x.died_on is null or (x.died_on > ${diedSince} and x.died_on <= ${date})
         order by x.party_age_from, x.id`,
   );

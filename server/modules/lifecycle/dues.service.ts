@@ -148,16 +148,23 @@ export const recordsFromOf = async (
   );
   const rows = await queryRows<{ id: number; first: string | null }>(
     db,
-    sql`with cell_sheets as (
+    // The cells' sheets are computed once and joined (issue 24): left inline, PostgreSQL recomputed
+    // them for every member asked about (86 × 1.5 ms for the whole-bloc reminders on PGlite).
+    sql`with asked as materialized (
+          select m.id, m.org_unit_id, m.created_at from members m where m.id in (${ids})
+        ), cell_sheets as materialized (
           select x.org_unit_id, p.month, min(p.recorded_at) as first_recorded
           from dues_payments p join members x on x.id = p.member_id
-          where x.org_unit_id in (select org_unit_id from members where id in (${ids}))
-          group by 1, 2)
-        select m.id, least(
-          (select min(p.month) from dues_payments p where p.member_id = m.id),
-          (select min(c.month) from cell_sheets c
-           where c.org_unit_id = m.org_unit_id and c.first_recorded >= m.created_at)) as first
-        from members m where m.id in (${ids})`,
+          where x.org_unit_id in (select org_unit_id from asked)
+          group by 1, 2
+        ), from_cell as (
+          select a.id, min(c.month) as first from asked a
+          join cell_sheets c on c.org_unit_id = a.org_unit_id and c.first_recorded >= a.created_at
+          group by a.id
+        )
+        select a.id, least(
+          (select min(p.month) from dues_payments p where p.member_id = a.id), fc.first) as first
+        from asked a left join from_cell fc on fc.id = a.id`,
   );
   return new Map(rows.filter((r) => r.first).map((r) => [r.id, r.first as string]));
 };
