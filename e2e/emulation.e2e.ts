@@ -54,6 +54,56 @@ const memberOf = async (filter: string, eligible: boolean) => {
   return { name: m.fullName, label: `${m.fullName} – ${m.orgUnitName}` };
 };
 
+/** "1.613 lượt đăng ký: …" (the registrations' summary, Vietnamese thousands) → 1613. */
+const registrationsShown = async () => {
+  const summary = page.getByTestId('registrations-summary');
+  await summary.filter({ hasText: /lượt đăng ký/ }).waitFor();
+  const text = (await summary.textContent()) ?? '';
+  const figure = text.match(/^([\d.]+) lượt đăng ký/)?.[1];
+  expect(figure, text).toBeDefined();
+  // Written the Vietnamese way: a dot between thousands, never "1613" nor "1,613".
+  expect(figure!, text).toMatch(/^\d{1,3}(\.\d{3})*$/);
+  return Number(figure!.replaceAll('.', ''));
+};
+
+/**
+ * How far the page is wider than the window, and if it is, the elements that stick out past the
+ * window's right edge (outside any box that clips or scrolls them): tag, classes, text, right edge,
+ * in the order of the page, so that a failure names what to fix.
+ */
+const overflowOf = (p: Page) =>
+  p.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflow = document.documentElement.scrollWidth - width;
+    if (overflow <= 0) return { overflow, report: '' };
+    const clipped = (el: Element) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowX !== 'visible' && a.getBoundingClientRect().right <= width + 0.5)
+          return true;
+      }
+      return false;
+    };
+    const out: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= width + 0.5 || clipped(el)) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      const cls =
+        typeof el.className === 'string' ? el.className.trim().split(/\s+/).join('.') : '';
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      out.push(
+        `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''} "${text}" right ${Math.round(r.right)}`,
+      );
+      if (out.length >= 25) break;
+    }
+    return {
+      overflow,
+      report: `${overflow} px wider than ${width} px; sticking out:\n  ${out.join('\n  ')}`,
+    };
+  });
+
 const movementName = 'Phong trào thi đua "Dân vận khéo" giai đoạn 2021–2025';
 let movementUrl = '';
 let commendationUrl = '';
@@ -75,12 +125,13 @@ describe('emulation and commendations', () => {
       .getByTestId('criteria')
       .getByText(/mô hình "Dân vận khéo"/)
       .waitFor();
-    const title = await page.getByText(/^Đăng ký thi đua \(\d+\)$/).textContent();
-    officeRegistrations = Number(title!.match(/\((\d+)\)/)![1]);
+    // The card's title is the bare words (no count beside its button); the count is in the summary.
+    await page.locator('.ant-card-head-title', { hasText: /^Đăng ký thi đua$/ }).waitFor();
+    officeRegistrations = await registrationsShown();
     // Nearly every grassroots organisation, most cells and part of the ~6,000 members registered.
     expect(officeRegistrations).toBeGreaterThan(1000);
     // The registrations are a server-paged list (issues 20, 22) filtered in the URL: units only.
-    await page.getByText(/^Đơn vị \(\d+\)$/).click();
+    await page.getByTestId('registrations-kind').getByText('Đơn vị', { exact: true }).click();
     await page.waitForURL(/loai=don-vi/);
     await page.getByTestId('registrations').getByText('Cả đơn vị').first().waitFor();
     await page.getByTestId('registrations-summary').filter({ hasText: 'khớp bộ lọc' }).waitFor();
@@ -150,8 +201,7 @@ describe('emulation and commendations', () => {
     await logInAs('coso');
     await page.goto(movementUrl);
     await page.getByRole('heading', { name: movementName }).waitFor();
-    const title = await page.getByText(/^Đăng ký thi đua \(\d+\)$/).textContent();
-    const own = Number(title!.match(/\((\d+)\)/)![1]);
+    const own = await registrationsShown();
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(officeRegistrations);
     await page.goto(`${server.url}/khen-thuong`);
@@ -182,10 +232,8 @@ describe('emulation and commendations', () => {
     ]) {
       await page.goto(url);
       await page.locator('.ant-table-row').first().waitFor();
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, url).toBeLessThanOrEqual(0);
+      const { overflow, report } = await overflowOf(page);
+      expect(overflow, `${url}: ${report}`).toBeLessThanOrEqual(0);
       await screenshot(page, name);
     }
   });
