@@ -3,10 +3,12 @@ import type pg from 'pg';
 
 /**
  * Prepared statements reused per connection (issue 24). Without a name, `pg` sends every statement
- * as the unnamed one, so PostgreSQL parses, analyses and plans it on every call: on the member list
- * page that planning took longer (1.5 ms) than running the plan (1.2 ms). Named, a statement is
- * parsed once per connection; after five runs PostgreSQL may keep one generic plan for it when that
- * plan costs no more than the custom ones did (`plan_cache_mode = auto`), and skips planning too.
+ * as the unnamed one, so PostgreSQL parses and analyses it on every call. Named, a statement is
+ * parsed once per connection. It is still planned for its values on every run
+ * (`plan_cache_mode = force_custom_plan`, set in `client.ts`): with PostgreSQL's default, after five
+ * runs a generic plan took over that cannot see how large the scope (`path <@ $1`) or the page is —
+ * the province's member list went from 6 ms to 600 ms, and the name search 44 % slower. What this
+ * saves is parsing and analysis: 0–18 % of a request's time (`bench/results/prepared.md`).
  *
  * Which statements: the ones drizzle sends (a config object with a text, no name of its own), not
  * transaction control and not COPY streams. A text is named from its second sighting in the process,
