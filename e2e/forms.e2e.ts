@@ -121,7 +121,7 @@ describe('printed forms', () => {
     await screenshot(page, 'bm-02-bien-ban-sinh-hoat');
   });
 
-  it("prints the yearly sheets of every member of a cell from the member list narrowed to the cell", async () => {
+  it('prints the yearly sheets of every member of a cell from the member list narrowed to the cell', async () => {
     const lastYear = new Date().getFullYear() - 1;
     const list = await apiGet('/api/members?pageSize=1&status=full');
     const cellId = list.items[0].orgUnitId;
@@ -136,7 +136,9 @@ describe('printed forms', () => {
       new RegExp(`Phiếu bổ sung hồ sơ năm ${lastYear} của mọi đảng viên trong chi bộ \\(Word\\)`),
     );
     expect(word.name).toMatch(new RegExp(`^phieu-bo-sung-ho-so-${lastYear}-.*\\.docx$`));
-    const xml = await (await JSZip.loadAsync(word.bytes)).file('word/document.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(word.bytes))
+      .file('word/document.xml')!
+      .async('string');
     const text = xml.replace(/<[^>]+>/g, '');
     const sheets = text.split('PHIẾU BỔ SUNG HỒ SƠ ĐẢNG VIÊN').length - 1;
     expect(sheets).toBeGreaterThan(1);

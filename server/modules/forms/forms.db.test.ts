@@ -848,6 +848,76 @@ describe('sổ thu đảng phí of a cell and the summary of its grassroots orga
     expect(hidden.statusCode).toBe(404);
   });
 
+  it('sums a committee above the grassroots level: one row per grassroots organisation, its totals the sum of their own summaries', async () => {
+    // One month: the demo's upper committee holds a few hundred cells, each a monthly sheet.
+    const q = `year=${year}&fromMonth=1&toMonth=1`;
+    const res = await download(
+      office,
+      `/api/forms/dues/tong-hop?orgUnitId=${f.upperId}&${q}&keptPercent=30`,
+    );
+    expect(res.status).toBe(200);
+    const doc = await readDocx(res.body);
+    expect(doc.xml).toMatch(/w:orient="landscape"/);
+    expect(doc.text).toContain('TỔNG HỢP THU, NỘP ĐẢNG PHÍ');
+    expect(doc.rows.find((r) => r[0] === 'STT')).toEqual([
+      'STT',
+      'Tổ chức cơ sở đảng',
+      'Số chi bộ',
+      'Số đảng viên',
+      'Đảng phí phải thu',
+      'Đảng phí đã thu',
+      'Cơ sở trích giữ lại (30%)',
+      'Nộp cấp ủy cấp trên (70%)',
+    ]);
+    const body = doc.rows.filter((r) => /^\d+$/.test(r[0] ?? '') && r.length === 8);
+    const orgs = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select o.id, o.name from org_units o
+          where o.path <@ (select path from org_units where id = ${f.upperId})
+            and o.kind in ('grassroots_committee', 'grassroots_cell')
+            and (o.established_on is null or o.established_on <= '2026-01-31')
+            and (o.dissolved_on is null or o.dissolved_on >= '2026-01-01')
+          order by o.path`,
+    );
+    expect(orgs.length).toBeGreaterThan(1);
+    expect(body.map((r) => r[1])).toEqual(orgs.map((o) => o.name));
+    const parse = (v: string) => Number(v.replace(/\./g, ''));
+    // Each grassroots organisation's own summary: its "Tổng cộng" is the committee's row for it.
+    const sums = { cells: 0, members: 0, due: 0, paid: 0 };
+    for (const [i, o] of orgs.entries()) {
+      const own = await readDocx(
+        (await download(office, `/api/forms/dues/tong-hop?orgUnitId=${o.id}&${q}`)).body,
+      );
+      const cells = own.rows.filter((r) => /^\d+$/.test(r[0] ?? '') && r.length === 7).length;
+      const total = own.rows.find((r) => r[1] === 'Tổng cộng')!;
+      expect(body[i]!.slice(2, 6)).toEqual([money(cells), total[2], total[3], total[4]]);
+      sums.cells += cells;
+      sums.members += parse(total[2]!);
+      sums.due += parse(total[3]!);
+      sums.paid += parse(total[4]!);
+    }
+    expect(sums.paid).toBeGreaterThan(0);
+    const total = doc.rows.find((r) => r[1] === 'Tổng cộng')!;
+    expect(total.slice(2, 6)).toEqual([
+      money(sums.cells),
+      money(sums.members),
+      money(sums.due),
+      money(sums.paid),
+    ]);
+    // The share: kept + remitted = paid, row by row and in total.
+    for (const r of [...body, total]) expect(parse(r[6]!) + parse(r[7]!)).toBe(parse(r[5]!));
+    // The audit record names the committee; a grassroots office does not reach it.
+    await download(office, `/api/forms/dues/tong-hop?orgUnitId=${f.upperId}&${q}`);
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_type: 'org_unit',
+      entity_id: String(f.upperId),
+      meta: { form: 'tong-hop-dang-phi-cap-uy', grassroots: orgs.length, cells: sums.cells },
+    });
+    const hidden = await cellOffice.get(`/api/forms/dues/tong-hop?orgUnitId=${f.upperId}&${q}`);
+    expect(hidden.statusCode).toBe(404);
+  }, 300_000);
+
   it.skipIf(!hasPdfTools)('renders the cell book to a landscape PDF with its title', async () => {
     const res = await download(
       office,

@@ -34,7 +34,7 @@ const YearAndPrint = ({
         data-testid={`${testId}-year`}
         value={year}
         onChange={setYear}
-        style={{ width: 110 }}
+        style={{ width: 124 }}
         options={Array.from({ length: 11 }, (_, i) => thisYear - i).map((y) => ({
           value: y,
           label: `Năm ${y}`,
@@ -60,7 +60,7 @@ export const MemberUpdateSheetDownload = ({ memberId }: { memberId: number }) =>
 export const CellUpdateSheetsDownload = ({ cellId }: { cellId: number }) => (
   <YearAndPrint
     testId="cell-update-sheets"
-    label="In phiếu bổ sung cả chi bộ"
+    label="In phiếu bổ sung chi bộ"
     form={(year) => ({
       label: `Phiếu bổ sung hồ sơ năm ${year} của mọi đảng viên trong chi bộ`,
       url: `/api/forms/cells/${cellId}/phieu-bo-sung?year=${year}`,
