@@ -197,7 +197,7 @@ describe('printed forms', () => {
       .click();
     const word = await downloadForm(
       'dues-summary-form',
-      new RegExp(`Tổng hợp đảng phí của tổ chức cơ sở đảng năm ${year} \\(Word\\)`),
+      new RegExp(`Tổng hợp đảng phí năm ${year} \\(Word\\)`),
     );
     const text = await docxText(word.bytes);
     expect(text).toContain('TỔNG HỢP THU, NỘP ĐẢNG PHÍ');
