@@ -384,25 +384,51 @@ const cellsOfGrassroots = (
             order by o.path`,
       );
 
-/** A grassroots organisation's rows: each cell's monthly sheets of the dues module, summed. */
+/**
+ * `fn` over the items, at most `limit` at a time, results in the items' order. A summary reads one
+ * dues sheet per cell and month; on PostgreSQL the pool's connections read several cells at once.
+ */
+const mapLimit = async <T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>) => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+};
+/** Cells read at once (the pool holds 10 connections by default; leave room for other requests). */
+const CELLS_AT_ONCE = 4;
+
+/** A cell's row: its monthly sheets of the dues module, summed. */
+const cellRow = async (
+  db: Db,
+  actor: Actor,
+  cell: { id: number; name: string },
+  months: string[],
+): Promise<DuesSummary['cells'][number]> => {
+  const sheets = await sheetsOf(db, actor, cell.id, months);
+  return {
+    name: cell.name,
+    members: sheets.at(-1)!.rows.length,
+    due: sum(sheets.map((s) => s.totalDue)),
+    paid: sum(sheets.map((s) => s.totalPaid)),
+  };
+};
+
+/** A grassroots organisation's rows: one per cell. */
 const grassrootsRows = async (
   db: Db,
   actor: Actor,
   org: { id: number; name: string; kind: string; path: string },
   months: string[],
-) => {
-  const rows: DuesSummary['cells'] = [];
-  for (const c of await cellsOfGrassroots(db, org, months)) {
-    const sheets = await sheetsOf(db, actor, c.id, months);
-    rows.push({
-      name: c.name,
-      members: sheets.at(-1)!.rows.length,
-      due: sum(sheets.map((s) => s.totalDue)),
-      paid: sum(sheets.map((s) => s.totalPaid)),
-    });
-  }
-  return rows;
-};
+) =>
+  mapLimit(await cellsOfGrassroots(db, org, months), CELLS_AT_ONCE, (c) =>
+    cellRow(db, actor, c, months),
+  );
 
 /**
  * The most cells a committee's summary adds up (each cell is twelve monthly sheets): a committee
@@ -519,17 +545,23 @@ const committeeDuesSummaryForm = async ({
     throw new AppError('BAD_REQUEST', {
       message: `${committee.name} có ${formatNumber(cellCount ?? 0)} chi bộ, quá ${formatNumber(MAX_SUMMARY_CELLS)} chi bộ một lần tổng hợp: hãy in tổng hợp của từng đảng bộ cấp dưới.`,
     });
-  const rows: DuesSummary['cells'] = [];
-  for (const org of orgs) {
-    const cells = await grassrootsRows(db, actor, org, months);
-    rows.push({
+  // Every cell of every organisation read together (a few at a time), then grouped back.
+  const cellsOf = await Promise.all(orgs.map((org) => cellsOfGrassroots(db, org, months)));
+  const cellRows = await mapLimit(cellsOf.flat(), CELLS_AT_ONCE, (c) =>
+    cellRow(db, actor, c, months),
+  );
+  let at = 0;
+  const rows: DuesSummary['cells'] = orgs.map((org, i) => {
+    const cells = cellRows.slice(at, at + cellsOf[i]!.length);
+    at += cells.length;
+    return {
       name: org.name,
       cells: cells.length,
       members: sum(cells.map((c) => c.members)),
       due: sum(cells.map((c) => c.due)),
       paid: sum(cells.map((c) => c.paid)),
-    });
-  }
+    };
+  });
   const today = todayInVietnam();
   const header = await reportHeader(db, committee.id, today);
   const summary: DuesSummary = {
