@@ -226,7 +226,7 @@ export const formsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên) trong năm hoặc các tháng chọn',
+          'Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên), hoặc của cấp ủy cấp trên cơ sở (mỗi tổ chức cơ sở đảng một dòng, tối đa 600 chi bộ) trong năm hoặc các tháng chọn',
         querystring: ZDuesBookQuery,
       },
       config: { permission: 'member.list' },
