@@ -34,6 +34,9 @@ export const ZMemberUpdateSheetQuery = z.object({
   format: ZFormFormat,
 });
 
+/** The same sheets for every member of a cell (chi bộ) on 31/12 of the year, one file. */
+export const ZCellUpdateSheetParams = z.object({ id: ZId });
+
 export const ZMemberEventParams = z.object({ id: ZId, eventId: ZId });
 
 /** Quyết định kết nạp (9-KNĐ) or quyết định công nhận đảng viên chính thức (16-KNĐ). */

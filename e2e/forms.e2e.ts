@@ -1,7 +1,8 @@
 // The printed forms from the pages where an office needs them (docs/domain/forms.md): the member's
 // phiếu đảng viên and yearly phiếu bổ sung hồ sơ from the record page (Word read back, and the PDF rendered to an image that must
 // show ink), the minutes of a recorded meeting from its dialog, the cell's dues book from the dues
-// page, each downloaded by clicking as a user does and read back.
+// page, the yearly sheets of a whole cell from the member list narrowed to the cell, each downloaded
+// by clicking as a user does and read back.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -120,6 +121,49 @@ describe('printed forms', () => {
     await screenshot(page, 'bm-02-bien-ban-sinh-hoat');
   });
 
+  it('prints the yearly sheets of every member of a cell from the member list narrowed to the cell', async () => {
+    const lastYear = new Date().getFullYear() - 1;
+    const list = await apiGet('/api/members?pageSize=1&status=full');
+    const cellId = list.items[0].orgUnitId;
+    await page.goto(`${server.url}/dang-vien?orgUnitId=${cellId}`);
+    await page.getByTestId('cell-update-sheets').waitFor();
+    // The year defaults to the last full year.
+    await expect
+      .poll(() => page.getByTestId('cell-update-sheets-year').textContent())
+      .toContain(`Năm ${lastYear}`);
+    const word = await downloadForm(
+      'cell-update-sheets',
+      new RegExp(`Phiếu bổ sung hồ sơ năm ${lastYear} của mọi đảng viên trong chi bộ \\(Word\\)`),
+    );
+    expect(word.name).toMatch(new RegExp(`^phieu-bo-sung-ho-so-${lastYear}-.*\\.docx$`));
+    const xml = await (await JSZip.loadAsync(word.bytes))
+      .file('word/document.xml')!
+      .async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    const sheets = text.split('PHIẾU BỔ SUNG HỒ SƠ ĐẢNG VIÊN').length - 1;
+    expect(sheets).toBeGreaterThan(1);
+    // One section (a new page) per sheet.
+    expect(xml.split('<w:sectPr').length - 1).toBe(sheets);
+    expect(text).toContain(`31/12/${lastYear - 1}`);
+    await screenshot(page, 'bm-05-phieu-bo-sung-chi-bo');
+    // On a phone: the button stays on the screen, beside or under the list's other buttons.
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const button = page.getByTestId('cell-update-sheets');
+      await button.scrollIntoViewIfNeeded();
+      const box = (await button.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      await screenshot(page, 'bm-05-phieu-bo-sung-chi-bo-390');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it("prints a cell's dues book for the year from the dues page", async () => {
     const year = new Date().getFullYear();
     const list = await apiGet(
@@ -153,7 +197,7 @@ describe('printed forms', () => {
       .click();
     const word = await downloadForm(
       'dues-summary-form',
-      new RegExp(`Tổng hợp đảng phí của tổ chức cơ sở đảng năm ${year} \\(Word\\)`),
+      new RegExp(`Tổng hợp đảng phí năm ${year} \\(Word\\)`),
     );
     const text = await docxText(word.bytes);
     expect(text).toContain('TỔNG HỢP THU, NỘP ĐẢNG PHÍ');

@@ -244,7 +244,13 @@ export type DuesSummary = {
   orgName: string;
   period: string;
   keptPercent: number | null;
-  cells: { name: string; members: number; due: number; paid: number }[];
+  /**
+   * `grassroots`: one row per cell of a grassroots organisation; `committee`: one row per grassroots
+   * organisation under a committee above that level, each row its own summary's totals.
+   */
+  level?: 'grassroots' | 'committee';
+  /** The rows; `cells` counts the cells behind a committee summary's row. */
+  cells: { name: string; members: number; due: number; paid: number; cells?: number }[];
   signer: { authority: string; title: string };
 };
 
@@ -263,15 +269,21 @@ export const renderDuesSummaryDocx = (
   const available = 297 - format.margins.left - format.margins.right;
   const kept = s.keptPercent === null ? '' : ` (${s.keptPercent}%)`;
   const remitted = s.keptPercent === null ? '' : ` (${100 - s.keptPercent}%)`;
-  const fixed = 10 + 26 + 4 * 34;
+  const committee = s.level === 'committee';
+  const fixed = 10 + 26 + 4 * 34 + (committee ? 20 : 0);
   const columns: Column[] = [
     { header: 'STT', width: 10, align: 'center' },
-    { header: 'Chi bộ', width: available - fixed },
+    { header: committee ? 'Tổ chức cơ sở đảng' : 'Chi bộ', width: available - fixed },
+    ...(committee ? [{ header: 'Số chi bộ', width: 20, align: 'right' as const }] : []),
     { header: 'Số đảng viên', width: 26, align: 'right' },
     { header: 'Đảng phí phải thu', width: 34, align: 'right' },
     { header: 'Đảng phí đã thu', width: 34, align: 'right' },
-    { header: `Chi bộ trích giữ lại${kept}`, width: 34, align: 'right' },
-    { header: `Nộp Đảng ủy cơ sở${remitted}`, width: 34, align: 'right' },
+    committee
+      ? { header: `Cơ sở trích giữ lại${kept}`, width: 34, align: 'right' }
+      : { header: `Chi bộ trích giữ lại${kept}`, width: 34, align: 'right' },
+    committee
+      ? { header: `Nộp cấp ủy cấp trên${remitted}`, width: 34, align: 'right' }
+      : { header: `Nộp Đảng ủy cơ sở${remitted}`, width: 34, align: 'right' },
   ];
   const money = (v: number) => formatNumber(v);
   const split = (paid: number) => splitDues(paid, s.keptPercent);
@@ -310,6 +322,7 @@ export const renderDuesSummaryDocx = (
               return [
                 String(i + 1),
                 c.name,
+                ...(committee ? [money(c.cells ?? 0)] : []),
                 money(c.members),
                 money(c.due),
                 money(c.paid),
@@ -321,6 +334,7 @@ export const renderDuesSummaryDocx = (
             [
               '',
               'Tổng cộng',
+              ...(committee ? [money(sum(s.cells.map((c) => c.cells ?? 0)))] : []),
               money(total.members),
               money(total.due),
               money(total.paid),
@@ -331,9 +345,9 @@ export const renderDuesSummaryDocx = (
           para(
             [
               run(
-                `Số tiền tính bằng đồng. Số đảng viên: trên sổ thu của tháng cuối kỳ. Phải thu, đã thu: cộng các sổ thu tháng của chi bộ (trang Đảng phí). ${
+                `Số tiền tính bằng đồng. Số đảng viên: trên sổ thu của tháng cuối kỳ. Phải thu, đã thu: cộng các sổ thu tháng của ${committee ? 'các chi bộ thuộc từng tổ chức cơ sở đảng (bằng tổng cộng của bảng tổng hợp từng tổ chức cơ sở đảng)' : 'chi bộ (trang Đảng phí)'}. ${
                   s.keptPercent === null
-                    ? 'Tỷ lệ chi bộ trích giữ lại và nộp lên theo hướng dẫn của cấp ủy cấp trên: ghi tay.'
+                    ? `Tỷ lệ ${committee ? 'tổ chức cơ sở đảng' : 'chi bộ'} trích giữ lại và nộp lên theo hướng dẫn của cấp ủy cấp trên: ghi tay.`
                     : `Tỷ lệ trích giữ lại ${s.keptPercent}% do văn phòng cấp ủy nhập khi in, theo hướng dẫn của cấp ủy cấp trên.`
                 }`,
                 { size: 10, italics: true },
@@ -351,9 +365,82 @@ export const renderDuesSummaryDocx = (
   );
 };
 
+/** The cells of a grassroots organisation that existed during the months (a grassroots cell: itself). */
+const cellsOfGrassroots = (
+  db: Db,
+  org: { id: number; name: string; kind: string; path: string },
+  months: string[],
+) =>
+  org.kind === 'grassroots_cell'
+    ? Promise.resolve([{ id: org.id, name: org.name }])
+    : // A cell dissolved in the year keeps its row.
+      queryRows<{ id: number; name: string }>(
+        db,
+        sql`select o.id, o.name from org_units o
+            where o.path <@ ${org.path}::ltree and o.kind = 'cell'
+              and (o.established_on is null
+                   or o.established_on < ${`${months.at(-1)}-01`}::date + interval '1 month')
+              and (o.dissolved_on is null or o.dissolved_on >= ${`${months[0]}-01`})
+            order by o.path`,
+      );
+
+/**
+ * `fn` over the items, at most `limit` at a time, results in the items' order. A summary reads one
+ * dues sheet per cell and month; on PostgreSQL the pool's connections read several cells at once.
+ */
+const mapLimit = async <T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>) => {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+};
+/** Cells read at once (the pool holds 10 connections by default; leave room for other requests). */
+const CELLS_AT_ONCE = 4;
+
+/** A cell's row: its monthly sheets of the dues module, summed. */
+const cellRow = async (
+  db: Db,
+  actor: Actor,
+  cell: { id: number; name: string },
+  months: string[],
+): Promise<DuesSummary['cells'][number]> => {
+  const sheets = await sheetsOf(db, actor, cell.id, months);
+  return {
+    name: cell.name,
+    members: sheets.at(-1)!.rows.length,
+    due: sum(sheets.map((s) => s.totalDue)),
+    paid: sum(sheets.map((s) => s.totalPaid)),
+  };
+};
+
+/** A grassroots organisation's rows: one per cell. */
+const grassrootsRows = async (
+  db: Db,
+  actor: Actor,
+  org: { id: number; name: string; kind: string; path: string },
+  months: string[],
+) =>
+  mapLimit(await cellsOfGrassroots(db, org, months), CELLS_AT_ONCE, (c) =>
+    cellRow(db, actor, c, months),
+  );
+
+/**
+ * The most cells a committee's summary adds up (each cell is twelve monthly sheets): a committee
+ * above the grassroots level with more cells prints the summaries of the levels below it.
+ */
+export const MAX_SUMMARY_CELLS = 600;
+
 /**
  * `GET /api/forms/dues/tong-hop`: the grassroots organisation of the unit given (the unit itself
- * when it is one; a cell's, when a cell is given), one row per cell under it.
+ * when it is one; a cell's, when a cell is given), one row per cell under it; for a committee above
+ * the grassroots level (Đảng bộ tỉnh, Đảng bộ cấp trên cơ sở), one row per grassroots organisation
+ * under it, each row the totals of that organisation's own summary.
  */
 export const duesSummaryForm = async ({
   db,
@@ -365,6 +452,8 @@ export const duesSummaryForm = async ({
   query: TDuesBookQuery;
 }) => {
   const given = await getUnitInScope(db, actor, query.orgUnitId);
+  if (given.kind === 'province_committee' || given.kind === 'upper_committee')
+    return committeeDuesSummaryForm({ db, actor, query, committee: given });
   const grassroots = await queryOne<{ id: number }>(
     db,
     sql`select a.id from org_units c join org_units a on a.path @> c.path
@@ -374,34 +463,12 @@ export const duesSummaryForm = async ({
   if (!grassroots)
     throw new AppError('BAD_REQUEST', {
       message:
-        'Bảng tổng hợp đảng phí lập cho một tổ chức cơ sở đảng: hãy chọn một đảng bộ cơ sở, chi bộ cơ sở hoặc một chi bộ trực thuộc.',
+        'Bảng tổng hợp đảng phí lập cho một tổ chức cơ sở đảng hoặc một cấp ủy cấp trên: hãy chọn một đảng bộ, chi bộ cơ sở hoặc một chi bộ trực thuộc.',
     });
   // A cell secretary reaches their cell only, not the organisation above it: "not found".
   const org = await getUnitInScope(db, actor, grassroots.id);
   const months = bookMonths(query);
-  const cells =
-    org.kind === 'grassroots_cell'
-      ? [{ id: org.id, name: org.name }]
-      : // The cells under it that existed during the months (a cell dissolved in the year keeps its row).
-        await queryRows<{ id: number; name: string }>(
-          db,
-          sql`select o.id, o.name from org_units o
-              where o.path <@ ${org.path}::ltree and o.kind = 'cell'
-                and (o.established_on is null
-                     or o.established_on < ${`${months.at(-1)}-01`}::date + interval '1 month')
-                and (o.dissolved_on is null or o.dissolved_on >= ${`${months[0]}-01`})
-              order by o.path`,
-        );
-  const rows: DuesSummary['cells'] = [];
-  for (const c of cells) {
-    const sheets = await sheetsOf(db, actor, c.id, months);
-    rows.push({
-      name: c.name,
-      members: sheets.at(-1)!.rows.length,
-      due: sum(sheets.map((s) => s.totalDue)),
-      paid: sum(sheets.map((s) => s.totalPaid)),
-    });
-  }
+  const rows = await grassrootsRows(db, actor, org, months);
   const today = todayInVietnam();
   const header = await reportHeader(db, org.id, today);
   const summary: DuesSummary = {
@@ -431,6 +498,101 @@ export const duesSummaryForm = async ({
         year: query.year,
         months: months.length,
         cells: rows.length,
+        totalPaid: sum(rows.map((r) => r.paid)),
+        keptPercent: query.keptPercent ?? null,
+      },
+    },
+  });
+};
+
+/**
+ * The committee's summary: one row per grassroots organisation under it that existed during the
+ * months, in the tree's order; each row sums that organisation's cell rows (`grassrootsRows`, the
+ * same rows its own summary prints), so the committee's totals equal the sum of the grassroots
+ * summaries' totals.
+ */
+const committeeDuesSummaryForm = async ({
+  db,
+  actor,
+  query,
+  committee,
+}: {
+  db: Db;
+  actor: Actor;
+  query: TDuesBookQuery;
+  committee: { id: number; name: string; path: string };
+}) => {
+  const months = bookMonths(query);
+  const orgs = await queryRows<{ id: number; name: string; kind: string; path: string }>(
+    db,
+    sql`select o.id, o.name, o.kind, o.path::text as path from org_units o
+        where o.path <@ ${committee.path}::ltree
+          and o.kind in ('grassroots_committee', 'grassroots_cell')
+          and (o.established_on is null
+               or o.established_on < ${`${months.at(-1)}-01`}::date + interval '1 month')
+          and (o.dissolved_on is null or o.dissolved_on >= ${`${months[0]}-01`})
+        order by o.path`,
+  );
+  const cellCount = (
+    await queryOne<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from org_units o
+          where o.path <@ ${committee.path}::ltree and o.kind in ('cell', 'grassroots_cell')
+            and (o.dissolved_on is null or o.dissolved_on >= ${`${months[0]}-01`})`,
+    )
+  )?.n;
+  if ((cellCount ?? 0) > MAX_SUMMARY_CELLS)
+    throw new AppError('BAD_REQUEST', {
+      message: `${committee.name} có ${formatNumber(cellCount ?? 0)} chi bộ, quá ${formatNumber(MAX_SUMMARY_CELLS)} chi bộ một lần tổng hợp: hãy in tổng hợp của từng đảng bộ cấp dưới.`,
+    });
+  // Every cell of every organisation read together (a few at a time), then grouped back.
+  const cellsOf = await Promise.all(orgs.map((org) => cellsOfGrassroots(db, org, months)));
+  const cellRows = await mapLimit(cellsOf.flat(), CELLS_AT_ONCE, (c) =>
+    cellRow(db, actor, c, months),
+  );
+  let at = 0;
+  const rows: DuesSummary['cells'] = orgs.map((org, i) => {
+    const cells = cellRows.slice(at, at + cellsOf[i]!.length);
+    at += cells.length;
+    return {
+      name: org.name,
+      cells: cells.length,
+      members: sum(cells.map((c) => c.members)),
+      due: sum(cells.map((c) => c.due)),
+      paid: sum(cells.map((c) => c.paid)),
+    };
+  });
+  const today = todayInVietnam();
+  const header = await reportHeader(db, committee.id, today);
+  const summary: DuesSummary = {
+    superiorName: header.superiorName,
+    issuerName: header.issuerName,
+    place: header.place,
+    date: today,
+    orgName: committee.name,
+    period: periodText(months),
+    keptPercent: query.keptPercent ?? null,
+    level: 'committee',
+    cells: rows,
+    signer: header.signer,
+  };
+  const docx = await renderDuesSummaryDocx(summary, await documentFormatOf(db));
+  return deliverForm({
+    db,
+    actor,
+    docx,
+    format: query.format,
+    baseName: `tong-hop-dang-phi-${asciiName(committee.name)}-${months[0]}-${months.at(-1)!.slice(5)}`,
+    audit: {
+      form: 'tong-hop-dang-phi-cap-uy',
+      entityType: 'org_unit',
+      entityId: committee.id,
+      orgUnitId: committee.id,
+      meta: {
+        year: query.year,
+        months: months.length,
+        grassroots: rows.length,
+        cells: sum(rows.map((r) => r.cells ?? 0)),
         totalPaid: sum(rows.map((r) => r.paid)),
         keptPercent: query.keptPercent ?? null,
       },

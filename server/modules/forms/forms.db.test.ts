@@ -324,6 +324,125 @@ describe("phiếu bổ sung hồ sơ đảng viên (3-HSĐV ❓): last year's re
   });
 });
 
+describe('phiếu bổ sung hồ sơ of a whole cell: one sheet per member on 31/12, each on a new page', () => {
+  const year =
+    Number(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })
+        .format(new Date())
+        .slice(0, 4),
+    ) - 1;
+  /** The cell's members on 31/12 of the year, read here on their own, in the member list's order. */
+  const rollOf = (cellId: number) =>
+    queryRows<{ id: number; full_name: string }>(
+      t.db,
+      sql`select m.id, m.full_name from members m
+          where exists (select 1 from member_periods p where p.member_id = m.id
+            and p.org_unit_id = ${cellId}
+            and p.status in ('probationary', 'full', 'exempted', 'suspended')
+            and p.valid_from <= ${`${year}-12-31`}
+            and (p.valid_to is null or p.valid_to > ${`${year}-12-31`}))
+          order by m.given_name collate "vi", m.full_name collate "vi", m.id`,
+    );
+  const count = (text: string, part: string) => text.split(part).length - 1;
+
+  it("prints every member of the cell on 31/12 of the year, in the list's name order, each sheet its own page", async () => {
+    const roll = await rollOf(f.cellId);
+    expect(roll.length).toBeGreaterThan(1);
+    const res = await download(office, `/api/forms/cells/${f.cellId}/phieu-bo-sung?year=${year}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toMatch(
+      new RegExp(`phieu-bo-sung-ho-so-${year}-.*\\.docx`),
+    );
+    const doc = await readDocx(res.body);
+    // As many sheets as members, each with its own title, year and the member's name.
+    expect(count(doc.text, 'PHIẾU BỔ SUNG HỒ SƠ ĐẢNG VIÊN')).toBe(roll.length);
+    expect(count(doc.text, 'Mẫu 3-HSĐV')).toBe(roll.length);
+    expect(count(doc.text, `I. TÌNH HÌNH ĐẾN NGÀY 31/12/${year - 1}`)).toBe(roll.length);
+    const at = roll.map((m) =>
+      doc.text.indexOf(`Họ và tên đang dùng: ${m.full_name.toLocaleUpperCase('vi-VN')}`),
+    );
+    for (const i of at) expect(i).toBeGreaterThanOrEqual(0);
+    // In the order of the member list (given name first).
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // One section per sheet: a section break (next page, the default: no "continuous" type)
+    // after each sheet, so every sheet starts on a new page of A4 portrait.
+    expect(count(doc.xml, '<w:sectPr')).toBe(roll.length);
+    expect(doc.xml).not.toMatch(/<w:type w:val="(continuous|nextColumn)"/);
+    expect(count(doc.xml, '<w:pgSz w:w="11906" w:h="16838"')).toBe(roll.length);
+    // Each sheet's body sits between two section breaks: the sheet's title stands once in each.
+    const sections = doc.xml.split(/<w:sectPr[ >].*?<\/w:sectPr>/s).slice(0, roll.length);
+    for (const [i, part] of sections.entries()) {
+      const text = part.replace(/<[^>]+>/g, '');
+      expect(count(text, 'PHIẾU BỔ SUNG HỒ SƠ ĐẢNG VIÊN')).toBe(1);
+      expect(text).toContain(roll[i]!.full_name);
+    }
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({
+      action: 'form.export',
+      entity_type: 'org_unit',
+      entity_id: String(f.cellId),
+      meta: {
+        form: 'phieu-bo-sung-ho-so-chi-bo',
+        year,
+        asOf: `${year}-12-31`,
+        members: roll.length,
+        memberIds: roll.map((m) => m.id),
+        sensitive: true,
+      },
+    });
+  });
+
+  it('hides discipline on every sheet from a cell secretary, who prints their own cell', async () => {
+    const roll = await rollOf(f.cellId);
+    const secretary = await loginAs(t.app, 'bithu');
+    const res = await download(
+      secretary,
+      `/api/forms/cells/${f.cellId}/phieu-bo-sung?year=${year}`,
+    );
+    expect(res.status).toBe(200);
+    const doc = await readDocx(res.body);
+    expect(count(doc.text, 'Không in: thông tin hạn chế')).toBe(roll.length);
+    expect((await lastAudit())?.meta).toMatchObject({ sensitive: false });
+  });
+
+  it("answers 404 for another unit's cell, 400 for a year not begun and for a unit that is not a cell", async () => {
+    const secretary = await loginAs(t.app, 'bithu');
+    const sibling = await secretary.get(`/api/forms/cells/${f.siblingCellId}/phieu-bo-sung`);
+    expect(sibling.statusCode).toBe(404);
+    const elsewhere = (await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from org_units where kind = 'cell'
+          and path <@ (select path from org_units where id = ${f.otherCommitteeId}) limit 1`,
+    ))!;
+    expect(
+      (await cellOffice.get(`/api/forms/cells/${elsewhere.id}/phieu-bo-sung`)).statusCode,
+    ).toBe(404);
+    const future = await office.get(`/api/forms/cells/${f.cellId}/phieu-bo-sung?year=${year + 2}`);
+    expect(future.statusCode).toBe(400);
+    expect(future.json().message).toContain(`Năm ${year + 2} chưa bắt đầu`);
+    const committee = await office.get(`/api/forms/cells/${f.committeeId}/phieu-bo-sung`);
+    expect(committee.statusCode).toBe(400);
+    expect(committee.json().message).toContain('chọn một chi bộ');
+  });
+
+  it.skipIf(!hasPdfTools)(
+    "renders the cell's sheets to one PDF, a page or more per member",
+    async () => {
+      const roll = await rollOf(f.cellId);
+      const res = await download(
+        office,
+        `/api/forms/cells/${f.cellId}/phieu-bo-sung?year=${year}&format=pdf`,
+      );
+      expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfText(res.body);
+      expect(text.split('PHIẾU BỔ SUNG HỒ SƠ ĐẢNG VIÊN').length - 1).toBe(roll.length);
+      // pdftotext ends each page with a form feed: at least one page per sheet.
+      expect(text.split('\f').length - 1).toBeGreaterThanOrEqual(roll.length);
+    },
+  );
+});
+
 describe('giấy giới thiệu sinh hoạt đảng from a recorded transfer (with its counterfoil)', () => {
   it('prints the letter and the cuống with the recorded letter number, the destination and the member', async () => {
     const e = (await queryOne<{
@@ -728,6 +847,76 @@ describe('sổ thu đảng phí of a cell and the summary of its grassroots orga
     );
     expect(hidden.statusCode).toBe(404);
   });
+
+  it('sums a committee above the grassroots level: one row per grassroots organisation, its totals the sum of their own summaries', async () => {
+    // One month: the demo's upper committee holds a few hundred cells, each a monthly sheet.
+    const q = `year=${year}&fromMonth=1&toMonth=1`;
+    const res = await download(
+      office,
+      `/api/forms/dues/tong-hop?orgUnitId=${f.upperId}&${q}&keptPercent=30`,
+    );
+    expect(res.status).toBe(200);
+    const doc = await readDocx(res.body);
+    expect(doc.xml).toMatch(/w:orient="landscape"/);
+    expect(doc.text).toContain('TỔNG HỢP THU, NỘP ĐẢNG PHÍ');
+    expect(doc.rows.find((r) => r[0] === 'STT')).toEqual([
+      'STT',
+      'Tổ chức cơ sở đảng',
+      'Số chi bộ',
+      'Số đảng viên',
+      'Đảng phí phải thu',
+      'Đảng phí đã thu',
+      'Cơ sở trích giữ lại (30%)',
+      'Nộp cấp ủy cấp trên (70%)',
+    ]);
+    const body = doc.rows.filter((r) => /^\d+$/.test(r[0] ?? '') && r.length === 8);
+    const orgs = await queryRows<{ id: number; name: string }>(
+      t.db,
+      sql`select o.id, o.name from org_units o
+          where o.path <@ (select path from org_units where id = ${f.upperId})
+            and o.kind in ('grassroots_committee', 'grassroots_cell')
+            and (o.established_on is null or o.established_on <= '2026-01-31')
+            and (o.dissolved_on is null or o.dissolved_on >= '2026-01-01')
+          order by o.path`,
+    );
+    expect(orgs.length).toBeGreaterThan(1);
+    expect(body.map((r) => r[1])).toEqual(orgs.map((o) => o.name));
+    const parse = (v: string) => Number(v.replace(/\./g, ''));
+    // Each grassroots organisation's own summary: its "Tổng cộng" is the committee's row for it.
+    const sums = { cells: 0, members: 0, due: 0, paid: 0 };
+    for (const [i, o] of orgs.entries()) {
+      const own = await readDocx(
+        (await download(office, `/api/forms/dues/tong-hop?orgUnitId=${o.id}&${q}`)).body,
+      );
+      const cells = own.rows.filter((r) => /^\d+$/.test(r[0] ?? '') && r.length === 7).length;
+      const total = own.rows.find((r) => r[1] === 'Tổng cộng')!;
+      expect(body[i]!.slice(2, 6)).toEqual([money(cells), total[2], total[3], total[4]]);
+      sums.cells += cells;
+      sums.members += parse(total[2]!);
+      sums.due += parse(total[3]!);
+      sums.paid += parse(total[4]!);
+    }
+    expect(sums.paid).toBeGreaterThan(0);
+    const total = doc.rows.find((r) => r[1] === 'Tổng cộng')!;
+    expect(total.slice(2, 6)).toEqual([
+      money(sums.cells),
+      money(sums.members),
+      money(sums.due),
+      money(sums.paid),
+    ]);
+    // The share: kept + remitted = paid, row by row and in total.
+    for (const r of [...body, total]) expect(parse(r[6]!) + parse(r[7]!)).toBe(parse(r[5]!));
+    // The audit record names the committee; a grassroots office does not reach it.
+    await download(office, `/api/forms/dues/tong-hop?orgUnitId=${f.upperId}&${q}`);
+    expect(await lastAudit()).toMatchObject({
+      action: 'form.export',
+      entity_type: 'org_unit',
+      entity_id: String(f.upperId),
+      meta: { form: 'tong-hop-dang-phi-cap-uy', grassroots: orgs.length, cells: sums.cells },
+    });
+    const hidden = await cellOffice.get(`/api/forms/dues/tong-hop?orgUnitId=${f.upperId}&${q}`);
+    expect(hidden.statusCode).toBe(404);
+  }, 300_000);
 
   it.skipIf(!hasPdfTools)('renders the cell book to a landscape PDF with its title', async () => {
     const res = await download(

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ZAdmissionFormParams,
+  ZCellUpdateSheetParams,
   ZDuesBookQuery,
   ZFormQuery,
   ZMeetingFormParams,
@@ -17,6 +18,7 @@ import {
 import { actorOf } from '../../platform/http/context';
 import { readMemberPhoto } from '../members';
 import { admissionDecisionForm } from './admission-decision.form';
+import { cellUpdateSheetsForm } from './cell-update-sheets.form';
 import { duesBookForm, duesSummaryForm } from './dues-book.form';
 import type { FormFile } from './forms.service';
 import { meetingMinutesForm } from './meeting-minutes.form';
@@ -72,6 +74,31 @@ export const formsRoutes: FastifyPluginAsyncZod = async (app) => {
           db,
           actor: actorOf(request),
           id: request.params.id,
+          year: request.query.year,
+          format: request.query.format,
+        }),
+      ),
+  );
+
+  app.get(
+    '/cells/:id/phieu-bo-sung',
+    {
+      schema: {
+        tags,
+        summary:
+          'Phiếu bổ sung hồ sơ đảng viên của cả chi bộ trong một năm (mặc định năm vừa qua): mỗi đảng viên sinh hoạt tại chi bộ ngày 31/12 của năm một phiếu, mỗi phiếu sang trang mới, theo thứ tự tên như danh sách đảng viên (tối đa 500 phiếu)',
+        params: ZCellUpdateSheetParams,
+        querystring: ZMemberUpdateSheetQuery,
+      },
+      config: { permission: 'member.export' },
+    },
+    async (request, reply) =>
+      send(
+        reply,
+        await cellUpdateSheetsForm({
+          db,
+          actor: actorOf(request),
+          cellId: request.params.id,
           year: request.query.year,
           format: request.query.format,
         }),
@@ -199,7 +226,7 @@ export const formsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên) trong năm hoặc các tháng chọn',
+          'Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên), hoặc của cấp ủy cấp trên cơ sở (mỗi tổ chức cơ sở đảng một dòng, tối đa 600 chi bộ) trong năm hoặc các tháng chọn',
         querystring: ZDuesBookQuery,
       },
       config: { permission: 'member.list' },

@@ -127,11 +127,15 @@ const levelOf = (v: Values) =>
     .filter(Boolean)
     .join('; ');
 
-/** The sheet: "Mẫu 3-HSĐV", the member, I. as of 31/12 of the year before, II. the year's changes. */
-export const renderUpdateSheetDocx = (
+/**
+ * The sheet's body: "Mẫu 3-HSĐV", the member, I. as of 31/12 of the year before, II. the year's
+ * changes. One member's file holds one; a cell's file (cell-update-sheets.form.ts) one per member,
+ * each in its own section, so each starts on a new page.
+ */
+export const updateSheetChildren = (
   s: UpdateSheet,
   format: DocumentFormat = defaultDocumentFormat,
-) => {
+): (Paragraph | Table)[] => {
   const m = s.member;
   const b = s.before;
   const prevEnd = `31/12/${s.year - 1}`;
@@ -215,12 +219,19 @@ export const renderUpdateSheetDocx = (
       para([run(m.fullName, { bold: true, size: 13 })], { align: 'center' }),
     ]),
   ];
-  return renderDocument(
-    `Phiếu bổ sung hồ sơ đảng viên năm ${s.year} – ${m.fullName}`,
-    [{ children }],
+  return children;
+};
+
+/** One member's sheet as a DOCX. */
+export const renderUpdateSheetDocx = (
+  s: UpdateSheet,
+  format: DocumentFormat = defaultDocumentFormat,
+) =>
+  renderDocument(
+    `Phiếu bổ sung hồ sơ đảng viên năm ${s.year} – ${s.member.fullName}`,
+    [{ children: updateSheetChildren(s, format) }],
     format,
   );
-};
 
 /** The grassroots body above a unit (or the unit itself), by kind. */
 const grassrootsOf = async (db: Db, unitId: number) =>
@@ -420,6 +431,14 @@ export const loadUpdateSheet = async (
 /** The last full year in Vietnam (the sheet is filled at the start of the next). */
 export const lastFullYear = () => Number(todayInVietnam().slice(0, 4)) - 1;
 
+/** A year not begun has no sheet (400, in Vietnamese). */
+export const refuseFutureYear = (year: number) => {
+  if (year > Number(todayInVietnam().slice(0, 4)))
+    throw new AppError('BAD_REQUEST', {
+      message: `Năm ${year} chưa bắt đầu: chưa thể lập phiếu bổ sung hồ sơ của năm này.`,
+    });
+};
+
 export const memberUpdateSheetForm = async ({
   db,
   actor,
@@ -433,10 +452,7 @@ export const memberUpdateSheetForm = async ({
   year?: number;
   format: FormFormat;
 }) => {
-  if (year > Number(todayInVietnam().slice(0, 4)))
-    throw new AppError('BAD_REQUEST', {
-      message: `Năm ${year} chưa bắt đầu: chưa thể lập phiếu bổ sung hồ sơ của năm này.`,
-    });
+  refuseFutureYear(year);
   const sheet = await loadUpdateSheet(db, actor, id, year);
   const docx = await renderUpdateSheetDocx(sheet, await documentFormatOf(db));
   return deliverForm({

@@ -216,6 +216,13 @@ const table: Record<string, Entry> = {
     call: (f, t, u) => ({ url: `/api/forms/members/${memberOf(f, t, u)}/phieu-bo-sung` }),
     expect: rule(allButMember),
   },
+  // The sheets of a whole cell: whoever prints a member's sheet prints their cell's.
+  'GET /api/forms/cells/{id}/phieu-bo-sung': {
+    call: (f, t) => ({
+      url: `/api/forms/cells/${t === 'outside' ? f.memberElsewhereCellId : f.cellId}/phieu-bo-sung`,
+    }),
+    expect: rule(allButMember),
+  },
   // A letter is printed from a transfer event: a member's admission event inside answers 400 (not
   // a transfer) after authorisation; outside, "not found".
   'GET /api/forms/members/{id}/events/{eventId}/giay-gioi-thieu': {

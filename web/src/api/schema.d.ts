@@ -6309,6 +6309,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/cells/{id}/phieu-bo-sung": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phiếu bổ sung hồ sơ đảng viên của cả chi bộ trong một năm (mặc định năm vừa qua): mỗi đảng viên sinh hoạt tại chi bộ ngày 31/12 của năm một phiếu, mỗi phiếu sang trang mới, theo thứ tự tên như danh sách đảng viên (tối đa 500 phiếu) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "docx" | "pdf";
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms/dues/so-thu": {
         parameters: {
             query?: never;
@@ -6357,7 +6396,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên) trong năm hoặc các tháng chọn */
+        /** Tổng hợp thu, nộp đảng phí của tổ chức cơ sở đảng (mỗi chi bộ một dòng: số đảng viên, phải thu, đã thu, trích giữ lại, nộp lên), hoặc của cấp ủy cấp trên cơ sở (mỗi tổ chức cơ sở đảng một dòng, tối đa 600 chi bộ) trong năm hoặc các tháng chọn */
         get: {
             parameters: {
                 query: {

@@ -241,12 +241,18 @@ export const DuesPage = () => {
         <Alert type="info" showIcon title="Chọn một chi bộ để xem sổ thu đảng phí tháng." />
       )}
       {!orgUnitId && user && user.scopeOrgUnitId !== undefined && (
-        // An office prints its grassroots organisation's year without opening a cell first.
+        // An office prints its grassroots organisation's year without opening a cell first; a
+        // committee above that level, its own summary (one row per grassroots organisation).
         <Space wrap data-testid="dues-summary-forms">
           <OrgUnitSelect
             value={summaryUnit}
-            onlyKinds={['grassroots_committee', 'grassroots_cell']}
-            placeholder="Tổ chức cơ sở đảng để in tổng hợp"
+            onlyKinds={[
+              'province_committee',
+              'upper_committee',
+              'grassroots_committee',
+              'grassroots_cell',
+            ]}
+            placeholder="Đảng bộ cơ sở hoặc cấp ủy cấp trên để in tổng hợp"
             style={{ width: 340 }}
             onChange={setSummaryUnit}
           />
@@ -256,7 +262,7 @@ export const DuesPage = () => {
               testId="dues-summary-form"
               forms={[
                 {
-                  label: `Tổng hợp đảng phí của tổ chức cơ sở đảng năm ${month.slice(0, 4)}`,
+                  label: `Tổng hợp đảng phí năm ${month.slice(0, 4)}`,
                   url: `/api/forms/dues/tong-hop?orgUnitId=${summaryUnit}&year=${month.slice(0, 4)}${keptPercent === null ? '' : `&keptPercent=${keptPercent}`}`,
                 },
               ]}

@@ -35,6 +35,8 @@ import { api, toQuery } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { StatusTag } from '../../components/StatusTag';
+import { CellUpdateSheetsDownload } from '../forms/MemberUpdateSheetDownload';
+import { orgUnitsKeys } from '../org-units/keys';
 import { membersKeys } from './keys';
 import { MemberCreateModal } from './MemberCreateModal';
 
@@ -86,9 +88,24 @@ const useFilters = () => {
   return { filters, update };
 };
 
+/** Unit kinds that hold members directly (a chi bộ trực thuộc, a chi bộ cơ sở). */
+const cellKinds = ['cell', 'grassroots_cell'];
+
 export const MembersPage = () => {
-  const { can } = useAuth();
+  const { can, user } = useAuth();
   const { filters, update } = useFilters();
+  // The list narrowed to one cell (by the filter, or a secretary's own scope): its yearly sheets.
+  const listUnit = filters.orgUnitId ? Number(filters.orgUnitId) : user?.scopeOrgUnitId;
+  const unit = useQuery({
+    queryKey: orgUnitsKeys.orgUnit(listUnit),
+    queryFn: () => api.GET('/api/org-units/{id}', { params: { path: { id: listUnit! } } }),
+    enabled: can('member.export') && listUnit !== undefined,
+    staleTime: 60_000,
+  });
+  const cellId =
+    unit.data && cellKinds.includes(unit.data.kind) && unit.data.id === listUnit
+      ? unit.data.id
+      : undefined;
   const [creating, setCreating] = useState(false);
   // Which file the purpose dialog downloads: the XLSX list, or the "danh sách trích ngang" (DOCX/PDF).
   const [exporting, setExporting] = useState<false | 'xlsx' | 'docx' | 'pdf'>(false);
@@ -114,7 +131,7 @@ export const MembersPage = () => {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Danh sách đảng viên
         </Typography.Title>
-        <Space>
+        <Space wrap>
           {can('member.export') && (
             <Button icon={<DownloadOutlined />} onClick={() => setExporting('xlsx')}>
               Xuất Excel
@@ -125,6 +142,7 @@ export const MembersPage = () => {
               In trích ngang
             </Button>
           )}
+          {cellId !== undefined && <CellUpdateSheetsDownload cellId={cellId} />}
           {can('member.write') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               Thêm đảng viên
