@@ -15,7 +15,7 @@ import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../../platform/access/units';
 import { todayIso } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
-import { getDuesSheet } from '../lifecycle';
+import { getDuesSheet, getDuesSheets } from '../lifecycle';
 import { defaultDocumentFormat, reportHeader } from '../reports';
 import {
   type Column,
@@ -384,39 +384,24 @@ const cellsOfGrassroots = (
             order by o.path`,
       );
 
-/**
- * `fn` over the items, at most `limit` at a time, results in the items' order. A summary reads one
- * dues sheet per cell and month; on PostgreSQL the pool's connections read several cells at once.
- */
-const mapLimit = async <T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>) => {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-};
-/** Cells read at once (the pool holds 10 connections by default; leave room for other requests). */
-const CELLS_AT_ONCE = 4;
-
-/** A cell's row: its monthly sheets of the dues module, summed. */
-const cellRow = async (
+/** Each cell's row: its monthly sheets of the dues module, summed (all cells read together). */
+const cellRows = async (
   db: Db,
   actor: Actor,
-  cell: { id: number; name: string },
+  cells: { id: number; name: string }[],
   months: string[],
-): Promise<DuesSummary['cells'][number]> => {
-  const sheets = await sheetsOf(db, actor, cell.id, months);
-  return {
-    name: cell.name,
-    members: sheets.at(-1)!.rows.length,
-    due: sum(sheets.map((s) => s.totalDue)),
-    paid: sum(sheets.map((s) => s.totalPaid)),
-  };
+): Promise<DuesSummary['cells']> => {
+  // The cells lie under a unit already found in the actor's scope.
+  const sheets = await getDuesSheets({ db, actor, cells, months });
+  return cells.map((cell) => {
+    const of = sheets.get(cell.id)!;
+    return {
+      name: cell.name,
+      members: of.at(-1)!.rows.length,
+      due: sum(of.map((s) => s.totalDue)),
+      paid: sum(of.map((s) => s.totalPaid)),
+    };
+  });
 };
 
 /** A grassroots organisation's rows: one per cell. */
@@ -425,10 +410,7 @@ const grassrootsRows = async (
   actor: Actor,
   org: { id: number; name: string; kind: string; path: string },
   months: string[],
-) =>
-  mapLimit(await cellsOfGrassroots(db, org, months), CELLS_AT_ONCE, (c) =>
-    cellRow(db, actor, c, months),
-  );
+) => cellRows(db, actor, await cellsOfGrassroots(db, org, months), months);
 
 /**
  * The most cells a committee's summary adds up (each cell is twelve monthly sheets): a committee
@@ -545,14 +527,12 @@ const committeeDuesSummaryForm = async ({
     throw new AppError('BAD_REQUEST', {
       message: `${committee.name} có ${formatNumber(cellCount ?? 0)} chi bộ, quá ${formatNumber(MAX_SUMMARY_CELLS)} chi bộ một lần tổng hợp: hãy in tổng hợp của từng đảng bộ cấp dưới.`,
     });
-  // Every cell of every organisation read together (a few at a time), then grouped back.
+  // Every cell of every organisation read together, then grouped back.
   const cellsOf = await Promise.all(orgs.map((org) => cellsOfGrassroots(db, org, months)));
-  const cellRows = await mapLimit(cellsOf.flat(), CELLS_AT_ONCE, (c) =>
-    cellRow(db, actor, c, months),
-  );
+  const rowsOfCells = await cellRows(db, actor, cellsOf.flat(), months);
   let at = 0;
   const rows: DuesSummary['cells'] = orgs.map((org, i) => {
-    const cells = cellRows.slice(at, at + cellsOf[i]!.length);
+    const cells = rowsOfCells.slice(at, at + cellsOf[i]!.length);
     at += cells.length;
     return {
       name: org.name,

@@ -203,88 +203,141 @@ export const getDuesSheet = async ({
   const unit = await getUnitInScope(db, actor, orgUnitId);
   if (unit.kind !== 'cell' && unit.kind !== 'grassroots_cell')
     throw invalidField('orgUnitId', 'Sổ thu đảng phí lập theo chi bộ: hãy chọn một chi bộ.');
-  const year = month.slice(0, 4);
-  const rows = await queryRows<
-    DuesProfileRow & {
-      id: number;
-      full_name: string;
-      party_age_from: string | null;
-      admitted_on: string | null;
-      paid: number | null;
-      paid_on: string | null;
-      paid_months: string[] | null;
-      entry_month: string | null;
-    }
-  >(
-    db,
-    sql`select m.id, m.full_name, m.party_age_from, m.admitted_on, ${entryMonthSql} as entry_month,
-          p.*, pay.amount as paid, pay.paid_on,
-          (select array_agg(x.month) from dues_payments x where x.member_id = m.id and x.month like ${`${year}-%`}) as paid_months
-        from members m
-        left join dues_profiles p on p.member_id = m.id
-        left join dues_payments pay on pay.member_id = m.id and pay.month = ${month}
-        where ${rollOfMonth(orgUnitId, month, actor)}
-        order by m.given_name collate "vi", m.full_name collate "vi", m.id`,
+  const sheets = await getDuesSheets({ db, actor, cells: [unit], months: [month] });
+  return sheets.get(unit.id)![0]!;
+};
+
+/**
+ * Who is on the roll of each of the cells for a month, as `rollOfMonth` says for one cell: rows
+ * (cell_id, member_id). A member who moved between two of them during a past month is on both.
+ */
+const rollsOfMonth = (cellIds: readonly number[], month: string, actor: Actor) => {
+  const cells = sql.join(
+    cellIds.map((id) => sql`${id}`),
+    sql`, `,
   );
+  return month >= currentMonth()
+    ? sql`select m0.org_unit_id as cell_id, m0.id as member_id from members m0
+          where m0.org_unit_id in (${cells}) and m0.status in (${activeStatusList}) and not m0.temporarily_away`
+    : sql`select distinct mp.org_unit_id as cell_id, mp.member_id from member_periods mp
+          where mp.org_unit_id in (${cells}) and mp.status in (${activeStatusList})
+            and mp.valid_from < (${`${month}-01`}::date + interval '1 month')
+            and (mp.valid_to is null or mp.valid_to > ${`${month}-01`}::date)
+            and exists (select 1 from members now_m join org_units now_in on now_in.id = now_m.org_unit_id
+                        where now_m.id = mp.member_id and ${inScope(actor, sql`now_in.path`)})`;
+};
+
+/**
+ * The dues sheets of several cells for several months (issue 21's summaries above the grassroots
+ * level, issue 24): one roll query and one records-window query per month for all the cells, the
+ * rows computed as each cell's own sheet computes them (`getDuesSheet` is this for one cell and
+ * month). The cells must already be checked to be in the actor's scope. Sheets come in the months'
+ * order for every cell asked, an empty sheet where a cell had nobody on its roll.
+ */
+export const getDuesSheets = async ({
+  db,
+  actor,
+  cells,
+  months,
+}: {
+  db: Db;
+  actor: Actor;
+  cells: readonly { id: number; name: string }[];
+  months: readonly string[];
+}): Promise<Map<number, TDuesSheet[]>> => {
   const params = await getDuesParams(db);
-  const recordsFrom = await recordsFromOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  // Only months already past count as unpaid; the current month is still being collected.
-  const collecting = month >= currentMonth();
-  const asOfMonth = collecting ? previousMonth(currentMonth()) : month;
-  const sheetRows = rows.map((r) => {
-    const window: DuesRecordWindow = {
-      entryMonth: r.entry_month ?? r.admitted_on?.slice(0, 7) ?? null,
-      recordsFrom: recordsFrom.get(r.id) ?? null,
-    };
-    // The month being collected is open to recording for every member of the cell.
-    const state = duesMonthState(month, collecting ? { entryMonth: window.entryMonth } : window);
-    const computed =
-      r.category && (state !== 'not_member' || r.paid !== null)
-        ? monthlyDues({ month, basis: basisOf(r), partyAgeFrom: r.party_age_from, params })
-        : null;
-    const months = duesMonthsOfYear({
-      year: Number(year),
-      asOfMonth,
-      paidMonths: r.paid_months ?? [],
-      ...window,
-    });
-    const exempt = Boolean(computed?.exempt);
-    return {
-      memberId: r.id,
-      fullName: r.full_name,
-      category: r.category ?? null,
-      monthState: r.paid !== null ? ('owed' as const) : state,
-      due: computed ? computed.amount : null,
-      explanation:
-        r.paid === null && state === 'not_member'
-          ? `Chưa sinh hoạt tại chi bộ trong tháng này (từ tháng ${window.entryMonth?.slice(5)}/${window.entryMonth?.slice(0, 4)}).`
-          : r.paid === null && state === 'no_data'
-            ? `Chưa có số liệu: chưa ghi sổ thu nào cho đảng viên này đến tháng này, không tính là chưa đóng${computed && !computed.exempt ? ` (nếu ghi: ${computed.explanation})` : '.'}`
-            : computed
-              ? computed.explanation
-              : 'Chưa khai báo căn cứ tính đảng phí (mức lương, lương hưu…).',
-      exempt: computed?.exempt ?? null,
-      paid: r.paid === null ? null : Number(r.paid),
-      paidOn: r.paid_on,
-      unpaidMonthsThisYear: exempt ? 0 : months.unpaid.length,
-      unknownMonthsThisYear: months.unknown.length,
-      warning: !exempt && months.unpaid.length >= 3,
-    };
-  });
-  return {
-    orgUnitId,
-    orgUnitName: unit.name,
-    month,
-    ruleSet: duesRuleSetFor(month, params),
-    flatAmountsSource: duesFlatSourceFor(month, params),
-    rows: sheetRows,
-    // Months nobody recorded are not owed: they stay out of the total to collect.
-    totalDue: sheetRows.reduce((s, r) => s + (r.monthState === 'owed' ? (r.due ?? 0) : 0), 0),
-    totalPaid: sheetRows.reduce((s, r) => s + (r.paid ?? 0), 0),
-  };
+  const result = new Map<number, TDuesSheet[]>(cells.map((c) => [c.id, []]));
+  if (cells.length === 0) return result;
+  for (const month of months) {
+    const year = month.slice(0, 4);
+    const rows = await queryRows<
+      DuesProfileRow & {
+        cell_id: number;
+        id: number;
+        full_name: string;
+        party_age_from: string | null;
+        admitted_on: string | null;
+        paid: number | null;
+        paid_on: string | null;
+        paid_months: string[] | null;
+        entry_month: string | null;
+      }
+    >(
+      db,
+      sql`select roll.cell_id, m.id, m.full_name, m.party_age_from, m.admitted_on, ${entryMonthSql} as entry_month,
+            p.*, pay.amount as paid, pay.paid_on,
+            (select array_agg(x.month) from dues_payments x where x.member_id = m.id and x.month like ${`${year}-%`}) as paid_months
+          from (${rollsOfMonth(
+            cells.map((c) => c.id),
+            month,
+            actor,
+          )}) roll
+          join members m on m.id = roll.member_id
+          left join dues_profiles p on p.member_id = m.id
+          left join dues_payments pay on pay.member_id = m.id and pay.month = ${month}
+          order by roll.cell_id, m.given_name collate "vi", m.full_name collate "vi", m.id`,
+    );
+    const recordsFrom = await recordsFromOf(db, [...new Set(rows.map((r) => r.id))]);
+    // Only months already past count as unpaid; the current month is still being collected.
+    const collecting = month >= currentMonth();
+    const asOfMonth = collecting ? previousMonth(currentMonth()) : month;
+    const rowsOf = new Map<number, TDuesSheet['rows']>(cells.map((c) => [c.id, []]));
+    for (const r of rows) {
+      const window: DuesRecordWindow = {
+        entryMonth: r.entry_month ?? r.admitted_on?.slice(0, 7) ?? null,
+        recordsFrom: recordsFrom.get(r.id) ?? null,
+      };
+      // The month being collected is open to recording for every member of the cell.
+      const state = duesMonthState(month, collecting ? { entryMonth: window.entryMonth } : window);
+      const computed =
+        r.category && (state !== 'not_member' || r.paid !== null)
+          ? monthlyDues({ month, basis: basisOf(r), partyAgeFrom: r.party_age_from, params })
+          : null;
+      const months = duesMonthsOfYear({
+        year: Number(year),
+        asOfMonth,
+        paidMonths: r.paid_months ?? [],
+        ...window,
+      });
+      const exempt = Boolean(computed?.exempt);
+      rowsOf.get(r.cell_id)!.push({
+        memberId: r.id,
+        fullName: r.full_name,
+        category: r.category ?? null,
+        monthState: r.paid !== null ? ('owed' as const) : state,
+        due: computed ? computed.amount : null,
+        explanation:
+          r.paid === null && state === 'not_member'
+            ? `Chưa sinh hoạt tại chi bộ trong tháng này (từ tháng ${window.entryMonth?.slice(5)}/${window.entryMonth?.slice(0, 4)}).`
+            : r.paid === null && state === 'no_data'
+              ? `Chưa có số liệu: chưa ghi sổ thu nào cho đảng viên này đến tháng này, không tính là chưa đóng${computed && !computed.exempt ? ` (nếu ghi: ${computed.explanation})` : '.'}`
+              : computed
+                ? computed.explanation
+                : 'Chưa khai báo căn cứ tính đảng phí (mức lương, lương hưu…).',
+        exempt: computed?.exempt ?? null,
+        paid: r.paid === null ? null : Number(r.paid),
+        paidOn: r.paid_on,
+        unpaidMonthsThisYear: exempt ? 0 : months.unpaid.length,
+        unknownMonthsThisYear: months.unknown.length,
+        warning: !exempt && months.unpaid.length >= 3,
+      });
+    }
+    for (const cell of cells) {
+      const sheetRows = rowsOf.get(cell.id)!;
+      result.get(cell.id)!.push({
+        orgUnitId: cell.id,
+        orgUnitName: cell.name,
+        month,
+        ruleSet: duesRuleSetFor(month, params),
+        flatAmountsSource: duesFlatSourceFor(month, params),
+        rows: sheetRows,
+        // Months nobody recorded are not owed: they stay out of the total to collect.
+        totalDue: sheetRows.reduce((s, r) => s + (r.monthState === 'owed' ? (r.due ?? 0) : 0), 0),
+        totalPaid: sheetRows.reduce((s, r) => s + (r.paid ?? 0), 0),
+      });
+    }
+  }
+  return result;
 };
 
 /** Record the cell's collection for a month: all rows or none. */

@@ -2,7 +2,7 @@
 // here is the module's own business (checked by the dependency rule in .dependency-cruiser.cjs).
 export { disciplineFactsFor } from './discipline-facts';
 // The home page (issue 22) reads the reminders, a cell's dues sheet and a member's own dues and badges.
-export { getDuesSheet } from './dues.service';
+export { getDuesSheet, getDuesSheets } from './dues.service';
 export { lifecycleRoutes } from './lifecycle.routes';
 export { getMemberLifecycle } from './member-lifecycle.service';
 export { listReminders } from './reminders.service';
