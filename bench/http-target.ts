@@ -7,6 +7,7 @@ import pg from 'pg';
 import { buildApp } from '../server/app';
 import {
   createDatabase,
+  type Database,
   migrateDatabase,
   queryRows,
   refreshStatistics,
@@ -17,6 +18,17 @@ import { hashPassword } from '../server/platform/auth/password';
 import { seedDemo } from '../server/seed/load-demo';
 
 const [mode, port, databaseUrl] = process.argv.slice(2);
+
+/** dangvu itself on the database, on 127.0.0.1 (logins unlimited: the bench logs in often). */
+const serve = async (database: Database) => {
+  const app = await buildApp({
+    database,
+    cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
+    serveWeb: false,
+    config: { loginRateLimit: 100000 },
+  });
+  await app.listen({ port: Number(port), host: '127.0.0.1' });
+};
 
 if (mode === 'hello') {
   const app = Fastify();
@@ -48,13 +60,7 @@ if (mode === 'hello') {
     role: 'org_office',
     scopeOrgUnitId: root.id,
   });
-  const app = await buildApp({
-    database,
-    cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
-    serveWeb: false,
-    config: { loginRateLimit: 100000 },
-  });
-  await app.listen({ port: Number(port), host: '127.0.0.1' });
+  await serve(database);
 } else {
   // BENCH_PREPARED=off: the statements unnamed, as before issue 24 (the A/B of bench/http.ts).
   const database = await createDatabase({
@@ -64,12 +70,6 @@ if (mode === 'hello') {
   });
   // A benchmark database made by an older commit gets this one's migrations (the change triggers).
   await migrateDatabase(database);
-  const app = await buildApp({
-    database,
-    cookieSecret: 'bench-cookie-secret-0123456789-abcdefghijkl',
-    serveWeb: false,
-    config: { loginRateLimit: 100000 },
-  });
-  await app.listen({ port: Number(port), host: '127.0.0.1' });
+  await serve(database);
 }
 process.stdout.write('ready\n');

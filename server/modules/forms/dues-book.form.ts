@@ -451,16 +451,38 @@ export const duesSummaryForm = async ({
   const org = await getUnitInScope(db, actor, grassroots.id);
   const months = bookMonths(query);
   const rows = await grassrootsRows(db, actor, org, months);
+  return deliverSummary({ db, actor, query, unit: org, months, rows, level: 'grassroots' });
+};
+
+/** The summary's document, delivered and audited: a grassroots organisation's or a committee's. */
+const deliverSummary = async ({
+  db,
+  actor,
+  query,
+  unit,
+  months,
+  rows,
+  level,
+}: {
+  db: Db;
+  actor: Actor;
+  query: TDuesBookQuery;
+  unit: { id: number; name: string };
+  months: string[];
+  rows: DuesSummary['cells'];
+  level: 'grassroots' | 'committee';
+}) => {
   const today = todayInVietnam();
-  const header = await reportHeader(db, org.id, today);
+  const header = await reportHeader(db, unit.id, today);
   const summary: DuesSummary = {
     superiorName: header.superiorName,
     issuerName: header.issuerName,
     place: header.place,
     date: today,
-    orgName: org.name,
+    orgName: unit.name,
     period: periodText(months),
     keptPercent: query.keptPercent ?? null,
+    ...(level === 'committee' ? { level } : {}),
     cells: rows,
     signer: header.signer,
   };
@@ -470,16 +492,18 @@ export const duesSummaryForm = async ({
     actor,
     docx,
     format: query.format,
-    baseName: `tong-hop-dang-phi-${asciiName(org.name)}-${months[0]}-${months.at(-1)!.slice(5)}`,
+    baseName: `tong-hop-dang-phi-${asciiName(unit.name)}-${months[0]}-${months.at(-1)!.slice(5)}`,
     audit: {
-      form: 'tong-hop-dang-phi',
+      form: level === 'committee' ? 'tong-hop-dang-phi-cap-uy' : 'tong-hop-dang-phi',
       entityType: 'org_unit',
-      entityId: org.id,
-      orgUnitId: org.id,
+      entityId: unit.id,
+      orgUnitId: unit.id,
       meta: {
         year: query.year,
         months: months.length,
-        cells: rows.length,
+        ...(level === 'committee'
+          ? { grassroots: rows.length, cells: sum(rows.map((r) => r.cells ?? 0)) }
+          : { cells: rows.length }),
         totalPaid: sum(rows.map((r) => r.paid)),
         keptPercent: query.keptPercent ?? null,
       },
@@ -542,40 +566,5 @@ const committeeDuesSummaryForm = async ({
       paid: sum(cells.map((c) => c.paid)),
     };
   });
-  const today = todayInVietnam();
-  const header = await reportHeader(db, committee.id, today);
-  const summary: DuesSummary = {
-    superiorName: header.superiorName,
-    issuerName: header.issuerName,
-    place: header.place,
-    date: today,
-    orgName: committee.name,
-    period: periodText(months),
-    keptPercent: query.keptPercent ?? null,
-    level: 'committee',
-    cells: rows,
-    signer: header.signer,
-  };
-  const docx = await renderDuesSummaryDocx(summary, await documentFormatOf(db));
-  return deliverForm({
-    db,
-    actor,
-    docx,
-    format: query.format,
-    baseName: `tong-hop-dang-phi-${asciiName(committee.name)}-${months[0]}-${months.at(-1)!.slice(5)}`,
-    audit: {
-      form: 'tong-hop-dang-phi-cap-uy',
-      entityType: 'org_unit',
-      entityId: committee.id,
-      orgUnitId: committee.id,
-      meta: {
-        year: query.year,
-        months: months.length,
-        grassroots: rows.length,
-        cells: sum(rows.map((r) => r.cells ?? 0)),
-        totalPaid: sum(rows.map((r) => r.paid)),
-        keptPercent: query.keptPercent ?? null,
-      },
-    },
-  });
+  return deliverSummary({ db, actor, query, unit: committee, months, rows, level: 'committee' });
 };
