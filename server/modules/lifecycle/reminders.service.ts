@@ -181,10 +181,6 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
           select m.id, m.full_name, m.org_unit_id, o.name as org_unit_name, m.admitted_on, m.party_age_from
           from members m join org_units o on o.id = m.org_unit_id
           where o.path <@ ${unit.path}::ltree and m.status in (${activeStatusList}) and not m.temporarily_away
-        ), recording as materialized (
-          -- Cells that record dues here this year (any member of theirs has a payment).
-          select distinct x.org_unit_id from members x join dues_payments p on p.member_id = x.id
-          where x.org_unit_id in (select org_unit_id from scoped) and p.month like ${`${year}-%`}
         ), paid as materialized (
           select p.member_id, count(*) as n from dues_payments p
           where p.member_id in (select id from scoped) and p.month between ${`${year}-01`} and ${lastDue}
@@ -199,7 +195,6 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
           to_char(f.entered, 'YYYY-MM') as entry_month, dp.category, dp.base_amount, dp.other_area, dp.social_pension_allowance,
           dp.hardship_exemption, dp.reduction_percent, dp.reduction_from, dp.reduction_to
         from scoped m
-        join recording r on r.org_unit_id = m.org_unit_id
         left join paid on paid.member_id = m.id
         left join entered en on en.member_id = m.id
         left join dues_profiles dp on dp.member_id = m.id
@@ -207,7 +202,10 @@ const duesUnpaid = async ({ db, unit, today }: Section): Promise<TReminder[]> =>
           select coalesce(en.on_date, m.admitted_on) as entered,
             greatest(${`${year}-01-01`}::date, date_trunc('month', coalesce(en.on_date, m.admitted_on))::date) as first_due) f
         where (extract(year from ${`${lastDue}-01`}::date) * 12 + extract(month from ${`${lastDue}-01`}::date))
-            - (extract(year from f.first_due) * 12 + extract(month from f.first_due)) + 1 - coalesce(paid.n, 0) >= 3`,
+            - (extract(year from f.first_due) * 12 + extract(month from f.first_due)) + 1 - coalesce(paid.n, 0) >= 3
+          -- Only cells that record dues here this year; asked of the few members short of months.
+          and exists (select 1 from members x join dues_payments p on p.member_id = x.id
+                      where x.org_unit_id = m.org_unit_id and p.month like ${`${year}-%`})`,
   );
   const paidMonths = new Map<number, string[]>();
   if (candidates.length > 0)
