@@ -8,6 +8,7 @@ const config = loadConfig();
 const database = await createDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: path.join(config.dataDir, 'pglite'),
+  preparedStatements: config.preparedStatements,
 });
 const result = await verifyAuditChain(database.db);
 await database.close();

@@ -15,7 +15,12 @@ try {
   const config = loadConfig();
   const dataDir = path.join(config.dataDir, 'pglite');
   if (!config.databaseUrl) claimDataDir(config.dataDir, 'npm run backup');
-  const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: 2 });
+  const database = await createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir,
+    poolSize: 2,
+    preparedStatements: config.preparedStatements,
+  });
   const started = Date.now();
   try {
     const { header, size } = await createBackup({

@@ -61,6 +61,7 @@ try {
     databaseUrl: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),
     poolSize: 2,
+    preparedStatements: config.preparedStatements,
   });
   const db = database.db;
   const started = Date.now();

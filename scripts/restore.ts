@@ -41,7 +41,12 @@ try {
   }
   const dataDir = path.join(config.dataDir, 'pglite');
   if (!config.databaseUrl) claimDataDir(config.dataDir, 'npm run restore');
-  const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir, poolSize: 2 });
+  const database = await createDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir,
+    poolSize: 2,
+    preparedStatements: config.preparedStatements,
+  });
   try {
     const result = await restoreBackup({ db: database.db, actor: null, file, via: 'cli' });
     for (const t of result.tables)
