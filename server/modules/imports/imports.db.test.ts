@@ -327,6 +327,36 @@ describe('member import from a messy XLSX', () => {
     expect(skipped.result).toMatchObject({ created: 0, skipped: 1 });
     expect(await memberCount()).toBe(before + 1);
   });
+
+  it('checks the rows again at commit when a cell they name was renamed since the preview', async () => {
+    // The preview's own checks of the rows are kept for the commit only while the cells are the same.
+    const cell = await queryOne<{ id: number }>(
+      t.db,
+      sql`select id from org_units where parent_id = ${f.otherCommitteeId} and kind = 'cell'
+          and dissolved_on is null order by id desc limit 1`,
+    );
+    const label = await labelOf(cell!.id);
+    const before = await memberCount();
+    const file = await xlsxOf([
+      ['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Chi bộ', 'Ngày vào Đảng'],
+      ['Lương Văn Đổi Tên', 'Nam', '21/06/1990', '001090000888', label, '05/05/2019'],
+    ]);
+    const up = await upload(office, 'members', 'doi ten chi bo.xlsx', file);
+    const job = up.result as { id: number; mapping: Record<string, number | null> };
+    const p = await preview(office, job.id, job.mapping);
+    expect((p.result as { summary: { valid: number } }).summary.valid).toBe(1);
+    const renamed = await office.post('/api/org-units/operations', {
+      kind: 'rename',
+      orgUnitId: cell!.id,
+      name: 'Chi bộ Đã Đổi Tên Sau Khi Xem Trước',
+      effectiveDate: new Date().toISOString().slice(0, 10),
+      decisionNumber: '15-QĐ/ĐU',
+    });
+    expect(renamed.statusCode).toBe(200);
+    const refused = await commit(office, job.id);
+    expect(refused.error?.message).toContain('Không tìm thấy chi bộ');
+    expect(await memberCount()).toBe(before);
+  });
 });
 
 // Issue 17: the import must never lose a column. A header that is valid Unicode stays as it is,

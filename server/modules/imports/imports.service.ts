@@ -27,7 +27,15 @@ import {
   layoutFingerprint,
 } from './imports.fields';
 import { type ParsedSheet, parseSpreadsheet } from './imports.parse';
-import { type RowResult, validateRows } from './imports.validate';
+import {
+  type CellRow,
+  checkAgainstRecords,
+  checkRows,
+  loadCellRows,
+  type RowResult,
+  unmarkedCopy,
+  validateRows,
+} from './imports.validate';
 import { writeApplicants, writeEvents, writeMembers } from './imports.write';
 
 export type Progress = (phase: string, done: number, total: number) => void | Promise<void>;
@@ -58,6 +66,18 @@ const remember = <V>(cache: Map<number, V>, id: number, value: V) => {
   cache.set(id, value);
   while (cache.size > 3) cache.delete(cache.keys().next().value as number);
 };
+
+/**
+ * The rows' own checks (fields, dates, cells) of a job's last preview, and what they were computed
+ * from. `checkRows` is a pure function of the file, the mapping, the day and the actor's cells, so
+ * the commit uses them again while all of these are the same, re-reading the cells in its
+ * transaction; the checks against the records (duplicates, rows imported before, the events'
+ * members) are always made again there.
+ */
+const ownChecks = new Map<number, { basis: string; rows: RowResult[] }>();
+const checkBasis = (actor: Actor, mapping: TImportMapping, today: string, cells: CellRow[]) =>
+  // The mapping's keys sorted: read back from jsonb, they come in another order.
+  JSON.stringify([actor.scopePath, Object.entries(mapping).sort(), today, cells]);
 
 const loadJob = async (db: DbOrTx, actor: Actor, id: number): Promise<JobRow> => {
   const job = await queryOne<JobRow>(
@@ -329,15 +349,18 @@ export const previewImport = async ({
     ...new Set(skippedColumns ?? (job.skipped_columns ?? []).filter((c) => !mappedColumns.has(c))),
   ].sort((a, b) => a - b);
   const mapping = checkMapping(job.kind, proposed, job.headers.length, skipped);
-  const rows = await validateRows({
-    db,
-    actor,
+  const today = todayIso();
+  const cells = await loadCellRows(db, actor);
+  const own = checkRows({
     kind: job.kind,
     sheet,
     mapping,
-    today: todayIso(),
+    today,
+    cells,
     onProgress: (done, total) => progress?.('validating', done, total),
   });
+  remember(ownChecks, job.id, { basis: checkBasis(actor, mapping, today, cells), rows: own });
+  const rows = await checkAgainstRecords(db, actor, job.kind, unmarkedCopy(own));
   remember(previews, job.id, rows);
   const summary = summarise(rows);
   await db.transaction(async (tx) => {
@@ -476,15 +499,21 @@ export const commitImport = async ({
           message: 'Cần ghép hoặc bỏ qua cột này.',
         })),
       });
-    const rows = await validateRows({
-      db: tx,
-      actor,
-      kind: job.kind,
-      sheet,
-      mapping: job.mapping,
-      today: todayIso(),
-      onProgress: (done, total) => progress?.('validating', done, total),
-    });
+    const today = todayIso();
+    const cells = await loadCellRows(tx, actor);
+    const kept = ownChecks.get(job.id);
+    const own =
+      kept && kept.basis === checkBasis(actor, job.mapping, today, cells)
+        ? kept.rows
+        : checkRows({
+            kind: job.kind,
+            sheet,
+            mapping: job.mapping,
+            today,
+            cells,
+            onProgress: (done, total) => progress?.('validating', done, total),
+          });
+    const rows = await checkAgainstRecords(tx, actor, job.kind, unmarkedCopy(own));
     const excluded = new Set(input.excludedRows);
     const decisionOf = (r: RowResult) =>
       input.duplicateDecisions[String(r.rowNumber)] ?? input.duplicateDefault ?? null;
@@ -570,6 +599,7 @@ export const commitImport = async ({
       },
     });
     previews.delete(job.id);
+    ownChecks.delete(job.id);
     return result;
   });
   // A large load leaves the planner's statistics stale, and PGlite has no autovacuum to refresh

@@ -66,15 +66,16 @@ const words = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Cells of the actor's subtree by name, "name – parent name", or name without "Chi bộ". */
-const loadCells = async (db: DbOrTx, actor: Actor) => {
-  const rows = await queryRows<{
-    id: number;
-    name: string;
-    kind: string;
-    dissolved_on: string | null;
-    parent_name: string | null;
-  }>(
+/** The units of the actor's subtree that hold members, as the rows' cell names are looked up in. */
+export type CellRow = {
+  id: number;
+  name: string;
+  kind: string;
+  dissolved_on: string | null;
+  parent_name: string | null;
+};
+export const loadCellRows = (db: DbOrTx, actor: Actor) =>
+  queryRows<CellRow>(
     db,
     sql`select o.id, o.name, o.kind, o.dissolved_on, p.name as parent_name
         from org_units o left join org_units p on p.id = o.parent_id
@@ -82,8 +83,12 @@ const loadCells = async (db: DbOrTx, actor: Actor) => {
           and o.kind in (${sql.join(
             memberHoldingKinds.map((k) => sql`${k}`),
             sql`, `,
-          )})`,
+          )})
+        order by o.id`,
   );
+
+/** Cells by name, "name – parent name", or name without "Chi bộ". */
+const cellFinder = (rows: readonly CellRow[]) => {
   const byKey = new Map<string, Cell[]>();
   const add = (key: string, cell: Cell) => {
     const list = byKey.get(key) ?? [];
@@ -270,15 +275,16 @@ const optionalText = (ctx: RowContext, field: string, max = 300) => {
   ctx.data[field] = t ? normalizeText(t) : null;
 };
 
-export type ValidateInput = {
-  db: DbOrTx;
-  actor: Actor;
+/** What the checks of the rows themselves depend on: the file, the mapping, the day and the cells. */
+export type CheckInput = {
   kind: ImportKind;
   sheet: ParsedSheet;
   mapping: TImportMapping;
   today: string;
+  cells: readonly CellRow[];
   onProgress?: (done: number, total: number) => void;
 };
+export type ValidateInput = Omit<CheckInput, 'cells'> & { db: DbOrTx; actor: Actor };
 
 export const rowKeyOf = (kind: ImportKind, values: Record<string, string | null>) =>
   createHash('sha256')
@@ -290,10 +296,16 @@ export const rowKeyOf = (kind: ImportKind, values: Record<string, string | null>
     )
     .digest('hex');
 
-export const validateRows = async (input: ValidateInput): Promise<RowResult[]> => {
-  const { db, actor, kind, sheet, mapping, today, onProgress } = input;
+/**
+ * Check every row on its own: fields, dates, the cell named. A pure function of its input, so its
+ * result can be kept from the preview and used again at the commit while none of it changed
+ * (`imports.service.ts`); what depends on the records (duplicates, rows imported before, the events'
+ * members) is `checkAgainstRecords`, always run again.
+ */
+export const checkRows = (input: CheckInput): RowResult[] => {
+  const { kind, sheet, mapping, today, onProgress } = input;
   const fields = importFields[kind];
-  const findCell = await loadCells(db, actor);
+  const findCell = cellFinder(input.cells);
   const results: RowResult[] = [];
   const fieldOfColumn = new Map<number, string>();
   for (const [field, col] of Object.entries(mapping))
@@ -446,12 +458,43 @@ export const validateRows = async (input: ValidateInput): Promise<RowResult[]> =
     });
   });
   onProgress?.(sheet.rows.length, sheet.rows.length);
-
-  await markAlreadyImported(db, kind, results);
-  if (kind === 'events') await checkEvents(db, actor, results);
-  else await markDuplicates(db, kind, results);
   return results;
 };
+
+/**
+ * Check rows against the records as they are now: rows imported before, duplicates (members,
+ * applicants), the events' members and timelines. Marks `rows` in place.
+ */
+export const checkAgainstRecords = async (
+  db: DbOrTx,
+  actor: Actor,
+  kind: ImportKind,
+  rows: RowResult[],
+): Promise<RowResult[]> => {
+  await markAlreadyImported(db, kind, rows);
+  if (kind === 'events') await checkEvents(db, actor, rows);
+  else await markDuplicates(db, kind, rows);
+  return rows;
+};
+
+/** A copy of checked rows that the record checks can mark without touching the original. */
+export const unmarkedCopy = (rows: readonly RowResult[]): RowResult[] =>
+  rows.map((r) => ({
+    ...r,
+    data: { ...r.data },
+    errors: [...r.errors],
+    warnings: [...r.warnings],
+    duplicate: null,
+    already: false,
+  }));
+
+export const validateRows = async (input: ValidateInput): Promise<RowResult[]> =>
+  checkAgainstRecords(
+    input.db,
+    input.actor,
+    input.kind,
+    checkRows({ ...input, cells: await loadCellRows(input.db, input.actor) }),
+  );
 
 const chunks = <T>(items: T[], size: number) => {
   const out: T[][] = [];
