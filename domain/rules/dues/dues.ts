@@ -95,7 +95,7 @@ export const duesDefaults: DuesParams = {
   ruleSets: [
     {
       code: '342-QĐ/TW',
-      name: 'Quy định 342-QĐ/TW ngày 28/12/2010',
+      name: 'Quyết định 342-QĐ/TW ngày 28/12/2010',
       from: '0000-01',
       salaryRate: 0.01,
       benefitRate: 0.01,

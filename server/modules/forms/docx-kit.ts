@@ -109,8 +109,9 @@ export const para = (text: string | TextRun[], s: ParaStyle = {}) =>
 
 /** "Label: value" with the value in the text's weight; an empty value prints dots to fill by hand. */
 export const field = (label: string, value: string | null | undefined, size = 13) =>
+  // 1 pt after each line: 2 pt pushed the signature of the one-page phiếu onto a second page.
   para([run(`${label}: `, { size }), run(value?.trim() ? value : '…………………………', { size })], {
-    after: 40,
+    after: 20,
   });
 
 /** The Party date line, "Lạng Sơn, ngày 05 tháng 12 năm 2025" (36-HD: lower case, italic). */

@@ -160,7 +160,8 @@ export const renderDuesBookDocx = (b: DuesBook, format: DocumentFormat = default
                 { size: 13 },
               ),
             ],
-            { before: 120, after: 120 },
+            // Kept with the signature: a signature never stands alone on the last page.
+            { before: 120, after: 120, keepNext: true },
           ),
           signatureBlock(width, { ...b.signer, name: '' }, [
             para([run('NGƯỜI THU ĐẢNG PHÍ', { bold: true, size: 13 })], { align: 'center' }),
@@ -353,7 +354,7 @@ export const renderDuesSummaryDocx = (
                 { size: 10, italics: true },
               ),
             ],
-            { before: 80, after: 120 },
+            { before: 80, after: 120, keepNext: true },
           ),
           signatureBlock(width, { ...s.signer, name: '' }, [
             para([run('NGƯỜI LẬP BIỂU', { bold: true, size: 13 })], { align: 'center' }),

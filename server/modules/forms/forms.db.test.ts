@@ -211,6 +211,10 @@ describe('phiếu đảng viên (2-HSĐV) and lý lịch đảng viên (1-HSĐV)
     expect(text).toContain('PHIẾU ĐẢNG VIÊN');
     expect(text).toContain(m.full_name.toLocaleUpperCase('vi-VN'));
     expect(text).toContain('Ảnh 3x4');
+    // One page, signatures included (pdftotext ends each page with a form feed).
+    const pages = text.split('\f').filter((p) => p.trim());
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('T/M ĐẢNG ỦY');
   });
 });
 

@@ -170,10 +170,12 @@ export const renderMeetingMinutesDocx = (
           ]),
         )
       : [line(dots + dots)]),
-    line(
+    // The closing sentence is kept with the signatures: they never stand alone on the last page.
+    para(
       `${cellMeeting ? 'Buổi sinh hoạt' : 'Hội nghị'} kết thúc hồi …… giờ …… phút cùng ngày. Biên bản đã được đọc lại trước ${cellMeeting ? 'chi bộ' : 'hội nghị'} và được thông qua.`,
+      { after: 60, size: 14, keepNext: true },
     ),
-    para('', { after: 120 }),
+    para('', { after: 120, keepNext: true }),
     signatureBlock(width, { authority: '', title: 'CHỦ TRÌ', name: '' }, [
       para([run('THƯ KÝ', { bold: true, size: 14 })], { align: 'center' }),
     ]),

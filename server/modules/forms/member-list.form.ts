@@ -119,6 +119,7 @@ export const renderMemberListDocx = (
           para([run(`Tổng số: ${formatNumber(f.rows.length)} đảng viên.`, { size: 13 })], {
             before: 120,
             after: 120,
+            keepNext: true,
           }),
           signatureBlock(width, { ...f.signer, name: '' }, [
             para([run('NGƯỜI LẬP DANH SÁCH', { bold: true, size: 13 })], { align: 'center' }),
