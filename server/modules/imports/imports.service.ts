@@ -75,9 +75,10 @@ const remember = <V>(cache: Map<number, V>, id: number, value: V) => {
  * members) are always made again there.
  */
 const ownChecks = new Map<number, { basis: string; rows: RowResult[] }>();
-const checkBasis = (actor: Actor, mapping: TImportMapping, today: string, cells: CellRow[]) =>
-  // The mapping's keys sorted: read back from jsonb, they come in another order.
-  JSON.stringify([actor.scopePath, Object.entries(mapping).sort(), today, cells]);
+const checkBasis = (mapping: TImportMapping, today: string, cells: CellRow[]) =>
+  // The mapping's keys sorted: read back from jsonb, they come in another order. The cells are the
+  // actor's, so another actor's commit uses the kept checks only if it sees the same cells.
+  JSON.stringify([Object.entries(mapping).sort(), today, cells]);
 
 const loadJob = async (db: DbOrTx, actor: Actor, id: number): Promise<JobRow> => {
   const job = await queryOne<JobRow>(
@@ -359,7 +360,7 @@ export const previewImport = async ({
     cells,
     onProgress: (done, total) => progress?.('validating', done, total),
   });
-  remember(ownChecks, job.id, { basis: checkBasis(actor, mapping, today, cells), rows: own });
+  remember(ownChecks, job.id, { basis: checkBasis(mapping, today, cells), rows: own });
   const rows = await checkAgainstRecords(db, actor, job.kind, unmarkedCopy(own));
   remember(previews, job.id, rows);
   const summary = summarise(rows);
@@ -503,7 +504,7 @@ export const commitImport = async ({
     const cells = await loadCellRows(tx, actor);
     const kept = ownChecks.get(job.id);
     const own =
-      kept && kept.basis === checkBasis(actor, job.mapping, today, cells)
+      kept && kept.basis === checkBasis(job.mapping, today, cells)
         ? kept.rows
         : checkRows({
             kind: job.kind,

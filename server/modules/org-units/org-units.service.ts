@@ -15,7 +15,6 @@ import {
   orgUnits,
 } from '../../db/schema/index';
 import type { Actor } from '../../platform/access/actor';
-import { inScope } from '../../platform/access/scope';
 import { getUnitInScope, type UnitRow, unitsAsOf } from '../../platform/access/units';
 import { writeAudit } from '../../platform/audit/audit';
 import { forgetSessions } from '../../platform/auth/auth.service';
