@@ -51,7 +51,9 @@ describe('the share a grassroots organisation remits upward (docs/domain/dues.md
     expect(periodLabel(2026, 'month', 3)).toBe('Tháng 03/2026');
     expect(monthsOfPeriod(2026, 'quarter', 4)).toEqual(['2026-10', '2026-11', '2026-12']);
     expect(periodsOverlap({ kind: 'month', period: 5 }, { kind: 'quarter', period: 2 })).toBe(true);
-    expect(periodsOverlap({ kind: 'month', period: 7 }, { kind: 'quarter', period: 2 })).toBe(false);
+    expect(periodsOverlap({ kind: 'month', period: 7 }, { kind: 'quarter', period: 2 })).toBe(
+      false,
+    );
     expect(periodEnded(2026, 'quarter', 3, '2026-10')).toBe(true);
     expect(periodEnded(2026, 'quarter', 4, '2026-12')).toBe(false);
     expect(periodInFuture(2027, 'month', 1, '2026-12')).toBe(true);

@@ -89,7 +89,8 @@ export const monthsOfPeriod = (year: number, kind: RemittancePeriodKind, period:
     ? [`${year}-${pad(period)}`]
     : [1, 2, 3].map((i) => `${year}-${pad((period - 1) * 3 + i)}`);
 
-export const quarterOfMonth = (month: string) => Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1;
+export const quarterOfMonth = (month: string) =>
+  Math.floor((Number(month.slice(5, 7)) - 1) / 3) + 1;
 
 export const periodLabel = (year: number, kind: RemittancePeriodKind, period: number) =>
   kind === 'month' ? `Tháng ${pad(period)}/${year}` : `Quý ${roman[period - 1]}/${year}`;

@@ -6,3 +6,5 @@ export { getDuesSheet, getDuesSheets } from './dues.service';
 export { lifecycleRoutes } from './lifecycle.routes';
 export { getMemberLifecycle } from './member-lifecycle.service';
 export { listReminders } from './reminders.service';
+// The dues summary form reads the same cells as the comparison of remittances, and what was remitted.
+export { grassrootsCells, remittedWithin } from './remittances.queries';
