@@ -7,4 +7,6 @@ export { lifecycleRoutes } from './lifecycle.routes';
 export { getMemberLifecycle } from './member-lifecycle.service';
 export { listReminders } from './reminders.service';
 // The dues summary form reads the same cells as the comparison of remittances, and what was remitted.
-export { grassrootsCells, remittedWithin } from './remittances.queries';
+// The demo seed records remittances as the bloc's office would.
+export { getRemittanceComparison, grassrootsCells, remittedWithin } from './remittances.queries';
+export { recordRemittance } from './remittances.service';
