@@ -111,9 +111,12 @@ export const ZRemittanceRow = z.object({
   receivingOrgUnitName: z.string(),
   cells: z.number(),
   collected: z.number(),
+  /** The share to remit of the quarters that have ended. */
   due: z.number(),
+  /** The share to remit of the quarter under way (not yet due). */
+  openDue: z.number(),
   received: z.number(),
-  /** received − due: negative when the organisation still owes. */
+  /** received − due: negative when the organisation still owes for the ended quarters. */
   difference: z.number(),
   /** Quarters that ended with nothing received although something was due ("chưa nộp"). */
   unpaidQuarters: z.array(z.number()),
@@ -128,6 +131,8 @@ export const ZRemittanceComparison = z.object({
   year: z.number(),
   /** The months counted: the year up to the current month. */
   months: z.array(z.string()),
+  /** The months of the quarters that have ended: those whose share is due. */
+  endedMonths: z.array(z.string()),
   /** The shares applied, with their sources (342-QĐ/TW; the setting for 01-QĐ/TW). */
   shares: z.array(
     z.object({ from: z.string(), to: z.string(), keptPercent: z.number(), source: z.string() }),
@@ -136,6 +141,7 @@ export const ZRemittanceComparison = z.object({
   totals: z.object({
     collected: z.number(),
     due: z.number(),
+    openDue: z.number(),
     received: z.number(),
     difference: z.number(),
   }),

@@ -289,7 +289,17 @@ export const getRemittanceComparison = async ({
         };
       })
       .filter((q) => q !== null);
-    const due = remittanceDue(paidByMonth, months, setting);
+    // Due: the quarters that have ended (what should have been remitted by now); the quarter under
+    // way is shown on its own (`openDue`) and in the quarters.
+    const endedMonths = months.filter((m) =>
+      periodEnded(query.year, 'quarter', quarterOfMonth(m), current),
+    );
+    const due = remittanceDue(paidByMonth, endedMonths, setting);
+    const openDue = remittanceDue(
+      paidByMonth,
+      months.filter((m) => !endedMonths.includes(m)),
+      setting,
+    );
     const received = sum(list.map((r) => r.amount));
     return {
       orgUnitId: org.id,
@@ -298,6 +308,7 @@ export const getRemittanceComparison = async ({
       cells: cellsOf[i]!.length,
       collected: sum([...paidByMonth.values()]),
       due,
+      openDue,
       received,
       difference: received - due,
       unpaidQuarters: quarters.filter((q) => q.state === 'unpaid').map((q) => q.quarter),
@@ -332,11 +343,15 @@ export const getRemittanceComparison = async ({
     orgUnitName: unit.name,
     year: query.year,
     months,
+    endedMonths: months.filter((m) =>
+      periodEnded(query.year, 'quarter', quarterOfMonth(m), current),
+    ),
     shares,
     rows,
     totals: {
       collected: sum(rows.map((r) => r.collected)),
       due: sum(rows.map((r) => r.due)),
+      openDue: sum(rows.map((r) => r.openDue)),
       received: sum(rows.map((r) => r.received)),
       difference: sum(rows.map((r) => r.difference)),
     },

@@ -8798,6 +8798,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             canRecord: boolean;
+                            endedMonths: string[];
                             months: string[];
                             orgUnitId: number;
                             orgUnitName: string;
@@ -8806,6 +8807,7 @@ export interface paths {
                                 collected: number;
                                 difference: number;
                                 due: number;
+                                openDue: number;
                                 orgUnitId: number;
                                 orgUnitName: string;
                                 quarters: {
@@ -8847,6 +8849,7 @@ export interface paths {
                                 collected: number;
                                 difference: number;
                                 due: number;
+                                openDue: number;
                                 received: number;
                             };
                             year: number;

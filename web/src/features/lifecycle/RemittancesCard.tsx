@@ -37,6 +37,16 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { lifecycleKeys } from './keys';
 
 const money = (v: number) => `${formatNumber(v)} đ`;
+/** An amount that does not break across lines in a narrow column. */
+const Money = ({ v, testId, danger }: { v: number; testId?: string; danger?: boolean }) => (
+  <Typography.Text
+    type={danger ? 'danger' : undefined}
+    style={{ whiteSpace: 'nowrap' }}
+    data-testid={testId}
+  >
+    {money(v)}
+  </Typography.Text>
+);
 const roman = ['I', 'II', 'III', 'IV'];
 const stateColor = { paid: 'green', short: 'orange', unpaid: 'red', open: 'default' } as const;
 
@@ -142,7 +152,6 @@ const RemittanceModal = ({
           >
             <Select
               style={{ width: 140 }}
-              aria-label="Kỳ"
               options={
                 kind === 'month'
                   ? Array.from({ length: 12 }, (_, i) => ({
@@ -267,11 +276,11 @@ const Comparison = () => {
   const years = Array.from({ length: 4 }, (_, i) => dayjs().year() - i);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Space wrap>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
         <Select
           aria-label="Năm"
           value={year}
-          style={{ width: 110 }}
+          style={{ width: 120 }}
           options={years.map((y) => ({ value: y, label: `Năm ${y}` }))}
           onChange={setYear}
         />
@@ -284,7 +293,7 @@ const Comparison = () => {
             'grassroots_cell',
           ]}
           placeholder="Cấp ủy hoặc tổ chức cơ sở đảng (mặc định: đơn vị của bạn)"
-          style={{ width: 'min(380px, 100%)' }}
+          style={{ flex: '1 1 220px', maxWidth: 380, minWidth: 0 }}
           allowClear
           onChange={(id) => setUnit(id ?? undefined)}
         />
@@ -294,17 +303,22 @@ const Comparison = () => {
           disabled={!data || data.rows.length === 0}
         />
         {can('dues.amounts') && <Button onClick={() => setEditingShare(true)}>Sửa tỷ lệ</Button>}
-      </Space>
+      </div>
       {error && <Alert type="error" showIcon title={(error as Error).message} />}
       {isLoading && (
         <Typography.Text type="secondary">Đang cộng các sổ thu của năm…</Typography.Text>
       )}
       {data && (
         <Typography.Paragraph data-testid="remittances-totals" style={{ marginBottom: 0 }}>
-          {data.orgUnitName}, tháng {data.months[0]!.slice(5)}–{data.months.at(-1)!.slice(5)}/
-          {data.year}: phải nộp <b>{money(data.totals.due)}</b>, đã nộp{' '}
-          <b>{money(data.totals.received)}</b>, chênh lệch{' '}
-          <b data-testid="remittances-difference">{money(data.totals.difference)}</b>.
+          {data.orgUnitName}, năm {data.year}
+          {data.endedMonths.length > 0
+            ? ` (các quý đã hết: tháng 01–${data.endedMonths.at(-1)!.slice(5)})`
+            : ''}
+          : phải nộp <b>{money(data.totals.due)}</b>, đã nộp <b>{money(data.totals.received)}</b>,
+          chênh lệch <b data-testid="remittances-difference">{money(data.totals.difference)}</b>
+          {data.totals.openDue > 0 &&
+            `; quý đang thu (chưa đến hạn): phải nộp ${money(data.totals.openDue)}`}
+          .
           <br />
           <Typography.Text type="secondary">
             Phải nộp = đảng phí các chi bộ đã thu (sổ thu) × tỷ lệ nộp lên:{' '}
@@ -314,7 +328,8 @@ const Comparison = () => {
                   `${s.from.slice(5)}/${s.from.slice(0, 4)}–${s.to.slice(5)}/${s.to.slice(0, 4)}: nộp ${100 - s.keptPercent}% (${s.source})`,
               )
               .join('; ')}
-            . Một quý "Chưa nộp" khi đã hết quý mà chưa ghi khoản nào.
+            . Một quý "Chưa nộp" khi đã hết quý mà chưa ghi khoản nào. Số chi tiết từng quý: rê
+            chuột lên nhãn quý.
           </Typography.Text>
         </Typography.Paragraph>
       )}
@@ -336,7 +351,11 @@ const Comparison = () => {
                 dataSource={r.remittances}
                 columns={[
                   { title: 'Kỳ', dataIndex: 'periodLabel' },
-                  { title: 'Số tiền', align: 'right', render: (_, x) => money(x.amount) },
+                  {
+                    title: 'Số tiền',
+                    align: 'right',
+                    render: (_, x) => <Money v={x.amount} />,
+                  },
                   { title: 'Ngày nhận', render: (_, x) => formatDate(x.receivedOn) },
                   { title: 'Chứng từ', render: (_, x) => x.documentNumber ?? '—' },
                   { title: 'Ghi chú', render: (_, x) => x.note ?? '' },
@@ -373,18 +392,21 @@ const Comparison = () => {
           }}
           columns={[
             { title: 'Tổ chức cơ sở đảng', dataIndex: 'orgUnitName', width: 240 },
-            { title: 'Phải nộp', align: 'right', render: (_, r) => money(r.due) },
-            { title: 'Đã nộp', align: 'right', render: (_, r) => money(r.received) },
+            {
+              title: 'Phải nộp (quý đã hết)',
+              align: 'right',
+              render: (_, r) => <Money v={r.due} />,
+            },
+            { title: 'Đã nộp', align: 'right', render: (_, r) => <Money v={r.received} /> },
             {
               title: 'Chênh lệch',
               align: 'right',
               render: (_, r) => (
-                <Typography.Text
-                  type={r.difference < 0 ? 'danger' : undefined}
-                  data-testid={`remittance-diff-${r.orgUnitId}`}
-                >
-                  {money(r.difference)}
-                </Typography.Text>
+                <Money
+                  v={r.difference}
+                  danger={r.difference < 0}
+                  testId={`remittance-diff-${r.orgUnitId}`}
+                />
               ),
             },
             {
