@@ -152,6 +152,7 @@ const RemittanceModal = ({
           >
             <Select
               style={{ width: 140 }}
+              virtual={false}
               options={
                 kind === 'month'
                   ? Array.from({ length: 12 }, (_, i) => ({
