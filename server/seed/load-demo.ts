@@ -31,6 +31,7 @@ import { seedDemoLifecycle } from './demo-lifecycle';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoNextYearTargets, seedDemoPlans } from './demo-plans';
 import { seedDemoProposals } from './demo-proposals';
+import { seedDemoRemittances } from './demo-remittances';
 import { seedDemoResolutions } from './demo-resolutions';
 
 /** Units that the demo's 2025 restructuring merges away: no member event after that day. */
@@ -526,6 +527,12 @@ export const seedDemo = async (db: Db, options: DemoOptions = {}): Promise<DemoA
     ))!;
     const upper = unitIds.get('U')!;
     await seedDemoLifecycle(
+      t,
+      systemActor(office.id, 'vanphong', 'org_office', upper, await pathOf(t, upper)),
+      options.seed,
+    );
+    // After the dues collections: what each grassroots organisation remitted of them.
+    await seedDemoRemittances(
       t,
       systemActor(office.id, 'vanphong', 'org_office', upper, await pathOf(t, upper)),
       options.seed,

@@ -14,5 +14,6 @@ export * from './plans';
 export * from './platform';
 export * from './proposals';
 export * from './reconciliation';
+export * from './remittances';
 export * from './reports';
 export * from './resolutions';

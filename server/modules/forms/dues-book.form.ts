@@ -7,15 +7,18 @@
 // phí", Quyết định 912-QĐ/TCQT of 12/10/2001, as a published copy describes it) in our reading ❓.
 // The share a cell keeps and remits upward is not in any text we could read for 01-QĐ/TW ❓: the
 // office gives it (`keptPercent`), else those columns are left to fill (docs/domain/forms.md).
+// The committee's summary adds what each grassroots organisation actually remitted ("Đã nộp", the
+// register of remittances, lifecycle) and what it still owes ("Còn thiếu") once any is recorded.
 import type { TDuesBookQuery } from '../../../contracts/forms';
 import type { TDuesSheet } from '../../../contracts/lifecycle';
+import { splitDues } from '../../../domain/rules/dues/remittance';
 import { formatNumber } from '../../../domain/text/vietnamese';
 import { type Db, queryOne, queryRows, sql } from '../../db/client';
 import type { Actor } from '../../platform/access/actor';
 import { getUnitInScope } from '../../platform/access/units';
 import { todayIso } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
-import { getDuesSheet, getDuesSheets } from '../lifecycle';
+import { getDuesSheet, getDuesSheets, grassrootsCells, remittedWithin } from '../lifecycle';
 import { defaultDocumentFormat, reportHeader } from '../reports';
 import {
   type Column,
@@ -250,16 +253,21 @@ export type DuesSummary = {
    * organisation under a committee above that level, each row its own summary's totals.
    */
   level?: 'grassroots' | 'committee';
-  /** The rows; `cells` counts the cells behind a committee summary's row. */
-  cells: { name: string; members: number; due: number; paid: number; cells?: number }[];
+  /**
+   * The rows; `cells` counts the cells behind a committee summary's row; `received`, what the
+   * organisation remitted for the months (a committee summary, once any remittance is recorded).
+   */
+  cells: {
+    name: string;
+    members: number;
+    due: number;
+    paid: number;
+    cells?: number;
+    received?: number;
+  }[];
+  /** Print the columns "Đã nộp" and "Còn thiếu" (a committee summary with remittances recorded). */
+  withReceived?: boolean;
   signer: { authority: string; title: string };
-};
-
-/** The share kept by the cell and remitted upward, rounded to the đồng (remitted = paid − kept). */
-export const splitDues = (paid: number, keptPercent: number | null) => {
-  if (keptPercent === null) return null;
-  const kept = Math.round((paid * keptPercent) / 100);
-  return { kept, remitted: paid - kept };
 };
 
 export const renderDuesSummaryDocx = (
@@ -271,23 +279,44 @@ export const renderDuesSummaryDocx = (
   const kept = s.keptPercent === null ? '' : ` (${s.keptPercent}%)`;
   const remitted = s.keptPercent === null ? '' : ` (${100 - s.keptPercent}%)`;
   const committee = s.level === 'committee';
-  const fixed = 10 + 26 + 4 * 34 + (committee ? 20 : 0);
+  const withReceived = committee && s.withReceived === true;
+  // Two more money columns narrow the others.
+  const money = withReceived ? 26 : 34;
+  const fixed =
+    10 +
+    (withReceived ? 22 : 26) +
+    (withReceived ? 6 : 4) * money +
+    (committee ? (withReceived ? 18 : 20) : 0);
   const columns: Column[] = [
     { header: 'STT', width: 10, align: 'center' },
     { header: committee ? 'Tổ chức cơ sở đảng' : 'Chi bộ', width: available - fixed },
-    ...(committee ? [{ header: 'Số chi bộ', width: 20, align: 'right' as const }] : []),
-    { header: 'Số đảng viên', width: 26, align: 'right' },
-    { header: 'Đảng phí phải thu', width: 34, align: 'right' },
-    { header: 'Đảng phí đã thu', width: 34, align: 'right' },
+    ...(committee
+      ? [{ header: 'Số chi bộ', width: withReceived ? 18 : 20, align: 'right' as const }]
+      : []),
+    { header: 'Số đảng viên', width: withReceived ? 22 : 26, align: 'right' },
+    { header: 'Đảng phí phải thu', width: money, align: 'right' },
+    { header: 'Đảng phí đã thu', width: money, align: 'right' },
     committee
-      ? { header: `Cơ sở trích giữ lại${kept}`, width: 34, align: 'right' }
-      : { header: `Chi bộ trích giữ lại${kept}`, width: 34, align: 'right' },
+      ? { header: `Cơ sở trích giữ lại${kept}`, width: money, align: 'right' }
+      : { header: `Chi bộ trích giữ lại${kept}`, width: money, align: 'right' },
     committee
-      ? { header: `Nộp cấp ủy cấp trên${remitted}`, width: 34, align: 'right' }
-      : { header: `Nộp Đảng ủy cơ sở${remitted}`, width: 34, align: 'right' },
+      ? { header: `Nộp cấp ủy cấp trên${remitted}`, width: money, align: 'right' }
+      : { header: `Nộp Đảng ủy cơ sở${remitted}`, width: money, align: 'right' },
+    ...(withReceived
+      ? [
+          { header: 'Đã nộp', width: money, align: 'right' as const },
+          { header: 'Còn thiếu', width: money, align: 'right' as const },
+        ]
+      : []),
   ];
-  const money = (v: number) => formatNumber(v);
+  const amount = (v: number) => formatNumber(v);
   const split = (paid: number) => splitDues(paid, s.keptPercent);
+  /** What is still owed: the remitted share less what was received (nothing once it is covered). */
+  const owed = (paid: number, received: number) => {
+    const x = split(paid);
+    return x ? amount(Math.max(0, x.remitted - received)) : '';
+  };
+  const totalReceived = sum(s.cells.map((c) => c.received ?? 0));
   const total = {
     members: sum(s.cells.map((c) => c.members)),
     due: sum(s.cells.map((c) => c.due)),
@@ -323,24 +352,39 @@ export const renderDuesSummaryDocx = (
               return [
                 String(i + 1),
                 c.name,
-                ...(committee ? [money(c.cells ?? 0)] : []),
-                money(c.members),
-                money(c.due),
-                money(c.paid),
-                x ? money(x.kept) : '',
-                x ? money(x.remitted) : '',
+                ...(committee ? [amount(c.cells ?? 0)] : []),
+                amount(c.members),
+                amount(c.due),
+                amount(c.paid),
+                x ? amount(x.kept) : '',
+                x ? amount(x.remitted) : '',
+                ...(withReceived ? [amount(c.received ?? 0), owed(c.paid, c.received ?? 0)] : []),
               ];
             }),
             11,
             [
               '',
               'Tổng cộng',
-              ...(committee ? [money(sum(s.cells.map((c) => c.cells ?? 0)))] : []),
-              money(total.members),
-              money(total.due),
-              money(total.paid),
-              s.keptPercent === null ? '' : money(totalSplit.kept),
-              s.keptPercent === null ? '' : money(totalSplit.remitted),
+              ...(committee ? [amount(sum(s.cells.map((c) => c.cells ?? 0)))] : []),
+              amount(total.members),
+              amount(total.due),
+              amount(total.paid),
+              s.keptPercent === null ? '' : amount(totalSplit.kept),
+              s.keptPercent === null ? '' : amount(totalSplit.remitted),
+              ...(withReceived
+                ? [
+                    amount(totalReceived),
+                    s.keptPercent === null
+                      ? ''
+                      : amount(
+                          sum(
+                            s.cells.map((c) =>
+                              Math.max(0, split(c.paid)!.remitted - (c.received ?? 0)),
+                            ),
+                          ),
+                        ),
+                  ]
+                : []),
             ],
           ),
           para(
@@ -350,6 +394,10 @@ export const renderDuesSummaryDocx = (
                   s.keptPercent === null
                     ? `Tỷ lệ ${committee ? 'tổ chức cơ sở đảng' : 'chi bộ'} trích giữ lại và nộp lên theo hướng dẫn của cấp ủy cấp trên: ghi tay.`
                     : `Tỷ lệ trích giữ lại ${s.keptPercent}% do văn phòng cấp ủy nhập khi in, theo hướng dẫn của cấp ủy cấp trên.`
+                }${
+                  withReceived
+                    ? ' Đã nộp: các khoản cấp ủy ghi nhận đã nhận của từng tổ chức cơ sở đảng cho các kỳ (tháng, quý) nằm trọn trong kỳ tổng hợp; còn thiếu: số phải nộp lên trừ số đã nộp.'
+                    : ''
                 }`,
                 { size: 10, italics: true },
               ),
@@ -366,24 +414,9 @@ export const renderDuesSummaryDocx = (
   );
 };
 
-/** The cells of a grassroots organisation that existed during the months (a grassroots cell: itself). */
-const cellsOfGrassroots = (
-  db: Db,
-  org: { id: number; name: string; kind: string; path: string },
-  months: string[],
-) =>
-  org.kind === 'grassroots_cell'
-    ? Promise.resolve([{ id: org.id, name: org.name }])
-    : // A cell dissolved in the year keeps its row.
-      queryRows<{ id: number; name: string }>(
-        db,
-        sql`select o.id, o.name from org_units o
-            where o.path <@ ${org.path}::ltree and o.kind = 'cell'
-              and (o.established_on is null
-                   or o.established_on < ${`${months.at(-1)}-01`}::date + interval '1 month')
-              and (o.dissolved_on is null or o.dissolved_on >= ${`${months[0]}-01`})
-            order by o.path`,
-      );
+/** The cells of a grassroots organisation during the months: the lifecycle module's (the same as the
+ * comparison of remittances reads). */
+const cellsOfGrassroots = grassrootsCells;
 
 /** Each cell's row: its monthly sheets of the dues module, summed (all cells read together). */
 const cellRows = async (
@@ -464,6 +497,7 @@ const deliverSummary = async ({
   months,
   rows,
   level,
+  withReceived = false,
 }: {
   db: Db;
   actor: Actor;
@@ -472,6 +506,7 @@ const deliverSummary = async ({
   months: string[];
   rows: DuesSummary['cells'];
   level: 'grassroots' | 'committee';
+  withReceived?: boolean;
 }) => {
   const today = todayInVietnam();
   const header = await reportHeader(db, unit.id, today);
@@ -484,6 +519,7 @@ const deliverSummary = async ({
     period: periodText(months),
     keptPercent: query.keptPercent ?? null,
     ...(level === 'committee' ? { level } : {}),
+    ...(withReceived ? { withReceived } : {}),
     cells: rows,
     signer: header.signer,
   };
@@ -507,6 +543,7 @@ const deliverSummary = async ({
           : { cells: rows.length }),
         totalPaid: sum(rows.map((r) => r.paid)),
         keptPercent: query.keptPercent ?? null,
+        ...(withReceived ? { totalReceived: sum(rows.map((r) => r.received ?? 0)) } : {}),
       },
     },
   });
@@ -567,5 +604,22 @@ const committeeDuesSummaryForm = async ({
       paid: sum(cells.map((c) => c.paid)),
     };
   });
-  return deliverSummary({ db, actor, query, unit: committee, months, rows, level: 'committee' });
+  // What each organisation remitted for these months, once the committee records remittances.
+  const remitted = await remittedWithin(
+    db,
+    orgs.map((o) => o.id),
+    months,
+  );
+  if (remitted.any)
+    for (const [i, org] of orgs.entries()) rows[i]!.received = remitted.received.get(org.id) ?? 0;
+  return deliverSummary({
+    db,
+    actor,
+    query,
+    unit: committee,
+    months,
+    rows,
+    level: 'committee',
+    withReceived: remitted.any,
+  });
 };

@@ -872,8 +872,11 @@ describe('sổ thu đảng phí of a cell and the summary of its grassroots orga
       'Đảng phí đã thu',
       'Cơ sở trích giữ lại (30%)',
       'Nộp cấp ủy cấp trên (70%)',
+      // The demo records what the grassroots organisations remitted (server/seed/demo-remittances.ts).
+      'Đã nộp',
+      'Còn thiếu',
     ]);
-    const body = doc.rows.filter((r) => /^\d+$/.test(r[0] ?? '') && r.length === 8);
+    const body = doc.rows.filter((r) => /^\d+$/.test(r[0] ?? '') && r.length === 10);
     const orgs = await queryRows<{ id: number; name: string }>(
       t.db,
       sql`select o.id, o.name from org_units o

@@ -6,3 +6,7 @@ export { getDuesSheet, getDuesSheets } from './dues.service';
 export { lifecycleRoutes } from './lifecycle.routes';
 export { getMemberLifecycle } from './member-lifecycle.service';
 export { listReminders } from './reminders.service';
+// The dues summary form reads the same cells as the comparison of remittances, and what was remitted.
+// The demo seed records remittances as the bloc's office would.
+export { getRemittanceComparison, grassrootsCells, remittedWithin } from './remittances.queries';
+export { recordRemittance } from './remittances.service';

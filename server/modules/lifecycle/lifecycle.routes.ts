@@ -15,6 +15,15 @@ import {
   ZUnsalariedAmounts,
   ZUnsalariedAmountsInput,
 } from '../../../contracts/lifecycle';
+import {
+  ZRemittanceComparison,
+  ZRemittanceDeleteQuery,
+  ZRemittanceInput,
+  ZRemittanceQuery,
+  ZRemittanceShare,
+  ZRemittanceShareInput,
+  ZRemittanceUpdate,
+} from '../../../contracts/remittances';
 import { z } from '../../../contracts/zod-vi';
 import { actorOf } from '../../platform/http/context';
 import { listBadgeCandidates, recordBadgeAward } from './badges.service';
@@ -28,6 +37,14 @@ import {
 import { getMemberLifecycle, recordCardEvent } from './member-lifecycle.service';
 import { exportRemindersXlsx } from './reminders.export';
 import { listReminders } from './reminders.service';
+import { exportRemittancesXlsx } from './remittances.export';
+import { getRemittanceComparison, getRemittanceShare } from './remittances.queries';
+import {
+  deleteRemittance,
+  recordRemittance,
+  saveRemittanceShare,
+  updateRemittance,
+} from './remittances.service';
 
 const tags = ['lifecycle'];
 
@@ -209,5 +226,131 @@ export const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'dues.write' },
     },
     async (request) => recordDuesPayments({ db, actor: actorOf(request), input: request.body }),
+  );
+  // Đảng phí remitted upward by grassroots organisations (docs/domain/dues.md).
+  app.get(
+    '/dues/remittances',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nộp đảng phí lên cấp trên: phải nộp, đã nộp, chênh lệch của từng tổ chức cơ sở đảng trong năm',
+        querystring: ZRemittanceQuery,
+        response: { 200: ZRemittanceComparison },
+      },
+      config: { permission: 'remittance.read' },
+    },
+    async (request) =>
+      getRemittanceComparison({ db, actor: actorOf(request), query: request.query }),
+  );
+
+  app.get(
+    '/dues/remittances/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất bảng đối chiếu nộp đảng phí lên cấp trên ra tệp XLSX',
+        querystring: ZRemittanceQuery,
+      },
+      config: { permission: 'remittance.read' },
+    },
+    async (request, reply) => {
+      const buffer = await exportRemittancesXlsx({
+        db,
+        actor: actorOf(request),
+        query: request.query,
+      });
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'Content-Disposition',
+          `attachment; filename="nop-dang-phi-cap-tren-${request.query.year}.xlsx"`,
+        );
+      return reply.send(buffer);
+    },
+  );
+
+  app.post(
+    '/dues/remittances',
+    {
+      schema: {
+        tags,
+        summary: 'Văn phòng cấp ủy ghi khoản đảng phí tổ chức cơ sở đảng đã nộp lên',
+        body: ZRemittanceInput,
+        response: { 200: z.object({ id: z.number(), version: z.number() }) },
+      },
+      config: { permission: 'remittance.write' },
+    },
+    async (request) => recordRemittance({ db, actor: actorOf(request), input: request.body }),
+  );
+
+  app.put(
+    '/dues/remittances/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa khoản đảng phí đã nộp lên (kiểm tra phiên bản)',
+        params: ZIdParams,
+        body: ZRemittanceUpdate,
+        response: { 200: z.object({ id: z.number(), version: z.number() }) },
+      },
+      config: { permission: 'remittance.write' },
+    },
+    async (request) =>
+      updateRemittance({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        input: request.body,
+      }),
+  );
+
+  app.delete(
+    '/dues/remittances/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Xóa khoản đảng phí ghi nhầm',
+        params: ZIdParams,
+        querystring: ZRemittanceDeleteQuery,
+        response: { 200: ZOk },
+      },
+      config: { permission: 'remittance.write' },
+    },
+    async (request) =>
+      deleteRemittance({
+        db,
+        actor: actorOf(request),
+        id: request.params.id,
+        version: request.query.version,
+      }),
+  );
+
+  app.get(
+    '/dues/remittance-share',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tỷ lệ tổ chức cơ sở đảng trích giữ lại theo Quy định 01-QĐ/TW (cài đặt) và văn bản làm căn cứ',
+        response: { 200: ZRemittanceShare },
+      },
+      config: { permission: 'remittance.read' },
+    },
+    async () => getRemittanceShare(db),
+  );
+
+  app.put(
+    '/dues/remittance-share',
+    {
+      schema: {
+        tags,
+        summary: 'Quản trị viên cập nhật tỷ lệ trích giữ lại, nộp lên theo văn bản hướng dẫn',
+        body: ZRemittanceShareInput,
+        response: { 200: ZOk },
+      },
+      config: { permission: 'dues.amounts' },
+    },
+    async (request) => saveRemittanceShare({ db, actor: actorOf(request), input: request.body }),
   );
 };

@@ -3,7 +3,7 @@
 // past authorisation (any answer but 401/403/404); business rules may still refuse it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/enums/roles';
-import type { DbOrTx } from '../../db/client';
+import { type DbOrTx, queryOne, sql } from '../../db/client';
 import { committeePositionIn } from '../../test/builders/committees';
 import { congressElectionsIn } from '../../test/builders/congress-elections';
 import { congressDocumentIn, congressIn, congressRoundIn } from '../../test/builders/congresses';
@@ -34,6 +34,7 @@ type Target = 'inside' | 'outside';
 type Fixtures = Awaited<ReturnType<typeof demoFixtures>> & {
   memberElsewhereCellId: number;
   bithuUserId: number;
+  remittance: Record<Target, number>;
   applicant: Record<Target, number>;
   document: Record<Target, number>;
   letter: Record<Target, { memberId: number; eventId: number }>;
@@ -562,6 +563,62 @@ const table: Record<string, Entry> = {
       },
     }),
     expect: rule(recruiters),
+  },
+  // Dues remitted upward (docs/domain/dues.md): the committees, the UBKT and a grassroots office
+  // (its own organisation) read the comparison; the receiving committee's office records.
+  'GET /api/lifecycle/dues/remittances': {
+    call: (f, t) => ({
+      url: `/api/lifecycle/dues/remittances?year=2026&orgUnitId=${t === 'inside' ? f.committeeId : f.otherCommitteeId}`,
+    }),
+    expect: rule(reportReaders),
+  },
+  'GET /api/lifecycle/dues/remittances/export.xlsx': {
+    call: (f, t) => ({
+      url: `/api/lifecycle/dues/remittances/export.xlsx?year=2026&orgUnitId=${t === 'inside' ? f.committeeId : f.otherCommitteeId}`,
+    }),
+    expect: rule(reportReaders),
+  },
+  // A period not yet come: refused (400) once past authorisation, so nothing is recorded here.
+  'POST /api/lifecycle/dues/remittances': {
+    call: (f, t) => ({
+      url: '/api/lifecycle/dues/remittances',
+      body: {
+        orgUnitId: t === 'inside' ? f.committeeId : f.otherCommitteeId,
+        year: 2099,
+        periodKind: 'quarter',
+        period: 1,
+        amount: 1000,
+        receivedOn: '2026-01-10',
+      },
+    }),
+    expect: rule(['admin', 'vanphong']),
+  },
+  // A stale version: refused (409) once the record is reached, so every allowed caller finds it.
+  'PUT /api/lifecycle/dues/remittances/{id}': {
+    call: (f, t) => ({
+      url: `/api/lifecycle/dues/remittances/${f.remittance[t]}`,
+      body: {
+        year: 2025,
+        periodKind: 'quarter',
+        period: 4,
+        amount: 1000,
+        receivedOn: '2026-01-10',
+        version: 999,
+      },
+    }),
+    expect: rule(['admin', 'vanphong']),
+  },
+  'DELETE /api/lifecycle/dues/remittances/{id}': {
+    call: (f, t) => ({ url: `/api/lifecycle/dues/remittances/${f.remittance[t]}?version=999` }),
+    expect: rule(['admin', 'vanphong']),
+  },
+  'GET /api/lifecycle/dues/remittance-share': {
+    call: () => ({ url: '/api/lifecycle/dues/remittance-share' }),
+    expect: (u) => (reportReaders.includes(u) ? 'allowed' : 'forbidden'),
+  },
+  'PUT /api/lifecycle/dues/remittance-share': {
+    call: () => ({ url: '/api/lifecycle/dues/remittance-share', body: {} }),
+    expect: rule(['admin']),
   },
   // Imports: no record to upload into or list (rows are scoped inside); jobs belong to a unit.
   'POST /api/imports/': {
@@ -2094,8 +2151,19 @@ beforeAll(async () => {
     for (const u of Object.keys(users)) documentOf[u] = await congressDocumentIn(db, congress);
     return { round, congress, documentOf };
   };
+  /** A remittance of a grassroots organisation to the bloc, recorded for a past year. */
+  const remittanceOf = async (orgUnitId: number) =>
+    (await queryOne<{ id: number }>(
+      db,
+      sql`insert into dues_remittances (org_unit_id, receiving_org_unit_id, year, period_kind, period, amount, received_on)
+          values (${orgUnitId}, ${base.upperId}, 2025, 'quarter', 4, 100000, '2026-01-10') returning id`,
+    ))!.id;
   f = {
     ...base,
+    remittance: {
+      inside: await remittanceOf(base.committeeId),
+      outside: await remittanceOf(base.otherCommitteeId),
+    },
     meeting,
     congress: {
       inside: await congressFixture(base.committeeId, base.cellId),

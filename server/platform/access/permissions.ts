@@ -20,6 +20,8 @@ export const permissions = [
   'lifecycle.write',
   'dues.write',
   'dues.amounts',
+  'remittance.read',
+  'remittance.write',
   'import.run',
   'reconciliation.run',
   'calendar.manage',
@@ -114,6 +116,10 @@ export const rolePermissions: Record<Permission, readonly Role[]> = {
   'dues.write': [...officeRoles, 'cell_secretary'],
   // The flat amounts under 01-QĐ/TW are a setting of the whole committee (docs/domain/dues.md).
   'dues.amounts': ['admin'],
+  // Dues remitted upward by grassroots organisations (docs/domain/dues.md): recorded by the receiving
+  // committee's office; read by the committees and the UBKT, and by a grassroots office for its own.
+  'remittance.read': ['admin', 'org_office', 'inspection', 'standing', 'grassroots_office'],
+  'remittance.write': ['admin', 'org_office'],
   'import.run': officeRoles,
   'reconciliation.run': officeRoles,
   'calendar.manage': ['admin'],

@@ -122,6 +122,14 @@ const rules = {
     lockOf: sql`c`,
     noun: 'chức vụ cấp ủy',
   },
+  // Dues remitted upward: placed by the remitting grassroots organisation.
+  remittance: {
+    from: sql`dues_remittances r join org_units o on o.id = r.org_unit_id`,
+    id: sql`r.id`,
+    unitId: sql`r.org_unit_id`,
+    lockOf: sql`r`,
+    noun: 'khoản nộp đảng phí',
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RecordKind = keyof typeof rules;

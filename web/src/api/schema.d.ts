@@ -8698,6 +8698,332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/lifecycle/dues/remittance-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tỷ lệ tổ chức cơ sở đảng trích giữ lại theo Quy định 01-QĐ/TW (cài đặt) và văn bản làm căn cứ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keptPercent: number;
+                            source: string;
+                            updatedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** Quản trị viên cập nhật tỷ lệ trích giữ lại, nộp lên theo văn bản hướng dẫn */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        keptPercent: number;
+                        source: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lifecycle/dues/remittances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nộp đảng phí lên cấp trên: phải nộp, đã nộp, chênh lệch của từng tổ chức cơ sở đảng trong năm */
+        get: {
+            parameters: {
+                query: {
+                    orgUnitId?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            canRecord: boolean;
+                            endedMonths: string[];
+                            months: string[];
+                            orgUnitId: number;
+                            orgUnitName: string;
+                            rows: {
+                                cells: number;
+                                collected: number;
+                                difference: number;
+                                due: number;
+                                openDue: number;
+                                orgUnitId: number;
+                                orgUnitName: string;
+                                quarters: {
+                                    collected: number;
+                                    due: number;
+                                    quarter: number;
+                                    received: number;
+                                    /** @enum {string} */
+                                    state: "paid" | "short" | "unpaid" | "open";
+                                }[];
+                                received: number;
+                                receivingOrgUnitName: string;
+                                remittances: {
+                                    amount: number;
+                                    documentNumber: string | null;
+                                    id: number;
+                                    note: string | null;
+                                    orgUnitId: number;
+                                    orgUnitName: string;
+                                    period: number;
+                                    /** @enum {string} */
+                                    periodKind: "month" | "quarter";
+                                    periodLabel: string;
+                                    receivedOn: string;
+                                    receivingOrgUnitId: number;
+                                    receivingOrgUnitName: string;
+                                    version: number;
+                                    year: number;
+                                }[];
+                                unpaidQuarters: number[];
+                            }[];
+                            shares: {
+                                from: string;
+                                keptPercent: number;
+                                source: string;
+                                to: string;
+                            }[];
+                            totals: {
+                                collected: number;
+                                difference: number;
+                                due: number;
+                                openDue: number;
+                                received: number;
+                            };
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Văn phòng cấp ủy ghi khoản đảng phí tổ chức cơ sở đảng đã nộp lên */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        documentNumber?: string | null;
+                        note?: string | null;
+                        orgUnitId: number;
+                        period: number;
+                        /** @enum {string} */
+                        periodKind: "month" | "quarter";
+                        /** Format: date */
+                        receivedOn: string;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lifecycle/dues/remittances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sửa khoản đảng phí đã nộp lên (kiểm tra phiên bản) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        documentNumber?: string | null;
+                        note?: string | null;
+                        period: number;
+                        /** @enum {string} */
+                        periodKind: "month" | "quarter";
+                        /** Format: date */
+                        receivedOn: string;
+                        version: number;
+                        year: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Xóa khoản đảng phí ghi nhầm */
+        delete: {
+            parameters: {
+                query: {
+                    version: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lifecycle/dues/remittances/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất bảng đối chiếu nộp đảng phí lên cấp trên ra tệp XLSX */
+        get: {
+            parameters: {
+                query: {
+                    orgUnitId?: number;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/lifecycle/members/{id}": {
         parameters: {
             query?: never;

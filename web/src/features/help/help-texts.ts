@@ -211,9 +211,11 @@ export const helpTexts: Record<string, HelpEntry> = {
       'Chọn chi bộ và tháng; ghi số tiền đã thu.',
       'Mức đóng tính từ căn cứ đóng (lương, phụ cấp…) của đảng viên theo quy định áp dụng cho tháng đó.',
       '"In sổ thu, tổng hợp": sổ thu đảng phí của chi bộ cả năm (mỗi đảng viên một dòng, mỗi tháng một cột) và bảng tổng hợp theo chi bộ của đảng bộ cơ sở, lấy đúng số liệu của trang này. Tỷ lệ giữ lại, nộp lên do văn phòng nhập (hệ thống chưa có văn bản quy định tỷ lệ theo Quy định 01-QĐ/TW); để trống thì hai cột đó để trống.',
+      '"Nộp đảng phí lên cấp trên" (văn phòng, lãnh đạo): mở để xem từng tổ chức cơ sở đảng trong năm phải nộp bao nhiêu (phần nộp lên của số các chi bộ đã thu), đã nộp bao nhiêu, chênh lệch và quý nào đã hết mà chưa nộp. Văn phòng cấp ủy nhận tiền bấm "Ghi khoản nộp" (kỳ tháng hoặc quý, số tiền, ngày nhận, số phiếu thu); mở dòng để sửa, xóa. Văn phòng đảng ủy cơ sở xem được khoản nộp của đơn vị mình. "Xuất Excel" tải bảng đối chiếu.',
     ],
     rules: [
       'Tháng 04/2011 – 01/2026: Quyết định 342-QĐ/TW (2010) và Hướng dẫn 03-HD/VPTW (2016); từ tháng 02/2026: Quy định 01-QĐ/TW (2026).',
+      'Tỷ lệ nộp lên: đến 01/2026 theo Quyết định 342-QĐ/TW (tổ chức cơ sở đảng giữ lại 70%, nộp 30%); từ 02/2026 chưa tìm thấy văn bản quy định tỷ lệ theo Quy định 01-QĐ/TW, quản trị viên đặt tỷ lệ (mặc định 70/30) kèm văn bản căn cứ.',
     ],
     guide: '05-bi-thu-chi-bo.md',
   },

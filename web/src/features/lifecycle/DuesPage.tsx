@@ -31,6 +31,7 @@ import { OrgUnitSelect } from '../../components/OrgUnitSelect';
 import { FormDownload } from '../forms/FormDownload';
 import { orgUnitsKeys } from '../org-units/keys';
 import { lifecycleKeys } from './keys';
+import { RemittancesCard } from './RemittancesCard';
 
 type Row = TDuesSheet['rows'][number];
 const money = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} đ`);
@@ -418,6 +419,7 @@ export const DuesPage = () => {
           ]}
         />
       )}
+      <RemittancesCard />
       <FlatAmountsCard />
     </Space>
   );

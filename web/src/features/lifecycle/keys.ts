@@ -6,4 +6,5 @@ export const lifecycleKeys = {
   duesAmounts: (...parts: unknown[]) => ['dues-amounts', ...parts] as const,
   memberLifecycle: (...parts: unknown[]) => ['member-lifecycle', ...parts] as const,
   reminders: (...parts: unknown[]) => ['reminders', ...parts] as const,
+  remittances: (...parts: unknown[]) => ['dues-remittances', ...parts] as const,
 };
