@@ -87,6 +87,11 @@ export const auditActionLabels: Record<string, ActionLabel> = {
   'dues.amounts': { area: 'dues', label: 'Sửa mức đảng phí' },
   'dues.collect': { area: 'dues', label: 'Thu đảng phí' },
   'dues.profile': { area: 'dues', label: 'Sửa căn cứ đóng đảng phí của đảng viên' },
+  'dues.remittance.create': { area: 'dues', label: 'Ghi nhận đảng phí nộp lên cấp trên' },
+  'dues.remittance.update': { area: 'dues', label: 'Sửa khoản đảng phí nộp lên cấp trên' },
+  'dues.remittance.delete': { area: 'dues', label: 'Xóa khoản đảng phí nộp lên cấp trên' },
+  'dues.remittance_share': { area: 'dues', label: 'Sửa tỷ lệ trích nộp đảng phí lên cấp trên' },
+  'dues.remittances.export': { area: 'dues', label: 'Xuất bảng đối chiếu nộp đảng phí' },
   // Phát triển đảng viên
   'applicant.create': { area: 'recruitment', label: 'Thêm quần chúng ưu tú' },
   'applicant.update': { area: 'recruitment', label: 'Sửa hồ sơ quần chúng' },
@@ -296,6 +301,7 @@ export const auditRecordKindLabels: Record<string, string> = {
   database: 'Cơ sở dữ liệu',
   proposal: 'Kiến nghị',
   residence_comment: 'Nhận xét của chi bộ nơi cư trú',
+  dues_remittance: 'Khoản đảng phí nộp lên cấp trên',
 };
 
 export const auditRecordKindLabel = (kind: string): string => auditRecordKindLabels[kind] ?? kind;
