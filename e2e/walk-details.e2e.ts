@@ -76,7 +76,8 @@ const openers: Opener[] = [
     name: 'hoi-nghi',
     target: (p) => p.getByTestId('meetings').locator('.ant-table-row button.ant-btn-link').first(),
     prepare: async (p) => {
-      if ((await p.getByTestId('meetings').locator('.ant-table-row').count()) > 0) return;
+      const rows = p.getByTestId('meetings').locator('.ant-table-row').filter({ visible: true });
+      if ((await rows.count()) > 0) return;
       await p.getByTestId('meeting-groups').locator('.ant-collapse-header').first().click();
       await settle(p);
     },
@@ -225,7 +226,14 @@ const walkDetails = async (username: string, widths: { width: number; height: nu
         });
         continue;
       }
-      await target.scrollIntoViewIfNeeded();
+      const shown = await target
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (!shown) {
+        visits.push({ width: viewport.width, route: opener.route, note: `${opener.name}: hidden` });
+        continue;
+      }
       await target.click();
       const opened = await openDialog(page)
         .waitFor({ state: 'visible', timeout: 5_000 })
