@@ -70,8 +70,6 @@ const CasesTable = ({ filters }: { filters: Filters }) => {
         data-testid="cases"
         dataSource={data?.items}
         pagination={{ pageSize: 20 }}
-        // On a phone the subject went a word per line (issue 22's walk): widths, and the table scrolls.
-        scroll={{ x: 1150 }}
         columns={[
           {
             title: 'Quyết định',
@@ -83,8 +81,8 @@ const CasesTable = ({ filters }: { filters: Filters }) => {
           },
           { title: 'Loại', render: (_, c) => caseKindLabels[c.kind] },
           { title: 'Chủ thể', render: (_, c) => conductingBodyLabels[c.body] },
-          { title: 'Nội dung', dataIndex: 'title', width: 300 },
-          { title: 'Đối tượng', width: 200, render: (_, c) => subjectText(c) },
+          { title: 'Nội dung', dataIndex: 'title' },
+          { title: 'Đối tượng', render: (_, c) => subjectText(c) },
           {
             title: 'Kết quả',
             render: (_, c) =>
