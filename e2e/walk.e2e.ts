@@ -4,10 +4,10 @@
 // role in .tmp/walk/ (to look at, not kept in the repository).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../server/platform/auth/totp';
-import { launchBrowser, logIn, type Server, startServer } from './harness';
+import { launchBrowser, type Server, startServer } from './harness';
+import { desktop, menuRoutes, open, overflowWidth, phone, shotName, signIn } from './walk-helpers';
 
 let server: Server;
 let browser: Browser;
@@ -24,59 +24,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1440, height: 900 };
-
-/** A role's session: its own context, logged in (the inspection commission turns on codes). */
-const signIn = async (username: string): Promise<{ context: BrowserContext; page: Page }> => {
-  const context = await browser.newContext({
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    viewport: desktop,
-  });
-  const page = await context.newPage();
-  await logIn(page, server, username);
-  if (username === 'ubkt') {
-    await page.waitForURL(/xac-thuc-hai-lop/);
-    const secret = (await page.getByTestId('totp-secret').textContent())?.trim() ?? '';
-    await page.getByPlaceholder('Mã 6 số').fill(totpCode(secret));
-    await page.getByRole('button', { name: 'Xác nhận' }).click();
-    await page.waitForURL((u) => !u.pathname.includes('xac-thuc-hai-lop'));
-  } else await page.waitForURL((u) => !u.pathname.includes('dang-nhap'));
-  await page.goto(`${server.url}/`);
-  await page.getByTestId('home').waitFor();
-  return { context, page };
-};
-
-/** The pages the role's menu offers (the menu item keys are the routes). */
-const menuRoutes = async (page: Page) => {
-  await page.getByTestId('main-menu').waitFor();
-  const ids = await page
-    .getByTestId('main-menu')
-    .locator('[data-menu-id]')
-    .evaluateAll((items) => items.map((item) => item.getAttribute('data-menu-id') ?? ''));
-  return [
-    ...new Set(ids.map((id) => id.slice(id.indexOf('-/') + 1)).filter((r) => r.startsWith('/'))),
-  ];
-};
-
-/** Open a page and wait until its requests are answered and nothing spins. */
-const open = async (page: Page, route: string) => {
-  await page.goto(`${server.url}${route}`);
-  await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
-  await page
-    .locator('.ant-spin-spinning')
-    .first()
-    .waitFor({ state: 'detached', timeout: 20_000 })
-    .catch(() => undefined);
-};
-
 /**
  * Walk every page of the role's menu at the given widths: collect failed API answers (4xx/5xx) and
  * script errors per page, and the pages wider than the screen.
  */
 const walk = async (username: string, widths: { width: number; height: number }[]) => {
-  const { context, page } = await signIn(username);
+  const { context, page } = await signIn(browser, server, username);
   const routes = await menuRoutes(page);
   const failures: string[] = [];
   const overflowing: string[] = [];
@@ -90,16 +43,13 @@ const walk = async (username: string, widths: { width: number; height: number }[
     await page.setViewportSize(viewport);
     for (const route of routes) {
       current = `${username} ${viewport.width}px ${route}`;
-      await open(page, route);
-      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        clientWidth: document.documentElement.clientWidth,
-      }));
-      if (scrollWidth > clientWidth + 1) overflowing.push(`${current} (${scrollWidth}px)`);
-      if (shots) {
-        const name = `${username}-${viewport.width}-${route.replace(/\//g, '_') || 'home'}.png`;
-        await page.screenshot({ path: path.join(shotsDir, name) });
-      }
+      await open(page, server, route);
+      const wide = await overflowWidth(page);
+      if (wide) overflowing.push(`${current} (${wide}px)`);
+      if (shots)
+        await page.screenshot({
+          path: path.join(shotsDir, shotName(username, viewport.width, route)),
+        });
     }
   }
   await context.close();

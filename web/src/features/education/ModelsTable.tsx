@@ -29,6 +29,8 @@ export const ModelsTable = ({
         columns={[
           {
             title: 'Mô hình, điển hình',
+            // Narrow on a phone without a width (issue 22's walk).
+            width: 260,
             render: (_, m) => (
               <Button
                 type="link"

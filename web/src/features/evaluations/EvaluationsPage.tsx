@@ -232,11 +232,13 @@ export const EvaluationsPage = () => {
         rowKey="id"
         loading={isLoading}
         dataSource={data?.items ?? []}
-        scroll={{ x: true }}
+        // The campaign's title keeps its width on a phone (a word per line before, issue 22's walk).
+        scroll={{ x: 1100 }}
         pagination={false}
         columns={[
           {
             title: 'Đợt đánh giá',
+            width: 280,
             render: (_, c) => (
               <Link to={`/danh-gia-xep-loai/${c.id}`}>
                 <b>{c.title}</b>

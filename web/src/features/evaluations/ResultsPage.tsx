@@ -147,10 +147,11 @@ export const ResultsPage = () => {
               size="small"
               rowKey="key"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 900 }}
               dataSource={data.groups}
               columns={[
-                { title: 'Đối tượng', dataIndex: 'label' },
+                // A word per line on a phone without a width (issue 22's walk).
+                { title: 'Đối tượng', dataIndex: 'label', width: 180 },
                 {
                   title: 'Tổng số',
                   render: (_, g) =>

@@ -227,7 +227,8 @@ export const CaseCreateModal = ({ onClose }: { onClose: () => void }) => {
                     <Form.Item
                       name={[f.name, 'memberId']}
                       label={i === 0 ? 'Đảng viên' : undefined}
-                      style={{ width: 560 }}
+                      // Beside its "Bỏ" button within a phone's dialog (issue 22's walk).
+                      style={{ width: 'min(560px, calc(100vw - 140px))' }}
                     >
                       <MemberPicker />
                     </Form.Item>
@@ -250,7 +251,8 @@ export const CaseCreateModal = ({ onClose }: { onClose: () => void }) => {
                     <Form.Item
                       name={[f.name, 'orgUnitId']}
                       label={i === 0 ? 'Tổ chức đảng' : undefined}
-                      style={{ width: 560 }}
+                      // Beside its "Bỏ" button within a phone's dialog (issue 22's walk).
+                      style={{ width: 'min(560px, calc(100vw - 140px))' }}
                     >
                       <OrgUnitSelect style={{ width: '100%' }} />
                     </Form.Item>

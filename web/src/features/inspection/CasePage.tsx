@@ -273,7 +273,7 @@ export const CasePage = () => {
                 </Form.Item>
                 <Space wrap>
                   <Form.Item name="recommendation" label="Kiến nghị">
-                    <Input style={{ width: 420 }} />
+                    <Input style={{ width: 'min(420px, calc(100vw - 80px))' }} />
                   </Form.Item>
                   <Form.Item name="dueOn" label="Hạn thực hiện">
                     <DateInput />

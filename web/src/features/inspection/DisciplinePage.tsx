@@ -178,14 +178,15 @@ const DecisionModal = ({ onClose }: { onClose: () => void }) => {
               label="Tổ chức đảng"
               rules={[{ required: true, message: 'Chọn tổ chức.' }]}
             >
-              <OrgUnitSelect style={{ width: 420 }} />
+              <OrgUnitSelect style={{ width: 420, maxWidth: '100%' }} />
             </Form.Item>
           ) : (
             <Form.Item
               name="memberId"
               label="Đảng viên"
               rules={[{ required: true, message: 'Chọn đảng viên.' }]}
-              style={{ width: 420 }}
+              // 420 px, never wider than the dialog on a phone (issue 22's walk: btv at 390 px).
+              style={{ width: 420, maxWidth: '100%' }}
             >
               <MemberPicker />
             </Form.Item>

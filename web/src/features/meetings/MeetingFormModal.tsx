@@ -191,7 +191,8 @@ export const MeetingFormModal = ({
         <Space wrap>
           <Form.Item name="kind" label="Loại" rules={[{ required: true }]}>
             <Select
-              style={{ width: 340 }}
+              // 340 px, but never wider than the dialog on a phone (390 px: 326 px of body).
+              style={{ width: 'min(340px, calc(100vw - 64px))' }}
               options={meetingKinds.map((k) => ({ value: k, label: meetingKindLabels[k] }))}
             />
           </Form.Item>

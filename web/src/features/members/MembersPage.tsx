@@ -211,6 +211,8 @@ export const MembersPage = () => {
             : undefined;
           update({ page: pagination.current, pageSize: pagination.pageSize, sort });
         }}
+        // Column widths: on a phone a name went a word per line (issue 22's walk); the table scrolls.
+        scroll={{ x: 1200 }}
         pagination={{
           current: page,
           pageSize,
@@ -231,6 +233,7 @@ export const MembersPage = () => {
           {
             title: 'Họ và tên',
             dataIndex: 'fullName',
+            width: 190,
             sorter: true,
             render: (name: string, r) => <Link to={`/dang-vien/${r.id}`}>{name}</Link>,
           },
@@ -250,6 +253,7 @@ export const MembersPage = () => {
           {
             title: 'Chi bộ',
             dataIndex: 'orgUnitName',
+            width: 240,
             // A name other units in scope share is shown with its parent (issue 22).
             render: (name: string, r) =>
               r.orgUnitParentName ? unitPathLabel([r.orgUnitParentName], name) : name,

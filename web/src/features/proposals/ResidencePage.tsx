@@ -94,15 +94,18 @@ export const ResidencePage = () => {
         loading={isLoading}
         dataSource={items}
         pagination={{ pageSize: 30 }}
-        scroll={{ x: 800 }}
+        // Column widths: on a phone names went a word per line in 800 px (issue 22's walk).
+        scroll={{ x: 1060 }}
         columns={[
           {
             title: 'Đảng viên',
+            width: 180,
             render: (_, r) => <Link to={`/dang-vien/${r.memberId}`}>{r.fullName}</Link>,
           },
-          { title: 'Chi bộ', dataIndex: 'orgUnitName' },
+          { title: 'Chi bộ', dataIndex: 'orgUnitName', width: 200 },
           {
             title: 'Chi bộ nơi cư trú',
+            width: 200,
             render: (_, r) => r.comment?.residenceCell ?? '—',
           },
           {

@@ -180,7 +180,7 @@ export const ApplicantPage = () => {
             {applicantStatusLabels[a.status]}
           </Tag>
         </Typography.Title>
-        <Space>
+        <Space wrap>
           {a.canWrite && a.nextStep && (
             <Button type="primary" onClick={() => setModal('step')}>
               Ghi bước tiếp theo

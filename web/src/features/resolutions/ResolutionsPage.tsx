@@ -79,19 +79,21 @@ export const ResolutionsPage = () => {
         loading={isLoading}
         dataSource={data?.items}
         pagination={{ pageSize: 20 }}
-        scroll={{ x: 900 }}
+        // Column widths: on a phone the abstract kept a word per line in 900 px (issue 22's walk).
+        scroll={{ x: 1120 }}
         columns={[
           {
             title: 'Số, ngày',
+            width: 150,
             render: (_, r) => (
               <Link to={`/nghi-quyet/${r.id}`}>
                 {r.number} ({formatDate(r.issuedOn)})
               </Link>
             ),
           },
-          { title: 'Loại', render: (_, r) => resolutionKindLabels[r.kind] },
-          { title: 'Trích yếu', dataIndex: 'title' },
-          { title: 'Ban hành', dataIndex: 'issuerName' },
+          { title: 'Loại', width: 100, render: (_, r) => resolutionKindLabels[r.kind] },
+          { title: 'Trích yếu', dataIndex: 'title', width: 300 },
+          { title: 'Ban hành', dataIndex: 'issuerName', width: 170 },
           {
             title: 'Hạn quán triệt',
             render: (_, r) =>
